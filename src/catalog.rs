@@ -1,0 +1,824 @@
+//! The catalog model and its loading: TOML files (built in, or the user's) read into raw serde types, then
+//! validated into `Catalog`s whose every error names the file, line and column.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::error::{Error, Result};
+use crate::template::{self, Context, Template};
+
+/// The built-in catalogs, `(file name, contents)`, embedded by `build.rs` from `catalogs/*.toml`.
+pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
+
+/// The gateway vendors errcode knows.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum, serde::Serialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Vendor {
+    Huawei,
+    Alibaba,
+    Tencent,
+    Jdcloud,
+}
+
+impl Vendor {
+    pub const ALL: [Vendor; 4] = [
+        Vendor::Huawei,
+        Vendor::Alibaba,
+        Vendor::Tencent,
+        Vendor::Jdcloud,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Vendor::Huawei => "huawei",
+            Vendor::Alibaba => "alibaba",
+            Vendor::Tencent => "tencent",
+            Vendor::Jdcloud => "jdcloud",
+        }
+    }
+
+    fn from_id(id: &str) -> Option<Vendor> {
+        Vendor::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Text {
+    pub en: String,
+    pub zh: String,
+}
+
+/// A document a catalog was made from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    pub document: Option<String>,
+    pub label: Option<Text>,
+}
+
+/// Which of an entry's texts errcode wrote (translations, or fixes the vendor left blank).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Authored {
+    pub meaning_en: bool,
+    pub meaning_zh: bool,
+    pub fix_en: bool,
+    pub fix_zh: bool,
+}
+
+impl Authored {
+    pub const FIELDS: [&'static str; 4] = ["meaning.en", "meaning.zh", "fix.en", "fix.zh"];
+
+    fn set(&mut self, field: &str) -> bool {
+        let flag = match field {
+            "meaning.en" => &mut self.meaning_en,
+            "meaning.zh" => &mut self.meaning_zh,
+            "fix.en" => &mut self.fix_en,
+            "fix.zh" => &mut self.fix_zh,
+            _ => return false,
+        };
+        *flag = true;
+        true
+    }
+
+    pub fn fields(self) -> Vec<&'static str> {
+        let flags = [self.meaning_en, self.meaning_zh, self.fix_en, self.fix_zh];
+        Authored::FIELDS
+            .into_iter()
+            .zip(flags)
+            .filter_map(|(name, on)| on.then_some(name))
+            .collect()
+    }
+}
+
+/// One row of a vendor's error table.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub id: String,
+    pub code: Option<Template>,
+    pub status: u16,
+    pub message: Template,
+    /// The messages to match where the vendor's cell holds several; empty means `message` itself.
+    pub variants: Vec<Template>,
+    /// Indexes into the catalog's `sources`.
+    pub sources: Vec<usize>,
+    /// Index of the newer edition's entry this older row corresponds to.
+    pub edition_of: Option<usize>,
+    pub doubtful_message: bool,
+    pub meaning: Text,
+    pub fix: Text,
+    pub note: Option<Text>,
+    pub authored: Authored,
+}
+
+impl Entry {
+    /// The message forms the matcher tries.
+    pub fn message_forms(&self) -> &[Template] {
+        if self.variants.is_empty() {
+            std::slice::from_ref(&self.message)
+        } else {
+            &self.variants
+        }
+    }
+}
+
+/// Where a catalog was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary; the file name under `catalogs/`.
+    Builtin(&'static str),
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Builtin(name) => write!(f, "built-in catalogs/{name}"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+impl Origin {
+    fn path_for_errors(&self) -> String {
+        match self {
+            Origin::Builtin(name) => format!("catalogs/{name}"),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    pub id: String,
+    pub vendor: Vendor,
+    pub vendor_name: Text,
+    pub product: Text,
+    pub sources: Vec<Source>,
+    pub entries: Vec<Entry>,
+    pub origin: Origin,
+    /// Where the catalog this one replaced (with `override = true`) came from.
+    pub overrides: Option<Origin>,
+    replaces: bool,
+}
+
+/// Every loaded catalog, built-in first, then the user's in load order.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogs {
+    pub catalogs: Vec<Catalog>,
+}
+
+/// Where to find the user's catalogs, resolved from flags and environment by the CLI.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogPaths {
+    /// The per-user directory; skipped when it does not exist.
+    pub config_dir: Option<PathBuf>,
+    /// Paths from `ERRCODE_CATALOG_PATH` and `--catalog`, in that order; each must exist.
+    pub explicit: Vec<PathBuf>,
+}
+
+impl Catalogs {
+    /// Only the built-in catalogs.
+    pub fn builtin() -> Result<Catalogs> {
+        let mut set = Catalogs::default();
+        for (name, text) in BUILTIN {
+            set.add(parse(text, Origin::Builtin(name))?)?;
+        }
+        Ok(set)
+    }
+
+    /// The built-in catalogs, then the user's. Returns warnings to show (an unreadable config directory is
+    /// not fatal: the built-in catalogs still answer).
+    pub fn load(paths: &CatalogPaths) -> Result<(Catalogs, Vec<String>)> {
+        let mut set = Catalogs::builtin()?;
+        let mut warnings = Vec::new();
+        if let Some(dir) = &paths.config_dir {
+            match catalog_files(dir) {
+                Ok(files) => {
+                    for file in files {
+                        set.add(read_file(&file)?)?;
+                    }
+                }
+                Err(Error::Read { source, .. })
+                    if source.kind() == std::io::ErrorKind::NotFound => {}
+                Err(err) => warnings.push(format!("skipping user catalogs: {err}")),
+            }
+        }
+        for path in &paths.explicit {
+            for file in catalog_files(path)? {
+                set.add(read_file(&file)?)?;
+            }
+        }
+        Ok((set, warnings))
+    }
+
+    fn add(&mut self, mut catalog: Catalog) -> Result<()> {
+        if let Some(at) = self.catalogs.iter().position(|c| c.id == catalog.id) {
+            if !catalog.replaces {
+                return Err(Error::Usage(format!(
+                    "{}: catalog id `{}` is already loaded from {}; choose another id, or set `override = true` to replace it",
+                    catalog.origin.path_for_errors(),
+                    catalog.id,
+                    self.catalogs[at].origin
+                )));
+            }
+            catalog.overrides = Some(self.catalogs[at].origin.clone());
+            self.catalogs[at] = catalog;
+        } else {
+            self.catalogs.push(catalog);
+        }
+        Ok(())
+    }
+
+    /// Every entry with its catalog, in catalog then document order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Catalog, &Entry)> {
+        self.catalogs
+            .iter()
+            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+    }
+}
+
+/// A path given by the user: a `.toml` file, or a directory whose `.toml` files are read in name order.
+fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(read_error)?;
+    if !meta.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    for item in std::fs::read_dir(path).map_err(read_error)? {
+        let file = item.map_err(read_error)?.path();
+        if file.extension().is_some_and(|ext| ext == "toml") && !file.is_dir() {
+            files.push(file);
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
+fn read_file(path: &Path) -> Result<Catalog> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let origin = Origin::File(path.to_path_buf());
+    let text = String::from_utf8(bytes).map_err(|err| {
+        let valid = err.utf8_error().valid_up_to();
+        located(
+            &origin,
+            &String::from_utf8_lossy(err.as_bytes()),
+            valid,
+            "file is not valid UTF-8",
+        )
+    })?;
+    parse(&text, origin)
+}
+
+/// Parses and validates one catalog's text.
+pub fn parse(text: &str, origin: Origin) -> Result<Catalog> {
+    let raw: RawCatalog = toml::from_str(text).map_err(|err| {
+        let offset = err.span().map_or(0, |span| span.start);
+        located(&origin, text, offset, &one_line(err.message()))
+    })?;
+    Validator {
+        text,
+        origin: &origin,
+    }
+    .catalog(raw)
+}
+
+/// Builds an error at `offset` of `text`, with a 1-based line and a 1-based column counted in characters.
+fn located(origin: &Origin, text: &str, offset: usize, message: &str) -> Error {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Error::Catalog {
+        path: origin.path_for_errors(),
+        line,
+        column,
+        message: message.to_string(),
+    }
+}
+
+/// serde's messages for unknown keys list every expected key; say the closest one instead, on one line.
+fn one_line(message: &str) -> String {
+    let message = message.trim().replace('\n', " ");
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message;
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message;
+    };
+    let closest = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|key| (strsim::damerau_levenshtein(field, key), key))
+        .min();
+    match closest {
+        Some((distance, key)) if distance <= 3 => {
+            format!("unknown key `{field}`; did you mean `{key}`?")
+        }
+        _ => {
+            let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            format!(
+                "unknown key `{field}`; expected one of: {}",
+                keys.join(", ")
+            )
+        }
+    }
+}
+
+// ---- Raw serde types: the file as written, with spans for error locations. ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    id: Spanned<String>,
+    vendor: Spanned<String>,
+    vendor_name: Spanned<RawText>,
+    product: Spanned<RawText>,
+    #[serde(default)]
+    authored: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default, rename = "override")]
+    replaces: bool,
+    sources: Spanned<Vec<RawSource>>,
+    #[serde(default)]
+    entries: Vec<Spanned<RawEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    en: Spanned<String>,
+    zh: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    date: Option<String>,
+    document: Option<String>,
+    label: Option<Spanned<RawText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    code: Option<Spanned<String>>,
+    status: Spanned<i64>,
+    message: Spanned<String>,
+    #[serde(default)]
+    variants: Vec<Spanned<String>>,
+    sources: Option<Vec<Spanned<String>>>,
+    edition_of: Option<Spanned<String>>,
+    #[serde(default)]
+    doubtful_message: bool,
+    meaning: Spanned<RawText>,
+    fix: Spanned<RawText>,
+    note: Option<Spanned<RawText>>,
+    authored: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// Longest text a catalog field may hold: real vendor texts are a few hundred characters, and a bound keeps
+/// a runaway user catalog from slowing every lookup.
+const MAX_TEXT_LEN: usize = 8 * 1024;
+
+struct Validator<'a> {
+    text: &'a str,
+    origin: &'a Origin,
+}
+
+impl Validator<'_> {
+    fn error<T>(&self, span: std::ops::Range<usize>, message: impl fmt::Display) -> Result<T> {
+        Err(located(
+            self.origin,
+            self.text,
+            span.start,
+            &message.to_string(),
+        ))
+    }
+
+    fn catalog(&self, raw: RawCatalog) -> Result<Catalog> {
+        let id = self.identifier(&raw.id, "catalog id", false)?;
+        let vendor = match Vendor::from_id(raw.vendor.get_ref()) {
+            Some(v) => v,
+            None => {
+                return self.error(
+                    raw.vendor.span(),
+                    format!(
+                        "unknown vendor `{}`; expected one of: huawei, alibaba, tencent, jdcloud",
+                        raw.vendor.get_ref()
+                    ),
+                );
+            }
+        };
+        let vendor_name = self.text_pair(&raw.vendor_name, "vendor_name")?;
+        let product = self.text_pair(&raw.product, "product")?;
+        if raw.sources.get_ref().is_empty() {
+            return self.error(raw.sources.span(), "`sources` needs at least one source");
+        }
+        let mut sources = Vec::new();
+        for source in raw.sources.into_inner() {
+            if sources
+                .iter()
+                .any(|s: &Source| s.id == *source.id.get_ref())
+            {
+                return self.error(
+                    source.id.span(),
+                    format!("duplicate source id `{}`", source.id.get_ref()),
+                );
+            }
+            sources.push(Source {
+                id: self.identifier(&source.id, "source id", false)?,
+                title: self.required(&source.title, "title")?,
+                date: source.date,
+                document: source.document,
+                label: source
+                    .label
+                    .as_ref()
+                    .map(|l| self.text_pair(l, "label"))
+                    .transpose()?,
+            });
+        }
+        let default_authored = match &raw.authored {
+            Some(list) => self.authored(list)?,
+            None => Authored::default(),
+        };
+
+        let ids: HashMap<&str, usize> = raw
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.get_ref().id.get_ref().as_str(), i))
+            .collect();
+        let mut seen_ids = HashSet::new();
+        let mut seen_rows: HashMap<(Option<String>, i64, String), &str> = HashMap::new();
+        let mut entries = Vec::with_capacity(raw.entries.len());
+        for raw_entry in &raw.entries {
+            let e = raw_entry.get_ref();
+            if !seen_ids.insert(e.id.get_ref().as_str()) {
+                return self.error(
+                    e.id.span(),
+                    format!("duplicate entry id `{}`", e.id.get_ref()),
+                );
+            }
+            let row = (
+                e.code.as_ref().map(|c| c.get_ref().clone()),
+                *e.status.get_ref(),
+                e.message.get_ref().clone(),
+            );
+            if let Some(first) = seen_rows.insert(row, e.id.get_ref()) {
+                return self.error(
+                    raw_entry.span(),
+                    format!(
+                        "entry `{}` repeats entry `{first}` (same code, status and message)",
+                        e.id.get_ref()
+                    ),
+                );
+            }
+            entries.push(self.entry(e, &sources, &ids, default_authored)?);
+        }
+        Ok(Catalog {
+            id,
+            vendor,
+            vendor_name,
+            product,
+            sources,
+            entries,
+            origin: self.origin.clone(),
+            overrides: None,
+            replaces: raw.replaces,
+        })
+    }
+
+    fn entry(
+        &self,
+        e: &RawEntry,
+        sources: &[Source],
+        ids: &HashMap<&str, usize>,
+        default_authored: Authored,
+    ) -> Result<Entry> {
+        let id = self.identifier(&e.id, "entry id", true)?;
+        let status = match u16::try_from(*e.status.get_ref()) {
+            Ok(s) if (100..=599).contains(&s) => s,
+            _ => {
+                return self.error(
+                    e.status.span(),
+                    format!(
+                        "status {} is not an HTTP status (100 to 599)",
+                        e.status.get_ref()
+                    ),
+                );
+            }
+        };
+        let code = e
+            .code
+            .as_ref()
+            .map(|c| self.template(c, Context::Code, "code"))
+            .transpose()?;
+        if let (Some(template), Some(raw)) = (&code, &e.code)
+            && template.source().chars().any(char::is_whitespace)
+        {
+            return self.error(raw.span(), "a code cannot contain white space");
+        }
+        let message = self.template(&e.message, Context::Message, "message")?;
+        let variants = e
+            .variants
+            .iter()
+            .map(|v| self.template(v, Context::Message, "variant"))
+            .collect::<Result<Vec<_>>>()?;
+
+        // Placeholders in explanations must be ones a match can fill, or they would always show as `{name}`.
+        let mut fillable: HashSet<String> = HashSet::new();
+        for t in code.iter().chain([&message]).chain(&variants) {
+            fillable.extend(template::validate(t.source()).unwrap_or_default());
+        }
+        let meaning = self.explanation(&e.meaning, "meaning", &fillable)?;
+        let fix = self.explanation(&e.fix, "fix", &fillable)?;
+        let note = e
+            .note
+            .as_ref()
+            .map(|n| self.explanation(n, "note", &fillable))
+            .transpose()?;
+
+        let entry_sources = match &e.sources {
+            None => vec![0],
+            Some(list) if list.is_empty() => {
+                return self.error(
+                    e.id.span(),
+                    "`sources` is empty; omit it to mean the first source",
+                );
+            }
+            Some(list) => list
+                .iter()
+                .map(
+                    |s| match sources.iter().position(|src| src.id == *s.get_ref()) {
+                        Some(at) => Ok(at),
+                        None => self.error(
+                            s.span(),
+                            format!(
+                                "unknown source `{}`; this catalog's sources are: {}",
+                                s.get_ref(),
+                                sources
+                                    .iter()
+                                    .map(|s| s.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        ),
+                    },
+                )
+                .collect::<Result<Vec<_>>>()?,
+        };
+        let edition_of = match &e.edition_of {
+            None => None,
+            Some(target) => match ids.get(target.get_ref().as_str()) {
+                Some(&at) if target.get_ref() != e.id.get_ref() => Some(at),
+                Some(_) => {
+                    return self.error(target.span(), "an entry cannot be an edition of itself");
+                }
+                None => {
+                    return self.error(
+                        target.span(),
+                        format!(
+                            "`edition_of` names `{}`, which is not an entry of this catalog",
+                            target.get_ref()
+                        ),
+                    );
+                }
+            },
+        };
+        let authored = match &e.authored {
+            Some(list) => self.authored(list)?,
+            None => default_authored,
+        };
+        Ok(Entry {
+            id,
+            code,
+            status,
+            message,
+            variants,
+            sources: entry_sources,
+            edition_of,
+            doubtful_message: e.doubtful_message,
+            meaning,
+            fix,
+            note,
+            authored,
+        })
+    }
+
+    fn identifier(&self, value: &Spanned<String>, what: &str, allow_dots: bool) -> Result<String> {
+        let id = value.get_ref();
+        let mut chars = id.chars();
+        let valid = matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+            && chars.all(|c| {
+                c.is_ascii_lowercase()
+                    || c.is_ascii_digit()
+                    || c == '-'
+                    || (allow_dots && (c == '.' || c == '_'))
+            });
+        if !valid {
+            let allowed = if allow_dots {
+                "[a-z0-9][a-z0-9._-]*"
+            } else {
+                "[a-z0-9][a-z0-9-]*"
+            };
+            return self.error(
+                value.span(),
+                format!("invalid {what} `{id}`: use {allowed}"),
+            );
+        }
+        Ok(id.clone())
+    }
+
+    fn required(&self, value: &Spanned<String>, field: &str) -> Result<String> {
+        let text = value.get_ref();
+        if text.trim().is_empty() {
+            return self.error(value.span(), format!("`{field}` is empty"));
+        }
+        if text.len() > MAX_TEXT_LEN {
+            return self.error(
+                value.span(),
+                format!(
+                    "`{field}` is {} bytes long; the limit is {MAX_TEXT_LEN}",
+                    text.len()
+                ),
+            );
+        }
+        Ok(text.clone())
+    }
+
+    fn text_pair(&self, value: &Spanned<RawText>, field: &str) -> Result<Text> {
+        let raw = value.get_ref();
+        Ok(Text {
+            en: self.required(&raw.en, &format!("{field}.en"))?,
+            zh: self.required(&raw.zh, &format!("{field}.zh"))?,
+        })
+    }
+
+    fn template(&self, value: &Spanned<String>, context: Context, field: &str) -> Result<Template> {
+        let text = self.required(value, field)?;
+        Template::parse(&text, context).or_else(|err| {
+            // Point at the character inside the string: the span starts at the opening quote.
+            self.error(
+                value.span().start + 1 + err.offset..value.span().end,
+                format!("{field}: {}", err.message),
+            )
+        })
+    }
+
+    fn explanation(
+        &self,
+        value: &Spanned<RawText>,
+        field: &str,
+        fillable: &HashSet<String>,
+    ) -> Result<Text> {
+        let text = self.text_pair(value, field)?;
+        let raw = value.get_ref();
+        for (lang, raw_text, checked) in [("en", &raw.en, &text.en), ("zh", &raw.zh, &text.zh)] {
+            let names = template::validate(checked).or_else(|err| {
+                self.error(
+                    raw_text.span().start + 1 + err.offset..raw_text.span().end,
+                    format!("{field}.{lang}: {}", err.message),
+                )
+            })?;
+            if let Some(name) = names.iter().find(|n| !fillable.contains(*n)) {
+                return self.error(
+                    raw_text.span(),
+                    format!(
+                        "{field}.{lang}: placeholder `{{{name}}}` is not in the entry's code or message (write `{{{{` for a literal brace)"
+                    ),
+                );
+            }
+        }
+        Ok(text)
+    }
+
+    fn authored(&self, list: &Spanned<Vec<Spanned<String>>>) -> Result<Authored> {
+        let mut authored = Authored::default();
+        for field in list.get_ref() {
+            if !authored.set(field.get_ref()) {
+                return self.error(
+                    field.span(),
+                    format!(
+                        "unknown field name `{}` in `authored`; expected: {}",
+                        field.get_ref(),
+                        Authored::FIELDS.join(", ")
+                    ),
+                );
+            }
+        }
+        Ok(authored)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"
+id = "acme"
+vendor = "huawei"
+vendor_name = { en = "Acme", zh = "阿克米" }
+product = { en = "Gateway", zh = "网关" }
+[[sources]]
+id = "doc"
+title = "Acme codes"
+[[entries]]
+id = "e1"
+code = "ACME.1"
+status = 400
+message = "Missing {param}."
+meaning = { en = "{param} is missing.", zh = "缺少 {param}" }
+fix = { en = "Add it.", zh = "添加" }
+"#;
+
+    fn error_of(text: &str) -> String {
+        parse(text, Origin::File("acme.toml".into()))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn minimal_catalog_loads() {
+        let c = parse(MINIMAL, Origin::File("acme.toml".into())).unwrap();
+        assert_eq!(c.entries.len(), 1);
+        assert_eq!(c.entries[0].sources, vec![0]);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let text = MINIMAL.replace("message =", "mesage =");
+        assert_eq!(
+            error_of(&text),
+            "acme.toml:13:1: unknown key `mesage`; did you mean `message`?"
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let text = MINIMAL.replace("status = 400", "status = \"400\"");
+        let err = error_of(&text);
+        assert!(err.starts_with("acme.toml:12:10: "), "{err}");
+    }
+
+    #[test]
+    fn bad_placeholder_points_into_the_string() {
+        let text = MINIMAL.replace("Missing {param}.", "Missing {Param}.");
+        assert!(error_of(&text).starts_with("acme.toml:13:20: message: invalid placeholder name"));
+    }
+
+    #[test]
+    fn explanation_placeholder_must_be_fillable() {
+        let text = MINIMAL.replace("缺少 {param}", "缺少 {value}");
+        assert!(
+            error_of(&text).contains("placeholder `{value}` is not in the entry's code or message")
+        );
+    }
+
+    #[test]
+    fn unknown_vendor_and_bad_status_are_errors() {
+        assert!(
+            error_of(&MINIMAL.replace("\"huawei\"", "\"aws\"")).contains("unknown vendor `aws`")
+        );
+        assert!(
+            error_of(&MINIMAL.replace("400", "999")).contains("status 999 is not an HTTP status")
+        );
+    }
+
+    #[test]
+    fn one_line_for_unknown_key_without_close_match() {
+        assert_eq!(
+            one_line("unknown field `zzzzzzzz`, expected one of `id`, `code`"),
+            "unknown key `zzzzzzzz`; expected one of: id, code"
+        );
+    }
+}

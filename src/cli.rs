@@ -1,0 +1,303 @@
+//! The command line: clap's definition, resolution of flags and environment into one `Settings`, and the
+//! flow from a parsed command to output and exit status.
+
+use std::ffi::OsString;
+use std::io::{self, IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Args, CommandFactory, Parser, Subcommand};
+
+use crate::catalog::{CatalogPaths, Catalogs, Vendor};
+use crate::error::{Error, Result};
+use crate::exit;
+use crate::matcher::{self, Matcher, Outcome};
+use crate::render::{self, Lang, Look};
+use crate::style::{ColorChoice, Palette};
+
+const EXAMPLES: &str = "\
+Examples:
+  errcode APIG.0303                        explain a code (same as `errcode lookup APIG.0303`)
+  errcode lookup MissingGroupId            templates fill in: Alibaba's Missing%s
+  errcode lookup 'There is no api match uri[/v1/orders]'
+  errcode status 429                       every entry with HTTP 429 (also 4xx, 5xx)
+  errcode grep -i 'x-date'                 regex over codes, messages, meanings and fixes
+  pbpaste | errcode lookup                 read the query from standard input
+  errcode --vendor huawei --lang en --json lookup APIG.0201
+
+Exit status: 0 found, 1 nothing found, 2 error.";
+
+/// Explain cloud API-gateway error codes, statuses and messages (Huawei Cloud APIG, Alibaba Cloud, Tencent
+/// Cloud and JD Cloud API Gateway), in English and Chinese, offline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "errcode",
+    version,
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+
+    /// A code, HTTP status or message to look up (same as `errcode lookup QUERY...`)
+    #[arg(value_name = "QUERY")]
+    query: Vec<String>,
+
+    #[command(flatten)]
+    global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+struct GlobalArgs {
+    /// Only this vendor's entries (repeatable)
+    #[arg(long, value_enum, value_name = "ID", global = true)]
+    vendor: Vec<Vendor>,
+
+    /// Languages to show
+    #[arg(
+        long,
+        value_enum,
+        env = "ERRCODE_LANG",
+        default_value = "both",
+        global = true
+    )]
+    lang: Lang,
+
+    /// When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        global = true
+    )]
+    color: ColorChoice,
+
+    /// Print one JSON object (the format is documented in the README)
+    #[arg(long, global = true)]
+    json: bool,
+
+    /// Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)
+    #[arg(long, value_name = "PATH", global = true)]
+    catalog: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)
+    Lookup {
+        /// Codes (APIG.0303, MissingGroupId), statuses (429) or message text; unquoted words form one message
+        #[arg(value_name = "QUERY")]
+        query: Vec<String>,
+    },
+    /// List every entry with an HTTP status (429) or status class (4xx), grouped by vendor
+    Status {
+        /// Three digits (429) or a class (4xx, 5xx)
+        #[arg(value_name = "STATUS")]
+        status: String,
+    },
+    /// Search codes, messages, meanings and fixes (both languages) with a regular expression
+    Grep {
+        /// A Rust regex (https://docs.rs/regex), or a literal string with -F
+        #[arg(value_name = "PATTERN")]
+        pattern: String,
+        /// Ignore case
+        #[arg(short = 'i', long)]
+        ignore_case: bool,
+        /// Take PATTERN as a literal string, not a regex
+        #[arg(short = 'F', long)]
+        fixed_strings: bool,
+    },
+    /// List every entry of the loaded catalogs
+    List,
+    /// Show the loaded catalogs, where each came from, and their entry counts
+    Catalogs,
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Everything decided from flags and environment; later stages never look at either again.
+struct Settings {
+    vendors: Vec<Vendor>,
+    look: Look,
+    json: bool,
+    catalog_paths: CatalogPaths,
+}
+
+/// Entry point for the binary: runs errcode and returns the exit status.
+pub fn main() -> i32 {
+    run(std::env::args_os(), |name| std::env::var(name).ok())
+}
+
+/// Runs errcode with these arguments and this environment lookup.
+pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Option<String>) -> i32 {
+    // clap answers --help and --version here, before any catalog is read.
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(err) => {
+            let _ = err.print();
+            return if err.use_stderr() {
+                exit::ERROR
+            } else {
+                exit::FOUND
+            };
+        }
+    };
+    match execute(cli, &env) {
+        Ok(code) => code,
+        Err(Error::Write(err)) if err.kind() == io::ErrorKind::BrokenPipe => exit::FOUND,
+        Err(err) => {
+            eprintln!("errcode: {}", render::escape(&err.to_string()));
+            exit::ERROR
+        }
+    }
+}
+
+/// The clap definition, for completions and tests.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// A completion script for `shell`, as committed under `completions/`.
+pub fn completion_script(shell: clap_complete::Shell) -> String {
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "errcode", &mut buffer);
+    String::from_utf8(buffer).expect("completion scripts are UTF-8")
+}
+
+fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
+    if let Some(Command::Completions { shell }) = cli.command {
+        write_stdout(&completion_script(shell))?;
+        return Ok(exit::FOUND);
+    }
+    let settings = resolve(&cli.global, env);
+    let (catalogs, warnings) = Catalogs::load(&settings.catalog_paths)?;
+    for warning in warnings {
+        eprintln!("errcode: warning: {}", render::escape(&warning));
+    }
+    let matcher = Matcher::new(&catalogs, &settings.vendors);
+
+    let outcomes = match cli.command {
+        None => vec_or_stdin(&matcher, &cli.query)?,
+        Some(Command::Lookup { query }) => vec_or_stdin(&matcher, &query)?,
+        Some(Command::Status { status }) => vec![matcher.status(&status)?],
+        Some(Command::Grep {
+            pattern,
+            ignore_case,
+            fixed_strings,
+        }) => {
+            let regex = matcher::grep_regex(&pattern, ignore_case, fixed_strings)?;
+            vec![matcher.grep(&pattern, &regex)]
+        }
+        Some(Command::List) => vec![matcher.list()],
+        Some(Command::Catalogs) => {
+            let text = if settings.json {
+                render::catalogs_json(&catalogs)
+            } else {
+                render::catalogs_table(&catalogs, &settings.look)
+            };
+            write_stdout(&text)?;
+            return Ok(exit::FOUND);
+        }
+        Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
+    };
+
+    let found = outcomes.iter().any(|o| !o.matches.is_empty());
+    if settings.json {
+        write_stdout(&render::json(&outcomes))?;
+    } else {
+        write_stdout(&render::human(&outcomes, &settings.look))?;
+        let missing = render::not_found(&outcomes);
+        if !missing.is_empty() {
+            eprint!("{missing}");
+        }
+    }
+    Ok(if found { exit::FOUND } else { exit::NOT_FOUND })
+}
+
+fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Settings {
+    let width = env("COLUMNS")
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .unwrap_or(100)
+        // Narrower than this, no table or card can be laid out legibly.
+        .clamp(40, 1000);
+    let mut explicit: Vec<PathBuf> = env("ERRCODE_CATALOG_PATH")
+        .map(|list| {
+            std::env::split_paths(&list)
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    explicit.extend(args.catalog.iter().cloned());
+    let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
+    let config_dir = non_empty("XDG_CONFIG_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".config")))
+        .map(|dir| dir.join("errcode").join("catalogs"));
+    Settings {
+        vendors: args.vendor.clone(),
+        look: Look {
+            lang: args.lang,
+            palette: Palette::new(args.color.resolve(env)),
+            width,
+        },
+        json: args.json,
+        catalog_paths: CatalogPaths {
+            config_dir,
+            explicit,
+        },
+    }
+}
+
+/// Standard input larger than this is refused rather than held in memory.
+const MAX_STDIN: u64 = 16 * 1024 * 1024;
+
+/// The queries from the arguments, or from standard input when there are none (or just `-`).
+fn vec_or_stdin<'c>(matcher: &Matcher<'c>, query: &[String]) -> Result<Vec<Outcome<'c>>> {
+    if !query.is_empty() && query != ["-"] {
+        return Ok(matcher.lookup_all(query));
+    }
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return Err(Error::Usage(
+            "no query: give a code, status or message (errcode lookup APIG.0303), or pipe text to standard input"
+                .to_string(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(MAX_STDIN + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: PathBuf::from("<stdin>"),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_STDIN {
+        return Err(Error::Usage(format!(
+            "standard input is larger than the {} MiB a lookup reads",
+            MAX_STDIN / 1024 / 1024
+        )));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    if text.trim().is_empty() {
+        return Err(Error::Usage(
+            "standard input is empty: nothing to look up".to_string(),
+        ));
+    }
+    Ok(vec![matcher.lookup(&text)])
+}
+
+fn write_stdout(text: &str) -> Result<()> {
+    let mut stdout = io::stdout().lock();
+    stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+        .map_err(Error::Write)
+}

@@ -1,0 +1,5 @@
+//! Exit statuses, as grep's: 0 something found, 1 nothing found, 2 an error.
+
+pub const FOUND: i32 = 0;
+pub const NOT_FOUND: i32 = 1;
+pub const ERROR: i32 = 2;

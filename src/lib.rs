@@ -1,0 +1,15 @@
+//! errcode: explains cloud API-gateway errors (Huawei Cloud APIG, Alibaba Cloud, Tencent Cloud and JD Cloud
+//! API Gateway) from built-in bilingual catalogs, offline.
+//!
+//! The pipeline: `catalog` loads and validates catalogs, `matcher` resolves a query to ranked entries,
+//! `render` prints them as cards, tables or JSON, and `cli` ties those to the command line.
+
+pub mod catalog;
+pub mod cli;
+pub mod error;
+pub mod exit;
+pub mod matcher;
+pub mod render;
+pub mod status;
+pub mod style;
+pub mod template;

@@ -1,0 +1,502 @@
+//! Resolving a query to catalog entries: working out whether it is a code, an HTTP status or a message
+//! fragment, matching templates, ranking best first, and suggesting close codes when nothing matches.
+
+use regex::Regex;
+
+use crate::catalog::{Catalog, Catalogs, Entry, Vendor};
+use crate::error::{Error, Result};
+use crate::template::{Captures, fold};
+
+/// What a query was taken to be. Serialized into the JSON contract's `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QueryKind {
+    Code,
+    Status,
+    Message,
+    List,
+}
+
+/// Which part of an entry a query matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchedBy {
+    /// The code, exactly (ignoring case).
+    Code,
+    /// A code template (`Missing{param}`), filled in.
+    CodeTemplate,
+    /// The whole query is the message (templates filled in).
+    Message,
+    /// The message appears inside the query.
+    MessageInQuery,
+    /// The query is part of the message.
+    MessageFragment,
+    /// The query is part of the meaning or fix.
+    Explanation,
+    Status,
+    Pattern,
+    List,
+}
+
+#[derive(Debug, Clone)]
+pub struct Match<'c> {
+    pub catalog: &'c Catalog,
+    pub entry: &'c Entry,
+    pub captures: Captures,
+    pub matched_by: MatchedBy,
+    /// Higher is better; only comparable within one query.
+    pub score: u32,
+}
+
+/// The answer to one query.
+#[derive(Debug, Clone)]
+pub struct Outcome<'c> {
+    pub query: String,
+    pub kind: QueryKind,
+    pub matches: Vec<Match<'c>>,
+    /// Close codes, when nothing matched.
+    pub suggestions: Vec<String>,
+}
+
+/// Matches queries against the loaded catalogs, restricted to some vendors.
+pub struct Matcher<'c> {
+    catalogs: &'c Catalogs,
+    vendors: Vec<Vendor>,
+}
+
+// Scores: an exact hit on the code or the whole message beats the message found inside a longer text, which
+// beats a fragment of the message, which beats a hit in the explanation. Within a tier, the template with
+// more literal text is the more specific one.
+const SCORE_CODE: u32 = 10_000;
+const SCORE_CODE_TEMPLATE: u32 = 9_000;
+const SCORE_MESSAGE: u32 = 8_000;
+const SCORE_MESSAGE_IN_QUERY: u32 = 6_000;
+const SCORE_FRAGMENT: u32 = 4_000;
+const SCORE_EXPLANATION: u32 = 2_000;
+/// A vendor row whose message was copied from another row ranks below the row the message belongs to.
+const DOUBTFUL_PENALTY: u32 = 1_500;
+/// The older edition's row ranks just below the current one when both match equally.
+const OLDER_EDITION_PENALTY: u32 = 1;
+/// Fragments shorter than this (in bytes) match too much to be useful.
+const MIN_FRAGMENT_LEN: usize = 3;
+
+impl<'c> Matcher<'c> {
+    /// `vendors` empty means every vendor.
+    pub fn new(catalogs: &'c Catalogs, vendors: &[Vendor]) -> Matcher<'c> {
+        Matcher {
+            catalogs,
+            vendors: vendors.to_vec(),
+        }
+    }
+
+    fn entries(&self) -> impl Iterator<Item = (&'c Catalog, &'c Entry)> + '_ {
+        self.catalogs
+            .entries()
+            .filter(|(c, _)| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
+    }
+
+    /// Resolves the words of `errcode lookup`: several codes or statuses are separate queries; anything else
+    /// is read as one message (`errcode lookup Backend timeout` needs no quotes).
+    pub fn lookup_all(&self, args: &[String]) -> Vec<Outcome<'c>> {
+        if args.len() <= 1 {
+            return args.iter().map(|a| self.lookup(a)).collect();
+        }
+        let separate: Vec<Outcome<'c>> = args.iter().map(|a| self.lookup(a)).collect();
+        let all_resolved = separate.iter().all(|o| {
+            !o.matches.is_empty() && matches!(o.kind, QueryKind::Code | QueryKind::Status)
+        });
+        if all_resolved {
+            return separate;
+        }
+        let joined = self.lookup(&args.join(" "));
+        if joined.matches.is_empty() {
+            separate
+        } else {
+            vec![joined]
+        }
+    }
+
+    /// Resolves one query: an HTTP status, else a code, else a message fragment.
+    pub fn lookup(&self, raw: &str) -> Outcome<'c> {
+        let query = clean(raw);
+        if let Some(range) = parse_status(&query) {
+            return self.status_range(&query, range);
+        }
+        let single_token = !query.chars().any(char::is_whitespace);
+        if single_token {
+            let matches = self.by_code(&query);
+            if !matches.is_empty() {
+                return Outcome {
+                    query,
+                    kind: QueryKind::Code,
+                    matches,
+                    suggestions: Vec::new(),
+                };
+            }
+        }
+        let matches = self.by_message(&query);
+        let code_like = single_token && looks_like_code(&query);
+        let suggestions = if matches.is_empty() && single_token {
+            self.suggest(&query)
+        } else {
+            Vec::new()
+        };
+        Outcome {
+            kind: if code_like && matches.is_empty() {
+                QueryKind::Code
+            } else {
+                QueryKind::Message
+            },
+            query,
+            matches,
+            suggestions,
+        }
+    }
+
+    /// `errcode status`: `429`, or a class such as `4xx`.
+    pub fn status(&self, spec: &str) -> Result<Outcome<'c>> {
+        let spec = clean(spec);
+        match parse_status(&spec) {
+            Some(range) => Ok(self.status_range(&spec, range)),
+            None => Err(Error::Usage(format!(
+                "invalid status {spec:?}: expected three digits such as 429, or a class such as 4xx"
+            ))),
+        }
+    }
+
+    fn status_range(&self, query: &str, (low, high): (u16, u16)) -> Outcome<'c> {
+        let mut matches: Vec<Match<'c>> = self
+            .entries()
+            .filter(|(_, e)| (low..=high).contains(&e.status))
+            .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::Status))
+            .collect();
+        // Grouped by vendor, then by status; document order within.
+        matches.sort_by_key(|m| (m.catalog.vendor, m.entry.status));
+        Outcome {
+            query: query.to_string(),
+            kind: QueryKind::Status,
+            matches,
+            suggestions: Vec::new(),
+        }
+    }
+
+    fn by_code(&self, query: &str) -> Vec<Match<'c>> {
+        let exact: Vec<Match<'c>> = self
+            .entries()
+            .filter(|(_, e)| {
+                e.code
+                    .as_ref()
+                    .and_then(|c| c.literal())
+                    .is_some_and(|code| code.eq_ignore_ascii_case(query))
+            })
+            .map(|(catalog, entry)| Match {
+                score: SCORE_CODE - edition_penalty(entry),
+                ..plain_match(catalog, entry, MatchedBy::Code)
+            })
+            .collect();
+        // An exact code beats any template that also fits (`MissingSecurityToken` over `Missing{param}`).
+        if !exact.is_empty() {
+            return ranked(exact);
+        }
+        let templated = self
+            .entries()
+            .filter_map(|(catalog, entry)| {
+                let code = entry.code.as_ref().filter(|c| c.has_placeholders())?;
+                let (captures, _) = code.find(query)?;
+                Some(Match {
+                    catalog,
+                    entry,
+                    captures,
+                    matched_by: MatchedBy::CodeTemplate,
+                    score: SCORE_CODE_TEMPLATE + code.literal_len() as u32 - edition_penalty(entry),
+                })
+            })
+            .collect();
+        ranked(templated)
+    }
+
+    fn by_message(&self, query: &str) -> Vec<Match<'c>> {
+        let folded = fold(query);
+        let folded = folded.trim();
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let matches = self
+            .entries()
+            .filter_map(|(catalog, entry)| {
+                let (captures, matched_by, score) = message_score(entry, query, folded)?;
+                let penalty = edition_penalty(entry)
+                    + if entry.doubtful_message {
+                        DOUBTFUL_PENALTY
+                    } else {
+                        0
+                    };
+                Some(Match {
+                    catalog,
+                    entry,
+                    captures,
+                    matched_by,
+                    score: score.saturating_sub(penalty),
+                })
+            })
+            .collect();
+        ranked(matches)
+    }
+
+    /// Codes within a small edit distance of a query that matched nothing (`APIG.0330` → `APIG.0303`).
+    fn suggest(&self, query: &str) -> Vec<String> {
+        let query = query.to_lowercase();
+        let limit = (query.chars().count() / 3).clamp(1, 3);
+        let mut candidates: Vec<(usize, String)> = self
+            .entries()
+            .filter_map(|(_, e)| e.code.as_ref()?.literal())
+            .filter_map(|code| {
+                let distance = strsim::damerau_levenshtein(&query, &code.to_lowercase());
+                (distance <= limit).then_some((distance, code))
+            })
+            .collect();
+        candidates.sort_by_key(|(distance, _)| *distance);
+        let mut suggestions: Vec<String> = Vec::new();
+        for (_, code) in candidates {
+            if !suggestions.contains(&code) {
+                suggestions.push(code);
+            }
+        }
+        suggestions.truncate(5);
+        suggestions
+    }
+
+    /// `errcode grep`: entries whose code, message, meaning, fix or note match, in catalog order.
+    pub fn grep(&self, pattern: &str, regex: &Regex) -> Outcome<'c> {
+        let matches = self
+            .entries()
+            .filter(|(_, e)| searchable_texts(e).any(|text| regex.is_match(text)))
+            .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::Pattern))
+            .collect();
+        Outcome {
+            query: pattern.to_string(),
+            kind: QueryKind::Message,
+            matches,
+            suggestions: Vec::new(),
+        }
+    }
+
+    /// `errcode list`: every entry, in catalog order.
+    pub fn list(&self) -> Outcome<'c> {
+        Outcome {
+            query: String::new(),
+            kind: QueryKind::List,
+            matches: self
+                .entries()
+                .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::List))
+                .collect(),
+            suggestions: Vec::new(),
+        }
+    }
+}
+
+/// Builds the regex for `errcode grep`, with a one-line error naming what is wrong.
+pub fn grep_regex(pattern: &str, ignore_case: bool, literal: bool) -> Result<Regex> {
+    let source = if literal {
+        regex::escape(pattern)
+    } else {
+        pattern.to_string()
+    };
+    regex::RegexBuilder::new(&source)
+        .case_insensitive(ignore_case)
+        .build()
+        .map_err(|err| Error::Pattern {
+            pattern: pattern.to_string(),
+            message: pattern_error(&source, &err),
+        })
+}
+
+/// The regex crate's syntax errors are several lines with a caret diagram; re-parse to get the one-line
+/// reason and the column.
+fn pattern_error(source: &str, err: &regex::Error) -> String {
+    if let regex::Error::CompiledTooBig(limit) = err {
+        return format!("the compiled pattern exceeds the regex size limit of {limit} bytes");
+    }
+    match regex_syntax::Parser::new().parse(source) {
+        Err(regex_syntax::Error::Parse(e)) => {
+            format!("{} at column {}", e.kind(), e.span().start.column)
+        }
+        Err(regex_syntax::Error::Translate(e)) => {
+            format!("{} at column {}", e.kind(), e.span().start.column)
+        }
+        _ => err
+            .to_string()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+fn plain_match<'c>(catalog: &'c Catalog, entry: &'c Entry, matched_by: MatchedBy) -> Match<'c> {
+    Match {
+        catalog,
+        entry,
+        captures: Captures::new(),
+        matched_by,
+        score: 0,
+    }
+}
+
+fn ranked(mut matches: Vec<Match<'_>>) -> Vec<Match<'_>> {
+    // A stable sort keeps catalog and document order among equals.
+    matches.sort_by(|a, b| b.score.cmp(&a.score));
+    matches
+}
+
+fn edition_penalty(entry: &Entry) -> u32 {
+    if entry.edition_of.is_some() {
+        OLDER_EDITION_PENALTY
+    } else {
+        0
+    }
+}
+
+/// The best way `query` matches one of the entry's messages or its explanation.
+fn message_score(entry: &Entry, query: &str, folded: &str) -> Option<(Captures, MatchedBy, u32)> {
+    let mut best: Option<(Captures, MatchedBy, u32)> = None;
+    for form in entry.message_forms() {
+        let specificity = form.literal_len().min(999) as u32;
+        let candidate = if let Some((captures, whole)) = form.find_folded(query, folded) {
+            if whole {
+                (captures, MatchedBy::Message, SCORE_MESSAGE + specificity)
+            } else {
+                (
+                    captures,
+                    MatchedBy::MessageInQuery,
+                    SCORE_MESSAGE_IN_QUERY + specificity,
+                )
+            }
+        } else if folded.len() >= MIN_FRAGMENT_LEN && fold(&form.display()).contains(folded) {
+            // The larger the share of the message the fragment covers, the better.
+            let share = (folded.len() * 999 / form.display().len().max(1)).min(999) as u32;
+            (
+                Captures::new(),
+                MatchedBy::MessageFragment,
+                SCORE_FRAGMENT + share,
+            )
+        } else {
+            continue;
+        };
+        if best.as_ref().is_none_or(|b| candidate.2 > b.2) {
+            best = Some(candidate);
+        }
+    }
+    if best.is_none() && folded.len() >= MIN_FRAGMENT_LEN {
+        let texts = [
+            &entry.meaning.en,
+            &entry.meaning.zh,
+            &entry.fix.en,
+            &entry.fix.zh,
+        ];
+        if texts.iter().any(|t| fold(t).contains(folded)) {
+            best = Some((Captures::new(), MatchedBy::Explanation, SCORE_EXPLANATION));
+        }
+    }
+    best
+}
+
+fn searchable_texts(entry: &Entry) -> impl Iterator<Item = &str> {
+    let note = entry
+        .note
+        .iter()
+        .flat_map(|n| [n.en.as_str(), n.zh.as_str()]);
+    entry
+        .code
+        .iter()
+        .map(|c| c.source())
+        .chain([entry.message.source()])
+        .chain(entry.variants.iter().map(|v| v.source()))
+        .chain([
+            entry.meaning.en.as_str(),
+            entry.meaning.zh.as_str(),
+            entry.fix.en.as_str(),
+            entry.fix.zh.as_str(),
+        ])
+        .chain(note)
+}
+
+/// Trims white space and one pair of surrounding quotes: users paste `"APIG.0303"` and `'429'`.
+fn clean(raw: &str) -> String {
+    let trimmed = raw.trim();
+    for quote in ['"', '\'', '`'] {
+        if let Some(inner) = trimmed
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))
+        {
+            return inner.trim().to_string();
+        }
+    }
+    trimmed.to_string()
+}
+
+/// `429` → (429, 429); `4xx` → (400, 499).
+fn parse_status(query: &str) -> Option<(u16, u16)> {
+    let bytes = query.as_bytes();
+    if bytes.len() != 3 || !(b'1'..=b'5').contains(&bytes[0]) {
+        return None;
+    }
+    if bytes[1..].iter().all(u8::is_ascii_digit) {
+        let status: u16 = query.parse().ok()?;
+        return Some((status, status));
+    }
+    if bytes[1..].iter().all(|b| b.eq_ignore_ascii_case(&b'x')) {
+        let low = u16::from(bytes[0] - b'0') * 100;
+        return Some((low, low + 99));
+    }
+    None
+}
+
+/// A token shaped like the vendors' codes: `APIG.0303`, `InvalidApi.NotFound`, `NOT_FOUND`, `MissingGroupId`.
+fn looks_like_code(token: &str) -> bool {
+    let has_shape = token.contains(['.', '_'])
+        || token.chars().any(|c| c.is_ascii_digit())
+        || token.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    has_shape
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_and_classes_parse() {
+        assert_eq!(parse_status("429"), Some((429, 429)));
+        assert_eq!(parse_status("4xx"), Some((400, 499)));
+        assert_eq!(parse_status("5XX"), Some((500, 599)));
+        assert_eq!(parse_status("42"), None);
+        assert_eq!(parse_status("699"), None);
+        assert_eq!(parse_status("4x9"), None);
+    }
+
+    #[test]
+    fn quotes_and_spaces_are_ignored() {
+        assert_eq!(clean("  \"APIG.0303\" "), "APIG.0303");
+        assert_eq!(clean("'429'"), "429");
+        assert_eq!(clean("\"unbalanced"), "\"unbalanced");
+    }
+
+    #[test]
+    fn code_shapes() {
+        assert!(looks_like_code("APIG.0330"));
+        assert!(looks_like_code("MissingGroupId"));
+        assert!(looks_like_code("NOT_FOUND"));
+        assert!(!looks_like_code("timeout"));
+        assert!(!looks_like_code("后端超时"));
+    }
+
+    #[test]
+    fn pattern_errors_are_one_line() {
+        let err = grep_regex("(", false, false).unwrap_err().to_string();
+        assert_eq!(err, "invalid pattern \"(\": unclosed group at column 1");
+        assert!(grep_regex("(", false, true).is_ok());
+    }
+}

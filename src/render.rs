@@ -1,0 +1,735 @@
+//! Output: bilingual cards for a few matches, tables for many, and the JSON contract. Everything is rendered
+//! into a `String` first, so a failure never leaves half an output behind.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+use comfy_table::{ContentArrangement, Table, presets};
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Catalogs, Entry, Origin, Text, Vendor};
+use crate::matcher::{Match, MatchedBy, Outcome, QueryKind};
+use crate::status;
+use crate::style::Palette;
+use crate::template::{Captures, fill_text};
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+    Both,
+}
+
+impl Lang {
+    fn en(self) -> bool {
+        self != Lang::Zh
+    }
+    fn zh(self) -> bool {
+        self != Lang::En
+    }
+    /// Labels and names in Chinese only when English is not shown.
+    fn pick<'a>(self, text: &'a Text) -> &'a str {
+        if self == Lang::Zh { &text.zh } else { &text.en }
+    }
+}
+
+/// How human output looks, resolved once by the CLI.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub lang: Lang,
+    pub palette: Palette,
+    /// Terminal columns to fit.
+    pub width: usize,
+}
+
+/// Up to this many matches are shown as cards; more as a table.
+pub const MAX_CARDS: usize = 4;
+
+// ---------------------------------------------------------------------------------------------------------
+// Human output
+
+/// Cards or tables for every outcome, with a heading per query when there are several.
+pub fn human(outcomes: &[Outcome<'_>], look: &Look) -> String {
+    let mut out = String::new();
+    for outcome in outcomes.iter().filter(|o| !o.matches.is_empty()) {
+        if outcomes.len() > 1 {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                look.palette
+                    .heading(&format!("── {} ──", escape(&outcome.query)))
+            );
+        }
+        let shown = fold_editions(&outcome.matches);
+        if shown.len() <= MAX_CARDS {
+            for (i, m) in shown.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&card(m, look));
+            }
+        } else if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
+            out.push_str(&grouped_tables(&outcome.matches, look));
+        } else {
+            out.push_str(&table(&outcome.matches, look, true));
+        }
+    }
+    out
+}
+
+/// What to tell the user (on standard error) about queries that matched nothing.
+pub fn not_found(outcomes: &[Outcome<'_>]) -> String {
+    let mut out = String::new();
+    for outcome in outcomes.iter().filter(|o| o.matches.is_empty()) {
+        let _ = write!(
+            out,
+            "errcode: no entry matches {:?}",
+            escape(&outcome.query)
+        );
+        if !outcome.suggestions.is_empty() {
+            let _ = write!(out, "; did you mean {}?", outcome.suggestions.join(", "));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+/// Drops a match whose other edition is already shown: the shown card lists both editions.
+fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
+    let mut shown: Vec<&Match<'c>> = Vec::new();
+    for m in matches {
+        let twin_shown = shown.iter().any(|s| {
+            std::ptr::eq(s.catalog, m.catalog) && editions_related(s.catalog, s.entry, m.entry)
+        });
+        if !twin_shown {
+            shown.push(m);
+        }
+    }
+    shown
+}
+
+fn editions_related(catalog: &Catalog, a: &Entry, b: &Entry) -> bool {
+    let index = |e: &Entry| catalog.entries.iter().position(|x| std::ptr::eq(x, e));
+    let (ia, ib) = (index(a), index(b));
+    (a.edition_of.is_some() && a.edition_of == ib) || (b.edition_of.is_some() && b.edition_of == ia)
+}
+
+struct Labels {
+    message: &'static str,
+    meaning: &'static str,
+    fix: &'static str,
+    filled: &'static str,
+    note: &'static str,
+    editions: &'static str,
+    source: &'static str,
+    authored: &'static str,
+}
+
+const LABELS_EN: Labels = Labels {
+    message: "Message",
+    meaning: "Meaning",
+    fix: "Fix",
+    filled: "Filled",
+    note: "Note",
+    editions: "Editions",
+    source: "Source",
+    authored: "† written by errcode: the vendor's document gives none",
+};
+
+const LABELS_ZH: Labels = Labels {
+    message: "错误信息",
+    meaning: "含义",
+    fix: "解决方案",
+    filled: "填充值",
+    note: "备注",
+    editions: "版本",
+    source: "来源",
+    authored: "† 由 errcode 编写：厂商文档未提供",
+};
+
+const LABEL_WIDTH: usize = 10;
+
+fn card(m: &Match<'_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let labels = if lang == Lang::Zh {
+        &LABELS_ZH
+    } else {
+        &LABELS_EN
+    };
+    let entry = m.entry;
+    let catalog = m.catalog;
+    let mut out = String::new();
+
+    // Header: code · status reason · vendor product.
+    let mut header = Vec::new();
+    if let Some(code) = &entry.code {
+        header.push(palette.code(&escape(&code_display(
+            code.source(),
+            code.literal(),
+            &m.captures,
+        ))));
+    }
+    header.push(palette.status(entry.status, &status_text(entry.status)));
+    header.push(palette.vendor(&escape(&product_name(catalog, lang))));
+    let _ = writeln!(out, "{}", header.join(" · "));
+
+    let mut field = |label: &str, lines: Vec<String>| {
+        let body_width = look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
+        let mut first = true;
+        for line in lines {
+            for wrapped in textwrap::wrap(&line, body_width) {
+                let shown_label = if first { label } else { "" };
+                let pad =
+                    LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));
+                let _ = writeln!(
+                    out,
+                    "  {}{}{wrapped}",
+                    palette.label(shown_label),
+                    " ".repeat(pad)
+                );
+                first = false;
+            }
+        }
+    };
+
+    field(
+        labels.message,
+        vec![escape(&entry.message.display()).into_owned()],
+    );
+    let authored = entry.authored;
+    let mark = |by_errcode: bool, label: &str| {
+        if by_errcode {
+            format!("{label}†")
+        } else {
+            label.to_string()
+        }
+    };
+    field(
+        &mark(authored.meaning_zh, labels.meaning),
+        texts(&entry.meaning, lang, &m.captures),
+    );
+    field(
+        &mark(authored.fix_zh, labels.fix),
+        texts(&entry.fix, lang, &m.captures),
+    );
+    if !m.captures.is_empty() {
+        let filled = m
+            .captures
+            .iter()
+            .map(|(name, value)| format!("{name} = {}", palette.capture(&escape(value))))
+            .collect::<Vec<_>>()
+            .join(", ");
+        field(labels.filled, vec![filled]);
+    }
+    if let Some(note) = &entry.note {
+        field(
+            labels.note,
+            texts(note, lang, &m.captures)
+                .into_iter()
+                .map(|t| palette.aside(&t))
+                .collect(),
+        );
+    }
+    if let Some(line) = editions_line(catalog, entry, lang) {
+        field(labels.editions, vec![line]);
+    }
+    field(labels.source, vec![sources_line(catalog, entry)]);
+    if authored.meaning_zh || authored.fix_zh {
+        let _ = writeln!(out, "  {}", palette.aside(labels.authored));
+    }
+    out
+}
+
+/// The code as shown on a card: a template code filled with what the query gave (`MissingGroupId`).
+fn code_display(source: &str, literal: Option<String>, captures: &Captures) -> String {
+    literal.unwrap_or_else(|| fill_text(source, captures))
+}
+
+fn status_text(status: u16) -> String {
+    match status::reason(status) {
+        "" => status.to_string(),
+        reason => format!("{status} {reason}"),
+    }
+}
+
+fn product_name(catalog: &Catalog, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick(&catalog.vendor_name),
+        lang.pick(&catalog.product)
+    )
+}
+
+/// A bilingual text in the chosen languages, captures filled in.
+fn texts(text: &Text, lang: Lang, captures: &Captures) -> Vec<String> {
+    let mut lines = Vec::new();
+    if lang.en() {
+        lines.push(escape(&fill_text(&text.en, captures)).into_owned());
+    }
+    if lang.zh() {
+        lines.push(escape(&fill_text(&text.zh, captures)).into_owned());
+    }
+    lines
+}
+
+/// Which editions of the vendor's page carry this row, and what the other edition says where it differs.
+fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String> {
+    if catalog.sources.len() < 2 {
+        return None;
+    }
+    let label = |source: usize| {
+        let s = &catalog.sources[source];
+        s.label
+            .as_ref()
+            .map_or(s.title.clone(), |l| lang.pick(l).to_string())
+    };
+    let own = entry
+        .sources
+        .iter()
+        .map(|&s| label(s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let index = catalog.entries.iter().position(|e| std::ptr::eq(e, entry));
+    let others: Vec<&Entry> = catalog
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(i, e)| Some(*i) == entry.edition_of || (index.is_some() && e.edition_of == index))
+        .map(|(_, e)| e)
+        .collect();
+    if others.is_empty() {
+        return Some(own);
+    }
+    let mut line = format!("{own}: this row");
+    for other in others {
+        let other_sources = other
+            .sources
+            .iter()
+            .map(|&s| label(s))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            line,
+            "; {other_sources}: {} \"{}\"",
+            status_text(other.status),
+            escape(&other.message.display())
+        );
+    }
+    Some(line)
+}
+
+fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
+    entry
+        .sources
+        .iter()
+        .map(|&s| {
+            let source = &catalog.sources[s];
+            let title = escape(&source.title).into_owned();
+            match &source.date {
+                Some(date) if !source.title.contains(date.as_str()) => format!("{title}, {date}"),
+                _ => title,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn new_table(look: &Look) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(presets::UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(u16::try_from(look.width).unwrap_or(u16::MAX));
+    table
+}
+
+/// One ranked table; `with_vendor` adds the vendor column.
+fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> String {
+    let Look { lang, palette, .. } = *look;
+    let labels = if lang == Lang::Zh {
+        &LABELS_ZH
+    } else {
+        &LABELS_EN
+    };
+    let mut table = new_table(look);
+    let mut header = Vec::new();
+    if with_vendor {
+        header.push(if lang == Lang::Zh { "厂商" } else { "Vendor" });
+    }
+    header.extend([
+        if lang == Lang::Zh {
+            "错误码"
+        } else {
+            "Code"
+        },
+        if lang == Lang::Zh {
+            "状态码"
+        } else {
+            "Status"
+        },
+        labels.message,
+        labels.meaning,
+    ]);
+    table.set_header(
+        header
+            .into_iter()
+            .map(|h| palette.heading(h))
+            .collect::<Vec<_>>(),
+    );
+    for m in matches {
+        let entry = m.entry;
+        let mut code = entry.code.as_ref().map_or_else(
+            || "—".to_string(),
+            |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
+        );
+        if m.catalog.sources.len() > 1 && !entry.sources.contains(&0) {
+            let s = &m.catalog.sources[entry.sources[0]];
+            let _ = write!(
+                code,
+                "\n{}",
+                palette.aside(
+                    &s.label
+                        .as_ref()
+                        .map_or(s.title.clone(), |l| lang.pick(l).to_string())
+                )
+            );
+        }
+        let mut row = Vec::new();
+        if with_vendor {
+            row.push(palette.vendor(m.catalog.vendor.id()));
+        }
+        row.push(palette.code(&code));
+        row.push(palette.status(entry.status, &entry.status.to_string()));
+        row.push(escape(&entry.message.display()).into_owned());
+        row.push(texts(&entry.meaning, lang, &m.captures).join("\n"));
+        table.add_row(row);
+    }
+    format!("{table}\n")
+}
+
+/// Tables per vendor, for `status` and `list`.
+fn grouped_tables(matches: &[Match<'_>], look: &Look) -> String {
+    let mut out = String::new();
+    for vendor in Vendor::ALL {
+        let group: Vec<Match<'_>> = matches
+            .iter()
+            .filter(|m| m.catalog.vendor == vendor)
+            .cloned()
+            .collect();
+        if group.is_empty() {
+            continue;
+        }
+        let names: Vec<String> = {
+            let mut names: Vec<String> = group
+                .iter()
+                .map(|m| product_name(m.catalog, look.lang))
+                .collect();
+            names.dedup();
+            names
+        };
+        let count = if look.lang == Lang::Zh {
+            format!("{} 条", group.len())
+        } else {
+            format!(
+                "{} {}",
+                group.len(),
+                if group.len() == 1 { "entry" } else { "entries" }
+            )
+        };
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        let _ = writeln!(
+            out,
+            "{} ({count})",
+            look.palette.heading(&escape(&names.join(", ")))
+        );
+        out.push_str(&table(&group, look, false));
+    }
+    out
+}
+
+/// `errcode catalogs`.
+pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
+    let lang = look.lang;
+    let mut table = new_table(look);
+    table.set_header(
+        [
+            "Catalog",
+            "Vendor",
+            "Product",
+            "Entries",
+            "Sources",
+            "Loaded from",
+        ]
+        .map(|h| look.palette.heading(h)),
+    );
+    for c in &catalogs.catalogs {
+        let mut origin = escape(&c.origin.to_string()).into_owned();
+        if let Some(replaced) = &c.overrides {
+            let _ = write!(origin, "\n(overrides {})", escape(&replaced.to_string()));
+        }
+        let sources = c
+            .sources
+            .iter()
+            .map(|s| match &s.date {
+                Some(date) if !s.title.contains(date.as_str()) => format!("{}, {date}", s.title),
+                _ => s.title.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        table.add_row(vec![
+            look.palette.code(&escape(&c.id)),
+            look.palette.vendor(c.vendor.id()),
+            escape(&product_name(c, lang)).into_owned(),
+            c.entries.len().to_string(),
+            escape(&sources).into_owned(),
+            origin,
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// Shows control characters from outside text (pastes, captures, user catalogs) as visible escapes, so
+/// that text can never move the cursor, set the title, write the clipboard or reorder a line.
+pub fn escape(text: &str) -> Cow<'_, str> {
+    let unsafe_char =
+        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !text.chars().any(unsafe_char) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = match c {
+                '\n' => write!(out, "\\n"),
+                '\t' => write!(out, "\\t"),
+                '\r' => write!(out, "\\r"),
+                c if (c as u32) < 0x100 => write!(out, "\\x{:02x}", c as u32),
+                c => write!(out, "\\u{{{:04x}}}", c as u32),
+            };
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// JSON
+
+#[derive(Serialize)]
+struct JsonOutput<'a> {
+    query: String,
+    kind: &'static str,
+    matches: Vec<JsonMatch<'a>>,
+    suggestions: Vec<String>,
+    /// Present when `lookup` was given several codes or statuses: one object per query.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    queries: Option<Vec<JsonQuery<'a>>>,
+}
+
+#[derive(Serialize)]
+struct JsonQuery<'a> {
+    query: &'a str,
+    kind: QueryKind,
+    matches: Vec<JsonMatch<'a>>,
+    suggestions: &'a [String],
+}
+
+#[derive(Serialize)]
+struct JsonMatch<'a> {
+    catalog: &'a str,
+    vendor: Vendor,
+    code: Option<&'a str>,
+    status: u16,
+    message: &'a str,
+    meaning: Text,
+    fix: Text,
+    captures: &'a Captures,
+    id: &'a str,
+    status_reason: &'static str,
+    vendor_name: &'a Text,
+    product: &'a Text,
+    matched_by: MatchedBy,
+    score: u32,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    variants: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<Text>,
+    sources: Vec<JsonSource<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edition_of: Option<&'a str>,
+    doubtful_message: bool,
+    /// Which of meaning.en, meaning.zh, fix.en, fix.zh errcode wrote rather than the vendor.
+    authored: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+struct JsonSource<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<&'a str>,
+}
+
+fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
+    let entry = m.entry;
+    let filled = |t: &Text| Text {
+        en: fill_text(&t.en, &m.captures),
+        zh: fill_text(&t.zh, &m.captures),
+    };
+    JsonMatch {
+        catalog: &m.catalog.id,
+        vendor: m.catalog.vendor,
+        code: entry.code.as_ref().map(|c| c.source()),
+        status: entry.status,
+        message: entry.message.source(),
+        meaning: filled(&entry.meaning),
+        fix: filled(&entry.fix),
+        captures: &m.captures,
+        id: &entry.id,
+        status_reason: status::reason(entry.status),
+        vendor_name: &m.catalog.vendor_name,
+        product: &m.catalog.product,
+        matched_by: m.matched_by,
+        score: m.score,
+        variants: entry.variants.iter().map(|v| v.source()).collect(),
+        note: entry.note.as_ref().map(filled),
+        sources: entry
+            .sources
+            .iter()
+            .map(|&s| {
+                let s = &m.catalog.sources[s];
+                JsonSource {
+                    id: &s.id,
+                    title: &s.title,
+                    date: s.date.as_deref(),
+                }
+            })
+            .collect(),
+        edition_of: entry.edition_of.map(|i| m.catalog.entries[i].id.as_str()),
+        doubtful_message: entry.doubtful_message,
+        authored: entry.authored.fields(),
+    }
+}
+
+fn kind_name(kind: QueryKind) -> &'static str {
+    match kind {
+        QueryKind::Code => "code",
+        QueryKind::Status => "status",
+        QueryKind::Message => "message",
+        QueryKind::List => "list",
+    }
+}
+
+/// The JSON contract: one object for all outcomes. Several queries share it: `query` joins them, `kind` is
+/// theirs when they agree (else `mixed`), `matches` and `suggestions` are concatenated, and `queries` holds
+/// each one's own answer.
+pub fn json(outcomes: &[Outcome<'_>]) -> String {
+    let output = match outcomes {
+        [one] => JsonOutput {
+            query: one.query.clone(),
+            kind: kind_name(one.kind),
+            matches: one.matches.iter().map(json_match).collect(),
+            suggestions: one.suggestions.clone(),
+            queries: None,
+        },
+        many => JsonOutput {
+            query: many
+                .iter()
+                .map(|o| o.query.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            kind: match many.first() {
+                Some(first) if many.iter().all(|o| o.kind == first.kind) => kind_name(first.kind),
+                _ => "mixed",
+            },
+            matches: many
+                .iter()
+                .flat_map(|o| o.matches.iter().map(json_match))
+                .collect(),
+            suggestions: many
+                .iter()
+                .flat_map(|o| o.suggestions.iter().cloned())
+                .collect(),
+            queries: Some(
+                many.iter()
+                    .map(|o| JsonQuery {
+                        query: &o.query,
+                        kind: o.kind,
+                        matches: o.matches.iter().map(json_match).collect(),
+                        suggestions: &o.suggestions,
+                    })
+                    .collect(),
+            ),
+        },
+    };
+    let mut text = serde_json::to_string_pretty(&output).expect("JSON of plain data cannot fail");
+    text.push('\n');
+    text
+}
+
+#[derive(Serialize)]
+struct JsonCatalog<'a> {
+    id: &'a str,
+    vendor: Vendor,
+    vendor_name: &'a Text,
+    product: &'a Text,
+    entries: usize,
+    builtin: bool,
+    origin: String,
+    overrides: Option<String>,
+    sources: Vec<JsonSource<'a>>,
+}
+
+/// `errcode catalogs --json`.
+pub fn catalogs_json(catalogs: &Catalogs) -> String {
+    let list: Vec<JsonCatalog<'_>> = catalogs
+        .catalogs
+        .iter()
+        .map(|c| JsonCatalog {
+            id: &c.id,
+            vendor: c.vendor,
+            vendor_name: &c.vendor_name,
+            product: &c.product,
+            entries: c.entries.len(),
+            builtin: matches!(c.origin, Origin::Builtin(_)),
+            origin: c.origin.to_string(),
+            overrides: c.overrides.as_ref().map(ToString::to_string),
+            sources: c
+                .sources
+                .iter()
+                .map(|s| JsonSource {
+                    id: &s.id,
+                    title: &s.title,
+                    date: s.date.as_deref(),
+                })
+                .collect(),
+        })
+        .collect();
+    let mut text = serde_json::to_string_pretty(&serde_json::json!({ "catalogs": list }))
+        .expect("JSON of plain data cannot fail");
+    text.push('\n');
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape;
+
+    #[test]
+    fn control_and_bidi_characters_are_escaped() {
+        assert_eq!(escape("plain 文本"), "plain 文本");
+        assert_eq!(
+            escape("a\x1b]52;c;ZXZpbA==\x07b"),
+            "a\\x1b]52;c;ZXZpbA==\\x07b"
+        );
+        assert_eq!(escape("x\u{202E}y\u{2066}"), "x\\u{202e}y\\u{2066}");
+        assert_eq!(escape("\u{9b}2J"), "\\x9b2J");
+        assert_eq!(escape("l1\nl2\t"), "l1\\nl2\\t");
+    }
+}

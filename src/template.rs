@@ -1,0 +1,455 @@
+//! Placeholder templates: the `{name}` syntax of catalog codes, messages and explanations, and the regexes
+//! that match the filled-in text a user pastes.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// What a placeholder captured, by placeholder name (first occurrence wins).
+pub type Captures = BTreeMap<String, String>;
+
+/// One piece of a parsed template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment {
+    Literal(String),
+    Placeholder(String),
+}
+
+/// A problem in template syntax, with the byte offset into the template where it was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Where a template is used decides what a placeholder may match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Codes are single tokens: a placeholder matches `[A-Za-z0-9_]+`.
+    Code,
+    /// Messages are prose: a placeholder matches a run of non-blank characters, or anything up to a
+    /// closing bracket when the placeholder sits between brackets.
+    Message,
+}
+
+/// A parsed template with its source text and a regex compiled on first use (most runs never need it).
+#[derive(Debug)]
+pub struct Template {
+    source: String,
+    segments: Vec<Segment>,
+    context: Context,
+    /// The longest literal piece, lower-cased with white space folded: text that must appear in anything the
+    /// template matches, so most templates are ruled out without compiling their regex.
+    key: String,
+    regex: OnceLock<Regex>,
+}
+
+impl Clone for Template {
+    fn clone(&self) -> Self {
+        Template {
+            source: self.source.clone(),
+            segments: self.segments.clone(),
+            context: self.context,
+            key: self.key.clone(),
+            regex: OnceLock::new(),
+        }
+    }
+}
+
+impl Template {
+    pub fn parse(source: &str, context: Context) -> Result<Template, SyntaxError> {
+        let segments = parse_segments(source)?;
+        let key = segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Literal(text) => Some(fold(text)),
+                Segment::Placeholder(_) => None,
+            })
+            .max_by_key(String::len)
+            .unwrap_or_default();
+        Ok(Template {
+            source: source.to_string(),
+            segments,
+            context,
+            key,
+            regex: OnceLock::new(),
+        })
+    }
+
+    /// The catalog's text, placeholders and `{{`/`}}` escapes included.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
+    pub fn segments(&self) -> &[Segment] {
+        &self.segments
+    }
+
+    pub fn has_placeholders(&self) -> bool {
+        self.segments
+            .iter()
+            .any(|s| matches!(s, Segment::Placeholder(_)))
+    }
+
+    /// The text with escapes resolved, when the template has no placeholders.
+    pub fn literal(&self) -> Option<String> {
+        (!self.has_placeholders()).then(|| self.display())
+    }
+
+    /// The text as shown to people: escapes resolved, placeholders as `{name}`.
+    pub fn display(&self) -> String {
+        fill(&self.segments, &Captures::new())
+    }
+
+    /// Number of literal characters: a longer literal is a more specific template.
+    pub fn literal_len(&self) -> usize {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Literal(text) => text.chars().count(),
+                Segment::Placeholder(_) => 0,
+            })
+            .sum()
+    }
+
+    /// The regex matching filled-in text, compiled the first time it is needed. Codes are matched whole;
+    /// messages anywhere in the text searched (callers check whether the match spans it all).
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            let pattern = regex_pattern(&self.segments, self.context);
+            // The pattern is built from escaped literals and fixed classes, so it always compiles; the
+            // catalog data tests compile every template to keep it that way.
+            Regex::new(&pattern).expect("template regex is built from escaped literals")
+        })
+    }
+
+    /// Matches `text` against the template, returning the captures and whether the match spans all of `text`.
+    /// `folded` is `fold(text)`, computed once by the caller for all templates.
+    pub fn find_folded(&self, text: &str, folded: &str) -> Option<(Captures, bool)> {
+        if !folded.contains(self.key.trim()) {
+            return None;
+        }
+        self.find(text)
+    }
+
+    /// Matches `text` against the template, returning the captures and whether the match spans all of `text`.
+    pub fn find(&self, text: &str) -> Option<(Captures, bool)> {
+        let regex = self.regex();
+        let caps = regex.captures(text)?;
+        let whole = caps.get(0).expect("group 0 always matches");
+        let spans_all = whole.start() == 0 && whole.end() == text.len();
+        let mut captures = Captures::new();
+        for (index, name) in placeholder_names(&self.segments).into_iter().enumerate() {
+            if let Some(m) = caps.name(&group_name(index)) {
+                captures
+                    .entry(name.to_string())
+                    .or_insert_with(|| m.as_str().trim().to_string());
+            }
+        }
+        Some((captures, spans_all))
+    }
+}
+
+/// Lower case with white space runs folded to one space: the form texts are compared in.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    if space && !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+/// Substitutes captures into a catalog text (`{name}` kept where nothing was captured) and resolves escapes.
+/// Callers pass texts that were validated when their catalog was loaded; anything unparsable is shown as is.
+pub fn fill_text(text: &str, captures: &Captures) -> String {
+    match parse_segments(text) {
+        Ok(segments) => fill(&segments, captures),
+        Err(_) => text.to_string(),
+    }
+}
+
+fn fill(segments: &[Segment], captures: &Captures) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Literal(text) => out.push_str(text),
+            Segment::Placeholder(name) => match captures.get(name) {
+                Some(value) => out.push_str(value),
+                None => {
+                    let _ = write!(out, "{{{name}}}");
+                }
+            },
+        }
+    }
+    out
+}
+
+/// Checks a catalog text's placeholder syntax without keeping the parse.
+pub fn validate(text: &str) -> Result<Vec<String>, SyntaxError> {
+    let segments = parse_segments(text)?;
+    Ok(placeholder_names(&segments)
+        .into_iter()
+        .map(str::to_string)
+        .collect())
+}
+
+fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> {
+    let mut segments = Vec::new();
+    let mut literal = String::new();
+    let mut chars = source.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
+                chars.next();
+                literal.push('{');
+            }
+            '}' if chars.peek().map(|&(_, n)| n) == Some('}') => {
+                chars.next();
+                literal.push('}');
+            }
+            '{' => {
+                let mut name = String::new();
+                let mut closed = false;
+                for (_, n) in chars.by_ref() {
+                    if n == '}' {
+                        closed = true;
+                        break;
+                    }
+                    name.push(n);
+                }
+                if !closed {
+                    return Err(SyntaxError {
+                        offset,
+                        message:
+                            "unclosed placeholder: `{` without `}` (write `{{` for a literal brace)"
+                                .to_string(),
+                    });
+                }
+                if !is_placeholder_name(&name) {
+                    return Err(SyntaxError {
+                        offset,
+                        message: format!(
+                            "invalid placeholder name `{{{name}}}`: use lower-case letters, digits and `_`, \
+                             starting with a letter (write `{{{{` for a literal brace)"
+                        ),
+                    });
+                }
+                if !literal.is_empty() {
+                    segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                }
+                segments.push(Segment::Placeholder(name));
+            }
+            '}' => {
+                return Err(SyntaxError {
+                    offset,
+                    message: "unmatched `}` (write `}}` for a literal brace)".to_string(),
+                });
+            }
+            _ => literal.push(c),
+        }
+    }
+    if !literal.is_empty() {
+        segments.push(Segment::Literal(literal));
+    }
+    Ok(segments)
+}
+
+fn is_placeholder_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+fn placeholder_names(segments: &[Segment]) -> Vec<&str> {
+    segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Placeholder(name) => Some(name.as_str()),
+            Segment::Literal(_) => None,
+        })
+        .collect()
+}
+
+// Placeholders may repeat (JD Cloud's OUT_OF_RANGE names `argument` three times) and the regex crate forbids
+// duplicate group names, so groups are numbered and mapped back to names in `find`.
+fn group_name(index: usize) -> String {
+    format!("p{index}")
+}
+
+fn regex_pattern(segments: &[Segment], context: Context) -> String {
+    let mut pattern = String::from("(?i)");
+    if context == Context::Code {
+        pattern.push('^');
+    }
+    let mut index = 0;
+    for (i, segment) in segments.iter().enumerate() {
+        match segment {
+            Segment::Literal(text) => push_literal(&mut pattern, text, context),
+            Segment::Placeholder(_) => {
+                let previous = i.checked_sub(1).and_then(|p| segments.get(p));
+                let next = segments.get(i + 1);
+                let class = value_class(context, previous, next);
+                let _ = write!(pattern, "(?P<{}>{class})", group_name(index));
+                index += 1;
+            }
+        }
+    }
+    if context == Context::Code {
+        pattern.push('$');
+    }
+    pattern
+}
+
+/// What a placeholder's value may be, given the literal text around it.
+fn value_class(context: Context, previous: Option<&Segment>, next: Option<&Segment>) -> String {
+    if context == Context::Code {
+        return "[A-Za-z0-9_]+".to_string();
+    }
+    let opener = match previous {
+        Some(Segment::Literal(text)) => text.chars().last(),
+        _ => None,
+    };
+    let closer = match next {
+        Some(Segment::Literal(text)) => text.chars().next(),
+        _ => None,
+    };
+    match (opener, closer) {
+        (Some('['), Some(']')) | (Some('('), Some(')')) | (Some('<'), Some('>')) => {
+            format!(
+                "[^{}\\n]+?",
+                regex::escape(&closer.unwrap_or(']').to_string())
+            )
+        }
+        (Some(q @ ('"' | '\'' | '`')), Some(c)) if c == q => format!("[^{q}\\n]+?"),
+        // The last placeholder takes the whole run; earlier ones as little as lets the rest match.
+        (_, None) => r"\S+".to_string(),
+        _ => r"\S+?".to_string(),
+    }
+}
+
+fn push_literal(pattern: &mut String, text: &str, context: Context) {
+    if context == Context::Code {
+        pattern.push_str(&regex::escape(text));
+        return;
+    }
+    // Table wrapping and log formatting change spacing, so any run of white space matches any other.
+    let mut in_space = false;
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                pattern.push_str(&regex::escape(&word));
+                word.clear();
+                pattern.push_str(r"\s+");
+                in_space = true;
+            }
+        } else {
+            in_space = false;
+            word.push(c);
+        }
+    }
+    pattern.push_str(&regex::escape(&word));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(source: &str) -> Template {
+        Template::parse(source, Context::Message).unwrap()
+    }
+
+    #[test]
+    fn escapes_are_literal_text() {
+        let t = message("Only support the map_from like method.req.{{path}}.{{}}, but");
+        assert!(!t.has_placeholders());
+        assert_eq!(
+            t.literal().unwrap(),
+            "Only support the map_from like method.req.{path}.{}, but"
+        );
+    }
+
+    #[test]
+    fn bracketed_placeholder_takes_everything_to_the_bracket() {
+        let t = message("There is no api match uri[{uri}]");
+        let (caps, whole) = t.find("There is no api match uri[/v1/orders]").unwrap();
+        assert!(whole);
+        assert_eq!(caps["uri"], "/v1/orders");
+    }
+
+    #[test]
+    fn leading_placeholder_takes_one_word_inside_longer_text() {
+        let t = message("{param} is mandatory for this action.");
+        let (caps, whole) = t
+            .find("error: GroupId is mandatory for this action.")
+            .unwrap();
+        assert!(!whole);
+        assert_eq!(caps["param"], "GroupId");
+    }
+
+    #[test]
+    fn repeated_placeholder_captures_the_first() {
+        let t = message("参数 {argument} 取值应该 {param}的{operand1}");
+        let (caps, _) = t.find("参数 size 取值应该 limit的10").unwrap();
+        assert_eq!(caps["argument"], "size");
+        assert_eq!(caps["param"], "limit");
+        assert_eq!(caps["operand1"], "10");
+    }
+
+    #[test]
+    fn code_placeholders_match_whole_tokens_only() {
+        let t = Template::parse("Missing{param}", Context::Code).unwrap();
+        assert_eq!(t.find("MissingGroupId").unwrap().0["param"], "GroupId");
+        assert!(t.find("MissingGroup.Id").is_none());
+        assert!(t.find("xMissingGroupId").is_none());
+    }
+
+    #[test]
+    fn white_space_runs_match_any_spacing() {
+        let t = message("required for   HMAC Authentication");
+        assert!(t.find("required for HMAC\tAuthentication").unwrap().1);
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let err = Template::parse("abc {Bad}", Context::Message).unwrap_err();
+        assert_eq!(err.offset, 4);
+        assert!(err.message.contains("invalid placeholder name `{Bad}`"));
+        assert_eq!(
+            Template::parse("a } b", Context::Message)
+                .unwrap_err()
+                .offset,
+            2
+        );
+        assert!(
+            Template::parse("a {b", Context::Message)
+                .unwrap_err()
+                .message
+                .contains("unclosed")
+        );
+    }
+
+    #[test]
+    fn fill_substitutes_known_captures_and_keeps_the_rest() {
+        let mut caps = Captures::new();
+        caps.insert("param".into(), "GroupId".into());
+        assert_eq!(
+            fill_text("缺少参数 {param} ({other}) {{x}}", &caps),
+            "缺少参数 GroupId ({other}) {x}"
+        );
+    }
+}
