@@ -147,7 +147,7 @@ pub enum Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Builtin(name) => write!(f, "built-in catalogs/{name}"),
+            Origin::Builtin(_) => f.write_str("built-in"),
             Origin::File(path) => write!(f, "{}", path.display()),
         }
     }

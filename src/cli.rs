@@ -33,16 +33,13 @@ Exit status: 0 found, 1 nothing found, 2 error.";
     name = "errcode",
     version,
     after_help = EXAMPLES,
-    args_conflicts_with_subcommands = true,
+    override_usage = "errcode [OPTIONS] [QUERY]...\n       errcode [OPTIONS] <COMMAND>",
     max_term_width = 100
 )]
 pub struct Cli {
+    /// Without a command, the arguments are a lookup: `errcode QUERY...` is `errcode lookup QUERY...`
     #[command(subcommand)]
     command: Option<Command>,
-
-    /// A code, HTTP status or message to look up (same as `errcode lookup QUERY...`)
-    #[arg(value_name = "QUERY")]
-    query: Vec<String>,
 
     #[command(flatten)]
     global: GlobalArgs,
@@ -136,7 +133,7 @@ pub fn main() -> i32 {
 /// Runs errcode with these arguments and this environment lookup.
 pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Option<String>) -> i32 {
     // clap answers --help and --version here, before any catalog is read.
-    let cli = match Cli::try_parse_from(args) {
+    let cli = match Cli::try_parse_from(with_default_subcommand(args.into_iter().collect())) {
         Ok(cli) => cli,
         Err(err) => {
             let _ = err.print();
@@ -155,6 +152,54 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
             exit::ERROR
         }
     }
+}
+
+/// Inserts `lookup` before the first positional argument when it is not a command name, so that
+/// `errcode --json APIG.0303` means `errcode --json lookup APIG.0303`.
+///
+/// clap's own ways were tried and rejected: a top-level positional with `args_conflicts_with_subcommands`
+/// stops recognising commands after any flag (`errcode --json lookup X` looked up "lookup X"), and
+/// `allow_external_subcommands` leaves the flags after the query unparsed.
+fn with_default_subcommand(mut args: Vec<OsString>) -> Vec<OsString> {
+    let command = Cli::command();
+    let takes_value: Vec<String> = command
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .filter_map(|a| a.get_long().map(|long| format!("--{long}")))
+        .collect();
+    let is_command = |name: &str| {
+        name == "help"
+            || command
+                .get_subcommands()
+                .any(|c| c.get_name() == name || c.get_all_aliases().any(|a| a == name))
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else { break };
+        if arg == "--" {
+            break;
+        }
+        if arg.starts_with("--") {
+            i += if takes_value.iter().any(|t| t == arg) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        if arg.starts_with('-') && arg != "-" {
+            i += 1;
+            continue;
+        }
+        if is_command(arg) {
+            return args;
+        }
+        break;
+    }
+    if i < args.len() {
+        args.insert(i, OsString::from("lookup"));
+    }
+    args
 }
 
 /// The clap definition, for completions and tests.
@@ -182,7 +227,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
     let matcher = Matcher::new(&catalogs, &settings.vendors);
 
     let outcomes = match cli.command {
-        None => vec_or_stdin(&matcher, &cli.query)?,
+        None => vec_or_stdin(&matcher, &[])?,
         Some(Command::Lookup { query }) => vec_or_stdin(&matcher, &query)?,
         Some(Command::Status { status }) => vec![matcher.status(&status)?],
         Some(Command::Grep {

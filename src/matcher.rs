@@ -181,13 +181,17 @@ impl<'c> Matcher<'c> {
     }
 
     fn by_code(&self, query: &str) -> Vec<Match<'c>> {
+        // A template typed as the vendor's document prints it (`Missing%s`) is that template's exact code.
+        let query_shape = template_shape(query);
         let exact: Vec<Match<'c>> = self
             .entries()
             .filter(|(_, e)| {
-                e.code
-                    .as_ref()
-                    .and_then(|c| c.literal())
-                    .is_some_and(|code| code.eq_ignore_ascii_case(query))
+                e.code.as_ref().is_some_and(|code| match code.literal() {
+                    Some(literal) => literal.eq_ignore_ascii_case(query),
+                    None => query_shape.as_ref().is_some_and(|shape| {
+                        *shape == template_shape(code.source()).unwrap_or_default()
+                    }),
+                })
             })
             .map(|(catalog, entry)| Match {
                 score: SCORE_CODE - edition_penalty(entry),
@@ -345,7 +349,7 @@ fn plain_match<'c>(catalog: &'c Catalog, entry: &'c Entry, matched_by: MatchedBy
 
 fn ranked(mut matches: Vec<Match<'_>>) -> Vec<Match<'_>> {
     // A stable sort keeps catalog and document order among equals.
-    matches.sort_by(|a, b| b.score.cmp(&a.score));
+    matches.sort_by_key(|m| std::cmp::Reverse(m.score));
     matches
 }
 
@@ -435,6 +439,32 @@ fn clean(raw: &str) -> String {
     trimmed.to_string()
 }
 
+/// A code template with its placeholders, however spelled (`%s`, `{ParameterName}`, `{param}`), reduced to
+/// `{}` and lower-cased; `None` for a code without placeholders.
+fn template_shape(code: &str) -> Option<String> {
+    let mut shape = String::new();
+    let mut rest = code;
+    let mut placeholders = 0;
+    while let Some(at) = rest.find(['%', '{']) {
+        shape.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let skip = if after.starts_with("%s") {
+            2
+        } else if let Some(end) = after.find('}').filter(|_| after.starts_with('{')) {
+            end + 1
+        } else {
+            shape.push_str(&after[..1]);
+            rest = &after[1..];
+            continue;
+        };
+        shape.push_str("{}");
+        placeholders += 1;
+        rest = &after[skip..];
+    }
+    shape.push_str(rest);
+    (placeholders > 0).then(|| shape.to_lowercase())
+}
+
 /// `429` → (429, 429); `4xx` → (400, 499).
 fn parse_status(query: &str) -> Option<(u16, u16)> {
     let bytes = query.as_bytes();
@@ -482,6 +512,21 @@ mod tests {
         assert_eq!(clean("  \"APIG.0303\" "), "APIG.0303");
         assert_eq!(clean("'429'"), "429");
         assert_eq!(clean("\"unbalanced"), "\"unbalanced");
+    }
+
+    #[test]
+    fn template_shapes_ignore_placeholder_spelling() {
+        assert_eq!(template_shape("Missing%s").as_deref(), Some("missing{}"));
+        assert_eq!(
+            template_shape("Missing{ParameterName}").as_deref(),
+            Some("missing{}")
+        );
+        assert_eq!(
+            template_shape("Invalid{param}.LengthLimit").as_deref(),
+            Some("invalid{}.lengthlimit")
+        );
+        assert_eq!(template_shape("MissingGroupId"), None);
+        assert_eq!(template_shape("100%"), None);
     }
 
     #[test]

@@ -29,7 +29,7 @@ impl Lang {
         self != Lang::En
     }
     /// Labels and names in Chinese only when English is not shown.
-    fn pick<'a>(self, text: &'a Text) -> &'a str {
+    fn pick(self, text: &Text) -> &str {
         if self == Lang::Zh { &text.zh } else { &text.en }
     }
 }
@@ -304,7 +304,12 @@ fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String>
     if others.is_empty() {
         return Some(own);
     }
-    let mut line = format!("{own}: this row");
+    let this_row = if lang == Lang::Zh {
+        "本行"
+    } else {
+        "this row"
+    };
+    let mut line = format!("{own}: {this_row}");
     for other in others {
         let other_sources = other
             .sources
@@ -477,8 +482,10 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             .sources
             .iter()
             .map(|s| match &s.date {
-                Some(date) if !s.title.contains(date.as_str()) => format!("{}, {date}", s.title),
-                _ => s.title.clone(),
+                Some(date) if !s.title.contains(date.as_str()) => {
+                    format!("{}, {date}", escape(&s.title))
+                }
+                _ => escape(&s.title).into_owned(),
             })
             .collect::<Vec<_>>()
             .join("\n");
@@ -487,7 +494,7 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             look.palette.vendor(c.vendor.id()),
             escape(&product_name(c, lang)).into_owned(),
             c.entries.len().to_string(),
-            escape(&sources).into_owned(),
+            sources,
             origin,
         ]);
     }

@@ -1,0 +1,121 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[errcode] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'errcode'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'errcode'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand lookup 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
+            cand status 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
+            cand grep 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+            cand list 'List every entry of the loaded catalogs'
+            cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;lookup'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;status'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;grep'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand -i 'Ignore case'
+            cand --ignore-case 'Ignore case'
+            cand -F 'Take PATTERN as a literal string, not a regex'
+            cand --fixed-strings 'Take PATTERN as a literal string, not a regex'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;list'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;catalogs'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;completions'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;help'= {
+            cand lookup 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
+            cand status 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
+            cand grep 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+            cand list 'List every entry of the loaded catalogs'
+            cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;help;lookup'= {
+        }
+        &'errcode;help;status'= {
+        }
+        &'errcode;help;grep'= {
+        }
+        &'errcode;help;list'= {
+        }
+        &'errcode;help;catalogs'= {
+        }
+        &'errcode;help;completions'= {
+        }
+        &'errcode;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

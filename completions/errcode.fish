@@ -1,0 +1,134 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_errcode_global_optspecs
+    string join \n vendor= lang= color= json catalog= h/help V/version
+end
+
+function __fish_errcode_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_errcode_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_errcode_using_subcommand
+    set -l cmd (__fish_errcode_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_needs_command" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_needs_command" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "list" -d 'List every entry of the loaded catalogs'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -s i -l ignore-case -d 'Ignore case'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -s F -l fixed-strings -d 'Take PATTERN as a literal string, not a regex'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "list" -d 'List every entry of the loaded catalogs'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -1,0 +1,464 @@
+//! Every command, flag, exit status and error path, through the real binary.
+
+use std::io::{BufRead, BufReader};
+use std::process::Stdio;
+
+use crate::util::{TestCommand, errcode, json, rows};
+
+const ESC: char = '\x1b';
+
+#[test]
+fn lookup_prints_a_card_with_every_field() {
+    let run = TestCommand::new()
+        .args(["lookup", "APIG.0303"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0);
+    let out = run.stdout();
+    assert!(
+        out.starts_with("APIG.0303 · 401 Unauthorized · Huawei Cloud API Gateway (APIG)\n"),
+        "{out}"
+    );
+    for expected in [
+        "  Message   Incorrect app authentication information.\n",
+        "  Meaning   The app authentication information is incorrect.\n            APP认证信息错误\n",
+        "  Fix       Check that the method",
+        "检查请求的方法、路径、查询参数",
+        "  Editions  2024-01-15 edition: this row; older edition (user guide): 401 Unauthorized",
+        "\"Incorrect App authentication information.\"",
+        "  Source    华为云 API网关 错误码 (updated 2024-01-15)\n",
+    ] {
+        assert!(out.contains(expected), "missing {expected:?} in\n{out}");
+    }
+    assert_eq!(run.stderr(), "");
+}
+
+#[test]
+fn a_bare_query_is_a_lookup() {
+    assert_eq!(
+        errcode(["APIG.0303"]).expect_code(0).stdout(),
+        errcode(["lookup", "APIG.0303"]).stdout()
+    );
+    assert_eq!(
+        errcode(["--json", "429"]).expect_code(0).stdout(),
+        errcode(["lookup", "429", "--json"]).stdout()
+    );
+}
+
+#[test]
+fn lookup_reads_standard_input_when_no_query_or_dash() {
+    let piped = TestCommand::new()
+        .args(["lookup"])
+        .stdin("  APIG.0303\n")
+        .output()
+        .expect_code(0);
+    assert_eq!(piped.stdout(), errcode(["lookup", "APIG.0303"]).stdout());
+    let dash = TestCommand::new()
+        .args(["lookup", "-", "--json"])
+        .stdin("x-date header is out of date")
+        .output()
+        .expect_code(0);
+    assert_eq!(dash.json()["kind"], "message");
+    assert_eq!(rows(&dash.json())[0], ("tencent".to_string(), None, 401));
+    let bare = TestCommand::new()
+        .args(["--json"])
+        .stdin("MissingGroupId\n")
+        .output()
+        .expect_code(0);
+    assert_eq!(bare.json()["matches"][0]["captures"]["param"], "GroupId");
+}
+
+#[test]
+fn empty_standard_input_is_an_error() {
+    let run = TestCommand::new()
+        .args(["lookup"])
+        .stdin(" \n")
+        .output()
+        .expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        "errcode: standard input is empty: nothing to look up\n"
+    );
+    assert_eq!(run.stdout(), "");
+}
+
+#[test]
+fn json_contract_fields() {
+    let value = json(["lookup", "MissingGroupId"], 0);
+    assert_eq!(value["query"], "MissingGroupId");
+    assert_eq!(value["kind"], "code");
+    assert_eq!(value["suggestions"], serde_json::json!([]));
+    let m = &value["matches"][0];
+    assert_eq!(m["catalog"], "alibaba-apigateway");
+    assert_eq!(m["vendor"], "alibaba");
+    assert_eq!(m["code"], "Missing{param}");
+    assert_eq!(m["status"], 400);
+    assert_eq!(m["message"], "The {param} is mandatory for this action.");
+    assert_eq!(
+        m["meaning"],
+        serde_json::json!({"en": "Missing parameter GroupId", "zh": "缺少参数 GroupId"})
+    );
+    assert_eq!(m["fix"]["zh"], "根据具体返回补充缺少的参数,重试请求。");
+    assert_eq!(m["captures"], serde_json::json!({"param": "GroupId"}));
+    assert_eq!(m["authored"], serde_json::json!(["meaning.en", "fix.en"]));
+
+    let tencent = json(["lookup", "Found no api"], 0);
+    assert_eq!(tencent["matches"][0]["code"], serde_json::Value::Null);
+    assert_eq!(tencent["matches"][0]["captures"], serde_json::json!({}));
+}
+
+#[test]
+fn several_codes_are_several_queries_and_words_are_one_message() {
+    let value = json(["lookup", "APIG.0303", "429"], 0);
+    assert_eq!(value["kind"], "mixed");
+    let queries = value["queries"].as_array().unwrap();
+    assert_eq!(
+        (queries[0]["kind"].as_str(), queries[1]["kind"].as_str()),
+        (Some("code"), Some("status"))
+    );
+    let value = json(["lookup", "Backend", "timeout"], 0);
+    assert_eq!(value["query"], "Backend timeout");
+    assert_eq!(value["kind"], "message");
+    assert!(value.get("queries").is_none());
+    let human = errcode(["APIG.0303", "APIG.0101"]).expect_code(0).stdout();
+    assert!(
+        human.starts_with("── APIG.0303 ──\n") && human.contains("\n── APIG.0101 ──\n"),
+        "{human}"
+    );
+}
+
+#[test]
+fn nothing_found_exits_1_and_suggests_close_codes() {
+    let run = errcode(["lookup", "APIG.0330"]).expect_code(1);
+    assert_eq!(run.stdout(), "");
+    assert!(
+        run.stderr()
+            .starts_with("errcode: no entry matches \"APIG.0330\"; did you mean APIG.0303"),
+        "{}",
+        run.stderr()
+    );
+    let value = json(["lookup", "APIG.0330"], 1);
+    assert_eq!(value["matches"], serde_json::json!([]));
+    assert_eq!(value["suggestions"][0], "APIG.0303");
+    let run = errcode(["lookup", "completely unrelated words"]).expect_code(1);
+    assert_eq!(
+        run.stderr(),
+        "errcode: no entry matches \"completely unrelated words\"\n"
+    );
+}
+
+#[test]
+fn status_lists_every_entry_grouped_by_vendor() {
+    let value = json(["status", "429"], 0);
+    assert_eq!(value["kind"], "status");
+    let found = rows(&value);
+    assert!(found.iter().all(|r| r.2 == 429));
+    let vendors: Vec<&str> = found.iter().map(|r| r.0.as_str()).collect();
+    assert_eq!(
+        vendors,
+        [
+            "huawei", "huawei", "tencent", "tencent", "tencent", "jdcloud", "jdcloud"
+        ]
+    );
+
+    let class = json(["status", "5xx"], 0);
+    let statuses: Vec<u64> = rows(&class).iter().map(|r| r.2).collect();
+    assert!(statuses.iter().all(|s| (500..600).contains(s)) && statuses.len() > 30);
+
+    let human = errcode(["status", "429"]).expect_code(0).stdout();
+    assert!(
+        human.starts_with("Huawei Cloud API Gateway (APIG) (2 entries)\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("\nTencent Cloud API Gateway (3 entries)\n")
+            && human.contains("\nJD Cloud API Gateway (2 entries)\n")
+    );
+}
+
+#[test]
+fn status_without_entries_exits_1_and_bad_status_exits_2() {
+    assert_eq!(json(["status", "418"], 1)["matches"], serde_json::json!([]));
+    let run = errcode(["status", "abc"]).expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        "errcode: invalid status \"abc\": expected three digits such as 429, or a class such as 4xx\n"
+    );
+}
+
+#[test]
+fn grep_searches_all_texts_with_flags() {
+    let value = json(["grep", "x-date"], 0);
+    let messages: Vec<&str> = value["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["message"].as_str().unwrap())
+        .collect();
+    // The three messages naming x-date, and entries whose fix mentions it; all Tencent's.
+    for message in [
+        "HMAC signature cannot be verified, a valid x-date header is required for HMAC Authentication",
+        "HMAC signature cannot be verified, the x-date header is out of date for HMAC Authentication",
+        "HMAC signature cannot be verified, a valid date or x-date header is required",
+    ] {
+        assert!(messages.contains(&message), "{message}");
+    }
+    assert!(rows(&value).iter().all(|r| r.0 == "tencent"));
+    // Case matters unless -i.
+    json(["grep", "X-DATE"], 1);
+    assert_eq!(
+        rows(&json(["grep", "-i", "X-DATE"], 0)).len(),
+        messages.len()
+    );
+    let zh = rows(&json(["grep", "流控"], 0));
+    assert!(zh.iter().any(|r| r.1.as_deref() == Some("APIG.0308")));
+    // -F takes regex syntax literally.
+    let literal = rows(&json(["grep", "-F", "uri[{uri}]"], 0));
+    assert_eq!(literal, [("tencent".to_string(), None, 404)]);
+    assert!(
+        rows(&json(["grep", "^APIG\\.02"], 0)).iter().all(|r| r
+            .1
+            .as_deref()
+            .unwrap()
+            .starts_with("APIG.02"))
+    );
+    json(["grep", "no such text anywhere"], 1);
+}
+
+#[test]
+fn grep_invalid_pattern_is_one_line_exit_2() {
+    let run = errcode(["grep", "(unclosed"]).expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        "errcode: invalid pattern \"(unclosed\": unclosed group at column 1\n"
+    );
+    assert_eq!(run.stdout(), "");
+}
+
+#[test]
+fn list_and_vendor_filter() {
+    assert_eq!(rows(&json(["list"], 0)).len(), 258);
+    let value = json(["list", "--vendor", "jdcloud"], 0);
+    assert_eq!(value["kind"], "list");
+    assert_eq!(rows(&value).len(), 57);
+    let two = rows(&json(
+        ["list", "--vendor", "jdcloud", "--vendor", "tencent"],
+        0,
+    ));
+    assert_eq!(two.len(), 57 + 62);
+    // The filter applies to lookups too.
+    json(["lookup", "APIG.0303", "--vendor", "alibaba"], 1);
+    let run = errcode(["list", "--vendor", "aws"]).expect_code(2);
+    assert!(
+        run.stderr()
+            .contains("invalid value 'aws' for '--vendor <ID>'"),
+        "{}",
+        run.stderr()
+    );
+}
+
+#[test]
+fn catalogs_shows_each_catalog_with_origin_and_counts() {
+    let out = TestCommand::new()
+        .args(["catalogs"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
+    for id in [
+        "huawei-apig",
+        "alibaba-apigateway",
+        "tencent-apigateway",
+        "jdcloud-apigateway",
+    ] {
+        assert!(out.contains(id), "{id} in\n{out}");
+    }
+    let value = json(["catalogs"], 0);
+    let list = value["catalogs"].as_array().unwrap();
+    let counts: Vec<(&str, u64, bool)> = list
+        .iter()
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap(),
+                c["entries"].as_u64().unwrap(),
+                c["builtin"].as_bool().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("alibaba-apigateway", 48, true),
+            ("huawei-apig", 91, true),
+            ("jdcloud-apigateway", 57, true),
+            ("tencent-apigateway", 62, true)
+        ]
+    );
+    assert_eq!(list[1]["sources"][0]["date"], "2024-01-15");
+}
+
+#[test]
+fn lang_selects_languages_and_labels() {
+    let en = errcode(["APIG.0303", "--lang", "en"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        en.contains("  Meaning   The app authentication information is incorrect.\n  Fix "),
+        "{en}"
+    );
+    assert!(!en.contains("APP认证信息错误"));
+    let zh = errcode(["APIG.0303", "--lang", "zh"])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        zh.starts_with("APIG.0303 · 401 Unauthorized · 华为云 API网关 (APIG)\n"),
+        "{zh}"
+    );
+    assert!(zh.contains("  含义      APP认证信息错误\n"), "{zh}");
+    assert!(!zh.contains("The app authentication information is incorrect."));
+    let from_env = TestCommand::new()
+        .args(["APIG.0303"])
+        .env("ERRCODE_LANG", "en")
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert_eq!(from_env, en);
+    // The flag beats the environment.
+    let flag = TestCommand::new()
+        .args(["APIG.0303", "--lang", "zh"])
+        .env("ERRCODE_LANG", "en")
+        .output()
+        .stdout();
+    assert_eq!(flag, zh);
+    let bad = TestCommand::new()
+        .args(["APIG.0303"])
+        .env("ERRCODE_LANG", "fr")
+        .output()
+        .expect_code(2);
+    assert!(
+        bad.stderr()
+            .contains("invalid value 'fr' for '--lang <LANG>'"),
+        "{}",
+        bad.stderr()
+    );
+}
+
+#[test]
+fn colour_follows_flag_and_environment() {
+    let has_ansi = |args: &[&str], env: &[(&str, &str)]| {
+        let mut cmd = TestCommand::new().args(args);
+        for (k, v) in env {
+            cmd = cmd.env(k, v);
+        }
+        cmd.output().expect_code(0).stdout().contains(ESC)
+    };
+    // Tests pipe stdout, so auto means no colour.
+    assert!(!has_ansi(&["APIG.0303"], &[]));
+    assert!(has_ansi(&["APIG.0303", "--color", "always"], &[]));
+    assert!(has_ansi(
+        &["APIG.0303", "--color", "always"],
+        &[("NO_COLOR", "1")]
+    ));
+    assert!(has_ansi(&["APIG.0303"], &[("CLICOLOR_FORCE", "1")]));
+    assert!(!has_ansi(
+        &["APIG.0303"],
+        &[("CLICOLOR_FORCE", "1"), ("NO_COLOR", "1")]
+    ));
+    assert!(!has_ansi(&["APIG.0303"], &[("CLICOLOR_FORCE", "0")]));
+    assert!(!has_ansi(
+        &["APIG.0303", "--color", "never"],
+        &[("CLICOLOR_FORCE", "1")]
+    ));
+    // JSON never carries colour.
+    assert!(!has_ansi(
+        &["APIG.0303", "--json", "--color", "always"],
+        &[]
+    ));
+}
+
+#[test]
+fn many_matches_make_a_table_fitted_to_the_width() {
+    for width in ["80", "120"] {
+        let out = TestCommand::new()
+            .args(["lookup", "APIG.0201"])
+            .env("COLUMNS", width)
+            .output()
+            .expect_code(0)
+            .stdout();
+        assert!(out.starts_with("┌"), "{out}");
+        let widths: HashSet<usize> = out
+            .lines()
+            .map(unicode_width::UnicodeWidthStr::width)
+            .collect();
+        // Every line of the table, Chinese included, has the same display width, within the terminal's.
+        assert_eq!(widths.len(), 1, "ragged table:\n{out}");
+        assert!(widths.into_iter().next().unwrap() <= width.parse().unwrap());
+    }
+}
+
+use std::collections::HashSet;
+
+#[test]
+fn help_and_version_do_not_load_catalogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "id = ").unwrap();
+    let help = TestCommand::new()
+        .args(["--help"])
+        .env("ERRCODE_CATALOG_PATH", &broken)
+        .output()
+        .expect_code(0);
+    assert!(
+        help.stdout()
+            .contains("Usage: errcode [OPTIONS] [QUERY]...")
+            && help.stdout().contains("Exit status: 0 found")
+    );
+    let version = TestCommand::new()
+        .args(["--version"])
+        .env("ERRCODE_CATALOG_PATH", &broken)
+        .output()
+        .expect_code(0);
+    assert_eq!(
+        version.stdout(),
+        format!("errcode {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    // The same broken catalog does stop a lookup.
+    TestCommand::new()
+        .args(["APIG.0303"])
+        .env("ERRCODE_CATALOG_PATH", &broken)
+        .output()
+        .expect_code(2);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let run = errcode(["lookup", "APIG.0303", "--bogus"]).expect_code(2);
+    assert!(run.stderr().contains("unexpected argument '--bogus'"));
+    errcode(["grep"]).expect_code(2);
+    errcode(["status"]).expect_code(2);
+}
+
+/// Regression: a reader that goes away (`errcode list | head -1`) must not make errcode print a panic or an
+/// error; it stops quietly.
+#[test]
+fn closed_output_pipe_is_not_an_error() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("errcode"))
+        .args(["list", "--lang", "both"])
+        .env("COLUMNS", "80")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is dropped here, closing the pipe while errcode still has most of the list to write.
+    let output = child.wait_with_output().unwrap();
+    assert!(
+        first.starts_with("Huawei") || first.starts_with("Alibaba"),
+        "{first}"
+    );
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    assert_eq!(output.status.code(), Some(0));
+}

@@ -1,0 +1,9 @@
+//! errcode's integration tests: one binary, so the crate and the executable are built once.
+
+mod cli;
+mod data;
+mod generated;
+mod rendered;
+mod seeds;
+mod user_catalogs;
+mod util;

@@ -1,0 +1,236 @@
+//! Users' own catalogs: every place they load from, overriding, and located errors for broken ones.
+
+use std::path::Path;
+
+use crate::util::{TestCommand, rows};
+
+const ACME: &str = r#"id = "acme-gateway"
+vendor = "huawei"
+vendor_name = { en = "Acme", zh = "阿克米" }
+product = { en = "Edge Gateway", zh = "边缘网关" }
+authored = ["meaning.en", "meaning.zh", "fix.en", "fix.zh"]
+
+[[sources]]
+id = "internal"
+title = "Acme internal error list"
+
+[[entries]]
+id = "acme-0001"
+code = "ACME.0001"
+status = 418
+message = "Teapot {param} refused."
+meaning = { en = "The teapot {param} refused the request.", zh = "茶壶 {param} 拒绝了请求" }
+fix = { en = "Ask for coffee.", zh = "改要咖啡" }
+"#;
+
+fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
+    std::fs::create_dir_all(dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path
+}
+
+fn finds_acme(cmd: TestCommand) {
+    let run = cmd.args(["--json", "ACME.0001"]).output().expect_code(0);
+    assert_eq!(
+        rows(&run.json()),
+        [("huawei".to_string(), Some("ACME.0001".to_string()), 418)]
+    );
+}
+
+#[test]
+fn catalog_flag_takes_a_file_or_a_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "acme.toml", ACME);
+    finds_acme(TestCommand::new().args(["--catalog"]).args([&file]));
+    finds_acme(TestCommand::new().args(["--catalog"]).args([dir.path()]));
+}
+
+#[test]
+fn environment_path_list_and_config_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "acme.toml", ACME);
+    let other_dir = tempfile::tempdir().unwrap();
+    let other = write(
+        other_dir.path(),
+        "beta.toml",
+        &ACME
+            .replace("acme-gateway", "beta-gateway")
+            .replace("ACME.0001", "BETA.0001"),
+    );
+    let list = std::env::join_paths([&file, &other]).unwrap();
+    finds_acme(TestCommand::new().env("ERRCODE_CATALOG_PATH", &list));
+    TestCommand::new()
+        .env("ERRCODE_CATALOG_PATH", &list)
+        .args(["BETA.0001"])
+        .output()
+        .expect_code(0);
+
+    let config = tempfile::tempdir().unwrap();
+    write(&config.path().join("errcode/catalogs"), "acme.toml", ACME);
+    finds_acme(TestCommand::new().env("XDG_CONFIG_HOME", config.path()));
+
+    let cmd = TestCommand::new();
+    write(
+        &cmd.home().join(".config/errcode/catalogs"),
+        "acme.toml",
+        ACME,
+    );
+    finds_acme(cmd);
+}
+
+#[test]
+fn message_templates_of_user_catalogs_fill_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "acme.toml", ACME);
+    let run = TestCommand::new()
+        .args(["--catalog"])
+        .args([&file])
+        .args(["Teapot earl-grey refused.", "--lang", "en"])
+        .output()
+        .expect_code(0);
+    let out = run.stdout();
+    assert!(
+        out.starts_with("ACME.0001 · 418 I'm a teapot · Acme Edge Gateway\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("  Meaning†  The teapot earl-grey refused the request.\n"),
+        "{out}"
+    );
+    assert!(out.contains("  Filled    param = earl-grey\n"), "{out}");
+}
+
+#[test]
+fn catalogs_lists_user_catalogs_with_their_path() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "acme.toml", ACME);
+    let value = TestCommand::new()
+        .args(["catalogs", "--json", "--catalog"])
+        .args([&file])
+        .output()
+        .expect_code(0)
+        .json();
+    let acme = value["catalogs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "acme-gateway")
+        .unwrap()
+        .clone();
+    assert_eq!(acme["builtin"], false);
+    assert_eq!(acme["origin"], file.display().to_string());
+    assert_eq!(acme["entries"], 1);
+}
+
+#[test]
+fn a_clashing_id_needs_an_explicit_override() {
+    let dir = tempfile::tempdir().unwrap();
+    let clash = ACME.replace("id = \"acme-gateway\"", "id = \"huawei-apig\"");
+    let file = write(dir.path(), "clash.toml", &clash);
+    let run = TestCommand::new()
+        .args(["--catalog"])
+        .args([&file])
+        .args(["APIG.0303"])
+        .output()
+        .expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        format!(
+            "errcode: {}: catalog id `huawei-apig` is already loaded from built-in; choose another id, or set `override = true` to replace it\n",
+            file.display()
+        )
+    );
+    let replacing = clash.replace("authored = [", "override = true\nauthored = [");
+    let file = write(dir.path(), "clash.toml", &replacing);
+    // The override replaces the built-in Huawei catalog: its codes are gone, the user's are there.
+    TestCommand::new()
+        .args(["--catalog"])
+        .args([&file])
+        .args(["APIG.0303"])
+        .output()
+        .expect_code(1);
+    TestCommand::new()
+        .args(["--catalog"])
+        .args([&file])
+        .args(["ACME.0001"])
+        .output()
+        .expect_code(0);
+    let value = TestCommand::new()
+        .args(["catalogs", "--json", "--catalog"])
+        .args([&file])
+        .output()
+        .expect_code(0)
+        .json();
+    let huawei = value["catalogs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "huawei-apig")
+        .unwrap()
+        .clone();
+    assert_eq!(huawei["overrides"], "built-in");
+    let table = TestCommand::new()
+        .args(["catalogs", "--catalog"])
+        .args([&file])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(table.contains("(overrides built-in)"), "{table}");
+}
+
+/// A broken catalog: one line naming file, line, column and problem; exit 2; nothing on stdout.
+fn broken(text: &str, expected: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "bad.toml", text);
+    let run = TestCommand::new()
+        .args(["--catalog"])
+        .args([&file])
+        .args(["APIG.0303"])
+        .output()
+        .expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        format!("errcode: {}:{expected}\n", file.display())
+    );
+    assert_eq!(run.stdout(), "");
+}
+
+#[test]
+fn broken_catalogs_are_located_errors() {
+    broken(
+        &ACME.replace("message =", "mesage ="),
+        "15:1: unknown key `mesage`; did you mean `message`?",
+    );
+    broken(
+        &ACME.replace("status = 418", "status = \"418\""),
+        "14:10: invalid type: string \"418\", expected i64",
+    );
+    broken(
+        &ACME.replace("status = 418", "status = 42"),
+        "14:10: status 42 is not an HTTP status (100 to 599)",
+    );
+    broken(
+        &ACME.replace("vendor = \"huawei\"", "vendor = \"aws\""),
+        "2:10: unknown vendor `aws`; expected one of: huawei, alibaba, tencent, jdcloud",
+    );
+    broken(
+        &ACME.replace("Teapot {param} refused.", "Teapot {Param} refused."),
+        "15:19: message: invalid placeholder name `{Param}`: use lower-case letters, digits and `_`, starting with a letter (write `{{` for a literal brace)",
+    );
+    broken(
+        &ACME.replace("fix = { en = \"Ask for coffee.\"", "fix = { en = \"\""),
+        "17:14: `fix.en` is empty",
+    );
+    broken(
+        &format!(
+            "{ACME}\n[[entries]]\nid = \"acme-0001\"\nstatus = 400\nmessage = \"x\"\nmeaning = {{ en = \"a\", zh = \"b\" }}\nfix = {{ en = \"a\", zh = \"b\" }}\n"
+        ),
+        "20:6: duplicate entry id `acme-0001`",
+    );
+    broken(
+        "id = \"x\"\nvendor = \n",
+        "2:10: string values must be quoted, expected literal string",
+    );
+}

@@ -1,0 +1,138 @@
+//! Running the real executable in a clean, fixed environment.
+
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+use assert_cmd::Command;
+
+/// A fresh `errcode` command: no inherited colour, language, catalog or width settings, and a HOME of its own
+/// (an empty temporary directory), so that nothing on the machine running the tests changes the output.
+pub struct TestCommand {
+    pub cmd: Command,
+    _home: tempfile::TempDir,
+    home: PathBuf,
+}
+
+impl TestCommand {
+    pub fn new() -> TestCommand {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut cmd = Command::cargo_bin("errcode").expect("errcode binary is built");
+        for var in [
+            "NO_COLOR",
+            "CLICOLOR_FORCE",
+            "ERRCODE_LANG",
+            "ERRCODE_CATALOG_PATH",
+            "LANG",
+            "LC_ALL",
+            "XDG_CONFIG_HOME",
+            "COLUMNS",
+            "TERM",
+        ] {
+            cmd.env_remove(var);
+        }
+        cmd.env("HOME", home.path()).env("COLUMNS", "80");
+        let path = home.path().to_path_buf();
+        TestCommand {
+            cmd,
+            _home: home,
+            home: path,
+        }
+    }
+
+    pub fn home(&self) -> &Path {
+        &self.home
+    }
+
+    pub fn args<I, S>(mut self, args: I) -> TestCommand
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.cmd.args(args);
+        self
+    }
+
+    pub fn env(mut self, key: &str, value: impl AsRef<std::ffi::OsStr>) -> TestCommand {
+        self.cmd.env(key, value);
+        self
+    }
+
+    pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> TestCommand {
+        self.cmd.write_stdin(input);
+        self
+    }
+
+    pub fn output(mut self) -> Run {
+        let output = self.cmd.output().expect("errcode runs");
+        Run(output)
+    }
+}
+
+/// The result of one run, with accessors that say what was expected when they fail.
+pub struct Run(pub Output);
+
+impl Run {
+    pub fn code(&self) -> i32 {
+        self.0.status.code().expect("exited, not killed")
+    }
+    pub fn stdout(&self) -> String {
+        String::from_utf8(self.0.stdout.clone()).expect("stdout is UTF-8")
+    }
+    pub fn stderr(&self) -> String {
+        String::from_utf8(self.0.stderr.clone()).expect("stderr is UTF-8")
+    }
+    /// Asserts the exit status, showing both streams when it differs.
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(
+            self.code(),
+            code,
+            "exit status\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout(),
+            self.stderr()
+        );
+        self
+    }
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_slice(&self.0.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout()))
+    }
+}
+
+/// `errcode ARGS...` in the clean environment.
+pub fn errcode<I, S>(args: I) -> Run
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    TestCommand::new().args(args).output()
+}
+
+/// `errcode --json ARGS...`, expecting exit status `code`, parsed.
+pub fn json<I, S>(args: I, code: i32) -> serde_json::Value
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<std::ffi::OsStr>,
+{
+    TestCommand::new()
+        .args(["--json"])
+        .args(args)
+        .output()
+        .expect_code(code)
+        .json()
+}
+
+/// The `(vendor, code, status)` of each match, in order.
+pub fn rows(value: &serde_json::Value) -> Vec<(String, Option<String>, u64)> {
+    value["matches"]
+        .as_array()
+        .expect("matches is an array")
+        .iter()
+        .map(|m| {
+            (
+                m["vendor"].as_str().expect("vendor").to_string(),
+                m["code"].as_str().map(str::to_string),
+                m["status"].as_u64().expect("status"),
+            )
+        })
+        .collect()
+}
