@@ -136,6 +136,18 @@ impl Entry {
     }
 }
 
+/// What the vendor's document says about codes it does not list (Huawei: "codes starting with APIGW: see
+/// the API Gateway error codes"), so such a code gets a pointer rather than silence.
+#[derive(Debug, Clone)]
+pub struct Referral {
+    pub id: String,
+    /// A code template (`APIGW.{number}`).
+    pub code: Template,
+    pub meaning: Text,
+    pub fix: Text,
+    pub authored: Authored,
+}
+
 /// Where a catalog was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
@@ -170,6 +182,7 @@ pub struct Catalog {
     pub product: Text,
     pub sources: Vec<Source>,
     pub entries: Vec<Entry>,
+    pub referrals: Vec<Referral>,
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
     pub overrides: Option<Origin>,
@@ -368,6 +381,18 @@ struct RawCatalog {
     sources: Spanned<Vec<RawSource>>,
     #[serde(default)]
     entries: Vec<Spanned<RawEntry>>,
+    #[serde(default)]
+    referrals: Vec<RawReferral>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReferral {
+    id: Spanned<String>,
+    code: Spanned<String>,
+    meaning: Spanned<RawText>,
+    fix: Spanned<RawText>,
+    authored: Option<Spanned<Vec<Spanned<String>>>>,
 }
 
 #[derive(Deserialize)]
@@ -505,6 +530,32 @@ impl Validator<'_> {
             }
             entries.push(self.entry(e, &sources, &ids, default_authored)?);
         }
+        let mut referrals: Vec<Referral> = Vec::new();
+        for r in &raw.referrals {
+            if referrals.iter().any(|x| x.id == *r.id.get_ref())
+                || seen_ids.contains(r.id.get_ref().as_str())
+            {
+                return self.error(r.id.span(), format!("duplicate id `{}`", r.id.get_ref()));
+            }
+            let code = self.template(&r.code, Context::Code, "code")?;
+            if !code.has_placeholders() {
+                return self.error(r.code.span(), "a referral's code needs a placeholder (`APIGW.{number}`); list a single code as an entry");
+            }
+            let fillable: HashSet<String> = template::validate(code.source())
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            referrals.push(Referral {
+                id: self.identifier(&r.id, "referral id", true)?,
+                meaning: self.explanation(&r.meaning, "meaning", &fillable)?,
+                fix: self.explanation(&r.fix, "fix", &fillable)?,
+                code,
+                authored: match &r.authored {
+                    Some(list) => self.authored(list)?,
+                    None => default_authored,
+                },
+            });
+        }
         Ok(Catalog {
             id,
             vendor,
@@ -512,6 +563,7 @@ impl Validator<'_> {
             product,
             sources,
             entries,
+            referrals,
             origin: self.origin.clone(),
             overrides: None,
             replaces: raw.replaces,

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod error;
 pub mod exit;
 pub mod matcher;
+pub mod paste;
 pub mod render;
 pub mod status;
 pub mod style;

@@ -3,9 +3,11 @@
 
 use regex::Regex;
 
-use crate::catalog::{Catalog, Catalogs, Entry, Vendor};
+use crate::catalog::{Catalog, Catalogs, Entry, Referral, Vendor};
 use crate::error::{Error, Result};
 use crate::template::{Captures, fold};
+
+mod findings;
 
 /// What a query was taken to be. Serialized into the JSON contract's `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -46,6 +48,48 @@ pub struct Match<'c> {
     pub matched_by: MatchedBy,
     /// Higher is better; only comparable within one query.
     pub score: u32,
+    /// For pastes: what in the paste pointed to this entry, a confidence from 0 to 100, the text that
+    /// followed the vendor's message (`Incorrect app authentication information: signature expired`), and
+    /// where in the paste the error stands.
+    pub clues: Vec<Clue>,
+    pub confidence: Option<u8>,
+    pub detail: Option<String>,
+    pub position: Option<usize>,
+}
+
+/// One piece of a paste that points to an entry.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Clue {
+    pub kind: ClueKind,
+    /// The text found, as it stands in the paste.
+    pub text: String,
+    /// Where it was found: a field name (`error_code`), `status line`, `text`...
+    pub found_in: String,
+    /// Byte offsets in the paste.
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ClueKind {
+    Code,
+    Message,
+    Status,
+    Vendor,
+}
+
+/// A code no entry has, which a catalog's document points elsewhere for (Huawei's `APIGW.xxxx`).
+#[derive(Debug, Clone)]
+pub struct ReferralMatch<'c> {
+    pub catalog: &'c Catalog,
+    pub referral: &'c Referral,
+    /// The code as found.
+    pub code: String,
+    pub captures: Captures,
+    pub clues: Vec<Clue>,
+    pub confidence: Option<u8>,
+    pub position: Option<usize>,
 }
 
 /// The answer to one query.
@@ -56,12 +100,17 @@ pub struct Outcome<'c> {
     pub matches: Vec<Match<'c>>,
     /// Close codes, when nothing matched.
     pub suggestions: Vec<String>,
+    /// Codes that no entry has but a catalog's document points elsewhere for.
+    pub referrals: Vec<ReferralMatch<'c>>,
 }
 
 /// Matches queries against the loaded catalogs, restricted to some vendors.
 pub struct Matcher<'c> {
     catalogs: &'c Catalogs,
     vendors: Vec<Vendor>,
+    /// Entries by literal code, lower-cased; built on first use (a code lookup scans instead: it needs it
+    /// once, a paste once per word).
+    codes: std::sync::OnceLock<std::collections::HashMap<String, Vec<(&'c Catalog, &'c Entry)>>>,
 }
 
 // Scores: an exact hit on the code or the whole message beats the message found inside a longer text, which
@@ -86,7 +135,27 @@ impl<'c> Matcher<'c> {
         Matcher {
             catalogs,
             vendors: vendors.to_vec(),
+            codes: std::sync::OnceLock::new(),
         }
+    }
+
+    /// The entries whose literal code is `code`, ignoring ASCII case.
+    fn entries_with_code(&self, code: &str) -> &[(&'c Catalog, &'c Entry)] {
+        let codes = self.codes.get_or_init(|| {
+            let mut map: std::collections::HashMap<String, Vec<_>> =
+                std::collections::HashMap::new();
+            for (catalog, entry) in self.entries() {
+                if let Some(literal) = entry.code.as_ref().and_then(|c| c.literal()) {
+                    map.entry(literal.to_ascii_lowercase())
+                        .or_default()
+                        .push((catalog, entry));
+                }
+            }
+            map
+        });
+        codes
+            .get(&code.to_ascii_lowercase())
+            .map_or(&[], Vec::as_slice)
     }
 
     fn entries(&self) -> impl Iterator<Item = (&'c Catalog, &'c Entry)> + '_ {
@@ -116,41 +185,69 @@ impl<'c> Matcher<'c> {
         }
     }
 
-    /// Resolves one query: an HTTP status, else a code, else a message fragment.
+    /// Resolves one query: an HTTP status; a code; a paste of any shape (JSON body, SDK dump, HTTP
+    /// response, log lines) read for every gateway error in it; else a message fragment.
     pub fn lookup(&self, raw: &str) -> Outcome<'c> {
         let query = clean(raw);
         if let Some(range) = parse_status(&query) {
             return self.status_range(&query, range);
         }
-        let single_token = !query.chars().any(char::is_whitespace);
-        if single_token {
+        let outcome = |kind, matches, suggestions, referrals| Outcome {
+            query: query.clone(),
+            kind,
+            matches,
+            suggestions,
+            referrals,
+        };
+        if is_token(&query) {
             let matches = self.by_code(&query);
             if !matches.is_empty() {
-                return Outcome {
-                    query,
-                    kind: QueryKind::Code,
-                    matches,
-                    suggestions: Vec::new(),
-                };
+                return outcome(QueryKind::Code, matches, Vec::new(), Vec::new());
             }
-        }
-        let matches = self.by_message(&query);
-        let code_like = single_token && looks_like_code(&query);
-        let suggestions = if matches.is_empty() && single_token {
-            self.suggest(&query)
-        } else {
-            Vec::new()
-        };
-        Outcome {
-            kind: if code_like && matches.is_empty() {
+            // No entry has it: a word of a message, or a code the tables lack. For the latter, a close code
+            // (a typo?) and what the vendor's document says of such codes, both.
+            let matches = self.by_message(&query);
+            if !matches.is_empty() {
+                return outcome(QueryKind::Message, matches, Vec::new(), Vec::new());
+            }
+            let referrals = self.referrals_for(&query, Vec::new(), None);
+            let kind = if looks_like_code(&query) || !referrals.is_empty() {
                 QueryKind::Code
             } else {
                 QueryKind::Message
-            },
-            query,
-            matches,
-            suggestions,
+            };
+            return outcome(kind, Vec::new(), self.suggest(&query), referrals);
         }
+        let pasted = self.analyze(&query);
+        if !pasted.matches.is_empty() || !pasted.referrals.is_empty() {
+            return outcome(
+                QueryKind::Message,
+                pasted.matches,
+                Vec::new(),
+                pasted.referrals,
+            );
+        }
+        // A bare status line (`HTTP/1.1 429 Too Many Requests`, `HTTP 404`) and nothing else: every entry
+        // with that status. Success statuses are not errors.
+        if let [status] = pasted.statuses.as_slice()
+            && *status >= 400
+            && !query.contains('\n')
+            && query.len() <= 60
+        {
+            return Outcome {
+                query: query.clone(),
+                ..self.status_range(&query, (*status, *status))
+            };
+        }
+        // A short line typed by hand (any case, a fragment of a message): the forgiving search.
+        // (A vendor message inside the text was the paste reading's to find, case kept; here a generic
+        // message would match ordinary words, as 超时 in a sentence.)
+        if !query.contains('\n') && query.chars().count() <= 200 {
+            let mut matches = self.by_message(&query);
+            matches.retain(|m| m.matched_by != MatchedBy::MessageInQuery);
+            return outcome(QueryKind::Message, matches, Vec::new(), Vec::new());
+        }
+        outcome(QueryKind::Message, Vec::new(), Vec::new(), Vec::new())
     }
 
     /// `errcode status`: `429`, or a class such as `4xx`.
@@ -177,6 +274,7 @@ impl<'c> Matcher<'c> {
             kind: QueryKind::Status,
             matches,
             suggestions: Vec::new(),
+            referrals: Vec::new(),
         }
     }
 
@@ -208,11 +306,9 @@ impl<'c> Matcher<'c> {
                 let code = entry.code.as_ref().filter(|c| c.has_placeholders())?;
                 let (captures, _) = code.find(query)?;
                 Some(Match {
-                    catalog,
-                    entry,
                     captures,
-                    matched_by: MatchedBy::CodeTemplate,
                     score: SCORE_CODE_TEMPLATE + code.literal_len() as u32 - edition_penalty(entry),
+                    ..plain_match(catalog, entry, MatchedBy::CodeTemplate)
                 })
             })
             .collect();
@@ -236,11 +332,9 @@ impl<'c> Matcher<'c> {
                         0
                     };
                 Some(Match {
-                    catalog,
-                    entry,
                     captures,
-                    matched_by,
                     score: score.saturating_sub(penalty),
+                    ..plain_match(catalog, entry, matched_by)
                 })
             })
             .collect();
@@ -282,6 +376,7 @@ impl<'c> Matcher<'c> {
             kind: QueryKind::Message,
             matches,
             suggestions: Vec::new(),
+            referrals: Vec::new(),
         }
     }
 
@@ -295,6 +390,7 @@ impl<'c> Matcher<'c> {
                 .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::List))
                 .collect(),
             suggestions: Vec::new(),
+            referrals: Vec::new(),
         }
     }
 }
@@ -344,6 +440,10 @@ fn plain_match<'c>(catalog: &'c Catalog, entry: &'c Entry, matched_by: MatchedBy
         captures: Captures::new(),
         matched_by,
         score: 0,
+        clues: Vec::new(),
+        confidence: None,
+        detail: None,
+        position: None,
     }
 }
 
@@ -480,6 +580,14 @@ fn parse_status(query: &str) -> Option<(u16, u16)> {
         return Some((low, low + 99));
     }
     None
+}
+
+/// A query without white space or the punctuation of structured text: a code, or one word.
+fn is_token(query: &str) -> bool {
+    !query.is_empty()
+        && !query.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | ':' | '=' | '<' | '>' | ',' | ';')
+        })
 }
 
 /// A token shaped like the vendors' codes: `APIG.0303`, `InvalidApi.NotFound`, `NOT_FOUND`, `MissingGroupId`.

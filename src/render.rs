@@ -8,7 +8,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Catalogs, Entry, Origin, Text, Vendor};
-use crate::matcher::{Match, MatchedBy, Outcome, QueryKind};
+use crate::matcher::{Clue, ClueKind, Match, MatchedBy, Outcome, QueryKind, ReferralMatch};
 use crate::status;
 use crate::style::Palette;
 use crate::template::{Captures, fill_text};
@@ -52,7 +52,10 @@ pub const MAX_CARDS: usize = 4;
 /// Cards or tables for every outcome, with a heading per query when there are several.
 pub fn human(outcomes: &[Outcome<'_>], look: &Look) -> String {
     let mut out = String::new();
-    for outcome in outcomes.iter().filter(|o| !o.matches.is_empty()) {
+    for outcome in outcomes
+        .iter()
+        .filter(|o| !o.matches.is_empty() || !o.referrals.is_empty())
+    {
         if outcomes.len() > 1 {
             if !out.is_empty() {
                 out.push('\n');
@@ -65,17 +68,31 @@ pub fn human(outcomes: &[Outcome<'_>], look: &Look) -> String {
             );
         }
         let shown = fold_editions(&outcome.matches);
-        if shown.len() <= MAX_CARDS {
-            for (i, m) in shown.iter().enumerate() {
-                if i > 0 {
-                    out.push('\n');
-                }
-                out.push_str(&card(m, look));
-            }
-        } else if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
-            out.push_str(&grouped_tables(&outcome.matches, look));
+        if shown.len() + outcome.referrals.len() <= MAX_CARDS {
+            // Cards in the order the errors stand in a paste (entries first otherwise).
+            let mut cards: Vec<(usize, String)> = shown
+                .iter()
+                .map(|m| (m.position.unwrap_or(0), card(m, look)))
+                .chain(
+                    outcome
+                        .referrals
+                        .iter()
+                        .map(|r| (r.position.unwrap_or(usize::MAX), referral_card(r, look))),
+                )
+                .collect();
+            cards.sort_by_key(|(position, _)| *position);
+            let cards: Vec<String> = cards.into_iter().map(|(_, card)| card).collect();
+            out.push_str(&cards.join("\n"));
         } else {
-            out.push_str(&table(&outcome.matches, look, true));
+            if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
+                out.push_str(&grouped_tables(&outcome.matches, look));
+            } else {
+                out.push_str(&table(&outcome.matches, look, true));
+            }
+            for r in &outcome.referrals {
+                out.push('\n');
+                out.push_str(&referral_card(r, look));
+            }
         }
     }
     out
@@ -120,6 +137,9 @@ fn editions_related(catalog: &Catalog, a: &Entry, b: &Entry) -> bool {
 
 struct Labels {
     message: &'static str,
+    detail: &'static str,
+    evidence: &'static str,
+    unlisted: &'static str,
     meaning: &'static str,
     fix: &'static str,
     filled: &'static str,
@@ -131,6 +151,9 @@ struct Labels {
 
 const LABELS_EN: Labels = Labels {
     message: "Message",
+    detail: "Detail",
+    evidence: "Evidence",
+    unlisted: "not in the tables",
     meaning: "Meaning",
     fix: "Fix",
     filled: "Filled",
@@ -142,6 +165,9 @@ const LABELS_EN: Labels = Labels {
 
 const LABELS_ZH: Labels = Labels {
     message: "错误信息",
+    detail: "详细信息",
+    evidence: "依据",
+    unlisted: "未收录",
     meaning: "含义",
     fix: "解决方案",
     filled: "填充值",
@@ -153,18 +179,72 @@ const LABELS_ZH: Labels = Labels {
 
 const LABEL_WIDTH: usize = 10;
 
-fn card(m: &Match<'_>, look: &Look) -> String {
-    let Look { lang, palette, .. } = *look;
-    let labels = if lang == Lang::Zh {
+/// Writes a card: a header line, then labelled fields wrapped to the width under their label.
+struct CardWriter<'a> {
+    out: String,
+    look: &'a Look,
+}
+
+impl<'a> CardWriter<'a> {
+    fn new(look: &'a Look, header: &[String]) -> CardWriter<'a> {
+        CardWriter {
+            out: format!("{}\n", header.join(" · ")),
+            look,
+        }
+    }
+
+    /// `paint` styles each wrapped line (styling before wrapping would break styles across lines).
+    fn field(&mut self, label: &str, lines: &[String], paint: impl Fn(&str) -> String) {
+        let body_width = self.look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
+        let mut first = true;
+        for line in lines {
+            for wrapped in textwrap::wrap(line, body_width) {
+                let shown_label = if first { label } else { "" };
+                let pad =
+                    LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));
+                let _ = writeln!(
+                    self.out,
+                    "  {}{}{}",
+                    self.look.palette.label(shown_label),
+                    " ".repeat(pad),
+                    paint(&wrapped)
+                );
+                first = false;
+            }
+        }
+    }
+
+    fn plain(&mut self, label: &str, lines: &[String]) {
+        self.field(label, lines, str::to_string);
+    }
+
+    fn footnote(&mut self, text: &str) {
+        let _ = writeln!(self.out, "  {}", self.look.palette.aside(text));
+    }
+}
+
+fn labels(lang: Lang) -> &'static Labels {
+    if lang == Lang::Zh {
         &LABELS_ZH
     } else {
         &LABELS_EN
-    };
-    let entry = m.entry;
-    let catalog = m.catalog;
-    let mut out = String::new();
+    }
+}
 
-    // Header: code · status reason · vendor product.
+/// A label with `†` when errcode wrote the text rather than the vendor.
+fn mark(by_errcode: bool, label: &str) -> String {
+    if by_errcode {
+        format!("{label}†")
+    } else {
+        label.to_string()
+    }
+}
+
+fn card(m: &Match<'_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let labels = labels(lang);
+    let (entry, catalog) = (m.entry, m.catalog);
+
     let mut header = Vec::new();
     if let Some(code) = &entry.code {
         header.push(palette.code(&escape(&code_display(
@@ -175,73 +255,113 @@ fn card(m: &Match<'_>, look: &Look) -> String {
     }
     header.push(palette.status(entry.status, &status_text(entry.status)));
     header.push(palette.vendor(&escape(&product_name(catalog, lang))));
-    let _ = writeln!(out, "{}", header.join(" · "));
+    let mut card = CardWriter::new(look, &header);
 
-    let mut field = |label: &str, lines: Vec<String>| {
-        let body_width = look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
-        let mut first = true;
-        for line in lines {
-            for wrapped in textwrap::wrap(&line, body_width) {
-                let shown_label = if first { label } else { "" };
-                let pad =
-                    LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));
-                let _ = writeln!(
-                    out,
-                    "  {}{}{wrapped}",
-                    palette.label(shown_label),
-                    " ".repeat(pad)
-                );
-                first = false;
-            }
-        }
-    };
-
-    field(
+    card.plain(
         labels.message,
-        vec![escape(&entry.message.display()).into_owned()],
+        &[escape(&entry.message.display()).into_owned()],
     );
+    if let Some(detail) = &m.detail {
+        card.field(labels.detail, &[escape(detail).into_owned()], |l| {
+            palette.capture(l)
+        });
+    }
     let authored = entry.authored;
-    let mark = |by_errcode: bool, label: &str| {
-        if by_errcode {
-            format!("{label}†")
-        } else {
-            label.to_string()
-        }
-    };
-    field(
+    card.plain(
         &mark(authored.meaning_zh, labels.meaning),
-        texts(&entry.meaning, lang, &m.captures),
+        &texts(&entry.meaning, lang, &m.captures),
     );
-    field(
+    card.plain(
         &mark(authored.fix_zh, labels.fix),
-        texts(&entry.fix, lang, &m.captures),
+        &texts(&entry.fix, lang, &m.captures),
     );
     if !m.captures.is_empty() {
-        let filled = m
-            .captures
-            .iter()
-            .map(|(name, value)| format!("{name} = {}", palette.capture(&escape(value))))
-            .collect::<Vec<_>>()
-            .join(", ");
-        field(labels.filled, vec![filled]);
+        card.plain(labels.filled, &[filled_line(&m.captures, look)]);
     }
     if let Some(note) = &entry.note {
-        field(
-            labels.note,
-            texts(note, lang, &m.captures)
-                .into_iter()
-                .map(|t| palette.aside(&t))
-                .collect(),
+        card.field(labels.note, &texts(note, lang, &m.captures), |l| {
+            palette.aside(l)
+        });
+    }
+    if let Some(confidence) = m.confidence {
+        card.plain(
+            labels.evidence,
+            &[evidence_line(confidence, &m.clues, lang)],
         );
     }
     if let Some(line) = editions_line(catalog, entry, lang) {
-        field(labels.editions, vec![line]);
+        card.plain(labels.editions, &[line]);
     }
-    field(labels.source, vec![sources_line(catalog, entry)]);
+    card.plain(labels.source, &[sources_line(catalog, entry)]);
     if authored.meaning_zh || authored.fix_zh {
-        let _ = writeln!(out, "  {}", palette.aside(labels.authored));
+        card.footnote(labels.authored);
     }
-    out
+    card.out
+}
+
+/// A code no entry has, with what the vendor's document says of such codes.
+fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let labels = labels(lang);
+    let header = [
+        palette.code(&escape(&r.code)),
+        palette.aside(labels.unlisted),
+        palette.vendor(&escape(&product_name(r.catalog, lang))),
+    ];
+    let mut card = CardWriter::new(look, &header);
+    let authored = r.referral.authored;
+    card.plain(
+        &mark(authored.meaning_zh, labels.meaning),
+        &texts(&r.referral.meaning, lang, &r.captures),
+    );
+    card.plain(
+        &mark(authored.fix_zh, labels.fix),
+        &texts(&r.referral.fix, lang, &r.captures),
+    );
+    if let Some(confidence) = r.confidence {
+        card.plain(
+            labels.evidence,
+            &[evidence_line(confidence, &r.clues, lang)],
+        );
+    }
+    if authored.meaning_zh || authored.fix_zh {
+        card.footnote(labels.authored);
+    }
+    card.out
+}
+
+fn filled_line(captures: &Captures, look: &Look) -> String {
+    captures
+        .iter()
+        .map(|(name, value)| format!("{name} = {}", look.palette.capture(&escape(value))))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `95%: code "APIG.0303" (error_code), message (error_msg), status 401 (status line)`.
+fn evidence_line(confidence: u8, clues: &[Clue], lang: Lang) -> String {
+    let parts: Vec<String> = clues
+        .iter()
+        .map(|c| {
+            let text: String = c.text.chars().take(60).collect();
+            let text = escape(&text).into_owned();
+            let kind = match (c.kind, lang == Lang::Zh) {
+                (ClueKind::Code, false) => "code",
+                (ClueKind::Code, true) => "错误码",
+                (ClueKind::Message, false) => "message",
+                (ClueKind::Message, true) => "错误信息",
+                (ClueKind::Status, false) => "status",
+                (ClueKind::Status, true) => "状态码",
+                (ClueKind::Vendor, false) => "vendor",
+                (ClueKind::Vendor, true) => "厂商",
+            };
+            match c.kind {
+                ClueKind::Vendor => format!("{kind}: {}", c.found_in),
+                _ => format!("{kind} \"{text}\" ({})", escape(&c.found_in)),
+            }
+        })
+        .collect();
+    format!("{confidence}%: {}", parts.join(", "))
 }
 
 /// The code as shown on a card: a template code filled with what the query gave (`MissingGroupId`).
@@ -535,6 +655,7 @@ struct JsonOutput<'a> {
     kind: &'static str,
     matches: Vec<JsonMatch<'a>>,
     suggestions: Vec<String>,
+    referrals: Vec<JsonReferral<'a>>,
     /// Present when `lookup` was given several codes or statuses: one object per query.
     #[serde(skip_serializing_if = "Option::is_none")]
     queries: Option<Vec<JsonQuery<'a>>>,
@@ -546,6 +667,25 @@ struct JsonQuery<'a> {
     kind: QueryKind,
     matches: Vec<JsonMatch<'a>>,
     suggestions: &'a [String],
+    referrals: Vec<JsonReferral<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonReferral<'a> {
+    catalog: &'a str,
+    vendor: Vendor,
+    id: &'a str,
+    /// The code as found, and the template it fits.
+    code: &'a str,
+    pattern: &'a str,
+    meaning: Text,
+    fix: Text,
+    captures: &'a Captures,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<u8>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    evidence: &'a [Clue],
+    authored: Vec<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -574,6 +714,16 @@ struct JsonMatch<'a> {
     doubtful_message: bool,
     /// Which of meaning.en, meaning.zh, fix.en, fix.zh errcode wrote rather than the vendor.
     authored: Vec<&'static str>,
+    /// For pastes: how sure (0 to 100), what in the paste pointed here, the text after the vendor's
+    /// message, and the byte offset of the error in the paste.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<u8>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    evidence: &'a [Clue],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<usize>,
 }
 
 #[derive(Serialize)]
@@ -621,6 +771,30 @@ fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
         edition_of: entry.edition_of.map(|i| m.catalog.entries[i].id.as_str()),
         doubtful_message: entry.doubtful_message,
         authored: entry.authored.fields(),
+        confidence: m.confidence,
+        evidence: &m.clues,
+        detail: m.detail.as_deref(),
+        position: m.position,
+    }
+}
+
+fn json_referral<'a>(r: &'a ReferralMatch<'a>) -> JsonReferral<'a> {
+    let filled = |t: &Text| Text {
+        en: fill_text(&t.en, &r.captures),
+        zh: fill_text(&t.zh, &r.captures),
+    };
+    JsonReferral {
+        catalog: &r.catalog.id,
+        vendor: r.catalog.vendor,
+        id: &r.referral.id,
+        code: &r.code,
+        pattern: r.referral.code.source(),
+        meaning: filled(&r.referral.meaning),
+        fix: filled(&r.referral.fix),
+        captures: &r.captures,
+        confidence: r.confidence,
+        evidence: &r.clues,
+        authored: r.referral.authored.fields(),
     }
 }
 
@@ -643,6 +817,7 @@ pub fn json(outcomes: &[Outcome<'_>]) -> String {
             kind: kind_name(one.kind),
             matches: one.matches.iter().map(json_match).collect(),
             suggestions: one.suggestions.clone(),
+            referrals: one.referrals.iter().map(json_referral).collect(),
             queries: None,
         },
         many => JsonOutput {
@@ -663,6 +838,10 @@ pub fn json(outcomes: &[Outcome<'_>]) -> String {
                 .iter()
                 .flat_map(|o| o.suggestions.iter().cloned())
                 .collect(),
+            referrals: many
+                .iter()
+                .flat_map(|o| o.referrals.iter().map(json_referral))
+                .collect(),
             queries: Some(
                 many.iter()
                     .map(|o| JsonQuery {
@@ -670,6 +849,7 @@ pub fn json(outcomes: &[Outcome<'_>]) -> String {
                         kind: o.kind,
                         matches: o.matches.iter().map(json_match).collect(),
                         suggestions: &o.suggestions,
+                        referrals: o.referrals.iter().map(json_referral).collect(),
                     })
                     .collect(),
             ),

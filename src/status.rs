@@ -14,6 +14,17 @@ pub fn reason(status: u16) -> &'static str {
     }
 }
 
+/// Whether `text` is an HTTP reason phrase (`Bad Gateway`, `Internal server error.`): a message that says
+/// no more than its status.
+pub fn is_reason_phrase(text: &str) -> bool {
+    let text = text.trim().trim_end_matches('.').to_ascii_lowercase();
+    let text = text.replace("time-out", "timeout");
+    (100..600).any(|s| {
+        let reason = reason(s);
+        !reason.is_empty() && reason.eq_ignore_ascii_case(&text)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -22,5 +33,12 @@ mod tests {
         assert_eq!(super::reason(494), "Request Header Or Cookie Too Large");
         assert_eq!(super::reason(499), "Client Closed Request");
         assert_eq!(super::reason(599), "");
+    }
+
+    #[test]
+    fn reason_phrases_are_recognised_in_any_case() {
+        assert!(super::is_reason_phrase("Internal server error."));
+        assert!(super::is_reason_phrase("Gateway Time-out"));
+        assert!(!super::is_reason_phrase("Backend timeout"));
     }
 }

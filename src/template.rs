@@ -34,16 +34,19 @@ pub enum Context {
     Message,
 }
 
-/// A parsed template with its source text and a regex compiled on first use (most runs never need it).
+/// A parsed template with its source text, and regexes compiled on first use (most runs never need them).
 #[derive(Debug)]
 pub struct Template {
     source: String,
     segments: Vec<Segment>,
     context: Context,
-    /// The longest literal piece, lower-cased with white space folded: text that must appear in anything the
-    /// template matches, so most templates are ruled out without compiling their regex.
+    /// The longest run of non-blank literal text: it must appear in anything the template matches, so most
+    /// templates are ruled out by a substring search without compiling their regex.
     key: String,
-    regex: OnceLock<Regex>,
+    key_lower: String,
+    /// Case-insensitive, for what people type; case-sensitive, for what responses and logs carry verbatim.
+    regex_any_case: OnceLock<Regex>,
+    regex_exact_case: OnceLock<Regex>,
 }
 
 impl Clone for Template {
@@ -53,7 +56,9 @@ impl Clone for Template {
             segments: self.segments.clone(),
             context: self.context,
             key: self.key.clone(),
-            regex: OnceLock::new(),
+            key_lower: self.key_lower.clone(),
+            regex_any_case: OnceLock::new(),
+            regex_exact_case: OnceLock::new(),
         }
     }
 }
@@ -64,17 +69,20 @@ impl Template {
         let key = segments
             .iter()
             .filter_map(|s| match s {
-                Segment::Literal(text) => Some(fold(text)),
+                Segment::Literal(text) => text.split_whitespace().max_by_key(|w| w.len()),
                 Segment::Placeholder(_) => None,
             })
-            .max_by_key(String::len)
-            .unwrap_or_default();
+            .max_by_key(|w| w.len())
+            .unwrap_or_default()
+            .to_string();
         Ok(Template {
             source: source.to_string(),
             segments,
             context,
+            key_lower: key.to_lowercase(),
             key,
-            regex: OnceLock::new(),
+            regex_any_case: OnceLock::new(),
+            regex_exact_case: OnceLock::new(),
         })
     }
 
@@ -114,32 +122,75 @@ impl Template {
             .sum()
     }
 
-    /// The regex matching filled-in text, compiled the first time it is needed. Codes are matched whole;
-    /// messages anywhere in the text searched (callers check whether the match spans it all).
-    pub fn regex(&self) -> &Regex {
-        self.regex.get_or_init(|| {
-            let pattern = regex_pattern(&self.segments, self.context);
-            // The pattern is built from escaped literals and fixed classes, so it always compiles; the
-            // catalog data tests compile every template to keep it that way.
-            Regex::new(&pattern).expect("template regex is built from escaped literals")
-        })
+    /// How distinctive the literal text is: characters, with each CJK character counted twice (one carries
+    /// about as much as a short word).
+    pub fn weight(&self) -> usize {
+        self.segments
+            .iter()
+            .map(|s| match s {
+                Segment::Literal(text) => text
+                    .chars()
+                    .filter(|c| !c.is_whitespace())
+                    .map(|c| if c.is_ascii() { 1 } else { 2 })
+                    .sum(),
+                Segment::Placeholder(_) => 0,
+            })
+            .sum()
     }
 
-    /// Matches `text` against the template, returning the captures and whether the match spans all of `text`.
+    /// The case-insensitive regex, compiled the first time it is needed. Codes are matched whole; messages
+    /// anywhere in the text searched (callers check whether the match spans it all).
+    pub fn regex(&self) -> &Regex {
+        self.regex_any_case
+            .get_or_init(|| compile(&regex_pattern(&self.segments, self.context, true)))
+    }
+
+    fn regex_exact_case(&self) -> &Regex {
+        self.regex_exact_case
+            .get_or_init(|| compile(&regex_pattern(&self.segments, self.context, false)))
+    }
+
+    /// Matches `text` (any case), returning the captures and whether the match spans all of `text`.
     /// `folded` is `fold(text)`, computed once by the caller for all templates.
     pub fn find_folded(&self, text: &str, folded: &str) -> Option<(Captures, bool)> {
-        if !folded.contains(self.key.trim()) {
+        if !folded.contains(&self.key_lower) {
             return None;
         }
         self.find(text)
     }
 
-    /// Matches `text` against the template, returning the captures and whether the match spans all of `text`.
+    /// Matches `text` (any case), returning the captures and whether the match spans all of `text`.
     pub fn find(&self, text: &str) -> Option<(Captures, bool)> {
-        let regex = self.regex();
-        let caps = regex.captures(text)?;
+        let caps = self.regex().captures(text)?;
         let whole = caps.get(0).expect("group 0 always matches");
         let spans_all = whole.start() == 0 && whole.end() == text.len();
+        Some((self.captures(&caps), spans_all))
+    }
+
+    /// Every place `text` carries the template verbatim (case kept), with its captures; a match must not
+    /// start or end inside a word.
+    pub fn find_all_exact(&self, text: &str) -> Vec<(Captures, std::ops::Range<usize>)> {
+        if !text.contains(&self.key) {
+            return Vec::new();
+        }
+        self.regex_exact_case()
+            .captures_iter(text)
+            .filter_map(|caps| {
+                let whole = caps.get(0).expect("group 0 always matches");
+                let before = text[..whole.start()].chars().next_back();
+                let after = text[whole.end()..].chars().next();
+                let first = whole.as_str().chars().next();
+                let last = whole.as_str().chars().next_back();
+                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+                if (word(first) && word(before)) || (word(last) && word(after)) {
+                    return None;
+                }
+                Some((self.captures(&caps), whole.range()))
+            })
+            .collect()
+    }
+
+    fn captures(&self, caps: &regex::Captures<'_>) -> Captures {
         let mut captures = Captures::new();
         for (index, name) in placeholder_names(&self.segments).into_iter().enumerate() {
             if let Some(m) = caps.name(&group_name(index)) {
@@ -148,8 +199,14 @@ impl Template {
                     .or_insert_with(|| m.as_str().trim().to_string());
             }
         }
-        Some((captures, spans_all))
+        captures
     }
+}
+
+fn compile(pattern: &str) -> Regex {
+    // The pattern is built from escaped literals and fixed classes, so it always compiles; the catalog data
+    // tests compile every template to keep it that way.
+    Regex::new(pattern).expect("template regex is built from escaped literals")
 }
 
 /// Lower case with white space runs folded to one space: the form texts are compared in.
@@ -290,19 +347,31 @@ fn group_name(index: usize) -> String {
     format!("p{index}")
 }
 
-fn regex_pattern(segments: &[Segment], context: Context) -> String {
-    let mut pattern = String::from("(?i)");
+fn regex_pattern(segments: &[Segment], context: Context, any_case: bool) -> String {
+    let mut pattern = String::from(if any_case { "(?i)" } else { "" });
     if context == Context::Code {
         pattern.push('^');
     }
     let mut index = 0;
     for (i, segment) in segments.iter().enumerate() {
         match segment {
+            // Gateways append detail to a message (`Incorrect app authentication information: signature
+            // expired`), dropping its final full stop, so a message's final full stop is optional.
+            // (Only after literal text: after a placeholder the full stop is what ends the value.)
+            Segment::Literal(text)
+                if context == Context::Message
+                    && i + 1 == segments.len()
+                    && text.len() > 1
+                    && text.ends_with('.') =>
+            {
+                push_literal(&mut pattern, &text[..text.len() - 1], context);
+                pattern.push_str(r"\.?");
+            }
             Segment::Literal(text) => push_literal(&mut pattern, text, context),
-            Segment::Placeholder(_) => {
+            Segment::Placeholder(name) => {
                 let previous = i.checked_sub(1).and_then(|p| segments.get(p));
                 let next = segments.get(i + 1);
-                let class = value_class(context, previous, next);
+                let class = value_class(context, name, previous, next);
                 let _ = write!(pattern, "(?P<{}>{class})", group_name(index));
                 index += 1;
             }
@@ -315,7 +384,16 @@ fn regex_pattern(segments: &[Segment], context: Context) -> String {
 }
 
 /// What a placeholder's value may be, given the literal text around it.
-fn value_class(context: Context, previous: Option<&Segment>, next: Option<&Segment>) -> String {
+fn value_class(
+    context: Context,
+    name: &str,
+    previous: Option<&Segment>,
+    next: Option<&Segment>,
+) -> String {
+    // `{number}` is digits wherever it stands (`APIGW.{number}` must not fit a host name `apigw.example`).
+    if name == "number" {
+        return "[0-9]+".to_string();
+    }
     if context == Context::Code {
         return "[A-Za-z0-9_]+".to_string();
     }
@@ -416,6 +494,28 @@ mod tests {
         assert_eq!(t.find("MissingGroupId").unwrap().0["param"], "GroupId");
         assert!(t.find("MissingGroup.Id").is_none());
         assert!(t.find("xMissingGroupId").is_none());
+    }
+
+    #[test]
+    fn a_final_full_stop_is_optional() {
+        let t = message("Incorrect app authentication information.");
+        assert!(
+            t.find("Incorrect app authentication information")
+                .unwrap()
+                .1
+        );
+        assert!(
+            t.find("Incorrect app authentication information.")
+                .unwrap()
+                .1
+        );
+    }
+
+    #[test]
+    fn number_placeholders_match_digits_only() {
+        let t = Template::parse("APIGW.{number}", Context::Code).unwrap();
+        assert_eq!(t.find("APIGW.0301").unwrap().0["number"], "0301");
+        assert!(t.find("apigw.go").is_none());
     }
 
     #[test]

@@ -130,7 +130,19 @@ fn several_codes_are_several_queries_and_words_are_one_message() {
 #[test]
 fn nothing_found_exits_1_and_suggests_close_codes() {
     let run = errcode(["lookup", "APIG.0330"]).expect_code(1);
-    assert_eq!(run.stdout(), "");
+    // Huawei's page says where unlisted APIG codes are documented: that is shown too.
+    assert!(
+        run.stdout()
+            .starts_with("APIG.0330 · not in the tables · Huawei Cloud API Gateway (APIG)\n"),
+        "{}",
+        run.stdout()
+    );
+    assert_eq!(
+        errcode(["lookup", "NoSuchCode.Anywhere"])
+            .expect_code(1)
+            .stdout(),
+        ""
+    );
     assert!(
         run.stderr()
             .starts_with("errcode: no entry matches \"APIG.0330\"; did you mean APIG.0303"),
@@ -145,6 +157,24 @@ fn nothing_found_exits_1_and_suggests_close_codes() {
         run.stderr(),
         "errcode: no entry matches \"completely unrelated words\"\n"
     );
+}
+
+#[test]
+fn codes_a_document_points_elsewhere_for_get_its_pointer() {
+    let value = json(["lookup", "APIGW.0301"], 1);
+    assert_eq!(value["matches"], serde_json::json!([]));
+    let referral = &value["referrals"][0];
+    assert_eq!(referral["vendor"], "huawei");
+    assert_eq!(referral["code"], "APIGW.0301");
+    assert_eq!(referral["pattern"], "APIGW.{number}");
+    assert_eq!(
+        referral["meaning"]["zh"],
+        "如果遇到“APIGW”开头的错误码,请参见API网关错误码进行处理。"
+    );
+    let card = errcode(["APIGW.0301", "--lang", "en"])
+        .expect_code(1)
+        .stdout();
+    assert!(card.starts_with("APIGW.0301 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning   If you encounter"), "{card}");
 }
 
 #[test]

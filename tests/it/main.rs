@@ -3,6 +3,7 @@
 mod cli;
 mod data;
 mod generated;
+mod pastes;
 mod rendered;
 mod seeds;
 mod user_catalogs;

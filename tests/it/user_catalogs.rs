@@ -239,15 +239,40 @@ fn broken_catalogs_are_located_errors() {
 fn a_missing_catalog_path_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.toml");
-    let run = TestCommand::new().args(["--catalog"]).args([&missing]).args(["APIG.0303"]).output().expect_code(2);
-    assert_eq!(run.stderr(), format!("errcode: {}: no such file or directory\n", missing.display()));
-    let run = TestCommand::new().env("ERRCODE_CATALOG_PATH", &missing).args(["APIG.0303"]).output().expect_code(2);
-    assert_eq!(run.stderr(), format!("errcode: {}: no such file or directory\n", missing.display()));
+    let run = TestCommand::new()
+        .args(["--catalog"])
+        .args([&missing])
+        .args(["APIG.0303"])
+        .output()
+        .expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        format!(
+            "errcode: {}: no such file or directory\n",
+            missing.display()
+        )
+    );
+    let run = TestCommand::new()
+        .env("ERRCODE_CATALOG_PATH", &missing)
+        .args(["APIG.0303"])
+        .output()
+        .expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        format!(
+            "errcode: {}: no such file or directory\n",
+            missing.display()
+        )
+    );
 }
 
 #[test]
 fn a_missing_config_directory_is_not_an_error() {
     let config = tempfile::tempdir().unwrap();
-    let run = TestCommand::new().env("XDG_CONFIG_HOME", config.path().join("absent")).args(["APIG.0303"]).output().expect_code(0);
+    let run = TestCommand::new()
+        .env("XDG_CONFIG_HOME", config.path().join("absent"))
+        .args(["APIG.0303"])
+        .output()
+        .expect_code(0);
     assert_eq!(run.stderr(), "");
 }

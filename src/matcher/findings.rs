@@ -1,0 +1,607 @@
+//! Pastes: turning the evidence `paste::read` gathers into findings — every gateway error in the paste, the
+//! best row for each, with a confidence and the clues behind it, in the order the errors appear.
+//!
+//! Every signal counts together. A code or a vendor message names candidate entries; the HTTP status and the
+//! vendor the paste's shape points to confirm or count against them; a candidate whose clues are all
+//! covered by a better one (another row of the same code, a shorter message inside a longer one) is
+//! dropped. Generic texts — JD Cloud's gRPC-style codes (`UNAVAILABLE`), two-character Chinese messages
+//! (`超时`), reason phrases (`Bad Gateway`) — count only as whole fields or with other evidence, so
+//! ordinary text finds nothing.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
+use crate::catalog::{Catalog, Entry};
+use crate::paste::{self, Evidence, Found};
+use crate::status;
+use crate::template::Captures;
+
+/// What a paste yielded.
+pub(super) struct Pasted<'c> {
+    pub matches: Vec<Match<'c>>,
+    pub referrals: Vec<ReferralMatch<'c>>,
+    /// The distinct statuses stated in the paste.
+    pub statuses: Vec<u16>,
+}
+
+// Points. A finding needs REPORT points: a distinctive code or a full vendor message alone is enough; a
+// generic one needs the status or the vendor to agree.
+const CODE_FIELD: i32 = 60;
+const GENERIC_CODE_FIELD: i32 = 35;
+const GENERIC_CODE_IN_TEXT: i32 = 15;
+const CODE_TEMPLATE_FIELD: i32 = 50;
+const CODE_IN_TEXT: i32 = 50;
+const MESSAGE_WHOLE: i32 = 50;
+const MESSAGE_IN_TEXT: i32 = 40;
+const GENERIC_MESSAGE_WHOLE: i32 = 30;
+const GENERIC_MESSAGE_IN_TEXT: i32 = 15;
+const STATUS_AGREES: i32 = 15;
+const STATUS_DIFFERS: i32 = -15;
+/// A code stated beside a message, other than the code of the row the message belongs to: the message is
+/// another code's wording (Huawei's APIGW.0301 says what APIG.0301 says).
+const CODE_DIFFERS: i32 = -45;
+/// How far from a message a code field still belongs to the same error, when not on the same line.
+const CODE_REACH: usize = 400;
+/// A status stated away from the error (lines above it) may be another response's: it counts for less.
+const STATUS_DIFFERS_ELSEWHERE: i32 = -5;
+const VENDOR_AGREES: i32 = 10;
+const VENDOR_DIFFERS: i32 = -10;
+const DOUBTFUL_MESSAGE: i32 = -20;
+const OLDER_EDITION: i32 = -1;
+const REPORT: i32 = 40;
+/// A message with less literal text than this (CJK characters count double) is generic.
+const DISTINCTIVE_WEIGHT: usize = 16;
+/// How far from an error a stated status still belongs to it, when not on the same line.
+const STATUS_REACH: usize = 4096;
+
+/// Code-shaped words in free text.
+static CODE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*").expect("valid regex")
+});
+
+struct Candidate<'c> {
+    catalog: &'c Catalog,
+    entry: &'c Entry,
+    captures: Captures,
+    code_points: i32,
+    message_points: i32,
+    /// The paste's ranges of the code and message clues: what a better candidate must cover to replace it.
+    primary: Vec<Range<usize>>,
+    clues: Vec<Clue>,
+    detail: Option<String>,
+    position: usize,
+    /// Points from the evidence: decides whether the candidate is reported and what covers what.
+    score: i32,
+    /// `score` less the penalties that only order rows with the same evidence (an older edition's row, a
+    /// message the vendor's table copied from another row): they never hide a row.
+    rank: i32,
+}
+
+impl<'c> Matcher<'c> {
+    pub(super) fn analyze(&self, text: &str) -> Pasted<'c> {
+        let evidence = paste::read(text);
+        let mut candidates: Vec<Candidate<'c>> = Vec::new();
+        let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();
+
+        for field in &evidence.code_fields {
+            if !self.code_candidates(&mut candidates, field, true) {
+                self.add_referrals(&mut referrals, field, CODE_FIELD);
+            }
+        }
+        for view in &evidence.views {
+            for token in CODE_TOKEN.find_iter(&view.text) {
+                let found = Found {
+                    value: token.as_str().to_string(),
+                    span: view.to_paste(&token.range()),
+                    source: "text".to_string(),
+                };
+                if !self.code_candidates(&mut candidates, &found, false)
+                    && !generic_code(&found.value)
+                {
+                    self.add_referrals(&mut referrals, &found, CODE_IN_TEXT);
+                }
+            }
+        }
+        for field in &evidence.message_fields {
+            self.message_candidates(
+                &mut candidates,
+                &field.value,
+                field.span.clone(),
+                &field.source,
+                None,
+            );
+        }
+        for view in &evidence.views {
+            self.message_candidates(
+                &mut candidates,
+                &view.text,
+                0..view.text.len(),
+                "text",
+                Some(view),
+            );
+        }
+
+        // Where the errors stand, for deciding which stated status belongs to which.
+        let anchors: Vec<(usize, Vec<Range<usize>>)> = candidates
+            .iter()
+            .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
+            .map(|c| (c.position, c.primary.clone()))
+            .collect();
+        for candidate in &mut candidates {
+            candidate.score = candidate.code_points + candidate.message_points;
+            if let Some((found, same_line)) = status_for(&evidence, text, candidate, &anchors) {
+                if found.value == candidate.entry.status {
+                    candidate.score += STATUS_AGREES;
+                    candidate
+                        .clues
+                        .push(clue(ClueKind::Status, &text[found.span.clone()], found));
+                } else {
+                    candidate.score += if same_line {
+                        STATUS_DIFFERS
+                    } else {
+                        STATUS_DIFFERS_ELSEWHERE
+                    };
+                }
+            }
+            if candidate.code_points == 0
+                && candidate.entry.code.is_some()
+                && other_code_for(&evidence, text, candidate, &anchors).is_some()
+            {
+                candidate.score += CODE_DIFFERS;
+            }
+            let vendor = candidate.catalog.vendor;
+            if let Some(hint) = evidence.vendors.iter().find(|v| v.value == vendor) {
+                candidate.score += VENDOR_AGREES;
+                candidate
+                    .clues
+                    .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
+            } else if !evidence.vendors.is_empty() {
+                candidate.score += VENDOR_DIFFERS;
+            }
+            candidate.rank = candidate.score;
+            if candidate.entry.doubtful_message {
+                candidate.rank += DOUBTFUL_MESSAGE;
+            }
+            if candidate.entry.edition_of.is_some() {
+                candidate.rank += OLDER_EDITION;
+            }
+            candidate.clues.sort_by_key(|c| c.start);
+        }
+
+        let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        Pasted {
+            matches: select(candidates),
+            referrals,
+            statuses,
+        }
+    }
+
+    /// Candidates for a code found in the paste; false when no entry has it. An exact code beats the
+    /// templates it also fits, and templates (`Missing{param}`) count only in code fields, not in prose.
+    fn code_candidates(
+        &self,
+        candidates: &mut Vec<Candidate<'c>>,
+        found: &Found<String>,
+        field: bool,
+    ) -> bool {
+        let mut any = false;
+        for &(catalog, entry) in self.entries_with_code(&found.value) {
+            // In prose a code must be written as the vendor writes it; a field may differ in case.
+            let exact = field
+                || entry
+                    .code
+                    .as_ref()
+                    .and_then(|c| c.literal())
+                    .is_some_and(|l| l == found.value);
+            if exact {
+                let points = match (field, generic_code(&found.value)) {
+                    (false, true) => GENERIC_CODE_IN_TEXT,
+                    (false, false) => CODE_IN_TEXT,
+                    (true, true) => GENERIC_CODE_FIELD,
+                    (true, false) => CODE_FIELD,
+                };
+                add(
+                    candidates,
+                    catalog,
+                    entry,
+                    Captures::new(),
+                    points,
+                    0,
+                    found,
+                    ClueKind::Code,
+                    None,
+                );
+                any = true;
+            }
+        }
+        if any || !field {
+            return any;
+        }
+        for (catalog, entry) in self.entries() {
+            let Some(code) = entry.code.as_ref().filter(|c| c.has_placeholders()) else {
+                continue;
+            };
+            if let Some((captures, _)) = code.find(&found.value) {
+                add(
+                    candidates,
+                    catalog,
+                    entry,
+                    captures,
+                    CODE_TEMPLATE_FIELD,
+                    0,
+                    found,
+                    ClueKind::Code,
+                    None,
+                );
+                any = true;
+            }
+        }
+        any
+    }
+
+    fn add_referrals(
+        &self,
+        referrals: &mut Vec<ReferralMatch<'c>>,
+        found: &Found<String>,
+        points: i32,
+    ) {
+        for m in self.referrals_for(
+            &found.value,
+            vec![clue(ClueKind::Code, &found.value, found)],
+            Some(points),
+        ) {
+            if !referrals
+                .iter()
+                .any(|r| r.code == m.code && std::ptr::eq(r.referral, m.referral))
+            {
+                referrals.push(m);
+            }
+        }
+    }
+
+    /// Referrals whose code template fits `code`.
+    pub(super) fn referrals_for(
+        &self,
+        code: &str,
+        clues: Vec<Clue>,
+        points: Option<i32>,
+    ) -> Vec<ReferralMatch<'c>> {
+        self.catalogs
+            .catalogs
+            .iter()
+            .filter(|c| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
+            .filter_map(|(catalog, referral)| {
+                let (captures, _) = referral.code.find(code)?;
+                Some(ReferralMatch {
+                    catalog,
+                    referral,
+                    code: code.to_string(),
+                    captures,
+                    position: clues.first().map(|c| c.start),
+                    clues: clues.clone(),
+                    confidence: points.map(|p| p.clamp(0, 100) as u8),
+                })
+            })
+            .collect()
+    }
+
+    /// Candidates for vendor messages in `haystack`: a message field's value (`view` None, `span` the
+    /// field's place in the paste), or a whole view of the paste.
+    fn message_candidates(
+        &self,
+        candidates: &mut Vec<Candidate<'c>>,
+        haystack: &str,
+        span: Range<usize>,
+        source: &str,
+        view: Option<&paste::View>,
+    ) {
+        for (catalog, entry) in self.entries() {
+            for form in entry.message_forms() {
+                for (captures, range) in form.find_all_exact(haystack) {
+                    let (whole, detail) = standing(haystack, &range, view.is_some());
+                    let generic = form.weight() < DISTINCTIVE_WEIGHT
+                        || status::is_reason_phrase(&form.display());
+                    let points = match (whole, generic) {
+                        (true, false) => MESSAGE_WHOLE,
+                        (false, false) => MESSAGE_IN_TEXT,
+                        (true, true) => GENERIC_MESSAGE_WHOLE,
+                        (false, true) => GENERIC_MESSAGE_IN_TEXT,
+                    };
+                    let place = match view {
+                        Some(view) => view.to_paste(&range),
+                        None => span.clone(),
+                    };
+                    let found = Found {
+                        value: haystack[range.clone()].to_string(),
+                        span: place,
+                        source: source.to_string(),
+                    };
+                    add(
+                        candidates,
+                        catalog,
+                        entry,
+                        captures,
+                        0,
+                        points,
+                        &found,
+                        ClueKind::Message,
+                        detail,
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
+/// possibly followed by `: detail` — and the detail that follows it.
+fn standing(haystack: &str, range: &Range<usize>, in_text: bool) -> (bool, Option<String>) {
+    let line = if in_text {
+        paste::line_of(haystack, range.start)
+    } else {
+        0..haystack.len()
+    };
+    let before = &haystack[line.start..range.start];
+    let after = &haystack[range.end..line.end.max(range.end)];
+    let punctuation = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    let trailer = after.trim_start();
+    let detail = trailer
+        .strip_prefix([':', ',', '：', '，'])
+        .map(|rest| {
+            rest.trim()
+                .trim_end_matches(['"', '\'', '}', ',', ']'])
+                .trim()
+                .to_string()
+        })
+        .filter(|d| !d.is_empty());
+    let alone_before = if in_text {
+        punctuation(before)
+    } else {
+        before.trim().is_empty()
+    };
+    let alone_after = punctuation(after) || detail.is_some();
+    (
+        alone_before && alone_after,
+        detail.map(|d| d.chars().take(300).collect()),
+    )
+}
+
+#[allow(clippy::too_many_arguments)]
+fn add<'c>(
+    candidates: &mut Vec<Candidate<'c>>,
+    catalog: &'c Catalog,
+    entry: &'c Entry,
+    captures: Captures,
+    code_points: i32,
+    message_points: i32,
+    found: &Found<String>,
+    kind: ClueKind,
+    detail: Option<String>,
+) {
+    let at = match candidates
+        .iter()
+        .position(|c| std::ptr::eq(c.entry, entry) && std::ptr::eq(c.catalog, catalog))
+    {
+        Some(at) => at,
+        None => {
+            candidates.push(Candidate {
+                catalog,
+                entry,
+                captures: Captures::new(),
+                code_points: 0,
+                message_points: 0,
+                primary: Vec::new(),
+                clues: Vec::new(),
+                detail: None,
+                position: found.span.start,
+                score: 0,
+                rank: 0,
+            });
+            candidates.len() - 1
+        }
+    };
+    let c = &mut candidates[at];
+    c.code_points = c.code_points.max(code_points);
+    c.message_points = c.message_points.max(message_points);
+    c.position = c.position.min(found.span.start);
+    for (name, value) in captures {
+        c.captures.entry(name).or_insert(value);
+    }
+    if c.detail.is_none() {
+        c.detail = detail;
+    }
+    // The same text found twice (in a field, and again in the text around it) is one clue.
+    let overlaps = |span: &Range<usize>| span.start < found.span.end && found.span.start < span.end;
+    if !c.primary.iter().any(overlaps) {
+        c.clues.push(clue(kind, &found.value, found));
+    }
+    if !c.primary.contains(&found.span) {
+        c.primary.push(found.span.clone());
+    }
+}
+
+fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
+    Clue {
+        kind,
+        text: text.to_string(),
+        found_in: found.source.clone(),
+        start: found.span.start,
+        end: found.span.end,
+    }
+}
+
+/// The status stated for a candidate error, and whether it stands on the error's own line: one on the
+/// same line; else the nearest before it (a status line above a body) unless another error stands between
+/// them (a log of several errors, each with its own status); else the nearest after it (`"status": 404`
+/// after the message).
+fn status_for<'e>(
+    evidence: &'e Evidence,
+    text: &str,
+    candidate: &Candidate<'_>,
+    anchors: &[(usize, Vec<Range<usize>>)],
+) -> Option<(&'e Found<u16>, bool)> {
+    let position = candidate.position;
+    let line = paste::line_of(text, position);
+    let statuses = &evidence.statuses;
+    if let Some(s) = statuses
+        .iter()
+        .find(|s| s.span.start >= line.start && s.span.end <= line.end)
+    {
+        return Some((s, true));
+    }
+    // Another error between a status and this one, on a line of its own, claims the status.
+    let claimed = |s: &Found<u16>| {
+        anchors.iter().any(|(at, primary)| {
+            *at >= s.span.end
+                && *at < line.start
+                && !primary.iter().any(|p| candidate.primary.contains(p))
+        })
+    };
+    statuses
+        .iter()
+        .rev()
+        .find(|s| s.span.end <= position && position - s.span.end <= STATUS_REACH)
+        .filter(|s| !claimed(s))
+        .or_else(|| {
+            statuses
+                .iter()
+                .find(|s| s.span.start >= position && s.span.start - position <= STATUS_REACH)
+        })
+        .map(|s| (s, false))
+}
+
+/// A code field belonging to the same error as a candidate found by its message alone: on its line, else
+/// the nearest within reach that no other error claims. Its presence means the code differs from the
+/// candidate's (a matching one would have made it a code clue).
+fn other_code_for<'e>(
+    evidence: &'e Evidence,
+    text: &str,
+    candidate: &Candidate<'_>,
+    anchors: &[(usize, Vec<Range<usize>>)],
+) -> Option<&'e Found<String>> {
+    let line = paste::line_of(text, candidate.position);
+    let claimed = |f: &Found<String>| {
+        anchors
+            .iter()
+            .any(|(_, primary)| primary.contains(&f.span) && !candidate.primary.contains(&f.span))
+    };
+    let fields = evidence.code_fields.iter().filter(|f| !claimed(f));
+    let mut near: Vec<&Found<String>> = fields
+        .filter(|f| {
+            let same_line = f.span.start >= line.start && f.span.end <= line.end;
+            let distance = if f.span.start > candidate.position {
+                f.span.start - candidate.position
+            } else {
+                candidate.position - f.span.end.min(candidate.position)
+            };
+            same_line || distance <= CODE_REACH
+        })
+        .collect();
+    near.sort_by_key(|f| f.span.start.abs_diff(candidate.position));
+    near.into_iter().next()
+}
+
+/// Best first; then every candidate not covered by a better one, with enough points, in paste order.
+fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
+    candidates.sort_by_key(|c| {
+        (
+            std::cmp::Reverse(c.score),
+            std::cmp::Reverse(c.rank),
+            c.position,
+        )
+    });
+    let mut kept: Vec<Candidate<'_>> = Vec::new();
+    for c in candidates {
+        if c.score < REPORT {
+            continue;
+        }
+        let covered = kept.iter().any(|k| {
+            k.score > c.score
+                && c.primary
+                    .iter()
+                    .all(|p| k.primary.iter().any(|q| p.start < q.end && q.start < p.end))
+        });
+        if !covered {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| (c.position, std::cmp::Reverse(c.rank)));
+    kept.into_iter()
+        .map(|c| Match {
+            captures: c.captures,
+            score: c.rank.max(0) as u32,
+            clues: c.clues,
+            confidence: Some(c.rank.clamp(0, 100) as u8),
+            detail: c.detail,
+            position: Some(c.position),
+            ..plain_match(
+                c.catalog,
+                c.entry,
+                if c.code_points > 0 {
+                    MatchedBy::Code
+                } else {
+                    MatchedBy::Message
+                },
+            )
+        })
+        .collect()
+}
+
+/// Names other systems use too: JD Cloud's gRPC-style codes (`UNAVAILABLE`, `NOT_FOUND`) and short
+/// CamelCase words (`InternalError`). In free text they are not evidence; in a code field they count less.
+fn generic_code(code: &str) -> bool {
+    if code.contains('.')
+        || code.chars().any(|c| c.is_ascii_digit())
+        || code.starts_with("APIGATEWAY_")
+    {
+        return false;
+    }
+    let upper_snake = code.chars().all(|c| c.is_ascii_uppercase() || c == '_');
+    upper_snake || code.chars().filter(char::is_ascii_uppercase).count() < 3
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn generic_codes() {
+        for code in [
+            "UNAVAILABLE",
+            "NOT_FOUND",
+            "RATE_LIMIT_EXCEEDED",
+            "InternalError",
+            "NoPermission",
+        ] {
+            assert!(generic_code(code), "{code}");
+        }
+        for code in [
+            "APIG.0303",
+            "InvalidApi.NotFound",
+            "SignatureDoesNotMatch",
+            "APIGATEWAY_NOT_FOUND",
+        ] {
+            assert!(!generic_code(code), "{code}");
+        }
+    }
+
+    #[test]
+    fn a_message_stands_alone_with_its_detail() {
+        let text = "Incorrect app authentication information: signature expired, signature time:1";
+        let (whole, detail) = standing(text, &(0..40), false);
+        assert!(whole);
+        assert_eq!(
+            detail.as_deref(),
+            Some("signature expired, signature time:1")
+        );
+        let line = "2024 ERROR msg=Backend timeout id=1";
+        assert!(!standing(line, &(15..30), true).0);
+        assert!(standing("  \"Backend timeout\",", &(3..18), true).0);
+    }
+}
