@@ -343,7 +343,10 @@ fn evidence_line(confidence: u8, clues: &[Clue], lang: Lang) -> String {
     let parts: Vec<String> = clues
         .iter()
         .map(|c| {
-            let text: String = c.text.chars().take(60).collect();
+            let mut text: String = c.text.chars().take(60).collect();
+            if text.len() < c.text.len() {
+                text.push('…');
+            }
             let text = escape(&text).into_owned();
             let kind = match (c.kind, lang == Lang::Zh) {
                 (ClueKind::Code, false) => "code",

@@ -521,11 +521,16 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         if c.score < REPORT {
             continue;
         }
+        // Covered: every clue of `c` overlaps one of `k`'s, and `k` has more points, or as many on more text
+        // (a longer message containing a shorter one: "HMAC signature cannot be verified, the x-date
+        // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
+        // same text with the same points (two editions, two templates) are all kept.
+        let extent = |spans: &[Range<usize>]| spans.iter().map(|s| s.len()).sum::<usize>();
         let covered = kept.iter().any(|k| {
-            k.score > c.score
-                && c.primary
-                    .iter()
-                    .all(|p| k.primary.iter().any(|q| p.start < q.end && q.start < p.end))
+            c.primary
+                .iter()
+                .all(|p| k.primary.iter().any(|q| p.start < q.end && q.start < p.end))
+                && (k.score > c.score || (k.score == c.score && extent(&k.primary) > extent(&c.primary)))
         });
         if !covered {
             kept.push(c);
