@@ -7,6 +7,7 @@ use crate::catalog::{Catalog, Catalogs, Entry, Referral, Vendor};
 use crate::error::{Error, Result};
 use crate::template::{Captures, fold};
 
+mod finder;
 mod findings;
 
 /// What a query was taken to be. Serialized into the JSON contract's `kind`.
@@ -111,6 +112,8 @@ pub struct Matcher<'c> {
     /// Entries by literal code, lower-cased; built on first use (a code lookup scans instead: it needs it
     /// once, a paste once per word).
     codes: std::sync::OnceLock<std::collections::HashMap<String, Vec<(&'c Catalog, &'c Entry)>>>,
+    /// The automaton over every code and message literal; built on first use (code lookups never need it).
+    finder: std::sync::OnceLock<finder::Finder<'c>>,
 }
 
 // Scores: an exact hit on the code or the whole message beats the message found inside a longer text, which
@@ -136,7 +139,20 @@ impl<'c> Matcher<'c> {
             catalogs,
             vendors: vendors.to_vec(),
             codes: std::sync::OnceLock::new(),
+            finder: std::sync::OnceLock::new(),
         }
+    }
+
+    fn finder(&self) -> &finder::Finder<'c> {
+        self.finder.get_or_init(|| {
+            let referrals = self
+                .catalogs
+                .catalogs
+                .iter()
+                .filter(|c| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
+                .flat_map(|c| c.referrals.iter().map(move |r| (c, r)));
+            finder::Finder::new(self.entries(), referrals)
+        })
     }
 
     /// The entries whose literal code is `code`, ignoring ASCII case.
@@ -218,7 +234,7 @@ impl<'c> Matcher<'c> {
             };
             return outcome(kind, Vec::new(), self.suggest(&query), referrals);
         }
-        let pasted = self.analyze(&query);
+        let pasted = self.analyze(&query, crate::paste::Reading::Paste);
         if !pasted.matches.is_empty() || !pasted.referrals.is_empty() {
             return outcome(
                 QueryKind::Message,

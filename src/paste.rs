@@ -59,47 +59,28 @@ impl View {
     }
 }
 
-/// Which keys carry what. Compared case-insensitively, with `-` and `_` ignored.
-const CODE_KEYS: &[&str] = &[
-    "code",
-    "errorcode",
-    "errcode",
-    "xcaerrorcode",
-    "error",
-    "status",
-];
-const MESSAGE_KEYS: &[&str] = &[
-    "message",
-    "msg",
-    "errormsg",
-    "errormessage",
-    "errmsg",
-    "xcaerrormessage",
-    "errordescription",
-];
-const STATUS_KEYS: &[&str] = &[
-    "status",
-    "statuscode",
-    "httpstatus",
-    "httpstatuscode",
-    "httpcode",
-    "code",
-    "xcaerrorstatus",
-];
-
-fn normalized_key(key: &str) -> String {
-    key.chars()
-        .filter(|c| *c != '_' && *c != '-')
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-// A key and its value: JSON (`"key": "value"`, `"key": 404`), Python and JavaScript literals (`'key': 'v'`,
-// `key: 'v'`), Java `toString()` (`key='v'`, `key=404`), headers and SDK dumps (`Key: value`, `Key : value`).
-// Quoted values may be cut off by truncation, so the closing quote is optional.
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+// Key-value pairs, one pattern per kind of value, each scanning the whole text (a pair may sit inside
+// another's value: `gw: status=404`): JSON (`"key": "value"`, `"key": 404`), Python and JavaScript literals
+// (`'key': 'v'`, `key: 'v'`), Java `toString()` (`key='v'`, `key=404`), headers and SDK dumps (`Key: value`,
+// `Key : value`). Keys are matched in any case. Quoted values may be cut off by truncation, so the closing
+// quote is optional.
+static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?m)["']?(?P<key>[A-Za-z][A-Za-z0-9_-]*)["']?[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"?|'(?P<sq>(?:[^'\\\n]|\\.)*)'?|(?P<bare>[^\s"'{\[,][^\s,;]*))"#,
+        r#"(?i)(?:^|[^\w-])["']?(?P<key>status|status_?code|http_?status(?:_?code)?|http_?code|x-ca-error-status|code)["']?[ \t]*[:=][ \t]*["']?(?P<status>[1-5]\d\d)\b"#,
+    )
+    .expect("valid regex")
+});
+
+static CODE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?:^|[^\w-])["']?(?P<key>code|error_?code|err_?code|x-ca-error-code|error|status)["']?[ \t]*[:=][ \t]*["']?(?P<code>[A-Za-z][\w.%{}]*)"#,
+    )
+    .expect("valid regex")
+});
+
+static MESSAGE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r#"(?i)(?:^|[^\w-])["']?(?P<key>message|msg|error_?msg|error_?message|err_?msg|x-ca-error-message|error_?description)["']?[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"?|'(?P<sq>(?:[^'\\\n]|\\.)*)'?|(?P<bare>[^\s"'{\[][^\n]*))"#,
     )
     .expect("valid regex")
 });
@@ -151,14 +132,33 @@ static VENDOR_HINTS: LazyLock<Vec<(Vendor, Regex, &'static str)>> = LazyLock::ne
     ]
 });
 
-/// Reads a paste.
-pub fn read(text: &str) -> Evidence {
+/// How much to read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reading {
+    /// A paste: every view, field, status and vendor hint.
+    Paste,
+    /// One line of a log being scanned: the line as it is, and the statuses it states. Scanning reads
+    /// millions of lines; the fields and hints of a paste would multiply its cost for little gain, as a
+    /// log line's error is found by its code and message.
+    Line,
+}
+
+/// Reads a paste, or a log line.
+pub fn read(text: &str, reading: Reading) -> Evidence {
     let mut evidence = Evidence {
-        views: views(text),
+        views: match reading {
+            Reading::Paste => views(text),
+            Reading::Line => vec![View {
+                text: text.to_string(),
+                origin: None,
+            }],
+        },
         ..Evidence::default()
     };
     for view in &evidence.views.clone() {
-        fields(view, &mut evidence);
+        if reading == Reading::Paste {
+            fields(view, &mut evidence);
+        }
         for caps in STATUS_TEXT.captures_iter(&view.text) {
             let m = caps.name("status").expect("group is in the pattern");
             if let Ok(status) = m.as_str().parse() {
@@ -181,9 +181,11 @@ pub fn read(text: &str) -> Evidence {
             }
         }
     }
-    for (vendor, pattern, what) in VENDOR_HINTS.iter() {
-        if let Some(m) = pattern.find(text) {
-            push(&mut evidence.vendors, *vendor, m.range(), what);
+    if reading == Reading::Paste {
+        for (vendor, pattern, what) in VENDOR_HINTS.iter() {
+            if let Some(m) = pattern.find(text) {
+                push(&mut evidence.vendors, *vendor, m.range(), what);
+            }
         }
     }
     evidence.code_fields.sort_by_key(|f| f.span.start);
@@ -203,54 +205,42 @@ fn push<T: PartialEq>(list: &mut Vec<Found<T>>, value: T, span: Range<usize>, so
 }
 
 fn fields(view: &View, evidence: &mut Evidence) {
-    for caps in FIELD.captures_iter(&view.text) {
-        let key = caps.name("key").expect("group is in the pattern");
-        let key_name = normalized_key(key.as_str());
-        let (value, quoted) = match (caps.name("dq"), caps.name("sq"), caps.name("bare")) {
-            (Some(v), _, _) | (_, Some(v), _) => (v, true),
-            (_, _, Some(v)) => (v, false),
-            _ => continue,
-        };
-        let raw = value.as_str();
-        let span = view.to_paste(&value.range());
-        if MESSAGE_KEYS.contains(&key_name.as_str()) {
-            let text = if quoted {
-                unescape_once(raw).0
-            } else {
-                let line_end = view.text[value.start()..]
-                    .find('\n')
-                    .map_or(view.text.len(), |i| value.start() + i);
-                bare_message(&view.text[value.start()..line_end]).to_string()
-            };
-            if !text.trim().is_empty() {
-                push(
-                    &mut evidence.message_fields,
-                    text.trim().to_string(),
-                    span.clone(),
-                    key.as_str(),
-                );
-            }
+    for caps in STATUS_FIELD.captures_iter(&view.text) {
+        let value = caps.name("status").expect("group is in the pattern");
+        if let Ok(status) = value.as_str().parse() {
+            push(
+                &mut evidence.statuses,
+                status,
+                view.to_paste(&value.range()),
+                &caps["key"],
+            );
         }
-        if STATUS_KEYS.contains(&key_name.as_str()) {
-            let digits = raw.trim();
-            if digits.len() == 3
-                && let Ok(status) = digits.parse::<u16>()
-                && (100..=599).contains(&status)
-            {
-                push(&mut evidence.statuses, status, span.clone(), key.as_str());
-                continue;
-            }
-        }
-        if CODE_KEYS.contains(&key_name.as_str())
-            && let Some(code) = code_token(raw)
-        {
-            let start = value.start() + raw.find(code).unwrap_or(0);
-            let code_span = view.to_paste(&(start..start + code.len()));
+    }
+    for caps in CODE_FIELD.captures_iter(&view.text) {
+        let value = caps.name("code").expect("group is in the pattern");
+        let code = value.as_str().trim_end_matches('.');
+        if code.len() >= 3 {
+            let span = view.to_paste(&(value.start()..value.start() + code.len()));
             push(
                 &mut evidence.code_fields,
                 code.to_string(),
-                code_span,
-                key.as_str(),
+                span,
+                &caps["key"],
+            );
+        }
+    }
+    for caps in MESSAGE_FIELD.captures_iter(&view.text) {
+        let (value, text) = match (caps.name("dq"), caps.name("sq"), caps.name("bare")) {
+            (Some(v), _, _) | (_, Some(v), _) => (v, unescape_once(v.as_str()).0),
+            (_, _, Some(v)) => (v, bare_message(v.as_str()).to_string()),
+            _ => continue,
+        };
+        if !text.trim().is_empty() {
+            push(
+                &mut evidence.message_fields,
+                text.trim().to_string(),
+                view.to_paste(&value.range()),
+                &caps["key"],
             );
         }
     }
@@ -283,17 +273,6 @@ fn bare_message(raw: &str) -> &str {
     });
     let raw = NEXT_FIELD.find(raw).map_or(raw, |m| &raw[..m.start()]);
     raw.trim().trim_end_matches(',').trim()
-}
-
-/// The leading code-shaped token of a value: letters first, then letters, digits, `_`, `.`, `%`, `{}`.
-fn code_token(raw: &str) -> Option<&str> {
-    let raw = raw.trim_start();
-    let end = raw
-        .char_indices()
-        .find(|&(_, c)| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '%' | '{' | '}')))
-        .map_or(raw.len(), |(i, _)| i);
-    let token = raw[..end].trim_end_matches('.');
-    (token.len() >= 3 && token.starts_with(|c: char| c.is_ascii_alphabetic())).then_some(token)
 }
 
 /// The paste, then up to two levels of backslash escaping undone (JSON inside a JSON string inside a log).
@@ -373,6 +352,10 @@ pub fn line_of(text: &str, at: usize) -> Range<usize> {
 mod tests {
     use super::*;
 
+    fn read_paste(text: &str) -> Evidence {
+        read(text, Reading::Paste)
+    }
+
     fn values<T: Clone>(list: &[Found<T>]) -> Vec<T> {
         list.iter().map(|f| f.value.clone()).collect()
     }
@@ -380,7 +363,7 @@ mod tests {
     #[test]
     fn huawei_body_on_one_line() {
         let text = r#"{"error_msg":"Incorrect app authentication information: signature expired","error_code":"APIG.0303","request_id":"9a1b"}"#;
-        let e = read(text);
+        let e = read_paste(text);
         assert_eq!(values(&e.code_fields), ["APIG.0303"]);
         assert_eq!(
             values(&e.message_fields),
@@ -393,7 +376,7 @@ mod tests {
     #[test]
     fn escaped_json_inside_a_log_line_maps_back_to_the_paste() {
         let text = r#"level=error body="{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information.\"}""#;
-        let e = read(text);
+        let e = read_paste(text);
         assert_eq!(values(&e.code_fields), ["APIG.0301"]);
         assert_eq!(&text[e.code_fields[0].span.clone()], "APIG.0301");
         assert_eq!(
@@ -404,12 +387,13 @@ mod tests {
 
     #[test]
     fn statuses_need_context() {
-        let e = read("HTTP/1.1 401 Unauthorized\nX-Request-Id: 4290a5\ntook 429ms port 5000\n");
+        let e =
+            read_paste("HTTP/1.1 401 Unauthorized\nX-Request-Id: 4290a5\ntook 429ms port 5000\n");
         assert_eq!(values(&e.statuses), [401]);
-        let e = read("ServerException: HTTP Status: 404 Error:InvalidApi.NotFound ...");
+        let e = read_paste("ServerException: HTTP Status: 404 Error:InvalidApi.NotFound ...");
         assert_eq!(values(&e.statuses), [404]);
         assert_eq!(values(&e.code_fields), ["InvalidApi.NotFound"]);
-        let e = read(
+        let e = read_paste(
             r#"{"requestId":"c4","error":{"code":400,"message":"参数 page 不支持","status":"ARGUMENT_NOT_SUPPORT"}}"#,
         );
         assert_eq!(values(&e.statuses), [400]);
@@ -419,16 +403,16 @@ mod tests {
 
     #[test]
     fn java_python_and_xml_dumps() {
-        let e = read(
+        let e = read_paste(
             "ServiceResponseException{httpStatusCode=401, errorCode='APIG.0303', errorMsg='Incorrect app authentication information.'}",
         );
         assert_eq!(values(&e.statuses), [401]);
         assert_eq!(values(&e.code_fields), ["APIG.0303"]);
-        let e = read(
+        let e = read_paste(
             "{'RequestId': 'A1', 'Code': 'MissingGroupId', 'Message': 'GroupId is mandatory for this action.'}",
         );
         assert_eq!(values(&e.code_fields), ["MissingGroupId"]);
-        let e = read(
+        let e = read_paste(
             "<Error><Code>InvalidApi.NotFound</Code><Message>Specified api is not found, please check your url and method.</Message></Error>",
         );
         assert_eq!(values(&e.code_fields), ["InvalidApi.NotFound"]);

@@ -86,6 +86,11 @@ impl Template {
         })
     }
 
+    /// The longest run of non-blank literal text, which anything the template matches contains verbatim.
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+
     /// The catalog's text, placeholders and `{{`/`}}` escapes included.
     pub fn source(&self) -> &str {
         &self.source

@@ -9,14 +9,11 @@
 //! ordinary text finds nothing.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::finder::{Hit, Target, generic_code};
 use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
 use crate::catalog::{Catalog, Entry};
-use crate::paste::{self, Evidence, Found};
-use crate::status;
+use crate::paste::{self, Evidence, Found, Reading};
 use crate::template::Captures;
 
 /// What a paste yielded.
@@ -52,15 +49,8 @@ const VENDOR_DIFFERS: i32 = -10;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
-/// A message with less literal text than this (CJK characters count double) is generic.
-const DISTINCTIVE_WEIGHT: usize = 16;
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
-
-/// Code-shaped words in free text.
-static CODE_TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z0-9_]+)*").expect("valid regex")
-});
 
 struct Candidate<'c> {
     catalog: &'c Catalog,
@@ -81,47 +71,40 @@ struct Candidate<'c> {
 }
 
 impl<'c> Matcher<'c> {
-    pub(super) fn analyze(&self, text: &str) -> Pasted<'c> {
-        let evidence = paste::read(text);
+    /// Reads `text` — a whole paste, or (`Reading::Line`) one line of a log being scanned, with only the
+    /// evidence a line can carry — and resolves what it found.
+    pub(super) fn analyze(&self, text: &str, reading: Reading) -> Pasted<'c> {
+        let evidence = paste::read(text, reading);
+        let finder = self.finder();
         let mut candidates: Vec<Candidate<'c>> = Vec::new();
         let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();
 
         for field in &evidence.code_fields {
-            if !self.code_candidates(&mut candidates, field, true) {
+            if !self.code_candidates(&mut candidates, field) {
                 self.add_referrals(&mut referrals, field, CODE_FIELD);
             }
         }
-        for view in &evidence.views {
-            for token in CODE_TOKEN.find_iter(&view.text) {
-                let found = Found {
-                    value: token.as_str().to_string(),
-                    span: view.to_paste(&token.range()),
-                    source: "text".to_string(),
-                };
-                if !self.code_candidates(&mut candidates, &found, false)
-                    && !generic_code(&found.value)
-                {
-                    self.add_referrals(&mut referrals, &found, CODE_IN_TEXT);
-                }
+        for field in &evidence.message_fields {
+            for hit in finder.hits(&field.value) {
+                self.hit_candidate(
+                    &mut candidates,
+                    &mut referrals,
+                    hit,
+                    &field.value,
+                    Place::Field(field),
+                );
             }
         }
-        for field in &evidence.message_fields {
-            self.message_candidates(
-                &mut candidates,
-                &field.value,
-                field.span.clone(),
-                &field.source,
-                None,
-            );
-        }
         for view in &evidence.views {
-            self.message_candidates(
-                &mut candidates,
-                &view.text,
-                0..view.text.len(),
-                "text",
-                Some(view),
-            );
+            for hit in finder.hits(&view.text) {
+                self.hit_candidate(
+                    &mut candidates,
+                    &mut referrals,
+                    hit,
+                    &view.text,
+                    Place::Text(view),
+                );
+            }
         }
 
         // Where the errors stand, for deciding which stated status belongs to which.
@@ -181,47 +164,32 @@ impl<'c> Matcher<'c> {
         }
     }
 
-    /// Candidates for a code found in the paste; false when no entry has it. An exact code beats the
-    /// templates it also fits, and templates (`Missing{param}`) count only in code fields, not in prose.
-    fn code_candidates(
-        &self,
-        candidates: &mut Vec<Candidate<'c>>,
-        found: &Found<String>,
-        field: bool,
-    ) -> bool {
+    /// Candidates for the value of a code field; false when no entry has it. An exact code beats the
+    /// templates it also fits; templates (`Missing{param}`) count only in code fields, not in prose.
+    fn code_candidates(&self, candidates: &mut Vec<Candidate<'c>>, found: &Found<String>) -> bool {
+        let exact = self.entries_with_code(&found.value);
+        let points = if generic_code(&found.value) {
+            GENERIC_CODE_FIELD
+        } else {
+            CODE_FIELD
+        };
+        for &(catalog, entry) in exact {
+            add(
+                candidates,
+                catalog,
+                entry,
+                Captures::new(),
+                points,
+                0,
+                found,
+                ClueKind::Code,
+                None,
+            );
+        }
+        if !exact.is_empty() {
+            return true;
+        }
         let mut any = false;
-        for &(catalog, entry) in self.entries_with_code(&found.value) {
-            // In prose a code must be written as the vendor writes it; a field may differ in case.
-            let exact = field
-                || entry
-                    .code
-                    .as_ref()
-                    .and_then(|c| c.literal())
-                    .is_some_and(|l| l == found.value);
-            if exact {
-                let points = match (field, generic_code(&found.value)) {
-                    (false, true) => GENERIC_CODE_IN_TEXT,
-                    (false, false) => CODE_IN_TEXT,
-                    (true, true) => GENERIC_CODE_FIELD,
-                    (true, false) => CODE_FIELD,
-                };
-                add(
-                    candidates,
-                    catalog,
-                    entry,
-                    Captures::new(),
-                    points,
-                    0,
-                    found,
-                    ClueKind::Code,
-                    None,
-                );
-                any = true;
-            }
-        }
-        if any || !field {
-            return any;
-        }
         for (catalog, entry) in self.entries() {
             let Some(code) = entry.code.as_ref().filter(|c| c.has_placeholders()) else {
                 continue;
@@ -242,6 +210,72 @@ impl<'c> Matcher<'c> {
             }
         }
         any
+    }
+
+    /// A code or message the finder saw in a message field's value or in the text.
+    fn hit_candidate(
+        &self,
+        candidates: &mut Vec<Candidate<'c>>,
+        referrals: &mut Vec<ReferralMatch<'c>>,
+        hit: Hit<'c>,
+        haystack: &str,
+        place: Place<'_>,
+    ) {
+        let (span, source) = match place {
+            Place::Field(field) => (field.span.clone(), field.source.as_str()),
+            Place::Text(view) => (view.to_paste(&hit.span), "text"),
+        };
+        let found = Found {
+            value: haystack[hit.span.clone()].to_string(),
+            span,
+            source: source.to_string(),
+        };
+        match hit.target {
+            Target::Code(entry) => {
+                let points = if hit.generic {
+                    GENERIC_CODE_IN_TEXT
+                } else {
+                    CODE_IN_TEXT
+                };
+                add(
+                    candidates,
+                    hit.catalog,
+                    entry,
+                    hit.captures,
+                    points,
+                    0,
+                    &found,
+                    ClueKind::Code,
+                    None,
+                );
+            }
+            Target::Message(entry) => {
+                let (whole, detail) =
+                    standing(haystack, &hit.span, matches!(place, Place::Text(_)));
+                let points = match (whole, hit.generic) {
+                    (true, false) => MESSAGE_WHOLE,
+                    (false, false) => MESSAGE_IN_TEXT,
+                    (true, true) => GENERIC_MESSAGE_WHOLE,
+                    (false, true) => GENERIC_MESSAGE_IN_TEXT,
+                };
+                add(
+                    candidates,
+                    hit.catalog,
+                    entry,
+                    hit.captures,
+                    0,
+                    points,
+                    &found,
+                    ClueKind::Message,
+                    detail,
+                );
+            }
+            Target::Referral => {
+                if self.entries_with_code(&found.value).is_empty() {
+                    self.add_referrals(referrals, &found, CODE_IN_TEXT);
+                }
+            }
+        }
     }
 
     fn add_referrals(
@@ -290,53 +324,13 @@ impl<'c> Matcher<'c> {
             })
             .collect()
     }
+}
 
-    /// Candidates for vendor messages in `haystack`: a message field's value (`view` None, `span` the
-    /// field's place in the paste), or a whole view of the paste.
-    fn message_candidates(
-        &self,
-        candidates: &mut Vec<Candidate<'c>>,
-        haystack: &str,
-        span: Range<usize>,
-        source: &str,
-        view: Option<&paste::View>,
-    ) {
-        for (catalog, entry) in self.entries() {
-            for form in entry.message_forms() {
-                for (captures, range) in form.find_all_exact(haystack) {
-                    let (whole, detail) = standing(haystack, &range, view.is_some());
-                    let generic = form.weight() < DISTINCTIVE_WEIGHT
-                        || status::is_reason_phrase(&form.display());
-                    let points = match (whole, generic) {
-                        (true, false) => MESSAGE_WHOLE,
-                        (false, false) => MESSAGE_IN_TEXT,
-                        (true, true) => GENERIC_MESSAGE_WHOLE,
-                        (false, true) => GENERIC_MESSAGE_IN_TEXT,
-                    };
-                    let place = match view {
-                        Some(view) => view.to_paste(&range),
-                        None => span.clone(),
-                    };
-                    let found = Found {
-                        value: haystack[range.clone()].to_string(),
-                        span: place,
-                        source: source.to_string(),
-                    };
-                    add(
-                        candidates,
-                        catalog,
-                        entry,
-                        captures,
-                        0,
-                        points,
-                        &found,
-                        ClueKind::Message,
-                        detail,
-                    );
-                }
-            }
-        }
-    }
+/// Where a hit was found: in a message field's value, or in (a view of) the text.
+#[derive(Clone, Copy)]
+enum Place<'a> {
+    Field(&'a Found<String>),
+    Text(&'a paste::View),
 }
 
 /// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
@@ -418,7 +412,11 @@ fn add<'c>(
     }
     // The same text found twice (in a field, and again in the text around it) is one clue.
     let overlaps = |span: &Range<usize>| span.start < found.span.end && found.span.start < span.end;
-    if !c.primary.iter().any(overlaps) {
+    let repeated = c
+        .clues
+        .iter()
+        .any(|k| k.kind == kind && k.text == found.value);
+    if !c.primary.iter().any(overlaps) && !repeated {
         c.clues.push(clue(kind, &found.value, found));
     }
     if !c.primary.contains(&found.span) {
@@ -509,9 +507,11 @@ fn other_code_for<'e>(
 
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
+    let extent = |spans: &[Range<usize>]| spans.iter().map(|s| s.len()).sum::<usize>();
     candidates.sort_by_key(|c| {
         (
             std::cmp::Reverse(c.score),
+            std::cmp::Reverse(extent(&c.primary)),
             std::cmp::Reverse(c.rank),
             c.position,
         )
@@ -525,12 +525,12 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // (a longer message containing a shorter one: "HMAC signature cannot be verified, the x-date
         // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
         // same text with the same points (two editions, two templates) are all kept.
-        let extent = |spans: &[Range<usize>]| spans.iter().map(|s| s.len()).sum::<usize>();
         let covered = kept.iter().any(|k| {
             c.primary
                 .iter()
                 .all(|p| k.primary.iter().any(|q| p.start < q.end && q.start < p.end))
-                && (k.score > c.score || (k.score == c.score && extent(&k.primary) > extent(&c.primary)))
+                && (k.score > c.score
+                    || (k.score == c.score && extent(&k.primary) > extent(&c.primary)))
         });
         if !covered {
             kept.push(c);
@@ -558,43 +558,9 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         .collect()
 }
 
-/// Names other systems use too: JD Cloud's gRPC-style codes (`UNAVAILABLE`, `NOT_FOUND`) and short
-/// CamelCase words (`InternalError`). In free text they are not evidence; in a code field they count less.
-fn generic_code(code: &str) -> bool {
-    if code.contains('.')
-        || code.chars().any(|c| c.is_ascii_digit())
-        || code.starts_with("APIGATEWAY_")
-    {
-        return false;
-    }
-    let upper_snake = code.chars().all(|c| c.is_ascii_uppercase() || c == '_');
-    upper_snake || code.chars().filter(char::is_ascii_uppercase).count() < 3
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn generic_codes() {
-        for code in [
-            "UNAVAILABLE",
-            "NOT_FOUND",
-            "RATE_LIMIT_EXCEEDED",
-            "InternalError",
-            "NoPermission",
-        ] {
-            assert!(generic_code(code), "{code}");
-        }
-        for code in [
-            "APIG.0303",
-            "InvalidApi.NotFound",
-            "SignatureDoesNotMatch",
-            "APIGATEWAY_NOT_FOUND",
-        ] {
-            assert!(!generic_code(code), "{code}");
-        }
-    }
 
     #[test]
     fn a_message_stands_alone_with_its_detail() {

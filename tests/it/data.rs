@@ -187,11 +187,25 @@ fn the_message_picks_the_row_of_a_code_with_several() {
     // "Backend unavailable." is APIG.0201's wording (502, and 503 in the older edition); APIG.0202 says
     // "Backend unavailable", without the full stop the pasted text has, so it is the lesser match.
     let unavailable: Vec<(Option<String>, u16)> =
-        summary(&lookup(&catalogs, "Backend unavailable.")).into_iter().map(|r| (r.1, r.2)).collect();
-    assert_eq!(unavailable, [(Some("APIG.0201".into()), 502), (Some("APIG.0201".into()), 503)]);
-    let without_stop: Vec<Option<String>> =
-        summary(&lookup(&catalogs, "Backend unavailable")).into_iter().map(|r| r.1).collect();
-    assert_eq!(without_stop.first().cloned().flatten().as_deref(), Some("APIG.0202"));
+        summary(&lookup(&catalogs, "Backend unavailable."))
+            .into_iter()
+            .map(|r| (r.1, r.2))
+            .collect();
+    assert_eq!(
+        unavailable,
+        [
+            (Some("APIG.0201".into()), 502),
+            (Some("APIG.0201".into()), 503)
+        ]
+    );
+    let without_stop: Vec<Option<String>> = summary(&lookup(&catalogs, "Backend unavailable"))
+        .into_iter()
+        .map(|r| r.1)
+        .collect();
+    assert_eq!(
+        without_stop.first().cloned().flatten().as_deref(),
+        Some("APIG.0202")
+    );
 }
 
 #[test]
