@@ -33,8 +33,10 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor')
             [CompletionResult]::new('grep', 'grep', [CompletionResultType]::ParameterValue, 'Search codes, messages, meanings and fixes (both languages) with a regular expression')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -73,6 +75,21 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'errcode;scan' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('-r', '-r', [CompletionResultType]::ParameterName, 'Scan the files below directories')
+            [CompletionResult]::new('--recursive', '--recursive', [CompletionResultType]::ParameterName, 'Scan the files below directories')
+            [CompletionResult]::new('-c', '-c', [CompletionResultType]::ParameterName, 'Print the number of matching lines per input instead of the lines')
+            [CompletionResult]::new('--count', '--count', [CompletionResultType]::ParameterName, 'Print the number of matching lines per input instead of the lines')
+            [CompletionResult]::new('--summary', '--summary', [CompletionResultType]::ParameterName, 'Print counts per error over all input (most frequent first), with totals per vendor and status')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (the format is documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'errcode;list' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show')
@@ -93,6 +110,39 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'errcode;catalog' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (the format is documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'errcode;catalog;patterns' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (the format is documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'errcode;catalog;help' {
+            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'errcode;catalog;help;patterns' {
+            break
+        }
+        'errcode;catalog;help;help' {
+            break
+        }
         'errcode;completions' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show')
@@ -107,8 +157,10 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor')
             [CompletionResult]::new('grep', 'grep', [CompletionResultType]::ParameterValue, 'Search codes, messages, meanings and fixes (both languages) with a regular expression')
+            [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -122,10 +174,20 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         'errcode;help;grep' {
             break
         }
+        'errcode;help;scan' {
+            break
+        }
         'errcode;help;list' {
             break
         }
         'errcode;help;catalogs' {
+            break
+        }
+        'errcode;help;catalog' {
+            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            break
+        }
+        'errcode;help;catalog;patterns' {
             break
         }
         'errcode;help;completions' {

@@ -16,6 +16,9 @@ _errcode() {
             ",$1")
                 cmd="errcode"
                 ;;
+            errcode,catalog)
+                cmd="errcode__subcmd__catalog"
+                ;;
             errcode,catalogs)
                 cmd="errcode__subcmd__catalogs"
                 ;;
@@ -34,8 +37,26 @@ _errcode() {
             errcode,lookup)
                 cmd="errcode__subcmd__lookup"
                 ;;
+            errcode,scan)
+                cmd="errcode__subcmd__scan"
+                ;;
             errcode,status)
                 cmd="errcode__subcmd__status"
+                ;;
+            errcode__subcmd__catalog,help)
+                cmd="errcode__subcmd__catalog__subcmd__help"
+                ;;
+            errcode__subcmd__catalog,patterns)
+                cmd="errcode__subcmd__catalog__subcmd__patterns"
+                ;;
+            errcode__subcmd__catalog__subcmd__help,help)
+                cmd="errcode__subcmd__catalog__subcmd__help__subcmd__help"
+                ;;
+            errcode__subcmd__catalog__subcmd__help,patterns)
+                cmd="errcode__subcmd__catalog__subcmd__help__subcmd__patterns"
+                ;;
+            errcode__subcmd__help,catalog)
+                cmd="errcode__subcmd__help__subcmd__catalog"
                 ;;
             errcode__subcmd__help,catalogs)
                 cmd="errcode__subcmd__help__subcmd__catalogs"
@@ -55,8 +76,14 @@ _errcode() {
             errcode__subcmd__help,lookup)
                 cmd="errcode__subcmd__help__subcmd__lookup"
                 ;;
+            errcode__subcmd__help,scan)
+                cmd="errcode__subcmd__help__subcmd__scan"
+                ;;
             errcode__subcmd__help,status)
                 cmd="errcode__subcmd__help__subcmd__status"
+                ;;
+            errcode__subcmd__help__subcmd__catalog,patterns)
+                cmd="errcode__subcmd__help__subcmd__catalog__subcmd__patterns"
                 ;;
             *)
                 ;;
@@ -65,8 +92,110 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="-h -V --vendor --lang --color --json --catalog --help --version lookup status grep list catalogs completions help"
+            opts="-h -V --vendor --lang --color --json --catalog --help --version lookup status grep scan list catalogs catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog)
+            opts="-h --vendor --lang --color --json --catalog --help patterns help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help)
+            opts="patterns help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help__subcmd__patterns)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__patterns)
+            opts="-h --vendor --lang --color --json --catalog --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -185,8 +314,36 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help)
-            opts="lookup status grep list catalogs completions help"
+            opts="lookup status grep scan list catalogs catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__catalog)
+            opts="patterns"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__catalog__subcmd__patterns)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -282,6 +439,20 @@ _errcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        errcode__subcmd__help__subcmd__scan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         errcode__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -328,6 +499,36 @@ _errcode() {
             ;;
         errcode__subcmd__lookup)
             opts="-h --vendor --lang --color --json --catalog --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__scan)
+            opts="-r -c -h --recursive --count --summary --vendor --lang --color --json --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -30,8 +30,10 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand lookup 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
             cand status 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
             cand grep 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+            cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -66,6 +68,20 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'errcode;scan'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand -r 'Scan the files below directories'
+            cand --recursive 'Scan the files below directories'
+            cand -c 'Print the number of matching lines per input instead of the lines'
+            cand --count 'Print the number of matching lines per input instead of the lines'
+            cand --summary 'Print counts per error over all input (most frequent first), with totals per vendor and status'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'errcode;list'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
             cand --lang 'Languages to show'
@@ -84,6 +100,34 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'errcode;catalog'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;catalog;patterns'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;catalog;help'= {
+            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'errcode;catalog;help;patterns'= {
+        }
+        &'errcode;catalog;help;help'= {
+        }
         &'errcode;completions'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
             cand --lang 'Languages to show'
@@ -97,8 +141,10 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand lookup 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
             cand status 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
             cand grep 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+            cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -108,9 +154,16 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;help;grep'= {
         }
+        &'errcode;help;scan'= {
+        }
         &'errcode;help;list'= {
         }
         &'errcode;help;catalogs'= {
+        }
+        &'errcode;help;catalog'= {
+            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+        }
+        &'errcode;help;catalog;patterns'= {
         }
         &'errcode;help;completions'= {
         }

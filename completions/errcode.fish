@@ -41,8 +41,10 @@ complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print 
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "scan" -d 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "list" -d 'List every entry of the loaded catalogs'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
@@ -86,6 +88,22 @@ complete -c errcode -n "__fish_errcode_using_subcommand grep" -s i -l ignore-cas
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s F -l fixed-strings -d 'Take PATTERN as a literal string, not a regex'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print one JSON object (the format is documented in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -s r -l recursive -d 'Scan the files below directories'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -s c -l count -d 'Print the number of matching lines per input instead of the lines'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l summary -d 'Print counts per error over all input (most frequent first), with totals per vendor and status'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
@@ -112,6 +130,36 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Print one JSON object (the format is documented in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
@@ -125,10 +173,13 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 'Print one JSON object (the format is documented in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "list" -d 'List every entry of the loaded catalogs'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep list catalogs completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "scan" -d 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "list" -d 'List every entry of the loaded catalogs'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs catalog completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'

@@ -12,6 +12,7 @@ use crate::error::{Error, Result};
 use crate::exit;
 use crate::matcher::{self, Matcher, Outcome};
 use crate::render::{self, Lang, Look};
+use crate::scan;
 use crate::style::{ColorChoice, Palette};
 
 const EXAMPLES: &str = "\
@@ -21,7 +22,9 @@ Examples:
   errcode lookup 'There is no api match uri[/v1/orders]'
   errcode status 429                       every entry with HTTP 429 (also 4xx, 5xx)
   errcode grep -i 'x-date'                 regex over codes, messages, meanings and fixes
-  pbpaste | errcode lookup                 read the query from standard input
+  pbpaste | errcode lookup                 read the query (or a whole paste) from standard input
+  tail -f gw.log | errcode scan            report each log line that carries a gateway error
+  errcode scan --summary -r logs/          count errors per code, vendor and status
   errcode --vendor huawei --lang en --json lookup APIG.0201
 
 Exit status: 0 found, 1 nothing found, 2 error.";
@@ -106,15 +109,41 @@ enum Command {
         #[arg(short = 'F', long)]
         fixed_strings: bool,
     },
+    /// Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines
+    Scan {
+        /// Files to scan (standard input when none, or for `-`)
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Scan the files below directories
+        #[arg(short = 'r', long)]
+        recursive: bool,
+        /// Print the number of matching lines per input instead of the lines
+        #[arg(short = 'c', long, conflicts_with = "summary")]
+        count: bool,
+        /// Print counts per error over all input (most frequent first), with totals per vendor and status
+        #[arg(long)]
+        summary: bool,
+    },
     /// List every entry of the loaded catalogs
     List,
     /// Show the loaded catalogs, where each came from, and their entry counts
     Catalogs,
+    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
+    },
     /// Print a shell completion script
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+}
+
+#[derive(Debug, Subcommand)]
+enum CatalogAction {
+    /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
+    Patterns,
 }
 
 /// Everything decided from flags and environment; later stages never look at either again.
@@ -224,7 +253,11 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
     for warning in warnings {
         eprintln!("errcode: warning: {}", render::escape(&warning));
     }
-    let matcher = Matcher::new(&catalogs, &settings.vendors);
+    let matcher = if matches!(cli.command, Some(Command::Scan { .. })) {
+        Matcher::for_bulk(&catalogs, &settings.vendors)
+    } else {
+        Matcher::new(&catalogs, &settings.vendors)
+    };
 
     let outcomes = match cli.command {
         None => vec_or_stdin(&matcher, &[])?,
@@ -245,6 +278,41 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
             } else {
                 render::catalogs_table(&catalogs, &settings.look)
             };
+            write_stdout(&text)?;
+            return Ok(exit::FOUND);
+        }
+        Some(Command::Scan {
+            paths,
+            recursive,
+            count,
+            summary,
+        }) => {
+            let options = scan::Options {
+                mode: if count {
+                    scan::Mode::Count
+                } else if summary {
+                    scan::Mode::Summary
+                } else {
+                    scan::Mode::Lines
+                },
+                json: settings.json,
+                recursive,
+            };
+            let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
+            let status = scan::run(&matcher, &paths, options, &settings.look, &mut out, &mut io::stderr().lock())?;
+            return Ok(if status.failed {
+                exit::ERROR
+            } else if status.matched {
+                exit::FOUND
+            } else {
+                exit::NOT_FOUND
+            });
+        }
+        Some(Command::Catalog {
+            action: CatalogAction::Patterns,
+        }) => {
+            let mut text = matcher.patterns().join("\n");
+            text.push('\n');
             write_stdout(&text)?;
             return Ok(exit::FOUND);
         }

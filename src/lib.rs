@@ -11,6 +11,7 @@ pub mod exit;
 pub mod matcher;
 pub mod paste;
 pub mod render;
+pub mod scan;
 pub mod status;
 pub mod style;
 pub mod template;

@@ -10,6 +10,8 @@ use crate::template::{Captures, fold};
 mod finder;
 mod findings;
 
+use finder::LiteralHit;
+
 /// What a query was taken to be. Serialized into the JSON contract's `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -114,6 +116,8 @@ pub struct Matcher<'c> {
     codes: std::sync::OnceLock<std::collections::HashMap<String, Vec<(&'c Catalog, &'c Entry)>>>,
     /// The automaton over every code and message literal; built on first use (code lookups never need it).
     finder: std::sync::OnceLock<finder::Finder<'c>>,
+    /// Set for scanning logs: build for throughput rather than quick start.
+    bulk: bool,
 }
 
 // Scores: an exact hit on the code or the whole message beats the message found inside a longer text, which
@@ -140,6 +144,15 @@ impl<'c> Matcher<'c> {
             vendors: vendors.to_vec(),
             codes: std::sync::OnceLock::new(),
             finder: std::sync::OnceLock::new(),
+            bulk: false,
+        }
+    }
+
+    /// A matcher for much text (`scan`): its automaton takes longer to build and searches faster.
+    pub fn for_bulk(catalogs: &'c Catalogs, vendors: &[Vendor]) -> Matcher<'c> {
+        Matcher {
+            bulk: true,
+            ..Matcher::new(catalogs, vendors)
         }
     }
 
@@ -151,7 +164,7 @@ impl<'c> Matcher<'c> {
                 .iter()
                 .filter(|c| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
                 .flat_map(|c| c.referrals.iter().map(move |r| (c, r)));
-            finder::Finder::new(self.entries(), referrals)
+            finder::Finder::new(self.entries(), referrals, self.bulk)
         })
     }
 
@@ -234,7 +247,7 @@ impl<'c> Matcher<'c> {
             };
             return outcome(kind, Vec::new(), self.suggest(&query), referrals);
         }
-        let pasted = self.analyze(&query, crate::paste::Reading::Paste);
+        let pasted = self.analyze(&query, crate::paste::Reading::Paste, None);
         if !pasted.matches.is_empty() || !pasted.referrals.is_empty() {
             return outcome(
                 QueryKind::Message,
@@ -394,6 +407,39 @@ impl<'c> Matcher<'c> {
             suggestions: Vec::new(),
             referrals: Vec::new(),
         }
+    }
+
+    /// The lines of `block` (byte ranges, without their newline) in which a code or message literal
+    /// stands: lines without one carry no known error, so a log scanner reads only these.
+    pub fn candidate_lines<'a>(&'a self, block: &'a [u8]) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+        self.finder().candidate_lines(block)
+    }
+
+    /// The errors one log line carries: read as a paste is, with only the evidence a line can hold.
+    pub fn scan_line(&self, line: &str) -> (Vec<Match<'c>>, Vec<ReferralMatch<'c>>) {
+        let finder = self.finder();
+        let literals: Vec<LiteralHit> = finder.literals(line.as_bytes()).collect();
+        if !finder.may_report(&literals) {
+            return (Vec::new(), Vec::new());
+        }
+        let found = self.analyze(line, crate::paste::Reading::Line, Some(&literals));
+        (found.matches, found.referrals)
+    }
+
+    /// Every regex the matcher uses to recognise a code or message in text, one per distinct pattern, in a
+    /// syntax ripgrep and `grep -E` (GNU) accept: for `errcode catalog patterns`.
+    pub fn patterns(&self) -> Vec<String> {
+        let mut patterns: Vec<String> = Vec::new();
+        for (_, entry) in self.entries() {
+            let code = entry.code.as_ref().and_then(|c| c.literal()).map(|c| regex::escape(&c));
+            let forms = entry.message_forms().iter().map(|f| f.portable_pattern());
+            for pattern in code.into_iter().chain(forms) {
+                if !patterns.contains(&pattern) {
+                    patterns.push(pattern);
+                }
+            }
+        }
+        patterns
     }
 
     /// `errcode list`: every entry, in catalog order.

@@ -66,7 +66,7 @@ impl View {
 // quote is optional.
 static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?i)(?:^|[^\w-])["']?(?P<key>status|status_?code|http_?status(?:_?code)?|http_?code|x-ca-error-status|code)["']?[ \t]*[:=][ \t]*["']?(?P<status>[1-5]\d\d)\b"#,
+        r#"(?i)(?:^|[^A-Za-z0-9_-])["']?(?P<key>status|status_?code|http_?status(?:_?code)?|http_?code|x-ca-error-status|code)["']?[ \t]*[:=][ \t]*["']?(?P<status>[1-5][0-9][0-9])(?-u:\b)"#,
     )
     .expect("valid regex")
 });
@@ -85,6 +85,14 @@ static MESSAGE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid regex")
 });
 
+/// Words every status pattern contains (any case).
+static STATUS_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(["status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ", "options "])
+        .expect("fixed literals build an automaton")
+});
+
 static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<(?P<key>Code|Message|HostId|Recommend|RequestId)>(?P<value>[^<]*)</")
         .expect("valid regex")
@@ -94,7 +102,7 @@ static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 // and an access log's request followed by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`).
 static STATUS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r#"(?im)(?:^[ \t]*(?:<\s*)?HTTP/\d(?:\.\d)?[ \t]+|\bHTTP[ \t]+status(?:[ \t]+code)?[ \t]*[:=]?[ \t]*|\bHTTP[ \t]+|\bstatus[ \t]+code[ \t]+|\b(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)[ \t]+\S+(?:[ \t]+HTTP/\d(?:\.\d)?"?)?[ \t]+)(?P<status>[1-5]\d\d)\b"#,
+        r#"(?im)(?:^[ \t]*(?:<[ \t]*)?HTTP/[0-9](?:\.[0-9])?[ \t]+|(?-u:\b)HTTP[ \t]+status(?:[ \t]+code)?[ \t]*[:=]?[ \t]*|(?-u:\b)HTTP[ \t]+|(?-u:\b)status[ \t]+code[ \t]+|(?-u:\b)(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)[ \t]+[^ \t\n]+(?:[ \t]+HTTP/[0-9](?:\.[0-9])?"?)?[ \t]+)(?P<status>[1-5][0-9][0-9])(?-u:\b)"#,
     )
     .expect("valid regex")
 });
@@ -138,8 +146,8 @@ pub enum Reading {
     /// A paste: every view, field, status and vendor hint.
     Paste,
     /// One line of a log being scanned: the line as it is, and the statuses it states. Scanning reads
-    /// millions of lines; the fields and hints of a paste would multiply its cost for little gain, as a
-    /// log line's error is found by its code and message.
+    /// millions of lines; the code and message fields, escaped views and vendor hints of a paste would
+    /// multiply its cost for little gain, as a log line's error is found by its code and message.
     Line,
 }
 
@@ -155,32 +163,34 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
         },
         ..Evidence::default()
     };
-    for view in &evidence.views.clone() {
+    let views = std::mem::take(&mut evidence.views);
+    for view in &views {
+        // The status patterns all need one of these words; most lines have none, and a substring search
+        // costs far less than the patterns.
+        if !STATUS_WORDS.is_match(view.text.as_bytes()) {
+            if reading == Reading::Paste {
+                fields(view, &mut evidence);
+            }
+            continue;
+        }
         if reading == Reading::Paste {
             fields(view, &mut evidence);
+        } else {
+            field_statuses(view, &mut evidence);
         }
         for caps in STATUS_TEXT.captures_iter(&view.text) {
             let m = caps.name("status").expect("group is in the pattern");
             if let Ok(status) = m.as_str().parse() {
-                let source = if caps[0]
-                    .trim_start()
-                    .trim_start_matches('<')
-                    .trim_start()
-                    .starts_with("HTTP/")
-                {
+                let source = if caps[0].trim_start().trim_start_matches('<').trim_start().starts_with("HTTP/") {
                     "status line"
                 } else {
                     "text"
                 };
-                push(
-                    &mut evidence.statuses,
-                    status,
-                    view.to_paste(&m.range()),
-                    source,
-                );
+                push(&mut evidence.statuses, status, view.to_paste(&m.range()), source);
             }
         }
     }
+    evidence.views = views;
     if reading == Reading::Paste {
         for (vendor, pattern, what) in VENDOR_HINTS.iter() {
             if let Some(m) = pattern.find(text) {
@@ -204,18 +214,17 @@ fn push<T: PartialEq>(list: &mut Vec<Found<T>>, value: T, span: Range<usize>, so
     }
 }
 
-fn fields(view: &View, evidence: &mut Evidence) {
+fn field_statuses(view: &View, evidence: &mut Evidence) {
     for caps in STATUS_FIELD.captures_iter(&view.text) {
         let value = caps.name("status").expect("group is in the pattern");
         if let Ok(status) = value.as_str().parse() {
-            push(
-                &mut evidence.statuses,
-                status,
-                view.to_paste(&value.range()),
-                &caps["key"],
-            );
+            push(&mut evidence.statuses, status, view.to_paste(&value.range()), &caps["key"]);
         }
     }
+}
+
+fn fields(view: &View, evidence: &mut Evidence) {
+    field_statuses(view, evidence);
     for caps in CODE_FIELD.captures_iter(&view.text) {
         let value = caps.name("code").expect("group is in the pattern");
         let code = value.as_str().trim_end_matches('.');

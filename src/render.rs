@@ -2,6 +2,7 @@
 //! into a `String` first, so a failure never leaves half an output behind.
 
 use std::borrow::Cow;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use comfy_table::{ContentArrangement, Table, presets};
@@ -9,6 +10,7 @@ use serde::Serialize;
 
 use crate::catalog::{Catalog, Catalogs, Entry, Origin, Text, Vendor};
 use crate::matcher::{Clue, ClueKind, Match, MatchedBy, Outcome, QueryKind, ReferralMatch};
+use crate::scan::{LineReport, Summary};
 use crate::status;
 use crate::style::Palette;
 use crate::template::{Captures, fill_text};
@@ -922,4 +924,178 @@ mod tests {
         assert_eq!(escape("\u{9b}2J"), "\\x9b2J");
         assert_eq!(escape("l1\nl2\t"), "l1\\nl2\\t");
     }
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Scan output
+
+/// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning.
+pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let mut spans: Vec<(usize, usize)> = report
+        .matches
+        .iter()
+        .flat_map(|m| m.clues.iter())
+        .chain(report.referrals.iter().flat_map(|r| r.clues.iter()))
+        .filter(|c| matches!(c.kind, ClueKind::Code | ClueKind::Message))
+        .map(|c| (c.start, c.end))
+        .collect();
+    spans.sort_unstable();
+    let mut line = String::new();
+    let mut at = 0;
+    for (start, end) in spans {
+        let (start, end) = (start.max(at), end.min(report.text.len()));
+        if start >= end || !report.text.is_char_boundary(start) || !report.text.is_char_boundary(end) {
+            continue;
+        }
+        line.push_str(&escape(&report.text[at..start]));
+        line.push_str(&palette.found(&escape(&report.text[start..end])));
+        at = end;
+    }
+    line.push_str(&escape(&report.text[at..]));
+    let mut out = format!(
+        "{}:{}:{line}\n",
+        palette.path(&escape(report.path)),
+        palette.line_number(&report.number.to_string())
+    );
+    for m in report.matches {
+        let code = m.entry.code.as_ref().map_or_else(
+            || escape(&m.entry.message.display()).into_owned(),
+            |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
+        );
+        let meaning = texts(&m.entry.meaning, lang, &m.captures).join(" · ");
+        let _ = writeln!(
+            out,
+            "  ↳ {} · {} · {} · {meaning}",
+            palette.code(&code),
+            palette.status(m.entry.status, &status_text(m.entry.status)),
+            palette.vendor(m.catalog.vendor.id()),
+        );
+    }
+    for r in report.referrals {
+        let meaning = texts(&r.referral.meaning, lang, &r.captures).join(" · ");
+        let _ = writeln!(
+            out,
+            "  ↳ {} · {} · {} · {meaning}",
+            palette.code(&escape(&r.code)),
+            palette.aside(labels(lang).unlisted),
+            palette.vendor(r.catalog.vendor.id()),
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonScanLine<'a> {
+    path: &'a str,
+    line: u64,
+    text: &'a str,
+    matches: Vec<JsonMatch<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    referrals: Vec<JsonReferral<'a>>,
+}
+
+/// One NDJSON object per matching line; `matches` as in lookup's JSON.
+pub fn scan_line_json(report: &LineReport<'_, '_>) -> String {
+    let line = JsonScanLine {
+        path: report.path,
+        line: report.number,
+        text: report.text,
+        matches: report.matches.iter().map(json_match).collect(),
+        referrals: report.referrals.iter().map(json_referral).collect(),
+    };
+    let mut text = serde_json::to_string(&line).expect("JSON of plain data cannot fail");
+    text.push('\n');
+    text
+}
+
+/// `--count --json`: one object per input.
+pub fn count_json(path: &str, count: u64) -> String {
+    let mut text = serde_json::json!({ "path": path, "count": count }).to_string();
+    text.push('\n');
+    text
+}
+
+/// `--summary`: errors by frequency with a bar each, then totals per vendor and per status.
+pub fn summary_human(summary: &Summary, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let ranked = summary.ranked();
+    let mut out = if lang == Lang::Zh {
+        format!("{} 行中有 {} 行含网关错误\n", summary.lines, summary.matched_lines)
+    } else {
+        format!("{} of {} lines carry gateway errors\n", summary.matched_lines, summary.lines)
+    };
+    if ranked.is_empty() {
+        return out;
+    }
+    out.push('\n');
+    const BAR: usize = 24;
+    let most = ranked.first().map_or(1, |(_, n)| *n).max(1);
+    let count_width = most.to_string().len();
+    let mut table = new_table(look);
+    table.load_style(presets::NOTHING);
+    for ((vendor, code, status, message), count) in &ranked {
+        let filled = ((*count as f64 / most as f64) * BAR as f64).ceil() as usize;
+        let bar = format!("{}{}", "█".repeat(filled.max(1)), " ".repeat(BAR - filled.max(1)));
+        let code = code.clone().unwrap_or_else(|| "—".to_string());
+        let status = status.map_or_else(|| "—".to_string(), |s| s.to_string());
+        table.add_row(vec![
+            format!("{count:>count_width$}"),
+            palette.found(&bar),
+            palette.code(&escape(&code)),
+            status,
+            palette.vendor(vendor.id()),
+            escape(message).into_owned(),
+        ]);
+    }
+    out.push_str(&table.to_string());
+    out.push('\n');
+    let mut vendors: Vec<(Vendor, u64)> = Vec::new();
+    let mut statuses: Vec<(Option<u16>, u64)> = Vec::new();
+    for ((vendor, _, status, _), count) in &ranked {
+        match vendors.iter_mut().find(|(v, _)| v == vendor) {
+            Some((_, n)) => *n += count,
+            None => vendors.push((*vendor, *count)),
+        }
+        match statuses.iter_mut().find(|(s, _)| s == status) {
+            Some((_, n)) => *n += count,
+            None => statuses.push((*status, *count)),
+        }
+    }
+    vendors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    statuses.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let (by_vendor, by_status) = if lang == Lang::Zh { ("按厂商", "按状态码") } else { ("By vendor", "By status") };
+    let vendor_list: Vec<String> = vendors.iter().map(|(v, n)| format!("{} {n}", v.id())).collect();
+    let status_list: Vec<String> =
+        statuses.iter().map(|(s, n)| format!("{} {n}", s.map_or_else(|| "—".to_string(), |s| s.to_string()))).collect();
+    let _ = writeln!(out, "\n{}: {}", palette.heading(by_vendor), vendor_list.join(" · "));
+    let _ = writeln!(out, "{}: {}", palette.heading(by_status), status_list.join(" · "));
+    out
+}
+
+/// `--summary --json`: one object with the same figures.
+pub fn summary_json(summary: &Summary) -> String {
+    let ranked = summary.ranked();
+    let errors: Vec<serde_json::Value> = ranked
+        .iter()
+        .map(|((vendor, code, status, message), count)| {
+            serde_json::json!({"vendor": vendor, "code": code, "status": status, "message": message, "count": count})
+        })
+        .collect();
+    let mut vendors: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut statuses: BTreeMap<String, u64> = BTreeMap::new();
+    for ((vendor, _, status, _), count) in &ranked {
+        *vendors.entry(vendor.id()).or_default() += count;
+        *statuses.entry(status.map_or_else(|| "none".to_string(), |s| s.to_string())).or_default() += count;
+    }
+    let value = serde_json::json!({
+        "lines": summary.lines,
+        "matched_lines": summary.matched_lines,
+        "errors": errors,
+        "vendors": vendors,
+        "statuses": statuses,
+    });
+    let mut text = serde_json::to_string_pretty(&value).expect("JSON of plain data cannot fail");
+    text.push('\n');
+    text
 }

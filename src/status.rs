@@ -17,12 +17,15 @@ pub fn reason(status: u16) -> &'static str {
 /// Whether `text` is an HTTP reason phrase (`Bad Gateway`, `Internal server error.`): a message that says
 /// no more than its status.
 pub fn is_reason_phrase(text: &str) -> bool {
-    let text = text.trim().trim_end_matches('.').to_ascii_lowercase();
-    let text = text.replace("time-out", "timeout");
-    (100..600).any(|s| {
-        let reason = reason(s);
-        !reason.is_empty() && reason.eq_ignore_ascii_case(&text)
-    })
+    static PHRASES: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        (100..600)
+            .map(reason)
+            .filter(|r| !r.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    });
+    let text = text.trim().trim_end_matches('.').to_ascii_lowercase().replace("time-out", "timeout");
+    PHRASES.contains(&text)
 }
 
 #[cfg(test)]

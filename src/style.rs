@@ -84,6 +84,20 @@ impl Palette {
         self.paint(text, Ansi::new().green())
     }
 
+    /// What matched, in a scanned line; the bars of a summary.
+    pub fn found(&self, text: &str) -> String {
+        self.paint(text, Ansi::new().bold().red())
+    }
+
+    /// A file name before a scanned line, as ripgrep shows it.
+    pub fn path(&self, text: &str) -> String {
+        self.paint(text, Ansi::new().magenta())
+    }
+
+    pub fn line_number(&self, text: &str) -> String {
+        self.paint(text, Ansi::new().green())
+    }
+
     /// Marks and remarks that are errcode's, not the vendor's.
     pub fn aside(&self, text: &str) -> String {
         self.paint(text, Ansi::new().dimmed().italic())

@@ -44,10 +44,16 @@ pub struct Template {
     /// templates are ruled out by a substring search without compiling their regex.
     key: String,
     key_lower: String,
+    /// The text itself, for a template without placeholders.
+    plain: Option<String>,
     /// Case-insensitive, for what people type; case-sensitive, for what responses and logs carry verbatim.
     regex_any_case: OnceLock<Regex>,
     regex_exact_case: OnceLock<Regex>,
+    generic: OnceLock<bool>,
 }
+
+/// A message with less literal text than this (CJK characters count double) is generic.
+const DISTINCTIVE_WEIGHT: usize = 16;
 
 impl Clone for Template {
     fn clone(&self) -> Self {
@@ -57,8 +63,10 @@ impl Clone for Template {
             context: self.context,
             key: self.key.clone(),
             key_lower: self.key_lower.clone(),
+            plain: self.plain.clone(),
             regex_any_case: OnceLock::new(),
             regex_exact_case: OnceLock::new(),
+            generic: OnceLock::new(),
         }
     }
 }
@@ -66,23 +74,21 @@ impl Clone for Template {
 impl Template {
     pub fn parse(source: &str, context: Context) -> Result<Template, SyntaxError> {
         let segments = parse_segments(source)?;
-        let key = segments
+        let key = rarest_word(&segments).to_string();
+        let plain = segments
             .iter()
-            .filter_map(|s| match s {
-                Segment::Literal(text) => text.split_whitespace().max_by_key(|w| w.len()),
-                Segment::Placeholder(_) => None,
-            })
-            .max_by_key(|w| w.len())
-            .unwrap_or_default()
-            .to_string();
+            .all(|s| matches!(s, Segment::Literal(_)))
+            .then(|| fill(&segments, &Captures::new()));
         Ok(Template {
             source: source.to_string(),
             segments,
             context,
             key_lower: key.to_lowercase(),
             key,
+            plain,
             regex_any_case: OnceLock::new(),
             regex_exact_case: OnceLock::new(),
+            generic: OnceLock::new(),
         })
     }
 
@@ -108,7 +114,12 @@ impl Template {
 
     /// The text with escapes resolved, when the template has no placeholders.
     pub fn literal(&self) -> Option<String> {
-        (!self.has_placeholders()).then(|| self.display())
+        self.plain.clone()
+    }
+
+    /// As `literal`, borrowed.
+    pub fn literal_str(&self) -> Option<&str> {
+        self.plain.as_deref()
     }
 
     /// The text as shown to people: escapes resolved, placeholders as `{name}`.
@@ -143,11 +154,30 @@ impl Template {
             .sum()
     }
 
+    /// Whether the message is too short or plain to tell an error by itself (`超时`, `Bad Gateway`): it
+    /// counts only with other evidence.
+    pub fn is_generic(&self) -> bool {
+        *self
+            .generic
+            .get_or_init(|| self.weight() < DISTINCTIVE_WEIGHT || crate::status::is_reason_phrase(&self.display()))
+    }
+
     /// The case-insensitive regex, compiled the first time it is needed. Codes are matched whole; messages
     /// anywhere in the text searched (callers check whether the match spans it all).
     pub fn regex(&self) -> &Regex {
         self.regex_any_case
             .get_or_init(|| compile(&regex_pattern(&self.segments, self.context, true)))
+    }
+
+    /// The exact-case pattern without named groups or lazy repetition, which ripgrep and GNU `grep -E` both
+    /// read (what matches is the same; only where captures end would differ).
+    pub fn portable_pattern(&self) -> String {
+        regex_pattern(&self.segments, self.context, false)
+            .replace("+?", "+")
+            .split("(?P<")
+            .enumerate()
+            .map(|(i, piece)| if i == 0 { piece.to_string() } else { format!("({}", &piece[piece.find('>').map_or(0, |g| g + 1)..]) })
+            .collect()
     }
 
     fn regex_exact_case(&self) -> &Regex {
@@ -178,19 +208,43 @@ impl Template {
         if !text.contains(&self.key) {
             return Vec::new();
         }
-        self.regex_exact_case()
-            .captures_iter(text)
-            .filter_map(|caps| {
-                let whole = caps.get(0).expect("group 0 always matches");
-                let before = text[..whole.start()].chars().next_back();
-                let after = text[whole.end()..].chars().next();
-                let first = whole.as_str().chars().next();
-                let last = whole.as_str().chars().next_back();
-                let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
-                if (word(first) && word(before)) || (word(last) && word(after)) {
-                    return None;
-                }
-                Some((self.captures(&caps), whole.range()))
+        let bounded = |range: &std::ops::Range<usize>| {
+            let before = text[..range.start].chars().next_back();
+            let after = text[range.end..].chars().next();
+            let found = &text[range.clone()];
+            let (first, last) = (found.chars().next(), found.chars().next_back());
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            !((word(first) && word(before)) || (word(last) && word(after)))
+        };
+        // A message without placeholders, written as the catalog writes it, is found by a substring
+        // search, far cheaper than the regex (which is still there for other spacing, or a dropped stop).
+        if let Some(literal) = self.literal_str() {
+            let found: Vec<_> = text
+                .match_indices(literal)
+                .map(|(at, _)| at..at + literal.len())
+                .filter(|range| bounded(range))
+                .map(|range| (Captures::new(), range))
+                .collect();
+            if !found.is_empty() {
+                return found;
+            }
+        }
+        let regex = self.regex_exact_case();
+        // Finding is fast; capturing is slower, so it runs only on what was found, and only for templates
+        // with placeholders.
+        regex
+            .find_iter(text)
+            .filter(|whole| bounded(&whole.range()))
+            .map(|whole| {
+                let captures = if self.has_placeholders() {
+                    regex
+                        .captures(whole.as_str())
+                        .map(|caps| self.captures(&caps))
+                        .unwrap_or_default()
+                } else {
+                    Captures::new()
+                };
+                (captures, whole.range())
             })
             .collect()
     }
@@ -206,6 +260,42 @@ impl Template {
         }
         captures
     }
+}
+
+/// Words so common in logs that a template's key should be another of its words where it has one: a key
+/// is searched for in every line scanned, and `request` is in half of them (`request_id`).
+const COMMON_WORDS: &[&str] = &[
+    "a", "an", "and", "api", "access", "bad", "client", "code", "data", "error", "errors", "fail", "failed",
+    "failure", "for", "found", "get", "header", "headers", "host", "http", "https", "id", "in", "internal",
+    "invalid", "is", "key", "large", "message", "method", "no", "not", "of", "or", "param", "params", "post",
+    "request", "requests", "response", "server", "service", "status", "support", "the", "time", "timeout",
+    "to", "token", "too", "unknown", "user", "value", "was", "with",
+];
+
+/// The template's key: its longest literal word that is not a common one (else its longest word).
+fn rarest_word(segments: &[Segment]) -> &str {
+    let words = || {
+        segments.iter().flat_map(|s| match s {
+            Segment::Literal(text) => text.split_whitespace().collect::<Vec<_>>(),
+            Segment::Placeholder(_) => Vec::new(),
+        })
+    };
+    let common = |w: &str| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        COMMON_WORDS.contains(&bare.as_str())
+    };
+    // A template of common words only ("API request error.") is keyed by its longest literal piece, as a
+    // phrase is rarer than any of its words.
+    words().filter(|w| !common(w)).max_by_key(|w| w.len()).unwrap_or_else(|| {
+        segments
+            .iter()
+            .filter_map(|s| match s {
+                Segment::Literal(text) => Some(text.trim()),
+                Segment::Placeholder(_) => None,
+            })
+            .max_by_key(|text| text.len())
+            .unwrap_or_default()
+    })
 }
 
 fn compile(pattern: &str) -> Regex {

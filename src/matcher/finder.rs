@@ -2,17 +2,20 @@
 //! the literal each one must contain (a code itself; a message's longest word), then the message's own
 //! regex only where its literal was seen. Pastes and the log scanner both search through it.
 
-use std::collections::HashSet;
 use std::ops::Range;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, Input, packed};
 
 use crate::catalog::{Catalog, Entry, Referral};
-use crate::status;
 use crate::template::{Captures, Segment};
 
-/// A message with less literal text than this (CJK characters count double) is generic.
-pub(super) const DISTINCTIVE_WEIGHT: usize = 16;
+/// Where one literal of the automaton was found; offsets into the text searched.
+#[derive(Debug, Clone)]
+pub struct LiteralHit {
+    pattern: usize,
+    pub span: Range<usize>,
+}
+
 
 /// What a literal of the automaton stands for.
 #[derive(Clone, Copy)]
@@ -47,12 +50,18 @@ pub(super) enum Target<'c> {
 pub(super) struct Finder<'c> {
     automaton: AhoCorasick,
     anchors: Vec<Vec<Anchor<'c>>>,
+    /// For scanning: SIMD (Teddy) searchers over groups of the literals, where the CPU has them. Teddy
+    /// takes at most a few dozen literals, so there are several; each block of a log is searched by all.
+    groups: Option<Vec<packed::Searcher>>,
 }
 
 impl<'c> Finder<'c> {
+    /// `bulk`: the finder will search much text (a log scan), so spend the time to build the fastest
+    /// automaton, a DFA; a one-off lookup builds the quicker NFA.
     pub(super) fn new(
         entries: impl Iterator<Item = (&'c Catalog, &'c Entry)>,
         referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
+        bulk: bool,
     ) -> Finder<'c> {
         let mut literals: Vec<String> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
@@ -81,44 +90,78 @@ impl<'c> Finder<'c> {
                 add(prefix.clone(), Anchor::Referral(catalog, referral));
             }
         }
+        let groups = if bulk { teddy_groups(&literals) } else { None };
         Finder {
-            automaton: AhoCorasick::new(&literals)
-                .expect("literals of bounded size build an automaton"),
+            automaton: AhoCorasick::new(&literals).expect("literals of bounded size build an automaton"),
             anchors,
+            groups,
         }
     }
 
-    /// The offset of the first literal in `haystack`: the cheap test a log scanner runs over whole blocks.
-    pub(super) fn first_literal(&self, haystack: &[u8]) -> Option<usize> {
-        self.automaton.find(haystack).map(|m| m.start())
+
+    /// The lines of `block` (ranges, without their newline) in which some literal stands, in order.
+    pub(super) fn candidate_lines<'a>(&'a self, block: &'a [u8]) -> CandidateLines<'a, 'c> {
+        CandidateLines {
+            finder: self,
+            block,
+            pos: 0,
+            next: vec![None; self.groups.as_ref().map_or(1, Vec::len)],
+            started: false,
+        }
+    }
+
+    /// Every place a literal of the automaton stands in `bytes`, overlapping ones included.
+    pub(super) fn literals<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = LiteralHit> + 'a {
+        self.automaton
+            .find_overlapping_iter(bytes)
+            .map(|m| LiteralHit { pattern: m.pattern().as_usize(), span: m.range() })
+    }
+
+    /// Whether a line with these literals could hold a reportable error: some literal is more than a
+    /// generic message's (`成功` alone in a line is never an error; with a code, it may be).
+    pub(super) fn may_report(&self, literals: &[LiteralHit]) -> bool {
+        literals.iter().any(|l| {
+            self.anchors[l.pattern].iter().any(|a| match *a {
+                Anchor::Message(_, entry, form) => !entry.message_forms()[form].is_generic(),
+                Anchor::Code(..) | Anchor::Referral(..) => true,
+            })
+        })
     }
 
     /// Every code and message standing in `text`.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit<'c>> {
+        let literals: Vec<LiteralHit> = self.literals(text.as_bytes()).collect();
+        self.resolve(text, &literals)
+    }
+
+    /// The codes and messages standing in `text`, from where its literals were found.
+    pub(super) fn resolve(&self, text: &str, literals: &[LiteralHit]) -> Vec<Hit<'c>> {
         let mut hits = Vec::new();
-        let mut searched: HashSet<(*const Entry, usize)> = HashSet::new();
-        for m in self.automaton.find_overlapping_iter(text) {
-            for anchor in &self.anchors[m.pattern().as_usize()] {
+        // Few forms per text: a list beats a hash set.
+        let mut searched: Vec<(*const Entry, usize)> = Vec::new();
+        for m in literals {
+            for anchor in &self.anchors[m.pattern] {
                 match *anchor {
                     Anchor::Code(catalog, entry) => {
-                        if is_token(text, m.start(), m.end()) {
+                        if is_token(text, m.span.start, m.span.end) {
                             hits.push(Hit {
                                 catalog,
                                 target: Target::Code(entry),
-                                span: m.range(),
+                                span: m.span.clone(),
                                 captures: Captures::new(),
-                                generic: generic_code(&text[m.range()]),
+                                generic: generic_code(&text[m.span.clone()]),
                             });
                         }
                     }
                     Anchor::Message(catalog, entry, form) => {
                         // A form is searched once, over the whole text, however often its literal occurs.
-                        if !searched.insert((entry as *const Entry, form)) {
+                        let key = (entry as *const Entry, form);
+                        if searched.contains(&key) {
                             continue;
                         }
+                        searched.push(key);
                         let template = &entry.message_forms()[form];
-                        let generic = template.weight() < DISTINCTIVE_WEIGHT
-                            || status::is_reason_phrase(&template.display());
+                        let generic = template.is_generic();
                         for (captures, span) in template.find_all_exact(text) {
                             hits.push(Hit {
                                 catalog,
@@ -130,15 +173,15 @@ impl<'c> Finder<'c> {
                         }
                     }
                     Anchor::Referral(catalog, referral) => {
-                        let end = token_end(text, m.start());
-                        let token = &text[m.start()..end];
-                        if is_token(text, m.start(), end)
+                        let end = token_end(text, m.span.start);
+                        let token = &text[m.span.start..end];
+                        if is_token(text, m.span.start, end)
                             && let Some((captures, _)) = referral.code.find(token)
                         {
                             hits.push(Hit {
                                 catalog,
                                 target: Target::Referral,
-                                span: m.start()..end,
+                                span: m.span.start..end,
                                 captures,
                                 generic: false,
                             });
@@ -149,6 +192,83 @@ impl<'c> Finder<'c> {
         }
         hits.sort_by_key(|h| h.span.start);
         hits
+    }
+}
+
+/// The searchers that find candidate lines: over each literal's fingerprint — a code's family prefix
+/// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster —
+/// longest first, in groups of at most `TEDDY_GROUP`: Teddy keys on a literal's first bytes (as many as
+/// the group's shortest has, up to four), so long literals grouped together are told apart sooner. `None`
+/// where Teddy is not available (no SIMD, big-endian targets).
+fn teddy_groups(literals: &[String]) -> Option<Vec<packed::Searcher>> {
+    const TEDDY_GROUP: usize = 64;
+    let fingerprint = |literal: &str| -> String {
+        let is_code = !literal.contains(char::is_whitespace) && literal.is_ascii();
+        match literal.find(['.', '_']) {
+            Some(at) if is_code && at >= 4 => literal[..=at].to_string(),
+            _ => literal.to_string(),
+        }
+    };
+    let mut sorted: Vec<String> = literals.iter().map(|l| fingerprint(l)).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    sorted.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    // Shorter fingerprints may now stand inside longer ones; keeping both is harmless.
+    sorted
+        .chunks(TEDDY_GROUP)
+        .map(|group| {
+            let mut builder = packed::Config::new()
+                .match_kind(packed::MatchKind::LeftmostFirst)
+                .heuristic_pattern_limits(false)
+                .builder();
+            builder.extend(group.iter());
+            builder.build()
+        })
+        .collect()
+}
+
+/// See [`Finder::candidate_lines`].
+pub(super) struct CandidateLines<'a, 'c> {
+    finder: &'a Finder<'c>,
+    block: &'a [u8],
+    pos: usize,
+    /// Per searcher, where its next literal at or after `pos` stands (`None`: none left).
+    next: Vec<Option<usize>>,
+    started: bool,
+}
+
+impl CandidateLines<'_, '_> {
+    fn search(&self, group: usize) -> Option<usize> {
+        let input = Input::new(self.block).range(self.pos..);
+        match &self.finder.groups {
+            Some(groups) => groups[group].find_in(self.block, aho_corasick::Span::from(self.pos..self.block.len())).map(|m| m.start()),
+            None => self.finder.automaton.find(input).map(|m| m.start()),
+        }
+    }
+}
+
+impl Iterator for CandidateLines<'_, '_> {
+    type Item = Range<usize>;
+
+    fn next(&mut self) -> Option<Range<usize>> {
+        if self.pos >= self.block.len() {
+            return None;
+        }
+        for group in 0..self.next.len() {
+            let stale = match self.next[group] {
+                Some(at) => at < self.pos,
+                None => !self.started,
+            };
+            if stale {
+                self.next[group] = self.search(group);
+            }
+        }
+        self.started = true;
+        let at = self.next.iter().flatten().copied().min()?;
+        let start = memchr::memrchr(b'\n', &self.block[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &self.block[at..]).map_or(self.block.len(), |i| at + i);
+        self.pos = end + 1;
+        Some(start..end)
     }
 }
 

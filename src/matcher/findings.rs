@@ -10,7 +10,7 @@
 
 use std::ops::Range;
 
-use super::finder::{Hit, Target, generic_code};
+use super::finder::{Hit, LiteralHit, Target, generic_code};
 use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
 use crate::catalog::{Catalog, Entry};
 use crate::paste::{self, Evidence, Found, Reading};
@@ -30,7 +30,7 @@ const CODE_FIELD: i32 = 60;
 const GENERIC_CODE_FIELD: i32 = 35;
 const GENERIC_CODE_IN_TEXT: i32 = 15;
 const CODE_TEMPLATE_FIELD: i32 = 50;
-const CODE_IN_TEXT: i32 = 50;
+const CODE_IN_TEXT: i32 = 55;
 const MESSAGE_WHOLE: i32 = 50;
 const MESSAGE_IN_TEXT: i32 = 40;
 const GENERIC_MESSAGE_WHOLE: i32 = 30;
@@ -73,7 +73,8 @@ struct Candidate<'c> {
 impl<'c> Matcher<'c> {
     /// Reads `text` — a whole paste, or (`Reading::Line`) one line of a log being scanned, with only the
     /// evidence a line can carry — and resolves what it found.
-    pub(super) fn analyze(&self, text: &str, reading: Reading) -> Pasted<'c> {
+    /// `literals`: where the finder's literals stand in `text`, when the caller has searched already.
+    pub(super) fn analyze(&self, text: &str, reading: Reading, literals: Option<&[LiteralHit]>) -> Pasted<'c> {
         let evidence = paste::read(text, reading);
         let finder = self.finder();
         let mut candidates: Vec<Candidate<'c>> = Vec::new();
@@ -95,15 +96,23 @@ impl<'c> Matcher<'c> {
                 );
             }
         }
-        for view in &evidence.views {
-            for hit in finder.hits(&view.text) {
-                self.hit_candidate(
-                    &mut candidates,
-                    &mut referrals,
-                    hit,
-                    &view.text,
-                    Place::Text(view),
-                );
+        // Codes written in the text, whether an entry's or not: beside a message, a code other than the
+        // message's own row says the message is another code's wording.
+        let mut mentioned: Vec<Found<String>> = Vec::new();
+        for (i, view) in evidence.views.iter().enumerate() {
+            let hits = match literals {
+                Some(literals) if i == 0 => finder.resolve(&view.text, literals),
+                _ => finder.hits(&view.text),
+            };
+            for hit in hits {
+                if matches!(hit.target, Target::Code(_) | Target::Referral) {
+                    mentioned.push(Found {
+                        value: view.text[hit.span.clone()].to_string(),
+                        span: view.to_paste(&hit.span),
+                        source: "text".to_string(),
+                    });
+                }
+                self.hit_candidate(&mut candidates, &mut referrals, hit, &view.text, Place::Text(view));
             }
         }
 
@@ -115,6 +124,9 @@ impl<'c> Matcher<'c> {
             .collect();
         for candidate in &mut candidates {
             candidate.score = candidate.code_points + candidate.message_points;
+            // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
+            // full message says more than a status (which the row that agrees wins by anyway).
+            let mut differs = 0;
             if let Some((found, same_line)) = status_for(&evidence, text, candidate, &anchors) {
                 if found.value == candidate.entry.status {
                     candidate.score += STATUS_AGREES;
@@ -122,16 +134,12 @@ impl<'c> Matcher<'c> {
                         .clues
                         .push(clue(ClueKind::Status, &text[found.span.clone()], found));
                 } else {
-                    candidate.score += if same_line {
-                        STATUS_DIFFERS
-                    } else {
-                        STATUS_DIFFERS_ELSEWHERE
-                    };
+                    differs = if same_line { STATUS_DIFFERS } else { STATUS_DIFFERS_ELSEWHERE };
                 }
             }
             if candidate.code_points == 0
                 && candidate.entry.code.is_some()
-                && other_code_for(&evidence, text, candidate, &anchors).is_some()
+                && other_code_for(&evidence.code_fields, &mentioned, text, candidate, &anchors).is_some()
             {
                 candidate.score += CODE_DIFFERS;
             }
@@ -144,7 +152,7 @@ impl<'c> Matcher<'c> {
             } else if !evidence.vendors.is_empty() {
                 candidate.score += VENDOR_DIFFERS;
             }
-            candidate.rank = candidate.score;
+            candidate.rank = candidate.score + differs;
             if candidate.entry.doubtful_message {
                 candidate.rank += DOUBTFUL_MESSAGE;
             }
@@ -478,7 +486,8 @@ fn status_for<'e>(
 /// the nearest within reach that no other error claims. Its presence means the code differs from the
 /// candidate's (a matching one would have made it a code clue).
 fn other_code_for<'e>(
-    evidence: &'e Evidence,
+    fields: &'e [Found<String>],
+    mentioned: &'e [Found<String>],
     text: &str,
     candidate: &Candidate<'_>,
     anchors: &[(usize, Vec<Range<usize>>)],
@@ -489,7 +498,8 @@ fn other_code_for<'e>(
             .iter()
             .any(|(_, primary)| primary.contains(&f.span) && !candidate.primary.contains(&f.span))
     };
-    let fields = evidence.code_fields.iter().filter(|f| !claimed(f));
+    let own = |f: &Found<String>| candidate.primary.contains(&f.span);
+    let fields = fields.iter().chain(mentioned).filter(|f| !claimed(f) && !own(f));
     let mut near: Vec<&Found<String>> = fields
         .filter(|f| {
             let same_line = f.span.start >= line.start && f.span.end <= line.end;
