@@ -20,26 +20,104 @@ pub struct Planted {
 
 /// Error line shapes: the text (with `{ts}`, `{id}`, `{n}` filled in) and what it carries.
 const ERRORS: &[(&str, &str, &str, Option<u16>)] = &[
-    (r#"{ts} ERROR [apig-client] request failed: {"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","request_id":"{id}"}"#, "huawei", "APIG.0303", Some(401)),
-    (r#"{ts} WARN  [apig-client] status=429 {"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached.","request_id":"{id}"}"#, "huawei", "APIG.0308", Some(429)),
-    (r#"{ts} ERROR [upload] rejected: HTTP 413 {"error_code":"APIG.0201","error_msg":"Request entity too large.","request_id":"{id}"}"#, "huawei", "APIG.0201", Some(413)),
-    (r#"{ts} ERROR [iam] {"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail","request_id":"{id}"}"#, "huawei", "APIGW.0301", None),
-    ("{ts} WARN  apigw: HMAC signature cannot be verified, the x-date header is out of date for HMAC Authentication", "tencent", "-", Some(401)),
-    ("{ts} WARN  apigw: status=404 There is no api match uri[/v1/orders/{n}]", "tencent", "-", Some(404)),
-    (r#"{ts} WARN  apigw: upstream answered 429 {"message":"API rate limit exceeded"}"#, "tencent", "-", Some(429)),
-    ("{ts} ERROR aliyun-sdk: Error: InvalidApi.NotFound code: 404, Specified api is not found, please check your url and method. request id: {id}", "alibaba", "InvalidApi.NotFound", Some(404)),
-    ("{ts} ERROR aliyun-sdk: ErrorCode: Throttling.User Message: Request was denied due to user flow control. RequestId: {id}", "alibaba", "Throttling.User", Some(400)),
-    (r#"{ts} ERROR jdcloud: {"requestId":"{id}","error":{"code":429,"message":"请求过频繁","status":"RATE_LIMIT_EXCEEDED"}}"#, "jdcloud", "RATE_LIMIT_EXCEEDED", Some(429)),
-    ("{ts} ERROR jdcloud: HTTP 400 OUT_OF_RANGE 参数 pageSize 取值不合法 requestId={id}", "jdcloud", "OUT_OF_RANGE", Some(400)),
+    (
+        r#"{ts} ERROR [apig-client] request failed: {"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","request_id":"{id}"}"#,
+        "huawei",
+        "APIG.0303",
+        Some(401),
+    ),
+    (
+        r#"{ts} WARN  [apig-client] status=429 {"error_code":"APIG.0308","error_msg":"The throttling threshold has been reached.","request_id":"{id}"}"#,
+        "huawei",
+        "APIG.0308",
+        Some(429),
+    ),
+    (
+        r#"{ts} ERROR [upload] rejected: HTTP 413 {"error_code":"APIG.0201","error_msg":"Request entity too large.","request_id":"{id}"}"#,
+        "huawei",
+        "APIG.0201",
+        Some(413),
+    ),
+    (
+        r#"{ts} ERROR [iam] {"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail","request_id":"{id}"}"#,
+        "huawei",
+        "APIGW.0301",
+        None,
+    ),
+    (
+        "{ts} WARN  apigw: HMAC signature cannot be verified, the x-date header is out of date for HMAC Authentication",
+        "tencent",
+        "-",
+        Some(401),
+    ),
+    (
+        "{ts} WARN  apigw: status=404 There is no api match uri[/v1/orders/{n}]",
+        "tencent",
+        "-",
+        Some(404),
+    ),
+    (
+        r#"{ts} WARN  apigw: upstream answered 429 {"message":"API rate limit exceeded"}"#,
+        "tencent",
+        "-",
+        Some(429),
+    ),
+    (
+        "{ts} ERROR aliyun-sdk: Error: InvalidApi.NotFound code: 404, Specified api is not found, please check your url and method. request id: {id}",
+        "alibaba",
+        "InvalidApi.NotFound",
+        Some(404),
+    ),
+    (
+        "{ts} ERROR aliyun-sdk: ErrorCode: Throttling.User Message: Request was denied due to user flow control. RequestId: {id}",
+        "alibaba",
+        "Throttling.User",
+        Some(400),
+    ),
+    (
+        r#"{ts} ERROR jdcloud: {"requestId":"{id}","error":{"code":429,"message":"请求过频繁","status":"RATE_LIMIT_EXCEEDED"}}"#,
+        "jdcloud",
+        "RATE_LIMIT_EXCEEDED",
+        Some(429),
+    ),
+    (
+        "{ts} ERROR jdcloud: HTTP 400 OUT_OF_RANGE 参数 pageSize 取值不合法 requestId={id}",
+        "jdcloud",
+        "OUT_OF_RANGE",
+        Some(400),
+    ),
 ];
 
-const PATHS: &[&str] = &["/api/v1/items", "/api/v1/orders", "/v2/users/me", "/healthz", "/api/v1/carts", "/static/app.js"];
-const AGENTS: &[&str] = &["Mozilla/5.0 (X11; Linux x86_64)", "okhttp/4.12.0", "python-requests/2.31", "Go-http-client/1.1"];
-const CHINESE: &[&str] = &["订单 {n} 创建成功", "用户 {n} 登录成功，耗时 12 毫秒", "缓存刷新完成，共 {n} 条", "定时任务开始执行"];
+const PATHS: &[&str] = &[
+    "/api/v1/items",
+    "/api/v1/orders",
+    "/v2/users/me",
+    "/healthz",
+    "/api/v1/carts",
+    "/static/app.js",
+];
+const AGENTS: &[&str] = &[
+    "Mozilla/5.0 (X11; Linux x86_64)",
+    "okhttp/4.12.0",
+    "python-requests/2.31",
+    "Go-http-client/1.1",
+];
+const CHINESE: &[&str] = &[
+    "订单 {n} 创建成功",
+    "用户 {n} 登录成功，耗时 12 毫秒",
+    "缓存刷新完成，共 {n} 条",
+    "定时任务开始执行",
+];
 
 /// Writes about `bytes` bytes of log to `out`, one error line in `error_every`, and returns the planted
 /// error lines (when `record`; a benchmark log need not keep them).
-pub fn log(seed: u64, bytes: u64, error_every: u64, record: bool, out: &mut impl Write) -> io::Result<Vec<Planted>> {
+pub fn log(
+    seed: u64,
+    bytes: u64,
+    error_every: u64,
+    record: bool,
+    out: &mut impl Write,
+) -> io::Result<Vec<Planted>> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut planted = Vec::new();
     let mut written: u64 = 0;
@@ -49,14 +127,29 @@ pub fn log(seed: u64, bytes: u64, error_every: u64, record: bool, out: &mut impl
         line += 1;
         buffer.clear();
         let n = rng.u32(..1_000_000);
-        let ts = format!("2024-06-{:02}T{:02}:{:02}:{:02}.{:03}Z", 1 + line / 3_000_000 % 28, rng.u8(..24), rng.u8(..60), rng.u8(..60), rng.u16(..1000));
+        let ts = format!(
+            "2024-06-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+            1 + line / 3_000_000 % 28,
+            rng.u8(..24),
+            rng.u8(..60),
+            rng.u8(..60),
+            rng.u16(..1000)
+        );
         let id = format!("{:016x}", rng.u64(..));
         if rng.u64(..error_every) == 0 {
             let (text, vendor, code, status) = ERRORS[rng.usize(..ERRORS.len())];
-            let text = text.replace("{ts}", &ts).replace("{id}", &id).replace("{n}", &n.to_string());
+            let text = text
+                .replace("{ts}", &ts)
+                .replace("{id}", &id)
+                .replace("{n}", &n.to_string());
             buffer.extend_from_slice(text.as_bytes());
             if record {
-                planted.push(Planted { line, vendor, code, status });
+                planted.push(Planted {
+                    line,
+                    vendor,
+                    code,
+                    status,
+                });
             }
         } else {
             match rng.u8(..20) {
@@ -64,7 +157,9 @@ pub fn log(seed: u64, bytes: u64, error_every: u64, record: bool, out: &mut impl
                     let _ = write!(
                         buffer,
                         "10.{}.{}.{} - - [{ts}] \"{} {}/{n}?page={} HTTP/1.1\" {} {} \"-\" \"{}\" rt={}ms",
-                        rng.u8(..), rng.u8(..), rng.u8(..),
+                        rng.u8(..),
+                        rng.u8(..),
+                        rng.u8(..),
                         if rng.bool() { "GET" } else { "POST" },
                         PATHS[rng.usize(..PATHS.len())],
                         rng.u8(1..50),
@@ -75,7 +170,12 @@ pub fn log(seed: u64, bytes: u64, error_every: u64, record: bool, out: &mut impl
                     );
                 }
                 14..=16 => {
-                    let _ = write!(buffer, "{ts} INFO  [worker-{}] processed batch {n} in {}ms request_id={id}", rng.u8(..16), rng.u16(..5000));
+                    let _ = write!(
+                        buffer,
+                        "{ts} INFO  [worker-{}] processed batch {n} in {}ms request_id={id}",
+                        rng.u8(..16),
+                        rng.u16(..5000)
+                    );
                 }
                 17..=18 => {
                     let text = CHINESE[rng.usize(..CHINESE.len())].replace("{n}", &n.to_string());
@@ -100,10 +200,22 @@ pub fn log(seed: u64, bytes: u64, error_every: u64, record: bool, out: &mut impl
 /// distinct message, some with placeholders: for measuring how scanning and lookups scale.
 pub fn catalog(entries: usize, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "id = \"synthetic\"\nvendor = \"huawei\"")?;
-    writeln!(out, "vendor_name = {{ en = \"Synthetic\", zh = \"合成\" }}\nproduct = {{ en = \"Benchmark catalog\", zh = \"基准目录\" }}")?;
-    writeln!(out, "authored = [\"meaning.en\", \"meaning.zh\", \"fix.en\", \"fix.zh\"]\n")?;
-    writeln!(out, "[[sources]]\nid = \"generated\"\ntitle = \"generated by bench/gen.rs\"\n")?;
-    const WORDS: &[&str] = &["quota", "ledger", "replica", "token", "bucket", "tenant", "shard", "cursor", "lease", "socket"];
+    writeln!(
+        out,
+        "vendor_name = {{ en = \"Synthetic\", zh = \"合成\" }}\nproduct = {{ en = \"Benchmark catalog\", zh = \"基准目录\" }}"
+    )?;
+    writeln!(
+        out,
+        "authored = [\"meaning.en\", \"meaning.zh\", \"fix.en\", \"fix.zh\"]\n"
+    )?;
+    writeln!(
+        out,
+        "[[sources]]\nid = \"generated\"\ntitle = \"generated by bench/gen.rs\"\n"
+    )?;
+    const WORDS: &[&str] = &[
+        "quota", "ledger", "replica", "token", "bucket", "tenant", "shard", "cursor", "lease",
+        "socket",
+    ];
     for i in 0..entries {
         let a = WORDS[i % WORDS.len()];
         let b = WORDS[(i / WORDS.len()) % WORDS.len()];
@@ -113,12 +225,24 @@ pub fn catalog(entries: usize, out: &mut impl Write) -> io::Result<()> {
         }
         let status = [400, 401, 403, 404, 429, 500, 502, 503][i % 8];
         if i % 5 == 0 {
-            writeln!(out, "status = {status}\nmessage = \"Synthetic {a} failure {i} for {{param}} in {b} stage\"")?;
+            writeln!(
+                out,
+                "status = {status}\nmessage = \"Synthetic {a} failure {i} for {{param}} in {b} stage\""
+            )?;
         } else {
-            writeln!(out, "status = {status}\nmessage = \"Synthetic {a} failure {i} in {b} stage\"")?;
+            writeln!(
+                out,
+                "status = {status}\nmessage = \"Synthetic {a} failure {i} in {b} stage\""
+            )?;
         }
-        writeln!(out, "meaning = {{ en = \"Synthetic meaning {i}.\", zh = \"合成含义 {i}\" }}")?;
-        writeln!(out, "fix = {{ en = \"Synthetic fix {i}.\", zh = \"合成解决方案 {i}\" }}\n")?;
+        writeln!(
+            out,
+            "meaning = {{ en = \"Synthetic meaning {i}.\", zh = \"合成含义 {i}\" }}"
+        )?;
+        writeln!(
+            out,
+            "fix = {{ en = \"Synthetic fix {i}.\", zh = \"合成解决方案 {i}\" }}\n"
+        )?;
     }
     Ok(())
 }

@@ -299,7 +299,14 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
                 recursive,
             };
             let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
-            let status = scan::run(&matcher, &paths, options, &settings.look, &mut out, &mut io::stderr().lock())?;
+            let status = scan::run(
+                &matcher,
+                &paths,
+                options,
+                &settings.look,
+                &mut out,
+                &mut io::stderr().lock(),
+            )?;
             return Ok(if status.failed {
                 exit::ERROR
             } else if status.matched {

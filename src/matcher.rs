@@ -411,7 +411,10 @@ impl<'c> Matcher<'c> {
 
     /// The lines of `block` (byte ranges, without their newline) in which a code or message literal
     /// stands: lines without one carry no known error, so a log scanner reads only these.
-    pub fn candidate_lines<'a>(&'a self, block: &'a [u8]) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    pub fn candidate_lines<'a>(
+        &'a self,
+        block: &'a [u8],
+    ) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
         self.finder().candidate_lines(block)
     }
 
@@ -431,7 +434,11 @@ impl<'c> Matcher<'c> {
     pub fn patterns(&self) -> Vec<String> {
         let mut patterns: Vec<String> = Vec::new();
         for (_, entry) in self.entries() {
-            let code = entry.code.as_ref().and_then(|c| c.literal()).map(|c| regex::escape(&c));
+            let code = entry
+                .code
+                .as_ref()
+                .and_then(|c| c.literal())
+                .map(|c| regex::escape(&c));
             let forms = entry.message_forms().iter().map(|f| f.portable_pattern());
             for pattern in code.into_iter().chain(forms) {
                 if !patterns.contains(&pattern) {

@@ -89,7 +89,10 @@ static MESSAGE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 static STATUS_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .build(["status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ", "options "])
+        .build([
+            "status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ",
+            "options ",
+        ])
         .expect("fixed literals build an automaton")
 });
 
@@ -181,12 +184,22 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
         for caps in STATUS_TEXT.captures_iter(&view.text) {
             let m = caps.name("status").expect("group is in the pattern");
             if let Ok(status) = m.as_str().parse() {
-                let source = if caps[0].trim_start().trim_start_matches('<').trim_start().starts_with("HTTP/") {
+                let source = if caps[0]
+                    .trim_start()
+                    .trim_start_matches('<')
+                    .trim_start()
+                    .starts_with("HTTP/")
+                {
                     "status line"
                 } else {
                     "text"
                 };
-                push(&mut evidence.statuses, status, view.to_paste(&m.range()), source);
+                push(
+                    &mut evidence.statuses,
+                    status,
+                    view.to_paste(&m.range()),
+                    source,
+                );
             }
         }
     }
@@ -218,7 +231,12 @@ fn field_statuses(view: &View, evidence: &mut Evidence) {
     for caps in STATUS_FIELD.captures_iter(&view.text) {
         let value = caps.name("status").expect("group is in the pattern");
         if let Ok(status) = value.as_str().parse() {
-            push(&mut evidence.statuses, status, view.to_paste(&value.range()), &caps["key"]);
+            push(
+                &mut evidence.statuses,
+                status,
+                view.to_paste(&value.range()),
+                &caps["key"],
+            );
         }
     }
 }

@@ -945,7 +945,10 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
     let mut at = 0;
     for (start, end) in spans {
         let (start, end) = (start.max(at), end.min(report.text.len()));
-        if start >= end || !report.text.is_char_boundary(start) || !report.text.is_char_boundary(end) {
+        if start >= end
+            || !report.text.is_char_boundary(start)
+            || !report.text.is_char_boundary(end)
+        {
             continue;
         }
         line.push_str(&escape(&report.text[at..start]));
@@ -1021,9 +1024,15 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     let Look { lang, palette, .. } = *look;
     let ranked = summary.ranked();
     let mut out = if lang == Lang::Zh {
-        format!("{} 行中有 {} 行含网关错误\n", summary.lines, summary.matched_lines)
+        format!(
+            "{} 行中有 {} 行含网关错误\n",
+            summary.lines, summary.matched_lines
+        )
     } else {
-        format!("{} of {} lines carry gateway errors\n", summary.matched_lines, summary.lines)
+        format!(
+            "{} of {} lines carry gateway errors\n",
+            summary.matched_lines, summary.lines
+        )
     };
     if ranked.is_empty() {
         return out;
@@ -1036,7 +1045,11 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     table.load_style(presets::NOTHING);
     for ((vendor, code, status, message), count) in &ranked {
         let filled = ((*count as f64 / most as f64) * BAR as f64).ceil() as usize;
-        let bar = format!("{}{}", "█".repeat(filled.max(1)), " ".repeat(BAR - filled.max(1)));
+        let bar = format!(
+            "{}{}",
+            "█".repeat(filled.max(1)),
+            " ".repeat(BAR - filled.max(1))
+        );
         let code = code.clone().unwrap_or_else(|| "—".to_string());
         let status = status.map_or_else(|| "—".to_string(), |s| s.to_string());
         table.add_row(vec![
@@ -1064,12 +1077,36 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     }
     vendors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     statuses.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let (by_vendor, by_status) = if lang == Lang::Zh { ("按厂商", "按状态码") } else { ("By vendor", "By status") };
-    let vendor_list: Vec<String> = vendors.iter().map(|(v, n)| format!("{} {n}", v.id())).collect();
-    let status_list: Vec<String> =
-        statuses.iter().map(|(s, n)| format!("{} {n}", s.map_or_else(|| "—".to_string(), |s| s.to_string()))).collect();
-    let _ = writeln!(out, "\n{}: {}", palette.heading(by_vendor), vendor_list.join(" · "));
-    let _ = writeln!(out, "{}: {}", palette.heading(by_status), status_list.join(" · "));
+    let (by_vendor, by_status) = if lang == Lang::Zh {
+        ("按厂商", "按状态码")
+    } else {
+        ("By vendor", "By status")
+    };
+    let vendor_list: Vec<String> = vendors
+        .iter()
+        .map(|(v, n)| format!("{} {n}", v.id()))
+        .collect();
+    let status_list: Vec<String> = statuses
+        .iter()
+        .map(|(s, n)| {
+            format!(
+                "{} {n}",
+                s.map_or_else(|| "—".to_string(), |s| s.to_string())
+            )
+        })
+        .collect();
+    let _ = writeln!(
+        out,
+        "\n{}: {}",
+        palette.heading(by_vendor),
+        vendor_list.join(" · ")
+    );
+    let _ = writeln!(
+        out,
+        "{}: {}",
+        palette.heading(by_status),
+        status_list.join(" · ")
+    );
     out
 }
 
@@ -1086,7 +1123,9 @@ pub fn summary_json(summary: &Summary) -> String {
     let mut statuses: BTreeMap<String, u64> = BTreeMap::new();
     for ((vendor, _, status, _), count) in &ranked {
         *vendors.entry(vendor.id()).or_default() += count;
-        *statuses.entry(status.map_or_else(|| "none".to_string(), |s| s.to_string())).or_default() += count;
+        *statuses
+            .entry(status.map_or_else(|| "none".to_string(), |s| s.to_string()))
+            .or_default() += count;
     }
     let value = serde_json::json!({
         "lines": summary.lines,

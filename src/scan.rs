@@ -56,13 +56,17 @@ pub struct LineReport<'a, 'c> {
     pub referrals: &'a [ReferralMatch<'c>],
 }
 
+/// What `--summary` counts by: vendor, code (as the catalog writes it, or as found for a code no entry
+/// has), status (none for such a code) and message.
+pub type ErrorKey = (Vendor, Option<String>, Option<u16>, String);
+
 /// Counts for `--summary`.
 #[derive(Debug, Default)]
 pub struct Summary {
     pub lines: u64,
     pub matched_lines: u64,
     /// Per error: (vendor, code, status, message) → count. Codes no entry has carry no status.
-    pub errors: HashMap<(Vendor, Option<String>, Option<u16>, String), u64>,
+    pub errors: HashMap<ErrorKey, u64>,
 }
 
 /// Scans `inputs` (standard input for none, or for `-`) and writes to `out`; problems with an input are
@@ -78,14 +82,27 @@ pub fn run(
     let mut status = Status::default();
     let mut summary = Summary::default();
     let stdin_only = [PathBuf::from("-")];
-    let inputs = if inputs.is_empty() { &stdin_only[..] } else { inputs };
+    let inputs = if inputs.is_empty() {
+        &stdin_only[..]
+    } else {
+        inputs
+    };
     for input in inputs {
         for file in expand(input, options.recursive, err, &mut status)? {
             let scanned = if file == Path::new("-") {
                 let stdin = io::stdin();
                 // A pipe or terminal may be `tail -f`: report each line as soon as it is read.
                 let live = stdin.is_terminal() || !is_regular(Path::new("/dev/stdin"));
-                scan_one(matcher, stdin.lock(), STDIN_NAME, live, options, look, out, &mut summary)
+                scan_one(
+                    matcher,
+                    stdin.lock(),
+                    STDIN_NAME,
+                    live,
+                    options,
+                    look,
+                    out,
+                    &mut summary,
+                )
             } else {
                 match File::open(&file) {
                     Ok(f) => {
@@ -98,7 +115,13 @@ pub fn run(
             match scanned {
                 Ok(matched) => status.matched |= matched,
                 Err(ScanError::Read(e)) => {
-                    report(err, &Error::Read { path: file.clone(), source: e })?;
+                    report(
+                        err,
+                        &Error::Read {
+                            path: file.clone(),
+                            source: e,
+                        },
+                    )?;
                     status.failed = true;
                 }
                 Err(ScanError::Write(e)) => return Err(Error::Write(e)),
@@ -106,7 +129,11 @@ pub fn run(
         }
     }
     if options.mode == Mode::Summary {
-        let text = if options.json { render::summary_json(&summary) } else { render::summary_human(&summary, look) };
+        let text = if options.json {
+            render::summary_json(&summary)
+        } else {
+            render::summary_human(&summary, look)
+        };
         out.write_all(text.as_bytes()).map_err(Error::Write)?;
     }
     out.flush().map_err(Error::Write)?;
@@ -122,12 +149,23 @@ fn is_regular(path: &Path) -> bool {
 }
 
 /// The files an input names: itself, or with `-r` every file below a directory, in name order.
-fn expand(input: &Path, recursive: bool, err: &mut dyn Write, status: &mut Status) -> Result<Vec<PathBuf>> {
+fn expand(
+    input: &Path,
+    recursive: bool,
+    err: &mut dyn Write,
+    status: &mut Status,
+) -> Result<Vec<PathBuf>> {
     if input == Path::new("-") || !input.is_dir() {
         return Ok(vec![input.to_path_buf()]);
     }
     if !recursive {
-        report(err, &Error::Usage(format!("{}: is a directory (use -r to scan what is in it)", input.display())))?;
+        report(
+            err,
+            &Error::Usage(format!(
+                "{}: is a directory (use -r to scan what is in it)",
+                input.display()
+            )),
+        )?;
         status.failed = true;
         return Ok(Vec::new());
     }
@@ -137,8 +175,12 @@ fn expand(input: &Path, recursive: bool, err: &mut dyn Write, status: &mut Statu
             Ok(entry) if entry.file_type().is_file() => files.push(entry.into_path()),
             Ok(_) => {}
             Err(e) => {
-                let path = e.path().map_or_else(|| input.to_path_buf(), Path::to_path_buf);
-                let source = e.into_io_error().unwrap_or_else(|| io::Error::other("filesystem loop"));
+                let path = e
+                    .path()
+                    .map_or_else(|| input.to_path_buf(), Path::to_path_buf);
+                let source = e
+                    .into_io_error()
+                    .unwrap_or_else(|| io::Error::other("filesystem loop"));
                 report(err, &Error::Read { path, source })?;
                 status.failed = true;
             }
@@ -221,7 +263,8 @@ fn scan_one(
                         } else {
                             render::scan_line_human(&report, look)
                         };
-                        out.write_all(rendered.as_bytes()).map_err(ScanError::Write)?;
+                        out.write_all(rendered.as_bytes())
+                            .map_err(ScanError::Write)?;
                     }
                     Mode::Summary => summary.add(&matches, &referrals),
                     Mode::Count => {}
@@ -269,7 +312,7 @@ impl Summary {
     }
 
     /// Errors, most frequent first (then by vendor and code, so equal counts list in a stable order).
-    pub fn ranked(&self) -> Vec<(&(Vendor, Option<String>, Option<u16>, String), u64)> {
+    pub fn ranked(&self) -> Vec<(&ErrorKey, u64)> {
         let mut errors: Vec<_> = self.errors.iter().map(|(k, v)| (k, *v)).collect();
         errors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         errors

@@ -24,7 +24,11 @@ pub fn is_reason_phrase(text: &str) -> bool {
             .map(str::to_ascii_lowercase)
             .collect()
     });
-    let text = text.trim().trim_end_matches('.').to_ascii_lowercase().replace("time-out", "timeout");
+    let text = text
+        .trim()
+        .trim_end_matches('.')
+        .to_ascii_lowercase()
+        .replace("time-out", "timeout");
     PHRASES.contains(&text)
 }
 

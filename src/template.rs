@@ -157,9 +157,9 @@ impl Template {
     /// Whether the message is too short or plain to tell an error by itself (`超时`, `Bad Gateway`): it
     /// counts only with other evidence.
     pub fn is_generic(&self) -> bool {
-        *self
-            .generic
-            .get_or_init(|| self.weight() < DISTINCTIVE_WEIGHT || crate::status::is_reason_phrase(&self.display()))
+        *self.generic.get_or_init(|| {
+            self.weight() < DISTINCTIVE_WEIGHT || crate::status::is_reason_phrase(&self.display())
+        })
     }
 
     /// The case-insensitive regex, compiled the first time it is needed. Codes are matched whole; messages
@@ -176,7 +176,13 @@ impl Template {
             .replace("+?", "+")
             .split("(?P<")
             .enumerate()
-            .map(|(i, piece)| if i == 0 { piece.to_string() } else { format!("({}", &piece[piece.find('>').map_or(0, |g| g + 1)..]) })
+            .map(|(i, piece)| {
+                if i == 0 {
+                    piece.to_string()
+                } else {
+                    format!("({}", &piece[piece.find('>').map_or(0, |g| g + 1)..])
+                }
+            })
             .collect()
     }
 
@@ -265,11 +271,12 @@ impl Template {
 /// Words so common in logs that a template's key should be another of its words where it has one: a key
 /// is searched for in every line scanned, and `request` is in half of them (`request_id`).
 const COMMON_WORDS: &[&str] = &[
-    "a", "an", "and", "api", "access", "bad", "client", "code", "data", "error", "errors", "fail", "failed",
-    "failure", "for", "found", "get", "header", "headers", "host", "http", "https", "id", "in", "internal",
-    "invalid", "is", "key", "large", "message", "method", "no", "not", "of", "or", "param", "params", "post",
-    "request", "requests", "response", "server", "service", "status", "support", "the", "time", "timeout",
-    "to", "token", "too", "unknown", "user", "value", "was", "with",
+    "a", "an", "and", "api", "access", "bad", "client", "code", "data", "error", "errors", "fail",
+    "failed", "failure", "for", "found", "get", "header", "headers", "host", "http", "https", "id",
+    "in", "internal", "invalid", "is", "key", "large", "message", "method", "no", "not", "of",
+    "or", "param", "params", "post", "request", "requests", "response", "server", "service",
+    "status", "support", "the", "time", "timeout", "to", "token", "too", "unknown", "user",
+    "value", "was", "with",
 ];
 
 /// The template's key: its longest literal word that is not a common one (else its longest word).
@@ -281,21 +288,26 @@ fn rarest_word(segments: &[Segment]) -> &str {
         })
     };
     let common = |w: &str| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        let bare = w
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_ascii_lowercase();
         COMMON_WORDS.contains(&bare.as_str())
     };
     // A template of common words only ("API request error.") is keyed by its longest literal piece, as a
     // phrase is rarer than any of its words.
-    words().filter(|w| !common(w)).max_by_key(|w| w.len()).unwrap_or_else(|| {
-        segments
-            .iter()
-            .filter_map(|s| match s {
-                Segment::Literal(text) => Some(text.trim()),
-                Segment::Placeholder(_) => None,
-            })
-            .max_by_key(|text| text.len())
-            .unwrap_or_default()
-    })
+    words()
+        .filter(|w| !common(w))
+        .max_by_key(|w| w.len())
+        .unwrap_or_else(|| {
+            segments
+                .iter()
+                .filter_map(|s| match s {
+                    Segment::Literal(text) => Some(text.trim()),
+                    Segment::Placeholder(_) => None,
+                })
+                .max_by_key(|text| text.len())
+                .unwrap_or_default()
+        })
 }
 
 fn compile(pattern: &str) -> Regex {

@@ -16,7 +16,6 @@ pub struct LiteralHit {
     pub span: Range<usize>,
 }
 
-
 /// What a literal of the automaton stands for.
 #[derive(Clone, Copy)]
 enum Anchor<'c> {
@@ -92,12 +91,12 @@ impl<'c> Finder<'c> {
         }
         let groups = if bulk { teddy_groups(&literals) } else { None };
         Finder {
-            automaton: AhoCorasick::new(&literals).expect("literals of bounded size build an automaton"),
+            automaton: AhoCorasick::new(&literals)
+                .expect("literals of bounded size build an automaton"),
             anchors,
             groups,
         }
     }
-
 
     /// The lines of `block` (ranges, without their newline) in which some literal stands, in order.
     pub(super) fn candidate_lines<'a>(&'a self, block: &'a [u8]) -> CandidateLines<'a, 'c> {
@@ -114,7 +113,10 @@ impl<'c> Finder<'c> {
     pub(super) fn literals<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = LiteralHit> + 'a {
         self.automaton
             .find_overlapping_iter(bytes)
-            .map(|m| LiteralHit { pattern: m.pattern().as_usize(), span: m.range() })
+            .map(|m| LiteralHit {
+                pattern: m.pattern().as_usize(),
+                span: m.range(),
+            })
     }
 
     /// Whether a line with these literals could hold a reportable error: some literal is more than a
@@ -241,7 +243,12 @@ impl CandidateLines<'_, '_> {
     fn search(&self, group: usize) -> Option<usize> {
         let input = Input::new(self.block).range(self.pos..);
         match &self.finder.groups {
-            Some(groups) => groups[group].find_in(self.block, aho_corasick::Span::from(self.pos..self.block.len())).map(|m| m.start()),
+            Some(groups) => groups[group]
+                .find_in(
+                    self.block,
+                    aho_corasick::Span::from(self.pos..self.block.len()),
+                )
+                .map(|m| m.start()),
             None => self.finder.automaton.find(input).map(|m| m.start()),
         }
     }

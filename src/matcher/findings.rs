@@ -74,7 +74,12 @@ impl<'c> Matcher<'c> {
     /// Reads `text` — a whole paste, or (`Reading::Line`) one line of a log being scanned, with only the
     /// evidence a line can carry — and resolves what it found.
     /// `literals`: where the finder's literals stand in `text`, when the caller has searched already.
-    pub(super) fn analyze(&self, text: &str, reading: Reading, literals: Option<&[LiteralHit]>) -> Pasted<'c> {
+    pub(super) fn analyze(
+        &self,
+        text: &str,
+        reading: Reading,
+        literals: Option<&[LiteralHit]>,
+    ) -> Pasted<'c> {
         let evidence = paste::read(text, reading);
         let finder = self.finder();
         let mut candidates: Vec<Candidate<'c>> = Vec::new();
@@ -112,7 +117,13 @@ impl<'c> Matcher<'c> {
                         source: "text".to_string(),
                     });
                 }
-                self.hit_candidate(&mut candidates, &mut referrals, hit, &view.text, Place::Text(view));
+                self.hit_candidate(
+                    &mut candidates,
+                    &mut referrals,
+                    hit,
+                    &view.text,
+                    Place::Text(view),
+                );
             }
         }
 
@@ -134,12 +145,17 @@ impl<'c> Matcher<'c> {
                         .clues
                         .push(clue(ClueKind::Status, &text[found.span.clone()], found));
                 } else {
-                    differs = if same_line { STATUS_DIFFERS } else { STATUS_DIFFERS_ELSEWHERE };
+                    differs = if same_line {
+                        STATUS_DIFFERS
+                    } else {
+                        STATUS_DIFFERS_ELSEWHERE
+                    };
                 }
             }
             if candidate.code_points == 0
                 && candidate.entry.code.is_some()
-                && other_code_for(&evidence.code_fields, &mentioned, text, candidate, &anchors).is_some()
+                && other_code_for(&evidence.code_fields, &mentioned, text, candidate, &anchors)
+                    .is_some()
             {
                 candidate.score += CODE_DIFFERS;
             }
@@ -499,7 +515,10 @@ fn other_code_for<'e>(
             .any(|(_, primary)| primary.contains(&f.span) && !candidate.primary.contains(&f.span))
     };
     let own = |f: &Found<String>| candidate.primary.contains(&f.span);
-    let fields = fields.iter().chain(mentioned).filter(|f| !claimed(f) && !own(f));
+    let fields = fields
+        .iter()
+        .chain(mentioned)
+        .filter(|f| !claimed(f) && !own(f));
     let mut near: Vec<&Found<String>> = fields
         .filter(|f| {
             let same_line = f.span.start >= line.start && f.span.end <= line.end;

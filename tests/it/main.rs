@@ -5,6 +5,7 @@ mod data;
 mod generated;
 mod pastes;
 mod rendered;
+mod scan;
 mod seeds;
 mod user_catalogs;
 mod util;

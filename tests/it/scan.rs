@@ -1,0 +1,447 @@
+//! `errcode scan` through the real binary: every mode and flag, odd inputs, streaming, and a generated log
+//! whose error lines are known.
+
+use std::collections::BTreeSet;
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::util::TestCommand;
+
+#[path = "../../bench/logsynth.rs"]
+mod logsynth;
+
+const HUAWEI: &str = r#"2024-06-01T10:00:07Z ERROR client: {"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","request_id":"9f1c"}"#;
+const TENCENT: &str =
+    "2024-06-01T10:00:19Z WARN  gw: status=404 There is no api match uri[/v1/orders/42]";
+const ORDINARY: &str =
+    "10.0.0.1 - - [01/Jun/2024:10:00:00 +0000] \"GET /healthz HTTP/1.1\" 200 2 \"-\" \"curl/8.0\"";
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn log(lines: &[&str]) -> Vec<u8> {
+    let mut text = lines.join("\n");
+    text.push('\n');
+    text.into_bytes()
+}
+
+fn scan(args: &[&str], paths: &[&Path]) -> crate::util::Run {
+    TestCommand::new()
+        .args(["scan"])
+        .args(args)
+        .args(paths)
+        .output()
+}
+
+/// `(line, vendor, code or -, status)` of each match in NDJSON output.
+fn ndjson_rows(out: &str) -> Vec<(u64, String, String, u64)> {
+    out.lines()
+        .flat_map(|l| {
+            let v: serde_json::Value =
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+            let line = v["line"].as_u64().unwrap();
+            v["matches"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|m| {
+                    (
+                        line,
+                        m["vendor"].as_str().unwrap().to_string(),
+                        m["code"].as_str().unwrap_or("-").to_string(),
+                        m["status"].as_u64().unwrap(),
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+#[test]
+fn reports_each_error_line_with_a_note() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "gw.log",
+        &log(&[ORDINARY, HUAWEI, ORDINARY, TENCENT]),
+    );
+    let run = scan(&["--lang", "en"], &[&file]).expect_code(0);
+    let name = file.display();
+    assert_eq!(
+        run.stdout(),
+        format!(
+            "{name}:2:{HUAWEI}\n  ↳ APIG.0303 · 401 Unauthorized · huawei · The app authentication information is incorrect.\n\
+             {name}:4:{TENCENT}\n  ↳ There is no api match uri[{{uri}}] · 404 Not Found · tencent · No API matching the uri was found under the service for this request address.\n"
+        )
+    );
+    assert_eq!(run.stderr(), "");
+}
+
+#[test]
+fn matched_parts_are_highlighted_in_colour() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "gw.log", &log(&[TENCENT]));
+    let out = scan(&["--color", "always"], &[&file])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        out.contains("\x1b[31;1mThere is no api match uri[/v1/orders/42]\x1b[0m"),
+        "{out:?}"
+    );
+}
+
+#[test]
+fn no_error_lines_exit_1_silently() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(
+        dir.path(),
+        "ok.log",
+        &log(&[
+            ORDINARY,
+            "部署成功，耗时 3 秒",
+            "request_id=4290a5031fd3 took 429ms",
+        ]),
+    );
+    let run = scan(&[], &[&file]).expect_code(1);
+    assert_eq!(run.stdout(), "");
+    assert_eq!(run.stderr(), "");
+}
+
+#[test]
+fn standard_input_when_no_path_or_dash() {
+    for args in [&[][..], &["-"][..]] {
+        let run = TestCommand::new()
+            .args(["scan", "--json"])
+            .args(args)
+            .stdin(log(&[ORDINARY, TENCENT]))
+            .output()
+            .expect_code(0);
+        let v: serde_json::Value = serde_json::from_str(run.stdout().trim()).unwrap();
+        assert_eq!(v["path"], "(standard input)");
+        assert_eq!(v["line"], 2);
+        assert_eq!(v["text"], TENCENT);
+        assert_eq!(v["matches"][0]["captures"]["uri"], "/v1/orders/42");
+    }
+}
+
+#[test]
+fn json_is_one_object_per_matching_line_shaped_as_lookup() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "gw.log", &log(&[HUAWEI, ORDINARY, TENCENT]));
+    let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
+    assert_eq!(out.lines().count(), 2);
+    assert_eq!(
+        ndjson_rows(&out),
+        [
+            (1, "huawei".into(), "APIG.0303".into(), 401),
+            (3, "tencent".into(), "-".into(), 404)
+        ]
+    );
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert_eq!(first["path"], file.display().to_string());
+    let m = &first["matches"][0];
+    for field in [
+        "catalog", "vendor", "code", "status", "message", "meaning", "fix", "captures", "evidence",
+    ] {
+        assert!(m.get(field).is_some(), "{field} in {m}");
+    }
+}
+
+#[test]
+fn count_per_file_and_summary_over_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(
+        dir.path(),
+        "a.log",
+        &log(&[HUAWEI, HUAWEI, ORDINARY, TENCENT]),
+    );
+    let b = write(dir.path(), "b.log", &log(&[ORDINARY]));
+    let run = scan(&["--count"], &[&a, &b]).expect_code(0);
+    assert_eq!(
+        run.stdout(),
+        format!("{}:3\n{}:0\n", a.display(), b.display())
+    );
+    let run = scan(&["--count", "--json"], &[&a]).expect_code(0);
+    assert_eq!(
+        run.stdout(),
+        format!("{{\"count\":3,\"path\":{:?}}}\n", a.display().to_string())
+    );
+
+    let value = scan(&["--summary", "--json"], &[&a, &b])
+        .expect_code(0)
+        .json();
+    assert_eq!(value["lines"], 5);
+    assert_eq!(value["matched_lines"], 3);
+    let errors: Vec<(String, u64)> = value["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            (
+                format!(
+                    "{} {} {}",
+                    e["vendor"].as_str().unwrap(),
+                    e["code"].as_str().unwrap_or("-"),
+                    e["status"]
+                ),
+                e["count"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            ("huawei APIG.0303 401".to_string(), 2),
+            ("tencent - 404".to_string(), 1)
+        ]
+    );
+    assert_eq!(
+        value["vendors"],
+        serde_json::json!({"huawei": 2, "tencent": 1})
+    );
+    assert_eq!(value["statuses"], serde_json::json!({"401": 2, "404": 1}));
+
+    let human = scan(&["--summary", "--lang", "en"], &[&a, &b])
+        .expect_code(0)
+        .stdout();
+    assert!(
+        human.starts_with("3 of 5 lines carry gateway errors\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("2  ████████████████████████  APIG.0303"),
+        "{human}"
+    );
+    assert!(
+        human.contains("\nBy vendor: huawei 2 · tencent 1\nBy status: 401 2 · 404 1\n"),
+        "{human}"
+    );
+    scan(&["--count", "--summary"], &[&a]).expect_code(2);
+}
+
+#[test]
+fn recursive_directories_and_errors_for_what_cannot_be_read() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "logs/a.log", &log(&[HUAWEI]));
+    write(dir.path(), "logs/deeper/b.log", &log(&[TENCENT]));
+    let logs = dir.path().join("logs");
+    let out = scan(&["-r", "--count"], &[&logs]).expect_code(0).stdout();
+    assert_eq!(
+        out,
+        format!(
+            "{}:1\n{}:1\n",
+            logs.join("a.log").display(),
+            logs.join("deeper/b.log").display()
+        )
+    );
+
+    // A directory without -r, and a missing file, among good inputs: each reported, the rest scanned, exit 2.
+    let good = write(dir.path(), "good.log", &log(&[HUAWEI]));
+    let missing = dir.path().join("missing.log");
+    let run = scan(&["--count"], &[&logs, &missing, &good]).expect_code(2);
+    assert_eq!(run.stdout(), format!("{}:1\n", good.display()));
+    assert_eq!(
+        run.stderr(),
+        format!(
+            "errcode: {}: is a directory (use -r to scan what is in it)\nerrcode: {}: no such file or directory\n",
+            logs.display(),
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn vendor_and_lang_apply() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "gw.log", &log(&[HUAWEI, TENCENT]));
+    let out = scan(&["--json", "--vendor", "tencent"], &[&file])
+        .expect_code(0)
+        .stdout();
+    assert_eq!(ndjson_rows(&out), [(2, "tencent".into(), "-".into(), 404)]);
+    let zh = scan(&["--lang", "zh"], &[&file]).expect_code(0).stdout();
+    assert!(
+        zh.contains("  ↳ APIG.0303 · 401 Unauthorized · huawei · APP认证信息错误\n"),
+        "{zh}"
+    );
+}
+
+/// Regression: invalid UTF-8, NUL bytes, a 5 MB line and a missing final newline must neither panic nor
+/// skip or split a line.
+#[test]
+fn odd_bytes_long_lines_and_no_final_newline() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(b"ua=curl/7.\xff\xfe\x80 ");
+    bytes.extend_from_slice(HUAWEI.as_bytes());
+    bytes.extend_from_slice(b"\nnul\x00byte ");
+    bytes.extend_from_slice(TENCENT.as_bytes());
+    bytes.push(b'\n');
+    bytes.extend(std::iter::repeat_n(b'x', 5 * 1024 * 1024));
+    bytes.extend_from_slice(b" HMAC signature does not match\n");
+    bytes.extend_from_slice(ORDINARY.as_bytes());
+    bytes.push(b'\n');
+    bytes.extend_from_slice(HUAWEI.as_bytes()); // no final newline
+    let file = write(dir.path(), "odd.log", &bytes);
+    let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
+    let lines: Vec<u64> = ndjson_rows(&out).iter().map(|r| r.0).collect();
+    assert_eq!(lines, [1, 2, 3, 5]);
+    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    assert!(
+        first["text"]
+            .as_str()
+            .unwrap()
+            .starts_with("ua=curl/7.\u{fffd}\u{fffd}\u{fffd} ")
+    );
+    let long: serde_json::Value = serde_json::from_str(out.lines().nth(2).unwrap()).unwrap();
+    assert_eq!(long["text"].as_str().unwrap().len(), 5 * 1024 * 1024 + 30);
+    // Human output shows the NUL escaped, never raw.
+    let human = scan(&[], &[&file]).expect_code(0).stdout();
+    assert!(human.contains("nul\\x00byte") && !human.contains('\0'));
+    let summary = scan(&["--summary", "--json"], &[&file])
+        .expect_code(0)
+        .json();
+    assert_eq!(summary["lines"], 5);
+}
+
+/// `tail -f gw.log | errcode scan`: a line is reported as soon as it arrives, before the input ends.
+#[test]
+fn reports_lines_as_they_arrive() {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("errcode"))
+        .args(["scan", "--color", "never"])
+        .env("COLUMNS", "80")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut first = String::new();
+        BufReader::new(stdout).read_line(&mut first).unwrap();
+        tx.send(first).unwrap();
+    });
+    writeln!(stdin, "{ORDINARY}\n{TENCENT}").unwrap();
+    stdin.flush().unwrap();
+    let first = rx
+        .recv_timeout(Duration::from_secs(20))
+        .expect("the line is reported while input is still open");
+    assert_eq!(first, format!("(standard input):2:{TENCENT}\n"));
+    drop(stdin);
+    assert_eq!(child.wait().unwrap().code(), Some(0));
+}
+
+/// On a generated log, scan finds exactly the error lines the generator planted, each with its entry.
+#[test]
+fn finds_exactly_the_planted_errors_in_a_generated_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = Vec::new();
+    let planted = logsynth::log(7, 600_000, 20, true, &mut bytes).unwrap();
+    assert!(planted.len() > 150, "{} planted", planted.len());
+    let file = write(dir.path(), "generated.log", &bytes);
+    let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
+    let mut found: BTreeSet<(u64, String, String, Option<u16>)> = BTreeSet::new();
+    for line in out.lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        let number = v["line"].as_u64().unwrap();
+        for m in v["matches"].as_array().unwrap() {
+            let code = m["code"].as_str().unwrap_or("-").to_string();
+            found.insert((
+                number,
+                m["vendor"].as_str().unwrap().to_string(),
+                code,
+                m["status"].as_u64().map(|s| s as u16),
+            ));
+        }
+        for r in v["referrals"].as_array().into_iter().flatten() {
+            found.insert((
+                number,
+                r["vendor"].as_str().unwrap().to_string(),
+                r["code"].as_str().unwrap().to_string(),
+                None,
+            ));
+        }
+    }
+    let expected: BTreeSet<(u64, String, String, Option<u16>)> = planted
+        .iter()
+        .map(|p| (p.line, p.vendor.to_string(), p.code.to_string(), p.status))
+        .collect();
+    let missing: Vec<_> = expected.difference(&found).take(5).collect();
+    let extra: Vec<_> = found.difference(&expected).take(5).collect();
+    assert!(
+        missing.is_empty() && extra.is_empty(),
+        "missing {missing:?}\nextra {extra:?}"
+    );
+    let count = scan(&["--count"], &[&file]).expect_code(0).stdout();
+    assert_eq!(count, format!("{}:{}\n", file.display(), planted.len()));
+}
+
+#[test]
+fn catalog_patterns_are_regexes_that_find_the_messages() {
+    let run = TestCommand::new()
+        .args(["catalog", "patterns"])
+        .output()
+        .expect_code(0);
+    let patterns: Vec<String> = run.stdout().lines().map(str::to_string).collect();
+    assert!(patterns.len() > 300, "{}", patterns.len());
+    for p in &patterns {
+        let re = regex::Regex::new(p).unwrap_or_else(|e| panic!("{p}: {e}"));
+        assert!(
+            !p.contains("(?P<") && !p.contains("+?"),
+            "not portable: {p}"
+        );
+        let _ = re;
+    }
+    let all = regex::RegexSet::new(&patterns).unwrap();
+    for text in [
+        HUAWEI,
+        TENCENT,
+        "InvalidApi.NotFound",
+        "参数 pageSize 取值不合法",
+    ] {
+        assert!(all.is_match(text), "{text}");
+    }
+}
+
+/// The synthetic catalog the benchmarks scale with loads as a user catalog, and its codes and filled
+/// templates are found.
+#[test]
+fn a_generated_catalog_is_loaded_and_matched() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = Vec::new();
+    logsynth::catalog(2_000, &mut toml).unwrap();
+    let catalog = write(dir.path(), "synthetic.toml", &toml);
+    let file = write(
+        dir.path(),
+        "gw.log",
+        &log(&[
+            "x SYN.000002 y",
+            "Synthetic quota failure 10 for GroupId in ledger stage",
+            ORDINARY,
+        ]),
+    );
+    let out = TestCommand::new()
+        .args(["--catalog"])
+        .args([&catalog])
+        .args(["scan", "--json"])
+        .args([&file])
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert_eq!(
+        ndjson_rows(&out),
+        [
+            (1, "huawei".into(), "SYN.000002".into(), 403),
+            (2, "huawei".into(), "SYN.000010".into(), 403)
+        ]
+    );
+}
