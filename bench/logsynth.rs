@@ -216,9 +216,19 @@ pub fn catalog(entries: usize, out: &mut impl Write) -> io::Result<()> {
         "quota", "ledger", "replica", "token", "bucket", "tenant", "shard", "cursor", "lease",
         "socket",
     ];
+    const SYLLABLES: &[&str] = &[
+        "ka", "ro", "mi", "tu", "se", "lo", "va", "ne", "di", "pa", "zu", "he",
+    ];
     for i in 0..entries {
         let a = WORDS[i % WORDS.len()];
         let b = WORDS[(i / WORDS.len()) % WORDS.len()];
+        // A made-up word per entry, as real messages each have words of their own.
+        let mut word = String::from("Q");
+        let mut n = i;
+        for _ in 0..5 {
+            word.push_str(SYLLABLES[n % SYLLABLES.len()]);
+            n /= SYLLABLES.len();
+        }
         writeln!(out, "[[entries]]\nid = \"syn-{i}\"")?;
         if i % 2 == 0 {
             writeln!(out, "code = \"SYN.{i:06}\"")?;
@@ -227,12 +237,12 @@ pub fn catalog(entries: usize, out: &mut impl Write) -> io::Result<()> {
         if i % 5 == 0 {
             writeln!(
                 out,
-                "status = {status}\nmessage = \"Synthetic {a} failure {i} for {{param}} in {b} stage\""
+                "status = {status}\nmessage = \"{word} {a} failure {i} for {{param}} in {b} stage\""
             )?;
         } else {
             writeln!(
                 out,
-                "status = {status}\nmessage = \"Synthetic {a} failure {i} in {b} stage\""
+                "status = {status}\nmessage = \"{word} {a} failure {i} in {b} stage\""
             )?;
         }
         writeln!(

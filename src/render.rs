@@ -1042,7 +1042,10 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     let most = ranked.first().map_or(1, |(_, n)| *n).max(1);
     let count_width = most.to_string().len();
     let mut table = new_table(look);
-    table.load_style(presets::NOTHING);
+    // One line per error: messages are cut to fit rather than wrapped.
+    table
+        .load_style(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled);
     for ((vendor, code, status, message), count) in &ranked {
         let filled = ((*count as f64 / most as f64) * BAR as f64).ceil() as usize;
         let bar = format!(
@@ -1058,11 +1061,12 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
             palette.code(&escape(&code)),
             status,
             palette.vendor(vendor.id()),
-            escape(message).into_owned(),
+            truncate(&escape(message), look.width.saturating_sub(64).max(24)),
         ]);
     }
-    out.push_str(&table.to_string());
-    out.push('\n');
+    for line in table.lines() {
+        let _ = writeln!(out, "{}", line.trim_end());
+    }
     let mut vendors: Vec<(Vendor, u64)> = Vec::new();
     let mut statuses: Vec<(Option<u16>, u64)> = Vec::new();
     for ((vendor, _, status, _), count) in &ranked {
@@ -1107,6 +1111,26 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
         palette.heading(by_status),
         status_list.join(" · ")
     );
+    out
+}
+
+/// `text` cut to `width` columns, with `…` where it was cut.
+fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
     out
 }
 

@@ -64,13 +64,15 @@ impl<'c> Finder<'c> {
     ) -> Finder<'c> {
         let mut literals: Vec<String> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
+        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
         let mut add = |literal: String, anchor: Anchor<'c>| {
             if literal.is_empty() {
                 return;
             }
-            match literals.iter().position(|l| *l == literal) {
-                Some(at) => anchors[at].push(anchor),
+            match index.get(&literal) {
+                Some(&at) => anchors[at].push(anchor),
                 None => {
+                    index.insert(literal.clone(), literals.len());
                     literals.push(literal);
                     anchors.push(vec![anchor]);
                 }
@@ -204,6 +206,7 @@ impl<'c> Finder<'c> {
 /// where Teddy is not available (no SIMD, big-endian targets).
 fn teddy_groups(literals: &[String]) -> Option<Vec<packed::Searcher>> {
     const TEDDY_GROUP: usize = 64;
+    const MAX_TEDDY_GROUPS: usize = 8;
     let fingerprint = |literal: &str| -> String {
         let is_code = !literal.contains(char::is_whitespace) && literal.is_ascii();
         match literal.find(['.', '_']) {
@@ -215,6 +218,10 @@ fn teddy_groups(literals: &[String]) -> Option<Vec<packed::Searcher>> {
     sorted.sort_unstable();
     sorted.dedup();
     sorted.sort_by_key(|l| std::cmp::Reverse(l.len()));
+    // Each group is a pass over the text: past a few, one automaton pass is faster (large catalogs).
+    if sorted.len() > TEDDY_GROUP * MAX_TEDDY_GROUPS {
+        return None;
+    }
     // Shorter fingerprints may now stand inside longer ones; keeping both is harmless.
     sorted
         .chunks(TEDDY_GROUP)

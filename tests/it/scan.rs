@@ -425,7 +425,7 @@ fn a_generated_catalog_is_loaded_and_matched() {
         "gw.log",
         &log(&[
             "x SYN.000002 y",
-            "Synthetic quota failure 10 for GroupId in ledger stage",
+            "Qzukakakaka quota failure 10 for GroupId in ledger stage",
             ORDINARY,
         ]),
     );
