@@ -19,7 +19,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
     var completions = [
         &'errcode'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -39,7 +39,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;lookup'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -48,7 +48,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;status'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -57,7 +57,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;grep'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -i 'Ignore case'
@@ -70,7 +70,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;scan'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -r 'Scan the files below directories'
@@ -84,7 +84,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;list'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -93,7 +93,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;catalogs'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -102,7 +102,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;catalog'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -113,7 +113,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;catalog;patterns'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'
@@ -130,7 +130,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;completions'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print one JSON object (the format is documented in the README)'

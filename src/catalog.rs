@@ -272,8 +272,15 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
         source,
     };
     let meta = std::fs::metadata(path).map_err(read_error)?;
-    if !meta.is_dir() {
+    if meta.is_file() {
         return Ok(vec![path.to_path_buf()]);
+    }
+    if !meta.is_dir() {
+        // A FIFO or device would block or never end: a catalog is a file.
+        return Err(Error::Usage(format!(
+            "{}: not a regular file or directory; a catalog must be a .toml file",
+            path.display()
+        )));
     }
     let mut files = Vec::new();
     for item in std::fs::read_dir(path).map_err(read_error)? {
@@ -286,11 +293,23 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
     Ok(files)
 }
 
+/// Largest catalog file read: 50,000 entries take about 13 MB.
+const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
+
 fn read_file(path: &Path) -> Result<Catalog> {
-    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+    let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(read_error)?.len();
+    if size > MAX_CATALOG_BYTES {
+        return Err(Error::Usage(format!(
+            "{}: {size} bytes is more than the {} MiB a catalog may have",
+            path.display(),
+            MAX_CATALOG_BYTES / 1024 / 1024
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
     let origin = Origin::File(path.to_path_buf());
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();

@@ -54,15 +54,9 @@ struct GlobalArgs {
     #[arg(long, value_enum, value_name = "ID", global = true)]
     vendor: Vec<Vendor>,
 
-    /// Languages to show
-    #[arg(
-        long,
-        value_enum,
-        env = "ERRCODE_LANG",
-        default_value = "both",
-        global = true
-    )]
-    lang: Lang,
+    /// Languages to show [default: both, or ERRCODE_LANG]
+    #[arg(long, value_enum, global = true)]
+    lang: Option<Lang>,
 
     /// When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)
     #[arg(
@@ -89,7 +83,7 @@ enum Command {
     Lookup {
         /// Codes (APIG.0303, MissingGroupId), statuses (429) or message text; unquoted words form one message
         #[arg(value_name = "QUERY")]
-        query: Vec<String>,
+        query: Vec<OsString>,
     },
     /// List every entry with an HTTP status (429) or status class (4xx), grouped by vendor
     Status {
@@ -164,13 +158,15 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
     // clap answers --help and --version here, before any catalog is read.
     let cli = match Cli::try_parse_from(with_default_subcommand(args.into_iter().collect())) {
         Ok(cli) => cli,
-        Err(err) => {
+        Err(err) if !err.use_stderr() => {
+            // --help, --version.
             let _ = err.print();
-            return if err.use_stderr() {
-                exit::ERROR
-            } else {
-                exit::FOUND
-            };
+            return exit::FOUND;
+        }
+        Err(err) => {
+            // A usage error quotes what was typed, which may hold control characters: shown escaped.
+            eprint!("{}", render::escape_lines(&err.render().to_string()));
+            return exit::ERROR;
         }
     };
     match execute(cli, &env) {
@@ -248,7 +244,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
         write_stdout(&completion_script(shell))?;
         return Ok(exit::FOUND);
     }
-    let settings = resolve(&cli.global, env);
+    let settings = resolve(&cli.global, env)?;
     let (catalogs, warnings) = Catalogs::load(&settings.catalog_paths)?;
     for warning in warnings {
         eprintln!("errcode: warning: {}", render::escape(&warning));
@@ -261,7 +257,14 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
 
     let outcomes = match cli.command {
         None => vec_or_stdin(&matcher, &[])?,
-        Some(Command::Lookup { query }) => vec_or_stdin(&matcher, &query)?,
+        Some(Command::Lookup { query }) => {
+            // Arguments that are not UTF-8 are read lossily, as pasted text is.
+            let query: Vec<String> = query
+                .iter()
+                .map(|q| q.to_string_lossy().into_owned())
+                .collect();
+            vec_or_stdin(&matcher, &query)?
+        }
         Some(Command::Status { status }) => vec![matcher.status(&status)?],
         Some(Command::Grep {
             pattern,
@@ -339,7 +342,22 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
     Ok(if found { exit::FOUND } else { exit::NOT_FOUND })
 }
 
-fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Settings {
+fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
+    // `--lang` beats ERRCODE_LANG; an empty ERRCODE_LANG is as good as unset.
+    let lang = match (
+        args.lang,
+        env("ERRCODE_LANG").filter(|v| !v.trim().is_empty()),
+    ) {
+        (Some(lang), _) => lang,
+        (None, None) => Lang::Both,
+        (None, Some(value)) => {
+            <Lang as clap::ValueEnum>::from_str(value.trim(), true).map_err(|_| {
+                Error::Usage(format!(
+                    "ERRCODE_LANG={value:?} is not a language errcode knows: use en, zh or both"
+                ))
+            })?
+        }
+    };
     let width = env("COLUMNS")
         .and_then(|c| c.trim().parse::<usize>().ok())
         .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
@@ -360,10 +378,10 @@ fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Settings 
         .filter(|p| p.is_absolute())
         .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".config")))
         .map(|dir| dir.join("errcode").join("catalogs"));
-    Settings {
+    Ok(Settings {
         vendors: args.vendor.clone(),
         look: Look {
-            lang: args.lang,
+            lang,
             palette: Palette::new(args.color.resolve(env)),
             width,
         },
@@ -372,7 +390,7 @@ fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Settings 
             config_dir,
             explicit,
         },
-    }
+    })
 }
 
 /// Standard input larger than this is refused rather than held in memory.

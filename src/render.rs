@@ -626,6 +626,35 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
     format!("{table}\n")
 }
 
+/// JSON as serde writes it escapes C0 controls but passes C1 controls and bidirectional overrides through;
+/// those are escaped here too (`\u009b`), so JSON printed to a terminal cannot drive it. They only occur
+/// inside strings (JSON's own syntax is ASCII), where `\uXXXX` stands for the same text.
+fn json_safe(json: String) -> String {
+    let unsafe_char = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    if !json.chars().any(unsafe_char) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// As `escape`, keeping line breaks and tabs: for multi-line messages that quote outside text.
+pub fn escape_lines(text: &str) -> String {
+    text.split_inclusive('\n')
+        .map(|line| match line.strip_suffix('\n') {
+            Some(body) => format!("{}\n", escape(body).replace("\\t", "\t")),
+            None => escape(line).replace("\\t", "\t"),
+        })
+        .collect()
+}
+
 /// Shows control characters from outside text (pastes, captures, user catalogs) as visible escapes, so
 /// that text can never move the cursor, set the title, write the clipboard or reorder a line.
 pub fn escape(text: &str) -> Cow<'_, str> {
@@ -860,7 +889,8 @@ pub fn json(outcomes: &[Outcome<'_>]) -> String {
             ),
         },
     };
-    let mut text = serde_json::to_string_pretty(&output).expect("JSON of plain data cannot fail");
+    let mut text =
+        json_safe(serde_json::to_string_pretty(&output).expect("JSON of plain data cannot fail"));
     text.push('\n');
     text
 }
@@ -903,8 +933,10 @@ pub fn catalogs_json(catalogs: &Catalogs) -> String {
                 .collect(),
         })
         .collect();
-    let mut text = serde_json::to_string_pretty(&serde_json::json!({ "catalogs": list }))
-        .expect("JSON of plain data cannot fail");
+    let mut text = json_safe(
+        serde_json::to_string_pretty(&serde_json::json!({ "catalogs": list }))
+            .expect("JSON of plain data cannot fail"),
+    );
     text.push('\n');
     text
 }
@@ -912,6 +944,15 @@ pub fn catalogs_json(catalogs: &Catalogs) -> String {
 #[cfg(test)]
 mod tests {
     use super::escape;
+
+    #[test]
+    fn json_escapes_c1_and_bidi_characters_too() {
+        let json =
+            super::json_safe(serde_json::json!({"t": "a\u{9b}b\u{202e}c\u{1b}"}).to_string());
+        assert_eq!(json, r#"{"t":"a\u009bb\u202ec\u001b"}"#);
+        let back: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(back["t"], "a\u{9b}b\u{202e}c\u{1b}");
+    }
 
     #[test]
     fn control_and_bidi_characters_are_escaped() {
@@ -1007,14 +1048,14 @@ pub fn scan_line_json(report: &LineReport<'_, '_>) -> String {
         matches: report.matches.iter().map(json_match).collect(),
         referrals: report.referrals.iter().map(json_referral).collect(),
     };
-    let mut text = serde_json::to_string(&line).expect("JSON of plain data cannot fail");
+    let mut text = json_safe(serde_json::to_string(&line).expect("JSON of plain data cannot fail"));
     text.push('\n');
     text
 }
 
 /// `--count --json`: one object per input.
 pub fn count_json(path: &str, count: u64) -> String {
-    let mut text = serde_json::json!({ "path": path, "count": count }).to_string();
+    let mut text = json_safe(serde_json::json!({ "path": path, "count": count }).to_string());
     text.push('\n');
     text
 }
@@ -1158,7 +1199,8 @@ pub fn summary_json(summary: &Summary) -> String {
         "vendors": vendors,
         "statuses": statuses,
     });
-    let mut text = serde_json::to_string_pretty(&value).expect("JSON of plain data cannot fail");
+    let mut text =
+        json_safe(serde_json::to_string_pretty(&value).expect("JSON of plain data cannot fail"));
     text.push('\n');
     text
 }

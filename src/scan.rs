@@ -93,7 +93,7 @@ pub fn run(
                 let stdin = io::stdin();
                 // A pipe or terminal may be `tail -f`: report each line as soon as it is read.
                 let live = stdin.is_terminal() || !is_regular(Path::new("/dev/stdin"));
-                scan_one(
+                scan_reader(
                     matcher,
                     stdin.lock(),
                     STDIN_NAME,
@@ -107,7 +107,7 @@ pub fn run(
                 match File::open(&file) {
                     Ok(f) => {
                         let name = file.display().to_string();
-                        scan_one(matcher, f, &name, false, options, look, out, &mut summary)
+                        scan_reader(matcher, f, &name, false, options, look, out, &mut summary)
                     }
                     Err(e) => Err(ScanError::Read(e)),
                 }
@@ -189,14 +189,15 @@ fn expand(
     Ok(files)
 }
 
-enum ScanError {
+/// Why scanning one input stopped.
+pub enum ScanError {
     Read(io::Error),
     Write(io::Error),
 }
 
-/// Scans one input; true when some line matched.
+/// Scans one input (`live`: flush after every block, for `tail -f`); true when some line matched.
 #[allow(clippy::too_many_arguments)]
-fn scan_one(
+pub fn scan_reader(
     matcher: &Matcher<'_>,
     mut reader: impl Read,
     name: &str,

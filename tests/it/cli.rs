@@ -365,6 +365,15 @@ fn lang_selects_languages_and_labels() {
         .env("ERRCODE_LANG", "fr")
         .output()
         .expect_code(2);
+    assert_eq!(
+        bad.stderr(),
+        "errcode: ERRCODE_LANG=\"fr\" is not a language errcode knows: use en, zh or both\n"
+    );
+    // An invalid --lang is clap's usage error.
+    let bad = TestCommand::new()
+        .args(["APIG.0303", "--lang", "fr"])
+        .output()
+        .expect_code(2);
     assert!(
         bad.stderr()
             .contains("invalid value 'fr' for '--lang <LANG>'"),

@@ -3,7 +3,9 @@
 mod cli;
 mod data;
 mod generated;
+mod hostile;
 mod pastes;
+mod properties;
 mod rendered;
 mod scan;
 mod seeds;
