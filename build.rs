@@ -1,11 +1,17 @@
-//! Embeds every `catalogs/*.toml` into the binary, so adding a built-in catalog needs no code change.
-//! The files are validated by `cargo test` (tests/it/data.rs) rather than here, so that a bad catalog is
-//! reported with errcode's own located error message.
+//! Converts every `catalogs/*.toml` into Rust statics (`$OUT_DIR/builtin_catalogs.rs`), so the binary
+//! loads its built-in catalogs without parsing anything, and adding a catalog needs no code change.
+//!
+//! A file that is not TOML, or lacks a field every catalog has, fails the build here. The full validation
+//! (placeholders, ids, lengths, every row of the vendor documents) is errcode's own loader's, run over the
+//! same files by `cargo test` (tests/it/data.rs), which also checks that these statics say exactly what the
+//! loader reads.
 
 use std::env;
 use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
+
+use toml::{Table, Value};
 
 fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("set by cargo")).join("catalogs");
@@ -19,15 +25,167 @@ fn main() {
     let mut out = String::from("&[\n");
     for file in &files {
         println!("cargo::rerun-if-changed={}", file.display());
-        let name = file.file_name().expect("a file").to_string_lossy();
-        writeln!(
-            out,
-            "    ({name:?}, include_str!({:?})),",
-            file.display().to_string()
-        )
-        .expect("write to String");
+        let name = file
+            .file_name()
+            .expect("a file")
+            .to_string_lossy()
+            .into_owned();
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let table: Table = text
+            .parse()
+            .unwrap_or_else(|e| panic!("catalogs/{name}: {e}"));
+        catalog(&mut out, &name, &table);
     }
     out.push(']');
     let target = Path::new(&env::var("OUT_DIR").expect("set by cargo")).join("builtin_catalogs.rs");
     fs::write(target, out).expect("OUT_DIR is writable");
+}
+
+fn catalog(out: &mut String, name: &str, t: &Table) {
+    let field = |key: &str| {
+        t.get(key)
+            .unwrap_or_else(|| panic!("catalogs/{name}: no `{key}`"))
+    };
+    let sources = field("sources").as_array().expect("sources is an array");
+    let source_ids: Vec<&str> = sources.iter().map(|s| string(s, "id")).collect();
+    let entries = t
+        .get("entries")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice);
+    let entry_ids: Vec<&str> = entries.iter().map(|e| string(e, "id")).collect();
+    let default_authored = t.get("authored").map(authored).unwrap_or_default();
+
+    let _ = writeln!(out, "  BuiltinCatalog {{");
+    let _ = writeln!(out, "    file: {name:?},");
+    let _ = writeln!(
+        out,
+        "    id: {:?},",
+        field("id").as_str().expect("id is a string")
+    );
+    let _ = writeln!(
+        out,
+        "    vendor: {:?},",
+        field("vendor").as_str().expect("vendor is a string")
+    );
+    let _ = writeln!(out, "    vendor_name: {},", text(field("vendor_name")));
+    let _ = writeln!(out, "    product: {},", text(field("product")));
+    let _ = writeln!(out, "    sources: &[");
+    for s in sources {
+        let optional = |key: &str| {
+            s.get(key)
+                .and_then(Value::as_str)
+                .map_or("None".to_string(), |v| format!("Some({v:?})"))
+        };
+        let label = s
+            .get("label")
+            .map_or("None".to_string(), |l| format!("Some({})", text(l)));
+        let _ = writeln!(
+            out,
+            "      BuiltinSource {{ id: {:?}, title: {:?}, date: {}, document: {}, label: {label} }},",
+            string(s, "id"),
+            string(s, "title"),
+            optional("date"),
+            optional("document"),
+        );
+    }
+    let _ = writeln!(out, "    ],");
+    let _ = writeln!(out, "    entries: &[");
+    for e in entries {
+        let sources: Vec<usize> = match e.get("sources").and_then(Value::as_array) {
+            Some(list) => list
+                .iter()
+                .map(|v| {
+                    let id = v.as_str().expect("source ids are strings");
+                    source_ids
+                        .iter()
+                        .position(|s| *s == id)
+                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown source {id}"))
+                })
+                .collect(),
+            None => vec![0],
+        };
+        let edition_of =
+            e.get("edition_of")
+                .and_then(Value::as_str)
+                .map_or("None".to_string(), |id| {
+                    let at = entry_ids
+                        .iter()
+                        .position(|x| *x == id)
+                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown entry {id}"));
+                    format!("Some({at})")
+                });
+        let variants: Vec<&str> = e
+            .get("variants")
+            .and_then(Value::as_array)
+            .map(|v| {
+                v.iter()
+                    .map(|x| x.as_str().expect("variants are strings"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let code = e
+            .get("code")
+            .and_then(Value::as_str)
+            .map_or("None".to_string(), |c| format!("Some({c:?})"));
+        let note = e
+            .get("note")
+            .map_or("None".to_string(), |n| format!("Some({})", text(n)));
+        let flags = e.get("authored").map(authored).unwrap_or(default_authored);
+        let _ = writeln!(
+            out,
+            "      BuiltinEntry {{ id: {:?}, code: {code}, status: {}, message: {:?}, variants: &{variants:?}, sources: &{sources:?}, edition_of: {edition_of}, doubtful_message: {}, meaning: {}, fix: {}, note: {note}, authored: {flags:?} }},",
+            string(e, "id"),
+            e.get("status")
+                .and_then(Value::as_integer)
+                .expect("status is an integer"),
+            string(e, "message"),
+            e.get("doubtful_message")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+            text(e.get("meaning").expect("meaning")),
+            text(e.get("fix").expect("fix")),
+        );
+    }
+    let _ = writeln!(out, "    ],");
+    let _ = writeln!(out, "    referrals: &[");
+    for r in t
+        .get("referrals")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+    {
+        let flags = r.get("authored").map(authored).unwrap_or(default_authored);
+        let _ = writeln!(
+            out,
+            "      BuiltinReferral {{ id: {:?}, code: {:?}, meaning: {}, fix: {}, authored: {flags:?} }},",
+            string(r, "id"),
+            string(r, "code"),
+            text(r.get("meaning").expect("meaning")),
+            text(r.get("fix").expect("fix")),
+        );
+    }
+    let _ = writeln!(out, "    ],");
+    let _ = writeln!(out, "  }},");
+}
+
+fn string<'a>(v: &'a Value, key: &str) -> &'a str {
+    v.get(key)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("missing string `{key}` in {v}"))
+}
+
+/// `{ en, zh }` as a `(en, zh)` tuple literal.
+fn text(v: &Value) -> String {
+    format!("({:?}, {:?})", string(v, "en"), string(v, "zh"))
+}
+
+/// `["meaning.en", ...]` as `[meaning.en, meaning.zh, fix.en, fix.zh]` flags.
+fn authored(v: &Value) -> [bool; 4] {
+    let names = ["meaning.en", "meaning.zh", "fix.en", "fix.zh"];
+    let list: Vec<&str> = v
+        .as_array()
+        .expect("authored is an array")
+        .iter()
+        .filter_map(Value::as_str)
+        .collect();
+    names.map(|n| list.contains(&n))
 }

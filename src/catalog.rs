@@ -1,6 +1,7 @@
 //! The catalog model and its loading: TOML files (built in, or the user's) read into raw serde types, then
 //! validated into `Catalog`s whose every error names the file, line and column.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -11,8 +12,136 @@ use toml::Spanned;
 use crate::error::{Error, Result};
 use crate::template::{self, Context, Template};
 
-/// The built-in catalogs, `(file name, contents)`, embedded by `build.rs` from `catalogs/*.toml`.
-pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
+/// The built-in catalogs, converted from `catalogs/*.toml` into statics by `build.rs`.
+const BUILTIN: &[BuiltinCatalog] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
+
+/// A built-in catalog as `build.rs` writes it: the TOML's fields, source and edition references resolved
+/// to indexes, `authored` lists to flags (meaning.en, meaning.zh, fix.en, fix.zh).
+struct BuiltinCatalog {
+    file: &'static str,
+    id: &'static str,
+    vendor: &'static str,
+    vendor_name: (&'static str, &'static str),
+    product: (&'static str, &'static str),
+    sources: &'static [BuiltinSource],
+    entries: &'static [BuiltinEntry],
+    referrals: &'static [BuiltinReferral],
+}
+
+struct BuiltinSource {
+    id: &'static str,
+    title: &'static str,
+    date: Option<&'static str>,
+    document: Option<&'static str>,
+    label: Option<(&'static str, &'static str)>,
+}
+
+struct BuiltinEntry {
+    id: &'static str,
+    code: Option<&'static str>,
+    status: u16,
+    message: &'static str,
+    variants: &'static [&'static str],
+    sources: &'static [usize],
+    edition_of: Option<usize>,
+    doubtful_message: bool,
+    meaning: (&'static str, &'static str),
+    fix: (&'static str, &'static str),
+    note: Option<(&'static str, &'static str)>,
+    authored: [bool; 4],
+}
+
+struct BuiltinReferral {
+    id: &'static str,
+    code: &'static str,
+    meaning: (&'static str, &'static str),
+    fix: (&'static str, &'static str),
+    authored: [bool; 4],
+}
+
+/// The built-in catalogs' files, by name: the loader's input for the tests that check them.
+pub fn builtin_files() -> Vec<&'static str> {
+    BUILTIN.iter().map(|c| c.file).collect()
+}
+
+impl Text {
+    fn built_in((en, zh): (&'static str, &'static str)) -> Text {
+        Text {
+            en: Cow::Borrowed(en),
+            zh: Cow::Borrowed(zh),
+        }
+    }
+}
+
+impl Authored {
+    fn from_flags([meaning_en, meaning_zh, fix_en, fix_zh]: [bool; 4]) -> Authored {
+        Authored {
+            meaning_en,
+            meaning_zh,
+            fix_en,
+            fix_zh,
+        }
+    }
+}
+
+impl BuiltinCatalog {
+    /// The catalog, without the checks a user's catalog gets: the tests run them on the TOML this came from.
+    fn load(&'static self) -> Catalog {
+        Catalog {
+            id: self.id.to_string(),
+            vendor: Vendor::from_id(self.vendor).expect("build.rs copies checked vendor ids"),
+            vendor_name: Text::built_in(self.vendor_name),
+            product: Text::built_in(self.product),
+            sources: self
+                .sources
+                .iter()
+                .map(|s| Source {
+                    id: s.id.to_string(),
+                    title: s.title.to_string(),
+                    date: s.date.map(str::to_string),
+                    document: s.document.map(str::to_string),
+                    label: s.label.map(Text::built_in),
+                })
+                .collect(),
+            entries: self
+                .entries
+                .iter()
+                .map(|e| Entry {
+                    id: e.id.to_string(),
+                    code: e.code.map(|c| Template::built_in(c, Context::Code)),
+                    status: e.status,
+                    message: Template::built_in(e.message, Context::Message),
+                    variants: e
+                        .variants
+                        .iter()
+                        .map(|v| Template::built_in(v, Context::Message))
+                        .collect(),
+                    sources: e.sources.to_vec(),
+                    edition_of: e.edition_of,
+                    doubtful_message: e.doubtful_message,
+                    meaning: Text::built_in(e.meaning),
+                    fix: Text::built_in(e.fix),
+                    note: e.note.map(Text::built_in),
+                    authored: Authored::from_flags(e.authored),
+                })
+                .collect(),
+            referrals: self
+                .referrals
+                .iter()
+                .map(|r| Referral {
+                    id: r.id.to_string(),
+                    code: Template::built_in(r.code, Context::Code),
+                    meaning: Text::built_in(r.meaning),
+                    fix: Text::built_in(r.fix),
+                    authored: Authored::from_flags(r.authored),
+                })
+                .collect(),
+            origin: Origin::Builtin(self.file),
+            overrides: None,
+            replaces: false,
+        }
+    }
+}
 
 /// The gateway vendors errcode knows.
 #[derive(
@@ -57,8 +186,8 @@ impl fmt::Display for Vendor {
 /// A text in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Text {
-    pub en: String,
-    pub zh: String,
+    pub en: Cow<'static, str>,
+    pub zh: Cow<'static, str>,
 }
 
 /// A document a catalog was made from.
@@ -207,11 +336,9 @@ pub struct CatalogPaths {
 impl Catalogs {
     /// Only the built-in catalogs.
     pub fn builtin() -> Result<Catalogs> {
-        let mut set = Catalogs::default();
-        for (name, text) in BUILTIN {
-            set.add(parse(text, Origin::Builtin(name))?)?;
-        }
-        Ok(set)
+        Ok(Catalogs {
+            catalogs: BUILTIN.iter().map(BuiltinCatalog::load).collect(),
+        })
     }
 
     /// The built-in catalogs, then the user's. Returns warnings to show (an unreadable config directory is
@@ -750,8 +877,8 @@ impl Validator<'_> {
     fn text_pair(&self, value: &Spanned<RawText>, field: &str) -> Result<Text> {
         let raw = value.get_ref();
         Ok(Text {
-            en: self.required(&raw.en, &format!("{field}.en"))?,
-            zh: self.required(&raw.zh, &format!("{field}.zh"))?,
+            en: Cow::Owned(self.required(&raw.en, &format!("{field}.en"))?),
+            zh: Cow::Owned(self.required(&raw.zh, &format!("{field}.zh"))?),
         })
     }
 

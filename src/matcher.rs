@@ -333,7 +333,7 @@ impl<'c> Matcher<'c> {
             .entries()
             .filter_map(|(catalog, entry)| {
                 let code = entry.code.as_ref().filter(|c| c.has_placeholders())?;
-                let (captures, _) = code.find(query)?;
+                let (captures, _) = code.may_fit(query).then(|| code.find(query)).flatten()?;
                 Some(Match {
                     captures,
                     score: SCORE_CODE_TEMPLATE + code.literal_len() as u32 - edition_penalty(entry),
@@ -350,10 +350,11 @@ impl<'c> Matcher<'c> {
         if folded.is_empty() {
             return Vec::new();
         }
+        let needle = Needle::new(folded);
         let matches = self
             .entries()
             .filter_map(|(catalog, entry)| {
-                let (captures, matched_by, score) = message_score(entry, query, folded)?;
+                let (captures, matched_by, score) = message_score(entry, query, &needle)?;
                 let penalty = edition_penalty(entry)
                     + if entry.doubtful_message {
                         DOUBTFUL_PENALTY
@@ -531,12 +532,49 @@ fn edition_penalty(entry: &Entry) -> u32 {
 }
 
 /// The best way `query` matches one of the entry's messages or its explanation.
-fn message_score(entry: &Entry, query: &str, folded: &str) -> Option<(Captures, MatchedBy, u32)> {
+/// A query's words, searched for in any case without folding every text searched.
+struct Needle {
+    folded: String,
+    any_case: aho_corasick::AhoCorasick,
+}
+
+impl Needle {
+    fn new(folded: &str) -> Needle {
+        Needle {
+            folded: folded.to_string(),
+            any_case: aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(true)
+                .build([folded])
+                .expect("one literal builds an automaton"),
+        }
+    }
+
+    /// Whether `text` holds the query, ignoring ASCII case (CJK text has none).
+    fn in_text(&self, text: &str) -> bool {
+        let odd_spacing = text.contains("  ") || text.contains(['\t', '\n', '\r', '\u{3000}']);
+        if odd_spacing && self.folded.contains(' ') {
+            // White space comes in runs here: compare folded.
+            return fold(text).contains(&self.folded);
+        }
+        self.any_case.is_match(text)
+    }
+}
+
+fn message_score(
+    entry: &Entry,
+    query: &str,
+    needle: &Needle,
+) -> Option<(Captures, MatchedBy, u32)> {
+    let folded = needle.folded.as_str();
     let mut best: Option<(Captures, MatchedBy, u32)> = None;
     for form in entry.message_forms() {
         let specificity = form.literal_len().min(999) as u32;
-        let candidate = if let Some((captures, whole)) = form.find_folded(query, folded) {
-            if whole {
+        // The whole message can only stand in a query at least as long as its literal text.
+        let whole = (form.literal_len() <= query.chars().count())
+            .then(|| form.find_folded(query, folded))
+            .flatten();
+        let candidate = if let Some((captures, spans_all)) = whole {
+            if spans_all {
                 (captures, MatchedBy::Message, SCORE_MESSAGE + specificity)
             } else {
                 (
@@ -545,16 +583,18 @@ fn message_score(entry: &Entry, query: &str, folded: &str) -> Option<(Captures, 
                     SCORE_MESSAGE_IN_QUERY + specificity,
                 )
             }
-        } else if folded.len() >= MIN_FRAGMENT_LEN && fold(&form.display()).contains(folded) {
+        } else {
+            let display = form.literal().unwrap_or_else(|| form.display());
+            if folded.len() < MIN_FRAGMENT_LEN || !needle.in_text(&display) {
+                continue;
+            }
             // The larger the share of the message the fragment covers, the better.
-            let share = (folded.len() * 999 / form.display().len().max(1)).min(999) as u32;
+            let share = (folded.len() * 999 / display.len().max(1)).min(999) as u32;
             (
                 Captures::new(),
                 MatchedBy::MessageFragment,
                 SCORE_FRAGMENT + share,
             )
-        } else {
-            continue;
         };
         if best.as_ref().is_none_or(|b| candidate.2 > b.2) {
             best = Some(candidate);
@@ -567,7 +607,7 @@ fn message_score(entry: &Entry, query: &str, folded: &str) -> Option<(Captures, 
             &entry.fix.en,
             &entry.fix.zh,
         ];
-        if texts.iter().any(|t| fold(t).contains(folded)) {
+        if texts.iter().any(|t| needle.in_text(t)) {
             best = Some((Captures::new(), MatchedBy::Explanation, SCORE_EXPLANATION));
         }
     }
@@ -578,7 +618,7 @@ fn searchable_texts(entry: &Entry) -> impl Iterator<Item = &str> {
     let note = entry
         .note
         .iter()
-        .flat_map(|n| [n.en.as_str(), n.zh.as_str()]);
+        .flat_map(|n| [n.en.as_ref(), n.zh.as_ref()]);
     entry
         .code
         .iter()
@@ -586,10 +626,10 @@ fn searchable_texts(entry: &Entry) -> impl Iterator<Item = &str> {
         .chain([entry.message.source()])
         .chain(entry.variants.iter().map(|v| v.source()))
         .chain([
-            entry.meaning.en.as_str(),
-            entry.meaning.zh.as_str(),
-            entry.fix.en.as_str(),
-            entry.fix.zh.as_str(),
+            entry.meaning.en.as_ref(),
+            entry.meaning.zh.as_ref(),
+            entry.fix.en.as_ref(),
+            entry.fix.zh.as_ref(),
         ])
         .chain(note)
 }

@@ -59,31 +59,165 @@ impl View {
     }
 }
 
-// Key-value pairs, one pattern per kind of value, each scanning the whole text (a pair may sit inside
-// another's value: `gw: status=404`): JSON (`"key": "value"`, `"key": 404`), Python and JavaScript literals
-// (`'key': 'v'`, `key: 'v'`), Java `toString()` (`key='v'`, `key=404`), headers and SDK dumps (`Key: value`,
-// `Key : value`). Keys are matched in any case. Quoted values may be cut off by truncation, so the closing
-// quote is optional.
-static STATUS_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?:^|[^A-Za-z0-9_-])["']?(?P<key>status|status_?code|http_?status(?:_?code)?|http_?code|x-ca-error-status|code)["']?[ \t]*[:=][ \t]*["']?(?P<status>[1-5][0-9][0-9])(?-u:\b)"#,
-    )
-    .expect("valid regex")
+// Key-value pairs: JSON (`"key": "value"`, `"key": 404`), Python and JavaScript literals (`'key': 'v'`,
+// `key: 'v'`), Java `toString()` (`key='v'`, `key=404`), headers and SDK dumps (`Key: value`, `Key : value`).
+// Keys are found in any case by one automaton (a pair may sit inside another's value: `gw: status=404`), and
+// each value read by hand from there: a handful of regexes did the same, but compiling them took longer
+// than reading a paste. Quoted values may be cut off by truncation, so the closing quote is optional.
+
+/// What a key's value may be.
+#[derive(Clone, Copy)]
+struct Carries {
+    status: bool,
+    code: bool,
+    message: bool,
+}
+
+const STATUS: Carries = Carries {
+    status: true,
+    code: false,
+    message: false,
+};
+const CODE: Carries = Carries {
+    status: false,
+    code: true,
+    message: false,
+};
+const MESSAGE: Carries = Carries {
+    status: false,
+    code: false,
+    message: true,
+};
+/// `status` is a status (`"status": 404`) or, in JD Cloud's bodies, a code (`"status": "NOT_FOUND"`); `code`
+/// is a code, or in JD Cloud's bodies the status (`"code": 400`).
+const STATUS_OR_CODE: Carries = Carries {
+    status: true,
+    code: true,
+    message: false,
+};
+
+const KEYS: &[(&str, Carries)] = &[
+    ("status", STATUS_OR_CODE),
+    ("code", STATUS_OR_CODE),
+    ("status_code", STATUS),
+    ("statuscode", STATUS),
+    ("http_status", STATUS),
+    ("httpstatus", STATUS),
+    ("http_status_code", STATUS),
+    ("httpstatuscode", STATUS),
+    ("http_code", STATUS),
+    ("httpcode", STATUS),
+    ("x-ca-error-status", STATUS),
+    ("error_code", CODE),
+    ("errorcode", CODE),
+    ("err_code", CODE),
+    ("errcode", CODE),
+    ("x-ca-error-code", CODE),
+    ("error", CODE),
+    ("message", MESSAGE),
+    ("msg", MESSAGE),
+    ("error_msg", MESSAGE),
+    ("errormsg", MESSAGE),
+    ("error_message", MESSAGE),
+    ("errormessage", MESSAGE),
+    ("err_msg", MESSAGE),
+    ("errmsg", MESSAGE),
+    ("x-ca-error-message", MESSAGE),
+    ("error_description", MESSAGE),
+    ("errordescription", MESSAGE),
+];
+
+static KEY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(KEYS.iter().map(|(key, _)| key))
+        .expect("fixed literals build an automaton")
 });
 
-static CODE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?:^|[^\w-])["']?(?P<key>code|error_?code|err_?code|x-ca-error-code|error|status)["']?[ \t]*[:=][ \t]*["']?(?P<code>[A-Za-z][\w.%{}]*)"#,
-    )
-    .expect("valid regex")
-});
+/// One key and where its value starts.
+struct Pair<'t> {
+    key: &'t str,
+    carries: Carries,
+    /// The text from the value on (after `:` or `=` and blanks).
+    value_at: usize,
+}
 
-static MESSAGE_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?i)(?:^|[^\w-])["']?(?P<key>message|msg|error_?msg|error_?message|err_?msg|x-ca-error-message|error_?description)["']?[ \t]*[:=][ \t]*(?:"(?P<dq>(?:[^"\\\n]|\\.)*)"?|'(?P<sq>(?:[^'\\\n]|\\.)*)'?|(?P<bare>[^\s"'{\[][^\n]*))"#,
-    )
-    .expect("valid regex")
-});
+/// Every `key: value` / `key=value` pair whose key is one errcode reads.
+fn pairs(text: &str) -> impl Iterator<Item = Pair<'_>> {
+    let key_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    KEY_WORDS.find_overlapping_iter(text).filter_map(move |m| {
+        let before = &text[..m.start()];
+        let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
+        if before.chars().next_back().is_some_and(key_char) {
+            return None;
+        }
+        let after = &text[m.end()..];
+        let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+        let after = after.trim_start_matches([' ', '\t']);
+        let value = after
+            .strip_prefix([':', '='])?
+            .trim_start_matches([' ', '\t']);
+        Some(Pair {
+            key: &text[m.range()],
+            carries: KEYS[m.pattern().as_usize()].1,
+            value_at: text.len() - value.len(),
+        })
+    })
+}
+
+/// A status value: three digits from 100 to 599, quoted or not, ending there.
+fn status_value(value: &str) -> Option<(u16, std::ops::Range<usize>)> {
+    let skip = usize::from(value.starts_with(['"', '\'']));
+    let digits = value.get(skip..skip + 3)?;
+    let next = value[skip + 3..].chars().next();
+    let valid = digits.bytes().all(|b| b.is_ascii_digit())
+        && (b'1'..=b'5').contains(&digits.as_bytes()[0])
+        && !next.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+    valid.then(|| (digits.parse().expect("three digits"), skip..skip + 3))
+}
+
+/// A code value: a letter, then letters, digits, `_`, `.`, `%`, `{`, `}` (less a final full stop).
+fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
+    let skip = usize::from(value.starts_with(['"', '\'']));
+    let rest = &value[skip..];
+    if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    let end = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '%' | '{' | '}')))
+        .unwrap_or(rest.len());
+    let code = rest[..end].trim_end_matches('.');
+    (code.len() >= 3).then(|| skip..skip + code.len())
+}
+
+/// A message value: quoted (to the closing quote, or the line's end when cut off), or bare.
+fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
+    let line = &value[..value.find('\n').unwrap_or(value.len())];
+    let (text, range) = match line.chars().next()? {
+        quote @ ('"' | '\'') => {
+            let mut end = line.len();
+            let mut escaped = false;
+            for (i, c) in line.char_indices().skip(1) {
+                match c {
+                    '\\' if !escaped => escaped = true,
+                    c if c == quote && !escaped => {
+                        end = i;
+                        break;
+                    }
+                    _ => escaped = false,
+                }
+            }
+            (unescape_once(&line[1..end]).0, 1..end)
+        }
+        '{' | '[' => return None,
+        _ => {
+            let bare = bare_message(line);
+            (bare.to_string(), 0..bare.len())
+        }
+    };
+    let text = text.trim().to_string();
+    (!text.is_empty()).then_some((text, range))
+}
 
 /// Words every status pattern contains (any case).
 static STATUS_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
@@ -101,47 +235,158 @@ static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid regex")
 });
 
-// Statuses stated as such in free text: a status line, `HTTP Status: 404`, `HTTP 404`, `status code 401`,
-// and an access log's request followed by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`).
-static STATUS_TEXT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r#"(?im)(?:^[ \t]*(?:<[ \t]*)?HTTP/[0-9](?:\.[0-9])?[ \t]+|(?-u:\b)HTTP[ \t]+status(?:[ \t]+code)?[ \t]*[:=]?[ \t]*|(?-u:\b)HTTP[ \t]+|(?-u:\b)status[ \t]+code[ \t]+|(?-u:\b)(?:GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)[ \t]+[^ \t\n]+(?:[ \t]+HTTP/[0-9](?:\.[0-9])?"?)?[ \t]+)(?P<status>[1-5][0-9][0-9])(?-u:\b)"#,
-    )
-    .expect("valid regex")
+// Statuses stated as such in free text: a status line (`HTTP/1.1 401`), `HTTP Status: 404`, `HTTP 404`,
+// `status code 401`, and an access log's request followed by its status (`GET /x 404`,
+// `"GET /x HTTP/1.1" 404`). Found by their words, then read by hand, as key-value pairs are.
+const STATUS_LEADS: &[&str] = &[
+    "HTTP/",
+    "HTTP ",
+    "HTTP\t",
+    "status code",
+    "GET ",
+    "POST ",
+    "PUT ",
+    "DELETE ",
+    "PATCH ",
+    "HEAD ",
+    "OPTIONS ",
+];
+
+static STATUS_LEAD_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(STATUS_LEADS)
+        .expect("fixed literals build an automaton")
 });
 
-static VENDOR_HINTS: LazyLock<Vec<(Vendor, Regex, &'static str)>> = LazyLock::new(|| {
-    let hint =
-        |vendor, pattern: &str, what| (vendor, Regex::new(pattern).expect("valid regex"), what);
-    vec![
-        hint(
-            Vendor::Huawei,
-            r"(?i)huaweicloud|myhuaweicloud|\bhuawei\b",
-            "Huawei host or SDK",
-        ),
-        hint(
-            Vendor::Huawei,
-            r#"["']?\berror_msg\b["']?\s*[:=]"#,
-            "Huawei error body (error_msg)",
-        ),
-        hint(
-            Vendor::Alibaba,
-            r"(?i)aliyun|alibabacloud|alicloudapi|\bTea\.exceptions",
-            "Alibaba host or SDK",
-        ),
-        hint(
-            Vendor::Alibaba,
-            r#"(?i)\bX-Ca-Error-|["']?\bHostId\b["']?\s*[:=>]|["']?\bRecommend\b["']?\s*[:=>]"#,
-            "Alibaba error body or X-Ca header",
-        ),
-        hint(
-            Vendor::Tencent,
-            r"(?i)tencent|qcloud|apigw\.tencentcs",
-            "Tencent host or SDK",
-        ),
-        hint(Vendor::Jdcloud, r"(?i)jdcloud", "JD Cloud host or SDK"),
-    ]
-});
+/// The statuses free text states, with where each stands and whether it is a status line.
+fn text_statuses(text: &str) -> Vec<(u16, std::ops::Range<usize>, bool)> {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let mut found = Vec::new();
+    for m in STATUS_LEAD_WORDS.find_iter(text) {
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let lead = &text[m.range()];
+        let mut rest = &text[m.end()..];
+        let mut status_line = false;
+        if lead.eq_ignore_ascii_case("HTTP/") {
+            // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`).
+            let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            let before = text[line_start..m.start()].trim_matches(|c: char| blank(c) || c == '<');
+            let version_end = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            if !before.is_empty() || version_end == 0 {
+                continue;
+            }
+            rest = &rest[version_end..];
+            status_line = true;
+        } else if lead.len() > 4 && lead[..4].eq_ignore_ascii_case("HTTP") {
+            // `HTTP 404`, `HTTP Status: 404`, `HTTP status code = 404`.
+            let after = rest.trim_start_matches(blank);
+            rest = match after.get(..6) {
+                Some(word) if word.eq_ignore_ascii_case("status") => {
+                    let after = after[6..].trim_start_matches(blank);
+                    let after = match after.get(..4) {
+                        Some(code) if code.eq_ignore_ascii_case("code") => &after[4..],
+                        _ => after,
+                    };
+                    let after = after.trim_start_matches(blank);
+                    after.strip_prefix([':', '=']).unwrap_or(after)
+                }
+                _ => after,
+            };
+        } else if !lead.eq_ignore_ascii_case("status code") {
+            // A request: the method, the target, maybe the protocol, then the status.
+            let target_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+            if target_end == 0 {
+                continue;
+            }
+            rest = rest[target_end..].trim_start_matches(blank);
+            if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case("HTTP/") {
+                let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+                rest = &rest[end..];
+            }
+        }
+        let rest = rest.trim_start_matches(blank);
+        let at = text.len() - rest.len();
+        let digits = rest
+            .get(..3)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+        let ends =
+            !rest[digits.map_or(0, str::len)..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if let Some(digits) = digits
+            && ends
+            && (b'1'..=b'5').contains(&digits.as_bytes()[0])
+        {
+            found.push((
+                digits.parse().expect("three digits"),
+                at..at + 3,
+                status_line,
+            ));
+        }
+    }
+    found
+}
+
+/// Words that say which vendor a paste is from: hosts and SDK names (any case), and field names of the
+/// vendors' error bodies (as written).
+const VENDOR_HINTS: &[(Vendor, &str, bool, &str)] = &[
+    (Vendor::Huawei, "huawei", true, "Huawei host or SDK"),
+    (
+        Vendor::Huawei,
+        "error_msg",
+        false,
+        "Huawei error body (error_msg)",
+    ),
+    (Vendor::Alibaba, "aliyun", true, "Alibaba host or SDK"),
+    (Vendor::Alibaba, "alibabacloud", true, "Alibaba host or SDK"),
+    (Vendor::Alibaba, "alicloudapi", true, "Alibaba host or SDK"),
+    (
+        Vendor::Alibaba,
+        "Tea.exceptions",
+        false,
+        "Alibaba host or SDK",
+    ),
+    (
+        Vendor::Alibaba,
+        "x-ca-error-",
+        true,
+        "Alibaba error body or X-Ca header",
+    ),
+    (
+        Vendor::Alibaba,
+        "HostId",
+        false,
+        "Alibaba error body or X-Ca header",
+    ),
+    (
+        Vendor::Alibaba,
+        "Recommend",
+        false,
+        "Alibaba error body or X-Ca header",
+    ),
+    (Vendor::Tencent, "tencent", true, "Tencent host or SDK"),
+    (Vendor::Tencent, "qcloud", true, "Tencent host or SDK"),
+    (Vendor::Jdcloud, "jdcloud", true, "JD Cloud host or SDK"),
+];
+
+/// Finds the vendor hints; the ones of any case match ASCII letters of any case.
+static VENDOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)> =
+    LazyLock::new(|| {
+        let build = |any_case: bool| {
+            aho_corasick::AhoCorasick::builder()
+                .ascii_case_insensitive(any_case)
+                .build(VENDOR_HINTS.iter().map(|h| h.1))
+                .expect("fixed literals build an automaton")
+        };
+        (build(true), build(false))
+    });
 
 /// How much to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,33 +426,32 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
         } else {
             field_statuses(view, &mut evidence);
         }
-        for caps in STATUS_TEXT.captures_iter(&view.text) {
-            let m = caps.name("status").expect("group is in the pattern");
-            if let Ok(status) = m.as_str().parse() {
-                let source = if caps[0]
-                    .trim_start()
-                    .trim_start_matches('<')
-                    .trim_start()
-                    .starts_with("HTTP/")
-                {
-                    "status line"
-                } else {
-                    "text"
-                };
-                push(
-                    &mut evidence.statuses,
-                    status,
-                    view.to_paste(&m.range()),
-                    source,
-                );
-            }
+        for (status, range, status_line) in text_statuses(&view.text) {
+            let source = if status_line { "status line" } else { "text" };
+            push(
+                &mut evidence.statuses,
+                status,
+                view.to_paste(&range),
+                source,
+            );
         }
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        for (vendor, pattern, what) in VENDOR_HINTS.iter() {
-            if let Some(m) = pattern.find(text) {
-                push(&mut evidence.vendors, *vendor, m.range(), what);
+        let (any_case, exact_case) = &*VENDOR_WORDS;
+        for (automaton, of_any_case) in [(any_case, true), (exact_case, false)] {
+            for m in automaton.find_overlapping_iter(text) {
+                let (vendor, _, any_case_hint, what) = VENDOR_HINTS[m.pattern().as_usize()];
+                if any_case_hint != of_any_case {
+                    continue;
+                }
+                if !evidence
+                    .vendors
+                    .iter()
+                    .any(|v| v.value == vendor && v.source == what)
+                {
+                    push(&mut evidence.vendors, vendor, m.range(), what);
+                }
             }
         }
     }
@@ -228,48 +472,46 @@ fn push<T: PartialEq>(list: &mut Vec<Found<T>>, value: T, span: Range<usize>, so
 }
 
 fn field_statuses(view: &View, evidence: &mut Evidence) {
-    for caps in STATUS_FIELD.captures_iter(&view.text) {
-        let value = caps.name("status").expect("group is in the pattern");
-        if let Ok(status) = value.as_str().parse() {
-            push(
-                &mut evidence.statuses,
-                status,
-                view.to_paste(&value.range()),
-                &caps["key"],
-            );
+    for pair in pairs(&view.text) {
+        if pair.carries.status
+            && let Some((status, range)) = status_value(&view.text[pair.value_at..])
+        {
+            let span = view.to_paste(&(pair.value_at + range.start..pair.value_at + range.end));
+            push(&mut evidence.statuses, status, span, pair.key);
         }
     }
 }
 
 fn fields(view: &View, evidence: &mut Evidence) {
-    field_statuses(view, evidence);
-    for caps in CODE_FIELD.captures_iter(&view.text) {
-        let value = caps.name("code").expect("group is in the pattern");
-        let code = value.as_str().trim_end_matches('.');
-        if code.len() >= 3 {
-            let span = view.to_paste(&(value.start()..value.start() + code.len()));
+    for pair in pairs(&view.text) {
+        let value = &view.text[pair.value_at..];
+        let at = |r: std::ops::Range<usize>| {
+            view.to_paste(&(pair.value_at + r.start..pair.value_at + r.end))
+        };
+        if pair.carries.status
+            && let Some((status, range)) = status_value(value)
+        {
+            push(&mut evidence.statuses, status, at(range), pair.key);
+            continue;
+        }
+        if pair.carries.code
+            && let Some(range) = code_value(value)
+        {
             push(
                 &mut evidence.code_fields,
-                code.to_string(),
-                span,
-                &caps["key"],
+                value[range.clone()].to_string(),
+                at(range),
+                pair.key,
             );
+        }
+        if pair.carries.message
+            && let Some((text, range)) = message_value(value)
+        {
+            push(&mut evidence.message_fields, text, at(range), pair.key);
         }
     }
-    for caps in MESSAGE_FIELD.captures_iter(&view.text) {
-        let (value, text) = match (caps.name("dq"), caps.name("sq"), caps.name("bare")) {
-            (Some(v), _, _) | (_, Some(v), _) => (v, unescape_once(v.as_str()).0),
-            (_, _, Some(v)) => (v, bare_message(v.as_str()).to_string()),
-            _ => continue,
-        };
-        if !text.trim().is_empty() {
-            push(
-                &mut evidence.message_fields,
-                text.trim().to_string(),
-                view.to_paste(&value.range()),
-                &caps["key"],
-            );
-        }
+    if !view.text.contains("</") {
+        return;
     }
     for caps in XML_FIELD.captures_iter(&view.text) {
         let value = caps.name("value").expect("group is in the pattern");
@@ -296,7 +538,8 @@ fn fields(view: &View, evidence: &mut Evidence) {
 /// and whatever `key: value` pairs follow on the same line (`errMsg: ..., requestId: ...`, `msg=... id=1`).
 fn bare_message(raw: &str) -> &str {
     static NEXT_FIELD: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"\s+[A-Za-z_][\w-]*=|,\s*[A-Za-z_][\w-]*\s*[:=]|[}\]]").expect("valid regex")
+        Regex::new(r"[ \t]+[A-Za-z_][A-Za-z0-9_-]*=|,[ \t]*[A-Za-z_][A-Za-z0-9_-]*[ \t]*[:=]|[}\]]")
+            .expect("valid regex")
     });
     let raw = NEXT_FIELD.find(raw).map_or(raw, |m| &raw[..m.start()]);
     raw.trim().trim_end_matches(',').trim()
@@ -426,6 +669,37 @@ mod tests {
         assert_eq!(values(&e.statuses), [400]);
         assert_eq!(values(&e.code_fields), ["ARGUMENT_NOT_SUPPORT"]);
         assert_eq!(values(&e.message_fields), ["参数 page 不支持"]);
+    }
+
+    #[test]
+    fn statuses_in_text_take_their_many_forms() {
+        let statuses = |t: &str| {
+            text_statuses(t)
+                .into_iter()
+                .map(|(s, _, line)| (s, line))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(statuses("HTTP/1.1 401 Unauthorized"), [(401, true)]);
+        assert_eq!(statuses("< HTTP/2 404 \r"), [(404, true)]);
+        assert_eq!(statuses("x HTTP/1.1 401"), []);
+        assert_eq!(
+            statuses("ServerException: HTTP Status: 404 Error"),
+            [(404, false)]
+        );
+        assert_eq!(statuses("failed with HTTP 502"), [(502, false)]);
+        assert_eq!(
+            statuses("Request failed with status code 401"),
+            [(401, false)]
+        );
+        assert_eq!(statuses("GET /api/items 200 12ms"), [(200, false)]);
+        assert_eq!(
+            statuses("\"POST /v1/x?y=1 HTTP/1.1\" 429 17"),
+            [(429, false)]
+        );
+        assert_eq!(
+            statuses("took 429ms on port 5000, HTTP 4290 TARGET /x 404"),
+            []
+        );
     }
 
     #[test]

@@ -770,8 +770,8 @@ struct JsonSource<'a> {
 fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
     let entry = m.entry;
     let filled = |t: &Text| Text {
-        en: fill_text(&t.en, &m.captures),
-        zh: fill_text(&t.zh, &m.captures),
+        en: fill_text(&t.en, &m.captures).into(),
+        zh: fill_text(&t.zh, &m.captures).into(),
     };
     JsonMatch {
         catalog: &m.catalog.id,
@@ -814,8 +814,8 @@ fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
 
 fn json_referral<'a>(r: &'a ReferralMatch<'a>) -> JsonReferral<'a> {
     let filled = |t: &Text| Text {
-        en: fill_text(&t.en, &r.captures),
-        zh: fill_text(&t.zh, &r.captures),
+        en: fill_text(&t.en, &r.captures).into(),
+        zh: fill_text(&t.zh, &r.captures).into(),
     };
     JsonReferral {
         catalog: &r.catalog.id,

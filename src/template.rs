@@ -1,6 +1,7 @@
 //! Placeholder templates: the `{name}` syntax of catalog codes, messages and explanations, and the regexes
 //! that match the filled-in text a user pastes.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
@@ -34,22 +35,46 @@ pub enum Context {
     Message,
 }
 
-/// A parsed template with its source text, and regexes compiled on first use (most runs never need them).
+/// A template: its source text, parsed on first use (a built-in catalog's 300 templates are not all needed
+/// by one lookup), and regexes compiled on first use (most runs never need them).
 #[derive(Debug)]
 pub struct Template {
-    source: String,
-    segments: Vec<Segment>,
+    source: Cow<'static, str>,
     context: Context,
+    parts: OnceLock<Parts>,
+    /// Case-insensitive, for what people type; case-sensitive, for what responses and logs carry verbatim.
+    regex_any_case: OnceLock<Regex>,
+    regex_exact_case: OnceLock<Regex>,
+    generic: OnceLock<bool>,
+}
+
+/// What parsing a template gives.
+#[derive(Debug, Clone)]
+struct Parts {
+    segments: Vec<Segment>,
     /// The longest run of non-blank literal text: it must appear in anything the template matches, so most
     /// templates are ruled out by a substring search without compiling their regex.
     key: String,
     key_lower: String,
     /// The text itself, for a template without placeholders.
     plain: Option<String>,
-    /// Case-insensitive, for what people type; case-sensitive, for what responses and logs carry verbatim.
-    regex_any_case: OnceLock<Regex>,
-    regex_exact_case: OnceLock<Regex>,
-    generic: OnceLock<bool>,
+}
+
+impl Parts {
+    fn of(source: &str) -> Result<Parts, SyntaxError> {
+        let segments = parse_segments(source)?;
+        let key = rarest_word(&segments).to_string();
+        let plain = segments
+            .iter()
+            .all(|s| matches!(s, Segment::Literal(_)))
+            .then(|| fill(&segments, &Captures::new()));
+        Ok(Parts {
+            key_lower: key.to_lowercase(),
+            key,
+            plain,
+            segments,
+        })
+    }
 }
 
 /// A message with less literal text than this (CJK characters count double) is generic.
@@ -57,13 +82,14 @@ const DISTINCTIVE_WEIGHT: usize = 16;
 
 impl Clone for Template {
     fn clone(&self) -> Self {
+        let parts = OnceLock::new();
+        if let Some(p) = self.parts.get() {
+            let _ = parts.set(p.clone());
+        }
         Template {
             source: self.source.clone(),
-            segments: self.segments.clone(),
             context: self.context,
-            key: self.key.clone(),
-            key_lower: self.key_lower.clone(),
-            plain: self.plain.clone(),
+            parts,
             regex_any_case: OnceLock::new(),
             regex_exact_case: OnceLock::new(),
             generic: OnceLock::new(),
@@ -72,29 +98,41 @@ impl Clone for Template {
 }
 
 impl Template {
+    /// Parses and checks a template now (a user's catalog: errors must be reported at load).
     pub fn parse(source: &str, context: Context) -> Result<Template, SyntaxError> {
-        let segments = parse_segments(source)?;
-        let key = rarest_word(&segments).to_string();
-        let plain = segments
-            .iter()
-            .all(|s| matches!(s, Segment::Literal(_)))
-            .then(|| fill(&segments, &Captures::new()));
+        let parts = Parts::of(source)?;
         Ok(Template {
-            source: source.to_string(),
-            segments,
+            source: Cow::Owned(source.to_string()),
             context,
-            key_lower: key.to_lowercase(),
-            key,
-            plain,
+            parts: OnceLock::from(parts),
             regex_any_case: OnceLock::new(),
             regex_exact_case: OnceLock::new(),
             generic: OnceLock::new(),
         })
     }
 
+    /// A template from the built-in catalogs, parsed when first used. Their syntax is checked by the
+    /// loader in `cargo test` (tests/it/data.rs), so parsing cannot fail here.
+    pub fn built_in(source: &'static str, context: Context) -> Template {
+        Template {
+            source: Cow::Borrowed(source),
+            context,
+            parts: OnceLock::new(),
+            regex_any_case: OnceLock::new(),
+            regex_exact_case: OnceLock::new(),
+            generic: OnceLock::new(),
+        }
+    }
+
+    fn parts(&self) -> &Parts {
+        self.parts.get_or_init(|| {
+            Parts::of(&self.source).expect("built-in templates are checked by the tests")
+        })
+    }
+
     /// The longest run of non-blank literal text, which anything the template matches contains verbatim.
     pub fn key(&self) -> &str {
-        &self.key
+        &self.parts().key
     }
 
     /// The catalog's text, placeholders and `{{`/`}}` escapes included.
@@ -103,33 +141,50 @@ impl Template {
     }
 
     pub fn segments(&self) -> &[Segment] {
-        &self.segments
+        &self.parts().segments
+    }
+
+    /// Text without braces is its own literal: it needs no parsing to be shown or compared, which keeps a
+    /// lookup from parsing every built-in template.
+    fn plain_source(&self) -> Option<&str> {
+        (!self.source.contains(['{', '}'])).then_some(&*self.source)
     }
 
     pub fn has_placeholders(&self) -> bool {
-        self.segments
-            .iter()
-            .any(|s| matches!(s, Segment::Placeholder(_)))
+        self.plain_source().is_none()
+            && self
+                .parts()
+                .segments
+                .iter()
+                .any(|s| matches!(s, Segment::Placeholder(_)))
     }
 
     /// The text with escapes resolved, when the template has no placeholders.
     pub fn literal(&self) -> Option<String> {
-        self.plain.clone()
+        self.literal_str().map(str::to_string)
     }
 
     /// As `literal`, borrowed.
     pub fn literal_str(&self) -> Option<&str> {
-        self.plain.as_deref()
+        self.plain_source()
+            .or_else(|| self.parts().plain.as_deref())
     }
 
     /// The text as shown to people: escapes resolved, placeholders as `{name}`.
     pub fn display(&self) -> String {
-        fill(&self.segments, &Captures::new())
+        match self.plain_source() {
+            Some(text) => text.to_string(),
+            None => fill(&self.parts().segments, &Captures::new()),
+        }
     }
 
     /// Number of literal characters: a longer literal is a more specific template.
     pub fn literal_len(&self) -> usize {
-        self.segments
+        if let Some(text) = self.plain_source() {
+            return text.chars().count();
+        }
+        self.parts()
+            .segments
             .iter()
             .map(|s| match s {
                 Segment::Literal(text) => text.chars().count(),
@@ -138,10 +193,27 @@ impl Template {
             .sum()
     }
 
+    /// Whether a code could fit this code template, judged without its regex: the literal pieces stand in
+    /// the code in order (any case). Saves compiling a regex per code template for every code looked up.
+    pub fn may_fit(&self, code: &str) -> bool {
+        let code = code.to_ascii_lowercase();
+        let mut rest = code.as_str();
+        for segment in &self.parts().segments {
+            if let Segment::Literal(text) = segment {
+                match rest.find(&text.to_ascii_lowercase()) {
+                    Some(at) => rest = &rest[at + text.len()..],
+                    None => return false,
+                }
+            }
+        }
+        true
+    }
+
     /// How distinctive the literal text is: characters, with each CJK character counted twice (one carries
     /// about as much as a short word).
     pub fn weight(&self) -> usize {
-        self.segments
+        self.parts()
+            .segments
             .iter()
             .map(|s| match s {
                 Segment::Literal(text) => text
@@ -166,13 +238,13 @@ impl Template {
     /// anywhere in the text searched (callers check whether the match spans it all).
     pub fn regex(&self) -> &Regex {
         self.regex_any_case
-            .get_or_init(|| compile(&regex_pattern(&self.segments, self.context, true)))
+            .get_or_init(|| compile(&regex_pattern(&self.parts().segments, self.context, true)))
     }
 
     /// The exact-case pattern without named groups or lazy repetition, which ripgrep and GNU `grep -E` both
     /// read (what matches is the same; only where captures end would differ).
     pub fn portable_pattern(&self) -> String {
-        regex_pattern(&self.segments, self.context, false)
+        regex_pattern(&self.parts().segments, self.context, false)
             .replace("+?", "+")
             .split("(?P<")
             .enumerate()
@@ -188,13 +260,13 @@ impl Template {
 
     fn regex_exact_case(&self) -> &Regex {
         self.regex_exact_case
-            .get_or_init(|| compile(&regex_pattern(&self.segments, self.context, false)))
+            .get_or_init(|| compile(&regex_pattern(&self.parts().segments, self.context, false)))
     }
 
     /// Matches `text` (any case), returning the captures and whether the match spans all of `text`.
     /// `folded` is `fold(text)`, computed once by the caller for all templates.
     pub fn find_folded(&self, text: &str, folded: &str) -> Option<(Captures, bool)> {
-        if !folded.contains(&self.key_lower) {
+        if !folded.contains(&self.parts().key_lower) {
             return None;
         }
         self.find(text)
@@ -211,7 +283,7 @@ impl Template {
     /// Every place `text` carries the template verbatim (case kept), with its captures; a match must not
     /// start or end inside a word.
     pub fn find_all_exact(&self, text: &str) -> Vec<(Captures, std::ops::Range<usize>)> {
-        if !text.contains(&self.key) {
+        if !text.contains(&self.parts().key) {
             return Vec::new();
         }
         let bounded = |range: &std::ops::Range<usize>| {
@@ -222,17 +294,35 @@ impl Template {
             let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
             !((word(first) && word(before)) || (word(last) && word(after)))
         };
-        // A message without placeholders, written as the catalog writes it, is found by a substring
-        // search, far cheaper than the regex (which is still there for other spacing, or a dropped stop).
+        // A message without placeholders is found by substring searches, far cheaper than compiling its
+        // regex: as the catalog writes it, then without its final full stop (gateways drop it to append
+        // detail). The regex remains for other spacing, and only where every word is in the text.
         if let Some(literal) = self.literal_str() {
-            let found: Vec<_> = text
-                .match_indices(literal)
-                .map(|(at, _)| at..at + literal.len())
-                .filter(|range| bounded(range))
-                .map(|range| (Captures::new(), range))
-                .collect();
+            let find = |needle: &str| -> Vec<(Captures, std::ops::Range<usize>)> {
+                text.match_indices(needle)
+                    .map(|(at, _)| at..at + needle.len())
+                    .filter(|range| bounded(range))
+                    .map(|range| (Captures::new(), range))
+                    .collect()
+            };
+            let found = find(literal);
             if !found.is_empty() {
                 return found;
+            }
+            if let Some(without_stop) = literal
+                .strip_suffix('.')
+                .filter(|_| self.context == Context::Message)
+            {
+                let found = find(without_stop);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            let words_present = literal
+                .split_whitespace()
+                .all(|word| text.contains(word.strip_suffix('.').unwrap_or(word)));
+            if !words_present || !literal.contains(char::is_whitespace) {
+                return Vec::new();
             }
         }
         let regex = self.regex_exact_case();
@@ -257,7 +347,10 @@ impl Template {
 
     fn captures(&self, caps: &regex::Captures<'_>) -> Captures {
         let mut captures = Captures::new();
-        for (index, name) in placeholder_names(&self.segments).into_iter().enumerate() {
+        for (index, name) in placeholder_names(&self.parts().segments)
+            .into_iter()
+            .enumerate()
+        {
             if let Some(m) = caps.name(&group_name(index)) {
                 captures
                     .entry(name.to_string())
@@ -288,10 +381,8 @@ fn rarest_word(segments: &[Segment]) -> &str {
         })
     };
     let common = |w: &str| {
-        let bare = w
-            .trim_matches(|c: char| !c.is_alphanumeric())
-            .to_ascii_lowercase();
-        COMMON_WORDS.contains(&bare.as_str())
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        COMMON_WORDS.iter().any(|c| c.eq_ignore_ascii_case(bare))
     };
     // A template of common words only ("API request error.") is keyed by its longest literal piece, as a
     // phrase is rarer than any of its words.

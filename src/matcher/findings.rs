@@ -218,7 +218,11 @@ impl<'c> Matcher<'c> {
             let Some(code) = entry.code.as_ref().filter(|c| c.has_placeholders()) else {
                 continue;
             };
-            if let Some((captures, _)) = code.find(&found.value) {
+            if let Some((captures, _)) = code
+                .may_fit(&found.value)
+                .then(|| code.find(&found.value))
+                .flatten()
+            {
                 add(
                     candidates,
                     catalog,
