@@ -81,11 +81,12 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
             .map_or("None".to_string(), |l| format!("Some({})", text(l)));
         let _ = writeln!(
             out,
-            "      BuiltinSource {{ id: {:?}, title: {:?}, date: {}, document: {}, label: {label} }},",
+            "      BuiltinSource {{ id: {:?}, title: {:?}, date: {}, document: {}, url: {}, label: {label} }},",
             string(s, "id"),
             string(s, "title"),
             optional("date"),
             optional("document"),
+            optional("url"),
         );
     }
     let _ = writeln!(out, "    ],");

@@ -33,6 +33,7 @@ struct BuiltinSource {
     title: &'static str,
     date: Option<&'static str>,
     document: Option<&'static str>,
+    url: Option<&'static str>,
     label: Option<(&'static str, &'static str)>,
 }
 
@@ -100,6 +101,7 @@ impl BuiltinCatalog {
                     title: s.title.to_string(),
                     date: s.date.map(str::to_string),
                     document: s.document.map(str::to_string),
+                    url: s.url.map(str::to_string),
                     label: s.label.map(Text::built_in),
                 })
                 .collect(),
@@ -196,7 +198,10 @@ pub struct Source {
     pub id: String,
     pub title: String,
     pub date: Option<String>,
+    /// The file in `catalogs/sources/` (built-in catalogs made from a kept document).
     pub document: Option<String>,
+    /// The public page the catalog was made from.
+    pub url: Option<String>,
     pub label: Option<Text>,
 }
 
@@ -555,6 +560,7 @@ struct RawSource {
     title: Spanned<String>,
     date: Option<String>,
     document: Option<String>,
+    url: Option<String>,
     label: Option<Spanned<RawText>>,
 }
 
@@ -631,6 +637,7 @@ impl Validator<'_> {
                 title: self.required(&source.title, "title")?,
                 date: source.date,
                 document: source.document,
+                url: source.url,
                 label: source
                     .label
                     .as_ref()

@@ -458,11 +458,14 @@ fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
         .iter()
         .map(|&s| {
             let source = &catalog.sources[s];
-            let title = escape(&source.title).into_owned();
-            match &source.date {
-                Some(date) if !source.title.contains(date.as_str()) => format!("{title}, {date}"),
-                _ => title,
+            let mut line = escape(&source.title).into_owned();
+            if let Some(date) = source.date.as_ref().filter(|d| !source.title.contains(d.as_str())) {
+                line = format!("{line}, {}", escape(date));
             }
+            if let Some(url) = &source.url {
+                line = format!("{line} <{}>", escape(url));
+            }
+            line
         })
         .collect::<Vec<_>>()
         .join("; ")
@@ -765,6 +768,8 @@ struct JsonSource<'a> {
     id: &'a str,
     title: &'a str,
     date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    url: Option<&'a str>,
 }
 
 fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
@@ -799,6 +804,7 @@ fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
                     id: &s.id,
                     title: &s.title,
                     date: s.date.as_deref(),
+                    url: s.url.as_deref(),
                 }
             })
             .collect(),
@@ -929,6 +935,7 @@ pub fn catalogs_json(catalogs: &Catalogs) -> String {
                     id: &s.id,
                     title: &s.title,
                     date: s.date.as_deref(),
+                    url: s.url.as_deref(),
                 })
                 .collect(),
         })
