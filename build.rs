@@ -20,6 +20,7 @@ fn main() {
         .expect("catalogs/ is readable")
         .map(|e| e.expect("catalogs/ entry is readable").path())
         .filter(|p| p.extension().is_some_and(|ext| ext == "toml"))
+        .filter(|p| !p.ends_with(FAMILIES))
         .collect();
     files.sort();
     let mut out = String::from("&[\n");
@@ -37,8 +38,64 @@ fn main() {
         catalog(&mut out, &name, &table);
     }
     out.push(']');
-    let target = Path::new(&env::var("OUT_DIR").expect("set by cargo")).join("builtin_catalogs.rs");
-    fs::write(target, out).expect("OUT_DIR is writable");
+    let out_dir = env::var("OUT_DIR").expect("set by cargo");
+    fs::write(Path::new(&out_dir).join("builtin_catalogs.rs"), out).expect("OUT_DIR is writable");
+    fs::write(
+        Path::new(&out_dir).join("builtin_families.rs"),
+        families(&dir.join(FAMILIES)),
+    )
+    .expect("OUT_DIR is writable");
+}
+
+/// The problem families file, beside the catalogs.
+const FAMILIES: &str = "families.toml";
+
+fn families(path: &Path) -> String {
+    println!("cargo::rerun-if-changed={}", path.display());
+    let mut out = String::from("&[\n");
+    let Ok(source) = fs::read_to_string(path) else {
+        return "&[]".to_string();
+    };
+    let table: Table = source
+        .parse()
+        .unwrap_or_else(|e| panic!("catalogs/{FAMILIES}: {e}"));
+    for f in table
+        .get("families")
+        .and_then(Value::as_array)
+        .map_or(&[][..], Vec::as_slice)
+    {
+        let checklist: Vec<String> = f
+            .get("checklist")
+            .and_then(Value::as_array)
+            .expect("checklist is an array")
+            .iter()
+            .map(text)
+            .collect();
+        let members: Vec<String> = f
+            .get("members")
+            .and_then(Value::as_array)
+            .expect("members is an array")
+            .iter()
+            .map(|m| {
+                let member = m.as_str().expect("members are strings");
+                let (catalog, entry) = member
+                    .split_once('/')
+                    .unwrap_or_else(|| panic!("member {member} is not catalog/entry"));
+                format!("({catalog:?}, {entry:?})")
+            })
+            .collect();
+        let _ = writeln!(
+            out,
+            "  BuiltinFamily {{ id: {:?}, name: {}, explanation: {}, checklist: &[{}], members: &[{}] }},",
+            string(f, "id"),
+            text(f.get("name").expect("name")),
+            text(f.get("explanation").expect("explanation")),
+            checklist.join(", "),
+            members.join(", "),
+        );
+    }
+    out.push(']');
+    out
 }
 
 fn catalog(out: &mut String, name: &str, t: &Table) {
@@ -55,7 +112,7 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
     let entry_ids: Vec<&str> = entries.iter().map(|e| string(e, "id")).collect();
     let default_authored = t.get("authored").map(authored).unwrap_or_default();
 
-    let _ = writeln!(out, "  BuiltinCatalog {{");
+    let _ = writeln!(out, "  Trusted {{");
     let _ = writeln!(out, "    file: {name:?},");
     let _ = writeln!(
         out,
@@ -69,7 +126,7 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
     );
     let _ = writeln!(out, "    vendor_name: {},", text(field("vendor_name")));
     let _ = writeln!(out, "    product: {},", text(field("product")));
-    let _ = writeln!(out, "    sources: &[");
+    let _ = writeln!(out, "    sources: Cow::Borrowed(&[");
     for s in sources {
         let optional = |key: &str| {
             s.get(key)
@@ -81,7 +138,7 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
             .map_or("None".to_string(), |l| format!("Some({})", text(l)));
         let _ = writeln!(
             out,
-            "      BuiltinSource {{ id: {:?}, title: {:?}, date: {}, document: {}, url: {}, label: {label} }},",
+            "      TrustedSource {{ id: {:?}, title: {:?}, date: {}, document: {}, url: {}, label: {label} }},",
             string(s, "id"),
             string(s, "title"),
             optional("date"),
@@ -89,18 +146,19 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
             optional("url"),
         );
     }
-    let _ = writeln!(out, "    ],");
-    let _ = writeln!(out, "    entries: &[");
+    let _ = writeln!(out, "    ]),");
+    let _ = writeln!(out, "    entries: Cow::Borrowed(&[");
     for e in entries {
-        let sources: Vec<usize> = match e.get("sources").and_then(Value::as_array) {
+        let sources: Vec<u32> = match e.get("sources").and_then(Value::as_array) {
             Some(list) => list
                 .iter()
                 .map(|v| {
                     let id = v.as_str().expect("source ids are strings");
-                    source_ids
+                    let at = source_ids
                         .iter()
                         .position(|s| *s == id)
-                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown source {id}"))
+                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown source {id}"));
+                    u32::try_from(at).expect("few sources")
                 })
                 .collect(),
             None => vec![0],
@@ -134,7 +192,7 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
         let flags = e.get("authored").map(authored).unwrap_or(default_authored);
         let _ = writeln!(
             out,
-            "      BuiltinEntry {{ id: {:?}, code: {code}, status: {}, message: {:?}, variants: &{variants:?}, sources: &{sources:?}, edition_of: {edition_of}, doubtful_message: {}, meaning: {}, fix: {}, note: {note}, authored: {flags:?} }},",
+            "      TrustedEntry {{ id: {:?}, code: {code}, status: {}, message: {:?}, variants: Cow::Borrowed(&{variants:?}), sources: Cow::Borrowed(&{sources:?}), edition_of: {edition_of}, doubtful_message: {}, meaning: {}, fix: {}, note: {note}, authored: {flags:?} }},",
             string(e, "id"),
             e.get("status")
                 .and_then(Value::as_integer)
@@ -147,8 +205,8 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
             text(e.get("fix").expect("fix")),
         );
     }
-    let _ = writeln!(out, "    ],");
-    let _ = writeln!(out, "    referrals: &[");
+    let _ = writeln!(out, "    ]),");
+    let _ = writeln!(out, "    referrals: Cow::Borrowed(&[");
     for r in t
         .get("referrals")
         .and_then(Value::as_array)
@@ -157,14 +215,15 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
         let flags = r.get("authored").map(authored).unwrap_or(default_authored);
         let _ = writeln!(
             out,
-            "      BuiltinReferral {{ id: {:?}, code: {:?}, meaning: {}, fix: {}, authored: {flags:?} }},",
+            "      TrustedReferral {{ id: {:?}, code: {:?}, meaning: {}, fix: {}, authored: {flags:?} }},",
             string(r, "id"),
             string(r, "code"),
             text(r.get("meaning").expect("meaning")),
             text(r.get("fix").expect("fix")),
         );
     }
-    let _ = writeln!(out, "    ],");
+    let _ = writeln!(out, "    ]),");
+    let _ = writeln!(out, "    replaces: false,");
     let _ = writeln!(out, "  }},");
 }
 

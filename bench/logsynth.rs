@@ -42,7 +42,7 @@ const ERRORS: &[(&str, &str, &str, Option<u16>)] = &[
         r#"{ts} ERROR [iam] {"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information: verify aksk signature fail","request_id":"{id}"}"#,
         "huawei",
         "APIGW.0301",
-        None,
+        Some(401),
     ),
     (
         "{ts} WARN  apigw: HMAC signature cannot be verified, the x-date header is out of date for HMAC Authentication",

@@ -36,6 +36,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
+            [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -110,6 +111,16 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'errcode;family' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: both, or ERRCODE_LANG]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON object (the format is documented in the README)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'errcode;catalog' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: both, or ERRCODE_LANG]')
@@ -160,6 +171,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
+            [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -181,6 +193,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;help;catalogs' {
+            break
+        }
+        'errcode;help;family' {
             break
         }
         'errcode;help;catalog' {

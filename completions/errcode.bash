@@ -25,6 +25,9 @@ _errcode() {
             errcode,completions)
                 cmd="errcode__subcmd__completions"
                 ;;
+            errcode,family)
+                cmd="errcode__subcmd__family"
+                ;;
             errcode,grep)
                 cmd="errcode__subcmd__grep"
                 ;;
@@ -64,6 +67,9 @@ _errcode() {
             errcode__subcmd__help,completions)
                 cmd="errcode__subcmd__help__subcmd__completions"
                 ;;
+            errcode__subcmd__help,family)
+                cmd="errcode__subcmd__help__subcmd__family"
+                ;;
             errcode__subcmd__help,grep)
                 cmd="errcode__subcmd__help__subcmd__grep"
                 ;;
@@ -92,7 +98,7 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="-h -V --vendor --lang --color --json --catalog --help --version lookup status grep scan list catalogs catalog completions help"
+            opts="-h -V --vendor --lang --color --json --catalog --help --version lookup status grep scan list catalogs family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -283,6 +289,36 @@ _errcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        errcode__subcmd__family)
+            opts="-h --vendor --lang --color --json --catalog --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         errcode__subcmd__grep)
             opts="-i -F -h --ignore-case --fixed-strings --vendor --lang --color --json --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -314,7 +350,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help)
-            opts="lookup status grep scan list catalogs catalog completions help"
+            opts="lookup status grep scan list catalogs family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -370,6 +406,20 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__family)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -33,6 +33,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
             cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -100,6 +101,15 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'errcode;family'= {
+            cand --vendor 'Only this vendor''s entries (repeatable)'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'errcode;catalog'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
@@ -144,6 +154,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
             cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -159,6 +170,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;help;list'= {
         }
         &'errcode;help;catalogs'= {
+        }
+        &'errcode;help;family'= {
         }
         &'errcode;help;catalog'= {
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'

@@ -13,51 +13,62 @@ use crate::error::{Error, Result};
 use crate::template::{self, Context, Template};
 
 /// The built-in catalogs, converted from `catalogs/*.toml` into statics by `build.rs`.
-const BUILTIN: &[BuiltinCatalog] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
+const BUILTIN: &[Trusted<'static>] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
 
-/// A built-in catalog as `build.rs` writes it: the TOML's fields, source and edition references resolved
-/// to indexes, `authored` lists to flags (meaning.en, meaning.zh, fix.en, fix.zh).
-struct BuiltinCatalog {
-    file: &'static str,
-    id: &'static str,
-    vendor: &'static str,
-    vendor_name: (&'static str, &'static str),
-    product: (&'static str, &'static str),
-    sources: &'static [BuiltinSource],
-    entries: &'static [BuiltinEntry],
-    referrals: &'static [BuiltinReferral],
+/// A catalog in the form errcode keeps checked data in: the built-in catalogs as statics (`build.rs`
+/// writes them), users' catalogs in the cache (`cache.rs`). Sources and editions are indexes, `authored`
+/// lists flags (meaning.en, meaning.zh, fix.en, fix.zh). Loading one skips every check: it was checked
+/// when it was written.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Trusted<'a> {
+    pub file: &'a str,
+    pub id: &'a str,
+    pub vendor: &'a str,
+    pub vendor_name: (&'a str, &'a str),
+    pub product: (&'a str, &'a str),
+    #[serde(borrow)]
+    pub sources: Cow<'a, [TrustedSource<'a>]>,
+    #[serde(borrow)]
+    pub entries: Cow<'a, [TrustedEntry<'a>]>,
+    #[serde(borrow)]
+    pub referrals: Cow<'a, [TrustedReferral<'a>]>,
+    pub replaces: bool,
 }
 
-struct BuiltinSource {
-    id: &'static str,
-    title: &'static str,
-    date: Option<&'static str>,
-    document: Option<&'static str>,
-    url: Option<&'static str>,
-    label: Option<(&'static str, &'static str)>,
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct TrustedSource<'a> {
+    pub id: &'a str,
+    pub title: &'a str,
+    pub date: Option<&'a str>,
+    pub document: Option<&'a str>,
+    pub url: Option<&'a str>,
+    pub label: Option<(&'a str, &'a str)>,
 }
 
-struct BuiltinEntry {
-    id: &'static str,
-    code: Option<&'static str>,
-    status: u16,
-    message: &'static str,
-    variants: &'static [&'static str],
-    sources: &'static [usize],
-    edition_of: Option<usize>,
-    doubtful_message: bool,
-    meaning: (&'static str, &'static str),
-    fix: (&'static str, &'static str),
-    note: Option<(&'static str, &'static str)>,
-    authored: [bool; 4],
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct TrustedEntry<'a> {
+    pub id: &'a str,
+    pub code: Option<&'a str>,
+    pub status: u16,
+    pub message: &'a str,
+    #[serde(borrow)]
+    pub variants: Cow<'a, [&'a str]>,
+    pub sources: Cow<'a, [u32]>,
+    pub edition_of: Option<u32>,
+    pub doubtful_message: bool,
+    pub meaning: (&'a str, &'a str),
+    pub fix: (&'a str, &'a str),
+    pub note: Option<(&'a str, &'a str)>,
+    pub authored: [bool; 4],
 }
 
-struct BuiltinReferral {
-    id: &'static str,
-    code: &'static str,
-    meaning: (&'static str, &'static str),
-    fix: (&'static str, &'static str),
-    authored: [bool; 4],
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+pub(crate) struct TrustedReferral<'a> {
+    pub id: &'a str,
+    pub code: &'a str,
+    pub meaning: (&'a str, &'a str),
+    pub fix: (&'a str, &'a str),
+    pub authored: [bool; 4],
 }
 
 /// The built-in catalogs' files, by name: the loader's input for the tests that check them.
@@ -66,11 +77,15 @@ pub fn builtin_files() -> Vec<&'static str> {
 }
 
 impl Text {
-    fn built_in((en, zh): (&'static str, &'static str)) -> Text {
+    fn trusted((en, zh): (&'static str, &'static str)) -> Text {
         Text {
             en: Cow::Borrowed(en),
             zh: Cow::Borrowed(zh),
         }
+    }
+
+    fn pair(&self) -> (&str, &str) {
+        (&self.en, &self.zh)
     }
 }
 
@@ -83,16 +98,20 @@ impl Authored {
             fix_zh,
         }
     }
+
+    fn flags(self) -> [bool; 4] {
+        [self.meaning_en, self.meaning_zh, self.fix_en, self.fix_zh]
+    }
 }
 
-impl BuiltinCatalog {
-    /// The catalog, without the checks a user's catalog gets: the tests run them on the TOML this came from.
-    fn load(&'static self) -> Catalog {
+impl Trusted<'static> {
+    /// The catalog, without checks (see the type).
+    pub(crate) fn load(&self, origin: Origin) -> Catalog {
         Catalog {
             id: self.id.to_string(),
-            vendor: Vendor::from_id(self.vendor).expect("build.rs copies checked vendor ids"),
-            vendor_name: Text::built_in(self.vendor_name),
-            product: Text::built_in(self.product),
+            vendor: Vendor::from_id(self.vendor).unwrap_or(Vendor::Huawei),
+            vendor_name: Text::trusted(self.vendor_name),
+            product: Text::trusted(self.product),
             sources: self
                 .sources
                 .iter()
@@ -102,7 +121,7 @@ impl BuiltinCatalog {
                     date: s.date.map(str::to_string),
                     document: s.document.map(str::to_string),
                     url: s.url.map(str::to_string),
-                    label: s.label.map(Text::built_in),
+                    label: s.label.map(Text::trusted),
                 })
                 .collect(),
             entries: self
@@ -110,20 +129,20 @@ impl BuiltinCatalog {
                 .iter()
                 .map(|e| Entry {
                     id: e.id.to_string(),
-                    code: e.code.map(|c| Template::built_in(c, Context::Code)),
+                    code: e.code.map(|c| Template::trusted(c, Context::Code)),
                     status: e.status,
-                    message: Template::built_in(e.message, Context::Message),
+                    message: Template::trusted(e.message, Context::Message),
                     variants: e
                         .variants
                         .iter()
-                        .map(|v| Template::built_in(v, Context::Message))
+                        .map(|v| Template::trusted(v, Context::Message))
                         .collect(),
-                    sources: e.sources.to_vec(),
-                    edition_of: e.edition_of,
+                    sources: e.sources.iter().map(|&s| s as usize).collect(),
+                    edition_of: e.edition_of.map(|i| i as usize),
                     doubtful_message: e.doubtful_message,
-                    meaning: Text::built_in(e.meaning),
-                    fix: Text::built_in(e.fix),
-                    note: e.note.map(Text::built_in),
+                    meaning: Text::trusted(e.meaning),
+                    fix: Text::trusted(e.fix),
+                    note: e.note.map(Text::trusted),
                     authored: Authored::from_flags(e.authored),
                 })
                 .collect(),
@@ -132,15 +151,70 @@ impl BuiltinCatalog {
                 .iter()
                 .map(|r| Referral {
                     id: r.id.to_string(),
-                    code: Template::built_in(r.code, Context::Code),
-                    meaning: Text::built_in(r.meaning),
-                    fix: Text::built_in(r.fix),
+                    code: Template::trusted(r.code, Context::Code),
+                    meaning: Text::trusted(r.meaning),
+                    fix: Text::trusted(r.fix),
                     authored: Authored::from_flags(r.authored),
                 })
                 .collect(),
-            origin: Origin::Builtin(self.file),
+            origin,
             overrides: None,
-            replaces: false,
+            replaces: self.replaces,
+        }
+    }
+}
+
+impl<'a> Trusted<'a> {
+    /// A checked catalog in the trusted form, to cache it.
+    pub(crate) fn of(c: &'a Catalog) -> Trusted<'a> {
+        Trusted {
+            file: "",
+            id: &c.id,
+            vendor: c.vendor.id(),
+            vendor_name: c.vendor_name.pair(),
+            product: c.product.pair(),
+            sources: c
+                .sources
+                .iter()
+                .map(|s| TrustedSource {
+                    id: &s.id,
+                    title: &s.title,
+                    date: s.date.as_deref(),
+                    document: s.document.as_deref(),
+                    url: s.url.as_deref(),
+                    label: s.label.as_ref().map(Text::pair),
+                })
+                .collect(),
+            entries: c
+                .entries
+                .iter()
+                .map(|e| TrustedEntry {
+                    id: &e.id,
+                    code: e.code.as_ref().map(Template::source),
+                    status: e.status,
+                    message: e.message.source(),
+                    variants: e.variants.iter().map(Template::source).collect(),
+                    sources: e.sources.iter().map(|&s| s as u32).collect(),
+                    edition_of: e.edition_of.map(|i| i as u32),
+                    doubtful_message: e.doubtful_message,
+                    meaning: e.meaning.pair(),
+                    fix: e.fix.pair(),
+                    note: e.note.as_ref().map(Text::pair),
+                    authored: e.authored.flags(),
+                })
+                .collect(),
+            referrals: c
+                .referrals
+                .iter()
+                .map(|r| TrustedReferral {
+                    id: &r.id,
+                    code: r.code.source(),
+                    meaning: r.meaning.pair(),
+                    fix: r.fix.pair(),
+                    authored: r.authored.flags(),
+                })
+                .collect(),
+            replaces: c.replaces,
         }
     }
 }
@@ -320,7 +394,7 @@ pub struct Catalog {
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
     pub overrides: Option<Origin>,
-    replaces: bool,
+    pub(crate) replaces: bool,
 }
 
 /// Every loaded catalog, built-in first, then the user's in load order.
@@ -336,13 +410,18 @@ pub struct CatalogPaths {
     pub config_dir: Option<PathBuf>,
     /// Paths from `ERRCODE_CATALOG_PATH` and `--catalog`, in that order; each must exist.
     pub explicit: Vec<PathBuf>,
+    /// Where checked copies of large catalogs are kept (`cache.rs`); none: not cached.
+    pub cache_dir: Option<PathBuf>,
 }
 
 impl Catalogs {
     /// Only the built-in catalogs.
     pub fn builtin() -> Result<Catalogs> {
         Ok(Catalogs {
-            catalogs: BUILTIN.iter().map(BuiltinCatalog::load).collect(),
+            catalogs: BUILTIN
+                .iter()
+                .map(|c| c.load(Origin::Builtin(c.file)))
+                .collect(),
         })
     }
 
@@ -355,7 +434,7 @@ impl Catalogs {
             match catalog_files(dir) {
                 Ok(files) => {
                     for file in files {
-                        set.add(read_file(&file)?)?;
+                        set.add(load_file(&file, paths.cache_dir.as_deref())?)?;
                     }
                 }
                 Err(Error::Read { source, .. })
@@ -365,7 +444,7 @@ impl Catalogs {
         }
         for path in &paths.explicit {
             for file in catalog_files(path)? {
-                set.add(read_file(&file)?)?;
+                set.add(load_file(&file, paths.cache_dir.as_deref())?)?;
             }
         }
         Ok((set, warnings))
@@ -423,6 +502,20 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
     }
     files.sort();
     Ok(files)
+}
+
+/// A user's catalog: from its cache file where that is current, else read, checked, and cached.
+fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
+    if let Some(dir) = cache_dir
+        && let Some(catalog) = crate::cache::load(dir, path)
+    {
+        return Ok(catalog);
+    }
+    let catalog = read_file(path)?;
+    if let Some(dir) = cache_dir {
+        crate::cache::store(dir, path, &catalog);
+    }
+    Ok(catalog)
 }
 
 /// Largest catalog file read: 50,000 entries take about 13 MB.

@@ -10,6 +10,7 @@ use clap::{Args, CommandFactory, Parser, Subcommand};
 use crate::catalog::{CatalogPaths, Catalogs, Vendor};
 use crate::error::{Error, Result};
 use crate::exit;
+use crate::family;
 use crate::matcher::{self, Matcher, Outcome};
 use crate::render::{self, Lang, Look};
 use crate::scan;
@@ -25,6 +26,7 @@ Examples:
   pbpaste | errcode lookup                 read the query (or a whole paste) from standard input
   tail -f gw.log | errcode scan            report each log line that carries a gateway error
   errcode scan --summary -r logs/          count errors per code, vendor and status
+  errcode family signature-mismatch        one problem across vendors, with a checklist
   errcode --vendor huawei --lang en --json lookup APIG.0201
 
 Exit status: 0 found, 1 nothing found, 2 error.";
@@ -122,6 +124,12 @@ enum Command {
     List,
     /// Show the loaded catalogs, where each came from, and their entry counts
     Catalogs,
+    /// List the problem families (the same problem across vendors), or show one with its checklist and members
+    Family {
+        /// A family id (signature-mismatch) or name; none lists them all
+        #[arg(value_name = "FAMILY")]
+        name: Option<String>,
+    },
     /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with
     Catalog {
         #[command(subcommand)]
@@ -318,6 +326,36 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
                 exit::NOT_FOUND
             });
         }
+        Some(Command::Family { name: None }) => {
+            let families = &family::builtin().families;
+            let text = if settings.json {
+                render::families_json(families)
+            } else {
+                render::families_table(families, &catalogs, &settings.look)
+            };
+            write_stdout(&text)?;
+            return Ok(exit::FOUND);
+        }
+        Some(Command::Family { name: Some(name) }) => {
+            let families = family::builtin();
+            let Some(family) = families.find(&name) else {
+                let ids: Vec<&str> = families.families.iter().map(|f| f.id).collect();
+                eprintln!(
+                    "errcode: no family {:?}; families: {}",
+                    render::escape(&name),
+                    ids.join(", ")
+                );
+                return Ok(exit::NOT_FOUND);
+            };
+            let members = matcher.family_members(family);
+            let text = if settings.json {
+                render::family_json(family, &members)
+            } else {
+                render::family_human(family, &members, &catalogs, &settings.look)
+            };
+            write_stdout(&text)?;
+            return Ok(exit::FOUND);
+        }
         Some(Command::Catalog {
             action: CatalogAction::Patterns,
         }) => {
@@ -333,7 +371,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
     if settings.json {
         write_stdout(&render::json(&outcomes))?;
     } else {
-        write_stdout(&render::human(&outcomes, &settings.look))?;
+        write_stdout(&render::human(&outcomes, &catalogs, &settings.look))?;
         let missing = render::not_found(&outcomes);
         if !missing.is_empty() {
             eprint!("{missing}");
@@ -378,6 +416,11 @@ fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Result<Se
         .filter(|p| p.is_absolute())
         .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".config")))
         .map(|dir| dir.join("errcode").join("catalogs"));
+    let cache_dir = non_empty("XDG_CACHE_HOME")
+        .map(PathBuf::from)
+        .filter(|p| p.is_absolute())
+        .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".cache")))
+        .map(|dir| dir.join("errcode"));
     Ok(Settings {
         vendors: args.vendor.clone(),
         look: Look {
@@ -389,6 +432,7 @@ fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Result<Se
         catalog_paths: CatalogPaths {
             config_dir,
             explicit,
+            cache_dir,
         },
     })
 }

@@ -4,10 +4,12 @@
 //! The pipeline: `catalog` loads and validates catalogs, `matcher` resolves a query to ranked entries,
 //! `render` prints them as cards, tables or JSON, and `cli` ties those to the command line.
 
+pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod error;
 pub mod exit;
+pub mod family;
 pub mod matcher;
 pub mod paste;
 pub mod render;

@@ -450,6 +450,24 @@ impl<'c> Matcher<'c> {
         patterns
     }
 
+    /// `errcode family ID`: the family's loaded members, grouped by vendor.
+    pub fn family_members(&self, family: &crate::family::Family) -> Outcome<'c> {
+        let mut matches: Vec<Match<'c>> = family
+            .loaded_members(self.catalogs)
+            .into_iter()
+            .filter(|(c, _)| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
+            .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::List))
+            .collect();
+        matches.sort_by_key(|m| m.catalog.vendor);
+        Outcome {
+            query: family.id.to_string(),
+            kind: QueryKind::List,
+            matches,
+            suggestions: Vec::new(),
+            referrals: Vec::new(),
+        }
+    }
+
     /// `errcode list`: every entry, in catalog order.
     pub fn list(&self) -> Outcome<'c> {
         Outcome {

@@ -9,6 +9,7 @@ use comfy_table::{ContentArrangement, Table, presets};
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Catalogs, Entry, Origin, Text, Vendor};
+use crate::family::{self, Family};
 use crate::matcher::{Clue, ClueKind, Match, MatchedBy, Outcome, QueryKind, ReferralMatch};
 use crate::scan::{LineReport, Summary};
 use crate::status;
@@ -52,7 +53,7 @@ pub const MAX_CARDS: usize = 4;
 // Human output
 
 /// Cards or tables for every outcome, with a heading per query when there are several.
-pub fn human(outcomes: &[Outcome<'_>], look: &Look) -> String {
+pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> String {
     let mut out = String::new();
     for outcome in outcomes
         .iter()
@@ -74,7 +75,7 @@ pub fn human(outcomes: &[Outcome<'_>], look: &Look) -> String {
             // Cards in the order the errors stand in a paste (entries first otherwise).
             let mut cards: Vec<(usize, String)> = shown
                 .iter()
-                .map(|m| (m.position.unwrap_or(0), card(m, look)))
+                .map(|m| (m.position.unwrap_or(0), card(m, catalogs, look)))
                 .chain(
                     outcome
                         .referrals
@@ -138,6 +139,11 @@ fn editions_related(catalog: &Catalog, a: &Entry, b: &Entry) -> bool {
 }
 
 struct Labels {
+    family: &'static str,
+    checklist: &'static str,
+    checklist_short: &'static str,
+    family_note: &'static str,
+    elsewhere: &'static str,
     message: &'static str,
     detail: &'static str,
     evidence: &'static str,
@@ -152,6 +158,11 @@ struct Labels {
 }
 
 const LABELS_EN: Labels = Labels {
+    family: "Family",
+    checklist: "errcode's checklist",
+    checklist_short: "Checklist",
+    family_note: "The explanation and checklist are errcode's own, not any vendor's.",
+    elsewhere: "Elsewhere",
     message: "Message",
     detail: "Detail",
     evidence: "Evidence",
@@ -166,6 +177,11 @@ const LABELS_EN: Labels = Labels {
 };
 
 const LABELS_ZH: Labels = Labels {
+    family: "问题类别",
+    checklist: "errcode 的排查清单",
+    checklist_short: "排查清单",
+    family_note: "说明与排查清单由 errcode 编写，并非厂商文档内容。",
+    elsewhere: "其他厂商",
     message: "错误信息",
     detail: "详细信息",
     evidence: "依据",
@@ -242,7 +258,7 @@ fn mark(by_errcode: bool, label: &str) -> String {
     }
 }
 
-fn card(m: &Match<'_>, look: &Look) -> String {
+fn card(m: &Match<'_>, catalogs: &Catalogs, look: &Look) -> String {
     let Look { lang, palette, .. } = *look;
     let labels = labels(lang);
     let (entry, catalog) = (m.entry, m.catalog);
@@ -291,6 +307,9 @@ fn card(m: &Match<'_>, look: &Look) -> String {
             &[evidence_line(confidence, &m.clues, lang)],
         );
     }
+    if let Some(family) = family::builtin().of(catalog, entry) {
+        family_section(&mut card, family, catalog, catalogs, look);
+    }
     if let Some(line) = editions_line(catalog, entry, lang) {
         card.plain(labels.editions, &[line]);
     }
@@ -299,6 +318,62 @@ fn card(m: &Match<'_>, look: &Look) -> String {
         card.footnote(labels.authored);
     }
     card.out
+}
+
+/// The entry's problem family: its name, errcode's checklist, and the same problem at the other vendors.
+fn family_section(
+    card: &mut CardWriter<'_>,
+    family: &Family,
+    catalog: &Catalog,
+    catalogs: &Catalogs,
+    look: &Look,
+) {
+    let lang = look.lang;
+    let labels = labels(lang);
+    card.plain(
+        labels.family,
+        &[format!(
+            "{} ({})",
+            lang.pick(&family.name),
+            labels.checklist
+        )],
+    );
+    for (i, step) in family.checklist.iter().enumerate() {
+        let lines = texts(step, lang, &Captures::new());
+        let numbered: Vec<String> = lines
+            .iter()
+            .enumerate()
+            .map(|(j, l)| {
+                if j == 0 {
+                    format!("{}. {l}", i + 1)
+                } else {
+                    format!("   {l}")
+                }
+            })
+            .collect();
+        card.plain("", &numbered);
+    }
+    let elsewhere: Vec<String> = family
+        .loaded_members(catalogs)
+        .into_iter()
+        .filter(|(c, _)| c.vendor != catalog.vendor)
+        .map(|(c, e)| {
+            let what = e.code.as_ref().map_or_else(
+                || format!("\"{}\"", e.message.display()),
+                |code| code.source().to_string(),
+            );
+            format!("{} {} {}", c.vendor.id(), escape(&what), e.status)
+        })
+        .fold(Vec::new(), |mut seen, item| {
+            // Two editions of a row read the same here: once is enough.
+            if !seen.contains(&item) {
+                seen.push(item);
+            }
+            seen
+        });
+    if !elsewhere.is_empty() {
+        card.plain(labels.elsewhere, &[elsewhere.join(" · ")]);
+    }
 }
 
 /// A code no entry has, with what the vendor's document says of such codes.
@@ -459,7 +534,11 @@ fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
         .map(|&s| {
             let source = &catalog.sources[s];
             let mut line = escape(&source.title).into_owned();
-            if let Some(date) = source.date.as_ref().filter(|d| !source.title.contains(d.as_str())) {
+            if let Some(date) = source
+                .date
+                .as_ref()
+                .filter(|d| !source.title.contains(d.as_str()))
+            {
                 line = format!("{line}, {}", escape(date));
             }
             if let Some(url) = &source.url {
@@ -584,6 +663,99 @@ fn grouped_tables(matches: &[Match<'_>], look: &Look) -> String {
         out.push_str(&table(&group, look, false));
     }
     out
+}
+
+/// `errcode family`: every family, with its members per vendor.
+pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> String {
+    let lang = look.lang;
+    let mut table = new_table(look);
+    let header = if lang == Lang::Zh {
+        ["类别", "名称", "成员"]
+    } else {
+        ["Family", "Name", "Members"]
+    };
+    table.set_header(header.map(|h| look.palette.heading(h)));
+    for f in families {
+        let members = f.loaded_members(catalogs);
+        let per_vendor: Vec<String> = Vendor::ALL
+            .iter()
+            .filter_map(|v| {
+                let n = members.iter().filter(|(c, _)| c.vendor == *v).count();
+                (n > 0).then(|| format!("{} {n}", v.id()))
+            })
+            .collect();
+        table.add_row(vec![
+            look.palette.code(f.id),
+            texts(&f.name, lang, &Captures::new()).join("\n"),
+            per_vendor.join(", "),
+        ]);
+    }
+    format!("{table}\n")
+}
+
+/// `errcode family ID`: the family's explanation and checklist, then its members by vendor.
+pub fn family_human(
+    family: &Family,
+    members: &Outcome<'_>,
+    catalogs: &Catalogs,
+    look: &Look,
+) -> String {
+    let lang = look.lang;
+    let labels = labels(lang);
+    let mut card = CardWriter::new(
+        look,
+        &[look.palette.heading(&format!(
+            "{} ({})",
+            texts(&family.name, lang, &Captures::new()).join(" · "),
+            family.id
+        ))],
+    );
+    card.plain(
+        if lang == Lang::Zh { "说明" } else { "About" },
+        &texts(&family.explanation, lang, &Captures::new()),
+    );
+    for (i, step) in family.checklist.iter().enumerate() {
+        let lines: Vec<String> = texts(step, lang, &Captures::new())
+            .iter()
+            .enumerate()
+            .map(|(j, l)| {
+                if j == 0 {
+                    format!("{}. {l}", i + 1)
+                } else {
+                    format!("   {l}")
+                }
+            })
+            .collect();
+        card.plain(if i == 0 { labels.checklist_short } else { "" }, &lines);
+    }
+    card.footnote(labels.family_note);
+    let mut out = card.out;
+    out.push('\n');
+    out.push_str(&human(std::slice::from_ref(members), catalogs, look));
+    out
+}
+
+/// `errcode family --json`.
+pub fn families_json(families: &[Family]) -> String {
+    let list: Vec<JsonFamily<'_>> = families.iter().map(json_family).collect();
+    let mut text = json_safe(
+        serde_json::to_string_pretty(&serde_json::json!({ "families": list }))
+            .expect("JSON of plain data cannot fail"),
+    );
+    text.push('\n');
+    text
+}
+
+/// `errcode family ID --json`: lookup's JSON object for the members, with the family.
+pub fn family_json(family: &Family, members: &Outcome<'_>) -> String {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&json(std::slice::from_ref(members))).expect("our own JSON parses");
+    value["family"] =
+        serde_json::to_value(json_family(family)).expect("JSON of plain data cannot fail");
+    let mut text =
+        json_safe(serde_json::to_string_pretty(&value).expect("JSON of plain data cannot fail"));
+    text.push('\n');
+    text
 }
 
 /// `errcode catalogs`.
@@ -761,6 +933,34 @@ struct JsonMatch<'a> {
     detail: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     position: Option<usize>,
+    /// The problem family the entry belongs to, if any (`errcode family ID` shows it).
+    family: Option<JsonFamilyRef<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFamilyRef<'a> {
+    id: &'a str,
+    name: &'a Text,
+}
+
+#[derive(Serialize)]
+struct JsonFamily<'a> {
+    id: &'a str,
+    name: &'a Text,
+    explanation: &'a Text,
+    checklist: &'a [Text],
+    /// `catalog-id/entry-id`.
+    members: Vec<String>,
+}
+
+fn json_family(f: &Family) -> JsonFamily<'_> {
+    JsonFamily {
+        id: f.id,
+        name: &f.name,
+        explanation: &f.explanation,
+        checklist: &f.checklist,
+        members: f.members.iter().map(|(c, e)| format!("{c}/{e}")).collect(),
+    }
 }
 
 #[derive(Serialize)]
@@ -815,6 +1015,12 @@ fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
         evidence: &m.clues,
         detail: m.detail.as_deref(),
         position: m.position,
+        family: family::builtin()
+            .of(m.catalog, entry)
+            .map(|f| JsonFamilyRef {
+                id: f.id,
+                name: &f.name,
+            }),
     }
 }
 

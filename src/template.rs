@@ -41,11 +41,29 @@ pub enum Context {
 pub struct Template {
     source: Cow<'static, str>,
     context: Context,
-    parts: OnceLock<Parts>,
+    /// Everything derived from the source, made on first use and boxed: most templates of a large
+    /// catalog are never used, and a small `Template` keeps the catalog small in memory.
+    derived: OnceLock<Box<Derived>>,
+}
+
+#[derive(Debug)]
+struct Derived {
+    parts: Parts,
     /// Case-insensitive, for what people type; case-sensitive, for what responses and logs carry verbatim.
     regex_any_case: OnceLock<Regex>,
     regex_exact_case: OnceLock<Regex>,
     generic: OnceLock<bool>,
+}
+
+impl Derived {
+    fn new(parts: Parts) -> Box<Derived> {
+        Box::new(Derived {
+            parts,
+            regex_any_case: OnceLock::new(),
+            regex_exact_case: OnceLock::new(),
+            generic: OnceLock::new(),
+        })
+    }
 }
 
 /// What parsing a template gives.
@@ -62,18 +80,21 @@ struct Parts {
 
 impl Parts {
     fn of(source: &str) -> Result<Parts, SyntaxError> {
-        let segments = parse_segments(source)?;
+        Ok(Parts::from_segments(parse_segments(source)?))
+    }
+
+    fn from_segments(segments: Vec<Segment>) -> Parts {
         let key = rarest_word(&segments).to_string();
         let plain = segments
             .iter()
             .all(|s| matches!(s, Segment::Literal(_)))
             .then(|| fill(&segments, &Captures::new()));
-        Ok(Parts {
+        Parts {
             key_lower: key.to_lowercase(),
             key,
             plain,
             segments,
-        })
+        }
     }
 }
 
@@ -82,17 +103,14 @@ const DISTINCTIVE_WEIGHT: usize = 16;
 
 impl Clone for Template {
     fn clone(&self) -> Self {
-        let parts = OnceLock::new();
-        if let Some(p) = self.parts.get() {
-            let _ = parts.set(p.clone());
+        let derived = OnceLock::new();
+        if let Some(d) = self.derived.get() {
+            let _ = derived.set(Derived::new(d.parts.clone()));
         }
         Template {
             source: self.source.clone(),
             context: self.context,
-            parts,
-            regex_any_case: OnceLock::new(),
-            regex_exact_case: OnceLock::new(),
-            generic: OnceLock::new(),
+            derived,
         }
     }
 }
@@ -104,30 +122,32 @@ impl Template {
         Ok(Template {
             source: Cow::Owned(source.to_string()),
             context,
-            parts: OnceLock::from(parts),
-            regex_any_case: OnceLock::new(),
-            regex_exact_case: OnceLock::new(),
-            generic: OnceLock::new(),
+            derived: OnceLock::from(Derived::new(parts)),
         })
     }
 
-    /// A template from the built-in catalogs, parsed when first used. Their syntax is checked by the
-    /// loader in `cargo test` (tests/it/data.rs), so parsing cannot fail here.
-    pub fn built_in(source: &'static str, context: Context) -> Template {
+    /// A template from checked data (the built-in catalogs, the cache of users' catalogs), parsed when
+    /// first used. Its syntax was checked when the data was written; should the data be damaged anyway
+    /// (a cache file edited by hand), the text is taken literally rather than failing.
+    pub fn trusted(source: &'static str, context: Context) -> Template {
         Template {
             source: Cow::Borrowed(source),
             context,
-            parts: OnceLock::new(),
-            regex_any_case: OnceLock::new(),
-            regex_exact_case: OnceLock::new(),
-            generic: OnceLock::new(),
+            derived: OnceLock::new(),
         }
     }
 
-    fn parts(&self) -> &Parts {
-        self.parts.get_or_init(|| {
-            Parts::of(&self.source).expect("built-in templates are checked by the tests")
+    fn derived(&self) -> &Derived {
+        self.derived.get_or_init(|| {
+            let parts = Parts::of(&self.source).unwrap_or_else(|_| {
+                Parts::from_segments(vec![Segment::Literal(self.source.to_string())])
+            });
+            Derived::new(parts)
         })
+    }
+
+    fn parts(&self) -> &Parts {
+        &self.derived().parts
     }
 
     /// The longest run of non-blank literal text, which anything the template matches contains verbatim.
@@ -229,7 +249,7 @@ impl Template {
     /// Whether the message is too short or plain to tell an error by itself (`超时`, `Bad Gateway`): it
     /// counts only with other evidence.
     pub fn is_generic(&self) -> bool {
-        *self.generic.get_or_init(|| {
+        *self.derived().generic.get_or_init(|| {
             self.weight() < DISTINCTIVE_WEIGHT || crate::status::is_reason_phrase(&self.display())
         })
     }
@@ -237,7 +257,8 @@ impl Template {
     /// The case-insensitive regex, compiled the first time it is needed. Codes are matched whole; messages
     /// anywhere in the text searched (callers check whether the match spans it all).
     pub fn regex(&self) -> &Regex {
-        self.regex_any_case
+        self.derived()
+            .regex_any_case
             .get_or_init(|| compile(&regex_pattern(&self.parts().segments, self.context, true)))
     }
 
@@ -259,7 +280,8 @@ impl Template {
     }
 
     fn regex_exact_case(&self) -> &Regex {
-        self.regex_exact_case
+        self.derived()
+            .regex_exact_case
             .get_or_init(|| compile(&regex_pattern(&self.parts().segments, self.context, false)))
     }
 

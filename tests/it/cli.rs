@@ -161,20 +161,25 @@ fn nothing_found_exits_1_and_suggests_close_codes() {
 
 #[test]
 fn codes_a_document_points_elsewhere_for_get_its_pointer() {
-    let value = json(["lookup", "APIGW.0301"], 1);
+    // APIGW.0301 is listed (huawei-apigw); APIGW.0999 is not, so the APIG page's pointer answers.
+    json(["lookup", "APIGW.0301"], 0);
+    let value = json(["lookup", "APIGW.0999"], 1);
     assert_eq!(value["matches"], serde_json::json!([]));
     let referral = &value["referrals"][0];
     assert_eq!(referral["vendor"], "huawei");
-    assert_eq!(referral["code"], "APIGW.0301");
+    assert_eq!(referral["code"], "APIGW.0999");
     assert_eq!(referral["pattern"], "APIGW.{number}");
     assert_eq!(
         referral["meaning"]["zh"],
         "如果遇到“APIGW”开头的错误码,请参见API网关错误码进行处理。"
     );
-    let card = errcode(["APIGW.0301", "--lang", "en"])
+    let card = errcode(["APIGW.0999", "--lang", "en"])
         .expect_code(1)
         .stdout();
-    assert!(card.starts_with("APIGW.0301 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning   If you encounter"), "{card}");
+    assert!(
+        card.starts_with("APIGW.0999 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning   If you encounter"),
+        "{card}"
+    );
 }
 
 #[test]
@@ -187,7 +192,8 @@ fn status_lists_every_entry_grouped_by_vendor() {
     assert_eq!(
         vendors,
         [
-            "huawei", "huawei", "tencent", "tencent", "tencent", "jdcloud", "jdcloud"
+            "huawei", "huawei", "huawei", "tencent", "tencent", "tencent", "jdcloud", "jdcloud",
+            "jdcloud", "jdcloud"
         ]
     );
 
@@ -195,14 +201,23 @@ fn status_lists_every_entry_grouped_by_vendor() {
     let statuses: Vec<u64> = rows(&class).iter().map(|r| r.2).collect();
     assert!(statuses.iter().all(|s| (500..600).contains(s)) && statuses.len() > 30);
 
-    let human = errcode(["status", "429"]).expect_code(0).stdout();
+    let human = TestCommand::new()
+        .args(["status", "429"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
     assert!(
-        human.starts_with("Huawei Cloud API Gateway (APIG) (2 entries)\n"),
+        human.starts_with("Huawei Cloud API Gateway (APIG), Huawei Cloud API Gateway in front of cloud service APIs (APIGW) and APIG management API (3 entries)\n"),
         "{human}"
     );
     assert!(
-        human.contains("\nTencent Cloud API Gateway (3 entries)\n")
-            && human.contains("\nJD Cloud API Gateway (2 entries)\n")
+        human.contains("\nTencent Cloud API Gateway (3 entries)\n"),
+        "{human}"
+    );
+    assert!(
+        human.contains("\nJD Cloud API Gateway (API calls), JD Cloud API Gateway (4 entries)\n"),
+        "{human}"
     );
 }
 
@@ -267,15 +282,15 @@ fn grep_invalid_pattern_is_one_line_exit_2() {
 
 #[test]
 fn list_and_vendor_filter() {
-    assert_eq!(rows(&json(["list"], 0)).len(), 258);
+    assert_eq!(rows(&json(["list"], 0)).len(), 555);
     let value = json(["list", "--vendor", "jdcloud"], 0);
     assert_eq!(value["kind"], "list");
-    assert_eq!(rows(&value).len(), 57);
+    assert_eq!(rows(&value).len(), 57 + 19);
     let two = rows(&json(
         ["list", "--vendor", "jdcloud", "--vendor", "tencent"],
         0,
     ));
-    assert_eq!(two.len(), 57 + 62);
+    assert_eq!(two.len(), 57 + 19 + 62 + 206);
     // The filter applies to lookups too.
     json(["lookup", "APIG.0303", "--vendor", "alibaba"], 1);
     let run = errcode(["list", "--vendor", "aws"]).expect_code(2);
@@ -318,13 +333,23 @@ fn catalogs_shows_each_catalog_with_origin_and_counts() {
     assert_eq!(
         counts,
         [
+            ("alibaba-apigateway-dataplane", 18, true),
             ("alibaba-apigateway", 48, true),
             ("huawei-apig", 91, true),
+            ("huawei-apigw", 54, true),
+            ("jdcloud-apigateway-dataplane", 19, true),
             ("jdcloud-apigateway", 57, true),
-            ("tencent-apigateway", 62, true)
+            ("tencent-apigateway-api3", 206, true),
+            ("tencent-apigateway", 62, true),
         ]
     );
-    assert_eq!(list[1]["sources"][0]["date"], "2024-01-15");
+    assert_eq!(list[2]["sources"][0]["date"], "2024-01-15");
+    assert!(
+        list[3]["sources"][0]["url"]
+            .as_str()
+            .unwrap()
+            .starts_with("https://support.huaweicloud.com/")
+    );
 }
 
 #[test]

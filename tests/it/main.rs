@@ -2,6 +2,7 @@
 
 mod cli;
 mod data;
+mod families;
 mod generated;
 mod hostile;
 mod pastes;

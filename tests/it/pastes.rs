@@ -9,8 +9,8 @@
 //! the paste, verbatim
 //! ```
 //!
-//! A code the catalogs do not list but a vendor's document points elsewhere for (Huawei's `APIGW.xxxx`) is
-//! expected with status `-`.
+//! A code the catalogs do not list but a vendor's document points elsewhere for (an unlisted Huawei
+//! `APIG.xxxx` management code) is expected with status `-`.
 
 use std::path::Path;
 

@@ -170,6 +170,7 @@ fn a_clashing_id_needs_an_explicit_override() {
         .unwrap()
         .clone();
     assert_eq!(huawei["overrides"], "built-in");
+    assert_eq!(huawei["entries"], 1);
     let table = TestCommand::new()
         .args(["catalogs", "--catalog"])
         .args([&file])
@@ -275,4 +276,61 @@ fn a_missing_config_directory_is_not_an_error() {
         .output()
         .expect_code(0);
     assert_eq!(run.stderr(), "");
+}
+
+/// A large catalog is cached after its first load; the cached copy answers the same, a changed catalog is
+/// read afresh, and a damaged cache file is ignored.
+#[test]
+fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = ACME.to_string();
+    for i in 0..600 {
+        toml.push_str(&format!(
+            "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
+        ));
+    }
+    assert!(
+        toml.len() > 64 * 1024,
+        "{} bytes: large enough to be cached",
+        toml.len()
+    );
+    let file = write(dir.path(), "big.toml", &toml);
+    let cmd = TestCommand::new();
+    let cache = cmd.home().join(".cache/errcode");
+    let home = cmd.home().to_path_buf();
+    let run = |args: &[&str]| {
+        TestCommand::new()
+            .env("HOME", &home)
+            .args(["--json", "--catalog"])
+            .args([&file])
+            .args(args)
+            .output()
+    };
+    let first = run(&["ACME.0001"]).expect_code(0).json();
+    let cached: Vec<_> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert_eq!(cached.len(), 1, "{cached:?}");
+    // From the cache: the same answer, template captures included.
+    assert_eq!(
+        run(&["ACME.0001"]).expect_code(0).json()["matches"],
+        first["matches"]
+    );
+    let filled = run(&["Teapot oolong refused."]).expect_code(0).json();
+    assert_eq!(filled["matches"][0]["captures"]["param"], "oolong");
+    // The catalog changes: the change is seen (the size differs, so the stamp does).
+    std::fs::write(&file, toml.replace("ACME.0001", "ACME.0002")).unwrap();
+    run(&["ACME.0001"]).expect_code(1);
+    run(&["ACME.0002"]).expect_code(0);
+    // A damaged cache file: read around, no panic, and the same answer.
+    for path in std::fs::read_dir(&cache).unwrap() {
+        let path = path.unwrap().path();
+        let mut bytes = std::fs::read(&path).unwrap();
+        let middle = bytes.len() / 2;
+        bytes.truncate(middle);
+        std::fs::write(&path, bytes).unwrap();
+    }
+    let run_damaged = run(&["ACME.0002"]).expect_code(0);
+    assert_eq!(run_damaged.stderr(), "");
 }

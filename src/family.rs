@@ -1,0 +1,95 @@
+//! Problem families: entries of different vendors that are the same problem (a signature mismatch, clock
+//! skew, throttling...), each with an explanation and a checklist of fixes. The texts are errcode's own;
+//! the data is `catalogs/families.toml`, converted to statics by `build.rs`.
+
+use std::borrow::Cow;
+
+use crate::catalog::{Catalog, Catalogs, Entry, Text};
+
+const BUILTIN: &[BuiltinFamily] = include!(concat!(env!("OUT_DIR"), "/builtin_families.rs"));
+
+struct BuiltinFamily {
+    id: &'static str,
+    name: (&'static str, &'static str),
+    explanation: (&'static str, &'static str),
+    checklist: &'static [(&'static str, &'static str)],
+    members: &'static [(&'static str, &'static str)],
+}
+
+#[derive(Debug, Clone)]
+pub struct Family {
+    pub id: &'static str,
+    pub name: Text,
+    pub explanation: Text,
+    pub checklist: Vec<Text>,
+    /// `(catalog id, entry id)`.
+    pub members: &'static [(&'static str, &'static str)],
+}
+
+fn text((en, zh): (&'static str, &'static str)) -> Text {
+    Text {
+        en: Cow::Borrowed(en),
+        zh: Cow::Borrowed(zh),
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct Families {
+    pub families: Vec<Family>,
+}
+
+impl Families {
+    pub fn builtin() -> Families {
+        Families {
+            families: BUILTIN
+                .iter()
+                .map(|f| Family {
+                    id: f.id,
+                    name: text(f.name),
+                    explanation: text(f.explanation),
+                    checklist: f.checklist.iter().copied().map(text).collect(),
+                    members: f.members,
+                })
+                .collect(),
+        }
+    }
+
+    /// The family an entry belongs to.
+    pub fn of(&self, catalog: &Catalog, entry: &Entry) -> Option<&Family> {
+        self.families.iter().find(|f| {
+            f.members
+                .iter()
+                .any(|&(c, e)| c == catalog.id && e == entry.id)
+        })
+    }
+
+    /// A family by id, or by name in either language (any case).
+    pub fn find(&self, name: &str) -> Option<&Family> {
+        let name = name.trim();
+        self.families.iter().find(|f| {
+            f.id.eq_ignore_ascii_case(name)
+                || f.name.en.eq_ignore_ascii_case(name)
+                || f.name.zh == name
+        })
+    }
+}
+
+impl Family {
+    /// The members that are loaded (a vendor filter or an override may leave some out), in family order.
+    pub fn loaded_members<'c>(&self, catalogs: &'c Catalogs) -> Vec<(&'c Catalog, &'c Entry)> {
+        self.members
+            .iter()
+            .filter_map(|&(catalog_id, entry_id)| {
+                let catalog = catalogs.catalogs.iter().find(|c| c.id == catalog_id)?;
+                let entry = catalog.entries.iter().find(|e| e.id == entry_id)?;
+                Some((catalog, entry))
+            })
+            .collect()
+    }
+}
+
+/// The built-in families, built once.
+pub fn builtin() -> &'static Families {
+    static FAMILIES: std::sync::LazyLock<Families> = std::sync::LazyLock::new(Families::builtin);
+    &FAMILIES
+}
