@@ -224,6 +224,13 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
     }
     let _ = writeln!(out, "    ]),");
     let _ = writeln!(out, "    replaces: false,");
+    let _ = writeln!(
+        out,
+        "    messages_are_descriptions: {},",
+        t.get("messages_are_descriptions")
+            .and_then(Value::as_bool)
+            .unwrap_or(false)
+    );
     let _ = writeln!(out, "  }},");
 }
 

@@ -33,6 +33,7 @@ pub(crate) struct Trusted<'a> {
     #[serde(borrow)]
     pub referrals: Cow<'a, [TrustedReferral<'a>]>,
     pub replaces: bool,
+    pub messages_are_descriptions: bool,
 }
 
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -160,6 +161,7 @@ impl Trusted<'static> {
             origin,
             overrides: None,
             replaces: self.replaces,
+            messages_are_descriptions: self.messages_are_descriptions,
         }
     }
 }
@@ -215,6 +217,7 @@ impl<'a> Trusted<'a> {
                 })
                 .collect(),
             replaces: c.replaces,
+            messages_are_descriptions: c.messages_are_descriptions,
         }
     }
 }
@@ -394,6 +397,9 @@ pub struct Catalog {
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
     pub overrides: Option<Origin>,
+    /// The messages are the vendor's descriptions of its codes, not what responses carry: not searched for
+    /// in pastes and logs.
+    pub messages_are_descriptions: bool,
     pub(crate) replaces: bool,
 }
 
@@ -622,6 +628,8 @@ struct RawCatalog {
     authored: Option<Spanned<Vec<Spanned<String>>>>,
     #[serde(default, rename = "override")]
     replaces: bool,
+    #[serde(default)]
+    messages_are_descriptions: bool,
     sources: Spanned<Vec<RawSource>>,
     #[serde(default)]
     entries: Vec<Spanned<RawEntry>>,
@@ -813,6 +821,7 @@ impl Validator<'_> {
             origin: self.origin.clone(),
             overrides: None,
             replaces: raw.replaces,
+            messages_are_descriptions: raw.messages_are_descriptions,
         })
     }
 

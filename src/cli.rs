@@ -164,7 +164,13 @@ pub fn main() -> i32 {
 /// Runs errcode with these arguments and this environment lookup.
 pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Option<String>) -> i32 {
     // clap answers --help and --version here, before any catalog is read.
-    let cli = match Cli::try_parse_from(with_default_subcommand(args.into_iter().collect())) {
+    // One clap command serves both the rewrite and the parse: building it is most of clap's cost.
+    let mut command = Cli::command();
+    let args = with_default_subcommand(&command, args.into_iter().collect());
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
             // --help, --version.
@@ -193,8 +199,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
 /// clap's own ways were tried and rejected: a top-level positional with `args_conflicts_with_subcommands`
 /// stops recognising commands after any flag (`errcode --json lookup X` looked up "lookup X"), and
 /// `allow_external_subcommands` leaves the flags after the query unparsed.
-fn with_default_subcommand(mut args: Vec<OsString>) -> Vec<OsString> {
-    let command = Cli::command();
+fn with_default_subcommand(command: &clap::Command, mut args: Vec<OsString>) -> Vec<OsString> {
     let takes_value: Vec<String> = command
         .get_arguments()
         .filter(|a| a.get_action().takes_values())

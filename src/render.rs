@@ -216,7 +216,18 @@ impl<'a> CardWriter<'a> {
         let body_width = self.look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
         let mut first = true;
         for line in lines {
-            for wrapped in textwrap::wrap(line, body_width) {
+            // Finding break points by the Unicode rules is needed for CJK text (no spaces) but costs far
+            // more than splitting at spaces, which is all ASCII text needs.
+            let separator = if line.is_ascii() {
+                textwrap::WordSeparator::AsciiSpace
+            } else {
+                textwrap::WordSeparator::UnicodeBreakProperties
+            };
+            // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
+            let options = textwrap::Options::new(body_width)
+                .word_separator(separator)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            for wrapped in textwrap::wrap(line, options) {
                 let shown_label = if first { label } else { "" };
                 let pad =
                     LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));

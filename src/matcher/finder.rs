@@ -82,6 +82,9 @@ impl<'c> Finder<'c> {
             if let Some(code) = entry.code.as_ref().and_then(|c| c.literal()) {
                 add(code, Anchor::Code(catalog, entry));
             }
+            if catalog.messages_are_descriptions {
+                continue;
+            }
             for (i, form) in entry.message_forms().iter().enumerate() {
                 add(form.key().to_string(), Anchor::Message(catalog, entry, i));
             }
