@@ -364,24 +364,34 @@ fn family_section(
             .collect();
         card.plain("", &numbered);
     }
-    let elsewhere: Vec<String> = family
-        .loaded_members(catalogs)
-        .into_iter()
-        .filter(|(c, _)| c.vendor != catalog.vendor)
-        .map(|(c, e)| {
-            let what = e.code.as_ref().map_or_else(
-                || format!("\"{}\"", e.message.display()),
-                |code| code.source().to_string(),
-            );
-            format!("{} {} {}", c.vendor.id(), escape(&what), e.status)
-        })
-        .fold(Vec::new(), |mut seen, item| {
+    // At most two per vendor: the card points at the rest (`errcode family ID` lists them all).
+    const PER_VENDOR: usize = 2;
+    let mut elsewhere: Vec<String> = Vec::new();
+    let mut left_out = 0;
+    for vendor in Vendor::ALL.into_iter().filter(|v| *v != catalog.vendor) {
+        let mut shown: Vec<String> = Vec::new();
+        for (c, e) in family.loaded_members(catalogs).into_iter().filter(|(c, _)| c.vendor == vendor) {
+            let what = e
+                .code
+                .as_ref()
+                .map_or_else(|| format!("\"{}\"", e.message.display()), |code| code.source().to_string());
+            let item = format!("{} {} {}", c.vendor.id(), escape(&what), e.status);
             // Two editions of a row read the same here: once is enough.
-            if !seen.contains(&item) {
-                seen.push(item);
+            if shown.contains(&item) {
+                continue;
             }
-            seen
-        });
+            if shown.len() < PER_VENDOR {
+                shown.push(item);
+            } else {
+                left_out += 1;
+            }
+        }
+        elsewhere.extend(shown);
+    }
+    if left_out > 0 {
+        let more = if lang == Lang::Zh { "更多" } else { "more" };
+        elsewhere.push(format!("+{left_out} {more}: errcode family {}", family.id));
+    }
     if !elsewhere.is_empty() {
         card.plain(labels.elsewhere, &[elsewhere.join(" · ")]);
     }
