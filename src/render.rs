@@ -370,11 +370,15 @@ fn family_section(
     let mut left_out = 0;
     for vendor in Vendor::ALL.into_iter().filter(|v| *v != catalog.vendor) {
         let mut shown: Vec<String> = Vec::new();
-        for (c, e) in family.loaded_members(catalogs).into_iter().filter(|(c, _)| c.vendor == vendor) {
-            let what = e
-                .code
-                .as_ref()
-                .map_or_else(|| format!("\"{}\"", e.message.display()), |code| code.source().to_string());
+        for (c, e) in family
+            .loaded_members(catalogs)
+            .into_iter()
+            .filter(|(c, _)| c.vendor == vendor)
+        {
+            let what = e.code.as_ref().map_or_else(
+                || format!("\"{}\"", e.message.display()),
+                |code| code.source().to_string(),
+            );
             let item = format!("{} {} {}", c.vendor.id(), escape(&what), e.status);
             // Two editions of a row read the same here: once is enough.
             if shown.contains(&item) {
