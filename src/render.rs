@@ -349,21 +349,7 @@ fn family_section(
             labels.checklist
         )],
     );
-    for (i, step) in family.checklist.iter().enumerate() {
-        let lines = texts(step, lang, &Captures::new());
-        let numbered: Vec<String> = lines
-            .iter()
-            .enumerate()
-            .map(|(j, l)| {
-                if j == 0 {
-                    format!("{}. {l}", i + 1)
-                } else {
-                    format!("   {l}")
-                }
-            })
-            .collect();
-        card.plain("", &numbered);
-    }
+    checklist(card, family, lang, "");
     // At most two per vendor: the card points at the rest (`errcode family ID` lists them all).
     const PER_VENDOR: usize = 2;
     let mut elsewhere: Vec<String> = Vec::new();
@@ -398,6 +384,24 @@ fn family_section(
     }
     if !elsewhere.is_empty() {
         card.plain(labels.elsewhere, &[elsewhere.join(" · ")]);
+    }
+}
+
+/// A family's checklist, numbered, each step in the chosen languages; `label` on the first line.
+fn checklist(card: &mut CardWriter<'_>, family: &Family, lang: Lang, label: &str) {
+    for (i, step) in family.checklist.iter().enumerate() {
+        let lines: Vec<String> = texts(step, lang, &Captures::new())
+            .iter()
+            .enumerate()
+            .map(|(j, l)| {
+                if j == 0 {
+                    format!("{}. {l}", i + 1)
+                } else {
+                    format!("   {l}")
+                }
+            })
+            .collect();
+        card.plain(if i == 0 { label } else { "" }, &lines);
     }
 }
 
@@ -739,20 +743,7 @@ pub fn family_human(
         if lang == Lang::Zh { "说明" } else { "About" },
         &texts(&family.explanation, lang, &Captures::new()),
     );
-    for (i, step) in family.checklist.iter().enumerate() {
-        let lines: Vec<String> = texts(step, lang, &Captures::new())
-            .iter()
-            .enumerate()
-            .map(|(j, l)| {
-                if j == 0 {
-                    format!("{}. {l}", i + 1)
-                } else {
-                    format!("   {l}")
-                }
-            })
-            .collect();
-        card.plain(if i == 0 { labels.checklist_short } else { "" }, &lines);
-    }
+    checklist(&mut card, family, lang, labels.checklist_short);
     card.footnote(labels.family_note);
     let mut out = card.out;
     out.push('\n');

@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::util::{TestCommand, errcode};
+use crate::util::{TestCommand, errcode, with_catalog};
 
 /// Terminal-driving sequences: a clipboard write (OSC 52), clear screen, an OSC 8 hyperlink, a title
 /// change, C0 and C1 controls, NUL, and bidirectional overrides.
@@ -177,12 +177,7 @@ fn invalid_utf8_in_arguments_stdin_files_and_catalogs() {
     // A catalog: an error at the first bad byte.
     let catalog = dir.path().join("bad.toml");
     std::fs::write(&catalog, b"id = \"x\"\nvendor = \"hua\xffwei\"\n").unwrap();
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&catalog])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(2);
+    let run = with_catalog(&catalog, &["APIG.0303"]).expect_code(2);
     assert_eq!(
         run.stderr(),
         format!(
@@ -248,12 +243,7 @@ fn a_fifo_catalog_is_refused_and_a_fifo_log_is_read() {
         .status()
         .unwrap();
     assert!(status.success());
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&fifo])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(2);
+    let run = with_catalog(&fifo, &["APIG.0303"]).expect_code(2);
     assert_eq!(
         run.stderr(),
         format!(
@@ -313,12 +303,7 @@ fn a_pattern_too_large_for_the_engine_names_the_limit() {
 fn catalog_error(dir: &Path, text: &str) -> String {
     let file = dir.join("c.toml");
     std::fs::write(&file, text).unwrap();
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&file])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(2);
+    let run = with_catalog(&file, &["APIG.0303"]).expect_code(2);
     assert_eq!(run.stdout(), "");
     let stderr = run.stderr();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::util::{TestCommand, rows};
+use crate::util::{TestCommand, rows, with_catalog};
 
 const ACME: &str = r#"id = "acme-gateway"
 vendor = "huawei"
@@ -83,12 +83,7 @@ fn environment_path_list_and_config_directory() {
 fn message_templates_of_user_catalogs_fill_in() {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "acme.toml", ACME);
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&file])
-        .args(["Teapot earl-grey refused.", "--lang", "en"])
-        .output()
-        .expect_code(0);
+    let run = with_catalog(&file, &["Teapot earl-grey refused.", "--lang", "en"]).expect_code(0);
     let out = run.stdout();
     assert!(
         out.starts_with("ACME.0001 · 418 I'm a teapot · Acme Edge Gateway\n"),
@@ -128,12 +123,7 @@ fn a_clashing_id_needs_an_explicit_override() {
     let dir = tempfile::tempdir().unwrap();
     let clash = ACME.replace("id = \"acme-gateway\"", "id = \"huawei-apig\"");
     let file = write(dir.path(), "clash.toml", &clash);
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&file])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(2);
+    let run = with_catalog(&file, &["APIG.0303"]).expect_code(2);
     assert_eq!(
         run.stderr(),
         format!(
@@ -144,18 +134,8 @@ fn a_clashing_id_needs_an_explicit_override() {
     let replacing = clash.replace("authored = [", "override = true\nauthored = [");
     let file = write(dir.path(), "clash.toml", &replacing);
     // The override replaces the built-in Huawei catalog: its codes are gone, the user's are there.
-    TestCommand::new()
-        .args(["--catalog"])
-        .args([&file])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(1);
-    TestCommand::new()
-        .args(["--catalog"])
-        .args([&file])
-        .args(["ACME.0001"])
-        .output()
-        .expect_code(0);
+    with_catalog(&file, &["APIG.0303"]).expect_code(1);
+    with_catalog(&file, &["ACME.0001"]).expect_code(0);
     let value = TestCommand::new()
         .args(["catalogs", "--json", "--catalog"])
         .args([&file])
@@ -185,12 +165,7 @@ fn a_clashing_id_needs_an_explicit_override() {
 fn broken(text: &str, expected: &str) {
     let dir = tempfile::tempdir().unwrap();
     let file = write(dir.path(), "bad.toml", text);
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&file])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(2);
+    let run = with_catalog(&file, &["APIG.0303"]).expect_code(2);
     assert_eq!(
         run.stderr(),
         format!("errcode: {}:{expected}\n", file.display())
@@ -240,12 +215,7 @@ fn broken_catalogs_are_located_errors() {
 fn a_missing_catalog_path_is_an_error_naming_it() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("nope.toml");
-    let run = TestCommand::new()
-        .args(["--catalog"])
-        .args([&missing])
-        .args(["APIG.0303"])
-        .output()
-        .expect_code(2);
+    let run = with_catalog(&missing, &["APIG.0303"]).expect_code(2);
     assert_eq!(
         run.stderr(),
         format!(

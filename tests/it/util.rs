@@ -136,3 +136,11 @@ pub fn rows(value: &serde_json::Value) -> Vec<(String, Option<String>, u64)> {
         })
         .collect()
 }
+
+/// `errcode --catalog PATH ARGS...` in the clean environment.
+pub fn with_catalog<S: AsRef<std::ffi::OsStr>>(path: &Path, args: &[S]) -> Run {
+    TestCommand::new()
+        .args(["--catalog".as_ref(), path.as_os_str()])
+        .args(args)
+        .output()
+}
