@@ -351,24 +351,33 @@ impl<'c> Matcher<'c> {
             return Vec::new();
         }
         let needle = Needle::new(folded);
-        let matches = self
-            .entries()
-            .filter_map(|(catalog, entry)| {
-                let (captures, matched_by, score) = message_score(entry, query, &needle)?;
-                let penalty = edition_penalty(entry)
-                    + if entry.doubtful_message {
-                        DOUBTFUL_PENALTY
-                    } else {
-                        0
-                    };
-                Some(Match {
-                    captures,
-                    score: score.saturating_sub(penalty),
-                    ..plain_match(catalog, entry, matched_by)
+        let scored = |explanations: bool| -> Vec<Match<'c>> {
+            self.entries()
+                .filter_map(|(catalog, entry)| {
+                    let (captures, matched_by, score) =
+                        message_score(entry, query, &needle, explanations)?;
+                    let penalty = edition_penalty(entry)
+                        + if entry.doubtful_message {
+                            DOUBTFUL_PENALTY
+                        } else {
+                            0
+                        };
+                    Some(Match {
+                        captures,
+                        score: score.saturating_sub(penalty),
+                        ..plain_match(catalog, entry, matched_by)
+                    })
                 })
-            })
-            .collect();
-        ranked(matches)
+                .collect()
+        };
+        // Meanings and fixes are searched only when no message holds the words (a message found inside the
+        // query, as `超时` in `后端超时`, does not count): a message is what the user means, and searching
+        // every explanation too costs most of a lookup.
+        let matches = scored(false);
+        let message_holds_query = matches
+            .iter()
+            .any(|m| matches!(m.matched_by, MatchedBy::Message | MatchedBy::MessageFragment));
+        ranked(if message_holds_query { matches } else { scored(true) })
     }
 
     /// Codes within a small edit distance of a query that matched nothing (`APIG.0330` → `APIG.0303`).
@@ -582,6 +591,7 @@ fn message_score(
     entry: &Entry,
     query: &str,
     needle: &Needle,
+    explanations: bool,
 ) -> Option<(Captures, MatchedBy, u32)> {
     let folded = needle.folded.as_str();
     let mut best: Option<(Captures, MatchedBy, u32)> = None;
@@ -618,7 +628,7 @@ fn message_score(
             best = Some(candidate);
         }
     }
-    if best.is_none() && folded.len() >= MIN_FRAGMENT_LEN {
+    if explanations && best.is_none() && folded.len() >= MIN_FRAGMENT_LEN {
         let texts = [
             &entry.meaning.en,
             &entry.meaning.zh,
