@@ -374,10 +374,17 @@ impl<'c> Matcher<'c> {
         // query, as `超时` in `后端超时`, does not count): a message is what the user means, and searching
         // every explanation too costs most of a lookup.
         let matches = scored(false);
-        let message_holds_query = matches
-            .iter()
-            .any(|m| matches!(m.matched_by, MatchedBy::Message | MatchedBy::MessageFragment));
-        ranked(if message_holds_query { matches } else { scored(true) })
+        let message_holds_query = matches.iter().any(|m| {
+            matches!(
+                m.matched_by,
+                MatchedBy::Message | MatchedBy::MessageFragment
+            )
+        });
+        ranked(if message_holds_query {
+            matches
+        } else {
+            scored(true)
+        })
     }
 
     /// Codes within a small edit distance of a query that matched nothing (`APIG.0330` → `APIG.0303`).

@@ -585,6 +585,12 @@ fn new_table(look: &Look) -> Table {
         .load_style(presets::UTF8_FULL_CONDENSED)
         .set_content_arrangement(ContentArrangement::Dynamic)
         .set_width(u16::try_from(look.width).unwrap_or(u16::MAX));
+    // Colour was decided once (`--color`, NO_COLOR, the terminal): comfy-table must not decide again.
+    if look.palette.enabled() {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
     table
 }
 
@@ -618,7 +624,7 @@ fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> String {
     table.set_header(
         header
             .into_iter()
-            .map(|h| palette.heading(h))
+            .map(|h| palette.heading_cell(h))
             .collect::<Vec<_>>(),
     );
     for m in matches {
@@ -632,21 +638,21 @@ fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> String {
             let _ = write!(
                 code,
                 "\n{}",
-                palette.aside(
-                    &s.label
-                        .as_ref()
-                        .map_or(s.title.clone(), |l| lang.pick(l).to_string())
-                )
+                s.label
+                    .as_ref()
+                    .map_or(s.title.clone(), |l| lang.pick(l).to_string())
             );
         }
         let mut row = Vec::new();
         if with_vendor {
-            row.push(palette.vendor(m.catalog.vendor.id()));
+            row.push(palette.vendor_cell(m.catalog.vendor.id()));
         }
-        row.push(palette.code(&code));
-        row.push(palette.status(entry.status, &entry.status.to_string()));
-        row.push(escape(&entry.message.display()).into_owned());
-        row.push(texts(&entry.meaning, lang, &m.captures).join("\n"));
+        row.push(palette.code_cell(&code));
+        row.push(palette.status_cell(entry.status, &entry.status.to_string()));
+        row.push(comfy_table::Cell::new(escape(&entry.message.display())));
+        row.push(comfy_table::Cell::new(
+            texts(&entry.meaning, lang, &m.captures).join("\n"),
+        ));
         table.add_row(row);
     }
     format!("{table}\n")
@@ -703,7 +709,7 @@ pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> 
     } else {
         ["Family", "Name", "Members"]
     };
-    table.set_header(header.map(|h| look.palette.heading(h)));
+    table.set_header(header.map(|h| look.palette.heading_cell(h)));
     for f in families {
         let members = f.loaded_members(catalogs);
         let per_vendor: Vec<String> = Vendor::ALL
@@ -714,9 +720,9 @@ pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> 
             })
             .collect();
         table.add_row(vec![
-            look.palette.code(f.id),
-            texts(&f.name, lang, &Captures::new()).join("\n"),
-            per_vendor.join(", "),
+            look.palette.code_cell(f.id),
+            comfy_table::Cell::new(texts(&f.name, lang, &Captures::new()).join("\n")),
+            comfy_table::Cell::new(per_vendor.join(", ")),
         ]);
     }
     format!("{table}\n")
@@ -787,7 +793,7 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             "Sources",
             "Loaded from",
         ]
-        .map(|h| look.palette.heading(h)),
+        .map(|h| look.palette.heading_cell(h)),
     );
     for c in &catalogs.catalogs {
         let mut origin = escape(&c.origin.to_string()).into_owned();
@@ -806,12 +812,12 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             .collect::<Vec<_>>()
             .join("\n");
         table.add_row(vec![
-            look.palette.code(&escape(&c.id)),
-            look.palette.vendor(c.vendor.id()),
-            escape(&product_name(c, lang)).into_owned(),
-            c.entries.len().to_string(),
-            sources,
-            origin,
+            look.palette.code_cell(&escape(&c.id)),
+            look.palette.vendor_cell(c.vendor.id()),
+            comfy_table::Cell::new(escape(&product_name(c, lang))),
+            comfy_table::Cell::new(c.entries.len()),
+            comfy_table::Cell::new(sources),
+            comfy_table::Cell::new(origin),
         ]);
     }
     format!("{table}\n")
@@ -1326,12 +1332,15 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
         let code = code.clone().unwrap_or_else(|| "—".to_string());
         let status = status.map_or_else(|| "—".to_string(), |s| s.to_string());
         table.add_row(vec![
-            format!("{count:>count_width$}"),
-            palette.found(&bar),
-            palette.code(&escape(&code)),
-            status,
-            palette.vendor(vendor.id()),
-            truncate(&escape(message), look.width.saturating_sub(64).max(24)),
+            comfy_table::Cell::new(format!("{count:>count_width$}")),
+            palette.found_cell(&bar),
+            palette.code_cell(&escape(&code)),
+            comfy_table::Cell::new(status),
+            palette.vendor_cell(vendor.id()),
+            comfy_table::Cell::new(truncate(
+                &escape(message),
+                look.width.saturating_sub(64).max(24),
+            )),
         ]);
     }
     for line in table.lines() {

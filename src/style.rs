@@ -98,6 +98,53 @@ impl Palette {
         self.paint(text, Ansi::new().green())
     }
 
+    /// Whether colour is on: tables style their cells through comfy-table, which needs to know.
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    fn cell(&self, text: &str, color: Option<comfy_table::Color>, bold: bool) -> comfy_table::Cell {
+        let mut cell = comfy_table::Cell::new(text);
+        if self.enabled {
+            if let Some(color) = color {
+                cell = cell.fg(color);
+            }
+            if bold {
+                cell = cell.add_attribute(comfy_table::Attribute::Bold);
+            }
+        }
+        cell
+    }
+
+    // Table cells in the same roles. comfy-table styles a whole cell; styling its content with escapes
+    // instead would make it parse every cell for them to measure widths, which costs more than the rest of
+    // a status lookup.
+
+    pub fn code_cell(&self, text: &str) -> comfy_table::Cell {
+        self.cell(text, Some(comfy_table::Color::Cyan), true)
+    }
+
+    pub fn status_cell(&self, status: u16, text: &str) -> comfy_table::Cell {
+        let color = match status {
+            400..=499 => Some(comfy_table::Color::Yellow),
+            500..=599 => Some(comfy_table::Color::Red),
+            _ => None,
+        };
+        self.cell(text, color, true)
+    }
+
+    pub fn heading_cell(&self, text: &str) -> comfy_table::Cell {
+        self.cell(text, None, true)
+    }
+
+    pub fn vendor_cell(&self, text: &str) -> comfy_table::Cell {
+        self.cell(text, Some(comfy_table::Color::Magenta), false)
+    }
+
+    pub fn found_cell(&self, text: &str) -> comfy_table::Cell {
+        self.cell(text, Some(comfy_table::Color::Red), true)
+    }
+
     /// Marks and remarks that are errcode's, not the vendor's.
     pub fn aside(&self, text: &str) -> String {
         self.paint(text, Ansi::new().dimmed().italic())
