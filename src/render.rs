@@ -531,7 +531,7 @@ fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String>
         .map(|(_, e)| e)
         .collect();
     if others.is_empty() {
-        return Some(own);
+        return Some(escape(&own).into_owned());
     }
     let this_row = if lang == Lang::Zh {
         "本行"
@@ -550,10 +550,11 @@ fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String>
             line,
             "; {other_sources}: {} \"{}\"",
             status_text(other.status),
-            escape(&other.message.display())
+            other.message.display()
         );
     }
-    Some(line)
+    // Labels and messages may come from a user's catalog.
+    Some(escape(&line).into_owned())
 }
 
 fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
@@ -635,13 +636,11 @@ fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> String {
         );
         if m.catalog.sources.len() > 1 && !entry.sources.contains(&0) {
             let s = &m.catalog.sources[entry.sources[0]];
-            let _ = write!(
-                code,
-                "\n{}",
-                s.label
-                    .as_ref()
-                    .map_or(s.title.clone(), |l| lang.pick(l).to_string())
-            );
+            let label = s
+                .label
+                .as_ref()
+                .map_or(s.title.clone(), |l| lang.pick(l).to_string());
+            let _ = write!(code, "\n{}", escape(&label));
         }
         let mut row = Vec::new();
         if with_vendor {
