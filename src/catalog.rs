@@ -129,7 +129,7 @@ impl Trusted<'static> {
                 .entries
                 .iter()
                 .map(|e| Entry {
-                    id: e.id.to_string(),
+                    id: Cow::Borrowed(e.id),
                     code: e.code.map(|c| Template::trusted(c, Context::Code)),
                     status: e.status,
                     message: Template::trusted(e.message, Context::Message),
@@ -319,7 +319,7 @@ impl Authored {
 /// One row of a vendor's error table.
 #[derive(Debug, Clone)]
 pub struct Entry {
-    pub id: String,
+    pub id: Cow<'static, str>,
     pub code: Option<Template>,
     pub status: u16,
     pub message: Template,
@@ -832,7 +832,7 @@ impl Validator<'_> {
         ids: &HashMap<&str, usize>,
         default_authored: Authored,
     ) -> Result<Entry> {
-        let id = self.identifier(&e.id, "entry id", true)?;
+        let id = Cow::Owned(self.identifier(&e.id, "entry id", true)?);
         let status = match u16::try_from(*e.status.get_ref()) {
             Ok(s) if (100..=599).contains(&s) => s,
             _ => {

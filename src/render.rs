@@ -1029,7 +1029,7 @@ fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
                 }
             })
             .collect(),
-        edition_of: entry.edition_of.map(|i| m.catalog.entries[i].id.as_str()),
+        edition_of: entry.edition_of.map(|i| &*m.catalog.entries[i].id),
         doubtful_message: entry.doubtful_message,
         authored: entry.authored.fields(),
         confidence: m.confidence,

@@ -43,8 +43,7 @@ fn every_member_exists_once_and_families_span_vendors() {
             if let Some(newer) = entry.edition_of {
                 let newer = &catalog.entries[newer];
                 assert!(
-                    f.members
-                        .contains(&(catalog.id.as_str(), newer.id.as_str()))
+                    f.members.contains(&(catalog.id.as_str(), &*newer.id))
                         || members.iter().any(|(_, e)| e.id == newer.id),
                     "{}: {} without {}",
                     f.id,
