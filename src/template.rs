@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::sync::OnceLock;
 
+use memchr::memmem;
 use regex::Regex;
 
 /// What a placeholder captured, by placeholder name (first occurrence wins).
@@ -53,6 +54,7 @@ struct Derived {
     regex_any_case: OnceLock<Regex>,
     regex_exact_case: OnceLock<Regex>,
     generic: OnceLock<bool>,
+    finders: OnceLock<Finders>,
 }
 
 impl Derived {
@@ -62,6 +64,7 @@ impl Derived {
             regex_any_case: OnceLock::new(),
             regex_exact_case: OnceLock::new(),
             generic: OnceLock::new(),
+            finders: OnceLock::new(),
         })
     }
 }
@@ -76,6 +79,15 @@ struct Parts {
     key_lower: String,
     /// The text itself, for a template without placeholders.
     plain: Option<String>,
+}
+
+/// Searchers for a template's key and plain text, built once for a template that searches text many times:
+/// a scan asks a template about thousands of lines, and `str::contains` builds its searcher anew every
+/// call (measured: a tenth of a scan's time). Lazily: a lookup reads hundreds of templates once each.
+#[derive(Debug)]
+struct Finders {
+    key: memmem::Finder<'static>,
+    plain: Option<memmem::Finder<'static>>,
 }
 
 impl Parts {
@@ -304,10 +316,24 @@ impl Template {
         Some((self.captures(&caps), spans_all))
     }
 
+    fn finders(&self) -> &Finders {
+        self.derived().finders.get_or_init(|| {
+            let parts = self.parts();
+            Finders {
+                key: memmem::Finder::new(&parts.key).into_owned(),
+                plain: parts
+                    .plain
+                    .as_ref()
+                    .map(|p| memmem::Finder::new(p).into_owned()),
+            }
+        })
+    }
+
     /// Every place `text` carries the template verbatim (case kept), with its captures; a match must not
     /// start or end inside a word.
     pub fn find_all_exact(&self, text: &str) -> Vec<(Captures, std::ops::Range<usize>)> {
-        if !text.contains(&self.parts().key) {
+        let finders = self.finders();
+        if finders.key.find(text.as_bytes()).is_none() {
             return Vec::new();
         }
         let bounded = |range: &std::ops::Range<usize>| {
@@ -329,7 +355,15 @@ impl Template {
                     .map(|range| (Captures::new(), range))
                     .collect()
             };
-            let found = find(literal);
+            let found: Vec<_> = match &finders.plain {
+                Some(finder) => finder
+                    .find_iter(text.as_bytes())
+                    .map(|at| at..at + literal.len())
+                    .filter(|range| bounded(range))
+                    .map(|range| (Captures::new(), range))
+                    .collect(),
+                None => find(literal),
+            };
             if !found.is_empty() {
                 return found;
             }
