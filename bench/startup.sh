@@ -5,22 +5,9 @@
 # target/bench/startup*.md and on standard output.
 #
 #   bash bench/startup.sh            # RUNS=30 by default
-set -euo pipefail
-cd "$(dirname "$0")/.."
-
-need() { command -v "$1" >/dev/null || { apt-get update -qq && apt-get install -y -qq "$2" >/dev/null; }; }
-need hyperfine hyperfine
+source "$(dirname "$0")/common.sh"
 need errno moreutils
-
-cargo build --release --quiet
-cargo build --release --quiet --example gen
-bin=$PWD/target/release/errcode
-out=target/bench
-mkdir -p "$out"
 runs=${RUNS:-30}
-# A home of its own: no user catalogs but the generated ones, and a cache that starts empty.
-export HOME=$PWD/$out/home
-rm -rf "$HOME" && mkdir -p "$HOME"
 
 echo "== errcode against errno and true"
 hyperfine -N --warmup 5 --runs "$runs" --export-markdown "$out/startup.md" \
@@ -35,7 +22,7 @@ echo "== growth with users' catalogs (cached after the first run)"
 printf '| entries | load (errcode catalogs) | code lookup | message lookup | peak memory |\n| --- | --- | --- | --- | --- |\n' > "$out/startup-scaling.md"
 for n in 300 5000 50000; do
   catalog="$out/synthetic-$n.toml"
-  [ -s "$catalog" ] || target/release/examples/gen catalog "$n" > "$catalog"
+  [ -s "$catalog" ] || "$gen" catalog "$n" > "$catalog"
   "$bin" --catalog "$catalog" catalogs > /dev/null   # writes the cache
   hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/startup-$n.json" \
     "$bin --catalog $catalog catalogs" \

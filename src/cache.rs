@@ -16,28 +16,33 @@ pub const MIN_CACHED_BYTES: u64 = 64 * 1024;
 
 /// What a cache file was written for.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp<'a> {
+pub struct Stamp<'a> {
     version: &'a str,
     path: &'a str,
     len: u64,
     modified_ns: u128,
 }
 
-fn stamp(source: &Path) -> Option<(Stamp<'_>, u64)> {
+/// The catalog file's stamp, taken before it is read (a file saved meanwhile then fails to match its cache
+/// next time, rather than the cache keeping the old text under the new stamp); `None` for a catalog too
+/// small to be worth caching, or one whose stamp cannot be known.
+pub fn stamp(source: &Path) -> Option<Stamp<'_>> {
     let meta = std::fs::metadata(source).ok()?;
+    if meta.len() < MIN_CACHED_BYTES {
+        return None;
+    }
     let modified_ns = meta
         .modified()
         .ok()?
         .duration_since(UNIX_EPOCH)
         .ok()?
         .as_nanos();
-    let stamp = Stamp {
+    Some(Stamp {
         version: env!("CARGO_PKG_VERSION"),
         path: source.to_str()?,
         len: meta.len(),
         modified_ns,
-    };
-    Some((stamp, meta.len()))
+    })
 }
 
 fn cache_file(cache_dir: &Path, source: &Path) -> PathBuf {
@@ -46,31 +51,27 @@ fn cache_file(cache_dir: &Path, source: &Path) -> PathBuf {
     cache_dir.join(format!("catalog-{:016x}.bin", hasher.finish()))
 }
 
-/// The catalog from its cache file, if there is a valid one.
-pub fn load(cache_dir: &Path, source: &Path) -> Option<Catalog> {
-    let (expected, _) = stamp(source)?;
+/// The catalog from its cache file, if there is one written for `stamp`.
+pub fn load(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
     let bytes = std::fs::read(cache_file(cache_dir, source)).ok()?;
-    let (found, _) = postcard::take_from_bytes::<Stamp<'_>>(&bytes).ok()?;
-    if found != expected {
+    let (found, rest) = postcard::take_from_bytes::<Stamp<'_>>(&bytes).ok()?;
+    if found != *stamp {
         return None;
     }
+    let header = bytes.len() - rest.len();
     // The loaded catalog borrows its texts from the file's bytes, which therefore live as long as the
     // process (one catalog's worth, read once).
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    let (_, rest) = postcard::take_from_bytes::<Stamp<'static>>(bytes).ok()?;
-    let trusted: Trusted<'static> = postcard::from_bytes(rest).ok()?;
+    let trusted: Trusted<'static> = postcard::from_bytes(&bytes[header..]).ok()?;
     Some(trusted.load(Origin::File(source.to_path_buf())))
 }
 
-/// Writes the catalog's cache file, when it is large enough to be worth one. Failing to is not an error.
-pub fn store(cache_dir: &Path, source: &Path, catalog: &Catalog) {
-    let Some((stamp, len)) = stamp(source) else {
-        return;
-    };
-    if len < MIN_CACHED_BYTES || std::fs::create_dir_all(cache_dir).is_err() {
+/// Writes the catalog's cache file for `stamp`. Failing to is not an error.
+pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catalog) {
+    if std::fs::create_dir_all(cache_dir).is_err() {
         return;
     }
-    let Ok(mut bytes) = postcard::to_allocvec(&stamp) else {
+    let Ok(mut bytes) = postcard::to_allocvec(stamp) else {
         return;
     };
     let Ok(body) = postcard::to_allocvec(&Trusted::of(catalog)) else {

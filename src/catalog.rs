@@ -78,7 +78,8 @@ pub fn builtin_files() -> Vec<&'static str> {
 }
 
 impl Text {
-    fn trusted((en, zh): (&'static str, &'static str)) -> Text {
+    /// Texts from the built-in statics, borrowed.
+    pub(crate) fn trusted((en, zh): (&'static str, &'static str)) -> Text {
         Text {
             en: Cow::Borrowed(en),
             zh: Cow::Borrowed(zh),
@@ -512,14 +513,15 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
 
 /// A user's catalog: from its cache file where that is current, else read, checked, and cached.
 fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
-    if let Some(dir) = cache_dir
-        && let Some(catalog) = crate::cache::load(dir, path)
+    let cache = cache_dir.and_then(|dir| Some((dir, crate::cache::stamp(path)?)));
+    if let Some((dir, stamp)) = &cache
+        && let Some(catalog) = crate::cache::load(dir, path, stamp)
     {
         return Ok(catalog);
     }
     let catalog = read_file(path)?;
-    if let Some(dir) = cache_dir {
-        crate::cache::store(dir, path, &catalog);
+    if let Some((dir, stamp)) = &cache {
+        crate::cache::store(dir, path, stamp, &catalog);
     }
     Ok(catalog)
 }

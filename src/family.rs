@@ -2,8 +2,6 @@
 //! skew, throttling...), each with an explanation and a checklist of fixes. The texts are errcode's own;
 //! the data is `catalogs/families.toml`, converted to statics by `build.rs`.
 
-use std::borrow::Cow;
-
 use crate::catalog::{Catalog, Catalogs, Entry, Text};
 
 const BUILTIN: &[BuiltinFamily] = include!(concat!(env!("OUT_DIR"), "/builtin_families.rs"));
@@ -26,13 +24,6 @@ pub struct Family {
     pub members: &'static [(&'static str, &'static str)],
 }
 
-fn text((en, zh): (&'static str, &'static str)) -> Text {
-    Text {
-        en: Cow::Borrowed(en),
-        zh: Cow::Borrowed(zh),
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Families {
     pub families: Vec<Family>,
@@ -45,9 +36,9 @@ impl Families {
                 .iter()
                 .map(|f| Family {
                     id: f.id,
-                    name: text(f.name),
-                    explanation: text(f.explanation),
-                    checklist: f.checklist.iter().copied().map(text).collect(),
+                    name: Text::trusted(f.name),
+                    explanation: Text::trusted(f.explanation),
+                    checklist: f.checklist.iter().copied().map(Text::trusted).collect(),
                     members: f.members,
                 })
                 .collect(),

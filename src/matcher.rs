@@ -107,6 +107,19 @@ pub struct Outcome<'c> {
     pub referrals: Vec<ReferralMatch<'c>>,
 }
 
+impl<'c> Outcome<'c> {
+    /// An answer with matches only: no suggestions, no referrals.
+    fn of(query: &str, kind: QueryKind, matches: Vec<Match<'c>>) -> Outcome<'c> {
+        Outcome {
+            query: query.to_string(),
+            kind,
+            matches,
+            suggestions: Vec::new(),
+            referrals: Vec::new(),
+        }
+    }
+}
+
 /// Matches queries against the loaded catalogs, restricted to some vendors.
 pub struct Matcher<'c> {
     catalogs: &'c Catalogs,
@@ -157,15 +170,8 @@ impl<'c> Matcher<'c> {
     }
 
     fn finder(&self) -> &finder::Finder<'c> {
-        self.finder.get_or_init(|| {
-            let referrals = self
-                .catalogs
-                .catalogs
-                .iter()
-                .filter(|c| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
-                .flat_map(|c| c.referrals.iter().map(move |r| (c, r)));
-            finder::Finder::new(self.entries(), referrals, self.bulk)
-        })
+        self.finder
+            .get_or_init(|| finder::Finder::new(self.entries(), self.referrals(), self.bulk))
     }
 
     /// The entries whose literal code is `code`, ignoring ASCII case.
@@ -187,10 +193,21 @@ impl<'c> Matcher<'c> {
             .map_or(&[], Vec::as_slice)
     }
 
+    /// Whether the user asked for this vendor's catalogs (all, without `--vendor`).
+    fn wants(&self, catalog: &Catalog) -> bool {
+        self.vendors.is_empty() || self.vendors.contains(&catalog.vendor)
+    }
+
     fn entries(&self) -> impl Iterator<Item = (&'c Catalog, &'c Entry)> + '_ {
+        self.catalogs.entries().filter(|(c, _)| self.wants(c))
+    }
+
+    fn referrals(&self) -> impl Iterator<Item = (&'c Catalog, &'c Referral)> + '_ {
         self.catalogs
-            .entries()
-            .filter(|(c, _)| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
+            .catalogs
+            .iter()
+            .filter(|c| self.wants(c))
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
     }
 
     /// Resolves the words of `errcode lookup`: several codes or statuses are separate queries; anything else
@@ -221,23 +238,16 @@ impl<'c> Matcher<'c> {
         if let Some(range) = parse_status(&query) {
             return self.status_range(&query, range);
         }
-        let outcome = |kind, matches, suggestions, referrals| Outcome {
-            query: query.clone(),
-            kind,
-            matches,
-            suggestions,
-            referrals,
-        };
         if is_token(&query) {
             let matches = self.by_code(&query);
             if !matches.is_empty() {
-                return outcome(QueryKind::Code, matches, Vec::new(), Vec::new());
+                return Outcome::of(&query, QueryKind::Code, matches);
             }
             // No entry has it: a word of a message, or a code the tables lack. For the latter, a close code
             // (a typo?) and what the vendor's document says of such codes, both.
             let matches = self.by_message(&query);
             if !matches.is_empty() {
-                return outcome(QueryKind::Message, matches, Vec::new(), Vec::new());
+                return Outcome::of(&query, QueryKind::Message, matches);
             }
             let referrals = self.referrals_for(&query, Vec::new(), None);
             let kind = if looks_like_code(&query) || !referrals.is_empty() {
@@ -245,16 +255,18 @@ impl<'c> Matcher<'c> {
             } else {
                 QueryKind::Message
             };
-            return outcome(kind, Vec::new(), self.suggest(&query), referrals);
+            return Outcome {
+                suggestions: self.suggest(&query),
+                referrals,
+                ..Outcome::of(&query, kind, Vec::new())
+            };
         }
         let pasted = self.analyze(&query, crate::paste::Reading::Paste, None);
         if !pasted.matches.is_empty() || !pasted.referrals.is_empty() {
-            return outcome(
-                QueryKind::Message,
-                pasted.matches,
-                Vec::new(),
-                pasted.referrals,
-            );
+            return Outcome {
+                referrals: pasted.referrals,
+                ..Outcome::of(&query, QueryKind::Message, pasted.matches)
+            };
         }
         // A bare status line (`HTTP/1.1 429 Too Many Requests`, `HTTP 404`) and nothing else: every entry
         // with that status. Success statuses are not errors.
@@ -263,10 +275,7 @@ impl<'c> Matcher<'c> {
             && !query.contains('\n')
             && query.len() <= 60
         {
-            return Outcome {
-                query: query.clone(),
-                ..self.status_range(&query, (*status, *status))
-            };
+            return self.status_range(&query, (*status, *status));
         }
         // A short line typed by hand (any case, a fragment of a message): the forgiving search.
         // (A vendor message inside the text was the paste reading's to find, case kept; here a generic
@@ -274,9 +283,9 @@ impl<'c> Matcher<'c> {
         if !query.contains('\n') && query.chars().count() <= 200 {
             let mut matches = self.by_message(&query);
             matches.retain(|m| m.matched_by != MatchedBy::MessageInQuery);
-            return outcome(QueryKind::Message, matches, Vec::new(), Vec::new());
+            return Outcome::of(&query, QueryKind::Message, matches);
         }
-        outcome(QueryKind::Message, Vec::new(), Vec::new(), Vec::new())
+        Outcome::of(&query, QueryKind::Message, Vec::new())
     }
 
     /// `errcode status`: `429`, or a class such as `4xx`.
@@ -298,13 +307,7 @@ impl<'c> Matcher<'c> {
             .collect();
         // Grouped by vendor, then by status; document order within.
         matches.sort_by_key(|m| (m.catalog.vendor, m.entry.status));
-        Outcome {
-            query: query.to_string(),
-            kind: QueryKind::Status,
-            matches,
-            suggestions: Vec::new(),
-            referrals: Vec::new(),
-        }
+        Outcome::of(query, QueryKind::Status, matches)
     }
 
     fn by_code(&self, query: &str) -> Vec<Match<'c>> {
@@ -417,13 +420,7 @@ impl<'c> Matcher<'c> {
             .filter(|(_, e)| searchable_texts(e).any(|text| regex.is_match(text)))
             .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::Pattern))
             .collect();
-        Outcome {
-            query: pattern.to_string(),
-            kind: QueryKind::Message,
-            matches,
-            suggestions: Vec::new(),
-            referrals: Vec::new(),
-        }
+        Outcome::of(pattern, QueryKind::Message, matches)
     }
 
     /// The lines of `block` (byte ranges, without their newline) in which a code or message literal
@@ -471,31 +468,20 @@ impl<'c> Matcher<'c> {
         let mut matches: Vec<Match<'c>> = family
             .loaded_members(self.catalogs)
             .into_iter()
-            .filter(|(c, _)| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
+            .filter(|(c, _)| self.wants(c))
             .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::List))
             .collect();
         matches.sort_by_key(|m| m.catalog.vendor);
-        Outcome {
-            query: family.id.to_string(),
-            kind: QueryKind::List,
-            matches,
-            suggestions: Vec::new(),
-            referrals: Vec::new(),
-        }
+        Outcome::of(family.id, QueryKind::List, matches)
     }
 
     /// `errcode list`: every entry, in catalog order.
     pub fn list(&self) -> Outcome<'c> {
-        Outcome {
-            query: String::new(),
-            kind: QueryKind::List,
-            matches: self
-                .entries()
-                .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::List))
-                .collect(),
-            suggestions: Vec::new(),
-            referrals: Vec::new(),
-        }
+        let matches = self
+            .entries()
+            .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::List))
+            .collect();
+        Outcome::of("", QueryKind::List, matches)
     }
 }
 

@@ -347,23 +347,18 @@ impl Template {
         // A message without placeholders is found by substring searches, far cheaper than compiling its
         // regex: as the catalog writes it, then without its final full stop (gateways drop it to append
         // detail). The regex remains for other spacing, and only where every word is in the text.
-        if let Some(literal) = self.literal_str() {
-            let find = |needle: &str| -> Vec<(Captures, std::ops::Range<usize>)> {
-                text.match_indices(needle)
-                    .map(|(at, _)| at..at + needle.len())
+        if let Some(plain) = &finders.plain {
+            let literal = self.parts().plain.as_deref().unwrap_or_default();
+            let find = |finder: &memmem::Finder<'_>| -> Vec<(Captures, std::ops::Range<usize>)> {
+                let len = finder.needle().len();
+                finder
+                    .find_iter(text.as_bytes())
+                    .map(|at| at..at + len)
                     .filter(|range| bounded(range))
                     .map(|range| (Captures::new(), range))
                     .collect()
             };
-            let found: Vec<_> = match &finders.plain {
-                Some(finder) => finder
-                    .find_iter(text.as_bytes())
-                    .map(|at| at..at + literal.len())
-                    .filter(|range| bounded(range))
-                    .map(|range| (Captures::new(), range))
-                    .collect(),
-                None => find(literal),
-            };
+            let found = find(plain);
             if !found.is_empty() {
                 return found;
             }
@@ -371,7 +366,7 @@ impl Template {
                 .strip_suffix('.')
                 .filter(|_| self.context == Context::Message)
             {
-                let found = find(without_stop);
+                let found = find(&memmem::Finder::new(without_stop));
                 if !found.is_empty() {
                     return found;
                 }

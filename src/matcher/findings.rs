@@ -333,11 +333,7 @@ impl<'c> Matcher<'c> {
         clues: Vec<Clue>,
         points: Option<i32>,
     ) -> Vec<ReferralMatch<'c>> {
-        self.catalogs
-            .catalogs
-            .iter()
-            .filter(|c| self.vendors.is_empty() || self.vendors.contains(&c.vendor))
-            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
+        self.referrals()
             .filter_map(|(catalog, referral)| {
                 let (captures, _) = referral.code.find(code)?;
                 Some(ReferralMatch {
