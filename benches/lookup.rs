@@ -11,11 +11,11 @@ fn main() {
     divan::main();
 }
 
-/// About 10 KB of an application log: ordinary lines with three gateway errors among them.
-fn paste_10kb() -> String {
+/// `bytes` of an application log: ordinary lines with a gateway error in every 40 (three in 10 KB).
+fn paste(bytes: usize) -> String {
     let mut text = String::new();
     let mut n = 0;
-    while text.len() < 10_000 {
+    while text.len() < bytes {
         n += 1;
         let line = match n % 40 {
             7 => r#"2024-05-01T10:00:07Z ERROR client: upstream said {"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","request_id":"9f1c"}"#.to_string(),
@@ -42,10 +42,11 @@ fn lookup_cold(bencher: Bencher, query: &str) {
         .bench_values(|c| Matcher::new(&c, &[]).lookup(query).matches.len());
 }
 
-#[divan::bench]
-fn paste_10kb_cold(bencher: Bencher) {
+/// From 10 KB to 4 MB: the time should grow with the size, no faster (a paste is read in one pass).
+#[divan::bench(args = [10_000, 400_000, 4_000_000], sample_count = 20)]
+fn paste_cold(bencher: Bencher, bytes: usize) {
     let catalogs = Catalogs::builtin().unwrap();
-    let paste = paste_10kb();
+    let paste = paste(bytes);
     bencher
         .with_inputs(|| catalogs.clone())
         .bench_values(|c| Matcher::new(&c, &[]).lookup(&paste).matches.len());
@@ -55,7 +56,7 @@ fn paste_10kb_cold(bencher: Bencher) {
 fn paste_10kb_warm(bencher: Bencher) {
     let catalogs = Catalogs::builtin().unwrap();
     let matcher = Matcher::new(&catalogs, &[]);
-    let paste = paste_10kb();
+    let paste = paste(10_000);
     assert_eq!(matcher.lookup(&paste).matches.len(), 3);
     bencher.bench(|| matcher.lookup(&paste).matches.len());
 }

@@ -455,20 +455,37 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
             }
         }
     }
-    evidence.code_fields.sort_by_key(|f| f.span.start);
-    evidence.message_fields.sort_by_key(|f| f.span.start);
-    evidence.statuses.sort_by_key(|f| f.span.start);
+    settle(&mut evidence.code_fields);
+    settle(&mut evidence.message_fields);
+    settle(&mut evidence.statuses);
     evidence
 }
 
-fn push<T: PartialEq>(list: &mut Vec<Found<T>>, value: T, span: Range<usize>, source: &str) {
-    if !list.iter().any(|f| f.value == value && f.span == span) {
-        list.push(Found {
-            value,
-            span,
-            source: source.to_string(),
-        });
+fn push<T>(list: &mut Vec<Found<T>>, value: T, span: Range<usize>, source: &str) {
+    list.push(Found {
+        value,
+        span,
+        source: source.to_string(),
+    });
+}
+
+/// Puts a list in paste order and drops repeats (the same value at the same place, found by two readers:
+/// the first one's is kept). Repeats start at the same offset, so after a stable sort they stand side by
+/// side: linear however many items a long paste holds (checking each push against the whole list was not).
+fn settle<T: PartialEq>(list: &mut Vec<Found<T>>) {
+    list.sort_by_key(|f| f.span.start);
+    let mut kept: Vec<Found<T>> = Vec::with_capacity(list.len());
+    for found in list.drain(..) {
+        let repeat = kept
+            .iter()
+            .rev()
+            .take_while(|k| k.span.start == found.span.start)
+            .any(|k| k.span == found.span && k.value == found.value);
+        if !repeat {
+            kept.push(found);
+        }
     }
+    *list = kept;
 }
 
 fn field_statuses(view: &View, evidence: &mut Evidence) {
