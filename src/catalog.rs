@@ -167,6 +167,15 @@ impl Trusted<'static> {
     }
 }
 
+impl Catalog {
+    /// Everything the catalog says, as one comparable text (its trusted form, printed): for the test that
+    /// the built-in data says exactly what its TOML does.
+    #[doc(hidden)]
+    pub fn canonical(&self) -> String {
+        format!("{:#?}", Trusted::of(self))
+    }
+}
+
 impl<'a> Trusted<'a> {
     /// A checked catalog in the trusted form, to cache it.
     pub(crate) fn of(c: &'a Catalog) -> Trusted<'a> {
