@@ -5,7 +5,7 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::Stdio;
 
-use crate::util::{TestCommand, errcode, with_catalog};
+use crate::util::{self, TestCommand, errcode, with_catalog};
 
 /// Terminal-driving sequences: a clipboard write (OSC 52), clear screen, an OSC 8 hyperlink, a title
 /// change, C0 and C1 controls, NUL, and bidirectional overrides.
@@ -123,9 +123,9 @@ fn a_closed_output_pipe_ends_quietly() {
         vec!["list".to_string()],
         vec!["scan".to_string(), log.display().to_string()],
     ] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("errcode"))
+        let home = tempfile::tempdir().unwrap();
+        let mut child = util::std_command(home.path())
             .args(&args)
-            .env("COLUMNS", "80")
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()

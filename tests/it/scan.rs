@@ -8,7 +8,7 @@ use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::util::TestCommand;
+use crate::util::{self, TestCommand};
 
 #[path = "../../bench/logsynth.rs"]
 mod logsynth;
@@ -315,9 +315,9 @@ fn odd_bytes_long_lines_and_no_final_newline() {
 /// `tail -f gw.log | errcode scan`: a line is reported as soon as it arrives, before the input ends.
 #[test]
 fn reports_lines_as_they_arrive() {
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("errcode"))
+    let home = tempfile::tempdir().unwrap();
+    let mut child = util::std_command(home.path())
         .args(["scan", "--color", "never"])
-        .env("COLUMNS", "80")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()

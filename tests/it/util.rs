@@ -13,24 +13,34 @@ pub struct TestCommand {
     home: PathBuf,
 }
 
+/// What a run of errcode must not inherit from the machine running the tests.
+const INHERITED: [&str; 9] = [
+    "NO_COLOR",
+    "CLICOLOR_FORCE",
+    "ERRCODE_LANG",
+    "ERRCODE_CATALOG_PATH",
+    "LANG",
+    "LC_ALL",
+    "XDG_CONFIG_HOME",
+    "COLUMNS",
+    "TERM",
+];
+
+/// The `errcode` executable in the clean environment, with `home` as its HOME, as a standard command: for
+/// the tests that spawn it and read its output while it runs.
+pub fn std_command(home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("errcode"));
+    for var in INHERITED {
+        cmd.env_remove(var);
+    }
+    cmd.env("HOME", home).env("COLUMNS", "80");
+    cmd
+}
+
 impl TestCommand {
     pub fn new() -> TestCommand {
         let home = tempfile::tempdir().expect("temp dir");
-        let mut cmd = Command::cargo_bin("errcode").expect("errcode binary is built");
-        for var in [
-            "NO_COLOR",
-            "CLICOLOR_FORCE",
-            "ERRCODE_LANG",
-            "ERRCODE_CATALOG_PATH",
-            "LANG",
-            "LC_ALL",
-            "XDG_CONFIG_HOME",
-            "COLUMNS",
-            "TERM",
-        ] {
-            cmd.env_remove(var);
-        }
-        cmd.env("HOME", home.path()).env("COLUMNS", "80");
+        let cmd = Command::from_std(std_command(home.path()));
         let path = home.path().to_path_buf();
         TestCommand {
             cmd,
