@@ -413,18 +413,16 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
     };
     let views = std::mem::take(&mut evidence.views);
     for view in &views {
-        // The status patterns all need one of these words; most lines have none, and a substring search
-        // costs far less than the patterns.
-        if !STATUS_WORDS.is_match(view.text.as_bytes()) {
-            if reading == Reading::Paste {
-                fields(view, &mut evidence);
-            }
-            continue;
+        // Every way of stating a status needs one of these words; most lines have none, and a substring
+        // search costs far less than reading for statuses.
+        let may_state_status = STATUS_WORDS.is_match(view.text.as_bytes());
+        match reading {
+            Reading::Paste => fields(view, &mut evidence),
+            Reading::Line if may_state_status => field_statuses(view, &mut evidence),
+            Reading::Line => {}
         }
-        if reading == Reading::Paste {
-            fields(view, &mut evidence);
-        } else {
-            field_statuses(view, &mut evidence);
+        if !may_state_status {
+            continue;
         }
         for (status, range, status_line) in text_statuses(&view.text) {
             let source = if status_line { "status line" } else { "text" };

@@ -993,12 +993,17 @@ struct JsonSource<'a> {
     url: Option<&'a str>,
 }
 
+/// A text with the captures filled in, both languages (JSON carries both whatever `--lang`).
+fn filled(text: &Text, captures: &Captures) -> Text {
+    Text {
+        en: fill_text(&text.en, captures).into(),
+        zh: fill_text(&text.zh, captures).into(),
+    }
+}
+
 fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
     let entry = m.entry;
-    let filled = |t: &Text| Text {
-        en: fill_text(&t.en, &m.captures).into(),
-        zh: fill_text(&t.zh, &m.captures).into(),
-    };
+    let filled = |t: &Text| filled(t, &m.captures);
     JsonMatch {
         catalog: &m.catalog.id,
         vendor: m.catalog.vendor,
@@ -1046,18 +1051,14 @@ fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
 }
 
 fn json_referral<'a>(r: &'a ReferralMatch<'a>) -> JsonReferral<'a> {
-    let filled = |t: &Text| Text {
-        en: fill_text(&t.en, &r.captures).into(),
-        zh: fill_text(&t.zh, &r.captures).into(),
-    };
     JsonReferral {
         catalog: &r.catalog.id,
         vendor: r.catalog.vendor,
         id: &r.referral.id,
         code: &r.code,
         pattern: r.referral.code.source(),
-        meaning: filled(&r.referral.meaning),
-        fix: filled(&r.referral.fix),
+        meaning: filled(&r.referral.meaning, &r.captures),
+        fix: filled(&r.referral.fix, &r.captures),
         captures: &r.captures,
         confidence: r.confidence,
         evidence: &r.clues,

@@ -55,8 +55,8 @@ pub(super) struct Finder<'c> {
 }
 
 impl<'c> Finder<'c> {
-    /// `bulk`: the finder will search much text (a log scan), so spend the time to build the fastest
-    /// automaton, a DFA; a one-off lookup builds the quicker NFA.
+    /// `bulk`: the finder will search much text (a log scan), so it also builds the SIMD (Teddy) searchers
+    /// that find candidate lines; a one-off lookup needs only the automaton.
     pub(super) fn new(
         entries: impl Iterator<Item = (&'c Catalog, &'c Entry)>,
         referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
@@ -251,16 +251,15 @@ pub(super) struct CandidateLines<'a, 'c> {
 
 impl CandidateLines<'_, '_> {
     fn search(&self, group: usize) -> Option<usize> {
-        let input = Input::new(self.block).range(self.pos..);
+        let rest = aho_corasick::Span::from(self.pos..self.block.len());
         match &self.finder.groups {
-            Some(groups) => groups[group]
-                .find_in(
-                    self.block,
-                    aho_corasick::Span::from(self.pos..self.block.len()),
-                )
-                .map(|m| m.start()),
-            None => self.finder.automaton.find(input).map(|m| m.start()),
+            Some(groups) => groups[group].find_in(self.block, rest),
+            None => self
+                .finder
+                .automaton
+                .find(Input::new(self.block).span(rest)),
         }
+        .map(|m| m.start())
     }
 }
 

@@ -59,7 +59,7 @@ struct Candidate<'c> {
     code_points: i32,
     message_points: i32,
     /// The paste's ranges of the code and message clues: what a better candidate must cover to replace it.
-    primary: Vec<Range<usize>>,
+    primary: Spans,
     clues: Vec<Clue>,
     detail: Option<String>,
     position: usize,
@@ -128,7 +128,7 @@ impl<'c> Matcher<'c> {
         }
 
         // Where the errors stand, for deciding which stated status belongs to which.
-        let anchors: Vec<(usize, Vec<Range<usize>>)> = candidates
+        let anchors: Vec<(usize, Spans)> = candidates
             .iter()
             .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
             .map(|c| (c.position, c.primary.clone()))
@@ -414,7 +414,7 @@ fn add<'c>(
                 captures: Captures::new(),
                 code_points: 0,
                 message_points: 0,
-                primary: Vec::new(),
+                primary: Spans::default(),
                 clues: Vec::new(),
                 detail: None,
                 position: found.span.start,
@@ -435,17 +435,14 @@ fn add<'c>(
         c.detail = detail;
     }
     // The same text found twice (in a field, and again in the text around it) is one clue.
-    let overlaps = |span: &Range<usize>| span.start < found.span.end && found.span.start < span.end;
     let repeated = c
         .clues
         .iter()
         .any(|k| k.kind == kind && k.text == found.value);
-    if !c.primary.iter().any(overlaps) && !repeated {
+    if !c.primary.overlaps(&found.span) && !repeated {
         c.clues.push(clue(kind, &found.value, found));
     }
-    if !c.primary.contains(&found.span) {
-        c.primary.push(found.span.clone());
-    }
+    c.primary.insert(&found.span);
 }
 
 fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
@@ -466,7 +463,7 @@ fn status_for<'e>(
     evidence: &'e Evidence,
     text: &str,
     candidate: &Candidate<'_>,
-    anchors: &[(usize, Vec<Range<usize>>)],
+    anchors: &[(usize, Spans)],
 ) -> Option<(&'e Found<u16>, bool)> {
     let position = candidate.position;
     let line = paste::line_of(text, position);
@@ -480,9 +477,7 @@ fn status_for<'e>(
     // Another error between a status and this one, on a line of its own, claims the status.
     let claimed = |s: &Found<u16>| {
         anchors.iter().any(|(at, primary)| {
-            *at >= s.span.end
-                && *at < line.start
-                && !primary.iter().any(|p| candidate.primary.contains(p))
+            *at >= s.span.end && *at < line.start && !primary.shares_any(&candidate.primary)
         })
     };
     statuses
@@ -506,7 +501,7 @@ fn other_code_for<'e>(
     mentioned: &'e [Found<String>],
     text: &str,
     candidate: &Candidate<'_>,
-    anchors: &[(usize, Vec<Range<usize>>)],
+    anchors: &[(usize, Spans)],
 ) -> Option<&'e Found<String>> {
     let line = paste::line_of(text, candidate.position);
     let claimed = |f: &Found<String>| {
@@ -536,11 +531,10 @@ fn other_code_for<'e>(
 
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
-    let extent = |spans: &[Range<usize>]| spans.iter().map(|s| s.len()).sum::<usize>();
     candidates.sort_by_key(|c| {
         (
             std::cmp::Reverse(c.score),
-            std::cmp::Reverse(extent(&c.primary)),
+            std::cmp::Reverse(c.primary.extent()),
             std::cmp::Reverse(c.rank),
             c.position,
         )
@@ -555,11 +549,9 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
         // same text with the same points (two editions, two templates) are all kept.
         let covered = kept.iter().any(|k| {
-            c.primary
-                .iter()
-                .all(|p| k.primary.iter().any(|q| p.start < q.end && q.start < p.end))
+            c.primary.iter().all(|p| k.primary.overlaps(p))
                 && (k.score > c.score
-                    || (k.score == c.score && extent(&k.primary) > extent(&c.primary)))
+                    || (k.score == c.score && k.primary.extent() > c.primary.extent()))
         });
         if !covered {
             kept.push(c);
@@ -603,5 +595,67 @@ mod tests {
         let line = "2024 ERROR msg=Backend timeout id=1";
         assert!(!standing(line, &(15..30), true).0);
         assert!(standing("  \"Backend timeout\",", &(3..18), true).0);
+    }
+}
+
+/// A candidate's clue ranges, sorted and without repeats, so that a paste repeating one error many times
+/// costs a binary search per question rather than a walk over every earlier repeat (which made such a
+/// paste quadratic: 80,000 repeated lines took 9 s).
+#[derive(Debug, Clone, Default)]
+struct Spans {
+    /// By start, then end.
+    sorted: Vec<Range<usize>>,
+    /// The longest span's length: a span overlapping another starts at most this far before it.
+    longest: usize,
+    /// The total length.
+    extent: usize,
+}
+
+impl Spans {
+    fn position(&self, span: &Range<usize>) -> Result<usize, usize> {
+        self.sorted
+            .binary_search_by_key(&(span.start, span.end), |s| (s.start, s.end))
+    }
+
+    fn insert(&mut self, span: &Range<usize>) {
+        if let Err(at) = self.position(span) {
+            self.sorted.insert(at, span.clone());
+            self.longest = self.longest.max(span.len());
+            self.extent += span.len();
+        }
+    }
+
+    fn contains(&self, span: &Range<usize>) -> bool {
+        self.position(span).is_ok()
+    }
+
+    /// Whether some span shares bytes with `span`.
+    fn overlaps(&self, span: &Range<usize>) -> bool {
+        let from = self
+            .sorted
+            .partition_point(|s| s.start + self.longest <= span.start);
+        self.sorted[from..]
+            .iter()
+            .take_while(|s| s.start < span.end)
+            .any(|s| span.start < s.end)
+    }
+
+    /// Whether the two have a span in common.
+    fn shares_any(&self, other: &Spans) -> bool {
+        let (few, many) = if self.sorted.len() <= other.sorted.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        few.sorted.iter().any(|s| many.contains(s))
+    }
+
+    fn iter(&self) -> std::slice::Iter<'_, Range<usize>> {
+        self.sorted.iter()
+    }
+
+    /// The sum of the spans' lengths: how much text the candidate was found by.
+    fn extent(&self) -> usize {
+        self.extent
     }
 }
