@@ -88,6 +88,8 @@ struct Parts {
 struct Finders {
     key: memmem::Finder<'static>,
     plain: Option<memmem::Finder<'static>>,
+    /// A plain message without its final full stop, as gateways send it when they append detail.
+    without_stop: Option<memmem::Finder<'static>>,
 }
 
 impl Parts {
@@ -325,6 +327,12 @@ impl Template {
                     .plain
                     .as_ref()
                     .map(|p| memmem::Finder::new(p).into_owned()),
+                without_stop: parts
+                    .plain
+                    .as_deref()
+                    .and_then(|p| p.strip_suffix('.'))
+                    .filter(|_| self.context == Context::Message)
+                    .map(|p| memmem::Finder::new(p).into_owned()),
             }
         })
     }
@@ -362,11 +370,8 @@ impl Template {
             if !found.is_empty() {
                 return found;
             }
-            if let Some(without_stop) = literal
-                .strip_suffix('.')
-                .filter(|_| self.context == Context::Message)
-            {
-                let found = find(&memmem::Finder::new(without_stop));
+            if let Some(without_stop) = &finders.without_stop {
+                let found = find(without_stop);
                 if !found.is_empty() {
                     return found;
                 }

@@ -27,6 +27,16 @@ enum Anchor<'c> {
     Referral(&'c Catalog, &'c Referral),
 }
 
+impl Anchor<'_> {
+    /// Whether finding this literal alone may make a line reportable: anything but a generic message.
+    fn reportable(&self) -> bool {
+        match *self {
+            Anchor::Message(_, entry, form) => !entry.message_forms()[form].is_generic(),
+            Anchor::Code(..) | Anchor::Referral(..) => true,
+        }
+    }
+}
+
 /// A code or message found in a text.
 #[derive(Debug, Clone)]
 pub(super) struct Hit<'c> {
@@ -94,7 +104,19 @@ impl<'c> Finder<'c> {
                 add(prefix.clone(), Anchor::Referral(catalog, referral));
             }
         }
-        let groups = if bulk { teddy_groups(&literals) } else { None };
+        let groups = if bulk {
+            // A line whose literals are only generic messages' is never reported (`may_report`): such
+            // literals need not make a line a candidate, and they are the short, common ones.
+            let reportable: Vec<&str> = literals
+                .iter()
+                .zip(&anchors)
+                .filter(|(_, anchors)| anchors.iter().any(|a| a.reportable()))
+                .map(|(literal, _)| literal.as_str())
+                .collect();
+            teddy_groups(&reportable)
+        } else {
+            None
+        };
         Finder {
             automaton: AhoCorasick::new(&literals)
                 .expect("literals of bounded size build an automaton"),
@@ -127,12 +149,9 @@ impl<'c> Finder<'c> {
     /// Whether a line with these literals could hold a reportable error: some literal is more than a
     /// generic message's (`成功` alone in a line is never an error; with a code, it may be).
     pub(super) fn may_report(&self, literals: &[LiteralHit]) -> bool {
-        literals.iter().any(|l| {
-            self.anchors[l.pattern].iter().any(|a| match *a {
-                Anchor::Message(_, entry, form) => !entry.message_forms()[form].is_generic(),
-                Anchor::Code(..) | Anchor::Referral(..) => true,
-            })
-        })
+        literals
+            .iter()
+            .any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
     }
 
     /// Every code and message standing in `text`.
@@ -207,7 +226,7 @@ impl<'c> Finder<'c> {
 /// longest first, in groups of at most `TEDDY_GROUP`: Teddy keys on a literal's first bytes (as many as
 /// the group's shortest has, up to four), so long literals grouped together are told apart sooner. `None`
 /// where Teddy is not available (no SIMD, big-endian targets).
-fn teddy_groups(literals: &[String]) -> Option<Vec<packed::Searcher>> {
+fn teddy_groups(literals: &[&str]) -> Option<Vec<packed::Searcher>> {
     const TEDDY_GROUP: usize = 64;
     const MAX_TEDDY_GROUPS: usize = 8;
     let fingerprint = |literal: &str| -> String {

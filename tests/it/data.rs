@@ -141,6 +141,57 @@ fn every_entry_is_found_by_its_code_or_message() {
     );
 }
 
+/// A log scan reads only the lines its literal prefilter picks: every line the matcher would report must
+/// be among them. Lines of every entry's code and every message form (placeholders filled), as a gateway
+/// logs them, are each checked with and without the prefilter.
+#[test]
+fn the_scan_prefilter_keeps_every_line_the_matcher_reports() {
+    use errcode::template::{Captures, Segment, fill_text};
+    let catalogs = builtin();
+    let matcher = Matcher::for_bulk(&catalogs, &[]);
+    let mut lines = Vec::new();
+    for (_, entry) in catalogs.entries() {
+        if let Some(code) = entry.code.as_ref().and_then(|c| c.literal()) {
+            lines.push(format!("HTTP {} {{\"code\":\"{code}\"}}", entry.status));
+        }
+        for form in entry.message_forms() {
+            let samples: Captures = form
+                .segments()
+                .iter()
+                .filter_map(|s| match s {
+                    Segment::Placeholder(name) => Some((name.clone(), format!("x{name}"))),
+                    Segment::Literal(_) => None,
+                })
+                .collect();
+            let message = fill_text(form.source(), &samples);
+            lines.push(format!(
+                "HTTP {} {{\"message\":\"{message}\"}}",
+                entry.status
+            ));
+            lines.push(format!("WARN gateway: {message}"));
+        }
+    }
+    let block = lines.join("\n");
+    let candidates: Vec<&str> = matcher
+        .candidate_lines(block.as_bytes())
+        .map(|range| &block[range])
+        .collect();
+    let reported: Vec<&str> = lines
+        .iter()
+        .filter(|line| {
+            let (matches, referrals) = matcher.scan_line(line);
+            !matches.is_empty() || !referrals.is_empty()
+        })
+        .map(String::as_str)
+        .collect();
+    assert!(reported.len() > 900, "{} lines reported", reported.len());
+    let lost: Vec<&&str> = reported
+        .iter()
+        .filter(|line| !candidates.contains(line))
+        .collect();
+    assert!(lost.is_empty(), "{} lines lost:\n{lost:#?}", lost.len());
+}
+
 #[test]
 fn every_entry_has_both_languages_and_compiling_templates() {
     let catalogs = builtin();
