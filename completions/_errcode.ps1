@@ -77,6 +77,8 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;scan' {
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)')
+            [CompletionResult]::new('--threads', '--threads', [CompletionResultType]::ParameterName, 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)')
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: both, or ERRCODE_LANG]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')

@@ -578,12 +578,20 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__scan)
-            opts="-r -c -h --recursive --count --summary --vendor --lang --color --json --catalog --help"
+            opts="-r -c -j -h --recursive --count --summary --threads --vendor --lang --color --json --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --threads)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --vendor)
                     COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
                     return 0

@@ -70,6 +70,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;scan'= {
+            cand -j 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
+            cand --threads 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
             cand --vendor 'Only this vendor''s entries (repeatable)'
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'

@@ -89,6 +89,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand grep" -s i -l ignore-cas
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s F -l fixed-strings -d 'Take PATTERN as a literal string, not a regex'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print one JSON object (the format is documented in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''

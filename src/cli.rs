@@ -119,6 +119,9 @@ enum Command {
         /// Print counts per error over all input (most frequent first), with totals per vendor and status
         #[arg(long)]
         summary: bool,
+        /// Threads that search a large input (0: one per CPU, up to 8; 1: no threads)
+        #[arg(short = 'j', long, value_name = "NUM", default_value_t = 0)]
+        threads: usize,
     },
     /// List every entry of the loaded catalogs
     List,
@@ -302,6 +305,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
             recursive,
             count,
             summary,
+            threads,
         }) => {
             let options = scan::Options {
                 mode: if count {
@@ -313,6 +317,10 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
                 },
                 json: settings.json,
                 recursive,
+                threads: match threads {
+                    0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+                    n => n,
+                },
             };
             let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());
             let status = scan::run(

@@ -6,10 +6,11 @@
 //! are read as text and matched. Memory is bounded by the block size and the longest line: a line is never
 //! split, however long, and bytes that are not UTF-8 are matched and shown lossily.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError, mpsc};
 
 use crate::catalog::Vendor;
 use crate::error::{Error, Result};
@@ -32,6 +33,8 @@ pub struct Options {
     pub mode: Mode,
     pub json: bool,
     pub recursive: bool,
+    /// How many threads search a large input (1: this one alone).
+    pub threads: usize,
 }
 
 /// How a scan ended, for the exit status.
@@ -46,6 +49,9 @@ pub const STDIN_NAME: &str = "(standard input)";
 
 /// Bytes read at a time. Large enough that the search runs at memory speed, small enough to stay in cache.
 const BLOCK: usize = 256 * 1024;
+
+/// Files smaller than this are searched on one thread.
+const PARALLEL_FROM: u64 = 8 * BLOCK as u64;
 
 /// One line that carries errors.
 pub struct LineReport<'a, 'c> {
@@ -93,9 +99,17 @@ pub fn run(
                 let stdin = io::stdin();
                 // A pipe or terminal may be `tail -f`: report each line as soon as it is read.
                 let live = stdin.is_terminal() || !is_regular(Path::new("/dev/stdin"));
+                let options = Options {
+                    threads: if stdin.is_terminal() {
+                        1
+                    } else {
+                        options.threads
+                    },
+                    ..options
+                };
                 scan_reader(
                     matcher,
-                    stdin.lock(),
+                    stdin,
                     STDIN_NAME,
                     live,
                     options,
@@ -107,6 +121,12 @@ pub fn run(
                 match File::open(&file) {
                     Ok(f) => {
                         let name = file.display().to_string();
+                        // Threads pay off only past a few blocks: a tree of small files is read in turn.
+                        let large = f.metadata().is_ok_and(|m| m.len() >= PARALLEL_FROM);
+                        let options = Options {
+                            threads: if large { options.threads } else { 1 },
+                            ..options
+                        };
                         scan_reader(matcher, f, &name, false, options, look, out, &mut summary)
                     }
                     Err(e) => Err(ScanError::Read(e)),
@@ -195,11 +215,13 @@ pub enum ScanError {
     Write(io::Error),
 }
 
-/// Scans one input (`live`: flush after every block, for `tail -f`); true when some line matched.
+/// Scans one input (`live`: flush after every block, for `tail -f`); true when some line matched. With
+/// `options.threads` above one, blocks are searched on that many threads while this one writes what they
+/// found, in input order.
 #[allow(clippy::too_many_arguments)]
 pub fn scan_reader(
     matcher: &Matcher<'_>,
-    mut reader: impl Read,
+    reader: impl Read + Send + 'static,
     name: &str,
     live: bool,
     options: Options,
@@ -207,92 +229,305 @@ pub fn scan_reader(
     out: &mut dyn Write,
     summary: &mut Summary,
 ) -> std::result::Result<bool, ScanError> {
-    let mut buffer = vec![0u8; BLOCK];
-    let mut filled = 0;
-    // The number of the line that starts at buffer[0].
-    let mut first_line: u64 = 1;
-    let mut matched_lines: u64 = 0;
-    loop {
-        if filled == buffer.len() {
-            // No line end in a full buffer: a long line. Grow rather than split it.
-            buffer.resize(buffer.len() * 2, 0);
+    let mut writer = Emitter {
+        name,
+        live,
+        options,
+        look,
+        out,
+        summary,
+        first_line: 1,
+        matched_lines: 0,
+    };
+    if options.threads > 1 {
+        scan_parallel(matcher, reader, &mut writer)?;
+    } else {
+        let mut blocks = Blocks::new(reader);
+        let mut block = Vec::new();
+        while blocks.fill(&mut block).map_err(ScanError::Read)? {
+            writer.emit(&scan_block(matcher, &block, options.mode))?;
         }
-        let read = loop {
-            match reader.read(&mut buffer[filled..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(ScanError::Read(e)),
-            }
-        };
-        let at_end = read == 0;
-        filled += read;
-        // Whole lines only, except at the end, where a last line without a newline counts too.
-        let complete = if at_end {
-            filled
-        } else {
-            match memchr::memrchr(b'\n', &buffer[..filled]) {
-                Some(i) => i + 1,
-                None => continue,
-            }
-        };
-        let block = &buffer[..complete];
-        let lines_in_block = memchr::memchr_iter(b'\n', block).count() as u64
-            + u64::from(at_end && complete > 0 && block[complete - 1] != b'\n');
-        let mut counted_to = 0;
-        let mut line_number = first_line;
-        for line in matcher.candidate_lines(block) {
-            let (start, end) = (line.start, line.end);
-            line_number += memchr::memchr_iter(b'\n', &block[counted_to..start]).count() as u64;
-            counted_to = start;
-            let raw = &block[start..end];
-            let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-            let text = String::from_utf8_lossy(raw);
-            let (matches, referrals) = matcher.scan_line(&text);
-            if !matches.is_empty() || !referrals.is_empty() {
-                matched_lines += 1;
-                let report = LineReport {
-                    path: name,
-                    number: line_number,
-                    text: &text,
-                    matches: &matches,
-                    referrals: &referrals,
-                };
-                match options.mode {
-                    Mode::Lines => {
-                        let rendered = if options.json {
-                            render::scan_line_json(&report)
-                        } else {
-                            render::scan_line_human(&report, look)
-                        };
-                        out.write_all(rendered.as_bytes())
-                            .map_err(ScanError::Write)?;
+    }
+    writer.finish()
+}
+
+/// Input in blocks of whole lines: a line is never split, however long (the block grows to hold it).
+struct Blocks<R> {
+    reader: R,
+    /// What followed the last block's final newline.
+    carry: Vec<u8>,
+    at_end: bool,
+}
+
+impl<R: Read> Blocks<R> {
+    fn new(reader: R) -> Self {
+        Blocks {
+            reader,
+            carry: Vec::new(),
+            at_end: false,
+        }
+    }
+
+    /// Reads the next block into `block`: whole lines, as soon as one has arrived (a pipe gives what it
+    /// has), the input's last line with or without its newline. False at the end of the input.
+    fn fill(&mut self, block: &mut Vec<u8>) -> io::Result<bool> {
+        block.clear();
+        block.append(&mut self.carry);
+        while !self.at_end {
+            let filled = block.len();
+            block.resize(filled.max(BLOCK / 2) * 2, 0);
+            let read = loop {
+                match self.reader.read(&mut block[filled..]) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => {
+                        block.truncate(filled);
+                        return Err(e);
                     }
-                    Mode::Summary => summary.add(&matches, &referrals),
-                    Mode::Count => {}
                 }
+            };
+            block.truncate(filled + read);
+            if read == 0 {
+                self.at_end = true;
+            } else if let Some(i) = memchr::memrchr(b'\n', &block[filled..]) {
+                self.carry.extend_from_slice(&block[filled + i + 1..]);
+                block.truncate(filled + i + 1);
+                return Ok(true);
             }
         }
-        summary.lines += lines_in_block;
-        if live {
-            out.flush().map_err(ScanError::Write)?;
+        Ok(!block.is_empty())
+    }
+}
+
+/// What a block of whole lines holds.
+struct Scanned<'c> {
+    lines: u64,
+    matched_lines: u64,
+    /// The matching lines, where the mode needs more than their number.
+    found: Vec<FoundLine<'c>>,
+}
+
+struct FoundLine<'c> {
+    /// The line's place in its block, from 0.
+    index: u64,
+    /// The line as text (only for printing it).
+    text: String,
+    matches: Vec<Match<'c>>,
+    referrals: Vec<ReferralMatch<'c>>,
+}
+
+/// Searches a block of whole lines: the literals every code and message contains are looked for in the
+/// block as a whole; only the lines where one stands are read as text and matched.
+fn scan_block<'c>(matcher: &Matcher<'c>, block: &[u8], mode: Mode) -> Scanned<'c> {
+    let lines = memchr::memchr_iter(b'\n', block).count() as u64
+        + u64::from(block.last().is_some_and(|&b| b != b'\n'));
+    let mut scanned = Scanned {
+        lines,
+        matched_lines: 0,
+        found: Vec::new(),
+    };
+    let mut counted_to = 0;
+    let mut index = 0;
+    for line in matcher.candidate_lines(block) {
+        index += memchr::memchr_iter(b'\n', &block[counted_to..line.start]).count() as u64;
+        counted_to = line.start;
+        let raw = &block[line];
+        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
+        let text = String::from_utf8_lossy(raw);
+        let (matches, referrals) = matcher.scan_line(&text);
+        if matches.is_empty() && referrals.is_empty() {
+            continue;
         }
-        first_line += lines_in_block;
-        buffer.copy_within(complete..filled, 0);
-        filled -= complete;
-        if at_end {
-            break;
+        scanned.matched_lines += 1;
+        if mode != Mode::Count {
+            scanned.found.push(FoundLine {
+                index,
+                text: if mode == Mode::Lines {
+                    text.into_owned()
+                } else {
+                    String::new()
+                },
+                matches,
+                referrals,
+            });
         }
     }
-    summary.matched_lines += matched_lines;
-    if options.mode == Mode::Count {
-        let line = if options.json {
-            render::count_json(name, matched_lines)
-        } else {
-            format!("{}:{matched_lines}\n", render::escape(name))
-        };
-        out.write_all(line.as_bytes()).map_err(ScanError::Write)?;
+    scanned
+}
+
+/// Writes what the blocks of one input held, in input order.
+struct Emitter<'a> {
+    name: &'a str,
+    live: bool,
+    options: Options,
+    look: &'a Look,
+    out: &'a mut dyn Write,
+    summary: &'a mut Summary,
+    /// The number of the next block's first line.
+    first_line: u64,
+    matched_lines: u64,
+}
+
+impl Emitter<'_> {
+    fn emit(&mut self, scanned: &Scanned<'_>) -> std::result::Result<(), ScanError> {
+        for line in &scanned.found {
+            match self.options.mode {
+                Mode::Lines => {
+                    let report = LineReport {
+                        path: self.name,
+                        number: self.first_line + line.index,
+                        text: &line.text,
+                        matches: &line.matches,
+                        referrals: &line.referrals,
+                    };
+                    let rendered = if self.options.json {
+                        render::scan_line_json(&report)
+                    } else {
+                        render::scan_line_human(&report, self.look)
+                    };
+                    self.out
+                        .write_all(rendered.as_bytes())
+                        .map_err(ScanError::Write)?;
+                }
+                Mode::Summary => self.summary.add(&line.matches, &line.referrals),
+                Mode::Count => {}
+            }
+        }
+        self.first_line += scanned.lines;
+        self.matched_lines += scanned.matched_lines;
+        self.summary.lines += scanned.lines;
+        if self.live {
+            self.out.flush().map_err(ScanError::Write)?;
+        }
+        Ok(())
     }
-    Ok(matched_lines > 0)
+
+    /// Ends the input: its count, in `--count` mode; true when some line matched.
+    fn finish(self) -> std::result::Result<bool, ScanError> {
+        self.summary.matched_lines += self.matched_lines;
+        if self.options.mode == Mode::Count {
+            let line = if self.options.json {
+                render::count_json(self.name, self.matched_lines)
+            } else {
+                format!("{}:{}\n", render::escape(self.name), self.matched_lines)
+            };
+            self.out
+                .write_all(line.as_bytes())
+                .map_err(ScanError::Write)?;
+        }
+        Ok(self.matched_lines > 0)
+    }
+}
+
+/// Work for the searching threads, numbered in input order.
+enum Job {
+    Block(u64, Vec<u8>),
+    Failed(u64, io::Error),
+    End(u64),
+    Stop,
+}
+
+/// What a searching thread hands back.
+enum Done<'c> {
+    Block(Scanned<'c>, Vec<u8>),
+    Failed(io::Error),
+    End,
+}
+
+/// Blocks searched by `options.threads` threads. A reader thread fills blocks from a fixed set of
+/// buffers, which come back only once written: memory stays bounded however far the search gets ahead.
+/// The reader is not scoped, so that a reader blocked on a pipe (`tail -f`) never holds up the end.
+fn scan_parallel<'c>(
+    matcher: &Matcher<'c>,
+    reader: impl Read + Send + 'static,
+    writer: &mut Emitter<'_>,
+) -> std::result::Result<(), ScanError> {
+    let threads = writer.options.threads;
+    let mode = writer.options.mode;
+    let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
+    for _ in 0..threads * 4 {
+        let _ = free_tx.send(Vec::new());
+    }
+    let (work_tx, work_rx) = mpsc::channel::<Job>();
+    let reader_tx = work_tx.clone();
+    std::thread::spawn(move || {
+        let mut blocks = Blocks::new(reader);
+        for seq in 0.. {
+            // No buffer coming back: the scan stopped.
+            let Ok(mut block) = free_rx.recv() else {
+                return;
+            };
+            let job = match blocks.fill(&mut block) {
+                Ok(true) => Job::Block(seq, block),
+                Ok(false) => Job::End(seq),
+                Err(e) => Job::Failed(seq, e),
+            };
+            let last = !matches!(job, Job::Block(..));
+            if reader_tx.send(job).is_err() || last {
+                return;
+            }
+        }
+    });
+    let work_rx = Mutex::new(work_rx);
+    std::thread::scope(|scope| {
+        let (done_tx, done_rx) = mpsc::channel::<(u64, Done<'c>)>();
+        for _ in 0..threads {
+            let done_tx = done_tx.clone();
+            let work_rx = &work_rx;
+            scope.spawn(move || {
+                loop {
+                    let job = work_rx
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .recv();
+                    let done = match job {
+                        Ok(Job::Block(seq, block)) => {
+                            (seq, Done::Block(scan_block(matcher, &block, mode), block))
+                        }
+                        Ok(Job::Failed(seq, e)) => (seq, Done::Failed(e)),
+                        Ok(Job::End(seq)) => (seq, Done::End),
+                        Ok(Job::Stop) | Err(_) => return,
+                    };
+                    if done_tx.send(done).is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+        drop(done_tx);
+        let result = collect(&done_rx, &free_tx, writer);
+        // Queued behind any blocks still waiting: every searching thread ends once it reaches one.
+        for _ in 0..threads {
+            let _ = work_tx.send(Job::Stop);
+        }
+        result
+    })
+}
+
+/// Writes the blocks in input order as the searching threads finish them, and returns their buffers.
+fn collect(
+    done_rx: &mpsc::Receiver<(u64, Done<'_>)>,
+    free_tx: &mpsc::Sender<Vec<u8>>,
+    writer: &mut Emitter<'_>,
+) -> std::result::Result<(), ScanError> {
+    let mut waiting = BTreeMap::new();
+    let mut next = 0;
+    // Every searching thread ended without the input's end: one of them failed, and the scope says why.
+    while let Ok((seq, done)) = done_rx.recv() {
+        waiting.insert(seq, done);
+        while let Some(done) = waiting.remove(&next) {
+            next += 1;
+            match done {
+                Done::Block(scanned, block) => {
+                    writer.emit(&scanned)?;
+                    let _ = free_tx.send(block);
+                }
+                Done::Failed(e) => return Err(ScanError::Read(e)),
+                Done::End => return Ok(()),
+            }
+        }
+    }
+    Ok(())
 }
 
 impl Summary {

@@ -117,8 +117,8 @@ proptest! {
         let matcher = Matcher::for_bulk(&CATALOGS, &[]);
         let mut summary = Summary::default();
         let mut out = Vec::new();
-        let options = Options { mode: Mode::Summary, json: false, recursive: false };
-        let matched = scan::scan_reader(&matcher, &bytes[..], "p", false, options, &look(), &mut out, &mut summary);
+        let options = Options { mode: Mode::Summary, json: false, recursive: false, threads: 1 };
+        let matched = scan::scan_reader(&matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut summary);
         prop_assert!(matched.is_ok());
         prop_assert_eq!(summary.lines, expected);
         prop_assert!(summary.matched_lines <= expected);

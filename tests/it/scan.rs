@@ -340,15 +340,29 @@ fn reports_lines_as_they_arrive() {
     assert_eq!(child.wait().unwrap().code(), Some(0));
 }
 
-/// On a generated log, scan finds exactly the error lines the generator planted, each with its entry.
+/// On a generated log, scan finds exactly the error lines the generator planted, each with its entry; the
+/// log is large enough to be searched in many blocks, and threads (`-j3`, from a file or a pipe) report
+/// exactly what one thread does, in the same order.
 #[test]
 fn finds_exactly_the_planted_errors_in_a_generated_log() {
     let dir = tempfile::tempdir().unwrap();
     let mut bytes = Vec::new();
-    let planted = logsynth::log(7, 600_000, 20, true, &mut bytes).unwrap();
-    assert!(planted.len() > 150, "{} planted", planted.len());
+    let planted = logsynth::log(7, 3_000_000, 20, true, &mut bytes).unwrap();
+    assert!(planted.len() > 900, "{} planted", planted.len());
     let file = write(dir.path(), "generated.log", &bytes);
-    let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
+    let out = scan(&["--json", "-j1"], &[&file]).expect_code(0).stdout();
+    let threaded = scan(&["--json", "-j3"], &[&file]).expect_code(0).stdout();
+    assert!(threaded == out, "-j3 differs from -j1");
+    let piped = TestCommand::new()
+        .args(["scan", "--json", "-j3"])
+        .stdin(bytes.clone())
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(
+        piped == out.replace(&*file.display().to_string(), "(standard input)"),
+        "-j3 on standard input differs from -j1"
+    );
     let mut found: BTreeSet<(u64, String, String, Option<u16>)> = BTreeSet::new();
     for line in out.lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
