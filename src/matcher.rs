@@ -443,6 +443,21 @@ impl<'c> Matcher<'c> {
         (found.matches, found.referrals)
     }
 
+    /// Whether `scan_line` would report anything in `line`, found with less work where a distinctive code
+    /// settles it: for `scan --count`.
+    pub fn line_is_reported(&self, line: &str) -> bool {
+        let finder = self.finder();
+        let literals: Vec<LiteralHit> = finder.literals(line.as_bytes()).collect();
+        if finder.surely_reported(line, &literals) {
+            return true;
+        }
+        if !finder.may_report(&literals) {
+            return false;
+        }
+        let found = self.analyze(line, crate::paste::Reading::Line, Some(&literals));
+        !found.matches.is_empty() || !found.referrals.is_empty()
+    }
+
     /// Every regex the matcher uses to recognise a code or message in text, one per distinct pattern, in a
     /// syntax ripgrep and `grep -E` (GNU) accept: for `errcode catalog patterns`.
     pub fn patterns(&self) -> Vec<String> {

@@ -303,7 +303,7 @@ impl<R: Read> Blocks<R> {
 struct Scanned<'c> {
     lines: u64,
     matched_lines: u64,
-    /// The matching lines, where the mode needs more than their number.
+    /// The matching lines, where the mode needs more than their number (not for `--count`).
     found: Vec<FoundLine<'c>>,
 }
 
@@ -334,23 +334,25 @@ fn scan_block<'c>(matcher: &Matcher<'c>, block: &[u8], mode: Mode) -> Scanned<'c
         let raw = &block[line];
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         let text = String::from_utf8_lossy(raw);
+        if mode == Mode::Count {
+            scanned.matched_lines += u64::from(matcher.line_is_reported(&text));
+            continue;
+        }
         let (matches, referrals) = matcher.scan_line(&text);
         if matches.is_empty() && referrals.is_empty() {
             continue;
         }
         scanned.matched_lines += 1;
-        if mode != Mode::Count {
-            scanned.found.push(FoundLine {
-                index,
-                text: if mode == Mode::Lines {
-                    text.into_owned()
-                } else {
-                    String::new()
-                },
-                matches,
-                referrals,
-            });
-        }
+        scanned.found.push(FoundLine {
+            index,
+            text: if mode == Mode::Lines {
+                text.into_owned()
+            } else {
+                String::new()
+            },
+            matches,
+            referrals,
+        });
     }
     scanned
 }

@@ -154,6 +154,18 @@ impl<'c> Finder<'c> {
             .any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
     }
 
+    /// Whether a line with these literals is reported whatever else it holds: a distinctive code stands in
+    /// it as a whole token, which scores enough alone (asserted beside the scores in `findings`).
+    pub(super) fn surely_reported(&self, text: &str, literals: &[LiteralHit]) -> bool {
+        literals.iter().any(|l| {
+            self.anchors[l.pattern]
+                .iter()
+                .any(|a| matches!(a, Anchor::Code(..)))
+                && is_token(text, l.span.start, l.span.end)
+                && !generic_code(&text[l.span.clone()])
+        })
+    }
+
     /// Every code and message standing in `text`.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit<'c>> {
         let literals: Vec<LiteralHit> = self.literals(text.as_bytes()).collect();
