@@ -120,8 +120,14 @@ enum Command {
         #[arg(long)]
         summary: bool,
         /// Threads that search a large input (0: one per CPU, up to 8; 1: no threads)
-        #[arg(short = 'j', long, value_name = "NUM", default_value_t = 0)]
-        threads: usize,
+        #[arg(
+            short = 'j',
+            long,
+            value_name = "NUM",
+            default_value_t = 0,
+            value_parser = clap::value_parser!(u16).range(0..=256)
+        )]
+        threads: u16,
     },
     /// List every entry of the loaded catalogs
     List,
@@ -319,7 +325,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
                 recursive,
                 threads: match threads {
                     0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
-                    n => n,
+                    n => usize::from(n),
                 },
             };
             let mut out = io::BufWriter::with_capacity(64 * 1024, io::stdout().lock());

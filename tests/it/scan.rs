@@ -459,3 +459,16 @@ fn a_generated_catalog_is_loaded_and_matched() {
         ]
     );
 }
+
+/// `-j` takes a thread count from 0 (one per CPU) to 256; anything else is a usage error naming the flag.
+#[test]
+fn thread_counts_are_checked() {
+    let run = scan(&["-j", "300"], &[Path::new("/dev/null")]).expect_code(2);
+    assert!(
+        run.stderr()
+            .contains("invalid value '300' for '--threads <NUM>': 300 is not in 0..=256"),
+        "{}",
+        run.stderr()
+    );
+    scan(&["-j", "0", "--count"], &[Path::new("/dev/null")]).expect_code(1);
+}
