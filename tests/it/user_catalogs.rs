@@ -209,6 +209,15 @@ fn broken_catalogs_are_located_errors() {
         "id = \"x\"\nvendor = \n",
         "2:10: string values must be quoted, expected literal string",
     );
+    broken(
+        &ACME.replace("message = \"Teapot {param} refused.\"", "message = \"  \""),
+        "15:11: `message` is empty",
+    );
+    // Texts have a size limit: a catalog cannot make errcode hold or print megabytes per entry.
+    broken(
+        &ACME.replace("Teapot {param} refused.", &"x".repeat(2 * 1024 * 1024)),
+        "15:11: `message` is 2097152 bytes long; the limit is 8192",
+    );
 }
 
 #[test]
