@@ -53,9 +53,8 @@ const FAMILIES: &str = "families.toml";
 fn families(path: &Path) -> String {
     println!("cargo::rerun-if-changed={}", path.display());
     let mut out = String::from("&[\n");
-    let Ok(source) = fs::read_to_string(path) else {
-        return "&[]".to_string();
-    };
+    // The families are part of every card: without the file, the build fails rather than drop them.
+    let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("catalogs/{FAMILIES}: {e}"));
     let table: Table = source
         .parse()
         .unwrap_or_else(|e| panic!("catalogs/{FAMILIES}: {e}"));
