@@ -827,7 +827,11 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
 /// inside strings (JSON's own syntax is ASCII), where `\uXXXX` stands for the same text.
 fn json_safe(json: String) -> String {
     let unsafe_char = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !json.chars().any(unsafe_char) {
+    // Each of those characters starts with byte C2 or E2 in UTF-8, which most JSON never holds: a byte
+    // search for them is far quicker than decoding every character.
+    let may_hold = memchr::memchr2_iter(0xC2, 0xE2, json.as_bytes())
+        .any(|at| json[at..].chars().next().is_some_and(unsafe_char));
+    if !may_hold {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);

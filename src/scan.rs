@@ -229,14 +229,16 @@ pub fn scan_reader(
     out: &mut dyn Write,
     summary: &mut Summary,
 ) -> std::result::Result<bool, ScanError> {
-    let mut writer = Emitter {
+    let input = Input {
         name,
-        live,
         options,
         look,
+    };
+    let mut writer = Emitter {
+        input: &input,
+        live,
         out,
         summary,
-        first_line: 1,
         matched_lines: 0,
     };
     if options.threads > 1 {
@@ -244,8 +246,11 @@ pub fn scan_reader(
     } else {
         let mut blocks = Blocks::new(reader);
         let mut block = Vec::new();
+        let mut first_line = 1;
         while blocks.fill(&mut block).map_err(ScanError::Read)? {
-            writer.emit(&scan_block(matcher, &block, options.mode))?;
+            let scanned = scan_block(matcher, &block, first_line, &input);
+            first_line += scanned.lines;
+            writer.emit(&scanned)?;
         }
     }
     writer.finish()
@@ -303,33 +308,38 @@ impl<R: Read> Blocks<R> {
 struct Scanned<'c> {
     lines: u64,
     matched_lines: u64,
-    /// The matching lines, where the mode needs more than their number (not for `--count`).
-    found: Vec<FoundLine<'c>>,
+    /// What `scan` prints for the block's matching lines (`Mode::Lines`).
+    printed: String,
+    /// The errors of each matching line (`Mode::Summary`).
+    errors: Vec<(Vec<Match<'c>>, Vec<ReferralMatch<'c>>)>,
 }
 
-struct FoundLine<'c> {
-    /// The line's place in its block, from 0.
-    index: u64,
-    /// The line as text (only for printing it).
-    text: String,
-    matches: Vec<Match<'c>>,
-    referrals: Vec<ReferralMatch<'c>>,
+/// The lines of a block of whole lines (the input's last may lack its newline).
+fn count_lines(block: &[u8]) -> u64 {
+    memchr::memchr_iter(b'\n', block).count() as u64
+        + u64::from(block.last().is_some_and(|&b| b != b'\n'))
 }
 
-/// Searches a block of whole lines: the literals every code and message contains are looked for in the
-/// block as a whole; only the lines where one stands are read as text and matched.
-fn scan_block<'c>(matcher: &Matcher<'c>, block: &[u8], mode: Mode) -> Scanned<'c> {
-    let lines = memchr::memchr_iter(b'\n', block).count() as u64
-        + u64::from(block.last().is_some_and(|&b| b != b'\n'));
+/// Searches a block of whole lines, the first numbered `first_line`: the literals every code and message
+/// contains are looked for in the block as a whole; only the lines where one stands are read as text and
+/// matched, and what the mode prints is rendered here, so that threads share that work too.
+fn scan_block<'c>(
+    matcher: &Matcher<'c>,
+    block: &[u8],
+    first_line: u64,
+    input: &Input<'_>,
+) -> Scanned<'c> {
+    let mode = input.options.mode;
     let mut scanned = Scanned {
-        lines,
+        lines: count_lines(block),
         matched_lines: 0,
-        found: Vec::new(),
+        printed: String::new(),
+        errors: Vec::new(),
     };
     let mut counted_to = 0;
-    let mut index = 0;
+    let mut number = first_line;
     for line in matcher.candidate_lines(block) {
-        index += memchr::memchr_iter(b'\n', &block[counted_to..line.start]).count() as u64;
+        number += memchr::memchr_iter(b'\n', &block[counted_to..line.start]).count() as u64;
         counted_to = line.start;
         let raw = &block[line];
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
@@ -343,59 +353,50 @@ fn scan_block<'c>(matcher: &Matcher<'c>, block: &[u8], mode: Mode) -> Scanned<'c
             continue;
         }
         scanned.matched_lines += 1;
-        scanned.found.push(FoundLine {
-            index,
-            text: if mode == Mode::Lines {
-                text.into_owned()
-            } else {
-                String::new()
-            },
-            matches,
-            referrals,
-        });
+        if mode == Mode::Summary {
+            scanned.errors.push((matches, referrals));
+            continue;
+        }
+        let report = LineReport {
+            path: input.name,
+            number,
+            text: &text,
+            matches: &matches,
+            referrals: &referrals,
+        };
+        scanned.printed += &if input.options.json {
+            render::scan_line_json(&report)
+        } else {
+            render::scan_line_human(&report, input.look)
+        };
     }
     scanned
 }
 
-/// Writes what the blocks of one input held, in input order.
-struct Emitter<'a> {
+/// The input being scanned, and how its lines are shown.
+struct Input<'a> {
     name: &'a str,
-    live: bool,
     options: Options,
     look: &'a Look,
+}
+
+/// Writes what the blocks of one input held, in input order.
+struct Emitter<'a> {
+    input: &'a Input<'a>,
+    live: bool,
     out: &'a mut dyn Write,
     summary: &'a mut Summary,
-    /// The number of the next block's first line.
-    first_line: u64,
     matched_lines: u64,
 }
 
 impl Emitter<'_> {
     fn emit(&mut self, scanned: &Scanned<'_>) -> std::result::Result<(), ScanError> {
-        for line in &scanned.found {
-            match self.options.mode {
-                Mode::Lines => {
-                    let report = LineReport {
-                        path: self.name,
-                        number: self.first_line + line.index,
-                        text: &line.text,
-                        matches: &line.matches,
-                        referrals: &line.referrals,
-                    };
-                    let rendered = if self.options.json {
-                        render::scan_line_json(&report)
-                    } else {
-                        render::scan_line_human(&report, self.look)
-                    };
-                    self.out
-                        .write_all(rendered.as_bytes())
-                        .map_err(ScanError::Write)?;
-                }
-                Mode::Summary => self.summary.add(&line.matches, &line.referrals),
-                Mode::Count => {}
-            }
+        self.out
+            .write_all(scanned.printed.as_bytes())
+            .map_err(ScanError::Write)?;
+        for (matches, referrals) in &scanned.errors {
+            self.summary.add(matches, referrals);
         }
-        self.first_line += scanned.lines;
         self.matched_lines += scanned.matched_lines;
         self.summary.lines += scanned.lines;
         if self.live {
@@ -407,11 +408,12 @@ impl Emitter<'_> {
     /// Ends the input: its count, in `--count` mode; true when some line matched.
     fn finish(self) -> std::result::Result<bool, ScanError> {
         self.summary.matched_lines += self.matched_lines;
-        if self.options.mode == Mode::Count {
-            let line = if self.options.json {
-                render::count_json(self.name, self.matched_lines)
+        let Input { name, options, .. } = *self.input;
+        if options.mode == Mode::Count {
+            let line = if options.json {
+                render::count_json(name, self.matched_lines)
             } else {
-                format!("{}:{}\n", render::escape(self.name), self.matched_lines)
+                format!("{}:{}\n", render::escape(name), self.matched_lines)
             };
             self.out
                 .write_all(line.as_bytes())
@@ -423,7 +425,8 @@ impl Emitter<'_> {
 
 /// Work for the searching threads, numbered in input order.
 enum Job {
-    Block(u64, Vec<u8>),
+    /// A block, and the number of its first line.
+    Block(u64, u64, Vec<u8>),
     Failed(u64, io::Error),
     End(u64),
     Stop,
@@ -444,8 +447,7 @@ fn scan_parallel<'c>(
     reader: impl Read + Send + 'static,
     writer: &mut Emitter<'_>,
 ) -> std::result::Result<(), ScanError> {
-    let threads = writer.options.threads;
-    let mode = writer.options.mode;
+    let threads = writer.input.options.threads;
     let (free_tx, free_rx) = mpsc::channel::<Vec<u8>>();
     for _ in 0..threads * 4 {
         let _ = free_tx.send(Vec::new());
@@ -454,13 +456,18 @@ fn scan_parallel<'c>(
     let reader_tx = work_tx.clone();
     std::thread::spawn(move || {
         let mut blocks = Blocks::new(reader);
+        let mut first_line = 1;
         for seq in 0.. {
             // No buffer coming back: the scan stopped.
             let Ok(mut block) = free_rx.recv() else {
                 return;
             };
             let job = match blocks.fill(&mut block) {
-                Ok(true) => Job::Block(seq, block),
+                Ok(true) => {
+                    let line = first_line;
+                    first_line += count_lines(&block);
+                    Job::Block(seq, line, block)
+                }
                 Ok(false) => Job::End(seq),
                 Err(e) => Job::Failed(seq, e),
             };
@@ -471,6 +478,7 @@ fn scan_parallel<'c>(
         }
     });
     let work_rx = Mutex::new(work_rx);
+    let input = writer.input;
     std::thread::scope(|scope| {
         let (done_tx, done_rx) = mpsc::channel::<(u64, Done<'c>)>();
         for _ in 0..threads {
@@ -483,8 +491,9 @@ fn scan_parallel<'c>(
                         .unwrap_or_else(PoisonError::into_inner)
                         .recv();
                     let done = match job {
-                        Ok(Job::Block(seq, block)) => {
-                            (seq, Done::Block(scan_block(matcher, &block, mode), block))
+                        Ok(Job::Block(seq, first_line, block)) => {
+                            let scanned = scan_block(matcher, &block, first_line, input);
+                            (seq, Done::Block(scanned, block))
                         }
                         Ok(Job::Failed(seq, e)) => (seq, Done::Failed(e)),
                         Ok(Job::End(seq)) => (seq, Done::End),

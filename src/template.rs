@@ -489,6 +489,10 @@ pub fn fold(text: &str) -> String {
 /// Substitutes captures into a catalog text (`{name}` kept where nothing was captured) and resolves escapes.
 /// Callers pass texts that were validated when their catalog was loaded; anything unparsable is shown as is.
 pub fn fill_text(text: &str, captures: &Captures) -> String {
+    // Most texts have no placeholder and no literal brace: nothing to parse.
+    if !text.contains(['{', '}']) {
+        return text.to_string();
+    }
     match parse_segments(text) {
         Ok(segments) => fill(&segments, captures),
         Err(_) => text.to_string(),
