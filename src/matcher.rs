@@ -571,8 +571,8 @@ impl Needle {
 
     /// Whether `text` holds the query, ignoring ASCII case (CJK text has none).
     fn in_text(&self, text: &str) -> bool {
-        let odd_spacing = text.contains("  ") || text.contains(['\t', '\n', '\r', '\u{3000}']);
-        if odd_spacing && self.folded.contains(' ') {
+        let odd_spacing = || text.contains("  ") || text.contains(['\t', '\n', '\r', '\u{3000}']);
+        if self.folded.contains(' ') && odd_spacing() {
             // White space comes in runs here: compare folded.
             return fold(text).contains(&self.folded);
         }
@@ -605,7 +605,8 @@ fn message_score(
                 )
             }
         } else {
-            let display = form.literal().unwrap_or_else(|| form.display());
+            // (For a template without placeholders, this is its literal.)
+            let display = form.display();
             if folded.len() < MIN_FRAGMENT_LEN || !needle.in_text(&display) {
                 continue;
             }
