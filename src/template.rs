@@ -181,7 +181,7 @@ impl Template {
     /// Text without braces is its own literal: it needs no parsing to be shown or compared, which keeps a
     /// lookup from parsing every built-in template.
     fn plain_source(&self) -> Option<&str> {
-        (!self.source.contains(['{', '}'])).then_some(&*self.source)
+        (!has_braces(&self.source)).then_some(&*self.source)
     }
 
     pub fn has_placeholders(&self) -> bool {
@@ -207,7 +207,7 @@ impl Template {
     /// The text as shown to people: escapes resolved, placeholders as `{name}`. Without escapes that is
     /// the source itself, which needs no parsing (a message lookup shows every message to its query).
     pub fn display(&self) -> Cow<'_, str> {
-        if !self.source.contains("{{") && !self.source.contains("}}") {
+        if !has_braces(&self.source) || !self.source.contains("{{") && !self.source.contains("}}") {
             return Cow::Borrowed(&self.source);
         }
         Cow::Owned(fill(&self.parts().segments, &Captures::new()))
@@ -583,12 +583,16 @@ fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> {
     Ok(segments)
 }
 
+fn has_braces(text: &str) -> bool {
+    memchr::memchr2(b'{', b'}', text.as_bytes()).is_some()
+}
+
 /// The number of literal characters `parse_segments` would find in `source`, without building segments;
 /// `None` where it would fail.
 fn literal_chars(source: &str) -> Option<usize> {
     let mut count = 0;
     let mut rest = source;
-    while let Some(at) = rest.find(['{', '}']) {
+    while let Some(at) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
         count += rest[..at].chars().count();
         let after = &rest[at..];
         if after.starts_with("{{") || after.starts_with("}}") {
