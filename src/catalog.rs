@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -129,25 +130,9 @@ impl Trusted<'static> {
             entries: self
                 .entries
                 .iter()
-                .map(|e| Entry {
-                    id: Cow::Borrowed(e.id),
-                    code: e.code.map(|c| Template::trusted(c, Context::Code)),
-                    status: e.status,
-                    message: Template::trusted(e.message, Context::Message),
-                    variants: e
-                        .variants
-                        .iter()
-                        .map(|v| Template::trusted(v, Context::Message))
-                        .collect(),
-                    sources: e.sources.iter().map(|&s| s as usize).collect(),
-                    edition_of: e.edition_of.map(|i| i as usize),
-                    doubtful_message: e.doubtful_message,
-                    meaning: Text::trusted(e.meaning),
-                    fix: Text::trusted(e.fix),
-                    note: e.note.map(Text::trusted),
-                    authored: Authored::from_flags(e.authored),
-                })
-                .collect(),
+                .map(TrustedEntry::load)
+                .collect::<Vec<_>>()
+                .into(),
             referrals: self
                 .referrals
                 .iter()
@@ -163,6 +148,30 @@ impl Trusted<'static> {
             overrides: None,
             replaces: self.replaces,
             messages_are_descriptions: self.messages_are_descriptions,
+        }
+    }
+}
+
+impl TrustedEntry<'static> {
+    /// The entry, without checks (see `Trusted`).
+    pub(crate) fn load(&self) -> Entry {
+        Entry {
+            id: Cow::Borrowed(self.id),
+            code: self.code.map(|c| Template::trusted(c, Context::Code)),
+            status: self.status,
+            message: Template::trusted(self.message, Context::Message),
+            variants: self
+                .variants
+                .iter()
+                .map(|v| Template::trusted(v, Context::Message))
+                .collect(),
+            sources: self.sources.iter().map(|&s| s as usize).collect(),
+            edition_of: self.edition_of.map(|i| i as usize),
+            doubtful_message: self.doubtful_message,
+            meaning: Text::trusted(self.meaning),
+            fix: Text::trusted(self.fix),
+            note: self.note.map(Text::trusted),
+            authored: Authored::from_flags(self.authored),
         }
     }
 }
@@ -402,7 +411,7 @@ pub struct Catalog {
     pub vendor_name: Text,
     pub product: Text,
     pub sources: Vec<Source>,
-    pub entries: Vec<Entry>,
+    pub entries: Entries,
     pub referrals: Vec<Referral>,
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
@@ -411,6 +420,167 @@ pub struct Catalog {
     /// in pastes and logs.
     pub messages_are_descriptions: bool,
     pub(crate) replaces: bool,
+}
+
+/// A catalog's entries: built in memory (the built-in catalogs, a catalog read from its TOML), or decoded
+/// from the cache one by one as they are asked for (`cache.rs`), so that a lookup in a large catalog decodes
+/// only the entries it looks at.
+#[derive(Clone)]
+pub struct Entries(Store);
+
+#[derive(Clone)]
+enum Store {
+    Built(Vec<Entry>),
+    Cached(Arc<crate::cache::Entries>),
+}
+
+impl From<Vec<Entry>> for Entries {
+    fn from(entries: Vec<Entry>) -> Entries {
+        Entries(Store::Built(entries))
+    }
+}
+
+impl Entries {
+    pub(crate) fn cached(entries: crate::cache::Entries) -> Entries {
+        Entries(Store::Cached(Arc::new(entries)))
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.0 {
+            Store::Built(entries) => entries.len(),
+            Store::Cached(entries) => entries.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn get(&self, index: usize) -> Option<&Entry> {
+        match &self.0 {
+            Store::Built(entries) => entries.get(index),
+            Store::Cached(entries) => entries.get(index),
+        }
+    }
+
+    /// In document order.
+    pub fn iter(&self) -> EntriesIter<'_> {
+        EntriesIter {
+            entries: self,
+            next: 0,
+        }
+    }
+
+    /// Where `entry` (one of these) stands.
+    pub fn position(&self, entry: &Entry) -> Option<usize> {
+        match &self.0 {
+            Store::Built(entries) => entries.iter().position(|e| std::ptr::eq(e, entry)),
+            Store::Cached(entries) => entries.position(entry),
+        }
+    }
+
+    /// The entries whose literal code is `code`, ignoring ASCII case, in document order.
+    pub(crate) fn with_code(&self, code: &str) -> Vec<usize> {
+        match &self.0 {
+            Store::Built(entries) => (0..entries.len())
+                .filter(|&i| {
+                    entries[i]
+                        .code
+                        .as_ref()
+                        .and_then(Template::literal_str)
+                        .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
+                })
+                .collect(),
+            Store::Cached(entries) => entries.with_code(code),
+        }
+    }
+
+    /// The entries whose code is a template (has placeholders), in document order.
+    pub(crate) fn with_code_template(&self) -> Vec<usize> {
+        match &self.0 {
+            Store::Built(entries) => (0..entries.len())
+                .filter(|&i| {
+                    entries[i]
+                        .code
+                        .as_ref()
+                        .is_some_and(Template::has_placeholders)
+                })
+                .collect(),
+            Store::Cached(entries) => entries.with_code_template().to_vec(),
+        }
+    }
+
+    /// The other editions of entry `index`: the newer row it is an edition of and the older rows that
+    /// are editions of it, in document order.
+    pub(crate) fn editions(&self, index: usize) -> Vec<usize> {
+        match &self.0 {
+            Store::Built(entries) => (0..entries.len())
+                .filter(|&j| {
+                    Some(j) == entries[index].edition_of || entries[j].edition_of == Some(index)
+                })
+                .collect(),
+            Store::Cached(entries) => entries.editions(index),
+        }
+    }
+
+    /// `f` of entry `index`'s message forms (`Entry::message_forms`), read without decoding the whole
+    /// entry where it is cached: a message lookup reads every message but shows few entries.
+    pub(crate) fn with_message_forms<R>(
+        &self,
+        index: usize,
+        f: impl FnOnce(&[Template]) -> R,
+    ) -> R {
+        match &self.0 {
+            Store::Built(entries) => f(entries[index].message_forms()),
+            Store::Cached(entries) => entries.with_message_forms(index, f),
+        }
+    }
+}
+
+impl std::ops::Index<usize> for Entries {
+    type Output = Entry;
+
+    fn index(&self, index: usize) -> &Entry {
+        self.get(index).expect("entry index within the catalog")
+    }
+}
+
+impl fmt::Debug for Entries {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+/// The entries of a catalog in document order (`Entries::iter`).
+pub struct EntriesIter<'a> {
+    entries: &'a Entries,
+    next: usize,
+}
+
+impl<'a> Iterator for EntriesIter<'a> {
+    type Item = &'a Entry;
+
+    fn next(&mut self) -> Option<&'a Entry> {
+        let entry = self.entries.get(self.next)?;
+        self.next += 1;
+        Some(entry)
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        let left = self.entries.len() - self.next;
+        (left, Some(left))
+    }
+}
+
+impl ExactSizeIterator for EntriesIter<'_> {}
+
+impl<'a> IntoIterator for &'a Entries {
+    type Item = &'a Entry;
+    type IntoIter = EntriesIter<'a>;
+
+    fn into_iter(self) -> EntriesIter<'a> {
+        self.iter()
+    }
 }
 
 /// Every loaded catalog, built-in first, then the user's in load order.
@@ -827,7 +997,7 @@ impl Validator<'_> {
             vendor_name,
             product,
             sources,
-            entries,
+            entries: entries.into(),
             referrals,
             origin: self.origin.clone(),
             overrides: None,

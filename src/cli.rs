@@ -268,13 +268,16 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
     }
     let settings = resolve(&cli.global, env)?;
     let (catalogs, warnings) = Catalogs::load(&settings.catalog_paths)?;
+    // The catalogs serve until the process exits: freeing a large user catalog's entries one by one would
+    // only delay the exit.
+    let catalogs: &'static Catalogs = Box::leak(Box::new(catalogs));
     for warning in warnings {
         eprintln!("errcode: warning: {}", render::escape(&warning));
     }
     let matcher = if matches!(cli.command, Some(Command::Scan { .. })) {
-        Matcher::for_bulk(&catalogs, &settings.vendors)
+        Matcher::for_bulk(catalogs, &settings.vendors)
     } else {
-        Matcher::new(&catalogs, &settings.vendors)
+        Matcher::new(catalogs, &settings.vendors)
     };
 
     let outcomes = match cli.command {
@@ -299,9 +302,9 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
         Some(Command::List) => vec![matcher.list()],
         Some(Command::Catalogs) => {
             let text = if settings.json {
-                render::catalogs_json(&catalogs)
+                render::catalogs_json(catalogs)
             } else {
-                render::catalogs_table(&catalogs, &settings.look)
+                render::catalogs_table(catalogs, &settings.look)
             };
             write_stdout(&text)?;
             return Ok(exit::FOUND);
@@ -350,7 +353,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
             let text = if settings.json {
                 render::families_json(families)
             } else {
-                render::families_table(families, &catalogs, &settings.look)
+                render::families_table(families, catalogs, &settings.look)
             };
             write_stdout(&text)?;
             return Ok(exit::FOUND);
@@ -370,7 +373,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
             let text = if settings.json {
                 render::family_json(family, &members)
             } else {
-                render::family_human(family, &members, &catalogs, &settings.look)
+                render::family_human(family, &members, catalogs, &settings.look)
             };
             write_stdout(&text)?;
             return Ok(exit::FOUND);
@@ -390,7 +393,7 @@ fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
     if settings.json {
         write_stdout(&render::json(&outcomes))?;
     } else {
-        write_stdout(&render::human(&outcomes, &catalogs, &settings.look))?;
+        write_stdout(&render::human(&outcomes, catalogs, &settings.look))?;
         let missing = render::not_found(&outcomes);
         if !missing.is_empty() {
             eprint!("{missing}");

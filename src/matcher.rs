@@ -5,7 +5,7 @@ use regex::Regex;
 
 use crate::catalog::{Catalog, Catalogs, Entry, Referral, Vendor};
 use crate::error::{Error, Result};
-use crate::template::{Captures, fold};
+use crate::template::{Captures, Template, fold};
 
 mod finder;
 mod findings;
@@ -310,40 +310,62 @@ impl<'c> Matcher<'c> {
         Outcome::of(query, QueryKind::Status, matches)
     }
 
+    /// The wanted catalogs, in load order.
+    fn catalogs(&self) -> impl Iterator<Item = &'c Catalog> + '_ {
+        self.catalogs.catalogs.iter().filter(|c| self.wants(c))
+    }
+
+    // Code and message lookups go through each catalog's entries by index (`Entries`), not through every
+    // decoded entry: a large cached catalog then decodes only the entries a lookup reads.
     fn by_code(&self, query: &str) -> Vec<Match<'c>> {
         // A template typed as the vendor's document prints it (`Missing%s`) is that template's exact code.
         let query_shape = template_shape(query);
-        let exact: Vec<Match<'c>> = self
-            .entries()
-            .filter(|(_, e)| {
-                e.code.as_ref().is_some_and(|code| match code.literal() {
-                    Some(literal) => literal.eq_ignore_ascii_case(query),
-                    None => query_shape.as_ref().is_some_and(|shape| {
-                        *shape == template_shape(code.source()).unwrap_or_default()
-                    }),
-                })
-            })
-            .map(|(catalog, entry)| Match {
-                score: SCORE_CODE - edition_penalty(entry),
-                ..plain_match(catalog, entry, MatchedBy::Code)
-            })
-            .collect();
+        let mut exact: Vec<Match<'c>> = Vec::new();
+        for catalog in self.catalogs() {
+            let mut found = catalog.entries.with_code(query);
+            if let Some(shape) = &query_shape {
+                found.extend(
+                    catalog
+                        .entries
+                        .with_code_template()
+                        .into_iter()
+                        .filter(|&i| {
+                            let code = catalog.entries[i].code.as_ref().map(|c| c.source());
+                            *shape == code.and_then(template_shape).unwrap_or_default()
+                        }),
+                );
+                found.sort_unstable();
+            }
+            exact.extend(found.into_iter().map(|i| {
+                let entry = &catalog.entries[i];
+                Match {
+                    score: SCORE_CODE - edition_penalty(entry),
+                    ..plain_match(catalog, entry, MatchedBy::Code)
+                }
+            }));
+        }
         // An exact code beats any template that also fits (`MissingSecurityToken` over `Missing{param}`).
         if !exact.is_empty() {
             return ranked(exact);
         }
-        let templated = self
-            .entries()
-            .filter_map(|(catalog, entry)| {
-                let code = entry.code.as_ref().filter(|c| c.has_placeholders())?;
-                let (captures, _) = code.may_fit(query).then(|| code.find(query)).flatten()?;
-                Some(Match {
+        let mut templated = Vec::new();
+        for catalog in self.catalogs() {
+            for i in catalog.entries.with_code_template() {
+                let entry = &catalog.entries[i];
+                let Some(code) = entry.code.as_ref() else {
+                    continue;
+                };
+                let Some((captures, _)) = code.may_fit(query).then(|| code.find(query)).flatten()
+                else {
+                    continue;
+                };
+                templated.push(Match {
                     captures,
                     score: SCORE_CODE_TEMPLATE + code.literal_len() as u32 - edition_penalty(entry),
                     ..plain_match(catalog, entry, MatchedBy::CodeTemplate)
-                })
-            })
-            .collect();
+                });
+            }
+        }
         ranked(templated)
     }
 
@@ -355,23 +377,35 @@ impl<'c> Matcher<'c> {
         }
         let needle = Needle::new(folded);
         let scored = |explanations: bool| -> Vec<Match<'c>> {
-            self.entries()
-                .filter_map(|(catalog, entry)| {
-                    let (captures, matched_by, score) =
-                        message_score(entry, query, &needle, explanations)?;
+            let mut matches = Vec::new();
+            for catalog in self.catalogs() {
+                for i in 0..catalog.entries.len() {
+                    let found = catalog
+                        .entries
+                        .with_message_forms(i, |forms| message_score(forms, query, &needle))
+                        .or_else(|| {
+                            explanations
+                                .then(|| explanation_score(&catalog.entries[i], &needle))
+                                .flatten()
+                        });
+                    let Some((captures, matched_by, score)) = found else {
+                        continue;
+                    };
+                    let entry = &catalog.entries[i];
                     let penalty = edition_penalty(entry)
                         + if entry.doubtful_message {
                             DOUBTFUL_PENALTY
                         } else {
                             0
                         };
-                    Some(Match {
+                    matches.push(Match {
                         captures,
                         score: score.saturating_sub(penalty),
                         ..plain_match(catalog, entry, matched_by)
-                    })
-                })
-                .collect()
+                    });
+                }
+            }
+            matches
         };
         // Meanings and fixes are searched only when no message holds the words (a message found inside the
         // query, as `超时` in `后端超时`, does not count): a message is what the user means, and searching
@@ -566,7 +600,6 @@ fn edition_penalty(entry: &Entry) -> u32 {
     }
 }
 
-/// The best way `query` matches one of the entry's messages or its explanation.
 /// A query's words, searched for in any case without folding every text searched.
 struct Needle {
     folded: String,
@@ -586,8 +619,8 @@ impl Needle {
 
     /// Whether `text` holds the query, ignoring ASCII case (CJK text has none).
     fn in_text(&self, text: &str) -> bool {
-        let odd_spacing = text.contains("  ") || text.contains(['\t', '\n', '\r', '\u{3000}']);
-        if odd_spacing && self.folded.contains(' ') {
+        let odd_spacing = || text.contains("  ") || text.contains(['\t', '\n', '\r', '\u{3000}']);
+        if self.folded.contains(' ') && odd_spacing() {
             // White space comes in runs here: compare folded.
             return fold(text).contains(&self.folded);
         }
@@ -595,18 +628,20 @@ impl Needle {
     }
 }
 
+/// The best way `query` matches one of an entry's message forms.
 fn message_score(
-    entry: &Entry,
+    forms: &[Template],
     query: &str,
     needle: &Needle,
-    explanations: bool,
 ) -> Option<(Captures, MatchedBy, u32)> {
     let folded = needle.folded.as_str();
+    let query_len = query.chars().count();
     let mut best: Option<(Captures, MatchedBy, u32)> = None;
-    for form in entry.message_forms() {
-        let specificity = form.literal_len().min(999) as u32;
+    for form in forms {
+        let literal_len = form.literal_len();
+        let specificity = literal_len.min(999) as u32;
         // The whole message can only stand in a query at least as long as its literal text.
-        let whole = (form.literal_len() <= query.chars().count())
+        let whole = (literal_len <= query_len)
             .then(|| form.find_folded(query, folded))
             .flatten();
         let candidate = if let Some((captures, spans_all)) = whole {
@@ -620,7 +655,8 @@ fn message_score(
                 )
             }
         } else {
-            let display = form.literal().unwrap_or_else(|| form.display());
+            // (For a template without placeholders, this is its literal.)
+            let display = form.display();
             if folded.len() < MIN_FRAGMENT_LEN || !needle.in_text(&display) {
                 continue;
             }
@@ -636,18 +672,24 @@ fn message_score(
             best = Some(candidate);
         }
     }
-    if explanations && best.is_none() && folded.len() >= MIN_FRAGMENT_LEN {
-        let texts = [
-            &entry.meaning.en,
-            &entry.meaning.zh,
-            &entry.fix.en,
-            &entry.fix.zh,
-        ];
-        if texts.iter().any(|t| needle.in_text(t)) {
-            best = Some((Captures::new(), MatchedBy::Explanation, SCORE_EXPLANATION));
-        }
-    }
     best
+}
+
+/// Whether the query is in the entry's meaning or fix, for an entry none of whose messages matched.
+fn explanation_score(entry: &Entry, needle: &Needle) -> Option<(Captures, MatchedBy, u32)> {
+    if needle.folded.len() < MIN_FRAGMENT_LEN {
+        return None;
+    }
+    let texts = [
+        &entry.meaning.en,
+        &entry.meaning.zh,
+        &entry.fix.en,
+        &entry.fix.zh,
+    ];
+    texts
+        .iter()
+        .any(|t| needle.in_text(t))
+        .then(|| (Captures::new(), MatchedBy::Explanation, SCORE_EXPLANATION))
 }
 
 fn searchable_texts(entry: &Entry) -> impl Iterator<Item = &str> {

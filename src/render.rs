@@ -133,7 +133,7 @@ fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
 }
 
 fn editions_related(catalog: &Catalog, a: &Entry, b: &Entry) -> bool {
-    let index = |e: &Entry| catalog.entries.iter().position(|x| std::ptr::eq(x, e));
+    let index = |e: &Entry| catalog.entries.position(e);
     let (ia, ib) = (index(a), index(b));
     (a.edition_of.is_some() && a.edition_of == ib) || (b.edition_of.is_some() && b.edition_of == ia)
 }
@@ -522,14 +522,13 @@ fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String>
         .map(|&s| label(s))
         .collect::<Vec<_>>()
         .join(", ");
-    let index = catalog.entries.iter().position(|e| std::ptr::eq(e, entry));
-    let others: Vec<&Entry> = catalog
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(i, e)| Some(*i) == entry.edition_of || (index.is_some() && e.edition_of == index))
-        .map(|(_, e)| e)
-        .collect();
+    let others: Vec<&Entry> = match catalog.entries.position(entry) {
+        Some(index) => catalog.entries.editions(index),
+        None => entry.edition_of.into_iter().collect(),
+    }
+    .into_iter()
+    .map(|i| &catalog.entries[i])
+    .collect();
     if others.is_empty() {
         return Some(escape(&own).into_owned());
     }

@@ -181,7 +181,7 @@ impl Template {
     /// Text without braces is its own literal: it needs no parsing to be shown or compared, which keeps a
     /// lookup from parsing every built-in template.
     fn plain_source(&self) -> Option<&str> {
-        (!self.source.contains(['{', '}'])).then_some(&*self.source)
+        (!has_braces(&self.source)).then_some(&*self.source)
     }
 
     pub fn has_placeholders(&self) -> bool {
@@ -204,18 +204,20 @@ impl Template {
             .or_else(|| self.parts().plain.as_deref())
     }
 
-    /// The text as shown to people: escapes resolved, placeholders as `{name}`.
-    pub fn display(&self) -> String {
-        match self.plain_source() {
-            Some(text) => text.to_string(),
-            None => fill(&self.parts().segments, &Captures::new()),
+    /// The text as shown to people: escapes resolved, placeholders as `{name}`. Without escapes that is
+    /// the source itself, which needs no parsing (a message lookup shows every message to its query).
+    pub fn display(&self) -> Cow<'_, str> {
+        if !has_braces(&self.source) || !self.source.contains("{{") && !self.source.contains("}}") {
+            return Cow::Borrowed(&self.source);
         }
+        Cow::Owned(fill(&self.parts().segments, &Captures::new()))
     }
 
-    /// Number of literal characters: a longer literal is a more specific template.
+    /// Number of literal characters: a longer literal is a more specific template. Counted on the source
+    /// (an escape is one character, a placeholder none) so that a lookup does not parse every template.
     pub fn literal_len(&self) -> usize {
-        if let Some(text) = self.plain_source() {
-            return text.chars().count();
+        if let Some(count) = literal_chars(&self.source) {
+            return count;
         }
         self.parts()
             .segments
@@ -585,6 +587,34 @@ fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> {
     Ok(segments)
 }
 
+fn has_braces(text: &str) -> bool {
+    memchr::memchr2(b'{', b'}', text.as_bytes()).is_some()
+}
+
+/// The number of literal characters `parse_segments` would find in `source`, without building segments;
+/// `None` where it would fail.
+fn literal_chars(source: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut rest = source;
+    while let Some(at) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
+        count += rest[..at].chars().count();
+        let after = &rest[at..];
+        if after.starts_with("{{") || after.starts_with("}}") {
+            count += 1;
+            rest = &after[2..];
+        } else if after.starts_with('{') {
+            let end = after.find('}')?;
+            if !is_placeholder_name(&after[1..end]) {
+                return None;
+            }
+            rest = &after[end + 1..];
+        } else {
+            return None;
+        }
+    }
+    Some(count + rest.chars().count())
+}
+
 fn is_placeholder_name(name: &str) -> bool {
     let mut chars = name.chars();
     matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
@@ -709,6 +739,31 @@ mod tests {
 
     fn message(source: &str) -> Template {
         Template::parse(source, Context::Message).unwrap()
+    }
+
+    #[test]
+    fn literal_length_counted_on_the_source_agrees_with_the_parse() {
+        for source in [
+            "Backend timeout.",
+            "Missing {param}.",
+            "{a}{b_2} x {{literal}} }} {{",
+            "后端超时 {param}",
+            "There is no api match uri[{uri}]",
+        ] {
+            let parsed = Parts::of(source).unwrap().segments;
+            let expected: usize = parsed
+                .iter()
+                .map(|s| match s {
+                    Segment::Literal(text) => text.chars().count(),
+                    Segment::Placeholder(_) => 0,
+                })
+                .sum();
+            assert_eq!(literal_chars(source), Some(expected), "{source}");
+        }
+        for invalid in ["{", "}", "{Param}", "a {b", "{a{b}"] {
+            assert!(Parts::of(invalid).is_err(), "{invalid}");
+            assert_eq!(literal_chars(invalid), None, "{invalid}");
+        }
     }
 
     #[test]
