@@ -70,8 +70,9 @@ struct Body<'a> {
     /// The catalog without its entries.
     #[serde(borrow)]
     catalog: Trusted<'a>,
-    /// `(code_key(literal code), entry)` for every entry with a literal code, sorted.
-    codes: Vec<(u64, u32)>,
+    /// `(literal code in ASCII lower case, entry)` for every entry with a literal code, sorted.
+    #[serde(borrow)]
+    codes: Vec<(&'a str, u32)>,
     /// The entries whose code is a template.
     code_templates: Vec<u32>,
     /// `(older, newer)` for every entry that is an older edition of another.
@@ -95,7 +96,7 @@ struct MessageForms<'a> {
 
 /// A cached catalog's entries, each decoded when first asked for.
 pub(crate) struct Entries {
-    codes: Vec<(u64, u32)>,
+    codes: Vec<(&'static str, u32)>,
     code_templates: Vec<u32>,
     editions: Vec<(u32, u32)>,
     records: Vec<&'static [u8]>,
@@ -124,18 +125,13 @@ impl Entries {
     }
 
     pub(crate) fn with_code(&self, code: &str) -> Vec<usize> {
-        let key = code_key(code);
-        let start = self.codes.partition_point(|&(k, _)| k < key);
+        let key = code.to_ascii_lowercase();
+        let start = self.codes.partition_point(|&(k, _)| k < key.as_str());
+        // Sorted by code, then entry: the entries come in document order.
         self.codes[start..]
             .iter()
             .take_while(|&&(k, _)| k == key)
             .map(|&(_, index)| index as usize)
-            // Keys may collide: the code itself decides.
-            .filter(|&index| {
-                self.get(index)
-                    .and_then(|e| e.code.as_ref()?.literal_str())
-                    .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
-            })
             .collect()
     }
 
@@ -181,31 +177,6 @@ impl Entries {
     }
 }
 
-/// The index key of a code: FNV-1a of its bytes in ASCII lower case (a hash of our own, as the file
-/// outlives any one build of the standard library's).
-fn code_key(code: &str) -> u64 {
-    code.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte.to_ascii_lowercase())).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// A checksum of the body, so that a damaged file is found when it is loaded rather than when an entry is
-/// decoded (as late as the matcher's asking for it). Fletcher-style over 8-byte words: cheap next to
-/// reading the file.
-fn checksum(bytes: &[u8]) -> u64 {
-    let mut words = bytes.chunks_exact(8);
-    let (mut low, mut high) = (0u64, 0u64);
-    for word in &mut words {
-        low = low.wrapping_add(u64::from_le_bytes(word.try_into().expect("8 bytes")));
-        high = high.wrapping_add(low);
-    }
-    for &byte in words.remainder() {
-        low = low.wrapping_add(u64::from(byte));
-        high = high.wrapping_add(low);
-    }
-    high.rotate_left(32) ^ low ^ bytes.len() as u64
-}
-
 /// The catalog from its cache file, if there is one written for `stamp`.
 pub fn load(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
     let bytes = std::fs::read(cache_file(cache_dir, source)).ok()?;
@@ -213,8 +184,9 @@ pub fn load(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalo
     if found != *stamp {
         return None;
     }
-    let (sum, body) = postcard::take_from_bytes::<u64>(rest).ok()?;
-    if checksum(body) != sum {
+    let (sum, body) = postcard::take_from_bytes::<u32>(rest).ok()?;
+    // A damaged file is found here, rather than when an entry is decoded (as late as the matcher's asking).
+    if crc32fast::hash(body) != sum {
         return None;
     }
     let start = bytes.len() - body.len();
@@ -260,7 +232,7 @@ pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catal
     let Ok(mut bytes) = postcard::to_allocvec(stamp) else {
         return;
     };
-    let Ok(sum) = postcard::to_allocvec(&checksum(&body)) else {
+    let Ok(sum) = postcard::to_allocvec(&crc32fast::hash(&body)) else {
         return;
     };
     bytes.extend_from_slice(&sum);
@@ -289,7 +261,7 @@ fn body(catalog: &Catalog) -> Option<Vec<u8>> {
         let index = u32::try_from(index).ok()?;
         if let Some(code) = &entry.code {
             match code.literal_str() {
-                Some(literal) => codes.push((code_key(literal), index)),
+                Some(literal) => codes.push((literal.to_ascii_lowercase(), index)),
                 None => code_templates.push(index),
             }
         }
@@ -303,7 +275,7 @@ fn body(catalog: &Catalog) -> Option<Vec<u8>> {
             entries: Cow::Borrowed(&[]),
             ..trusted
         },
-        codes,
+        codes: codes.iter().map(|(code, i)| (code.as_str(), *i)).collect(),
         code_templates,
         editions,
         entries: records.iter().map(Vec::as_slice).collect(),
@@ -393,11 +365,25 @@ fix = { en = "f", zh = "f" }
     }
 
     #[test]
-    fn a_damaged_body_fails_its_checksum() {
+    fn a_damaged_cache_file_is_ignored() {
         let original = crate::catalog::parse(CATALOG, Origin::File("acme.toml".into())).unwrap();
-        let mut bytes = body(&original).unwrap();
-        let sum = checksum(&bytes);
-        bytes[10] ^= 1;
-        assert_ne!(checksum(&bytes), sum);
+        let dir = tempfile::tempdir().unwrap();
+        let source = dir.path().join("acme.toml");
+        std::fs::write(&source, CATALOG).unwrap();
+        let stamp = Stamp {
+            format: FORMAT,
+            version: "test",
+            path: "acme.toml",
+            len: 1,
+            modified_ns: 1,
+        };
+        store(dir.path(), &source, &stamp, &original);
+        assert!(load(dir.path(), &source, &stamp).is_some());
+        let file = cache_file(dir.path(), &source);
+        let mut bytes = std::fs::read(&file).unwrap();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        std::fs::write(&file, &bytes).unwrap();
+        assert!(load(dir.path(), &source, &stamp).is_none());
     }
 }
