@@ -224,8 +224,10 @@ impl<'a> CardWriter<'a> {
                 textwrap::WordSeparator::UnicodeBreakProperties
             };
             // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
+            // Words are not split at their hyphens: `Content-Type` stays whole.
             let options = textwrap::Options::new(body_width)
                 .word_separator(separator)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
                 .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
             for wrapped in textwrap::wrap(line, options) {
                 let shown_label = if first { label } else { "" };
