@@ -509,7 +509,9 @@ fn texts(text: &Text, lang: Lang, captures: &Captures) -> Vec<String> {
 
 /// Which editions of the vendor's page carry this row, and what the other edition says where it differs.
 fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String> {
-    if catalog.sources.len() < 2 {
+    // Only a catalog whose sources are editions of one table (labelled as such) has editions to tell
+    // apart; others list their sources under Source alone.
+    if catalog.sources.len() < 2 || !catalog.sources.iter().any(|s| s.label.is_some()) {
         return None;
     }
     let label = |source: usize| {

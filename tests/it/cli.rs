@@ -28,6 +28,15 @@ fn lookup_prints_a_card_with_every_field() {
         assert!(out.contains(expected), "missing {expected:?} in\n{out}");
     }
     assert_eq!(run.stderr(), "");
+    // A catalog of several sources that are not editions of one table lists them under Source only.
+    let out = TestCommand::new()
+        .args(["lookup", "APIGW.0301", "--lang", "en"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(out.contains("\n  Source    "), "{out}");
+    assert!(!out.contains("Editions"), "{out}");
 }
 
 #[test]
