@@ -278,9 +278,13 @@ impl<R: Read> Blocks<R> {
     fn fill(&mut self, block: &mut Vec<u8>) -> io::Result<bool> {
         block.clear();
         block.append(&mut self.carry);
+        let mut filled = block.len();
         while !self.at_end {
-            let filled = block.len();
-            block.resize(filled.max(BLOCK / 2) * 2, 0);
+            if block.len() == filled {
+                // Full, and no line end since the last one: a long line, which grows the block rather
+                // than being split (doubling, so a line of any length is read in linear time).
+                block.resize(filled.max(BLOCK / 2) * 2, 0);
+            }
             let read = loop {
                 match self.reader.read(&mut block[filled..]) {
                     Ok(n) => break n,
@@ -291,15 +295,20 @@ impl<R: Read> Blocks<R> {
                     }
                 }
             };
-            block.truncate(filled + read);
             if read == 0 {
                 self.at_end = true;
-            } else if let Some(i) = memchr::memrchr(b'\n', &block[filled..]) {
-                self.carry.extend_from_slice(&block[filled + i + 1..]);
-                block.truncate(filled + i + 1);
+                break;
+            }
+            let start = filled;
+            filled += read;
+            if let Some(i) = memchr::memrchr(b'\n', &block[start..filled]) {
+                let end = start + i + 1;
+                self.carry.extend_from_slice(&block[end..filled]);
+                block.truncate(end);
                 return Ok(true);
             }
         }
+        block.truncate(filled);
         Ok(!block.is_empty())
     }
 }

@@ -310,6 +310,28 @@ fn odd_bytes_long_lines_and_no_final_newline() {
         .expect_code(0)
         .json();
     assert_eq!(summary["lines"], 5);
+    // Through a pipe, which gives at most 64 KiB a read: a long line is gathered whole all the same.
+    let mut piped = Vec::new();
+    piped.extend(std::iter::repeat_n(b'y', 700 * 1024));
+    piped.extend_from_slice(b" HMAC signature does not match\n");
+    piped.extend_from_slice(TENCENT.as_bytes());
+    let out = TestCommand::new()
+        .args(["scan", "--json", "-j1"])
+        .stdin(piped)
+        .output()
+        .expect_code(0)
+        .stdout();
+    let rows: Vec<(u64, usize)> = out
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            (
+                v["line"].as_u64().unwrap(),
+                v["text"].as_str().unwrap().len(),
+            )
+        })
+        .collect();
+    assert_eq!(rows, [(1, 700 * 1024 + 30), (2, TENCENT.len())]);
 }
 
 /// `tail -f gw.log | errcode scan`: a line is reported as soon as it arrives, before the input ends.
