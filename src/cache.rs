@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::catalog::{self, Catalog, Entry, Origin, Trusted, TrustedEntry};
-use crate::template::{Context, Template};
+use crate::template::Template;
 
 /// Catalogs smaller than this parse in about a millisecond: not worth a cache file.
 pub const MIN_CACHED_BYTES: u64 = 64 * 1024;
@@ -164,16 +164,7 @@ impl Entries {
         let forms: MessageForms<'static> = postcard::take_from_bytes(self.records[index])
             .expect("a cache record written by errcode decodes")
             .0;
-        if forms.variants.is_empty() {
-            f(&[Template::trusted(forms.message, Context::Message)])
-        } else {
-            let variants: Vec<Template> = forms
-                .variants
-                .iter()
-                .map(|v| Template::trusted(v, Context::Message))
-                .collect();
-            f(&variants)
-        }
+        catalog::with_forms_of(forms.message, &forms.variants, f)
     }
 }
 

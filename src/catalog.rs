@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 use toml::Spanned;
@@ -127,12 +127,18 @@ impl Trusted<'static> {
                     label: s.label.map(Text::trusted),
                 })
                 .collect(),
-            entries: self
-                .entries
-                .iter()
-                .map(TrustedEntry::load)
-                .collect::<Vec<_>>()
-                .into(),
+            // The built-in statics are made into entries as lookups read them (a code lookup reads few).
+            entries: match &self.entries {
+                Cow::Borrowed(statics) => Entries(Store::Static(Arc::new(StaticEntries {
+                    statics,
+                    built: statics.iter().map(|_| OnceLock::new()).collect(),
+                }))),
+                Cow::Owned(entries) => entries
+                    .iter()
+                    .map(TrustedEntry::load)
+                    .collect::<Vec<_>>()
+                    .into(),
+            },
             referrals: self
                 .referrals
                 .iter()
@@ -431,7 +437,46 @@ pub struct Entries(Store);
 #[derive(Clone)]
 enum Store {
     Built(Vec<Entry>),
+    Static(Arc<StaticEntries>),
     Cached(Arc<crate::cache::Entries>),
+}
+
+/// The built-in catalogs' entries: their statics, each made into an `Entry` when first read.
+struct StaticEntries {
+    statics: &'static [TrustedEntry<'static>],
+    built: Box<[OnceLock<Entry>]>,
+}
+
+impl StaticEntries {
+    fn get(&self, index: usize) -> Option<&Entry> {
+        let statics = self.statics.get(index)?;
+        Some(self.built[index].get_or_init(|| statics.load()))
+    }
+
+    /// Whether entry `index`'s code needs its template read (braces: placeholders or escapes).
+    fn code_has_braces(&self, index: usize) -> bool {
+        self.statics[index]
+            .code
+            .is_some_and(crate::template::has_braces)
+    }
+}
+
+/// `f` of message forms read from their sources (an entry's `message` and `variants`), for an entry not
+/// made yet: a message lookup reads every message but shows few entries.
+pub(crate) fn with_forms_of<R>(
+    message: &'static str,
+    variants: &[&'static str],
+    f: impl FnOnce(&[Template]) -> R,
+) -> R {
+    if variants.is_empty() {
+        f(&[Template::trusted(message, Context::Message)])
+    } else {
+        let forms: Vec<Template> = variants
+            .iter()
+            .map(|v| Template::trusted(v, Context::Message))
+            .collect();
+        f(&forms)
+    }
 }
 
 impl From<Vec<Entry>> for Entries {
@@ -448,6 +493,7 @@ impl Entries {
     pub fn len(&self) -> usize {
         match &self.0 {
             Store::Built(entries) => entries.len(),
+            Store::Static(entries) => entries.statics.len(),
             Store::Cached(entries) => entries.len(),
         }
     }
@@ -459,6 +505,7 @@ impl Entries {
     pub fn get(&self, index: usize) -> Option<&Entry> {
         match &self.0 {
             Store::Built(entries) => entries.get(index),
+            Store::Static(entries) => entries.get(index),
             Store::Cached(entries) => entries.get(index),
         }
     }
@@ -471,10 +518,26 @@ impl Entries {
         }
     }
 
+    /// The entry with this id, made (where the entries are made as read) only if found.
+    pub fn by_id(&self, id: &str) -> Option<&Entry> {
+        match &self.0 {
+            Store::Built(entries) => entries.iter().find(|e| e.id == id),
+            Store::Static(entries) => {
+                let index = entries.statics.iter().position(|e| e.id == id)?;
+                entries.get(index)
+            }
+            Store::Cached(_) => self.iter().find(|e| e.id == id),
+        }
+    }
+
     /// Where `entry` (one of these) stands.
     pub fn position(&self, entry: &Entry) -> Option<usize> {
         match &self.0 {
             Store::Built(entries) => entries.iter().position(|e| std::ptr::eq(e, entry)),
+            Store::Static(entries) => entries
+                .built
+                .iter()
+                .position(|slot| slot.get().is_some_and(|e| std::ptr::eq(e, entry))),
             Store::Cached(entries) => entries.position(entry),
         }
     }
@@ -489,6 +552,18 @@ impl Entries {
                         .as_ref()
                         .and_then(Template::literal_str)
                         .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
+                })
+                .collect(),
+            Store::Static(entries) => (0..entries.statics.len())
+                .filter(|&i| match entries.statics[i].code {
+                    Some(_) if entries.code_has_braces(i) => entries.get(i).is_some_and(|e| {
+                        e.code
+                            .as_ref()
+                            .and_then(Template::literal_str)
+                            .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
+                    }),
+                    Some(literal) => literal.eq_ignore_ascii_case(code),
+                    None => false,
                 })
                 .collect(),
             Store::Cached(entries) => entries.with_code(code),
@@ -506,6 +581,14 @@ impl Entries {
                         .is_some_and(Template::has_placeholders)
                 })
                 .collect(),
+            Store::Static(entries) => (0..entries.statics.len())
+                .filter(|&i| {
+                    entries.code_has_braces(i)
+                        && entries.get(i).is_some_and(|e| {
+                            e.code.as_ref().is_some_and(Template::has_placeholders)
+                        })
+                })
+                .collect(),
             Store::Cached(entries) => entries.with_code_template().to_vec(),
         }
     }
@@ -519,6 +602,15 @@ impl Entries {
                     Some(j) == entries[index].edition_of || entries[j].edition_of == Some(index)
                 })
                 .collect(),
+            Store::Static(entries) => {
+                let newer = entries.statics[index].edition_of;
+                (0..entries.statics.len())
+                    .filter(|&j| {
+                        newer == Some(j as u32)
+                            || entries.statics[j].edition_of == Some(index as u32)
+                    })
+                    .collect()
+            }
             Store::Cached(entries) => entries.editions(index),
         }
     }
@@ -532,6 +624,13 @@ impl Entries {
     ) -> R {
         match &self.0 {
             Store::Built(entries) => f(entries[index].message_forms()),
+            Store::Static(entries) => match entries.built[index].get() {
+                Some(entry) => f(entry.message_forms()),
+                None => {
+                    let statics = &entries.statics[index];
+                    with_forms_of(statics.message, &statics.variants, f)
+                }
+            },
             Store::Cached(entries) => entries.with_message_forms(index, f),
         }
     }
@@ -1231,6 +1330,39 @@ impl Validator<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The built-in entries, made as they are read, answer every question as entries made up front do.
+    #[test]
+    fn static_entries_answer_as_built_ones() {
+        let catalogs = Catalogs::builtin().unwrap();
+        for catalog in &catalogs.catalogs {
+            let lazy = &catalog.entries;
+            assert!(matches!(lazy.0, Store::Static(_)), "{}", catalog.id);
+            let built: Entries = lazy.iter().cloned().collect::<Vec<_>>().into();
+            let sources = |forms: &[Template]| {
+                forms
+                    .iter()
+                    .map(|f| f.source().to_string())
+                    .collect::<Vec<_>>()
+            };
+            for i in 0..built.len() {
+                let entry = &built[i];
+                // First, while entry `i` is not made yet: its forms are read from the statics.
+                assert_eq!(
+                    lazy.with_message_forms(i, sources),
+                    built.with_message_forms(i, sources)
+                );
+                if let Some(code) = &entry.code {
+                    let code = code.source();
+                    assert_eq!(lazy.with_code(code), built.with_code(code), "{code}");
+                }
+                assert_eq!(lazy.editions(i), built.editions(i), "{}", entry.id);
+                assert_eq!(lazy.by_id(&entry.id).map(|e| &e.id), Some(&entry.id));
+                assert_eq!(lazy.position(&lazy[i]), Some(i));
+            }
+            assert_eq!(lazy.with_code_template(), built.with_code_template());
+        }
+    }
 
     const MINIMAL: &str = r#"
 id = "acme"

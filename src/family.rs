@@ -72,7 +72,7 @@ impl Family {
             .iter()
             .filter_map(|&(catalog_id, entry_id)| {
                 let catalog = catalogs.catalogs.iter().find(|c| c.id == catalog_id)?;
-                let entry = catalog.entries.iter().find(|e| e.id == entry_id)?;
+                let entry = catalog.entries.by_id(entry_id)?;
                 Some((catalog, entry))
             })
             .collect()

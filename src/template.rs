@@ -587,7 +587,7 @@ fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> {
     Ok(segments)
 }
 
-fn has_braces(text: &str) -> bool {
+pub(crate) fn has_braces(text: &str) -> bool {
     memchr::memchr2(b'{', b'}', text.as_bytes()).is_some()
 }
 
