@@ -306,6 +306,15 @@ impl Template {
     /// Matches `text` (any case), returning the captures and whether the match spans all of `text`.
     /// `folded` is `fold(text)`, computed once by the caller for all templates.
     pub fn find_folded(&self, text: &str, folded: &str) -> Option<(Captures, bool)> {
+        // A message without placeholders, of characters without case (Chinese), can stand in the text only
+        // if each of its words does as written: checked without parsing the template.
+        let caseless = |c: char| !c.is_lowercase() && !c.is_uppercase();
+        if let Some(plain) = self.plain_source()
+            && plain.chars().all(caseless)
+            && !plain.split_whitespace().all(|word| folded.contains(word))
+        {
+            return None;
+        }
         if !folded.contains(&self.parts().key_lower) {
             return None;
         }
@@ -764,6 +773,21 @@ mod tests {
             assert!(Parts::of(invalid).is_err(), "{invalid}");
             assert_eq!(literal_chars(invalid), None, "{invalid}");
         }
+    }
+
+    #[test]
+    fn caseless_messages_are_found_whole_without_parsing() {
+        // As the built-in catalogs make them: parsed when first needed.
+        let busy = Template::trusted("请求过频繁", Context::Message);
+        assert!(busy.find_folded("timeout", "timeout").is_none());
+        assert!(busy.derived.get().is_none(), "not parsed to be ruled out");
+        assert!(
+            busy.find_folded("错误：请求过频繁", "错误：请求过频繁")
+                .is_some()
+        );
+        // Words apart in the text still make the message, as the regex allows any spacing.
+        let spaced = message("参数 不合法");
+        assert!(spaced.find_folded("参数  不合法", "参数 不合法").is_some());
     }
 
     #[test]
