@@ -441,6 +441,15 @@ enum Store {
     Cached(Arc<crate::cache::Entries>),
 }
 
+/// Whether the entry's code is the literal `code`, ignoring ASCII case.
+fn has_literal_code(entry: &Entry, code: &str) -> bool {
+    entry
+        .code
+        .as_ref()
+        .and_then(Template::literal_str)
+        .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
+}
+
 /// The built-in catalogs' entries: their statics, each made into an `Entry` when first read.
 struct StaticEntries {
     statics: &'static [TrustedEntry<'static>],
@@ -546,22 +555,14 @@ impl Entries {
     pub(crate) fn with_code(&self, code: &str) -> Vec<usize> {
         match &self.0 {
             Store::Built(entries) => (0..entries.len())
-                .filter(|&i| {
-                    entries[i]
-                        .code
-                        .as_ref()
-                        .and_then(Template::literal_str)
-                        .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
-                })
+                .filter(|&i| has_literal_code(&entries[i], code))
                 .collect(),
+            // A code with braces is read as a template; any other is its own literal.
             Store::Static(entries) => (0..entries.statics.len())
                 .filter(|&i| match entries.statics[i].code {
-                    Some(_) if entries.code_has_braces(i) => entries.get(i).is_some_and(|e| {
-                        e.code
-                            .as_ref()
-                            .and_then(Template::literal_str)
-                            .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
-                    }),
+                    Some(_) if entries.code_has_braces(i) => {
+                        entries.get(i).is_some_and(|e| has_literal_code(e, code))
+                    }
                     Some(literal) => literal.eq_ignore_ascii_case(code),
                     None => false,
                 })
