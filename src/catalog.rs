@@ -571,6 +571,18 @@ impl Entries {
         }
     }
 
+    /// The entries with a status in `statuses`, in document order.
+    pub(crate) fn with_status(&self, statuses: std::ops::RangeInclusive<u16>) -> Vec<usize> {
+        match &self.0 {
+            Store::Static(entries) => (0..entries.statics.len())
+                .filter(|&i| statuses.contains(&entries.statics[i].status))
+                .collect(),
+            _ => (0..self.len())
+                .filter(|&i| statuses.contains(&self[i].status))
+                .collect(),
+        }
+    }
+
     /// The entries whose code is a template (has placeholders), in document order.
     pub(crate) fn with_code_template(&self) -> Vec<usize> {
         match &self.0 {
@@ -1362,6 +1374,7 @@ mod tests {
                 assert_eq!(lazy.position(&lazy[i]), Some(i));
             }
             assert_eq!(lazy.with_code_template(), built.with_code_template());
+            assert_eq!(lazy.with_status(400..=499), built.with_status(400..=499));
         }
     }
 

@@ -300,11 +300,12 @@ impl<'c> Matcher<'c> {
     }
 
     fn status_range(&self, query: &str, (low, high): (u16, u16)) -> Outcome<'c> {
-        let mut matches: Vec<Match<'c>> = self
-            .entries()
-            .filter(|(_, e)| (low..=high).contains(&e.status))
-            .map(|(catalog, entry)| plain_match(catalog, entry, MatchedBy::Status))
-            .collect();
+        let mut matches: Vec<Match<'c>> = Vec::new();
+        for catalog in self.catalogs() {
+            for i in catalog.entries.with_status(low..=high) {
+                matches.push(plain_match(catalog, &catalog.entries[i], MatchedBy::Status));
+            }
+        }
         // Grouped by vendor, then by status; document order within.
         matches.sort_by_key(|m| (m.catalog.vendor, m.entry.status));
         Outcome::of(query, QueryKind::Status, matches)
