@@ -117,10 +117,16 @@ fn a_closed_output_pipe_ends_quietly() {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("big.log");
     let line = "2024 WARN gw: status=404 There is no api match uri[/v1/orders/42]\n";
-    std::fs::write(&log, line.repeat(20_000)).unwrap();
+    // Large enough (2.7 MB) to be searched by threads: they stop too.
+    std::fs::write(&log, line.repeat(40_000)).unwrap();
     for args in [
         vec!["list".to_string()],
         vec!["scan".to_string(), log.display().to_string()],
+        vec![
+            "scan".to_string(),
+            "-j2".to_string(),
+            log.display().to_string(),
+        ],
     ] {
         let home = tempfile::tempdir().unwrap();
         let mut child = util::std_command(home.path())
