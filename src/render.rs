@@ -55,6 +55,8 @@ pub const MAX_CARDS: usize = 4;
 /// Cards or tables for every outcome, with a heading per query when there are several.
 pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> String {
     let mut out = String::new();
+    // A family's checklist is printed with the first card of the family only.
+    let mut checklists_shown: Vec<&str> = Vec::new();
     for outcome in outcomes
         .iter()
         .filter(|o| !o.matches.is_empty() || !o.referrals.is_empty())
@@ -73,18 +75,24 @@ pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> Stri
         let shown = fold_editions(&outcome.matches);
         if shown.len() + outcome.referrals.len() <= MAX_CARDS {
             // Cards in the order the errors stand in a paste (entries first otherwise).
-            let mut cards: Vec<(usize, String)> = shown
+            let mut order: Vec<(usize, Result<&Match<'_>, &ReferralMatch<'_>>)> = shown
                 .iter()
-                .map(|m| (m.position.unwrap_or(0), card(m, catalogs, look)))
+                .map(|m| (m.position.unwrap_or(0), Ok(*m)))
                 .chain(
                     outcome
                         .referrals
                         .iter()
-                        .map(|r| (r.position.unwrap_or(usize::MAX), referral_card(r, look))),
+                        .map(|r| (r.position.unwrap_or(usize::MAX), Err(r))),
                 )
                 .collect();
-            cards.sort_by_key(|(position, _)| *position);
-            let cards: Vec<String> = cards.into_iter().map(|(_, card)| card).collect();
+            order.sort_by_key(|(position, _)| *position);
+            let cards: Vec<String> = order
+                .into_iter()
+                .map(|(_, shown)| match shown {
+                    Ok(m) => card(m, catalogs, look, &mut checklists_shown),
+                    Err(r) => referral_card(r, look),
+                })
+                .collect();
             out.push_str(&cards.join("\n"));
         } else {
             if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
@@ -141,6 +149,7 @@ fn editions_related(catalog: &Catalog, a: &Entry, b: &Entry) -> bool {
 struct Labels {
     family: &'static str,
     checklist: &'static str,
+    checklist_above: &'static str,
     checklist_short: &'static str,
     family_note: &'static str,
     elsewhere: &'static str,
@@ -160,6 +169,7 @@ struct Labels {
 const LABELS_EN: Labels = Labels {
     family: "Family",
     checklist: "errcode's checklist",
+    checklist_above: "errcode's checklist: above",
     checklist_short: "Checklist",
     family_note: "The explanation and checklist are errcode's own, not any vendor's.",
     elsewhere: "Elsewhere",
@@ -179,6 +189,7 @@ const LABELS_EN: Labels = Labels {
 const LABELS_ZH: Labels = Labels {
     family: "问题类别",
     checklist: "errcode 的排查清单",
+    checklist_above: "errcode 的排查清单见上文",
     checklist_short: "排查清单",
     family_note: "说明与排查清单由 errcode 编写，并非厂商文档内容。",
     elsewhere: "其他厂商",
@@ -347,7 +358,12 @@ fn mark(by_errcode: bool, label: &str) -> String {
     }
 }
 
-fn card(m: &Match<'_>, catalogs: &Catalogs, look: &Look) -> String {
+fn card(
+    m: &Match<'_>,
+    catalogs: &Catalogs,
+    look: &Look,
+    checklists_shown: &mut Vec<&'static str>,
+) -> String {
     let Look { lang, palette, .. } = *look;
     let labels = labels(lang);
     let (entry, catalog) = (m.entry, m.catalog);
@@ -397,7 +413,11 @@ fn card(m: &Match<'_>, catalogs: &Catalogs, look: &Look) -> String {
         );
     }
     if let Some(family) = family::builtin().of(catalog, entry) {
-        family_section(&mut card, family, catalog, catalogs, look);
+        let with_checklist = !checklists_shown.contains(&family.id);
+        if with_checklist {
+            checklists_shown.push(family.id);
+        }
+        family_section(&mut card, family, catalog, catalogs, look, with_checklist);
     }
     if let Some(line) = editions_line(catalog, entry, lang) {
         card.plain(labels.editions, &[line]);
@@ -409,25 +429,30 @@ fn card(m: &Match<'_>, catalogs: &Catalogs, look: &Look) -> String {
     card.out
 }
 
-/// The entry's problem family: its name, errcode's checklist, and the same problem at the other vendors.
+/// The entry's problem family: its name, errcode's checklist (unless an earlier card showed it), and the
+/// same problem at the other vendors.
 fn family_section(
     card: &mut CardWriter<'_>,
     family: &Family,
     catalog: &Catalog,
     catalogs: &Catalogs,
     look: &Look,
+    with_checklist: bool,
 ) {
     let lang = look.lang;
     let labels = labels(lang);
+    let checklist_label = if with_checklist {
+        labels.checklist
+    } else {
+        labels.checklist_above
+    };
     card.plain(
         labels.family,
-        &[format!(
-            "{} ({})",
-            lang.pick(&family.name),
-            labels.checklist
-        )],
+        &[format!("{} ({checklist_label})", lang.pick(&family.name))],
     );
-    checklist(card, family, lang, "");
+    if with_checklist {
+        checklist(card, family, lang, "");
+    }
     // At most two per vendor: the card points at the rest (`errcode family ID` lists them all).
     const PER_VENDOR: usize = 2;
     let mut elsewhere: Vec<String> = Vec::new();

@@ -264,6 +264,29 @@ fn cards_show_the_family_and_the_same_problem_elsewhere() {
         1,
         "two editions shown once"
     );
+    // Several cards of one family: the checklist once, with the first; the others point to it.
+    let cards = TestCommand::new()
+        .args(["lookup", "timeout", "--lang", "en"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
+    let family_lines: Vec<&str> = cards
+        .lines()
+        .filter(|l| l.starts_with("  Family "))
+        .collect();
+    assert!(family_lines.len() >= 2, "{cards}");
+    assert_eq!(
+        family_lines[0],
+        "  Family    Backend timeout (errcode's checklist)"
+    );
+    assert!(
+        family_lines[1..]
+            .iter()
+            .all(|l| *l == "  Family    Backend timeout (errcode's checklist: above)"),
+        "{cards}"
+    );
+    assert_eq!(cards.matches("\n            1. ").count(), 1, "{cards}");
     // JSON carries the family.
     let value = json(["SignatureDoesNotMatch"], 0);
     assert_eq!(value["matches"][0]["family"]["id"], "signature-mismatch");
