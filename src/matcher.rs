@@ -639,9 +639,16 @@ fn message_score(
     let query_len = query.chars().count();
     let mut best: Option<(Captures, MatchedBy, u32)> = None;
     for form in forms {
-        let literal_len = form.literal_len();
+        // The whole message can only stand in a query at least as long as its literal text (which a
+        // message without placeholders has more than a quarter of its bytes of: no need to count them).
+        let source = form.source();
+        let surely_longer = source.len() > 4 * query_len && !crate::template::has_braces(source);
+        let literal_len = if surely_longer {
+            usize::MAX
+        } else {
+            form.literal_len()
+        };
         let specificity = literal_len.min(999) as u32;
-        // The whole message can only stand in a query at least as long as its literal text.
         let whole = (literal_len <= query_len)
             .then(|| form.find_folded(query, folded))
             .flatten();

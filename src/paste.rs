@@ -127,8 +127,13 @@ const KEYS: &[(&str, Carries)] = &[
     ("errordescription", MESSAGE),
 ];
 
+/// The kind of the small automata below: a one-off lookup builds them for a single paste, where a DFA's
+/// build time (about a million instructions each) is most of the cost; an NFA builds in a fraction of it.
+const SMALL_AUTOMATON: aho_corasick::AhoCorasickKind = aho_corasick::AhoCorasickKind::ContiguousNFA;
+
 static KEY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
+        .kind(Some(SMALL_AUTOMATON))
         .ascii_case_insensitive(true)
         .build(KEYS.iter().map(|(key, _)| key))
         .expect("fixed literals build an automaton")
@@ -222,6 +227,7 @@ fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
 /// Words every status pattern contains (any case).
 static STATUS_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
+        .kind(Some(SMALL_AUTOMATON))
         .ascii_case_insensitive(true)
         .build([
             "status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ",
@@ -254,6 +260,7 @@ const STATUS_LEADS: &[&str] = &[
 
 static STATUS_LEAD_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
+        .kind(Some(SMALL_AUTOMATON))
         .ascii_case_insensitive(true)
         .build(STATUS_LEADS)
         .expect("fixed literals build an automaton")
@@ -381,6 +388,7 @@ static VENDOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCoras
     LazyLock::new(|| {
         let build = |any_case: bool| {
             aho_corasick::AhoCorasick::builder()
+                .kind(Some(SMALL_AUTOMATON))
                 .ascii_case_insensitive(any_case)
                 .build(VENDOR_HINTS.iter().map(|h| h.1))
                 .expect("fixed literals build an automaton")

@@ -166,7 +166,11 @@ impl Template {
 
     /// The longest run of non-blank literal text, which anything the template matches contains verbatim.
     pub fn key(&self) -> &str {
-        &self.parts().key
+        // A template without braces is its own one literal piece: its key needs no parsing.
+        match self.plain_source() {
+            Some(plain) => rarest_word_of(std::iter::once(plain)),
+            None => &self.parts().key,
+        }
     }
 
     /// The catalog's text, placeholders and `{{`/`}}` escapes included.
@@ -443,28 +447,28 @@ const COMMON_WORDS: &[&str] = &[
 
 /// The template's key: its longest literal word that is not a common one (else its longest word).
 fn rarest_word(segments: &[Segment]) -> &str {
-    let words = || {
-        segments.iter().flat_map(|s| match s {
-            Segment::Literal(text) => text.split_whitespace().collect::<Vec<_>>(),
-            Segment::Placeholder(_) => Vec::new(),
-        })
-    };
+    rarest_word_of(segments.iter().filter_map(|s| match s {
+        Segment::Literal(text) => Some(text.as_str()),
+        Segment::Placeholder(_) => None,
+    }))
+}
+
+/// `rarest_word` of a template's literal pieces.
+fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> &'a str {
     let common = |w: &str| {
         let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
         COMMON_WORDS.iter().any(|c| c.eq_ignore_ascii_case(bare))
     };
     // A template of common words only ("API request error.") is keyed by its longest literal piece, as a
     // phrase is rarer than any of its words.
-    words()
+    pieces
+        .clone()
+        .flat_map(str::split_whitespace)
         .filter(|w| !common(w))
         .max_by_key(|w| w.len())
         .unwrap_or_else(|| {
-            segments
-                .iter()
-                .filter_map(|s| match s {
-                    Segment::Literal(text) => Some(text.trim()),
-                    Segment::Placeholder(_) => None,
-                })
+            pieces
+                .map(str::trim)
                 .max_by_key(|text| text.len())
                 .unwrap_or_default()
         })

@@ -118,7 +118,11 @@ impl<'c> Finder<'c> {
             None
         };
         Finder {
-            automaton: AhoCorasick::new(&literals)
+            // A one-off lookup searches one paste: the automaton that builds quickest (no conversion to
+            // the contiguous form, which searches faster) serves it best.
+            automaton: AhoCorasick::builder()
+                .kind((!bulk).then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .build(&literals)
                 .expect("literals of bounded size build an automaton"),
             anchors,
             groups,
