@@ -17,7 +17,8 @@ hyperfine -N --warmup 5 --runs "$runs" --export-json "$out/startup.json" \
   -n "errcode --version" "$bin --version" \
   -n "errcode APIG.0303" "$bin APIG.0303" \
   -n "errcode status 429" "$bin status 429" \
-  -n "errcode lookup timeout" "$bin lookup timeout" > /dev/null
+  -n "errcode lookup timeout" "$bin lookup timeout" \
+  -n "errcode lookup 'Backend timeout'" "$bin lookup 'Backend timeout'" > /dev/null
 python3 - "$out/startup.json" > "$out/startup.md" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
