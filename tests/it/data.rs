@@ -100,11 +100,24 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
     );
 }
 
+/// A message form with each placeholder filled with a sample value (`{param}` → `xparam`).
+fn filled_sample(form: &errcode::template::Template) -> String {
+    use errcode::template::{Captures, Segment, fill_text};
+    let samples: Captures = form
+        .segments()
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Placeholder(name) => Some((name.clone(), format!("x{name}"))),
+            Segment::Literal(_) => None,
+        })
+        .collect();
+    fill_text(form.source(), &samples)
+}
+
 /// Every entry of every catalog is found as a user would look it up: by its code, or (no code) by its
 /// message with any placeholders filled in, with its status.
 #[test]
 fn every_entry_is_found_by_its_code_or_message() {
-    use errcode::template::{Captures, Segment, fill_text};
     let catalogs = builtin();
     let matcher = Matcher::new(&catalogs, &[]);
     let mut missing = Vec::new();
@@ -112,17 +125,7 @@ fn every_entry_is_found_by_its_code_or_message() {
         let form = &entry.message_forms()[0];
         let query = match entry.code.as_ref().and_then(|c| c.literal()) {
             Some(code) => code,
-            None => {
-                let samples: Captures = form
-                    .segments()
-                    .iter()
-                    .filter_map(|s| match s {
-                        Segment::Placeholder(name) => Some((name.clone(), format!("x{name}"))),
-                        Segment::Literal(_) => None,
-                    })
-                    .collect();
-                fill_text(form.source(), &samples)
-            }
+            None => filled_sample(form),
         };
         let outcome = matcher.lookup(&query);
         let found = outcome
@@ -146,7 +149,6 @@ fn every_entry_is_found_by_its_code_or_message() {
 /// logs them, are each checked with and without the prefilter.
 #[test]
 fn the_scan_prefilter_keeps_every_line_the_matcher_reports() {
-    use errcode::template::{Captures, Segment, fill_text};
     let catalogs = builtin();
     let matcher = Matcher::for_bulk(&catalogs, &[]);
     let mut lines = Vec::new();
@@ -155,15 +157,7 @@ fn the_scan_prefilter_keeps_every_line_the_matcher_reports() {
             lines.push(format!("HTTP {} {{\"code\":\"{code}\"}}", entry.status));
         }
         for form in entry.message_forms() {
-            let samples: Captures = form
-                .segments()
-                .iter()
-                .filter_map(|s| match s {
-                    Segment::Placeholder(name) => Some((name.clone(), format!("x{name}"))),
-                    Segment::Literal(_) => None,
-                })
-                .collect();
-            let message = fill_text(form.source(), &samples);
+            let message = filled_sample(form);
             lines.push(format!(
                 "HTTP {} {{\"message\":\"{message}\"}}",
                 entry.status
