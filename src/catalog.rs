@@ -453,13 +453,15 @@ fn has_literal_code(entry: &Entry, code: &str) -> bool {
 /// The built-in catalogs' entries: their statics, each made into an `Entry` when first read.
 struct StaticEntries {
     statics: &'static [TrustedEntry<'static>],
-    built: Box<[OnceLock<Entry>]>,
+    /// Boxed: an `Entry` is some 400 bytes, and slots for every entry, touched at start-up, would cost
+    /// page faults for rows a lookup never reads.
+    built: Box<[OnceLock<Box<Entry>>]>,
 }
 
 impl StaticEntries {
     fn get(&self, index: usize) -> Option<&Entry> {
         let statics = self.statics.get(index)?;
-        Some(self.built[index].get_or_init(|| statics.load()))
+        Some(self.built[index].get_or_init(|| Box::new(statics.load())))
     }
 
     /// Whether entry `index`'s code needs its template read (braces: placeholders or escapes).
@@ -546,7 +548,7 @@ impl Entries {
             Store::Static(entries) => entries
                 .built
                 .iter()
-                .position(|slot| slot.get().is_some_and(|e| std::ptr::eq(e, entry))),
+                .position(|slot| slot.get().is_some_and(|e| std::ptr::eq(&**e, entry))),
             Store::Cached(entries) => entries.position(entry),
         }
     }
