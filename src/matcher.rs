@@ -604,17 +604,17 @@ fn edition_penalty(entry: &Entry) -> u32 {
 /// A query's words, searched for in any case without folding every text searched.
 struct Needle {
     folded: String,
-    any_case: aho_corasick::AhoCorasick,
+    finder: memchr::memmem::Finder<'static>,
+    /// Where a text is lower-cased to be searched (one buffer for every text a lookup reads).
+    lowered: std::cell::RefCell<Vec<u8>>,
 }
 
 impl Needle {
     fn new(folded: &str) -> Needle {
         Needle {
             folded: folded.to_string(),
-            any_case: aho_corasick::AhoCorasick::builder()
-                .ascii_case_insensitive(true)
-                .build([folded])
-                .expect("one literal builds an automaton"),
+            finder: memchr::memmem::Finder::new(folded.as_bytes()).into_owned(),
+            lowered: std::cell::RefCell::new(Vec::new()),
         }
     }
 
@@ -625,7 +625,15 @@ impl Needle {
             // White space comes in runs here: compare folded.
             return fold(text).contains(&self.folded);
         }
-        self.any_case.is_match(text)
+        if text.len() < self.folded.len() {
+            return false;
+        }
+        // The query is folded to lower case; the text is lowered in its ASCII letters only, as a search
+        // ignoring ASCII case compares (letters beyond ASCII must stand as the query has them).
+        let mut lowered = self.lowered.borrow_mut();
+        lowered.clear();
+        lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        self.finder.find(&lowered).is_some()
     }
 }
 
@@ -799,6 +807,18 @@ fn looks_like_code(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_needle_ignores_ascii_case_only() {
+        let needle = Needle::new(&fold("X-Date"));
+        assert!(needle.in_text("the x-date header is out of date"));
+        assert!(needle.in_text("The X-DATE header"));
+        assert!(!needle.in_text("x_date"));
+        assert!(!needle.in_text("x-dat"));
+        // Runs of white space in the text still hold a query of several words.
+        assert!(Needle::new("backend timeout").in_text("Backend   timeout."));
+        assert!(Needle::new("超时").in_text("后端超时"));
+    }
 
     #[test]
     fn statuses_and_classes_parse() {
