@@ -24,6 +24,9 @@ fn main() {
         .collect();
     files.sort();
     let mut out = String::from("&[\n");
+    // Entry texts go into one text, and lists (variants' spans, source indexes) into one array, which the
+    // entries refer to by offsets: statics of string pointers would each be relocated at start-up.
+    let mut pool = Pool::default();
     for file in &files {
         println!("cargo::rerun-if-changed={}", file.display());
         let name = file
@@ -35,11 +38,18 @@ fn main() {
         let table: Table = text
             .parse()
             .unwrap_or_else(|e| panic!("catalogs/{name}: {e}"));
-        catalog(&mut out, &name, &table);
+        catalog(&mut out, &mut pool, &name, &table);
     }
     out.push(']');
     let out_dir = env::var("OUT_DIR").expect("set by cargo");
     fs::write(Path::new(&out_dir).join("builtin_catalogs.rs"), out).expect("OUT_DIR is writable");
+    fs::write(Path::new(&out_dir).join("builtin_text.txt"), &pool.text)
+        .expect("OUT_DIR is writable");
+    fs::write(
+        Path::new(&out_dir).join("builtin_lists.rs"),
+        format!("{:?}", pool.lists),
+    )
+    .expect("OUT_DIR is writable");
     fs::write(
         Path::new(&out_dir).join("builtin_families.rs"),
         families(&dir.join(FAMILIES)),
@@ -97,7 +107,44 @@ fn families(path: &Path) -> String {
     out
 }
 
-fn catalog(out: &mut String, name: &str, t: &Table) {
+/// The text and the lists the entries' offsets point into.
+#[derive(Default)]
+struct Pool {
+    text: String,
+    lists: Vec<u32>,
+}
+
+impl Pool {
+    /// Where `s` stands in the text, once added.
+    fn span(&mut self, s: &str) -> [u32; 2] {
+        let start = self.text.len();
+        self.text.push_str(s);
+        let offset = |at: usize| u32::try_from(at).expect("built-in texts under 4 GiB");
+        [offset(start), offset(self.text.len())]
+    }
+
+    /// `(start, end)` of `s` in the text.
+    fn text(&mut self, s: &str) -> String {
+        let [start, end] = self.span(s);
+        format!("({start}, {end})")
+    }
+
+    /// `{ en, zh }` as a pair of spans.
+    fn pair(&mut self, v: &Value) -> String {
+        let en = self.text(string(v, "en"));
+        let zh = self.text(string(v, "zh"));
+        format!("({en}, {zh})")
+    }
+
+    /// `(start, end)` of `items` in the lists.
+    fn list(&mut self, items: &[u32]) -> String {
+        let start = self.lists.len();
+        self.lists.extend_from_slice(items);
+        format!("({start}, {})", self.lists.len())
+    }
+}
+
+fn catalog(out: &mut String, pool: &mut Pool, name: &str, t: &Table) {
     let field = |key: &str| {
         t.get(key)
             .unwrap_or_else(|| panic!("catalogs/{name}: no `{key}`"))
@@ -111,7 +158,7 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
     let entry_ids: Vec<&str> = entries.iter().map(|e| string(e, "id")).collect();
     let default_authored = t.get("authored").map(authored).unwrap_or_default();
 
-    let _ = writeln!(out, "  Trusted {{");
+    let _ = writeln!(out, "  Builtin {{ catalog: Trusted {{");
     let _ = writeln!(out, "    file: {name:?},");
     let _ = writeln!(
         out,
@@ -146,65 +193,7 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
         );
     }
     let _ = writeln!(out, "    ]),");
-    let _ = writeln!(out, "    entries: Cow::Borrowed(&[");
-    for e in entries {
-        let sources: Vec<u32> = match e.get("sources").and_then(Value::as_array) {
-            Some(list) => list
-                .iter()
-                .map(|v| {
-                    let id = v.as_str().expect("source ids are strings");
-                    let at = source_ids
-                        .iter()
-                        .position(|s| *s == id)
-                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown source {id}"));
-                    u32::try_from(at).expect("few sources")
-                })
-                .collect(),
-            None => vec![0],
-        };
-        let edition_of =
-            e.get("edition_of")
-                .and_then(Value::as_str)
-                .map_or("None".to_string(), |id| {
-                    let at = entry_ids
-                        .iter()
-                        .position(|x| *x == id)
-                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown entry {id}"));
-                    format!("Some({at})")
-                });
-        let variants: Vec<&str> = e
-            .get("variants")
-            .and_then(Value::as_array)
-            .map(|v| {
-                v.iter()
-                    .map(|x| x.as_str().expect("variants are strings"))
-                    .collect()
-            })
-            .unwrap_or_default();
-        let code = e
-            .get("code")
-            .and_then(Value::as_str)
-            .map_or("None".to_string(), |c| format!("Some({c:?})"));
-        let note = e
-            .get("note")
-            .map_or("None".to_string(), |n| format!("Some({})", text(n)));
-        let flags = e.get("authored").map(authored).unwrap_or(default_authored);
-        let _ = writeln!(
-            out,
-            "      TrustedEntry {{ id: {:?}, code: {code}, status: {}, message: {:?}, variants: Cow::Borrowed(&{variants:?}), sources: Cow::Borrowed(&{sources:?}), edition_of: {edition_of}, doubtful_message: {}, meaning: {}, fix: {}, note: {note}, authored: {flags:?} }},",
-            string(e, "id"),
-            e.get("status")
-                .and_then(Value::as_integer)
-                .expect("status is an integer"),
-            string(e, "message"),
-            e.get("doubtful_message")
-                .and_then(Value::as_bool)
-                .unwrap_or(false),
-            text(e.get("meaning").expect("meaning")),
-            text(e.get("fix").expect("fix")),
-        );
-    }
-    let _ = writeln!(out, "    ]),");
+    let _ = writeln!(out, "    entries: Cow::Borrowed(&[]),");
     let _ = writeln!(out, "    referrals: Cow::Borrowed(&[");
     for r in t
         .get("referrals")
@@ -231,6 +220,88 @@ fn catalog(out: &mut String, name: &str, t: &Table) {
             .unwrap_or(false)
     );
     let _ = writeln!(out, "  }},");
+    entries_of(
+        out,
+        pool,
+        name,
+        entries,
+        &source_ids,
+        &entry_ids,
+        default_authored,
+    );
+    let _ = writeln!(out, "  }},");
+}
+
+/// A catalog's entries as `SpanEntry` statics: offsets into the pool.
+#[allow(clippy::too_many_arguments)]
+fn entries_of(
+    out: &mut String,
+    pool: &mut Pool,
+    name: &str,
+    entries: &[Value],
+    source_ids: &[&str],
+    entry_ids: &[&str],
+    default_authored: [bool; 4],
+) {
+    let _ = writeln!(out, "    entries: &[");
+    for e in entries {
+        let sources: Vec<u32> = match e.get("sources").and_then(Value::as_array) {
+            Some(list) => list
+                .iter()
+                .map(|v| {
+                    let id = v.as_str().expect("source ids are strings");
+                    let at = source_ids
+                        .iter()
+                        .position(|s| *s == id)
+                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown source {id}"));
+                    u32::try_from(at).expect("few sources")
+                })
+                .collect(),
+            None => vec![0],
+        };
+        let edition_of =
+            e.get("edition_of")
+                .and_then(Value::as_str)
+                .map_or("None".to_string(), |id| {
+                    let at = entry_ids
+                        .iter()
+                        .position(|x| *x == id)
+                        .unwrap_or_else(|| panic!("catalogs/{name}: unknown entry {id}"));
+                    format!("Some({at})")
+                });
+        let variants: Vec<u32> = e
+            .get("variants")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .flat_map(|x| pool.span(x.as_str().expect("variants are strings")))
+            .collect();
+        let variants = pool.list(&variants);
+        let sources = pool.list(&sources);
+        let code = e
+            .get("code")
+            .and_then(Value::as_str)
+            .map_or("None".to_string(), |c| format!("Some({})", pool.text(c)));
+        let note = e
+            .get("note")
+            .map_or("None".to_string(), |n| format!("Some({})", pool.pair(n)));
+        let flags = e.get("authored").map(authored).unwrap_or(default_authored);
+        let id = pool.text(string(e, "id"));
+        let message = pool.text(string(e, "message"));
+        let meaning = pool.pair(e.get("meaning").expect("meaning"));
+        let fix = pool.pair(e.get("fix").expect("fix"));
+        let _ = writeln!(
+            out,
+            "      SpanEntry {{ id: {id}, code: {code}, status: {}, message: {message}, variants: {variants}, sources: {sources}, edition_of: {edition_of}, doubtful_message: {}, meaning: {meaning}, fix: {fix}, note: {note}, authored: {flags:?} }},",
+            e.get("status")
+                .and_then(Value::as_integer)
+                .expect("status is an integer"),
+            e.get("doubtful_message")
+                .and_then(Value::as_bool)
+                .unwrap_or(false),
+        );
+    }
+    let _ = writeln!(out, "    ],");
 }
 
 fn string<'a>(v: &'a Value, key: &str) -> &'a str {

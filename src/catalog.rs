@@ -14,7 +14,97 @@ use crate::error::{Error, Result};
 use crate::template::{self, Context, Template};
 
 /// The built-in catalogs, converted from `catalogs/*.toml` into statics by `build.rs`.
-const BUILTIN: &[Trusted<'static>] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
+const BUILTIN: &[Builtin] = include!(concat!(env!("OUT_DIR"), "/builtin_catalogs.rs"));
+
+/// Every text of the built-in entries, one after another: `SpanEntry` offsets point into it.
+static BUILTIN_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_text.txt"));
+
+/// The built-in entries' lists: their variants' spans (start, end pairs) and their source indexes.
+static BUILTIN_LISTS: &[u32] = &include!(concat!(env!("OUT_DIR"), "/builtin_lists.rs"));
+
+/// A built-in catalog as `build.rs` writes it: its header, and its entries as offsets into one text rather
+/// than string pointers, each of which the dynamic linker would write at every start (paging in the
+/// statics of all 555 entries for a lookup that reads one).
+struct Builtin {
+    catalog: Trusted<'static>,
+    entries: &'static [SpanEntry],
+}
+
+type Span = (u32, u32);
+
+/// A built-in entry: `TrustedEntry` with texts and lists as spans of `BUILTIN_TEXT` and `BUILTIN_LISTS`.
+pub(crate) struct SpanEntry {
+    id: Span,
+    code: Option<Span>,
+    status: u16,
+    message: Span,
+    variants: Span,
+    sources: Span,
+    edition_of: Option<u32>,
+    doubtful_message: bool,
+    meaning: (Span, Span),
+    fix: (Span, Span),
+    note: Option<(Span, Span)>,
+    authored: [bool; 4],
+}
+
+fn builtin_text((start, end): Span) -> &'static str {
+    &BUILTIN_TEXT[start as usize..end as usize]
+}
+
+fn builtin_pair((en, zh): (Span, Span)) -> (&'static str, &'static str) {
+    (builtin_text(en), builtin_text(zh))
+}
+
+fn builtin_list((start, end): Span) -> &'static [u32] {
+    &BUILTIN_LISTS[start as usize..end as usize]
+}
+
+impl SpanEntry {
+    fn id(&self) -> &'static str {
+        builtin_text(self.id)
+    }
+
+    fn code(&self) -> Option<&'static str> {
+        self.code.map(builtin_text)
+    }
+
+    fn message(&self) -> &'static str {
+        builtin_text(self.message)
+    }
+
+    fn variants(&self) -> Vec<&'static str> {
+        builtin_list(self.variants)
+            .chunks_exact(2)
+            .map(|span| builtin_text((span[0], span[1])))
+            .collect()
+    }
+
+    /// The entry, without checks (see `Trusted`).
+    fn load(&self) -> Entry {
+        Entry {
+            id: Cow::Borrowed(self.id()),
+            code: self.code().map(|c| Template::trusted(c, Context::Code)),
+            status: self.status,
+            message: Template::trusted(self.message(), Context::Message),
+            variants: self
+                .variants()
+                .into_iter()
+                .map(|v| Template::trusted(v, Context::Message))
+                .collect(),
+            sources: builtin_list(self.sources)
+                .iter()
+                .map(|&s| s as usize)
+                .collect(),
+            edition_of: self.edition_of.map(|i| i as usize),
+            doubtful_message: self.doubtful_message,
+            meaning: Text::trusted(builtin_pair(self.meaning)),
+            fix: Text::trusted(builtin_pair(self.fix)),
+            note: self.note.map(|n| Text::trusted(builtin_pair(n))),
+            authored: Authored::from_flags(self.authored),
+        }
+    }
+}
 
 /// A catalog in the form errcode keeps checked data in: the built-in catalogs as statics (`build.rs`
 /// writes them), users' catalogs in the cache (`cache.rs`). Sources and editions are indexes, `authored`
@@ -75,7 +165,7 @@ pub(crate) struct TrustedReferral<'a> {
 
 /// The built-in catalogs' files, by name: the loader's input for the tests that check them.
 pub fn builtin_files() -> Vec<&'static str> {
-    BUILTIN.iter().map(|c| c.file).collect()
+    BUILTIN.iter().map(|b| b.catalog.file).collect()
 }
 
 impl Text {
@@ -127,18 +217,12 @@ impl Trusted<'static> {
                     label: s.label.map(Text::trusted),
                 })
                 .collect(),
-            // The built-in statics are made into entries as lookups read them (a code lookup reads few).
-            entries: match &self.entries {
-                Cow::Borrowed(statics) => Entries(Store::Static(Arc::new(StaticEntries {
-                    statics,
-                    built: statics.iter().map(|_| OnceLock::new()).collect(),
-                }))),
-                Cow::Owned(entries) => entries
-                    .iter()
-                    .map(TrustedEntry::load)
-                    .collect::<Vec<_>>()
-                    .into(),
-            },
+            entries: self
+                .entries
+                .iter()
+                .map(TrustedEntry::load)
+                .collect::<Vec<_>>()
+                .into(),
             referrals: self
                 .referrals
                 .iter()
@@ -452,7 +536,7 @@ fn has_literal_code(entry: &Entry, code: &str) -> bool {
 
 /// The built-in catalogs' entries: their statics, each made into an `Entry` when first read.
 struct StaticEntries {
-    statics: &'static [TrustedEntry<'static>],
+    statics: &'static [SpanEntry],
     /// Boxed: an `Entry` is some 400 bytes, and slots for every entry, touched at start-up, would cost
     /// page faults for rows a lookup never reads.
     built: Box<[OnceLock<Box<Entry>>]>,
@@ -467,7 +551,7 @@ impl StaticEntries {
     /// Whether entry `index`'s code needs its template read (braces: placeholders or escapes).
     fn code_has_braces(&self, index: usize) -> bool {
         self.statics[index]
-            .code
+            .code()
             .is_some_and(crate::template::has_braces)
     }
 }
@@ -534,7 +618,7 @@ impl Entries {
         match &self.0 {
             Store::Built(entries) => entries.iter().find(|e| e.id == id),
             Store::Static(entries) => {
-                let index = entries.statics.iter().position(|e| e.id == id)?;
+                let index = entries.statics.iter().position(|e| e.id() == id)?;
                 entries.get(index)
             }
             Store::Cached(_) => self.iter().find(|e| e.id == id),
@@ -561,7 +645,7 @@ impl Entries {
                 .collect(),
             // A code with braces is read as a template; any other is its own literal.
             Store::Static(entries) => (0..entries.statics.len())
-                .filter(|&i| match entries.statics[i].code {
+                .filter(|&i| match entries.statics[i].code() {
                     Some(_) if entries.code_has_braces(i) => {
                         entries.get(i).is_some_and(|e| has_literal_code(e, code))
                     }
@@ -643,7 +727,7 @@ impl Entries {
                 Some(entry) => f(entry.message_forms()),
                 None => {
                     let statics = &entries.statics[index];
-                    with_forms_of(statics.message, &statics.variants, f)
+                    with_forms_of(statics.message(), &statics.variants(), f)
                 }
             },
             Store::Cached(entries) => entries.with_message_forms(index, f),
@@ -720,7 +804,15 @@ impl Catalogs {
         Ok(Catalogs {
             catalogs: BUILTIN
                 .iter()
-                .map(|c| c.load(Origin::Builtin(c.file)))
+                .map(|b| {
+                    let mut catalog = b.catalog.load(Origin::Builtin(b.catalog.file));
+                    // Made into entries as lookups read them (a code lookup reads few).
+                    catalog.entries = Entries(Store::Static(Arc::new(StaticEntries {
+                        statics: b.entries,
+                        built: b.entries.iter().map(|_| OnceLock::new()).collect(),
+                    })));
+                    catalog
+                })
                 .collect(),
         })
     }
