@@ -1,5 +1,7 @@
 //! Converts every `catalogs/*.toml` into Rust statics (`$OUT_DIR/builtin_catalogs.rs`), so the binary
-//! loads its built-in catalogs without parsing anything, and adding a catalog needs no code change.
+//! loads its built-in catalogs without parsing anything, and adding a catalog needs no code change. The
+//! entries' texts go into one text (`builtin_text.txt`) and their lists into one array
+//! (`builtin_lists.rs`), which the entries point into by offsets: no pointer for the loader to relocate.
 //!
 //! A file that is not TOML, or lacks a field every catalog has, fails the build here. The full validation
 //! (placeholders, ids, lengths, every row of the vendor documents) is errcode's own loader's, run over the
