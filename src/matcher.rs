@@ -170,8 +170,23 @@ impl<'c> Matcher<'c> {
     }
 
     fn finder(&self) -> &finder::Finder<'c> {
-        self.finder
-            .get_or_init(|| finder::Finder::new(self.entries(), self.referrals(), self.bulk))
+        self.finder_for(0)
+    }
+
+    /// The finder, built (the first time) for searching `text_len` bytes: a large paste is worth the
+    /// automaton that searches fastest, a small one the automaton that builds fastest.
+    fn finder_for(&self, text_len: usize) -> &finder::Finder<'c> {
+        const LARGE_PASTE: usize = 256 * 1024;
+        self.finder.get_or_init(|| {
+            let search = if self.bulk {
+                finder::Search::Bulk
+            } else if text_len >= LARGE_PASTE {
+                finder::Search::Large
+            } else {
+                finder::Search::Small
+            };
+            finder::Finder::new(self.entries(), self.referrals(), search)
+        })
     }
 
     /// The entries whose literal code is `code`, ignoring ASCII case.

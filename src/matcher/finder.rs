@@ -56,6 +56,18 @@ pub(super) enum Target<'c> {
     Referral,
 }
 
+/// How much text a finder is built for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Search {
+    /// One small paste or query.
+    Small,
+    /// One large paste.
+    Large,
+    /// A log scan: much text, in blocks; the finder also builds the SIMD (Teddy) searchers that find
+    /// candidate lines.
+    Bulk,
+}
+
 pub(super) struct Finder<'c> {
     automaton: AhoCorasick,
     anchors: Vec<Vec<Anchor<'c>>>,
@@ -65,13 +77,12 @@ pub(super) struct Finder<'c> {
 }
 
 impl<'c> Finder<'c> {
-    /// `bulk`: the finder will search much text (a log scan), so it also builds the SIMD (Teddy) searchers
-    /// that find candidate lines; a one-off lookup needs only the automaton.
     pub(super) fn new(
         entries: impl Iterator<Item = (&'c Catalog, &'c Entry)>,
         referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
-        bulk: bool,
+        search: Search,
     ) -> Finder<'c> {
+        let bulk = search == Search::Bulk;
         let mut literals: Vec<String> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
         let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
@@ -118,10 +129,13 @@ impl<'c> Finder<'c> {
             None
         };
         Finder {
-            // A one-off lookup searches one paste: the automaton that builds quickest (no conversion to
-            // the contiguous form, which searches faster) serves it best.
+            // A small paste is searched once: the automaton that builds quickest (no conversion to the
+            // contiguous form, which searches faster) serves it best.
             automaton: AhoCorasick::builder()
-                .kind((!bulk).then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                .kind(
+                    (search == Search::Small)
+                        .then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA),
+                )
                 .build(&literals)
                 .expect("literals of bounded size build an automaton"),
             anchors,

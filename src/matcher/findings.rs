@@ -84,7 +84,7 @@ impl<'c> Matcher<'c> {
         literals: Option<&[LiteralHit]>,
     ) -> Pasted<'c> {
         let evidence = paste::read(text, reading);
-        let finder = self.finder();
+        let finder = self.finder_for(text.len());
         let mut candidates: Vec<Candidate<'c>> = Vec::new();
         let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();
 
