@@ -484,34 +484,39 @@ impl<'c> Matcher<'c> {
 
     /// The errors one log line carries: read as a paste is, with only the evidence a line can hold.
     pub fn scan_line(&self, line: &str) -> (Vec<Match<'c>>, Vec<ReferralMatch<'c>>) {
-        let finder = self.finder();
-        let literals: Vec<LiteralHit> = finder.literals(line.as_bytes()).collect();
-        if !finder.may_report(&literals) {
-            return (Vec::new(), Vec::new());
-        }
-        let found = self.analyze(line, crate::paste::Reading::Line, Some(&literals));
-        (found.matches, found.referrals)
+        let literals: Vec<LiteralHit> = self.finder().literals(line.as_bytes()).collect();
+        self.read_line(line, &literals)
     }
 
     /// Whether `scan_line` would report anything in `line`, found with less work where a distinctive code
     /// settles it: for `scan --count`.
     pub fn line_is_reported(&self, line: &str) -> bool {
-        let finder = self.finder();
-        let literals: Vec<LiteralHit> = finder.literals(line.as_bytes()).collect();
-        if finder.surely_reported(line, &literals) {
+        let literals: Vec<LiteralHit> = self.finder().literals(line.as_bytes()).collect();
+        if self.finder().surely_reported(line, &literals) {
             return true;
         }
-        if !finder.may_report(&literals) {
-            return false;
+        let (matches, referrals) = self.read_line(line, &literals);
+        !matches.is_empty() || !referrals.is_empty()
+    }
+
+    /// The errors of a log line whose literals have been found.
+    fn read_line(
+        &self,
+        line: &str,
+        literals: &[LiteralHit],
+    ) -> (Vec<Match<'c>>, Vec<ReferralMatch<'c>>) {
+        if !self.finder().may_report(literals) {
+            return (Vec::new(), Vec::new());
         }
-        let found = self.analyze(line, crate::paste::Reading::Line, Some(&literals));
-        !found.matches.is_empty() || !found.referrals.is_empty()
+        let found = self.analyze(line, crate::paste::Reading::Line, Some(literals));
+        (found.matches, found.referrals)
     }
 
     /// Every regex the matcher uses to recognise a code or message in text, one per distinct pattern, in a
     /// syntax ripgrep and `grep -E` (GNU) accept: for `errcode catalog patterns`.
     pub fn patterns(&self) -> Vec<String> {
         let mut patterns: Vec<String> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
         for (_, entry) in self.entries() {
             let code = entry
                 .code
@@ -520,7 +525,7 @@ impl<'c> Matcher<'c> {
                 .map(|c| regex::escape(&c));
             let forms = entry.message_forms().iter().map(|f| f.portable_pattern());
             for pattern in code.into_iter().chain(forms) {
-                if !patterns.contains(&pattern) {
+                if seen.insert(pattern.clone()) {
                     patterns.push(pattern);
                 }
             }

@@ -98,14 +98,11 @@ pub fn run(
         for file in expand(input, options.recursive, err, &mut status)? {
             let scanned = if file == Path::new("-") {
                 let stdin = io::stdin();
+                let terminal = stdin.is_terminal();
                 // A pipe or terminal may be `tail -f`: report each line as soon as it is read.
-                let live = stdin.is_terminal() || !is_regular(Path::new("/dev/stdin"));
+                let live = terminal || !is_regular(Path::new("/dev/stdin"));
                 let options = Options {
-                    threads: if stdin.is_terminal() {
-                        1
-                    } else {
-                        options.threads
-                    },
+                    threads: if terminal { 1 } else { options.threads },
                     ..options
                 };
                 scan_reader(

@@ -211,6 +211,7 @@ impl Template {
     /// The text as shown to people: escapes resolved, placeholders as `{name}`. Without escapes that is
     /// the source itself, which needs no parsing (a message lookup shows every message to its query).
     pub fn display(&self) -> Cow<'_, str> {
+        // (Most sources have no brace at all: one byte search settles them.)
         if !has_braces(&self.source) || !self.source.contains("{{") && !self.source.contains("}}") {
             return Cow::Borrowed(&self.source);
         }
@@ -509,7 +510,7 @@ pub fn fold(text: &str) -> String {
 /// Callers pass texts that were validated when their catalog was loaded; anything unparsable is shown as is.
 pub fn fill_text(text: &str, captures: &Captures) -> String {
     // Most texts have no placeholder and no literal brace: nothing to parse.
-    if !text.contains(['{', '}']) {
+    if !has_braces(text) {
         return text.to_string();
     }
     match parse_segments(text) {
