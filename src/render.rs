@@ -128,22 +128,22 @@ pub fn not_found(outcomes: &[Outcome<'_>]) -> String {
 
 /// Drops a match whose other edition is already shown: the shown card lists both editions.
 fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
-    let mut shown: Vec<&Match<'c>> = Vec::new();
+    // Each match with its entry's place in its catalog, found once (a status list compares hundreds).
+    let mut shown: Vec<(&Match<'c>, Option<usize>)> = Vec::new();
     for m in matches {
-        let twin_shown = shown.iter().any(|s| {
-            std::ptr::eq(s.catalog, m.catalog) && editions_related(s.catalog, s.entry, m.entry)
+        let index = m.catalog.entries.position(m.entry);
+        // `a` is an older edition of the row at `b_index`.
+        let edition_of = |a: &Match<'_>, b_index: Option<usize>| {
+            a.entry.edition_of.is_some() && a.entry.edition_of == b_index
+        };
+        let twin_shown = shown.iter().any(|&(s, s_index)| {
+            std::ptr::eq(s.catalog, m.catalog) && (edition_of(m, s_index) || edition_of(s, index))
         });
         if !twin_shown {
-            shown.push(m);
+            shown.push((m, index));
         }
     }
-    shown
-}
-
-fn editions_related(catalog: &Catalog, a: &Entry, b: &Entry) -> bool {
-    let index = |e: &Entry| catalog.entries.position(e);
-    let (ia, ib) = (index(a), index(b));
-    (a.edition_of.is_some() && a.edition_of == ib) || (b.edition_of.is_some() && b.edition_of == ia)
+    shown.into_iter().map(|(m, _)| m).collect()
 }
 
 struct Labels {
