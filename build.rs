@@ -80,7 +80,7 @@ fn families(path: &Path) -> String {
             .and_then(Value::as_array)
             .expect("checklist is an array")
             .iter()
-            .map(text)
+            .map(text_literal)
             .collect();
         let members: Vec<String> = f
             .get("members")
@@ -99,8 +99,8 @@ fn families(path: &Path) -> String {
             out,
             "  BuiltinFamily {{ id: {:?}, name: {}, explanation: {}, checklist: &[{}], members: &[{}] }},",
             string(f, "id"),
-            text(f.get("name").expect("name")),
-            text(f.get("explanation").expect("explanation")),
+            text_literal(f.get("name").expect("name")),
+            text_literal(f.get("explanation").expect("explanation")),
             checklist.join(", "),
             members.join(", "),
         );
@@ -172,8 +172,12 @@ fn catalog(out: &mut String, pool: &mut Pool, name: &str, t: &Table) {
         "    vendor: {:?},",
         field("vendor").as_str().expect("vendor is a string")
     );
-    let _ = writeln!(out, "    vendor_name: {},", text(field("vendor_name")));
-    let _ = writeln!(out, "    product: {},", text(field("product")));
+    let _ = writeln!(
+        out,
+        "    vendor_name: {},",
+        text_literal(field("vendor_name"))
+    );
+    let _ = writeln!(out, "    product: {},", text_literal(field("product")));
     let _ = writeln!(out, "    sources: Cow::Borrowed(&[");
     for s in sources {
         let optional = |key: &str| {
@@ -183,7 +187,7 @@ fn catalog(out: &mut String, pool: &mut Pool, name: &str, t: &Table) {
         };
         let label = s
             .get("label")
-            .map_or("None".to_string(), |l| format!("Some({})", text(l)));
+            .map_or("None".to_string(), |l| format!("Some({})", text_literal(l)));
         let _ = writeln!(
             out,
             "      TrustedSource {{ id: {:?}, title: {:?}, date: {}, document: {}, url: {}, label: {label} }},",
@@ -208,8 +212,8 @@ fn catalog(out: &mut String, pool: &mut Pool, name: &str, t: &Table) {
             "      TrustedReferral {{ id: {:?}, code: {:?}, meaning: {}, fix: {}, authored: {flags:?} }},",
             string(r, "id"),
             string(r, "code"),
-            text(r.get("meaning").expect("meaning")),
-            text(r.get("fix").expect("fix")),
+            text_literal(r.get("meaning").expect("meaning")),
+            text_literal(r.get("fix").expect("fix")),
         );
     }
     let _ = writeln!(out, "    ]),");
@@ -235,7 +239,6 @@ fn catalog(out: &mut String, pool: &mut Pool, name: &str, t: &Table) {
 }
 
 /// A catalog's entries as `SpanEntry` statics: offsets into the pool.
-#[allow(clippy::too_many_arguments)]
 fn entries_of(
     out: &mut String,
     pool: &mut Pool,
@@ -313,7 +316,7 @@ fn string<'a>(v: &'a Value, key: &str) -> &'a str {
 }
 
 /// `{ en, zh }` as a `(en, zh)` tuple literal.
-fn text(v: &Value) -> String {
+fn text_literal(v: &Value) -> String {
     format!("({:?}, {:?})", string(v, "en"), string(v, "zh"))
 }
 

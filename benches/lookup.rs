@@ -11,7 +11,8 @@ fn main() {
     divan::main();
 }
 
-/// `bytes` of an application log: ordinary lines with a gateway error in every 40 (three in 10 KB).
+/// `bytes` of an application log: ordinary lines with three gateway error lines in every 40 (in 10 KB, nine
+/// error lines of three distinct errors).
 fn paste(bytes: usize) -> String {
     let mut text = String::new();
     let mut n = 0;

@@ -12,7 +12,6 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
-use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use crate::catalog::{self, Catalog, Entry, Origin, Trusted, TrustedEntry};
@@ -140,7 +139,11 @@ impl Entries {
     }
 
     pub(crate) fn editions(&self, index: usize) -> Vec<usize> {
-        let newer = self.get(index).and_then(|e| e.edition_of);
+        let newer = self
+            .editions
+            .iter()
+            .find(|&&(older, _)| older as usize == index)
+            .map(|&(_, of)| of as usize);
         let mut editions: Vec<usize> = self
             .editions
             .iter()
@@ -262,10 +265,8 @@ fn body(catalog: &Catalog) -> Option<Vec<u8>> {
     }
     codes.sort_unstable();
     postcard::to_allocvec(&Body {
-        catalog: Trusted {
-            entries: Cow::Borrowed(&[]),
-            ..trusted
-        },
+        // Its entries, taken above, go as records of their own.
+        catalog: trusted,
         codes: codes.iter().map(|(code, i)| (code.as_str(), *i)).collect(),
         code_templates,
         editions,

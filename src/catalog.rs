@@ -82,32 +82,27 @@ impl SpanEntry {
 
     /// The entry, without checks (see `Trusted`).
     fn load(&self) -> Entry {
-        Entry {
-            id: Cow::Borrowed(self.id()),
-            code: self.code().map(|c| Template::trusted(c, Context::Code)),
+        TrustedEntry {
+            id: self.id(),
+            code: self.code(),
             status: self.status,
-            message: Template::trusted(self.message(), Context::Message),
-            variants: self
-                .variants()
-                .into_iter()
-                .map(|v| Template::trusted(v, Context::Message))
-                .collect(),
-            sources: builtin_list(self.sources)
-                .iter()
-                .map(|&s| s as usize)
-                .collect(),
-            edition_of: self.edition_of.map(|i| i as usize),
+            message: self.message(),
+            variants: Cow::Owned(self.variants()),
+            sources: Cow::Borrowed(builtin_list(self.sources)),
+            edition_of: self.edition_of,
             doubtful_message: self.doubtful_message,
-            meaning: Text::trusted(builtin_pair(self.meaning)),
-            fix: Text::trusted(builtin_pair(self.fix)),
-            note: self.note.map(|n| Text::trusted(builtin_pair(n))),
-            authored: Authored::from_flags(self.authored),
+            meaning: builtin_pair(self.meaning),
+            fix: builtin_pair(self.fix),
+            note: self.note.map(builtin_pair),
+            authored: self.authored,
         }
+        .load()
     }
 }
 
-/// A catalog in the form errcode keeps checked data in: the built-in catalogs as statics (`build.rs`
-/// writes them), users' catalogs in the cache (`cache.rs`). Sources and editions are indexes, `authored`
+/// A catalog in the form errcode keeps checked data in: the built-in catalogs' headers as statics
+/// (`build.rs` writes them; their entries are `SpanEntry` statics), users' catalogs in the cache
+/// (`cache.rs`). Sources and editions are indexes, `authored`
 /// lists flags (meaning.en, meaning.zh, fix.en, fix.zh). Loading one skips every check: it was checked
 /// when it was written.
 #[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
@@ -416,10 +411,9 @@ impl Authored {
     }
 
     pub fn fields(self) -> Vec<&'static str> {
-        let flags = [self.meaning_en, self.meaning_zh, self.fix_en, self.fix_zh];
         Authored::FIELDS
             .into_iter()
-            .zip(flags)
+            .zip(self.flags())
             .filter_map(|(name, on)| on.then_some(name))
             .collect()
     }
@@ -512,9 +506,9 @@ pub struct Catalog {
     pub(crate) replaces: bool,
 }
 
-/// A catalog's entries: built in memory (the built-in catalogs, a catalog read from its TOML), or decoded
-/// from the cache one by one as they are asked for (`cache.rs`), so that a lookup in a large catalog decodes
-/// only the entries it looks at.
+/// A catalog's entries: built in memory (a catalog read from its TOML), made from the built-in statics or
+/// decoded from the cache (`cache.rs`) one by one as they are asked for, so that a lookup makes only the
+/// entries it looks at.
 #[derive(Clone)]
 pub struct Entries(Store);
 
@@ -525,11 +519,9 @@ enum Store {
     Cached(Arc<crate::cache::Entries>),
 }
 
-/// Whether the entry's code is the literal `code`, ignoring ASCII case.
-fn has_literal_code(entry: &Entry, code: &str) -> bool {
-    entry
-        .code
-        .as_ref()
+/// Whether an entry's code (`template`) is the literal `code`, ignoring ASCII case.
+fn is_literal_code(template: Option<&Template>, code: &str) -> bool {
+    template
         .and_then(Template::literal_str)
         .is_some_and(|literal| literal.eq_ignore_ascii_case(code))
 }
@@ -548,11 +540,26 @@ impl StaticEntries {
         Some(self.built[index].get_or_init(|| Box::new(statics.load())))
     }
 
-    /// Whether entry `index`'s code needs its template read (braces: placeholders or escapes).
-    fn code_has_braces(&self, index: usize) -> bool {
-        self.statics[index]
-            .code()
-            .is_some_and(crate::template::has_braces)
+    // A code without braces is its own literal, compared without making the entry; one with braces is
+    // read as a template, which making the entry keeps parsed for the lookup that asked.
+
+    /// Whether entry `index`'s code is the literal `code`, ignoring ASCII case.
+    fn has_code(&self, index: usize, code: &str) -> bool {
+        match self.statics[index].code() {
+            Some(own) if !template::has_braces(own) => own.eq_ignore_ascii_case(code),
+            Some(_) => self
+                .get(index)
+                .is_some_and(|e| is_literal_code(e.code.as_ref(), code)),
+            None => false,
+        }
+    }
+
+    /// Whether entry `index`'s code is a template with placeholders.
+    fn has_code_template(&self, index: usize) -> bool {
+        self.statics[index].code().is_some_and(template::has_braces)
+            && self
+                .get(index)
+                .is_some_and(|e| e.code.as_ref().is_some_and(Template::has_placeholders))
     }
 }
 
@@ -613,7 +620,8 @@ impl Entries {
         }
     }
 
-    /// The entry with this id, made (where the entries are made as read) only if found.
+    /// The entry with this id (a built-in catalog makes only that one; a cached one decodes entries in turn
+    /// until it is found).
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
         match &self.0 {
             Store::Built(entries) => entries.iter().find(|e| e.id == id),
@@ -641,17 +649,11 @@ impl Entries {
     pub(crate) fn with_code(&self, code: &str) -> Vec<usize> {
         match &self.0 {
             Store::Built(entries) => (0..entries.len())
-                .filter(|&i| has_literal_code(&entries[i], code))
+                .filter(|&i| is_literal_code(entries[i].code.as_ref(), code))
                 .collect(),
             // A code with braces is read as a template; any other is its own literal.
             Store::Static(entries) => (0..entries.statics.len())
-                .filter(|&i| match entries.statics[i].code() {
-                    Some(_) if entries.code_has_braces(i) => {
-                        entries.get(i).is_some_and(|e| has_literal_code(e, code))
-                    }
-                    Some(literal) => literal.eq_ignore_ascii_case(code),
-                    None => false,
-                })
+                .filter(|&i| entries.has_code(i, code))
                 .collect(),
             Store::Cached(entries) => entries.with_code(code),
         }
@@ -681,14 +683,9 @@ impl Entries {
                 })
                 .collect(),
             Store::Static(entries) => (0..entries.statics.len())
-                .filter(|&i| {
-                    entries.code_has_braces(i)
-                        && entries.get(i).is_some_and(|e| {
-                            e.code.as_ref().is_some_and(Template::has_placeholders)
-                        })
-                })
+                .filter(|&i| entries.has_code_template(i))
                 .collect(),
-            Store::Cached(entries) => entries.with_code_template().to_vec(),
+            Store::Cached(entries) => entries.with_code_template(),
         }
     }
 
@@ -714,8 +711,8 @@ impl Entries {
         }
     }
 
-    /// `f` of entry `index`'s message forms (`Entry::message_forms`), read without decoding the whole
-    /// entry where it is cached: a message lookup reads every message but shows few entries.
+    /// `f` of entry `index`'s message forms (`Entry::message_forms`), read without making the whole entry
+    /// where entries are made as read: a message lookup reads every message but shows few entries.
     pub(crate) fn with_message_forms<R>(
         &self,
         index: usize,

@@ -128,19 +128,24 @@ pub fn not_found(outcomes: &[Outcome<'_>]) -> String {
 
 /// Drops a match whose other edition is already shown: the shown card lists both editions.
 fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
-    // Each match with its entry's place in its catalog, found once (a status list compares hundreds).
-    let mut shown: Vec<(&Match<'c>, Option<usize>)> = Vec::new();
+    // A match's place in its catalog, found once and only when an edition link asks for it (a status list
+    // compares hundreds of matches; few rows are editions).
+    type Place = std::cell::OnceCell<Option<usize>>;
+    let place =
+        |m: &Match<'_>, cell: &Place| *cell.get_or_init(|| m.catalog.entries.position(m.entry));
+    // `a` is an older edition of `b`.
+    let edition_of = |a: &Match<'_>, b: &Match<'_>, b_place: &Place| {
+        a.entry.edition_of.is_some() && a.entry.edition_of == place(b, b_place)
+    };
+    let mut shown: Vec<(&Match<'c>, Place)> = Vec::new();
     for m in matches {
-        let index = m.catalog.entries.position(m.entry);
-        // `a` is an older edition of the row at `b_index`.
-        let edition_of = |a: &Match<'_>, b_index: Option<usize>| {
-            a.entry.edition_of.is_some() && a.entry.edition_of == b_index
-        };
-        let twin_shown = shown.iter().any(|&(s, s_index)| {
-            std::ptr::eq(s.catalog, m.catalog) && (edition_of(m, s_index) || edition_of(s, index))
+        let m_place = Place::new();
+        let twin_shown = shown.iter().any(|(s, s_place)| {
+            std::ptr::eq(s.catalog, m.catalog)
+                && (edition_of(m, s, s_place) || edition_of(s, m, &m_place))
         });
         if !twin_shown {
-            shown.push((m, index));
+            shown.push((m, m_place));
         }
     }
     shown.into_iter().map(|(m, _)| m).collect()

@@ -402,11 +402,12 @@ impl Template {
         let regex = self.regex_exact_case();
         // Finding is fast; capturing is slower, so it runs only on what was found, and only for templates
         // with placeholders.
+        let has_placeholders = self.has_placeholders();
         regex
             .find_iter(text)
             .filter(|whole| bounded(&whole.range()))
             .map(|whole| {
-                let captures = if self.has_placeholders() {
+                let captures = if has_placeholders {
                     regex
                         .captures(whole.as_str())
                         .map(|caps| self.captures(&caps))

@@ -298,7 +298,8 @@ fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
     );
     let filled = run(&["Teapot oolong refused."]).expect_code(0).json();
     assert_eq!(filled["matches"][0]["captures"]["param"], "oolong");
-    // The catalog changes: the change is seen (the size differs, so the stamp does).
+    // The catalog changes: the change is seen (same size, but the modification time, in nanoseconds, is part
+    // of the stamp).
     std::fs::write(&file, toml.replace("ACME.0001", "ACME.0002")).unwrap();
     run(&["ACME.0001"]).expect_code(1);
     run(&["ACME.0002"]).expect_code(0);
