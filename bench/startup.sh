@@ -8,6 +8,7 @@
 #   bash bench/startup.sh            # RUNS=30 by default
 source "$(dirname "$0")/common.sh"
 need errno moreutils
+need /usr/bin/time time
 runs=${RUNS:-30}
 
 echo "== errcode against errno and true"

@@ -320,7 +320,7 @@ fn list_and_vendor_filter() {
 }
 
 #[test]
-fn catalogs_shows_each_catalog_with_origin_and_counts() {
+fn catalogs_shows_each_catalog_with_its_counts_and_sources() {
     let out = TestCommand::new()
         .args(["catalogs"])
         .env("COLUMNS", "200")

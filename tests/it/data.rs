@@ -247,7 +247,7 @@ fn no_duplicate_rows_or_ids() {
 }
 
 #[test]
-fn huawei_0101_keeps_both_rows() {
+fn huawei_0101_keeps_all_three_rows() {
     let catalogs = builtin();
     let found = summary(&lookup(&catalogs, "APIG.0101"));
     let messages: Vec<&str> = found.iter().map(|r| r.3.as_str()).collect();

@@ -54,7 +54,12 @@ fn completions_command_prints_the_committed_script() {
         "lookup",
         "status",
         "grep",
+        "scan",
+        "--threads",
+        "list",
         "catalogs",
+        "family",
+        "catalog",
         "completions",
         "huawei alibaba tencent jdcloud",
     ] {

@@ -208,7 +208,7 @@ fn huge_standard_input_is_refused_with_the_limit() {
 }
 
 #[test]
-fn a_large_paste_is_read_in_bounded_time() {
+fn a_large_paste_finds_the_error_at_its_end() {
     // 4 MB of log with an error at the end: found, and errcode returns (no timing asserted: see bench/).
     let mut paste = "2024 INFO GET /healthz 200 request_id=4290a5031fd3\n".repeat(80_000);
     paste.push_str("2024 WARN status=404 There is no api match uri[/v1/x]\n");
@@ -262,6 +262,7 @@ fn an_unreadable_file_is_reported_and_the_rest_scanned() {
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
     if std::fs::read(&locked).is_ok() {
         // Running as root: permissions do not stop reading, so there is nothing to test here.
+        eprintln!("skipped: permissions do not stop this user reading");
         return;
     }
     let good = dir.path().join("good.log");
