@@ -9,6 +9,7 @@ use crate::template::{Captures, Template, fold};
 
 mod finder;
 mod findings;
+mod teddy;
 
 use finder::LiteralHit;
 

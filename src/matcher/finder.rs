@@ -251,14 +251,11 @@ impl<'c> Finder<'c> {
     }
 }
 
-/// The searchers that find candidate lines: over each literal's fingerprint — a code's family prefix
-/// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster —
-/// longest first, in groups of at most `TEDDY_GROUP`: Teddy keys on a literal's first bytes (as many as
-/// the group's shortest has, up to four), so long literals grouped together are told apart sooner. `None`
-/// where Teddy is not available (no SIMD, big-endian targets).
+/// The searchers that find candidate lines, over each literal's fingerprint: a code's family prefix
+/// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster.
+/// A fingerprint starts where its literal does, so each place a literal stands is a place found. `None`
+/// where Teddy is not available (no SIMD, big-endian targets) or the literals are too many for it.
 fn teddy_groups(literals: &[&str]) -> Option<Vec<packed::Searcher>> {
-    const TEDDY_GROUP: usize = 64;
-    const MAX_TEDDY_GROUPS: usize = 8;
     let fingerprint = |literal: &str| -> String {
         let is_code = !literal.contains(char::is_whitespace) && literal.is_ascii();
         match literal.find(['.', '_']) {
@@ -266,26 +263,12 @@ fn teddy_groups(literals: &[&str]) -> Option<Vec<packed::Searcher>> {
             _ => literal.to_string(),
         }
     };
-    let mut sorted: Vec<String> = literals.iter().map(|l| fingerprint(l)).collect();
-    sorted.sort_unstable();
-    sorted.dedup();
-    sorted.sort_by_key(|l| std::cmp::Reverse(l.len()));
-    // Each group is a pass over the text: past a few, one automaton pass is faster (large catalogs).
-    if sorted.len() > TEDDY_GROUP * MAX_TEDDY_GROUPS {
-        return None;
-    }
+    let mut fingerprints: Vec<String> = literals.iter().map(|l| fingerprint(l)).collect();
+    fingerprints.sort_unstable();
+    fingerprints.dedup();
     // Shorter fingerprints may now stand inside longer ones; keeping both is harmless.
-    sorted
-        .chunks(TEDDY_GROUP)
-        .map(|group| {
-            let mut builder = packed::Config::new()
-                .match_kind(packed::MatchKind::LeftmostFirst)
-                .heuristic_pattern_limits(false)
-                .builder();
-            builder.extend(group.iter());
-            builder.build()
-        })
-        .collect()
+    let bytes: Vec<&[u8]> = fingerprints.iter().map(|f| f.as_bytes()).collect();
+    super::teddy::searchers(&bytes)
 }
 
 /// See [`Finder::candidate_lines`].
