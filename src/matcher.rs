@@ -492,6 +492,10 @@ impl<'c> Matcher<'c> {
     /// Whether `scan_line` would report anything in `line`, found with less work where a distinctive code
     /// settles it: for `scan --count`.
     pub fn line_is_reported(&self, line: &str) -> bool {
+        // Most error lines carry a code: the searchers settle those without the automaton's pass.
+        if self.finder().distinctive_code_in(line) {
+            return true;
+        }
         let literals: Vec<LiteralHit> = self.finder().literals(line.as_bytes()).collect();
         if self.finder().surely_reported(line, &literals) {
             return true;

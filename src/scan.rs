@@ -346,8 +346,7 @@ fn scan_block<'c>(
     let mut counted_to = 0;
     let mut number = first_line;
     for line in matcher.candidate_lines(block) {
-        number += memchr::memchr_iter(b'\n', &block[counted_to..line.start]).count() as u64;
-        counted_to = line.start;
+        let start = line.start;
         let raw = &block[line];
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
         let text = String::from_utf8_lossy(raw);
@@ -364,6 +363,9 @@ fn scan_block<'c>(
             scanned.errors.push((matches, referrals));
             continue;
         }
+        // (Only printed lines need their numbers.)
+        number += memchr::memchr_iter(b'\n', &block[counted_to..start]).count() as u64;
+        counted_to = start;
         let report = LineReport {
             path: input.name,
             number,

@@ -72,8 +72,11 @@ pub(super) struct Finder<'c> {
     automaton: AhoCorasick,
     anchors: Vec<Vec<Anchor<'c>>>,
     /// For scanning: SIMD (Teddy) searchers over groups of the literals, where the CPU has them. Teddy
-    /// takes at most a few dozen literals, so there are several; each block of a log is searched by all.
+    /// takes at most about a hundred literals, so there are several; each block of a log is searched by
+    /// all.
     groups: Option<Vec<packed::Searcher>>,
+    /// For scanning: the literal codes that report a line wherever they stand as a token (not generic).
+    distinctive_codes: std::collections::HashSet<&'c str>,
 }
 
 impl<'c> Finder<'c> {
@@ -115,6 +118,23 @@ impl<'c> Finder<'c> {
                 add(prefix.clone(), Anchor::Referral(catalog, referral));
             }
         }
+        let distinctive_codes = if bulk {
+            literals
+                .iter()
+                .zip(&anchors)
+                .filter(|(literal, anchors)| {
+                    anchors.iter().any(|a| matches!(a, Anchor::Code(..))) && !generic_code(literal)
+                })
+                .filter_map(|(_, anchors)| {
+                    anchors.iter().find_map(|a| match a {
+                        Anchor::Code(_, entry) => entry.code.as_ref().and_then(|c| c.literal_str()),
+                        _ => None,
+                    })
+                })
+                .collect()
+        } else {
+            Default::default()
+        };
         let groups = if bulk {
             // A line whose literals are only generic messages' is never reported (`may_report`): such
             // literals need not make a line a candidate, and they are the short, common ones.
@@ -140,6 +160,7 @@ impl<'c> Finder<'c> {
                 .expect("literals of bounded size build an automaton"),
             anchors,
             groups,
+            distinctive_codes,
         }
     }
 
@@ -181,6 +202,34 @@ impl<'c> Finder<'c> {
                 .any(|a| matches!(a, Anchor::Code(..)))
                 && is_token(text, l.span.start, l.span.end)
                 && !generic_code(&text[l.span.clone()])
+        })
+    }
+
+    /// Whether a distinctive code stands in `text` as a whole token (what `surely_reported` asks), found
+    /// from the places where the searchers' fingerprints start — a code's fingerprint starts where it
+    /// does — without the automaton's pass over the text. False where there are no searchers.
+    pub(super) fn distinctive_code_in(&self, text: &str) -> bool {
+        let Some(groups) = &self.groups else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        groups.iter().any(|searcher| {
+            let mut from = 0;
+            while let Some(found) =
+                searcher.find_in(bytes, aho_corasick::Span::from(from..bytes.len()))
+            {
+                let start = found.start();
+                if text.is_char_boundary(start) {
+                    let end = token_end(text, start);
+                    if self.distinctive_codes.contains(&text[start..end])
+                        && is_token(text, start, end)
+                    {
+                        return true;
+                    }
+                }
+                from = start + 1;
+            }
+            false
         })
     }
 
