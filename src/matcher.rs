@@ -219,10 +219,7 @@ impl<'c> Matcher<'c> {
     }
 
     fn referrals(&self) -> impl Iterator<Item = (&'c Catalog, &'c Referral)> + '_ {
-        self.catalogs
-            .catalogs
-            .iter()
-            .filter(|c| self.wants(c))
+        self.catalogs()
             .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
     }
 
@@ -365,25 +362,40 @@ impl<'c> Matcher<'c> {
         if !exact.is_empty() {
             return ranked(exact);
         }
-        let mut templated = Vec::new();
+        let templated = self
+            .code_templates_fitting(query)
+            .into_iter()
+            .map(|(catalog, entry, code, captures)| Match {
+                captures,
+                score: SCORE_CODE_TEMPLATE + code.literal_len() as u32 - edition_penalty(entry),
+                ..plain_match(catalog, entry, MatchedBy::CodeTemplate)
+            })
+            .collect();
+        ranked(templated)
+    }
+
+    /// The entries whose code is a template (`Missing{param}`) that `code` fits, with what it captured.
+    fn code_templates_fitting(
+        &self,
+        code: &str,
+    ) -> Vec<(&'c Catalog, &'c Entry, &'c Template, Captures)> {
+        let mut fitting = Vec::new();
         for catalog in self.catalogs() {
             for i in catalog.entries.with_code_template() {
                 let entry = &catalog.entries[i];
-                let Some(code) = entry.code.as_ref() else {
+                let Some(template) = entry.code.as_ref() else {
                     continue;
                 };
-                let Some((captures, _)) = code.may_fit(query).then(|| code.find(query)).flatten()
-                else {
-                    continue;
-                };
-                templated.push(Match {
-                    captures,
-                    score: SCORE_CODE_TEMPLATE + code.literal_len() as u32 - edition_penalty(entry),
-                    ..plain_match(catalog, entry, MatchedBy::CodeTemplate)
-                });
+                if let Some((captures, _)) = template
+                    .may_fit(code)
+                    .then(|| template.find(code))
+                    .flatten()
+                {
+                    fitting.push((catalog, entry, template, captures));
+                }
             }
         }
-        ranked(templated)
+        fitting
     }
 
     fn by_message(&self, query: &str) -> Vec<Match<'c>> {
@@ -492,14 +504,9 @@ impl<'c> Matcher<'c> {
     /// Whether `scan_line` would report anything in `line`, found with less work where a distinctive code
     /// settles it: for `scan --count`.
     pub fn line_is_reported(&self, line: &str) -> bool {
-        // Most error lines carry a code: the searchers settle those without the automaton's pass.
-        if self.finder().distinctive_code_in(line) {
+        let Some(literals) = self.finder().literals_unless_coded(line) else {
             return true;
-        }
-        let literals: Vec<LiteralHit> = self.finder().literals(line.as_bytes()).collect();
-        if self.finder().surely_reported(line, &literals) {
-            return true;
-        }
+        };
         let (matches, referrals) = self.read_line(line, &literals);
         !matches.is_empty() || !referrals.is_empty()
     }

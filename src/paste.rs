@@ -496,27 +496,34 @@ fn settle<T: PartialEq>(list: &mut Vec<Found<T>>) {
 
 fn field_statuses(view: &View, evidence: &mut Evidence) {
     for pair in pairs(&view.text) {
-        if pair.carries.status
-            && let Some((status, range)) = status_value(&view.text[pair.value_at..])
-        {
-            let span = view.to_paste(&(pair.value_at + range.start..pair.value_at + range.end));
-            push(&mut evidence.statuses, status, span, pair.key);
-        }
+        status_field(view, &pair, evidence);
     }
+}
+
+/// Records the status a status field states; false when the pair is not one.
+fn status_field(view: &View, pair: &Pair<'_>, evidence: &mut Evidence) -> bool {
+    let Some((status, range)) = pair
+        .carries
+        .status
+        .then(|| status_value(&view.text[pair.value_at..]))
+        .flatten()
+    else {
+        return false;
+    };
+    let span = view.to_paste(&(pair.value_at + range.start..pair.value_at + range.end));
+    push(&mut evidence.statuses, status, span, pair.key);
+    true
 }
 
 fn fields(view: &View, evidence: &mut Evidence) {
     for pair in pairs(&view.text) {
+        if status_field(view, &pair, evidence) {
+            continue;
+        }
         let value = &view.text[pair.value_at..];
         let at = |r: std::ops::Range<usize>| {
             view.to_paste(&(pair.value_at + r.start..pair.value_at + r.end))
         };
-        if pair.carries.status
-            && let Some((status, range)) = status_value(value)
-        {
-            push(&mut evidence.statuses, status, at(range), pair.key);
-            continue;
-        }
         if pair.carries.code
             && let Some(range) = code_value(value)
         {

@@ -392,10 +392,15 @@ impl Template {
                     return found;
                 }
             }
+            // One word has no other spacing; else every word must be in the text (the key was found).
+            if !literal.contains(char::is_whitespace) {
+                return Vec::new();
+            }
             let words_present = literal
                 .split_whitespace()
+                .filter(|&word| word != self.key())
                 .all(|word| text.contains(word.strip_suffix('.').unwrap_or(word)));
-            if !words_present || !literal.contains(char::is_whitespace) {
+            if !words_present {
                 return Vec::new();
             }
         }

@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Input, packed};
+use aho_corasick::{AhoCorasick, Input, Span, packed};
 
 use crate::catalog::{Catalog, Entry, Referral};
 use crate::template::{Captures, Segment};
@@ -119,18 +119,14 @@ impl<'c> Finder<'c> {
             }
         }
         let distinctive_codes = if bulk {
-            literals
+            anchors
                 .iter()
-                .zip(&anchors)
-                .filter(|(literal, anchors)| {
-                    anchors.iter().any(|a| matches!(a, Anchor::Code(..))) && !generic_code(literal)
+                .flatten()
+                .filter_map(|anchor| match anchor {
+                    Anchor::Code(_, entry) => entry.code.as_ref().and_then(|c| c.literal_str()),
+                    _ => None,
                 })
-                .filter_map(|(_, anchors)| {
-                    anchors.iter().find_map(|a| match a {
-                        Anchor::Code(_, entry) => entry.code.as_ref().and_then(|c| c.literal_str()),
-                        _ => None,
-                    })
-                })
+                .filter(|code| !generic_code(code))
                 .collect()
         } else {
             Default::default()
@@ -138,11 +134,14 @@ impl<'c> Finder<'c> {
         let groups = if bulk {
             // A line whose literals are only generic messages' is never reported (`may_report`): such
             // literals need not make a line a candidate, and they are the short, common ones.
-            let reportable: Vec<&str> = literals
+            let reportable: Vec<(&str, bool)> = literals
                 .iter()
                 .zip(&anchors)
                 .filter(|(_, anchors)| anchors.iter().any(|a| a.reportable()))
-                .map(|(literal, _)| literal.as_str())
+                .map(|(literal, anchors)| {
+                    let is_code = !anchors.iter().any(|a| matches!(a, Anchor::Message(..)));
+                    (literal.as_str(), is_code)
+                })
                 .collect();
             teddy_groups(&reportable)
         } else {
@@ -193,44 +192,37 @@ impl<'c> Finder<'c> {
             .any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
     }
 
-    /// Whether a line with these literals is reported whatever else it holds: a distinctive code stands in
-    /// it as a whole token, which scores enough alone (asserted beside the scores in `findings`).
-    pub(super) fn surely_reported(&self, text: &str, literals: &[LiteralHit]) -> bool {
-        literals.iter().any(|l| {
-            self.anchors[l.pattern]
-                .iter()
-                .any(|a| matches!(a, Anchor::Code(..)))
-                && is_token(text, l.span.start, l.span.end)
-                && !generic_code(&text[l.span.clone()])
-        })
-    }
-
-    /// Whether a distinctive code stands in `text` as a whole token (what `surely_reported` asks), found
-    /// from the places where the searchers' fingerprints start — a code's fingerprint starts where it
-    /// does — without the automaton's pass over the text. False where there are no searchers.
-    pub(super) fn distinctive_code_in(&self, text: &str) -> bool {
-        let Some(groups) = &self.groups else {
-            return false;
+    /// For `scan --count`: `None` when a distinctive code stands in `text` as a whole token, which makes
+    /// a line reported whatever else it holds (its score alone is enough: asserted beside the scores in
+    /// `findings`); else the literals standing in `text`, to read it by. With searchers, such a code is
+    /// found from where their fingerprints start (a code's starts where it does), without the
+    /// automaton's pass over the text.
+    pub(super) fn literals_unless_coded(&self, text: &str) -> Option<Vec<LiteralHit>> {
+        let coded_at = |start: usize| {
+            text.is_char_boundary(start) && {
+                let end = token_end(text, start);
+                self.distinctive_codes.contains(&text[start..end]) && is_token(text, start, end)
+            }
         };
         let bytes = text.as_bytes();
-        groups.iter().any(|searcher| {
-            let mut from = 0;
-            while let Some(found) =
-                searcher.find_in(bytes, aho_corasick::Span::from(from..bytes.len()))
-            {
-                let start = found.start();
-                if text.is_char_boundary(start) {
-                    let end = token_end(text, start);
-                    if self.distinctive_codes.contains(&text[start..end])
-                        && is_token(text, start, end)
-                    {
-                        return true;
-                    }
-                }
-                from = start + 1;
+        if let Some(groups) = &self.groups {
+            let mut starts = groups.iter().flat_map(|searcher| {
+                let mut from = 0;
+                std::iter::from_fn(move || {
+                    let start = searcher
+                        .find_in(bytes, Span::from(from..bytes.len()))?
+                        .start();
+                    from = start + 1;
+                    Some(start)
+                })
+            });
+            if starts.any(coded_at) {
+                return None;
             }
-            false
-        })
+            return Some(self.literals(bytes).collect());
+        }
+        let literals: Vec<LiteralHit> = self.literals(bytes).collect();
+        (!literals.iter().any(|l| coded_at(l.span.start))).then_some(literals)
     }
 
     /// Every code and message standing in `text`.
@@ -301,23 +293,22 @@ impl<'c> Finder<'c> {
 }
 
 /// The searchers that find candidate lines, over each literal's fingerprint: a code's family prefix
-/// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster.
+/// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster
+/// (`literals`: each with whether it is only a code's, not a message's).
 /// A fingerprint starts where its literal does, so each place a literal stands is a place found. `None`
 /// where Teddy is not available (no SIMD, big-endian targets) or the literals are too many for it.
-fn teddy_groups(literals: &[&str]) -> Option<Vec<packed::Searcher>> {
-    let fingerprint = |literal: &str| -> String {
-        let is_code = !literal.contains(char::is_whitespace) && literal.is_ascii();
-        match literal.find(['.', '_']) {
-            Some(at) if is_code && at >= 4 => literal[..=at].to_string(),
-            _ => literal.to_string(),
-        }
-    };
-    let mut fingerprints: Vec<String> = literals.iter().map(|l| fingerprint(l)).collect();
+fn teddy_groups(literals: &[(&str, bool)]) -> Option<Vec<packed::Searcher>> {
+    let mut fingerprints: Vec<&[u8]> = literals
+        .iter()
+        .map(|&(literal, is_code)| match literal.find(['.', '_']) {
+            Some(at) if is_code && at >= 4 => &literal.as_bytes()[..=at],
+            _ => literal.as_bytes(),
+        })
+        .collect();
     fingerprints.sort_unstable();
     fingerprints.dedup();
     // Shorter fingerprints may now stand inside longer ones; keeping both is harmless.
-    let bytes: Vec<&[u8]> = fingerprints.iter().map(|f| f.as_bytes()).collect();
-    super::teddy::searchers(&bytes)
+    super::teddy::searchers(&fingerprints)
 }
 
 /// See [`Finder::candidate_lines`].
@@ -332,7 +323,7 @@ pub(super) struct CandidateLines<'a, 'c> {
 
 impl CandidateLines<'_, '_> {
     fn search(&self, group: usize) -> Option<usize> {
-        let rest = aho_corasick::Span::from(self.pos..self.block.len());
+        let rest = Span::from(self.pos..self.block.len());
         match &self.finder.groups {
             Some(groups) => groups[group].find_in(self.block, rest),
             None => self

@@ -50,7 +50,7 @@ const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
 // A distinctive code standing in a line is reported whatever else the line says: `errcode scan --count`
-// counts such a line without weighing the rest (`Finder::surely_reported`).
+// counts such a line without weighing the rest (`Finder::literals_unless_coded`).
 const _: () = assert!(CODE_IN_TEXT + VENDOR_DIFFERS >= REPORT);
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
@@ -106,7 +106,7 @@ impl<'c> Matcher<'c> {
         }
         // Codes written in the text, whether an entry's or not: beside a message, a code other than the
         // message's own row says the message is another code's wording.
-        let mut mentioned: Vec<Found<String>> = Vec::new();
+        let mut mentioned: Vec<Range<usize>> = Vec::new();
         for (i, view) in evidence.views.iter().enumerate() {
             let hits = match literals {
                 Some(literals) if i == 0 => finder.resolve(&view.text, literals),
@@ -114,11 +114,7 @@ impl<'c> Matcher<'c> {
             };
             for hit in hits {
                 if matches!(hit.target, Target::Code(_) | Target::Referral) {
-                    mentioned.push(Found {
-                        value: view.text[hit.span.clone()].to_string(),
-                        span: view.to_paste(&hit.span),
-                        source: "text".to_string(),
-                    });
+                    mentioned.push(view.to_paste(&hit.span));
                 }
                 self.hit_candidate(
                     &mut candidates,
@@ -158,7 +154,6 @@ impl<'c> Matcher<'c> {
             if candidate.code_points == 0
                 && candidate.entry.code.is_some()
                 && other_code_for(&evidence.code_fields, &mentioned, text, candidate, &anchors)
-                    .is_some()
             {
                 candidate.score += CODE_DIFFERS;
             }
@@ -216,29 +211,20 @@ impl<'c> Matcher<'c> {
         if !exact.is_empty() {
             return true;
         }
-        let mut any = false;
-        for (catalog, entry) in self.entries() {
-            let Some(code) = entry.code.as_ref().filter(|c| c.has_placeholders()) else {
-                continue;
-            };
-            if let Some((captures, _)) = code
-                .may_fit(&found.value)
-                .then(|| code.find(&found.value))
-                .flatten()
-            {
-                add(
-                    candidates,
-                    catalog,
-                    entry,
-                    captures,
-                    CODE_TEMPLATE_FIELD,
-                    0,
-                    found,
-                    ClueKind::Code,
-                    None,
-                );
-                any = true;
-            }
+        let fitting = self.code_templates_fitting(&found.value);
+        let any = !fitting.is_empty();
+        for (catalog, entry, _, captures) in fitting {
+            add(
+                candidates,
+                catalog,
+                entry,
+                captures,
+                CODE_TEMPLATE_FIELD,
+                0,
+                found,
+                ClueKind::Code,
+                None,
+            );
         }
         any
     }
@@ -496,40 +482,37 @@ fn status_for<'e>(
         .map(|s| (s, false))
 }
 
-/// A code field belonging to the same error as a candidate found by its message alone: on its line, else
-/// the nearest within reach that no other error claims. Its presence means the code differs from the
-/// candidate's (a matching one would have made it a code clue).
-fn other_code_for<'e>(
-    fields: &'e [Found<String>],
-    mentioned: &'e [Found<String>],
+/// Whether a code field or a code in the text (`mentioned`) belongs to the same error as a candidate
+/// found by its message alone: on its line, or within reach, and claimed by no other error. Such a code
+/// differs from the candidate's (a matching one would have made it a code clue).
+fn other_code_for(
+    fields: &[Found<String>],
+    mentioned: &[Range<usize>],
     text: &str,
     candidate: &Candidate<'_>,
     anchors: &[(usize, Spans)],
-) -> Option<&'e Found<String>> {
+) -> bool {
     let line = paste::line_of(text, candidate.position);
-    let claimed = |f: &Found<String>| {
+    let claimed = |span: &Range<usize>| {
         anchors
             .iter()
-            .any(|(_, primary)| primary.contains(&f.span) && !candidate.primary.contains(&f.span))
+            .any(|(_, primary)| primary.contains(span) && !candidate.primary.contains(span))
     };
-    let own = |f: &Found<String>| candidate.primary.contains(&f.span);
-    let fields = fields
+    let own = |span: &Range<usize>| candidate.primary.contains(span);
+    fields
         .iter()
+        .map(|f| &f.span)
         .chain(mentioned)
-        .filter(|f| !claimed(f) && !own(f));
-    let mut near: Vec<&Found<String>> = fields
-        .filter(|f| {
-            let same_line = f.span.start >= line.start && f.span.end <= line.end;
-            let distance = if f.span.start > candidate.position {
-                f.span.start - candidate.position
+        .filter(|span| !claimed(span) && !own(span))
+        .any(|span| {
+            let same_line = span.start >= line.start && span.end <= line.end;
+            let distance = if span.start > candidate.position {
+                span.start - candidate.position
             } else {
-                candidate.position - f.span.end.min(candidate.position)
+                candidate.position - span.end.min(candidate.position)
             };
             same_line || distance <= CODE_REACH
         })
-        .collect();
-    near.sort_by_key(|f| f.span.start.abs_diff(candidate.position));
-    near.into_iter().next()
 }
 
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.

@@ -50,8 +50,10 @@ pub(super) fn searchers(literals: &[&[u8]]) -> Option<Vec<packed::Searcher>> {
     if literals.is_empty() {
         return Some(Vec::new());
     }
-    // Aho-corasick's Teddy has 8 buckets for up to 32 literals, 16 beyond ("fat" Teddy).
-    let buckets_per_searcher = if literals.len() <= 32 { 8 } else { 16 };
+    // Aho-corasick's Teddy has 8 buckets, or 16 ("fat", where the CPU has AVX2) for more than 32
+    // literals; the searchers are pinned to the kind the layout is planned for.
+    let fat = literals.len() > 32 && has_avx2();
+    let buckets_per_searcher = if fat { 16 } else { 8 };
     let searchers = literals
         .len()
         .div_ceil(buckets_per_searcher * LITERALS_PER_BUCKET);
@@ -66,11 +68,19 @@ pub(super) fn searchers(literals: &[&[u8]]) -> Option<Vec<packed::Searcher>> {
             let mut builder = packed::Config::new()
                 .match_kind(packed::MatchKind::LeftmostFirst)
                 .heuristic_pattern_limits(false)
+                .only_teddy_fat(Some(fat))
                 .builder();
             builder.extend(group);
             builder.build()
         })
         .collect()
+}
+
+fn has_avx2() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    return std::arch::is_x86_feature_detected!("avx2");
+    #[cfg(not(target_arch = "x86_64"))]
+    return false;
 }
 
 /// Which bucket of which searcher each literal goes to.
@@ -87,12 +97,11 @@ struct Bucket {
 }
 
 /// What a bucket's literals have at each byte Teddy tests: the sets of low and of high nibbles (bit n:
-/// nibble n), and how many literals.
+/// nibble n).
 #[derive(Default, Clone, Copy)]
 struct Nibbles {
     low: [u16; MASK_BYTES],
     high: [u16; MASK_BYTES],
-    literals: usize,
 }
 
 impl Nibbles {
@@ -101,14 +110,14 @@ impl Nibbles {
             self.low[j] |= 1 << (byte & 15);
             self.high[j] |= 1 << (byte >> 4);
         }
-        self.literals += 1;
         self
     }
 
-    /// How much the bucket costs per position of text searched (relative): the chance that every byte
-    /// tested is one it accepts, times the comparisons an alarm then makes.
-    fn cost(&self, mask_bytes: usize) -> f64 {
-        if self.literals == 0 {
+    /// How much a bucket of `literals` literals with these nibbles costs per position of text searched
+    /// (relative): the chance that every byte tested is one it accepts, times the comparisons an alarm
+    /// then makes.
+    fn cost(&self, mask_bytes: usize, literals: usize) -> f64 {
+        if literals == 0 {
             return 0.0;
         }
         let accepted = |j: usize| -> f64 {
@@ -121,7 +130,7 @@ impl Nibbles {
             sum as f64 / 1e6
         };
         let chance: f64 = (0..mask_bytes).map(accepted).product();
-        chance * (1.0 + self.literals as f64 / 4.0)
+        chance * (1.0 + literals as f64 / 4.0)
     }
 }
 
@@ -174,7 +183,11 @@ impl Layout {
                     continue;
                 }
                 let mask = mask_bytes(searcher);
-                let added = bucket.nibbles.with(literal).cost(mask) - costs[at];
+                let added = bucket
+                    .nibbles
+                    .with(literal)
+                    .cost(mask, bucket.literals.len() + 1)
+                    - costs[at];
                 if best.is_none_or(|(least, _)| added < least) {
                     best = Some((added, at));
                 }
@@ -185,7 +198,9 @@ impl Layout {
             let bucket = &mut buckets[at];
             bucket.literals.push(index);
             bucket.nibbles = bucket.nibbles.with(literal);
-            costs[at] = bucket.nibbles.cost(mask_bytes(at / buckets_per_searcher));
+            costs[at] = bucket
+                .nibbles
+                .cost(mask_bytes(at / buckets_per_searcher), bucket.literals.len());
         }
         Layout {
             buckets_per_searcher,
