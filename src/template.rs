@@ -398,7 +398,7 @@ impl Template {
             }
             let words_present = literal
                 .split_whitespace()
-                .filter(|&word| word != self.key())
+                .filter(|word| word.as_bytes() != finders.key.needle())
                 .all(|word| text.contains(word.strip_suffix('.').unwrap_or(word)));
             if !words_present {
                 return Vec::new();
