@@ -114,15 +114,22 @@ fn families(path: &Path) -> String {
 struct Pool {
     text: String,
     lists: Vec<u32>,
+    /// Each text added, and its span: a text repeated (a note on hundreds of rows) is stored once.
+    spans: std::collections::HashMap<String, [u32; 2]>,
 }
 
 impl Pool {
     /// Where `s` stands in the text, once added.
     fn span(&mut self, s: &str) -> [u32; 2] {
+        if let Some(&span) = self.spans.get(s) {
+            return span;
+        }
         let start = self.text.len();
         self.text.push_str(s);
         let offset = |at: usize| u32::try_from(at).expect("built-in texts under 4 GiB");
-        [offset(start), offset(self.text.len())]
+        let span = [offset(start), offset(self.text.len())];
+        self.spans.insert(s.to_string(), span);
+        span
     }
 
     /// `(start, end)` of `s` in the text.

@@ -234,7 +234,8 @@ pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catal
     let target = cache_file(cache_dir, source);
     // Written beside, then renamed: another errcode reading it meanwhile sees the old file or the new.
     let partial = target.with_extension(format!("{}.partial", std::process::id()));
-    if std::fs::write(&partial, &bytes).is_ok() && std::fs::rename(&partial, &target).is_err() {
+    // (A write that fails part-way, a full disk, leaves nothing behind either.)
+    if std::fs::write(&partial, &bytes).is_err() || std::fs::rename(&partial, &target).is_err() {
         let _ = std::fs::remove_file(&partial);
     }
 }

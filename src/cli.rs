@@ -433,16 +433,16 @@ fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Result<Se
         .unwrap_or_default();
     explicit.extend(args.catalog.iter().cloned());
     let non_empty = |name: &str| env(name).filter(|v| !v.is_empty());
-    let config_dir = non_empty("XDG_CONFIG_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".config")))
-        .map(|dir| dir.join("errcode").join("catalogs"));
-    let cache_dir = non_empty("XDG_CACHE_HOME")
-        .map(PathBuf::from)
-        .filter(|p| p.is_absolute())
-        .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(".cache")))
-        .map(|dir| dir.join("errcode"));
+    // An XDG directory: the variable when absolute, else its default under HOME.
+    let xdg = |variable: &str, default: &str| {
+        non_empty(variable)
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| non_empty("HOME").map(|home| PathBuf::from(home).join(default)))
+    };
+    let config_dir =
+        xdg("XDG_CONFIG_HOME", ".config").map(|dir| dir.join("errcode").join("catalogs"));
+    let cache_dir = xdg("XDG_CACHE_HOME", ".cache").map(|dir| dir.join("errcode"));
     Ok(Settings {
         vendors: args.vendor.clone(),
         look: Look {

@@ -462,13 +462,10 @@ fn family_section(
     const PER_VENDOR: usize = 2;
     let mut elsewhere: Vec<String> = Vec::new();
     let mut left_out = 0;
+    let members = family.loaded_members(catalogs);
     for vendor in Vendor::ALL.into_iter().filter(|v| *v != catalog.vendor) {
         let mut shown: Vec<String> = Vec::new();
-        for (c, e) in family
-            .loaded_members(catalogs)
-            .into_iter()
-            .filter(|(c, _)| c.vendor == vendor)
-        {
+        for &(c, e) in members.iter().filter(|(c, _)| c.vendor == vendor) {
             let what = e.code.as_ref().map_or_else(
                 || format!("\"{}\"", e.message.display()),
                 |code| code.source().to_string(),
@@ -868,24 +865,16 @@ pub fn family_human(
 /// `errcode family --json`.
 pub fn families_json(families: &[Family]) -> String {
     let list: Vec<JsonFamily<'_>> = families.iter().map(json_family).collect();
-    let mut text = json_safe(
-        serde_json::to_string_pretty(&serde_json::json!({ "families": list }))
-            .expect("JSON of plain data cannot fail"),
-    );
-    text.push('\n');
-    text
+    json_text(&serde_json::json!({ "families": list }), true)
 }
 
 /// `errcode family ID --json`: lookup's JSON object for the members, with the family.
 pub fn family_json(family: &Family, members: &Outcome<'_>) -> String {
-    let mut value: serde_json::Value =
-        serde_json::from_str(&json(std::slice::from_ref(members))).expect("our own JSON parses");
+    let mut value = serde_json::to_value(json_output(std::slice::from_ref(members)))
+        .expect("JSON of plain data cannot fail");
     value["family"] =
         serde_json::to_value(json_family(family)).expect("JSON of plain data cannot fail");
-    let mut text =
-        json_safe(serde_json::to_string_pretty(&value).expect("JSON of plain data cannot fail"));
-    text.push('\n');
-    text
+    json_text(&value, true)
 }
 
 /// `errcode catalogs`.
@@ -929,6 +918,18 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
         ]);
     }
     format!("{table}\n")
+}
+
+/// `value` as JSON text (`pretty`: indented, else one line), safe for a terminal, with its final newline.
+fn json_text(value: &impl Serialize, pretty: bool) -> String {
+    let json = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    let mut text = json_safe(json.expect("JSON of plain data cannot fail"));
+    text.push('\n');
+    text
 }
 
 /// JSON as serde writes it escapes C0 controls but passes C1 controls and bidirectional overrides through;
@@ -1192,7 +1193,11 @@ fn kind_name(kind: QueryKind) -> &'static str {
 /// theirs when they agree (else `mixed`), `matches` and `suggestions` are concatenated, and `queries` holds
 /// each one's own answer.
 pub fn json(outcomes: &[Outcome<'_>]) -> String {
-    let output = match outcomes {
+    json_text(&json_output(outcomes), true)
+}
+
+fn json_output<'a>(outcomes: &'a [Outcome<'a>]) -> JsonOutput<'a> {
+    match outcomes {
         [one] => JsonOutput {
             query: one.query.clone(),
             kind: kind_name(one.kind),
@@ -1235,11 +1240,7 @@ pub fn json(outcomes: &[Outcome<'_>]) -> String {
                     .collect(),
             ),
         },
-    };
-    let mut text =
-        json_safe(serde_json::to_string_pretty(&output).expect("JSON of plain data cannot fail"));
-    text.push('\n');
-    text
+    }
 }
 
 #[derive(Serialize)]
@@ -1281,12 +1282,7 @@ pub fn catalogs_json(catalogs: &Catalogs) -> String {
                 .collect(),
         })
         .collect();
-    let mut text = json_safe(
-        serde_json::to_string_pretty(&serde_json::json!({ "catalogs": list }))
-            .expect("JSON of plain data cannot fail"),
-    );
-    text.push('\n');
-    text
+    json_text(&serde_json::json!({ "catalogs": list }), true)
 }
 
 #[cfg(test)]
@@ -1438,16 +1434,12 @@ pub fn scan_line_json(report: &LineReport<'_, '_>) -> String {
         matches: report.matches.iter().map(json_match).collect(),
         referrals: report.referrals.iter().map(json_referral).collect(),
     };
-    let mut text = json_safe(serde_json::to_string(&line).expect("JSON of plain data cannot fail"));
-    text.push('\n');
-    text
+    json_text(&line, false)
 }
 
 /// `--count --json`: one object per input.
 pub fn count_json(path: &str, count: u64) -> String {
-    let mut text = json_safe(serde_json::json!({ "path": path, "count": count }).to_string());
-    text.push('\n');
-    text
+    json_text(&serde_json::json!({ "path": path, "count": count }), false)
 }
 
 /// `--summary`: errors by frequency with a bar each, then totals per vendor and per status.
@@ -1501,20 +1493,12 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     for line in table.lines() {
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let mut vendors: Vec<(Vendor, u64)> = Vec::new();
-    let mut statuses: Vec<(Option<u16>, u64)> = Vec::new();
-    for ((vendor, _, status, _), count) in &ranked {
-        match vendors.iter_mut().find(|(v, _)| v == vendor) {
-            Some((_, n)) => *n += count,
-            None => vendors.push((*vendor, *count)),
-        }
-        match statuses.iter_mut().find(|(s, _)| s == status) {
-            Some((_, n)) => *n += count,
-            None => statuses.push((*status, *count)),
-        }
-    }
-    vendors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    statuses.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // Most first; equal counts in key order (a stable sort of the ordered totals).
+    let (vendors, statuses) = summary.totals();
+    let mut vendors: Vec<(Vendor, u64)> = vendors.into_iter().collect();
+    let mut statuses: Vec<(Option<u16>, u64)> = statuses.into_iter().collect();
+    vendors.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
+    statuses.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     let (by_vendor, by_status) = if lang == Lang::Zh {
         ("按厂商", "按状态码")
     } else {
@@ -1577,14 +1561,12 @@ pub fn summary_json(summary: &Summary) -> String {
             serde_json::json!({"vendor": vendor, "code": code, "status": status, "message": message, "count": count})
         })
         .collect();
-    let mut vendors: BTreeMap<&str, u64> = BTreeMap::new();
-    let mut statuses: BTreeMap<String, u64> = BTreeMap::new();
-    for ((vendor, _, status, _), count) in &ranked {
-        *vendors.entry(vendor.id()).or_default() += count;
-        *statuses
-            .entry(status.map_or_else(|| "none".to_string(), |s| s.to_string()))
-            .or_default() += count;
-    }
+    let (vendors, statuses) = summary.totals();
+    let vendors: BTreeMap<&str, u64> = vendors.into_iter().map(|(v, n)| (v.id(), n)).collect();
+    let statuses: BTreeMap<String, u64> = statuses
+        .into_iter()
+        .map(|(s, n)| (s.map_or_else(|| "none".to_string(), |s| s.to_string()), n))
+        .collect();
     let value = serde_json::json!({
         "lines": summary.lines,
         "matched_lines": summary.matched_lines,
@@ -1592,8 +1574,5 @@ pub fn summary_json(summary: &Summary) -> String {
         "vendors": vendors,
         "statuses": statuses,
     });
-    let mut text =
-        json_safe(serde_json::to_string_pretty(&value).expect("JSON of plain data cannot fail"));
-    text.push('\n');
-    text
+    json_text(&value, true)
 }

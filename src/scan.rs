@@ -244,11 +244,8 @@ pub fn scan_reader(
     } else {
         let mut blocks = Blocks::new(reader);
         let mut block = Vec::new();
-        let mut first_line = 1;
-        while blocks.fill(&mut block).map_err(ScanError::Read)? {
-            let scanned = scan_block(matcher, &block, first_line, &input);
-            first_line += scanned.lines;
-            writer.emit(&scanned)?;
+        while let Some(lines) = blocks.next_block(&mut block).map_err(ScanError::Read)? {
+            writer.emit(&scan_block(matcher, &block, lines, &input))?;
         }
     }
     writer.finish()
@@ -260,6 +257,15 @@ struct Blocks<R> {
     /// What followed the last block's final newline.
     carry: Vec<u8>,
     at_end: bool,
+    /// The number of the next block's first line.
+    next_line: u64,
+}
+
+/// The number of a block's first line, and how many lines it holds.
+#[derive(Clone, Copy)]
+struct Lines {
+    first: u64,
+    count: u64,
 }
 
 impl<R: Read> Blocks<R> {
@@ -268,7 +274,21 @@ impl<R: Read> Blocks<R> {
             reader,
             carry: Vec::new(),
             at_end: false,
+            next_line: 1,
         }
+    }
+
+    /// `fill`, and where the block's lines stand in the input; `None` at the end of the input.
+    fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<Option<Lines>> {
+        if !self.fill(block)? {
+            return Ok(None);
+        }
+        let lines = Lines {
+            first: self.next_line,
+            count: count_lines(block),
+        };
+        self.next_line += lines.count;
+        Ok(Some(lines))
     }
 
     /// Reads the next block into `block`: whole lines, as soon as one has arrived (a pipe gives what it
@@ -327,24 +347,24 @@ fn count_lines(block: &[u8]) -> u64 {
         + u64::from(block.last().is_some_and(|&b| b != b'\n'))
 }
 
-/// Searches a block of whole lines, the first numbered `first_line`: the literals every code and message
+/// Searches a block of whole lines (`lines`: where they stand in the input): the literals every code and message
 /// contains are looked for in the block as a whole; only the lines where one stands are read as text and
 /// matched, and what the mode prints is rendered here, so that threads share that work too.
 fn scan_block<'c>(
     matcher: &Matcher<'c>,
     block: &[u8],
-    first_line: u64,
+    lines: Lines,
     input: &Input<'_>,
 ) -> Scanned<'c> {
     let mode = input.options.mode;
     let mut scanned = Scanned {
-        lines: count_lines(block),
+        lines: lines.count,
         matched_lines: 0,
         printed: String::new(),
         errors: Vec::new(),
     };
     let mut counted_to = 0;
-    let mut number = first_line;
+    let mut number = lines.first;
     for line in matcher.candidate_lines(block) {
         let start = line.start;
         let raw = &block[line];
@@ -434,8 +454,8 @@ impl Emitter<'_> {
 
 /// Work for the searching threads, numbered in input order.
 enum Job {
-    /// A block, and the number of its first line.
-    Block(u64, u64, Vec<u8>),
+    /// A block, and where its lines stand.
+    Block(u64, Lines, Vec<u8>),
     Failed(u64, io::Error),
     End(u64),
     Stop,
@@ -465,19 +485,14 @@ fn scan_parallel<'c>(
     let reader_tx = work_tx.clone();
     std::thread::spawn(move || {
         let mut blocks = Blocks::new(reader);
-        let mut first_line = 1;
         for seq in 0.. {
             // No buffer coming back: the scan stopped.
             let Ok(mut block) = free_rx.recv() else {
                 return;
             };
-            let job = match blocks.fill(&mut block) {
-                Ok(true) => {
-                    let line = first_line;
-                    first_line += count_lines(&block);
-                    Job::Block(seq, line, block)
-                }
-                Ok(false) => Job::End(seq),
+            let job = match blocks.next_block(&mut block) {
+                Ok(Some(lines)) => Job::Block(seq, lines, block),
+                Ok(None) => Job::End(seq),
                 Err(e) => Job::Failed(seq, e),
             };
             let last = !matches!(job, Job::Block(..));
@@ -500,8 +515,8 @@ fn scan_parallel<'c>(
                         .unwrap_or_else(PoisonError::into_inner)
                         .recv();
                     let done = match job {
-                        Ok(Job::Block(seq, first_line, block)) => {
-                            let scanned = scan_block(matcher, &block, first_line, input);
+                        Ok(Job::Block(seq, lines, block)) => {
+                            let scanned = scan_block(matcher, &block, lines, input);
                             (seq, Done::Block(scanned, block))
                         }
                         Ok(Job::Failed(seq, e)) => (seq, Done::Failed(e)),
@@ -572,5 +587,16 @@ impl Summary {
         let mut errors: Vec<_> = self.errors.iter().map(|(k, v)| (k, *v)).collect();
         errors.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         errors
+    }
+
+    /// Matched errors per vendor and per status (`None`: an error without one).
+    pub fn totals(&self) -> (BTreeMap<Vendor, u64>, BTreeMap<Option<u16>, u64>) {
+        let mut vendors = BTreeMap::new();
+        let mut statuses = BTreeMap::new();
+        for ((vendor, _, status, _), count) in &self.errors {
+            *vendors.entry(*vendor).or_default() += count;
+            *statuses.entry(*status).or_default() += count;
+        }
+        (vendors, statuses)
     }
 }
