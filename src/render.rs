@@ -957,12 +957,11 @@ fn json_safe(json: String) -> String {
 
 /// As `escape`, keeping line breaks and tabs: for multi-line messages that quote outside text.
 pub fn escape_lines(text: &str) -> String {
-    text.split_inclusive('\n')
-        .map(|line| match line.strip_suffix('\n') {
-            Some(body) => format!("{}\n", escape(body).replace("\\t", "\t")),
-            None => escape(line).replace("\\t", "\t"),
-        })
-        .collect()
+    // The pieces between breaks and tabs are escaped, not the whole: a `\t` the text itself holds stays.
+    text.split('\n')
+        .map(|line| line.split('\t').map(escape).collect::<Vec<_>>().join("\t"))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Shows control characters from outside text (pastes, captures, user catalogs) as visible escapes, so
@@ -1338,6 +1337,16 @@ mod tests {
         assert_eq!(json, r#"{"t":"a\u009bb\u202ec\u001b"}"#);
         let back: serde_json::Value = serde_json::from_str(&json).unwrap();
         assert_eq!(back["t"], "a\u{9b}b\u{202e}c\u{1b}");
+    }
+
+    #[test]
+    fn escaped_lines_keep_their_breaks_and_tabs_and_nothing_else() {
+        assert_eq!(
+            super::escape_lines("a\tb\nc\u{1b}[2J\n"),
+            "a\tb\nc\\x1b[2J\n"
+        );
+        // A backslash and `t` the text holds are not a tab.
+        assert_eq!(super::escape_lines(r"C:\temp"), r"C:\temp");
     }
 
     #[test]

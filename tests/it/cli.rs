@@ -317,6 +317,13 @@ fn list_and_vendor_filter() {
         "{}",
         run.stderr()
     );
+    // The value is shown as typed: a backslash and `t` in it are not a tab.
+    let run = errcode(["list", "--vendor", r"C:\temp"]).expect_code(2);
+    assert!(
+        run.stderr().contains(r"invalid value 'C:\temp'"),
+        "{}",
+        run.stderr()
+    );
 }
 
 #[test]
