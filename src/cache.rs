@@ -34,11 +34,10 @@ pub struct Stamp<'a> {
     modified_ns: u128,
 }
 
-/// The catalog file's stamp, taken before it is read (a file saved meanwhile then fails to match its cache
+/// The catalog file's stamp (from its `meta`data), taken before it is read (a file saved meanwhile then fails to match its cache
 /// next time, rather than the cache keeping the old text under the new stamp); `None` for a catalog too
 /// small to be worth caching, or one whose stamp cannot be known.
-pub fn stamp(source: &Path) -> Option<Stamp<'_>> {
-    let meta = std::fs::metadata(source).ok()?;
+pub fn stamp<'p>(source: &'p Path, meta: &std::fs::Metadata) -> Option<Stamp<'p>> {
     if meta.len() < MIN_CACHED_BYTES {
         return None;
     }

@@ -871,16 +871,8 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
         path: path.to_path_buf(),
         source,
     };
-    let meta = std::fs::metadata(path).map_err(read_error)?;
-    if meta.is_file() {
+    if !std::fs::metadata(path).map_err(read_error)?.is_dir() {
         return Ok(vec![path.to_path_buf()]);
-    }
-    if !meta.is_dir() {
-        // A FIFO or device would block or never end: a catalog is a file.
-        return Err(Error::Usage(format!(
-            "{}: not a regular file or directory; a catalog must be a .toml file",
-            path.display()
-        )));
     }
     let mut files = Vec::new();
     for item in std::fs::read_dir(path).map_err(read_error)? {
@@ -895,13 +887,24 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
 
 /// A user's catalog: from its cache file where that is current, else read, checked, and cached.
 fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
-    let cache = cache_dir.and_then(|dir| Some((dir, crate::cache::stamp(path)?)));
+    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if !meta.is_file() {
+        // A FIFO or device, named or found in a catalog directory, would block or never end.
+        return Err(Error::Usage(format!(
+            "{}: not a regular file or directory; a catalog must be a .toml file",
+            path.display()
+        )));
+    }
+    let cache = cache_dir.and_then(|dir| Some((dir, crate::cache::stamp(path, &meta)?)));
     if let Some((dir, stamp)) = &cache
         && let Some(catalog) = crate::cache::load(dir, path, stamp)
     {
         return Ok(catalog);
     }
-    let catalog = read_file(path)?;
+    let catalog = read_file(path, meta.len())?;
     if let Some((dir, stamp)) = &cache {
         crate::cache::store(dir, path, stamp, &catalog);
     }
@@ -911,12 +914,12 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
 /// Largest catalog file read: 50,000 entries take about 13 MB.
 const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
 
-fn read_file(path: &Path) -> Result<Catalog> {
+/// A catalog file of `size` bytes, read and checked.
+fn read_file(path: &Path, size: u64) -> Result<Catalog> {
     let read_error = |source| Error::Read {
         path: path.to_path_buf(),
         source,
     };
-    let size = std::fs::metadata(path).map_err(read_error)?.len();
     if size > MAX_CATALOG_BYTES {
         return Err(Error::Usage(format!(
             "{}: {size} bytes is more than the {} MiB a catalog may have",

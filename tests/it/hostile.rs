@@ -238,6 +238,31 @@ fn a_fifo_catalog_is_refused_and_a_fifo_log_is_read() {
             fifo.display()
         )
     );
+    // Found in a catalog directory, it is refused too, not read (which would wait for a writer forever).
+    let catalogs = dir.path().join("catalogs");
+    std::fs::create_dir(&catalogs).unwrap();
+    let listed = catalogs.join("pipe.toml");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&listed)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let run = TestCommand::new()
+        .args([
+            "--catalog".as_ref(),
+            catalogs.as_os_str(),
+            "APIG.0303".as_ref(),
+        ])
+        .timeout(10)
+        .output()
+        .expect_code(2);
+    assert_eq!(
+        run.stderr(),
+        format!(
+            "errcode: {}: not a regular file or directory; a catalog must be a .toml file\n",
+            listed.display()
+        )
+    );
     // Scanning a FIFO reads what its writer sends (as `errcode scan <(zcat gw.log.gz)` does).
     let writer_path = fifo.clone();
     let writer = std::thread::spawn(move || {

@@ -72,6 +72,12 @@ impl TestCommand {
         self
     }
 
+    /// Kills errcode after `seconds` (a run that would hang then fails instead).
+    pub fn timeout(mut self, seconds: u64) -> TestCommand {
+        self.cmd.timeout(std::time::Duration::from_secs(seconds));
+        self
+    }
+
     pub fn output(mut self) -> Run {
         let output = self.cmd.output().expect("errcode runs");
         Run(output)
