@@ -53,9 +53,13 @@ fn pasty() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..24).prop_map(|p| p.concat())
 }
 
-/// Loaded once for all cases.
+/// Loaded once for all cases, as are the matchers (their automata take a while to build).
 static CATALOGS: std::sync::LazyLock<Catalogs> =
     std::sync::LazyLock::new(|| Catalogs::builtin().unwrap());
+static MATCHER: std::sync::LazyLock<Matcher<'static>> =
+    std::sync::LazyLock::new(|| Matcher::new(&CATALOGS, &[]));
+static BULK_MATCHER: std::sync::LazyLock<Matcher<'static>> =
+    std::sync::LazyLock::new(|| Matcher::for_bulk(&CATALOGS, &[]));
 
 fn look() -> Look {
     Look {
@@ -98,8 +102,7 @@ proptest! {
 
     #[test]
     fn lookups_never_panic(query in prop_oneof!["\\PC{0,80}", pasty()]) {
-        let matcher = Matcher::new(&CATALOGS, &[]);
-        let outcome = matcher.lookup(&query);
+        let outcome = MATCHER.lookup(&query);
         // What a paste's evidence points at lies inside the paste.
         for m in &outcome.matches {
             for clue in &m.clues {
@@ -116,18 +119,18 @@ proptest! {
         bytes.extend(b"\xff\xfe");
         if final_newline { bytes.push(b'\n'); }
         let expected = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(!bytes.ends_with(b"\n"));
-        let matcher = Matcher::for_bulk(&CATALOGS, &[]);
+        let matcher = &*BULK_MATCHER;
         let mut summary = Summary::default();
         let mut out = Vec::new();
         let options = Options { mode: Mode::Summary, json: false, recursive: false, threads: 1 };
-        let matched = scan::scan_reader(&matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut summary);
+        let matched = scan::scan_reader(matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut summary);
         prop_assert!(matched.is_ok());
         prop_assert_eq!(summary.lines, expected);
         prop_assert!(summary.matched_lines <= expected);
         // `--count` takes a shortcut where a code settles a line: it counts what the full reading reports.
         let mut counted = Summary::default();
         let options = Options { mode: Mode::Count, ..options };
-        let matched = scan::scan_reader(&matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut counted);
+        let matched = scan::scan_reader(matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut counted);
         prop_assert!(matched.is_ok());
         prop_assert_eq!(counted.matched_lines, summary.matched_lines);
     }

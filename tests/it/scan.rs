@@ -3,12 +3,12 @@
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::util::{self, TestCommand};
+use crate::util::{self, TestCommand, write};
 
 #[path = "../../bench/logsynth.rs"]
 mod logsynth;
@@ -18,15 +18,6 @@ const TENCENT: &str =
     "2024-06-01T10:00:19Z WARN  gw: status=404 There is no api match uri[/v1/orders/42]";
 const ORDINARY: &str =
     "10.0.0.1 - - [01/Jun/2024:10:00:00 +0000] \"GET /healthz HTTP/1.1\" 200 2 \"-\" \"curl/8.0\"";
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(&path, bytes).unwrap();
-    path
-}
 
 fn log(lines: &[&str]) -> Vec<u8> {
     let mut text = lines.join("\n");
@@ -72,7 +63,7 @@ fn reports_each_error_line_with_a_note() {
     let file = write(
         dir.path(),
         "gw.log",
-        &log(&[ORDINARY, HUAWEI, ORDINARY, TENCENT]),
+        log(&[ORDINARY, HUAWEI, ORDINARY, TENCENT]),
     );
     let run = scan(&["--lang", "en"], &[&file]).expect_code(0);
     let name = file.display();
@@ -89,7 +80,7 @@ fn reports_each_error_line_with_a_note() {
 #[test]
 fn matched_parts_are_highlighted_in_colour() {
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "gw.log", &log(&[TENCENT]));
+    let file = write(dir.path(), "gw.log", log(&[TENCENT]));
     let out = scan(&["--color", "always"], &[&file])
         .expect_code(0)
         .stdout();
@@ -105,7 +96,7 @@ fn no_error_lines_exit_1_silently() {
     let file = write(
         dir.path(),
         "ok.log",
-        &log(&[
+        log(&[
             ORDINARY,
             "部署成功，耗时 3 秒",
             "request_id=4290a5031fd3 took 429ms",
@@ -136,7 +127,7 @@ fn standard_input_when_no_path_or_dash() {
 #[test]
 fn json_is_one_object_per_matching_line_shaped_as_lookup() {
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "gw.log", &log(&[HUAWEI, ORDINARY, TENCENT]));
+    let file = write(dir.path(), "gw.log", log(&[HUAWEI, ORDINARY, TENCENT]));
     let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
     assert_eq!(out.lines().count(), 2);
     assert_eq!(
@@ -162,9 +153,9 @@ fn count_per_file_and_summary_over_all() {
     let a = write(
         dir.path(),
         "a.log",
-        &log(&[HUAWEI, HUAWEI, ORDINARY, TENCENT]),
+        log(&[HUAWEI, HUAWEI, ORDINARY, TENCENT]),
     );
-    let b = write(dir.path(), "b.log", &log(&[ORDINARY]));
+    let b = write(dir.path(), "b.log", log(&[ORDINARY]));
     let run = scan(&["--count"], &[&a, &b]).expect_code(0);
     assert_eq!(
         run.stdout(),
@@ -231,8 +222,8 @@ fn count_per_file_and_summary_over_all() {
 #[test]
 fn recursive_directories_and_errors_for_what_cannot_be_read() {
     let dir = tempfile::tempdir().unwrap();
-    write(dir.path(), "logs/a.log", &log(&[HUAWEI]));
-    write(dir.path(), "logs/deeper/b.log", &log(&[TENCENT]));
+    write(dir.path(), "logs/a.log", log(&[HUAWEI]));
+    write(dir.path(), "logs/deeper/b.log", log(&[TENCENT]));
     let logs = dir.path().join("logs");
     let out = scan(&["-r", "--count"], &[&logs]).expect_code(0).stdout();
     assert_eq!(
@@ -245,7 +236,7 @@ fn recursive_directories_and_errors_for_what_cannot_be_read() {
     );
 
     // A directory without -r, and a missing file, among good inputs: each reported, the rest scanned, exit 2.
-    let good = write(dir.path(), "good.log", &log(&[HUAWEI]));
+    let good = write(dir.path(), "good.log", log(&[HUAWEI]));
     let missing = dir.path().join("missing.log");
     let run = scan(&["--count"], &[&logs, &missing, &good]).expect_code(2);
     assert_eq!(run.stdout(), format!("{}:1\n", good.display()));
@@ -262,7 +253,7 @@ fn recursive_directories_and_errors_for_what_cannot_be_read() {
 #[test]
 fn vendor_and_lang_apply() {
     let dir = tempfile::tempdir().unwrap();
-    let file = write(dir.path(), "gw.log", &log(&[HUAWEI, TENCENT]));
+    let file = write(dir.path(), "gw.log", log(&[HUAWEI, TENCENT]));
     let out = scan(&["--json", "--vendor", "tencent"], &[&file])
         .expect_code(0)
         .stdout();
@@ -279,18 +270,22 @@ fn vendor_and_lang_apply() {
 #[test]
 fn odd_bytes_long_lines_and_no_final_newline() {
     let dir = tempfile::tempdir().unwrap();
-    let mut bytes = Vec::new();
-    bytes.extend_from_slice(b"ua=curl/7.\xff\xfe\x80 ");
-    bytes.extend_from_slice(HUAWEI.as_bytes());
-    bytes.extend_from_slice(b"\nnul\x00byte ");
-    bytes.extend_from_slice(TENCENT.as_bytes());
-    bytes.push(b'\n');
-    bytes.extend(std::iter::repeat_n(b'x', 5 * 1024 * 1024));
-    bytes.extend_from_slice(b" HMAC signature does not match\n");
-    bytes.extend_from_slice(ORDINARY.as_bytes());
-    bytes.push(b'\n');
-    bytes.extend_from_slice(HUAWEI.as_bytes()); // no final newline
-    let file = write(dir.path(), "odd.log", &bytes);
+    // The third line `long` bytes long.
+    let odd = |long: usize| {
+        let mut bytes = Vec::new();
+        bytes.extend_from_slice(b"ua=curl/7.\xff\xfe\x80 ");
+        bytes.extend_from_slice(HUAWEI.as_bytes());
+        bytes.extend_from_slice(b"\nnul\x00byte ");
+        bytes.extend_from_slice(TENCENT.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend(std::iter::repeat_n(b'x', long));
+        bytes.extend_from_slice(b" HMAC signature does not match\n");
+        bytes.extend_from_slice(ORDINARY.as_bytes());
+        bytes.push(b'\n');
+        bytes.extend_from_slice(HUAWEI.as_bytes()); // no final newline
+        bytes
+    };
+    let file = write(dir.path(), "odd.log", odd(5 * 1024 * 1024));
     let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
     let lines: Vec<u64> = ndjson_rows(&out).iter().map(|r| r.0).collect();
     assert_eq!(lines, [1, 2, 3, 5]);
@@ -303,7 +298,9 @@ fn odd_bytes_long_lines_and_no_final_newline() {
     );
     let long: serde_json::Value = serde_json::from_str(out.lines().nth(2).unwrap()).unwrap();
     assert_eq!(long["text"].as_str().unwrap().len(), 5 * 1024 * 1024 + 30);
-    // Human output shows the NUL escaped, never raw.
+    // Human output shows the NUL escaped, never raw (read once more with a short third line: the long
+    // one has been read whole above).
+    let file = write(dir.path(), "short.log", odd(10));
     let human = scan(&[], &[&file]).expect_code(0).stdout();
     assert!(human.contains("nul\\x00byte") && !human.contains('\0'));
     let summary = scan(&["--summary", "--json"], &[&file])
@@ -460,7 +457,7 @@ fn a_generated_catalog_is_loaded_and_matched() {
     let file = write(
         dir.path(),
         "gw.log",
-        &log(&[
+        log(&[
             "x SYN.000002 y",
             "Qzukakakaka quota failure 10 for GroupId in ledger stage",
             ORDINARY,

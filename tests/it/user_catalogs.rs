@@ -1,8 +1,6 @@
 //! Users' own catalogs: every place they load from, overriding, and located errors for broken ones.
 
-use std::path::Path;
-
-use crate::util::{TestCommand, rows, with_catalog};
+use crate::util::{TestCommand, rows, with_catalog, write};
 
 const ACME: &str = r#"id = "acme-gateway"
 vendor = "huawei"
@@ -22,13 +20,6 @@ message = "Teapot {param} refused."
 meaning = { en = "The teapot {param} refused the request.", zh = "茶壶 {param} 拒绝了请求" }
 fix = { en = "Ask for coffee.", zh = "改要咖啡" }
 "#;
-
-fn write(dir: &Path, name: &str, text: &str) -> std::path::PathBuf {
-    std::fs::create_dir_all(dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, text).unwrap();
-    path
-}
 
 fn finds_acme(cmd: TestCommand) {
     let run = cmd.args(["--json", "ACME.0001"]).output().expect_code(0);
@@ -54,8 +45,7 @@ fn environment_path_list_and_config_directory() {
     let other = write(
         other_dir.path(),
         "beta.toml",
-        &ACME
-            .replace("acme-gateway", "beta-gateway")
+        ACME.replace("acme-gateway", "beta-gateway")
             .replace("ACME.0001", "BETA.0001"),
     );
     let list = std::env::join_paths([&file, &other]).unwrap();

@@ -160,3 +160,13 @@ pub fn with_catalog<S: AsRef<std::ffi::OsStr>>(path: &Path, args: &[S]) -> Run {
         .args(args)
         .output()
 }
+
+/// Writes `bytes` to `dir/name` (creating the directories it needs) and returns the path.
+pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
