@@ -279,28 +279,16 @@ fn body(catalog: &Catalog) -> Option<Vec<u8>> {
 mod tests {
     use super::*;
 
-    const CATALOG: &str = r#"
-id = "acme"
-vendor = "huawei"
-vendor_name = { en = "Acme", zh = "阿克米" }
-product = { en = "Gateway", zh = "网关" }
-[[sources]]
-id = "doc"
-title = "Acme codes"
-[[entries]]
-id = "new"
-code = "ACME.1"
-status = 400
-message = "Missing {param}."
-meaning = { en = "{param} is missing.", zh = "缺少 {param}" }
-fix = { en = "Add it.", zh = "添加" }
+    /// The minimal test catalog with more entries: an older edition and a code template.
+    fn catalog() -> String {
+        let more = r#"
 [[entries]]
 id = "old"
 code = "acme.1"
 status = 401
 message = "Two forms."
 variants = ["First form.", "Second {x}."]
-edition_of = "new"
+edition_of = "e1"
 meaning = { en = "m", zh = "m" }
 fix = { en = "f", zh = "f" }
 [[entries]]
@@ -311,10 +299,12 @@ message = "m"
 meaning = { en = "m", zh = "m" }
 fix = { en = "f", zh = "f" }
 "#;
+        format!("{}{more}", crate::catalog::tests::MINIMAL)
+    }
 
     #[test]
     fn cached_entries_answer_as_the_catalog_does() {
-        let original = crate::catalog::parse(CATALOG, Origin::File("acme.toml".into())).unwrap();
+        let original = crate::catalog::parse(&catalog(), Origin::File("acme.toml".into())).unwrap();
         let body: &'static [u8] = Box::leak(body(&original).unwrap().into_boxed_slice());
         let cached = decode(body, Origin::File("acme.toml".into())).unwrap();
         let sources = |forms: &[Template]| {
@@ -358,10 +348,10 @@ fix = { en = "f", zh = "f" }
 
     #[test]
     fn a_damaged_cache_file_is_ignored() {
-        let original = crate::catalog::parse(CATALOG, Origin::File("acme.toml".into())).unwrap();
+        let original = crate::catalog::parse(&catalog(), Origin::File("acme.toml".into())).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let source = dir.path().join("acme.toml");
-        std::fs::write(&source, CATALOG).unwrap();
+        std::fs::write(&source, catalog()).unwrap();
         let stamp = Stamp {
             format: FORMAT,
             version: "test",

@@ -1435,7 +1435,7 @@ impl Validator<'_> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
     /// The built-in entries, made as they are read, answer every question as entries made up front do.
@@ -1472,7 +1472,8 @@ mod tests {
         }
     }
 
-    const MINIMAL: &str = r#"
+    /// A catalog of one entry, for tests here and of the cache.
+    pub(crate) const MINIMAL: &str = r#"
 id = "acme"
 vendor = "huawei"
 vendor_name = { en = "Acme", zh = "阿克米" }
