@@ -22,7 +22,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -43,7 +43,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -52,7 +52,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -65,7 +65,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --ignore-case 'Ignore case'
             cand -F 'Take PATTERN as a literal string, not a regex'
             cand --fixed-strings 'Take PATTERN as a literal string, not a regex'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -81,7 +81,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -c 'Print the number of matching lines per input instead of the lines'
             cand --count 'Print the number of matching lines per input instead of the lines'
             cand --summary 'Print counts per error over all input (most frequent first), with totals per vendor and status'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -90,7 +90,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -99,7 +99,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -108,7 +108,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -117,7 +117,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
@@ -128,7 +128,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -145,7 +145,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
-            cand --json 'Print one JSON object (the format is documented in the README)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

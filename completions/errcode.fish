@@ -35,7 +35,7 @@ complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use c
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_needs_command" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_needs_command" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_needs_command" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
@@ -59,7 +59,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -72,7 +72,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -87,7 +87,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s i -l ignore-case -d 'Ignore case'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s F -l fixed-strings -d 'Take PATTERN as a literal string, not a regex'
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
@@ -104,7 +104,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -l catalog -d 'Als
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s r -l recursive -d 'Scan the files below directories'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s c -l count -d 'Print the number of matching lines per input instead of the lines'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l summary -d 'Print counts per error over all input (most frequent first), with totals per vendor and status'
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -117,7 +117,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When 
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -130,7 +130,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'W
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -143,7 +143,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand family" -l color -d 'Whe
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -156,7 +156,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -171,7 +171,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -186,7 +186,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 'Print one JSON object (the format is documented in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'

@@ -70,7 +70,8 @@ struct GlobalArgs {
     )]
     color: ColorChoice,
 
-    /// Print one JSON object (the format is documented in the README)
+    /// Print JSON: one object (scan: one per matching line, or per file with --count; formats in the
+    /// README)
     #[arg(long, global = true)]
     json: bool,
 
