@@ -75,8 +75,10 @@ pub(super) struct Finder<'c> {
     /// takes at most about a hundred literals, so there are several; each block of a log is searched by
     /// all.
     groups: Option<Vec<packed::Searcher>>,
-    /// For scanning: the literal codes that report a line wherever they stand as a token (not generic).
+    /// For scanning: the literal codes that report a line wherever they stand as a token (not generic),
+    /// and per literal of the automaton, whether it is one.
     distinctive_codes: std::collections::HashSet<&'c str>,
+    distinctive: Vec<bool>,
 }
 
 impl<'c> Finder<'c> {
@@ -118,19 +120,28 @@ impl<'c> Finder<'c> {
                 add(prefix.clone(), Anchor::Referral(catalog, referral));
             }
         }
-        let distinctive_codes = if bulk {
-            anchors
+        let distinctive: Vec<bool> = if bulk {
+            literals
                 .iter()
-                .flatten()
-                .filter_map(|anchor| match anchor {
+                .zip(&anchors)
+                .map(|(literal, anchors)| {
+                    anchors.iter().any(|a| matches!(a, Anchor::Code(..))) && !generic_code(literal)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let distinctive_codes = anchors
+            .iter()
+            .zip(&distinctive)
+            .filter(|(_, distinctive)| **distinctive)
+            .filter_map(|(anchors, _)| {
+                anchors.iter().find_map(|anchor| match anchor {
                     Anchor::Code(_, entry) => entry.code.as_ref().and_then(|c| c.literal_str()),
                     _ => None,
                 })
-                .filter(|code| !generic_code(code))
-                .collect()
-        } else {
-            Default::default()
-        };
+            })
+            .collect();
         let groups = if bulk {
             // A line whose literals are only generic messages' is never reported (`may_report`): such
             // literals need not make a line a candidate, and they are the short, common ones.
@@ -160,6 +171,7 @@ impl<'c> Finder<'c> {
             anchors,
             groups,
             distinctive_codes,
+            distinctive,
         }
     }
 
@@ -198,14 +210,15 @@ impl<'c> Finder<'c> {
     /// found from where their fingerprints start (a code's starts where it does), without the
     /// automaton's pass over the text.
     pub(super) fn literals_unless_coded(&self, text: &str) -> Option<Vec<LiteralHit>> {
-        let coded_at = |start: usize| {
-            text.is_char_boundary(start) && {
-                let end = token_end(text, start);
-                self.distinctive_codes.contains(&text[start..end]) && is_token(text, start, end)
-            }
-        };
         let bytes = text.as_bytes();
         if let Some(groups) = &self.groups {
+            // Where a fingerprint starts, the token there is looked up among the codes.
+            let coded_at = |start: usize| {
+                text.is_char_boundary(start) && {
+                    let end = token_end(text, start);
+                    self.distinctive_codes.contains(&text[start..end]) && is_token(text, start, end)
+                }
+            };
             let mut starts = groups.iter().flat_map(|searcher| {
                 let mut from = 0;
                 std::iter::from_fn(move || {
@@ -222,7 +235,10 @@ impl<'c> Finder<'c> {
             return Some(self.literals(bytes).collect());
         }
         let literals: Vec<LiteralHit> = self.literals(bytes).collect();
-        (!literals.iter().any(|l| coded_at(l.span.start))).then_some(literals)
+        let coded = literals
+            .iter()
+            .any(|l| self.distinctive[l.pattern] && is_token(text, l.span.start, l.span.end));
+        (!coded).then_some(literals)
     }
 
     /// Every code and message standing in `text`.
