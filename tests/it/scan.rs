@@ -465,30 +465,27 @@ fn a_generated_catalog_is_loaded_and_matched() {
             "x UNAVAILABLE y",
         ]),
     );
-    let out = TestCommand::new()
-        .args(["--catalog"])
-        .args([&catalog])
-        .args(["scan", "--json"])
-        .args([&file])
-        .output()
-        .expect_code(0)
-        .stdout();
+    let scan_with_catalog = |mode: &str| {
+        TestCommand::new()
+            .args(["--catalog"])
+            .args([&catalog])
+            .args(["scan", mode])
+            .args([&file])
+            .output()
+            .expect_code(0)
+            .stdout()
+    };
     assert_eq!(
-        ndjson_rows(&out),
+        ndjson_rows(&scan_with_catalog("--json")),
         [
             (1, "huawei".into(), "SYN.000002".into(), 403),
             (2, "huawei".into(), "SYN.000010".into(), 403)
         ]
     );
-    let out = TestCommand::new()
-        .args(["--catalog"])
-        .args([&catalog])
-        .args(["scan", "--count"])
-        .args([&file])
-        .output()
-        .expect_code(0)
-        .stdout();
-    assert_eq!(out, format!("{}:2\n", file.display()));
+    assert_eq!(
+        scan_with_catalog("--count"),
+        format!("{}:2\n", file.display())
+    );
 }
 
 /// `-j` takes a thread count from 0 (one per CPU) to 256; anything else is a usage error naming the flag.
