@@ -9,7 +9,7 @@ use crate::template::{Captures, Template, fold};
 
 mod finder;
 mod findings;
-mod teddy;
+pub mod teddy;
 
 use finder::LiteralHit;
 

@@ -242,7 +242,7 @@ pub fn scan_reader(
     if options.threads > 1 {
         scan_parallel(matcher, reader, &mut writer)?;
     } else {
-        let mut blocks = Blocks::new(reader);
+        let mut blocks = Blocks::new(reader, options.mode);
         let mut block = Vec::new();
         while let Some(lines) = blocks.next_block(&mut block).map_err(ScanError::Read)? {
             writer.emit(&scan_block(matcher, &block, lines, &input))?;
@@ -259,6 +259,9 @@ struct Blocks<R> {
     at_end: bool,
     /// The number of the next block's first line.
     next_line: u64,
+    /// Whether lines are counted: `--count` neither numbers nor totals them, and counting is a pass over
+    /// every block.
+    counting: bool,
 }
 
 /// The number of a block's first line, and how many lines it holds.
@@ -269,23 +272,25 @@ struct Lines {
 }
 
 impl<R: Read> Blocks<R> {
-    fn new(reader: R) -> Self {
+    fn new(reader: R, mode: Mode) -> Self {
         Blocks {
             reader,
             carry: Vec::new(),
             at_end: false,
             next_line: 1,
+            counting: mode != Mode::Count,
         }
     }
 
-    /// `fill`, and where the block's lines stand in the input; `None` at the end of the input.
+    /// `fill`, and where the block's lines stand in the input (none counted unless `counting`); `None` at
+    /// the end of the input.
     fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<Option<Lines>> {
         if !self.fill(block)? {
             return Ok(None);
         }
         let lines = Lines {
             first: self.next_line,
-            count: count_lines(block),
+            count: if self.counting { count_lines(block) } else { 0 },
         };
         self.next_line += lines.count;
         Ok(Some(lines))
@@ -483,8 +488,9 @@ fn scan_parallel<'c>(
     }
     let (work_tx, work_rx) = mpsc::channel::<Job>();
     let reader_tx = work_tx.clone();
+    let mode = writer.input.options.mode;
     std::thread::spawn(move || {
-        let mut blocks = Blocks::new(reader);
+        let mut blocks = Blocks::new(reader, mode);
         for seq in 0.. {
             // No buffer coming back: the scan stopped.
             let Ok(mut block) = free_rx.recv() else {

@@ -4,7 +4,9 @@
 
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, Input, Span, packed};
+use aho_corasick::{AhoCorasick, Input, Span};
+
+use super::teddy::Prefilter;
 
 use crate::catalog::{Catalog, Entry, Referral};
 use crate::template::{Captures, Segment};
@@ -71,10 +73,9 @@ pub(super) enum Search {
 pub(super) struct Finder<'c> {
     automaton: AhoCorasick,
     anchors: Vec<Vec<Anchor<'c>>>,
-    /// For scanning: SIMD (Teddy) searchers over groups of the literals, where the CPU has them. Teddy
-    /// takes at most about a hundred literals, so there are several; each block of a log is searched by
-    /// all.
-    groups: Option<Vec<packed::Searcher>>,
+    /// For scanning: the SIMD prefilter over the literals' fingerprints, where the CPU has what it needs
+    /// and the literals are not too many for it.
+    prefilter: Option<Prefilter>,
     /// For scanning: the literal codes that report a line wherever they stand as a token (not generic),
     /// and per literal of the automaton, whether it is one.
     distinctive_codes: std::collections::HashSet<&'c str>,
@@ -142,7 +143,7 @@ impl<'c> Finder<'c> {
                 })
             })
             .collect();
-        let groups = if bulk {
+        let prefilter = if bulk {
             // A line whose literals are only generic messages' is never reported (`may_report`): such
             // literals need not make a line a candidate, and they are the short, common ones.
             let reportable: Vec<(&str, bool)> = literals
@@ -154,7 +155,7 @@ impl<'c> Finder<'c> {
                     (literal.as_str(), is_code)
                 })
                 .collect();
-            teddy_groups(&reportable)
+            prefilter(&reportable)
         } else {
             None
         };
@@ -169,7 +170,7 @@ impl<'c> Finder<'c> {
                 .build(&literals)
                 .expect("literals of bounded size build an automaton"),
             anchors,
-            groups,
+            prefilter,
             distinctive_codes,
             distinctive,
         }
@@ -181,8 +182,6 @@ impl<'c> Finder<'c> {
             finder: self,
             block,
             pos: 0,
-            next: vec![None; self.groups.as_ref().map_or(1, Vec::len)],
-            started: false,
         }
     }
 
@@ -206,30 +205,20 @@ impl<'c> Finder<'c> {
 
     /// For `scan --count`: `None` when a distinctive code stands in `text` as a whole token, which makes
     /// a line reported whatever else it holds (its score alone is enough: asserted beside the scores in
-    /// `findings`); else the literals standing in `text`, to read it by. With searchers, such a code is
-    /// found from where their fingerprints start (a code's starts where it does), without the
+    /// `findings`); else the literals standing in `text`, to read it by. With the prefilter, such a code
+    /// is found from where its fingerprints start (a code's starts where it does), without the
     /// automaton's pass over the text.
     pub(super) fn literals_unless_coded(&self, text: &str) -> Option<Vec<LiteralHit>> {
         let bytes = text.as_bytes();
-        if let Some(groups) = &self.groups {
+        if let Some(prefilter) = &self.prefilter {
             // Where a fingerprint starts, the token there is looked up among the codes.
-            let coded_at = |start: usize| {
+            let mut coded_at = |start: usize| {
                 text.is_char_boundary(start) && {
                     let end = token_end(text, start);
                     self.distinctive_codes.contains(&text[start..end]) && is_token(text, start, end)
                 }
             };
-            let mut starts = groups.iter().flat_map(|searcher| {
-                let mut from = 0;
-                std::iter::from_fn(move || {
-                    let start = searcher
-                        .find_in(bytes, Span::from(from..bytes.len()))?
-                        .start();
-                    from = start + 1;
-                    Some(start)
-                })
-            });
-            if starts.any(coded_at) {
+            if prefilter.find(bytes, 0, &mut coded_at).is_some() {
                 return None;
             }
             return Some(self.literals(bytes).collect());
@@ -308,12 +297,12 @@ impl<'c> Finder<'c> {
     }
 }
 
-/// The searchers that find candidate lines, over each literal's fingerprint: a code's family prefix
+/// The prefilter that finds candidate lines, over each literal's fingerprint: a code's family prefix
 /// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster
 /// (`literals`: each with whether it is only a code's, not a message's).
 /// A fingerprint starts where its literal does, so each place a literal stands is a place found. `None`
-/// where Teddy is not available (no SIMD, big-endian targets) or the literals are too many for it.
-fn teddy_groups(literals: &[(&str, bool)]) -> Option<Vec<packed::Searcher>> {
+/// where the CPU lacks what the prefilter needs or the literals are too many for it.
+fn prefilter(literals: &[(&str, bool)]) -> Option<Prefilter> {
     let mut fingerprints: Vec<&[u8]> = literals
         .iter()
         .map(|&(literal, is_code)| match literal.find(['.', '_']) {
@@ -324,7 +313,7 @@ fn teddy_groups(literals: &[(&str, bool)]) -> Option<Vec<packed::Searcher>> {
     fingerprints.sort_unstable();
     fingerprints.dedup();
     // Shorter fingerprints may now stand inside longer ones; keeping both is harmless.
-    super::teddy::searchers(&fingerprints)
+    Prefilter::new(&fingerprints)
 }
 
 /// See [`Finder::candidate_lines`].
@@ -332,23 +321,6 @@ pub(super) struct CandidateLines<'a, 'c> {
     finder: &'a Finder<'c>,
     block: &'a [u8],
     pos: usize,
-    /// Per searcher, where its next literal at or after `pos` stands (`None`: none left).
-    next: Vec<Option<usize>>,
-    started: bool,
-}
-
-impl CandidateLines<'_, '_> {
-    fn search(&self, group: usize) -> Option<usize> {
-        let rest = Span::from(self.pos..self.block.len());
-        match &self.finder.groups {
-            Some(groups) => groups[group].find_in(self.block, rest),
-            None => self
-                .finder
-                .automaton
-                .find(Input::new(self.block).span(rest)),
-        }
-        .map(|m| m.start())
-    }
 }
 
 impl Iterator for CandidateLines<'_, '_> {
@@ -358,17 +330,16 @@ impl Iterator for CandidateLines<'_, '_> {
         if self.pos >= self.block.len() {
             return None;
         }
-        for group in 0..self.next.len() {
-            let stale = match self.next[group] {
-                Some(at) => at < self.pos,
-                None => !self.started,
-            };
-            if stale {
-                self.next[group] = self.search(group);
+        let at = match &self.finder.prefilter {
+            Some(prefilter) => prefilter.find(self.block, self.pos, &mut |_| true)?,
+            None => {
+                let rest = Span::from(self.pos..self.block.len());
+                self.finder
+                    .automaton
+                    .find(Input::new(self.block).span(rest))?
+                    .start()
             }
-        }
-        self.started = true;
-        let at = self.next.iter().flatten().copied().min()?;
+        };
         let start = memchr::memrchr(b'\n', &self.block[..at]).map_or(0, |i| i + 1);
         let end = memchr::memchr(b'\n', &self.block[at..]).map_or(self.block.len(), |i| at + i);
         self.pos = end + 1;

@@ -1,15 +1,22 @@
-//! How the log scanner's prefilter lays its literals out in SIMD (Teddy) searchers.
+//! The log scanner's prefilter: where in a block of text any of a few hundred literals may start, found
+//! 32 bytes at a time in one pass (SIMD, AVX2).
 //!
-//! Teddy tests each position of the text against its buckets at once: a bucket accepts a position when
-//! each of its first bytes (up to four) has a low and a high nibble that some literal of the bucket has
-//! there, and only then are the bucket's literals compared with the text. A bucket of literals that share
-//! nibbles accepts little beyond them; one of unlike literals accepts many byte combinations none of them
-//! has, and every such false alarm costs a comparison per literal. So the literals are not dealt out in
-//! order: each goes where it adds the least to the chance of a false alarm, estimated from how often each
-//! byte occurs in text. With the ~270 built-in literals this takes the prefilter from five searchers to
-//! three, and `errcode scan -j1 --count` over `bench/scan.sh`'s 100 MB log from 185 to 158 ms.
+//! This is Teddy, the algorithm of Hyperscan and of aho-corasick's packed searchers, widened. Each
+//! literal goes to a bucket; a bucket accepts a position of the text when each of the next `WINDOW`
+//! bytes has a low and a high nibble that some literal of the bucket has at that place, which two
+//! byte-shuffles per byte test for 8 buckets and 32 positions at once. Here several groups of 8 buckets
+//! are tested in the same pass over the text (aho-corasick's searchers take one group each, so the
+//! built-in literals needed three passes), the window is six bytes (theirs at most four, and as short as
+//! the shortest literal: `URI` made a whole searcher test three), and a literal shorter than the window
+//! leaves its bucket's remaining bytes open rather than the group's. A position some bucket accepts is
+//! then checked against the literals that begin with its first four bytes, found by hashing them, so a
+//! false alarm costs one lookup whichever bucket raised it.
+//!
+//! A bucket of literals that share nibbles accepts little beyond them; one of unlike literals accepts
+//! many byte combinations none of them has. So the literals are not dealt out in order: each goes where
+//! it adds the least to the chance of a false alarm, estimated from how often each byte occurs in text.
 
-use aho_corasick::packed;
+use std::sync::LazyLock;
 
 /// Occurrences per million bytes of each byte value in text like a log's: measured on English technical
 /// prose (Debian's man pages and changelogs, 60 MB) mixed 7:3 with the built-in catalogs' Chinese text;
@@ -34,59 +41,297 @@ const BYTE_FREQUENCY: [u32; 256] = [
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 ];
 
-/// Literals one searcher takes at most (aho-corasick's limit for its packed searchers).
-const MAX_LITERALS: usize = 128;
-/// About as many literals per bucket as keeps false alarms rare (measured: 4 per bucket needs five
-/// searchers for the built-in literals, 6 three, and three searchers of 6 are the faster).
-const LITERALS_PER_BUCKET: usize = 6;
-/// Each searcher is a pass over the text: past this many, one automaton pass is faster (large catalogs).
-const MAX_SEARCHERS: usize = 8;
-/// Bytes of a literal Teddy tests at once.
-const MASK_BYTES: usize = 4;
+/// Bytes of text each bucket tests from a position.
+const WINDOW: usize = 6;
+/// Buckets per group: one bit each in a byte.
+const BUCKETS: usize = 8;
+/// Literals per bucket, past which another group is added. More groups make each bucket accept less, but
+/// each costs two shuffles per window byte: with the built-in literals, three groups search logs faster
+/// than four or two (measured with `bench/scan.sh`'s log and twelve public sample logs of other systems).
+const LITERALS_PER_BUCKET: usize = 12;
+/// Each group costs two shuffles per window byte: past this many, one automaton pass over the text is
+/// faster (catalogs of thousands of entries).
+const MAX_GROUPS: usize = 8;
 
-/// The searchers for `literals` (each found wherever it stands, so that a line holding one is found), or
-/// `None` when there are too many or Teddy is not available (no SIMD, big-endian targets).
-pub(super) fn searchers(literals: &[&[u8]]) -> Option<Vec<packed::Searcher>> {
-    if literals.is_empty() {
-        return Some(Vec::new());
-    }
-    // Aho-corasick's Teddy has 8 buckets, or 16 ("fat", where the CPU has AVX2) for more than 32
-    // literals; the searchers are pinned to the kind the layout is planned for.
-    let fat = literals.len() > 32 && has_avx2();
-    let buckets_per_searcher = if fat { 16 } else { 8 };
-    let searchers = literals
-        .len()
-        .div_ceil(buckets_per_searcher * LITERALS_PER_BUCKET);
-    if searchers > MAX_SEARCHERS {
-        return None;
-    }
-    let layout = Layout::new(literals, searchers, buckets_per_searcher);
-    layout
-        .searcher_literals(literals)
-        .iter()
-        .map(|group| {
-            let mut builder = packed::Config::new()
-                .match_kind(packed::MatchKind::LeftmostFirst)
-                .heuristic_pattern_limits(false)
-                .only_teddy_fat(Some(fat))
-                .builder();
-            builder.extend(group);
-            builder.build()
+/// See the module's documentation.
+pub(super) struct Prefilter {
+    /// What the CPU runs: the kernel for this many groups.
+    find: Kernel,
+    /// Per group and window byte (group by group), which buckets (bits) accept each low nibble of a byte,
+    /// and each high nibble: indexed by the nibble, and repeated for the second 128-bit lane.
+    low: Vec<[u8; 32]>,
+    high: Vec<[u8; 32]>,
+    literals: Literals,
+}
+
+/// The search over `text` from a position; see [`Prefilter::find`].
+type Kernel = unsafe fn(&Prefilter, &[u8], usize, &mut dyn FnMut(usize) -> bool) -> Option<usize>;
+
+impl Prefilter {
+    /// The prefilter for `literals` (none empty), or `None` when there are too many or the CPU has no
+    /// AVX2 (the automaton serves instead).
+    pub(super) fn new(literals: &[&[u8]]) -> Option<Prefilter> {
+        let groups = literals
+            .len()
+            .div_ceil(BUCKETS * LITERALS_PER_BUCKET)
+            .max(1);
+        if groups > MAX_GROUPS {
+            return None;
+        }
+        let find = kernel(groups)?;
+        let layout = Layout::new(literals, groups * BUCKETS);
+        let mut low = vec![[0u8; 32]; groups * WINDOW];
+        let mut high = vec![[0u8; 32]; groups * WINDOW];
+        for (at, bucket) in layout.buckets.iter().enumerate() {
+            let (group, bit) = (at / BUCKETS, 1 << (at % BUCKETS));
+            for j in 0..WINDOW {
+                for nibble in nibbles(bucket.nibbles.low[j]) {
+                    low[group * WINDOW + j][nibble] |= bit;
+                    low[group * WINDOW + j][nibble + 16] |= bit;
+                }
+                for nibble in nibbles(bucket.nibbles.high[j]) {
+                    high[group * WINDOW + j][nibble] |= bit;
+                    high[group * WINDOW + j][nibble + 16] |= bit;
+                }
+            }
+        }
+        Some(Prefilter {
+            find,
+            low,
+            high,
+            literals: Literals::new(literals),
         })
-        .collect()
+    }
+
+    /// The first place at or after `from` in `text` where a literal starts and that `accept` takes (each
+    /// place where one starts is offered once, in order).
+    pub(super) fn find(
+        &self,
+        text: &[u8],
+        from: usize,
+        accept: &mut dyn FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        // SAFETY: `kernel` chose a kernel only where the CPU has what it needs.
+        unsafe { (self.find)(self, text, from, accept) }
+    }
 }
 
-fn has_avx2() -> bool {
+/// The kernel for `groups` groups, if the CPU can run one.
+fn kernel(groups: usize) -> Option<Kernel> {
     #[cfg(target_arch = "x86_64")]
-    return std::arch::is_x86_feature_detected!("avx2");
-    #[cfg(not(target_arch = "x86_64"))]
-    return false;
+    if std::arch::is_x86_feature_detected!("avx2") {
+        return match groups {
+            1 => Some(avx2::find::<1>),
+            2 => Some(avx2::find::<2>),
+            3 => Some(avx2::find::<3>),
+            4 => Some(avx2::find::<4>),
+            5 => Some(avx2::find::<5>),
+            6 => Some(avx2::find::<6>),
+            7 => Some(avx2::find::<7>),
+            8 => Some(avx2::find::<8>),
+            _ => None,
+        };
+    }
+    let _ = groups;
+    None
 }
 
-/// Which bucket of which searcher each literal goes to.
+#[cfg(target_arch = "x86_64")]
+mod avx2 {
+    use super::{Prefilter, WINDOW};
+    use std::arch::x86_64::*;
+
+    /// Positions 0..32 from `at`, as bits: where some bucket of the `G` groups accepts the window of
+    /// text there. (A macro: a `target_feature` function cannot be forced inline, and the call costs.)
+    macro_rules! alarms {
+        ($prefilter:expr, $G:expr, $at:expr) => {{
+            let at: *const u8 = $at;
+            let nibble = _mm256_set1_epi8(0x0f);
+            let mut accepted = [_mm256_set1_epi8(-1); $G];
+            for j in 0..WINDOW {
+                // SAFETY: the caller makes `at + j .. at + j + 32` readable.
+                let bytes = unsafe { _mm256_loadu_si256(at.add(j).cast()) };
+                let low = _mm256_and_si256(bytes, nibble);
+                let high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble);
+                for (g, accepted) in accepted.iter_mut().enumerate() {
+                    // SAFETY: the tables hold `G * WINDOW` rows of 32 bytes.
+                    let (low_table, high_table) = unsafe {
+                        (
+                            _mm256_loadu_si256($prefilter.low.as_ptr().add(g * WINDOW + j).cast()),
+                            _mm256_loadu_si256($prefilter.high.as_ptr().add(g * WINDOW + j).cast()),
+                        )
+                    };
+                    let buckets = _mm256_and_si256(
+                        _mm256_shuffle_epi8(low_table, low),
+                        _mm256_shuffle_epi8(high_table, high),
+                    );
+                    *accepted = _mm256_and_si256(*accepted, buckets);
+                }
+            }
+            let mut any = accepted[0];
+            for accepted in &accepted[1..] {
+                any = _mm256_or_si256(any, *accepted);
+            }
+            !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256())) as u32)
+        }};
+    }
+
+    /// See [`Prefilter::find`].
+    ///
+    /// # Safety
+    /// The CPU has AVX2, and `prefilter` has `G` groups.
+    #[target_feature(enable = "avx2")]
+    pub(super) unsafe fn find<const G: usize>(
+        prefilter: &Prefilter,
+        text: &[u8],
+        from: usize,
+        accept: &mut dyn FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        debug_assert_eq!(prefilter.low.len(), G * WINDOW);
+        let mut at = from;
+        // Whole chunks, while the window past the chunk's last position is text.
+        while at + 32 + WINDOW - 1 <= text.len() {
+            // SAFETY: checked just above.
+            let mut alarms = alarms!(prefilter, G, unsafe { text.as_ptr().add(at) });
+            while alarms != 0 {
+                let place = at + alarms.trailing_zeros() as usize;
+                alarms &= alarms - 1;
+                if prefilter.literals.start_at(text, place) && accept(place) {
+                    return Some(place);
+                }
+            }
+            at += 32;
+        }
+        // The rest, fewer than 32 + WINDOW - 1 bytes, from a copy with room for the windows.
+        let rest = text.get(at..).unwrap_or_default();
+        let mut copy = [0u8; 64 + WINDOW];
+        copy[..rest.len()].copy_from_slice(rest);
+        let mut chunk = 0;
+        while chunk < rest.len() {
+            // SAFETY: `chunk + 32 + WINDOW - 1 <= copy.len()`, as `chunk < rest.len() <= 32 + WINDOW - 2`.
+            let mut alarms = alarms!(prefilter, G, unsafe { copy.as_ptr().add(chunk) });
+            if rest.len() - chunk < 32 {
+                alarms &= (1u32 << (rest.len() - chunk)) - 1;
+            }
+            while alarms != 0 {
+                let place = at + chunk + alarms.trailing_zeros() as usize;
+                alarms &= alarms - 1;
+                if prefilter.literals.start_at(text, place) && accept(place) {
+                    return Some(place);
+                }
+            }
+            chunk += 32;
+        }
+        None
+    }
+}
+
+/// The literals, for checking a place the buckets accept: those of four bytes or more by their first four
+/// (an open-addressed table), the shorter ones in a list.
+struct Literals {
+    /// With their first four bytes, sorted, so that those that begin alike stand together.
+    long: Vec<(u32, Box<[u8]>)>,
+    /// Per slot, a first four bytes and the first of `long` with them (`u32::MAX`: empty slot).
+    slots: Vec<(u32, u32)>,
+    short: Vec<Short>,
+}
+
+/// A literal of fewer than four bytes, compared as a number with the four bytes of text at a place.
+struct Short {
+    value: u32,
+    mask: u32,
+    literal: Box<[u8]>,
+}
+
+impl Literals {
+    fn new(literals: &[&[u8]]) -> Literals {
+        let mut long: Vec<(u32, Box<[u8]>)> = literals
+            .iter()
+            .filter(|literal| literal.len() >= 4)
+            .map(|&literal| (head(literal), literal.into()))
+            .collect();
+        long.sort_unstable();
+        long.dedup();
+        let short = literals
+            .iter()
+            .filter(|literal| literal.len() < 4)
+            .map(|&literal| {
+                let mut bytes = [0; 4];
+                bytes[..literal.len()].copy_from_slice(literal);
+                Short {
+                    value: u32::from_le_bytes(bytes),
+                    mask: u32::MAX >> (8 * (4 - literal.len())),
+                    literal: literal.into(),
+                }
+            })
+            .collect();
+        // At most half full, so that a lookup mostly ends at its first slot.
+        let mut slots = vec![(0, u32::MAX); (2 * long.len()).next_power_of_two().max(16)];
+        let mask = slots.len() - 1;
+        for (index, &(head, _)) in long.iter().enumerate() {
+            let mut slot = hash(head) & mask;
+            while slots[slot].1 != u32::MAX && slots[slot].0 != head {
+                slot = (slot + 1) & mask;
+            }
+            if slots[slot].1 == u32::MAX {
+                slots[slot] = (head, index as u32);
+            }
+        }
+        Literals { long, slots, short }
+    }
+
+    /// Whether some literal starts at `place` in `text`.
+    #[inline]
+    fn start_at(&self, text: &[u8], place: usize) -> bool {
+        let rest = &text[place..];
+        let Some(&first_four) = rest.first_chunk::<4>() else {
+            // The last bytes of the text: only a short literal fits.
+            return self
+                .short
+                .iter()
+                .any(|short| rest.starts_with(&short.literal));
+        };
+        let head = u32::from_le_bytes(first_four);
+        let mask = self.slots.len() - 1;
+        let mut slot = hash(head) & mask;
+        loop {
+            let (key, first) = self.slots[slot];
+            if first == u32::MAX {
+                break;
+            }
+            if key == head {
+                let starting_alike = self.long[first as usize..]
+                    .iter()
+                    .take_while(|(other, _)| *other == head);
+                if starting_alike
+                    .into_iter()
+                    .any(|(_, literal)| rest.starts_with(literal))
+                {
+                    return true;
+                }
+                break;
+            }
+            slot = (slot + 1) & mask;
+        }
+        self.short
+            .iter()
+            .any(|short| head & short.mask == short.value)
+    }
+}
+
+/// The first four bytes of `bytes` (at least four), as a number.
+fn head(bytes: &[u8]) -> u32 {
+    u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
+}
+
+/// A slot for a first four bytes (Fibonacci hashing: the high bits of a multiple).
+fn hash(head: u32) -> usize {
+    (head.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// Which bucket each literal goes to.
 struct Layout {
-    buckets_per_searcher: usize,
-    /// Per bucket (searcher by searcher), its literals (indexes) and the nibbles they have.
+    /// Per bucket (group by group), its literals (indexes) and the nibbles they have.
     buckets: Vec<Bucket>,
 }
 
@@ -96,41 +341,54 @@ struct Bucket {
     nibbles: Nibbles,
 }
 
-/// What a bucket's literals have at each byte Teddy tests: the sets of low and of high nibbles (bit n:
-/// nibble n).
+/// What a bucket's literals have at each byte of the window: the sets of low and of high nibbles (bit n:
+/// nibble n). A literal shorter than the window has every nibble past its end.
 #[derive(Default, Clone, Copy)]
 struct Nibbles {
-    low: [u16; MASK_BYTES],
-    high: [u16; MASK_BYTES],
+    low: [u16; WINDOW],
+    high: [u16; WINDOW],
 }
 
 impl Nibbles {
     fn with(mut self, literal: &[u8]) -> Nibbles {
-        for (j, &byte) in literal.iter().take(MASK_BYTES).enumerate() {
-            self.low[j] |= 1 << (byte & 15);
-            self.high[j] |= 1 << (byte >> 4);
+        for j in 0..WINDOW {
+            match literal.get(j) {
+                Some(&byte) => {
+                    self.low[j] |= 1 << (byte & 15);
+                    self.high[j] |= 1 << (byte >> 4);
+                }
+                None => {
+                    self.low[j] = u16::MAX;
+                    self.high[j] = u16::MAX;
+                }
+            }
         }
         self
     }
 
-    /// How much a bucket of `literals` literals with these nibbles costs per position of text searched
-    /// (relative): the chance that every byte tested is one it accepts, times the comparisons an alarm
-    /// then makes.
-    fn cost(&self, mask_bytes: usize, literals: usize) -> f64 {
-        if literals == 0 {
-            return 0.0;
-        }
-        let accepted = |j: usize| -> f64 {
-            let mut sum = 0u64;
-            for high in nibbles(self.high[j]) {
-                for low in nibbles(self.low[j]) {
-                    sum += u64::from(BYTE_FREQUENCY[high << 4 | low]);
+    /// The chance that byte `j` of a window of text is one these nibbles accept.
+    fn accepted(&self, j: usize) -> f64 {
+        // Per high nibble, the frequencies summed over each set of low nibbles 0-7, and 8-15.
+        static SUMS: LazyLock<Box<[[[u32; 256]; 2]; 16]>> = LazyLock::new(|| {
+            let mut sums = Box::new([[[0; 256]; 2]; 16]);
+            for (high, halves) in sums.iter_mut().enumerate() {
+                for (half, sums) in halves.iter_mut().enumerate() {
+                    for (set, sum) in sums.iter_mut().enumerate() {
+                        *sum = nibbles(set as u16)
+                            .map(|low| BYTE_FREQUENCY[high << 4 | (half * 8 + low)])
+                            .sum();
+                    }
                 }
             }
-            sum as f64 / 1e6
-        };
-        let chance: f64 = (0..mask_bytes).map(accepted).product();
-        chance * (1.0 + literals as f64 / 4.0)
+            sums
+        });
+        let low = self.low[j];
+        let sum: u32 = nibbles(self.high[j])
+            .map(|high| {
+                SUMS[high][0][usize::from(low & 0xff)] + SUMS[high][1][usize::from(low >> 8)]
+            })
+            .sum();
+        f64::from(sum) / 1e6
     }
 }
 
@@ -145,99 +403,60 @@ fn nibbles(mut set: u16) -> impl Iterator<Item = usize> {
 
 impl Layout {
     /// Deals the literals out greedily, the likeliest to alarm first (they need the emptiest buckets),
-    /// each to the bucket whose cost it raises least. A literal shorter than `MASK_BYTES` makes its whole
-    /// searcher test fewer bytes, so the short ones share the first searcher.
-    fn new(literals: &[&[u8]], searchers: usize, buckets_per_searcher: usize) -> Layout {
-        let total = searchers * buckets_per_searcher;
-        // Some room beyond an even share, within what a searcher takes.
-        let capacity =
-            (literals.len().div_ceil(total) + 2).min(MAX_LITERALS / buckets_per_searcher);
-        let shortest = literals.iter().map(|l| l.len()).min().unwrap_or(MASK_BYTES);
-        let mask_bytes = |searcher: usize| {
-            if searcher == 0 {
-                shortest.min(MASK_BYTES)
-            } else {
-                MASK_BYTES
-            }
-        };
+    /// each to the bucket whose chance of a false alarm it raises least.
+    fn new(literals: &[&[u8]], total: usize) -> Layout {
+        // Some room beyond an even share.
+        let capacity = literals.len().div_ceil(total) + 2;
         let alone = |literal: &[u8]| -> f64 {
-            literal
-                .iter()
-                .take(MASK_BYTES)
-                .map(|&b| f64::from(BYTE_FREQUENCY[usize::from(b)]))
+            (0..WINDOW)
+                .map(|j| {
+                    literal
+                        .get(j)
+                        .map_or(1.0, |&b| f64::from(BYTE_FREQUENCY[usize::from(b)]) / 1e6)
+                })
                 .product()
         };
         let mut order: Vec<usize> = (0..literals.len()).collect();
         order.sort_by(|&a, &b| alone(literals[b]).total_cmp(&alone(literals[a])));
         let mut buckets = vec![Bucket::default(); total];
-        // Each bucket's cost as it stands (the first searcher's may test fewer bytes).
-        let mut costs = vec![0.0; total];
+        // Per bucket, the chance that each byte of the window is accepted (none, while empty).
+        let mut accepted = vec![[0.0; WINDOW]; total];
         for index in order {
             let literal = literals[index];
             let mut best: Option<(f64, usize)> = None;
             for (at, bucket) in buckets.iter().enumerate() {
-                let searcher = at / buckets_per_searcher;
-                if bucket.literals.len() >= capacity
-                    || (literal.len() < MASK_BYTES && searcher != 0)
-                {
+                if bucket.literals.len() >= capacity {
                     continue;
                 }
-                let mask = mask_bytes(searcher);
-                let added = bucket
-                    .nibbles
-                    .with(literal)
-                    .cost(mask, bucket.literals.len() + 1)
-                    - costs[at];
-                if best.is_none_or(|(least, _)| added < least) {
-                    best = Some((added, at));
+                let before: f64 = accepted[at].iter().product();
+                let nibbles = bucket.nibbles.with(literal);
+                // (Bytes whose nibbles the literal leaves as they were keep their chance.)
+                let after: f64 = (0..WINDOW)
+                    .map(|j| {
+                        let unchanged = !bucket.literals.is_empty()
+                            && (nibbles.low[j], nibbles.high[j])
+                                == (bucket.nibbles.low[j], bucket.nibbles.high[j]);
+                        if unchanged {
+                            accepted[at][j]
+                        } else {
+                            nibbles.accepted(j)
+                        }
+                    })
+                    .product();
+                if best.is_none_or(|(least, _)| after - before < least) {
+                    best = Some((after - before, at));
                 }
             }
-            // The capacity leaves room for every literal but short ones past the first searcher's room,
-            // which go to its first bucket (a full bucket is slower, never wrong).
+            // The capacity leaves room for every literal.
             let at = best.map_or(0, |(_, at)| at);
             let bucket = &mut buckets[at];
             bucket.literals.push(index);
             bucket.nibbles = bucket.nibbles.with(literal);
-            costs[at] = bucket
-                .nibbles
-                .cost(mask_bytes(at / buckets_per_searcher), bucket.literals.len());
+            for (j, accepted) in accepted[at].iter_mut().enumerate() {
+                *accepted = bucket.nibbles.accepted(j);
+            }
         }
-        Layout {
-            buckets_per_searcher,
-            buckets,
-        }
-    }
-
-    /// Each searcher's literals in the order that puts them in their buckets: aho-corasick gives the
-    /// literal added n-th the bucket `last - n % buckets`, unless an earlier literal has its low nibbles
-    /// (then it joins that one's). Buckets are filled round by round; a bucket with no literal left for a
-    /// round gets a repeat of one of its own (of the searcher's first, if it has none), which keeps the
-    /// count and lands with its original.
-    fn searcher_literals<'l>(&self, literals: &[&'l [u8]]) -> Vec<Vec<&'l [u8]>> {
-        self.buckets
-            .chunks(self.buckets_per_searcher)
-            .filter(|buckets| buckets.iter().any(|b| !b.literals.is_empty()))
-            .map(|buckets| {
-                // Fullest first, so that the first literal added is a real one.
-                let mut buckets: Vec<&Bucket> = buckets.iter().collect();
-                buckets.sort_by_key(|b| std::cmp::Reverse(b.literals.len()));
-                let rounds = buckets[0].literals.len();
-                let first = buckets[0].literals[0];
-                let mut ordered = Vec::with_capacity(rounds * buckets.len());
-                for round in 0..rounds {
-                    for bucket in &buckets {
-                        let index = bucket
-                            .literals
-                            .get(round)
-                            .or(bucket.literals.first())
-                            .copied()
-                            .unwrap_or(first);
-                        ordered.push(literals[index]);
-                    }
-                }
-                ordered
-            })
-            .collect()
+        Layout { buckets }
     }
 }
 
@@ -245,8 +464,27 @@ impl Layout {
 mod tests {
     use super::*;
 
-    /// Every literal is found wherever it stands, whatever bucket it went to (repeats and literals that
-    /// share low nibbles included), in texts of the kind the searchers are built for.
+    /// Every place where `literals` start in `text`, as the prefilter offers them (`None`: no AVX2 here).
+    fn places(literals: &[&[u8]], text: &[u8]) -> Option<Vec<usize>> {
+        let prefilter = Prefilter::new(literals)?;
+        let mut found = Vec::new();
+        let none = prefilter.find(text, 0, &mut |place| {
+            found.push(place);
+            false
+        });
+        assert_eq!(none, None, "nothing accepted, nothing returned");
+        found.dedup();
+        Some(found)
+    }
+
+    fn naive(literals: &[&[u8]], text: &[u8]) -> Vec<usize> {
+        (0..text.len())
+            .filter(|&at| literals.iter().any(|l| text[at..].starts_with(l)))
+            .collect()
+    }
+
+    /// Every literal is found wherever it stands, whatever bucket and group it went to, short ones
+    /// included, in texts of the kind the prefilter is built for.
     #[test]
     fn every_literal_is_found() {
         let words: Vec<String> = (0..300)
@@ -259,19 +497,78 @@ mod tests {
             .chain(["URI".to_string(), "ab".to_string()])
             .collect();
         let literals: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
-        let Some(searchers) = searchers(&literals) else {
+        let Some(prefilter) = Prefilter::new(&literals) else {
             return; // no SIMD here: the automaton serves instead
         };
-        assert!(searchers.len() <= MAX_SEARCHERS);
         for word in &words {
-            // (A literal that is a prefix of this one may be what is found there: the place is what
-            // the scanner needs.)
             let text = format!("2024-06-01 INFO xx {word} yy");
             let at = text.find(word.as_str()).unwrap();
-            let found = searchers
-                .iter()
-                .any(|s| s.find_iter(text.as_bytes()).any(|m| m.start() == at));
-            assert!(found, "{word}");
+            let found = prefilter.find(text.as_bytes(), 0, &mut |place| place == at);
+            assert_eq!(found, Some(at), "{word}");
+        }
+    }
+
+    /// Places are found wherever the chunking puts them: in whole chunks, across their edges, in the
+    /// last bytes (copied out), at the very end, in texts shorter than a chunk, and from any start.
+    #[test]
+    fn places_in_every_part_of_the_text() {
+        let literals: [&[u8]; 4] = [b"APIG.0303", b"URI", b"denied", b"x"];
+        for len in [0, 1, 3, 31, 32, 33, 36, 37, 38, 63, 64, 65, 100, 200] {
+            for at in 0..len {
+                for literal in literals {
+                    let mut text = vec![b'-'; len];
+                    let end = (at + literal.len()).min(len);
+                    text[at..end].copy_from_slice(&literal[..end - at]);
+                    let Some(found) = places(&literals, &text) else {
+                        return;
+                    };
+                    assert_eq!(
+                        found,
+                        naive(&literals, &text),
+                        "{literal:?} at {at} of {len}"
+                    );
+                }
+            }
+        }
+        let Some(prefilter) = Prefilter::new(&literals) else {
+            return;
+        };
+        let text = b"x--URI---x";
+        for from in 0..=text.len() + 1 {
+            let want = naive(&literals, text).into_iter().find(|&p| p >= from);
+            assert_eq!(
+                prefilter.find(text, from, &mut |_| true),
+                want,
+                "from {from}"
+            );
+        }
+    }
+
+    /// On random texts over a small alphabet (many near misses), the places are exactly those a naive
+    /// search finds, for sets of literals that fill several groups.
+    #[test]
+    fn places_are_exactly_the_literals() {
+        const LETTERS: &[u8] = b"abcAB._\xe9";
+        const TEXT: &[u8] = b"abcAB._\xe9 \n";
+        let mut rng = fastrand::Rng::with_seed(7);
+        for round in 0..40 {
+            let count = [1, 5, 40, 130, 300][round % 5];
+            let words: Vec<Vec<u8>> = (0..count)
+                .map(|_| {
+                    let len = rng.usize(1..12);
+                    (0..len)
+                        .map(|_| LETTERS[rng.usize(0..LETTERS.len())])
+                        .collect()
+                })
+                .collect();
+            let literals: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
+            let text: Vec<u8> = (0..rng.usize(0..500))
+                .map(|_| TEXT[rng.usize(0..TEXT.len())])
+                .collect();
+            let Some(found) = places(&literals, &text) else {
+                return;
+            };
+            assert_eq!(found, naive(&literals, &text), "round {round}");
         }
     }
 
@@ -282,12 +579,12 @@ mod tests {
             "APIG.0301",
             "APIG.0302",
             "APIG.0303",
-            "qzxj",
-            "qzxk",
-            "qzxl",
+            "qzxjvw",
+            "qzxkvw",
+            "qzxlvw",
         ];
         let literals: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
-        let layout = Layout::new(&literals, 1, 2);
+        let layout = Layout::new(&literals, 2);
         let [first, second] = &layout.buckets[..] else {
             panic!("two buckets");
         };
