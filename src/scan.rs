@@ -2,7 +2,7 @@
 //! error, counting such lines per file, or summarising the errors.
 //!
 //! Input is read in large blocks and searched as a whole for the literals every code and message contains
-//! (SIMD searchers over the block, as ripgrep searches a buffer rather than lines); only the lines around
+//! (a SIMD prefilter over the block, as ripgrep searches a buffer rather than lines); only the lines around
 //! those hits are read as text and matched. Large inputs are searched by several threads, block by block,
 //! and written in input order. Memory is bounded by the blocks in flight and the longest line: a line is
 //! never split, however long, and bytes that are not UTF-8 are matched and shown lossily.

@@ -65,7 +65,7 @@ pub(super) enum Search {
     Small,
     /// One large paste.
     Large,
-    /// A log scan: much text, in blocks; the finder also builds the SIMD (Teddy) searchers that find
+    /// A log scan: much text, in blocks; the finder also builds the SIMD (Teddy) prefilter that finds
     /// candidate lines.
     Bulk,
 }
@@ -74,7 +74,7 @@ pub(super) struct Finder<'c> {
     automaton: AhoCorasick,
     anchors: Vec<Vec<Anchor<'c>>>,
     /// For scanning: the SIMD prefilter over the literals' fingerprints, where the CPU has what it needs
-    /// and the literals are not too many for it.
+    /// and the literals do not begin in too many ways for it.
     prefilter: Option<Prefilter>,
     /// For scanning: the literal codes that report a line wherever they stand as a token (not generic),
     /// and per literal of the automaton, whether it is one.
@@ -301,7 +301,7 @@ impl<'c> Finder<'c> {
 /// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster
 /// (`literals`: each with whether it is only a code's, not a message's).
 /// A fingerprint starts where its literal does, so each place a literal stands is a place found. `None`
-/// where the CPU lacks what the prefilter needs or the literals are too many for it.
+/// where the CPU lacks what the prefilter needs or the literals begin in too many ways for it.
 fn prefilter(literals: &[(&str, bool)]) -> Option<Prefilter> {
     let mut fingerprints: Vec<&[u8]> = literals
         .iter()

@@ -16,6 +16,7 @@
 //! many byte combinations none of them has. So the literals are not dealt out in order: each goes where
 //! it adds the least to the chance of a false alarm, estimated from how often each byte occurs in text.
 
+use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// Occurrences per million bytes of each byte value in text like a log's: measured on English technical
@@ -49,8 +50,9 @@ const BUCKETS: usize = 8;
 /// each costs two shuffles per window byte: with the built-in literals, three groups search logs faster
 /// than four or two (measured with `bench/scan.sh`'s log and twelve public sample logs of other systems).
 const LITERALS_PER_BUCKET: usize = 12;
-/// Each group costs two shuffles per window byte: past this many, one automaton pass over the text is
-/// faster (catalogs of thousands of entries).
+/// Each group costs two shuffles per window byte, and each kernel is compiled per count of groups; literals
+/// beginning in more ways than these hold (a catalog of thousands of unlike codes) are left to the
+/// automaton.
 const MAX_GROUPS: usize = 8;
 
 /// See the module's documentation.
@@ -68,18 +70,21 @@ pub(super) struct Prefilter {
 type Kernel = unsafe fn(&Prefilter, &[u8], usize, &mut dyn FnMut(usize) -> bool) -> Option<usize>;
 
 impl Prefilter {
-    /// The prefilter for `literals` (none empty), or `None` when there are too many or the CPU has no
-    /// AVX2 (the automaton serves instead).
+    /// The prefilter for `literals` (none empty), or `None` when they begin in too many ways for the
+    /// groups or the CPU has no AVX2 (the automaton serves instead).
     pub(super) fn new(literals: &[&[u8]]) -> Option<Prefilter> {
-        let groups = literals
-            .len()
-            .div_ceil(BUCKETS * LITERALS_PER_BUCKET)
-            .max(1);
-        if groups > MAX_GROUPS {
-            return None;
-        }
+        // The buckets hold the literals' beginnings, as many bytes as they test: a large catalog's
+        // thousands of literals begin in far fewer ways (`SYN.0`), and beginning with fewer bytes, in
+        // fewer still; a place where one stands is then checked against the literals themselves.
+        let (keys, groups) = (4..=WINDOW).rev().find_map(|len| {
+            let mut keys: Vec<&[u8]> = literals.iter().map(|l| &l[..l.len().min(len)]).collect();
+            keys.sort_unstable();
+            keys.dedup();
+            let groups = keys.len().div_ceil(BUCKETS * LITERALS_PER_BUCKET).max(1);
+            (groups <= MAX_GROUPS).then_some((keys, groups))
+        })?;
         let find = kernel(groups)?;
-        let layout = Layout::new(literals, groups * BUCKETS);
+        let layout = Layout::new(&keys, groups * BUCKETS);
         let mut low = vec![[0u8; 32]; groups * WINDOW];
         let mut high = vec![[0u8; 32]; groups * WINDOW];
         for (at, bucket) in layout.buckets.iter().enumerate() {
@@ -227,14 +232,40 @@ mod avx2 {
 }
 
 /// The literals, for checking a place the buckets accept: those of four bytes or more by their first four
-/// (an open-addressed table), the shorter ones in a list.
+/// (an open-addressed table of slots), the shorter ones in a list.
 struct Literals {
-    /// With their first four bytes, sorted, so that those that begin alike stand together.
-    long: Vec<(u32, Box<[u8]>)>,
-    /// Per slot, a first four bytes and the first of `long` with them (`u32::MAX`: empty slot).
-    slots: Vec<(u32, u32)>,
+    slots: Vec<Slot>,
+    /// With their first four bytes, sorted, so that those that begin alike stand together: the literals
+    /// of slots with few.
+    few: Vec<(u32, Box<[u8]>)>,
+    /// The literals of slots with many (a catalog's codes, `SYN.000001` to `SYN.050000`), and the
+    /// lengths they come in, slot after slot.
+    many: HashSet<Box<[u8]>>,
+    lengths: Vec<usize>,
     short: Vec<Short>,
 }
+
+/// The literals that begin with the same four bytes.
+#[derive(Clone, Copy)]
+enum Slot {
+    Empty,
+    /// Compared one by one: `few[first..first + count]`.
+    Few {
+        head: u32,
+        first: usize,
+        count: usize,
+    },
+    /// Looked up in `many`, a prefix of the text of each length in `lengths[first..first + count]`.
+    Many {
+        head: u32,
+        first: usize,
+        count: usize,
+    },
+}
+
+/// Past this many literals beginning alike, a place is checked by lookups, one per length, rather than
+/// by comparing each.
+const FEW: usize = 8;
 
 /// A literal of fewer than four bytes, compared as a number with the four bytes of text at a place.
 struct Short {
@@ -245,10 +276,10 @@ struct Short {
 
 impl Literals {
     fn new(literals: &[&[u8]]) -> Literals {
-        let mut long: Vec<(u32, Box<[u8]>)> = literals
+        let mut long: Vec<(u32, &[u8])> = literals
             .iter()
             .filter(|literal| literal.len() >= 4)
-            .map(|&literal| (head(literal), literal.into()))
+            .map(|&literal| (head(literal), literal))
             .collect();
         long.sort_unstable();
         long.dedup();
@@ -265,19 +296,49 @@ impl Literals {
                 }
             })
             .collect();
+        let mut table = Literals {
+            slots: Vec::new(),
+            few: Vec::new(),
+            many: HashSet::new(),
+            lengths: Vec::new(),
+            short,
+        };
+        let alike: Vec<&[(u32, &[u8])]> = long.chunk_by(|a, b| a.0 == b.0).collect();
         // At most half full, so that a lookup mostly ends at its first slot.
-        let mut slots = vec![(0, u32::MAX); (2 * long.len()).next_power_of_two().max(16)];
-        let mask = slots.len() - 1;
-        for (index, &(head, _)) in long.iter().enumerate() {
-            let mut slot = hash(head) & mask;
-            while slots[slot].1 != u32::MAX && slots[slot].0 != head {
-                slot = (slot + 1) & mask;
+        table.slots = vec![Slot::Empty; (2 * alike.len()).next_power_of_two().max(16)];
+        let mask = table.slots.len() - 1;
+        for literals in alike {
+            let head = literals[0].0;
+            let slot = if literals.len() <= FEW {
+                let first = table.few.len();
+                table
+                    .few
+                    .extend(literals.iter().map(|&(h, l)| (h, l.into())));
+                Slot::Few {
+                    head,
+                    first,
+                    count: literals.len(),
+                }
+            } else {
+                let first = table.lengths.len();
+                let mut lengths: Vec<usize> = literals.iter().map(|(_, l)| l.len()).collect();
+                lengths.sort_unstable();
+                lengths.dedup();
+                table.lengths.extend(&lengths);
+                table.many.extend(literals.iter().map(|&(_, l)| l.into()));
+                Slot::Many {
+                    head,
+                    first,
+                    count: lengths.len(),
+                }
+            };
+            let mut at = hash(head) & mask;
+            while !matches!(table.slots[at], Slot::Empty) {
+                at = (at + 1) & mask;
             }
-            if slots[slot].1 == u32::MAX {
-                slots[slot] = (head, index as u32);
-            }
+            table.slots[at] = slot;
         }
-        Literals { long, slots, short }
+        table
     }
 
     /// Whether some literal starts at `place` in `text`.
@@ -293,27 +354,33 @@ impl Literals {
         };
         let head = u32::from_le_bytes(first_four);
         let mask = self.slots.len() - 1;
-        let mut slot = hash(head) & mask;
-        loop {
-            let (key, first) = self.slots[slot];
-            if first == u32::MAX {
-                break;
-            }
-            if key == head {
-                let starting_alike = self.long[first as usize..]
-                    .iter()
-                    .take_while(|(other, _)| *other == head);
-                if starting_alike
-                    .into_iter()
-                    .any(|(_, literal)| rest.starts_with(literal))
-                {
-                    return true;
+        let mut at = hash(head) & mask;
+        let long = loop {
+            match self.slots[at] {
+                Slot::Empty => break false,
+                Slot::Few {
+                    head: h,
+                    first,
+                    count,
+                } if h == head => {
+                    break self.few[first..first + count]
+                        .iter()
+                        .any(|(_, literal)| rest.starts_with(literal));
                 }
-                break;
+                Slot::Many {
+                    head: h,
+                    first,
+                    count,
+                } if h == head => {
+                    break self.lengths[first..first + count]
+                        .iter()
+                        .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)));
+                }
+                _ => at = (at + 1) & mask,
             }
-            slot = (slot + 1) & mask;
-        }
-        self.short
+        };
+        long || self
+            .short
             .iter()
             .any(|short| head & short.mask == short.value)
     }
@@ -570,6 +637,51 @@ mod tests {
             };
             assert_eq!(found, naive(&literals, &text), "round {round}");
         }
+    }
+
+    /// A catalog's thousands of literals that begin in few ways (codes `SYN.000000` on, made-up words)
+    /// are searched by their beginnings and checked by lookups: places are still exactly the literals'.
+    #[test]
+    fn many_literals_beginning_alike() {
+        let words: Vec<Vec<u8>> = (0..6000)
+            .map(|i| match i % 3 {
+                0 => format!("SYN.{i:06}"),
+                1 => format!("Qka{}ro", i * 7),
+                _ => format!("E{}", i % 100),
+            })
+            .map(String::into_bytes)
+            .collect();
+        let literals: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
+        let text = b"x SYN.000003 SYN.000004 SYN.00000 Qka7ro Qka14r E5 E99 E100 SYN.005997.";
+        let Some(found) = places(&literals, text) else {
+            return;
+        };
+        let set: HashSet<&[u8]> = literals.iter().copied().collect();
+        let lengths: HashSet<usize> = literals.iter().map(|l| l.len()).collect();
+        let naive: Vec<usize> = (0..text.len())
+            .filter(|&at| {
+                lengths
+                    .iter()
+                    .any(|&n| text.get(at..at + n).is_some_and(|p| set.contains(p)))
+            })
+            .collect();
+        assert_eq!(found, naive);
+        // SYN.000003, Qka7ro, E5, E99, E1 (and E10) of E100, SYN.005997.
+        assert_eq!(found, [2, 34, 48, 51, 55, 60]);
+    }
+
+    /// Literals that begin in more ways than the groups can hold leave the search to the automaton.
+    #[test]
+    fn too_many_beginnings_for_the_groups() {
+        let words: Vec<String> = (0..MAX_GROUPS * BUCKETS * LITERALS_PER_BUCKET + 1)
+            .map(|i| format!("{:04}", i))
+            .collect();
+        let literals: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
+        assert!(Prefilter::new(&literals).is_none());
+        assert_eq!(
+            Prefilter::new(&literals[1..]).is_some(),
+            kernel(MAX_GROUPS).is_some()
+        );
     }
 
     #[test]
