@@ -9,7 +9,7 @@ use crate::template::{Captures, Template, fold};
 
 mod finder;
 mod findings;
-pub mod teddy;
+mod teddy;
 
 use finder::LiteralHit;
 

@@ -235,9 +235,8 @@ mod avx2 {
 /// (an open-addressed table of slots), the shorter ones in a list.
 struct Literals {
     slots: Vec<Slot>,
-    /// With their first four bytes, sorted, so that those that begin alike stand together: the literals
-    /// of slots with few.
-    few: Vec<(u32, Box<[u8]>)>,
+    /// The literals of slots with few, slot after slot.
+    few: Vec<Few>,
     /// The literals of slots with many (a catalog's codes, `SYN.000001` to `SYN.050000`), and the
     /// lengths they come in, slot after slot.
     many: HashSet<Box<[u8]>>,
@@ -266,6 +265,37 @@ enum Slot {
 /// Past this many literals beginning alike, a place is checked by lookups, one per length, rather than
 /// by comparing each.
 const FEW: usize = 8;
+
+/// A literal compared one by one: first its first eight bytes (or fewer), as a number, with the text's,
+/// which settles most places without a comparison of bytes.
+struct Few {
+    first_eight: u64,
+    mask: u64,
+    literal: Box<[u8]>,
+}
+
+impl Few {
+    fn new(literal: &[u8]) -> Few {
+        let len = literal.len().min(8);
+        let mut bytes = [0; 8];
+        bytes[..len].copy_from_slice(&literal[..len]);
+        Few {
+            first_eight: u64::from_le_bytes(bytes),
+            mask: u64::MAX >> (8 * (8 - len)),
+            literal: literal.into(),
+        }
+    }
+
+    fn starts(&self, text: &[u8]) -> bool {
+        match text.first_chunk::<8>() {
+            Some(&eight) => {
+                u64::from_le_bytes(eight) & self.mask == self.first_eight
+                    && (self.literal.len() <= 8 || text.starts_with(&self.literal))
+            }
+            None => text.starts_with(&self.literal),
+        }
+    }
+}
 
 /// A literal of fewer than four bytes, compared as a number with the four bytes of text at a place.
 struct Short {
@@ -311,9 +341,7 @@ impl Literals {
             let head = literals[0].0;
             let slot = if literals.len() <= FEW {
                 let first = table.few.len();
-                table
-                    .few
-                    .extend(literals.iter().map(|&(h, l)| (h, l.into())));
+                table.few.extend(literals.iter().map(|&(_, l)| Few::new(l)));
                 Slot::Few {
                     head,
                     first,
@@ -365,7 +393,7 @@ impl Literals {
                 } if h == head => {
                     break self.few[first..first + count]
                         .iter()
-                        .any(|(_, literal)| rest.starts_with(literal));
+                        .any(|few| few.starts(rest));
                 }
                 Slot::Many {
                     head: h,
@@ -475,13 +503,8 @@ impl Layout {
         // Some room beyond an even share.
         let capacity = literals.len().div_ceil(total) + 2;
         let alone = |literal: &[u8]| -> f64 {
-            (0..WINDOW)
-                .map(|j| {
-                    literal
-                        .get(j)
-                        .map_or(1.0, |&b| f64::from(BYTE_FREQUENCY[usize::from(b)]) / 1e6)
-                })
-                .product()
+            let nibbles = Nibbles::default().with(literal);
+            (0..WINDOW).map(|j| nibbles.accepted(j)).product()
         };
         let mut order: Vec<usize> = (0..literals.len()).collect();
         order.sort_by(|&a, &b| alone(literals[b]).total_cmp(&alone(literals[a])));
