@@ -3,7 +3,7 @@
 //! hints, each with where it was found. The matcher turns the evidence into ranked findings.
 
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
@@ -127,16 +127,51 @@ const KEYS: &[(&str, Carries)] = &[
     ("errordescription", MESSAGE),
 ];
 
-/// The kind of the small automata below: a one-off lookup builds them for a single paste, where a DFA's
-/// build time (about a million instructions each) is most of the cost; an NFA builds in a fraction of it.
+/// The kind of the small automata below for a one-off lookup, which builds them for a single paste: a
+/// DFA's build time (about a million instructions each) would be most of the cost; an NFA builds in a
+/// fraction of it.
 const SMALL_AUTOMATON: aho_corasick::AhoCorasickKind = aho_corasick::AhoCorasickKind::ContiguousNFA;
 
-static KEY_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+/// A small automaton of fixed words, built on first use in the kind that suits the reading: for a paste
+/// the quick-to-build `SMALL_AUTOMATON`; for a log scan's lines, searched millions of times, a DFA, which
+/// searches faster.
+struct Words {
+    build: fn(aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick,
+    paste: OnceLock<aho_corasick::AhoCorasick>,
+    line: OnceLock<aho_corasick::AhoCorasick>,
+}
+
+impl Words {
+    const fn new(build: fn(aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick) -> Words {
+        Words {
+            build,
+            paste: OnceLock::new(),
+            line: OnceLock::new(),
+        }
+    }
+
+    fn get(&self, reading: Reading) -> &aho_corasick::AhoCorasick {
+        match reading {
+            Reading::Paste => self.paste.get_or_init(|| (self.build)(SMALL_AUTOMATON)),
+            Reading::Line => self
+                .line
+                .get_or_init(|| (self.build)(aho_corasick::AhoCorasickKind::DFA)),
+        }
+    }
+}
+
+/// Words in any case, as an automaton of `kind`.
+fn any_case(words: &[&str], kind: aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
-        .kind(Some(SMALL_AUTOMATON))
+        .kind(Some(kind))
         .ascii_case_insensitive(true)
-        .build(KEYS.iter().map(|(key, _)| key))
+        .build(words)
         .expect("fixed literals build an automaton")
+}
+
+static KEY_WORDS: Words = Words::new(|kind| {
+    let keys: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
+    any_case(&keys, kind)
 });
 
 /// One key and where its value starts.
@@ -148,26 +183,29 @@ struct Pair<'t> {
 }
 
 /// Every `key: value` / `key=value` pair whose key is one errcode reads.
-fn pairs(text: &str) -> impl Iterator<Item = Pair<'_>> {
+fn pairs(text: &str, reading: Reading) -> impl Iterator<Item = Pair<'_>> {
     let key_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
-    KEY_WORDS.find_overlapping_iter(text).filter_map(move |m| {
-        let before = &text[..m.start()];
-        let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
-        if before.chars().next_back().is_some_and(key_char) {
-            return None;
-        }
-        let after = &text[m.end()..];
-        let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
-        let after = after.trim_start_matches([' ', '\t']);
-        let value = after
-            .strip_prefix([':', '='])?
-            .trim_start_matches([' ', '\t']);
-        Some(Pair {
-            key: &text[m.range()],
-            carries: KEYS[m.pattern().as_usize()].1,
-            value_at: text.len() - value.len(),
+    KEY_WORDS
+        .get(reading)
+        .find_overlapping_iter(text)
+        .filter_map(move |m| {
+            let before = &text[..m.start()];
+            let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
+            if before.chars().next_back().is_some_and(key_char) {
+                return None;
+            }
+            let after = &text[m.end()..];
+            let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+            let after = after.trim_start_matches([' ', '\t']);
+            let value = after
+                .strip_prefix([':', '='])?
+                .trim_start_matches([' ', '\t']);
+            Some(Pair {
+                key: &text[m.range()],
+                carries: KEYS[m.pattern().as_usize()].1,
+                value_at: text.len() - value.len(),
+            })
         })
-    })
 }
 
 /// A status value: three digits from 100 to 599, quoted or not, ending there.
@@ -225,15 +263,14 @@ fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
 }
 
 /// Words every status pattern contains (any case).
-static STATUS_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(SMALL_AUTOMATON))
-        .ascii_case_insensitive(true)
-        .build([
+static STATUS_WORDS: Words = Words::new(|kind| {
+    any_case(
+        &[
             "status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ",
             "options ",
-        ])
-        .expect("fixed literals build an automaton")
+        ],
+        kind,
+    )
 });
 
 static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
@@ -258,19 +295,13 @@ const STATUS_LEADS: &[&str] = &[
     "OPTIONS ",
 ];
 
-static STATUS_LEAD_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(SMALL_AUTOMATON))
-        .ascii_case_insensitive(true)
-        .build(STATUS_LEADS)
-        .expect("fixed literals build an automaton")
-});
+static STATUS_LEAD_WORDS: Words = Words::new(|kind| any_case(STATUS_LEADS, kind));
 
 /// The statuses free text states, with where each stands and whether it is a status line.
-fn text_statuses(text: &str) -> Vec<(u16, std::ops::Range<usize>, bool)> {
+fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usize>, bool)> {
     let blank = |c: char| c == ' ' || c == '\t';
     let mut found = Vec::new();
-    for m in STATUS_LEAD_WORDS.find_iter(text) {
+    for m in STATUS_LEAD_WORDS.get(reading).find_iter(text) {
         if text[..m.start()]
             .chars()
             .next_back()
@@ -423,7 +454,7 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
     for view in &views {
         // Every way of stating a status needs one of these words; most lines have none, and a substring
         // search costs far less than reading for statuses.
-        let may_state_status = STATUS_WORDS.is_match(view.text.as_bytes());
+        let may_state_status = STATUS_WORDS.get(reading).is_match(view.text.as_bytes());
         match reading {
             Reading::Paste => fields(view, &mut evidence),
             Reading::Line if may_state_status => field_statuses(view, &mut evidence),
@@ -432,7 +463,7 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
         if !may_state_status {
             continue;
         }
-        for (status, range, status_line) in text_statuses(&view.text) {
+        for (status, range, status_line) in text_statuses(&view.text, reading) {
             let source = if status_line { "status line" } else { "text" };
             push(
                 &mut evidence.statuses,
@@ -495,7 +526,7 @@ fn settle<T: PartialEq>(list: &mut Vec<Found<T>>) {
 }
 
 fn field_statuses(view: &View, evidence: &mut Evidence) {
-    for pair in pairs(&view.text) {
+    for pair in pairs(&view.text, Reading::Line) {
         status_field(view, &pair, evidence);
     }
 }
@@ -516,7 +547,7 @@ fn status_field(view: &View, pair: &Pair<'_>, evidence: &mut Evidence) -> bool {
 }
 
 fn fields(view: &View, evidence: &mut Evidence) {
-    for pair in pairs(&view.text) {
+    for pair in pairs(&view.text, Reading::Paste) {
         if status_field(view, &pair, evidence) {
             continue;
         }
@@ -704,7 +735,7 @@ mod tests {
     #[test]
     fn statuses_in_text_take_their_many_forms() {
         let statuses = |t: &str| {
-            text_statuses(t)
+            text_statuses(t, Reading::Paste)
                 .into_iter()
                 .map(|(s, _, line)| (s, line))
                 .collect::<Vec<_>>()

@@ -374,7 +374,11 @@ fn scan_block<'c>(
         let start = line.start;
         let raw = &block[line];
         let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        let text = String::from_utf8_lossy(raw);
+        // (Checking is faster than the lossy conversion, which the rare line that is not UTF-8 gets.)
+        let text = match std::str::from_utf8(raw) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(raw),
+        };
         if mode == Mode::Count {
             scanned.matched_lines += u64::from(matcher.line_is_reported(&text));
             continue;
