@@ -244,22 +244,15 @@ struct Literals {
     short: Vec<Short>,
 }
 
-/// The literals that begin with the same four bytes.
-#[derive(Clone, Copy)]
-enum Slot {
-    Empty,
-    /// Compared one by one: `few[first..first + count]`.
-    Few {
-        head: u32,
-        first: usize,
-        count: usize,
-    },
-    /// Looked up in `many`, a prefix of the text of each length in `lengths[first..first + count]`.
-    Many {
-        head: u32,
-        first: usize,
-        count: usize,
-    },
+/// The literals that begin with the same four bytes, `head` (none: an empty slot). Compared one by one,
+/// `few[first..first + count]`; or, when `many`, looked up in `many`: a prefix of the text of each length
+/// in `lengths[first..first + count]`.
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    head: u32,
+    first: usize,
+    count: usize,
+    many: bool,
 }
 
 /// Past this many literals beginning alike, a place is checked by lookups, one per length, rather than
@@ -335,17 +328,18 @@ impl Literals {
         };
         let alike: Vec<&[(u32, &[u8])]> = long.chunk_by(|a, b| a.0 == b.0).collect();
         // At most half full, so that a lookup mostly ends at its first slot.
-        table.slots = vec![Slot::Empty; (2 * alike.len()).next_power_of_two().max(16)];
+        table.slots = vec![Slot::default(); (2 * alike.len()).next_power_of_two().max(16)];
         let mask = table.slots.len() - 1;
         for literals in alike {
             let head = literals[0].0;
             let slot = if literals.len() <= FEW {
                 let first = table.few.len();
                 table.few.extend(literals.iter().map(|&(_, l)| Few::new(l)));
-                Slot::Few {
+                Slot {
                     head,
                     first,
                     count: literals.len(),
+                    many: false,
                 }
             } else {
                 let first = table.lengths.len();
@@ -354,14 +348,15 @@ impl Literals {
                 lengths.dedup();
                 table.lengths.extend(&lengths);
                 table.many.extend(literals.iter().map(|&(_, l)| l.into()));
-                Slot::Many {
+                Slot {
                     head,
                     first,
                     count: lengths.len(),
+                    many: true,
                 }
             };
             let mut at = hash(head) & mask;
-            while !matches!(table.slots[at], Slot::Empty) {
+            while table.slots[at].count != 0 {
                 at = (at + 1) & mask;
             }
             table.slots[at] = slot;
@@ -384,28 +379,21 @@ impl Literals {
         let mask = self.slots.len() - 1;
         let mut at = hash(head) & mask;
         let long = loop {
-            match self.slots[at] {
-                Slot::Empty => break false,
-                Slot::Few {
-                    head: h,
-                    first,
-                    count,
-                } if h == head => {
-                    break self.few[first..first + count]
-                        .iter()
-                        .any(|few| few.starts(rest));
-                }
-                Slot::Many {
-                    head: h,
-                    first,
-                    count,
-                } if h == head => {
-                    break self.lengths[first..first + count]
-                        .iter()
-                        .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)));
-                }
-                _ => at = (at + 1) & mask,
+            let slot = self.slots[at];
+            if slot.count == 0 {
+                break false;
             }
+            if slot.head == head {
+                let range = slot.first..slot.first + slot.count;
+                break if slot.many {
+                    self.lengths[range]
+                        .iter()
+                        .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)))
+                } else {
+                    self.few[range].iter().any(|few| few.starts(rest))
+                };
+            }
+            at = (at + 1) & mask;
         };
         long || self
             .short
