@@ -346,7 +346,10 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
                 continue;
             }
             rest = rest[target_end..].trim_start_matches(blank);
-            if rest.len() >= 5 && rest[..5].eq_ignore_ascii_case("HTTP/") {
+            if rest
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("HTTP/"))
+            {
                 let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
                 rest = &rest[end..];
             }

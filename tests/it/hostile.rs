@@ -367,3 +367,27 @@ fn odd_environments_get_defaults_or_a_clear_error() {
         run.stdout().contains("APP认证信息错误") && run.stdout().contains("The app authentication")
     );
 }
+
+/// A request line whose target is followed by text that is not ASCII (`GET /x abcdé 404`): the status
+/// reader looks for a protocol there, which must not cut a character in two. It panicked once; now the
+/// line's code is found by a lookup and by a scan.
+#[test]
+fn non_ascii_after_a_request_target_is_read() {
+    let line = "GET /x abcdé 404 code=APIG.0303";
+    let rows = util::rows(&util::json(["lookup", line], 0));
+    let want = ("huawei".to_string(), Some("APIG.0303".to_string()), 401);
+    assert!(
+        !rows.is_empty() && rows.iter().all(|row| *row == want),
+        "{rows:?}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = util::write(dir.path(), "gw.log", format!("{line}\n"));
+    let run = errcode(
+        ["scan", "--count"]
+            .map(std::ffi::OsStr::new)
+            .into_iter()
+            .chain([log.as_os_str()]),
+    )
+    .expect_code(0);
+    assert_eq!(run.stdout(), format!("{}:1\n", log.display()));
+}
