@@ -70,6 +70,7 @@ pub type ErrorKey = (Vendor, Option<String>, Option<u16>, String);
 /// Counts for `--summary`.
 #[derive(Debug, Default)]
 pub struct Summary {
+    /// Lines read (not counted, so 0, for `--count`).
     pub lines: u64,
     pub matched_lines: u64,
     /// Per error: (vendor, code, status, message) → count. Codes no entry has carry no status.
@@ -264,7 +265,8 @@ struct Blocks<R> {
     counting: bool,
 }
 
-/// The number of a block's first line, and how many lines it holds.
+/// The number of a block's first line, and how many lines it holds (both 0 when lines are not counted,
+/// for `--count`).
 #[derive(Clone, Copy)]
 struct Lines {
     first: u64,
@@ -338,6 +340,7 @@ impl<R: Read> Blocks<R> {
 
 /// What a block of whole lines holds.
 struct Scanned<'c> {
+    /// As `Lines::count`.
     lines: u64,
     matched_lines: u64,
     /// What `scan` prints for the block's matching lines (`Mode::Lines`).

@@ -193,9 +193,12 @@ mod avx2 {
         accept: &mut dyn FnMut(usize) -> bool,
     ) -> Option<usize> {
         debug_assert_eq!(prefilter.low.len(), G * WINDOW);
+        if from > text.len() {
+            return None;
+        }
         let mut at = from;
         // Whole chunks, while the window past the chunk's last position is text.
-        while at + 32 + WINDOW - 1 <= text.len() {
+        while text.len() - at >= 32 + WINDOW - 1 {
             // SAFETY: checked just above.
             let mut alarms = alarms!(prefilter, G, unsafe { text.as_ptr().add(at) });
             while alarms != 0 {
@@ -213,7 +216,8 @@ mod avx2 {
         copy[..rest.len()].copy_from_slice(rest);
         let mut chunk = 0;
         while chunk < rest.len() {
-            // SAFETY: `chunk + 32 + WINDOW - 1 <= copy.len()`, as `chunk < rest.len() <= 32 + WINDOW - 2`.
+            // SAFETY: `chunk` is 0 or 32 (`rest` is shorter than 32 + WINDOW - 1 bytes, so at most two
+            // chunks), and `32 + 32 + WINDOW - 1 <= copy.len()`.
             let mut alarms = alarms!(prefilter, G, unsafe { copy.as_ptr().add(chunk) });
             if rest.len() - chunk < 32 {
                 alarms &= (1u32 << (rest.len() - chunk)) - 1;
@@ -407,7 +411,8 @@ fn head(bytes: &[u8]) -> u32 {
     u32::from_le_bytes([bytes[0], bytes[1], bytes[2], bytes[3]])
 }
 
-/// A slot for a first four bytes (Fibonacci hashing: the high bits of a multiple).
+/// A slot for a first four bytes: a multiple by the golden ratio (Fibonacci hashing), of which the slot
+/// mask keeps bits 16 and up: enough for the tables here, of at most as many heads as the buckets hold.
 fn hash(head: u32) -> usize {
     (head.wrapping_mul(0x9E37_79B1) >> 16) as usize
 }
@@ -612,6 +617,7 @@ mod tests {
             return;
         };
         let text = b"x--URI---x";
+        assert_eq!(prefilter.find(text, usize::MAX - 10, &mut |_| true), None);
         for from in 0..=text.len() + 1 {
             let want = naive(&literals, text).into_iter().find(|&p| p >= from);
             assert_eq!(
