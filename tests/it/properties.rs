@@ -47,6 +47,14 @@ fn pasty() -> impl Strategy<Value = String> {
         Just("参数 pageSize 取值不合法".to_string()),
         Just("成功 超时".to_string()),
         Just("\u{1b}[2J\u{202e}\0".to_string()),
+        // The words the status reader starts from, and text that is not ASCII to stop its slices in.
+        Just("GET /x ".to_string()),
+        Just("POST ".to_string()),
+        Just("HTTP ".to_string()),
+        Just("HTTP Status: ".to_string()),
+        Just("status code ".to_string()),
+        Just(" 404 ".to_string()),
+        Just("é".to_string()),
         "[ -~]{0,12}",
         "\\PC{0,6}",
     ];
