@@ -34,6 +34,106 @@ impl ColorChoice {
     }
 }
 
+/// How one role of errcode's output looks. Each role is described once, below; painted text and table
+/// cells are both styled from the description.
+#[derive(Debug, Clone, Copy)]
+struct Role {
+    color: Option<Color>,
+    bold: bool,
+    dimmed: bool,
+    italic: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Color {
+    Cyan,
+    Yellow,
+    Red,
+    Magenta,
+    Green,
+}
+
+impl Role {
+    const PLAIN: Role = Role {
+        color: None,
+        bold: false,
+        dimmed: false,
+        italic: false,
+    };
+
+    const fn colored(color: Color) -> Role {
+        Role {
+            color: Some(color),
+            ..Role::PLAIN
+        }
+    }
+
+    const fn bold(self) -> Role {
+        Role { bold: true, ..self }
+    }
+
+    fn ansi(self) -> Ansi {
+        let mut style = Ansi::new();
+        if self.bold {
+            style = style.bold();
+        }
+        if self.dimmed {
+            style = style.dimmed();
+        }
+        if self.italic {
+            style = style.italic();
+        }
+        match self.color {
+            Some(Color::Cyan) => style.cyan(),
+            Some(Color::Yellow) => style.yellow(),
+            Some(Color::Red) => style.red(),
+            Some(Color::Magenta) => style.magenta(),
+            Some(Color::Green) => style.green(),
+            None => style,
+        }
+    }
+
+    fn cell_color(self) -> Option<comfy_table::Color> {
+        self.color.map(|color| match color {
+            Color::Cyan => comfy_table::Color::Cyan,
+            Color::Yellow => comfy_table::Color::Yellow,
+            Color::Red => comfy_table::Color::Red,
+            Color::Magenta => comfy_table::Color::Magenta,
+            Color::Green => comfy_table::Color::Green,
+        })
+    }
+}
+
+const CODE: Role = Role::colored(Color::Cyan).bold();
+const HEADING: Role = Role::PLAIN.bold();
+const LABEL: Role = Role {
+    dimmed: true,
+    ..Role::PLAIN
+};
+const VENDOR: Role = Role::colored(Color::Magenta);
+/// A value the query filled into a placeholder.
+const CAPTURE: Role = Role::colored(Color::Green);
+/// What matched, in a scanned line; the bars of a summary.
+const FOUND: Role = Role::colored(Color::Red).bold();
+/// A file name before a scanned line, as ripgrep shows it.
+const PATH: Role = Role::colored(Color::Magenta);
+const LINE_NUMBER: Role = Role::colored(Color::Green);
+/// Marks and remarks that are errcode's, not the vendor's.
+const ASIDE: Role = Role {
+    dimmed: true,
+    italic: true,
+    ..Role::PLAIN
+};
+
+/// Client errors yellow, server errors red, anything else plain bold.
+fn status_role(status: u16) -> Role {
+    match status {
+        400..=499 => Role::colored(Color::Yellow).bold(),
+        500..=599 => Role::colored(Color::Red).bold(),
+        _ => HEADING,
+    }
+}
+
 /// The roles text plays in errcode's output.
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {
@@ -45,57 +145,52 @@ impl Palette {
         Palette { enabled }
     }
 
-    fn paint(&self, text: &str, style: Ansi) -> String {
+    fn paint(&self, text: &str, role: Role) -> String {
         if self.enabled {
-            text.style(style).to_string()
+            text.style(role.ansi()).to_string()
         } else {
             text.to_string()
         }
     }
 
     pub fn code(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().bold().cyan())
+        self.paint(text, CODE)
     }
 
-    /// Client errors yellow, server errors red, anything else plain bold.
     pub fn status(&self, status: u16, text: &str) -> String {
-        let style = match status {
-            400..=499 => Ansi::new().bold().yellow(),
-            500..=599 => Ansi::new().bold().red(),
-            _ => Ansi::new().bold(),
-        };
-        self.paint(text, style)
+        self.paint(text, status_role(status))
     }
 
     pub fn heading(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().bold())
+        self.paint(text, HEADING)
     }
 
     pub fn label(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().dimmed())
+        self.paint(text, LABEL)
     }
 
     pub fn vendor(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().magenta())
+        self.paint(text, VENDOR)
     }
 
-    /// A value the query filled into a placeholder.
     pub fn capture(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().green())
+        self.paint(text, CAPTURE)
     }
 
-    /// What matched, in a scanned line; the bars of a summary.
     pub fn found(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().bold().red())
+        self.paint(text, FOUND)
     }
 
-    /// A file name before a scanned line, as ripgrep shows it.
     pub fn path(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().magenta())
+        self.paint(text, PATH)
     }
 
     pub fn line_number(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().green())
+        self.paint(text, LINE_NUMBER)
+    }
+
+    pub fn aside(&self, text: &str) -> String {
+        self.paint(text, ASIDE)
     }
 
     /// Whether colour is on: tables style their cells through comfy-table, which needs to know.
@@ -103,50 +198,39 @@ impl Palette {
         self.enabled
     }
 
-    fn cell(&self, text: &str, color: Option<comfy_table::Color>, bold: bool) -> comfy_table::Cell {
+    // Table cells in the same roles. comfy-table styles a whole cell; styling its content with escapes
+    // instead would make it parse every cell for them to measure widths, which costs more than the rest of
+    // a status lookup. (Its cells take a colour and bold, all the roles below use.)
+    fn cell(&self, text: &str, role: Role) -> comfy_table::Cell {
         let mut cell = comfy_table::Cell::new(text);
         if self.enabled {
-            if let Some(color) = color {
+            if let Some(color) = role.cell_color() {
                 cell = cell.fg(color);
             }
-            if bold {
+            if role.bold {
                 cell = cell.add_attribute(comfy_table::Attribute::Bold);
             }
         }
         cell
     }
 
-    // Table cells in the same roles. comfy-table styles a whole cell; styling its content with escapes
-    // instead would make it parse every cell for them to measure widths, which costs more than the rest of
-    // a status lookup.
-
     pub fn code_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, Some(comfy_table::Color::Cyan), true)
+        self.cell(text, CODE)
     }
 
     pub fn status_cell(&self, status: u16, text: &str) -> comfy_table::Cell {
-        let color = match status {
-            400..=499 => Some(comfy_table::Color::Yellow),
-            500..=599 => Some(comfy_table::Color::Red),
-            _ => None,
-        };
-        self.cell(text, color, true)
+        self.cell(text, status_role(status))
     }
 
     pub fn heading_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, None, true)
+        self.cell(text, HEADING)
     }
 
     pub fn vendor_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, Some(comfy_table::Color::Magenta), false)
+        self.cell(text, VENDOR)
     }
 
     pub fn found_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, Some(comfy_table::Color::Red), true)
-    }
-
-    /// Marks and remarks that are errcode's, not the vendor's.
-    pub fn aside(&self, text: &str) -> String {
-        self.paint(text, Ansi::new().dimmed().italic())
+        self.cell(text, FOUND)
     }
 }
