@@ -475,6 +475,7 @@ fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> &'a str 
     pieces
         .clone()
         .flat_map(str::split_whitespace)
+        .map(|w| w.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(w))
         .filter(|w| !common(w))
         .max_by_key(|w| w.len())
         .unwrap_or_else(|| {

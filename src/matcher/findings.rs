@@ -71,6 +71,9 @@ struct Candidate<'c> {
     /// `score` less the penalties that only order rows with the same evidence (an older edition's row, a
     /// message the vendor's table copied from another row): they never hide a row.
     rank: i32,
+    /// Whether the candidate's message was found, and each time only without its final full stop (which
+    /// gateways drop to append detail): of rows ranked alike, one worded exactly as the text comes first.
+    stop_dropped: Option<bool>,
 }
 
 impl<'c> Matcher<'c> {
@@ -173,6 +176,7 @@ impl<'c> Matcher<'c> {
             if candidate.entry.edition_of.is_some() {
                 candidate.rank += OLDER_EDITION;
             }
+
             candidate.clues.sort_by_key(|c| c.start);
         }
 
@@ -275,6 +279,11 @@ impl<'c> Matcher<'c> {
                     (true, true) => GENERIC_MESSAGE_WHOLE,
                     (false, true) => GENERIC_MESSAGE_IN_TEXT,
                 };
+                let forms = entry.message_forms();
+                let dropped = !forms.iter().any(|form| form.source() == found.value)
+                    && forms
+                        .iter()
+                        .any(|form| form.source().strip_suffix('.') == Some(found.value.as_str()));
                 add(
                     candidates,
                     hit.catalog,
@@ -286,6 +295,12 @@ impl<'c> Matcher<'c> {
                     ClueKind::Message,
                     detail,
                 );
+                if let Some(c) = candidates
+                    .iter_mut()
+                    .find(|c| std::ptr::eq(c.entry, entry) && std::ptr::eq(c.catalog, hit.catalog))
+                {
+                    c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
+                }
             }
             Target::Referral => {
                 if self.entries_with_code(&found.value).is_empty() {
@@ -409,6 +424,7 @@ fn add<'c>(
                 position: found.span.start,
                 score: 0,
                 rank: 0,
+                stop_dropped: None,
             });
             candidates.len() - 1
         }
@@ -522,6 +538,7 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             std::cmp::Reverse(c.score),
             std::cmp::Reverse(c.primary.extent()),
             std::cmp::Reverse(c.rank),
+            c.stop_dropped == Some(true),
             c.position,
         )
     });
@@ -543,7 +560,13 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             kept.push(c);
         }
     }
-    kept.sort_by_key(|c| (c.position, std::cmp::Reverse(c.rank)));
+    kept.sort_by_key(|c| {
+        (
+            c.position,
+            std::cmp::Reverse(c.rank),
+            c.stop_dropped == Some(true),
+        )
+    });
     kept.into_iter()
         .map(|c| Match {
             captures: c.captures,

@@ -519,3 +519,32 @@ fn usage_errors_exit_2() {
     errcode(["grep"]).expect_code(2);
     errcode(["status"]).expect_code(2);
 }
+
+/// A gateway drops a message's final full stop to append detail ("…in the environment: RELEASE"): the
+/// message is still found, in a lookup and in a scanned line, though the catalog's wording ends with the
+/// stop and its rarest word is the last one. (Its key was `environment.`, which the text does not hold.)
+#[test]
+fn a_message_followed_by_detail_instead_of_its_full_stop_is_found() {
+    let text = "gateway said: The API does not exist or has not been published in the environment: RELEASE";
+    let found = rows(&json(["lookup", text], 0));
+    assert_eq!(
+        found,
+        [
+            ("huawei".to_string(), Some("APIG.0101".to_string()), 404),
+            ("huawei".to_string(), Some("APIGW.0101".to_string()), 404)
+        ]
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let log = crate::util::write(
+        dir.path(),
+        "gw.log",
+        format!("2024-06-01 WARN gw: {text}\n"),
+    );
+    let count = TestCommand::new()
+        .args(["scan", "--count"])
+        .args([&log])
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert_eq!(count, format!("{}:1\n", log.display()));
+}
