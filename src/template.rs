@@ -453,7 +453,8 @@ const COMMON_WORDS: &[&str] = &[
     "value", "was", "with",
 ];
 
-/// The template's key: its longest literal word that is not a common one (else its longest word).
+/// The template's key: its longest literal word that is not a common one (else its longest word), without
+/// a final full stop, which a gateway drops to append detail (`…in the environment: RELEASE`).
 fn rarest_word(segments: &[Segment]) -> &str {
     rarest_word_of(segments.iter().filter_map(|s| match s {
         Segment::Literal(text) => Some(text.as_str()),
