@@ -1,6 +1,6 @@
 //! Every command, flag, exit status and error path, through the real binary.
 
-use crate::util::{TestCommand, errcode, json, rows};
+use crate::util::{TestCommand, errcode, json, rows, stdout_at};
 
 const ESC: char = '\x1b';
 
@@ -29,12 +29,7 @@ fn lookup_prints_a_card_with_every_field() {
     }
     assert_eq!(run.stderr(), "");
     // A catalog of several sources that are not editions of one table lists them under Source only.
-    let out = TestCommand::new()
-        .args(["lookup", "APIGW.0301", "--lang", "en"])
-        .env("COLUMNS", "200")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let out = stdout_at("200", &["lookup", "APIGW.0301", "--lang", "en"]);
     assert!(out.contains("\n  Source    "), "{out}");
     assert!(!out.contains("Editions"), "{out}");
 }
@@ -207,12 +202,7 @@ fn status_lists_every_entry_grouped_by_vendor() {
     let statuses: Vec<u64> = rows(&class).iter().map(|r| r.2).collect();
     assert!(statuses.iter().all(|s| (500..600).contains(s)) && statuses.len() > 30);
 
-    let human = TestCommand::new()
-        .args(["status", "429"])
-        .env("COLUMNS", "200")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let human = stdout_at("200", &["status", "429"]);
     assert!(
         human.starts_with("Huawei Cloud API Gateway (APIG), Huawei Cloud API Gateway in front of cloud service APIs (APIGW) and APIG management API (3 entries)\n"),
         "{human}"
@@ -328,12 +318,7 @@ fn list_and_vendor_filter() {
 
 #[test]
 fn catalogs_shows_each_catalog_with_its_counts_and_sources() {
-    let out = TestCommand::new()
-        .args(["catalogs"])
-        .env("COLUMNS", "200")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let out = stdout_at("200", &["catalogs"]);
     for id in [
         "huawei-apig",
         "alibaba-apigateway",

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use errcode::catalog::Catalogs;
 use errcode::family::Families;
 
-use crate::util::{TestCommand, errcode, json};
+use crate::util::{errcode, json, stdout_at};
 
 #[test]
 fn every_member_exists_once_and_families_span_vendors() {
@@ -177,12 +177,7 @@ fn family_lists_and_shows_one() {
         ids.contains(&"signature-mismatch") && ids.contains(&"throttling"),
         "{ids:?}"
     );
-    let table = TestCommand::new()
-        .args(["family", "--lang", "en"])
-        .env("COLUMNS", "120")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let table = stdout_at("120", &["family", "--lang", "en"]);
     assert!(
         table.contains("signature-mismatch") && table.contains("Signature mismatch"),
         "{table}"
@@ -220,12 +215,7 @@ fn family_lists_and_shows_one() {
         run.stderr()
     );
 
-    let human = TestCommand::new()
-        .args(["family", "clock-skew", "--lang", "en"])
-        .env("COLUMNS", "120")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let human = stdout_at("120", &["family", "clock-skew", "--lang", "en"]);
     assert!(
         human.starts_with("Timestamp expired or invalid (clock-skew)\n"),
         "{human}"
@@ -236,12 +226,7 @@ fn family_lists_and_shows_one() {
 
 #[test]
 fn cards_show_the_family_and_the_same_problem_elsewhere() {
-    let card = TestCommand::new()
-        .args(["SignatureDoesNotMatch", "--lang", "en"])
-        .env("COLUMNS", "200")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let card = stdout_at("200", &["SignatureDoesNotMatch", "--lang", "en"]);
     assert!(
         card.contains("  Family    Signature mismatch (errcode's checklist)\n            1. "),
         "{card}"
@@ -265,12 +250,7 @@ fn cards_show_the_family_and_the_same_problem_elsewhere() {
         "two editions shown once"
     );
     // Several cards of one family: the checklist once, with the first; the others point to it.
-    let cards = TestCommand::new()
-        .args(["lookup", "timeout", "--lang", "en"])
-        .env("COLUMNS", "200")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let cards = stdout_at("200", &["lookup", "timeout", "--lang", "en"]);
     let family_lines: Vec<&str> = cards
         .lines()
         .filter(|l| l.starts_with("  Family "))

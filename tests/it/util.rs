@@ -123,6 +123,16 @@ where
     TestCommand::new().args(args).output()
 }
 
+/// What `errcode ARGS...` prints at a terminal width of `columns`, expecting success.
+pub fn stdout_at(columns: &str, args: &[&str]) -> String {
+    TestCommand::new()
+        .args(args)
+        .env("COLUMNS", columns)
+        .output()
+        .expect_code(0)
+        .stdout()
+}
+
 /// `errcode --json ARGS...`, expecting exit status `code`, parsed.
 pub fn json<I, S>(args: I, code: i32) -> serde_json::Value
 where
