@@ -33,12 +33,18 @@ fn scan(args: &[&str], paths: &[&Path]) -> crate::util::Run {
         .output()
 }
 
+/// Each object of NDJSON output.
+fn ndjson(out: &str) -> Vec<serde_json::Value> {
+    out.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}")))
+        .collect()
+}
+
 /// `(line, vendor, code or -, status)` of each match in NDJSON output.
 fn ndjson_rows(out: &str) -> Vec<(u64, String, String, u64)> {
-    out.lines()
-        .flat_map(|l| {
-            let v: serde_json::Value =
-                serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
+    ndjson(out)
+        .into_iter()
+        .flat_map(|v| {
             let line = v["line"].as_u64().unwrap();
             v["matches"]
                 .as_array()
@@ -137,7 +143,7 @@ fn json_is_one_object_per_matching_line_shaped_as_lookup() {
             (3, "tencent".into(), "-".into(), 404)
         ]
     );
-    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let first = &ndjson(&out)[0];
     assert_eq!(first["path"], file.display().to_string());
     let m = &first["matches"][0];
     for field in [
@@ -289,14 +295,14 @@ fn odd_bytes_long_lines_and_no_final_newline() {
     let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
     let lines: Vec<u64> = ndjson_rows(&out).iter().map(|r| r.0).collect();
     assert_eq!(lines, [1, 2, 3, 5]);
-    let first: serde_json::Value = serde_json::from_str(out.lines().next().unwrap()).unwrap();
+    let objects = ndjson(&out);
+    let (first, long) = (&objects[0], &objects[2]);
     assert!(
         first["text"]
             .as_str()
             .unwrap()
             .starts_with("ua=curl/7.\u{fffd}\u{fffd}\u{fffd} ")
     );
-    let long: serde_json::Value = serde_json::from_str(out.lines().nth(2).unwrap()).unwrap();
     assert_eq!(long["text"].as_str().unwrap().len(), 5 * 1024 * 1024 + 30);
     // Human output shows the NUL escaped, never raw (read once more with a short third line: the long
     // one has been read whole above).
@@ -318,10 +324,9 @@ fn odd_bytes_long_lines_and_no_final_newline() {
         .output()
         .expect_code(0)
         .stdout();
-    let rows: Vec<(u64, usize)> = out
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+    let rows: Vec<(u64, usize)> = ndjson(&out)
+        .iter()
+        .map(|v| {
             (
                 v["line"].as_u64().unwrap(),
                 v["text"].as_str().unwrap().len(),
@@ -383,8 +388,7 @@ fn finds_exactly_the_planted_errors_in_a_generated_log() {
         "-j3 on standard input differs from -j1"
     );
     let mut found: BTreeSet<(u64, String, String, Option<u16>)> = BTreeSet::new();
-    for line in out.lines() {
-        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+    for v in ndjson(&out) {
         let number = v["line"].as_u64().unwrap();
         for m in v["matches"].as_array().unwrap() {
             let code = m["code"].as_str().unwrap_or("-").to_string();
