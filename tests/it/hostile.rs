@@ -110,7 +110,20 @@ fn scanned_lines_and_tables_are_escaped() {
     assert_only_own_escapes("coloured scan line", &run.0.stdout);
     // A user catalog's text in a table.
     let catalog = dir.path().join("evil.toml");
-    std::fs::write(&catalog, format!("id = \"evil\"\nvendor = \"tencent\"\nvendor_name = {{ en = \"E\", zh = \"E\" }}\nproduct = {{ en = \"P\", zh = \"P\" }}\n[[sources]]\nid = \"s\"\ntitle = \"t\"\n[[entries]]\nid = \"e\"\nstatus = 400\nmessage = \"Evil {}\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n", NASTY.replace('\u{1b}', "\\u001b").replace('\u{7}', "\\u0007").replace('\0', "\\u0000").replace('\u{8}', "\\b").replace('\u{9b}', "\\u009b").replace('\\', "\\\\").replace("\\\\u", "\\u").replace("\\\\b", "\\b"))).unwrap();
+    // (The message as a TOML string, its control characters escaped as TOML wants them.)
+    let message = toml::Value::String(format!("Evil {NASTY}"));
+    let text = format!(
+        "id = \"evil\"\nvendor = \"tencent\"\nvendor_name = {{ en = \"E\", zh = \"E\" }}\n\
+         product = {{ en = \"P\", zh = \"P\" }}\n[[sources]]\nid = \"s\"\ntitle = \"t\"\n\
+         [[entries]]\nid = \"e\"\nstatus = 400\nmessage = {message}\n\
+         meaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
+    );
+    let parsed: toml::Table = text.parse().unwrap();
+    assert_eq!(
+        parsed["entries"][0]["message"].as_str(),
+        Some(format!("Evil {NASTY}").as_str())
+    );
+    std::fs::write(&catalog, text).unwrap();
     let run = TestCommand::new()
         .args(["list", "--vendor", "tencent", "--catalog"])
         .args([&catalog])
