@@ -32,12 +32,12 @@ fn paste(bytes: usize) -> String {
 
 #[divan::bench]
 fn load_builtin() -> Catalogs {
-    Catalogs::builtin().unwrap()
+    Catalogs::builtin()
 }
 
 #[divan::bench(args = ["APIG.0303", "429", "MissingGroupId", "Backend timeout", "HMAC signature cannot be verified, the x-date header is out of date for HMAC Authentication"])]
 fn lookup_cold(bencher: Bencher, query: &str) {
-    let catalogs = Catalogs::builtin().unwrap();
+    let catalogs = Catalogs::builtin();
     bencher
         .with_inputs(|| catalogs.clone())
         .bench_values(|c| Matcher::new(&c, &[]).lookup(query).matches.len());
@@ -46,7 +46,7 @@ fn lookup_cold(bencher: Bencher, query: &str) {
 /// From 10 KB to 4 MB: the time should grow with the size, no faster (a paste is read in one pass).
 #[divan::bench(args = [10_000, 400_000, 4_000_000], sample_count = 20)]
 fn paste_cold(bencher: Bencher, bytes: usize) {
-    let catalogs = Catalogs::builtin().unwrap();
+    let catalogs = Catalogs::builtin();
     let paste = paste(bytes);
     bencher
         .with_inputs(|| catalogs.clone())
@@ -55,7 +55,7 @@ fn paste_cold(bencher: Bencher, bytes: usize) {
 
 #[divan::bench]
 fn paste_10kb_warm(bencher: Bencher) {
-    let catalogs = Catalogs::builtin().unwrap();
+    let catalogs = Catalogs::builtin();
     let matcher = Matcher::new(&catalogs, &[]);
     let paste = paste(10_000);
     assert_eq!(matcher.lookup(&paste).matches.len(), 3);

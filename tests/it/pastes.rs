@@ -109,7 +109,7 @@ fn the_corpus_is_large_and_varied_enough() {
 
 #[test]
 fn every_paste_finds_exactly_its_errors() {
-    let catalogs = Catalogs::builtin().unwrap();
+    let catalogs = Catalogs::builtin();
     let matcher = Matcher::new(&catalogs, &[]);
     let cases = corpus();
     let failures: Vec<String> = cases

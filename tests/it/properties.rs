@@ -62,8 +62,7 @@ fn pasty() -> impl Strategy<Value = String> {
 }
 
 /// Loaded once for all cases, as are the matchers (their automata take a while to build).
-static CATALOGS: std::sync::LazyLock<Catalogs> =
-    std::sync::LazyLock::new(|| Catalogs::builtin().unwrap());
+static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalogs::builtin);
 static MATCHER: std::sync::LazyLock<Matcher<'static>> =
     std::sync::LazyLock::new(|| Matcher::new(&CATALOGS, &[]));
 static BULK_MATCHER: std::sync::LazyLock<Matcher<'static>> =
