@@ -1,5 +1,6 @@
-//! The log scanner's prefilter: where in a block of text any of a few hundred literals may start, found
-//! 32 bytes at a time in one pass (SIMD, AVX2).
+//! The log scanner's prefilter: where in a block of text any of the catalogs' literals may start (a few
+//! hundred built in, or a large catalog's tens of thousands, by how they begin), found 32 bytes at a time
+//! in one pass (SIMD, AVX2).
 //!
 //! This is Teddy, the algorithm of Hyperscan and of aho-corasick's packed searchers, widened. Each
 //! literal goes to a bucket; a bucket accepts a position of the text when each of the next `WINDOW`
