@@ -169,6 +169,24 @@ struct Labels {
     editions: &'static str,
     source: &'static str,
     authored: &'static str,
+    /// A clue's kind in an evidence line: code, message, status, vendor.
+    clue_kinds: [&'static str; 4],
+    /// Table headings.
+    vendor: &'static str,
+    code: &'static str,
+    status: &'static str,
+    family_headings: [&'static str; 3],
+    about: &'static str,
+    /// Other vendors' members left off a card, after their count.
+    more: &'static str,
+    /// A row's own edition, in the editions line.
+    this_row: &'static str,
+    by_vendor: &'static str,
+    by_status: &'static str,
+    /// "N entries" in a status listing's group heading.
+    entries: fn(usize) -> String,
+    /// The summary's first line, from the matched lines and all lines.
+    lines_with_errors: fn(u64, u64) -> String,
 }
 
 const LABELS_EN: Labels = Labels {
@@ -189,6 +207,20 @@ const LABELS_EN: Labels = Labels {
     editions: "Editions",
     source: "Source",
     authored: "† written by errcode: the vendor's document gives none",
+    clue_kinds: ["code", "message", "status", "vendor"],
+    vendor: "Vendor",
+    code: "Code",
+    status: "Status",
+    family_headings: ["Family", "Name", "Members"],
+    about: "About",
+    more: "more",
+    this_row: "this row",
+    by_vendor: "By vendor",
+    by_status: "By status",
+    entries: |n| format!("{n} {}", if n == 1 { "entry" } else { "entries" }),
+    lines_with_errors: |matched, lines| {
+        format!("{matched} of {lines} lines carry gateway errors\n")
+    },
 };
 
 const LABELS_ZH: Labels = Labels {
@@ -209,6 +241,18 @@ const LABELS_ZH: Labels = Labels {
     editions: "版本",
     source: "来源",
     authored: "† 由 errcode 编写：厂商文档未提供",
+    clue_kinds: ["错误码", "错误信息", "状态码", "厂商"],
+    vendor: "厂商",
+    code: "错误码",
+    status: "状态码",
+    family_headings: ["类别", "名称", "成员"],
+    about: "说明",
+    more: "更多",
+    this_row: "本行",
+    by_vendor: "按厂商",
+    by_status: "按状态码",
+    entries: |n| format!("{n} 条"),
+    lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
 };
 
 const LABEL_WIDTH: usize = 10;
@@ -484,7 +528,7 @@ fn family_section(
         elsewhere.extend(shown);
     }
     if left_out > 0 {
-        let more = if lang == Lang::Zh { "更多" } else { "more" };
+        let more = labels.more;
         elsewhere.push(format!("+{left_out} {more}: errcode family {}", family.id));
     }
     if !elsewhere.is_empty() {
@@ -559,15 +603,12 @@ fn evidence_line(confidence: u8, clues: &[Clue], lang: Lang) -> String {
                 text.push('…');
             }
             let text = escape(&text).into_owned();
-            let kind = match (c.kind, lang == Lang::Zh) {
-                (ClueKind::Code, false) => "code",
-                (ClueKind::Code, true) => "错误码",
-                (ClueKind::Message, false) => "message",
-                (ClueKind::Message, true) => "错误信息",
-                (ClueKind::Status, false) => "status",
-                (ClueKind::Status, true) => "状态码",
-                (ClueKind::Vendor, false) => "vendor",
-                (ClueKind::Vendor, true) => "厂商",
+            let [code, message, status, vendor] = labels(lang).clue_kinds;
+            let kind = match c.kind {
+                ClueKind::Code => code,
+                ClueKind::Message => message,
+                ClueKind::Status => status,
+                ClueKind::Vendor => vendor,
             };
             match c.kind {
                 ClueKind::Vendor => format!("{kind}: {}", c.found_in),
@@ -639,12 +680,7 @@ fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String>
     if others.is_empty() {
         return Some(escape(&own).into_owned());
     }
-    let this_row = if lang == Lang::Zh {
-        "本行"
-    } else {
-        "this row"
-    };
-    let mut line = format!("{own}: {this_row}");
+    let mut line = format!("{own}: {}", labels(lang).this_row);
     for other in others {
         let other_sources = other
             .sources
@@ -704,30 +740,13 @@ fn new_table(look: &Look) -> Table {
 /// One ranked table; `with_vendor` adds the vendor column.
 fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> String {
     let Look { lang, palette, .. } = *look;
-    let labels = if lang == Lang::Zh {
-        &LABELS_ZH
-    } else {
-        &LABELS_EN
-    };
+    let labels = labels(lang);
     let mut table = new_table(look);
     let mut header = Vec::new();
     if with_vendor {
-        header.push(if lang == Lang::Zh { "厂商" } else { "Vendor" });
+        header.push(labels.vendor);
     }
-    header.extend([
-        if lang == Lang::Zh {
-            "错误码"
-        } else {
-            "Code"
-        },
-        if lang == Lang::Zh {
-            "状态码"
-        } else {
-            "Status"
-        },
-        labels.message,
-        labels.meaning,
-    ]);
+    header.extend([labels.code, labels.status, labels.message, labels.meaning]);
     table.set_header(
         header
             .into_iter()
@@ -783,15 +802,7 @@ fn grouped_tables(matches: &[Match<'_>], look: &Look) -> String {
             names.dedup();
             names
         };
-        let count = if look.lang == Lang::Zh {
-            format!("{} 条", group.len())
-        } else {
-            format!(
-                "{} {}",
-                group.len(),
-                if group.len() == 1 { "entry" } else { "entries" }
-            )
-        };
+        let count = (labels(look.lang).entries)(group.len());
         if !out.is_empty() {
             out.push('\n');
         }
@@ -809,12 +820,11 @@ fn grouped_tables(matches: &[Match<'_>], look: &Look) -> String {
 pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> String {
     let lang = look.lang;
     let mut table = new_table(look);
-    let header = if lang == Lang::Zh {
-        ["类别", "名称", "成员"]
-    } else {
-        ["Family", "Name", "Members"]
-    };
-    table.set_header(header.map(|h| look.palette.heading_cell(h)));
+    table.set_header(
+        labels(lang)
+            .family_headings
+            .map(|h| look.palette.heading_cell(h)),
+    );
     for f in families {
         let members = f.loaded_members(catalogs);
         let per_vendor: Vec<String> = Vendor::ALL
@@ -851,7 +861,7 @@ pub fn family_human(
         ))],
     );
     card.plain(
-        if lang == Lang::Zh { "说明" } else { "About" },
+        labels.about,
         &texts(&family.explanation, lang, &Captures::new()),
     );
     checklist(&mut card, family, lang, labels.checklist_short);
@@ -1455,17 +1465,7 @@ pub fn count_json(path: &str, count: u64) -> String {
 pub fn summary_human(summary: &Summary, look: &Look) -> String {
     let Look { lang, palette, .. } = *look;
     let ranked = summary.ranked();
-    let mut out = if lang == Lang::Zh {
-        format!(
-            "{} 行中有 {} 行含网关错误\n",
-            summary.lines, summary.matched_lines
-        )
-    } else {
-        format!(
-            "{} of {} lines carry gateway errors\n",
-            summary.matched_lines, summary.lines
-        )
-    };
+    let mut out = (labels(lang).lines_with_errors)(summary.matched_lines, summary.lines);
     if ranked.is_empty() {
         return out;
     }
@@ -1508,11 +1508,11 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     let mut statuses: Vec<(Option<u16>, u64)> = statuses.into_iter().collect();
     vendors.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
     statuses.sort_by_key(|&(_, n)| std::cmp::Reverse(n));
-    let (by_vendor, by_status) = if lang == Lang::Zh {
-        ("按厂商", "按状态码")
-    } else {
-        ("By vendor", "By status")
-    };
+    let Labels {
+        by_vendor,
+        by_status,
+        ..
+    } = labels(lang);
     let vendor_list: Vec<String> = vendors
         .iter()
         .map(|(v, n)| format!("{} {n}", v.id()))
