@@ -587,6 +587,18 @@ impl From<Vec<Entry>> for Entries {
     }
 }
 
+/// Among `len` entries, the other editions of entry `index`: the newer row it is an edition of and the
+/// older rows that are editions of it, in document order (`edition_of`: each entry's newer row).
+fn editions_among(
+    len: usize,
+    index: usize,
+    edition_of: impl Fn(usize) -> Option<usize>,
+) -> Vec<usize> {
+    let newer = edition_of(index);
+    (0..len)
+        .filter(|&j| newer == Some(j) || edition_of(j) == Some(index))
+        .collect()
+}
 impl Entries {
     pub(crate) fn cached(entries: crate::cache::Entries) -> Entries {
         Entries(Store::Cached(Arc::new(entries)))
@@ -693,20 +705,12 @@ impl Entries {
     /// are editions of it, in document order.
     pub(crate) fn editions(&self, index: usize) -> Vec<usize> {
         match &self.0 {
-            Store::Built(entries) => (0..entries.len())
-                .filter(|&j| {
-                    Some(j) == entries[index].edition_of || entries[j].edition_of == Some(index)
-                })
-                .collect(),
-            Store::Static(entries) => {
-                let newer = entries.statics[index].edition_of;
-                (0..entries.statics.len())
-                    .filter(|&j| {
-                        newer == Some(j as u32)
-                            || entries.statics[j].edition_of == Some(index as u32)
-                    })
-                    .collect()
+            Store::Built(entries) => {
+                editions_among(entries.len(), index, |j| entries[j].edition_of)
             }
+            Store::Static(entries) => editions_among(entries.statics.len(), index, |j| {
+                entries.statics[j].edition_of.map(|i| i as usize)
+            }),
             Store::Cached(entries) => entries.editions(index),
         }
     }
