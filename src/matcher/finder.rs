@@ -73,7 +73,7 @@ pub(super) enum Search {
 pub(super) struct Finder<'c> {
     automaton: AhoCorasick,
     anchors: Vec<Vec<Anchor<'c>>>,
-    /// For scanning: the SIMD prefilter over the literals' fingerprints, where the CPU has what it needs
+    /// For scanning: the SIMD prefilter over the literals that can make a line reported, where the CPU has what it needs
     /// and the literals do not begin in too many ways for it.
     prefilter: Option<Prefilter>,
     /// For scanning: the literal codes that report a line wherever they stand as a token (not generic),
@@ -146,16 +146,13 @@ impl<'c> Finder<'c> {
         let prefilter = if bulk {
             // A line whose literals are only generic messages' is never reported (`may_report`): such
             // literals need not make a line a candidate, and they are the short, common ones.
-            let reportable: Vec<(&str, bool)> = literals
+            let reportable: Vec<&[u8]> = literals
                 .iter()
                 .zip(&anchors)
                 .filter(|(_, anchors)| anchors.iter().any(|a| a.reportable()))
-                .map(|(literal, anchors)| {
-                    let is_code = !anchors.iter().any(|a| matches!(a, Anchor::Message(..)));
-                    (literal.as_str(), is_code)
-                })
+                .map(|(literal, _)| literal.as_bytes())
                 .collect();
-            prefilter(&reportable)
+            Prefilter::new(&reportable)
         } else {
             None
         };
@@ -206,12 +203,11 @@ impl<'c> Finder<'c> {
     /// For `scan --count`: `None` when a distinctive code stands in `text` as a whole token, which makes
     /// a line reported whatever else it holds (its score alone is enough: asserted beside the scores in
     /// `findings`); else the literals standing in `text`, to read it by. With the prefilter, such a code
-    /// is found from where its fingerprints start (a code's starts where it does), without the
-    /// automaton's pass over the text.
+    /// is found among the places it finds literals starting, without the automaton's pass over the text.
     pub(super) fn literals_unless_coded(&self, text: &str) -> Option<Vec<LiteralHit>> {
         let bytes = text.as_bytes();
         if let Some(prefilter) = &self.prefilter {
-            // Where a fingerprint starts, the token there is looked up among the codes.
+            // Where a literal starts, the token there is looked up among the codes.
             let mut coded_at = |start: usize| {
                 text.is_char_boundary(start) && {
                     let end = token_end(text, start);
@@ -295,25 +291,6 @@ impl<'c> Finder<'c> {
         hits.sort_by_key(|h| h.span.start);
         hits
     }
-}
-
-/// The prefilter that finds candidate lines, over each literal's fingerprint: a code's family prefix
-/// (`APIG.`, `APIGATEWAY_`, `Throttling.`) stands for all its codes, as fewer literals search faster
-/// (`literals`: each with whether it is only a code's, not a message's).
-/// A fingerprint starts where its literal does, so each place a literal stands is a place found. `None`
-/// where the CPU lacks what the prefilter needs or the literals begin in too many ways for it.
-fn prefilter(literals: &[(&str, bool)]) -> Option<Prefilter> {
-    let mut fingerprints: Vec<&[u8]> = literals
-        .iter()
-        .map(|&(literal, is_code)| match literal.find(['.', '_']) {
-            Some(at) if is_code && at >= 4 => &literal.as_bytes()[..=at],
-            _ => literal.as_bytes(),
-        })
-        .collect();
-    fingerprints.sort_unstable();
-    fingerprints.dedup();
-    // Shorter fingerprints may now stand inside longer ones; keeping both is harmless.
-    Prefilter::new(&fingerprints)
 }
 
 /// See [`Finder::candidate_lines`].
