@@ -312,11 +312,14 @@ impl Template {
     /// `folded` is `fold(text)`, computed once by the caller for all templates.
     pub fn find_folded(&self, text: &str, folded: &str) -> Option<(Captures, bool)> {
         // A message without placeholders, of characters without case (Chinese), can stand in the text only
-        // if each of its words does as written: checked without parsing the template.
+        // if each of its words does as written (a final full stop aside, as for the key): checked without
+        // parsing the template.
         let caseless = |c: char| !c.is_lowercase() && !c.is_uppercase();
         if let Some(plain) = self.plain_source()
             && plain.chars().all(caseless)
-            && !plain.split_whitespace().all(|word| folded.contains(word))
+            && !plain
+                .split_whitespace()
+                .all(|word| folded.contains(word.strip_suffix('.').unwrap_or(word)))
         {
             return None;
         }
@@ -813,6 +816,13 @@ mod tests {
         // Words apart in the text still make the message, as the regex allows any spacing.
         let spaced = message("参数 不合法");
         assert!(spaced.find_folded("参数  不合法", "参数 不合法").is_some());
+        // A final full stop the text dropped for detail, as the regex allows.
+        let stopped = message("参数错误.");
+        assert!(
+            stopped
+                .find_folded("参数错误: 缺少 x", "参数错误: 缺少 x")
+                .is_some()
+        );
     }
 
     #[test]
