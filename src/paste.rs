@@ -160,18 +160,22 @@ impl Words {
     }
 }
 
-/// Words in any case, as an automaton of `kind`.
-fn any_case(words: &[&str], kind: aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick {
+/// Fixed words as an automaton of `kind`, matching ASCII letters in any case if `any_case`.
+fn words(
+    words: &[&str],
+    kind: aho_corasick::AhoCorasickKind,
+    any_case: bool,
+) -> aho_corasick::AhoCorasick {
     aho_corasick::AhoCorasick::builder()
         .kind(Some(kind))
-        .ascii_case_insensitive(true)
+        .ascii_case_insensitive(any_case)
         .build(words)
         .expect("fixed literals build an automaton")
 }
 
 static KEY_WORDS: Words = Words::new(|kind| {
     let keys: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
-    any_case(&keys, kind)
+    words(&keys, kind, true)
 });
 
 /// One key and where its value starts.
@@ -264,12 +268,13 @@ fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
 
 /// Words every status pattern contains (any case).
 static STATUS_WORDS: Words = Words::new(|kind| {
-    any_case(
+    words(
         &[
             "status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ",
             "options ",
         ],
         kind,
+        true,
     )
 });
 
@@ -295,7 +300,7 @@ const STATUS_LEADS: &[&str] = &[
     "OPTIONS ",
 ];
 
-static STATUS_LEAD_WORDS: Words = Words::new(|kind| any_case(STATUS_LEADS, kind));
+static STATUS_LEAD_WORDS: Words = Words::new(|kind| words(STATUS_LEADS, kind, true));
 
 /// The statuses free text states, with where each stands and whether it is a status line.
 fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usize>, bool)> {
@@ -420,14 +425,11 @@ const VENDOR_HINTS: &[(Vendor, &str, bool, &str)] = &[
 /// Finds the vendor hints; the ones of any case match ASCII letters of any case.
 static VENDOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)> =
     LazyLock::new(|| {
-        let build = |any_case: bool| {
-            aho_corasick::AhoCorasick::builder()
-                .kind(Some(SMALL_AUTOMATON))
-                .ascii_case_insensitive(any_case)
-                .build(VENDOR_HINTS.iter().map(|h| h.1))
-                .expect("fixed literals build an automaton")
-        };
-        (build(true), build(false))
+        let hints: Vec<&str> = VENDOR_HINTS.iter().map(|h| h.1).collect();
+        (
+            words(&hints, SMALL_AUTOMATON, true),
+            words(&hints, SMALL_AUTOMATON, false),
+        )
     });
 
 /// How much to read.
