@@ -138,21 +138,10 @@ impl Entries {
     }
 
     pub(crate) fn editions(&self, index: usize) -> Vec<usize> {
-        let newer = self
-            .editions
-            .iter()
-            .find(|&&(older, _)| older as usize == index)
-            .map(|&(_, of)| of as usize);
-        let mut editions: Vec<usize> = self
-            .editions
-            .iter()
-            .filter(|&&(_, of)| of as usize == index)
-            .map(|&(older, _)| older as usize)
-            .chain(newer)
-            .collect();
-        editions.sort_unstable();
-        editions.dedup();
-        editions
+        crate::catalog::editions_among(
+            index,
+            (self.editions.iter()).map(|&(older, newer)| (older as usize, newer as usize)),
+        )
     }
 
     pub(crate) fn with_message_forms<R>(

@@ -587,18 +587,25 @@ impl From<Vec<Entry>> for Entries {
     }
 }
 
-/// Among `len` entries, the other editions of entry `index`: the newer row it is an edition of and the
-/// older rows that are editions of it, in document order (`edition_of`: each entry's newer row).
-fn editions_among(
-    len: usize,
+/// The other editions of entry `index`, from every `(older, newer)` pair of rows that are editions of one
+/// another (each store lists its pairs its own way): the newer row it is an edition of and the older rows
+/// that are editions of it, in document order.
+pub(crate) fn editions_among(
     index: usize,
-    edition_of: impl Fn(usize) -> Option<usize>,
+    pairs: impl Iterator<Item = (usize, usize)>,
 ) -> Vec<usize> {
-    let newer = edition_of(index);
-    (0..len)
-        .filter(|&j| newer == Some(j) || edition_of(j) == Some(index))
-        .collect()
+    let mut editions: Vec<usize> = pairs
+        .filter_map(|(older, newer)| {
+            (older == index)
+                .then_some(newer)
+                .or((newer == index).then_some(older))
+        })
+        .collect();
+    editions.sort_unstable();
+    editions.dedup();
+    editions
 }
+
 impl Entries {
     pub(crate) fn cached(entries: crate::cache::Entries) -> Entries {
         Entries(Store::Cached(Arc::new(entries)))
@@ -705,12 +712,15 @@ impl Entries {
     /// are editions of it, in document order.
     pub(crate) fn editions(&self, index: usize) -> Vec<usize> {
         match &self.0 {
-            Store::Built(entries) => {
-                editions_among(entries.len(), index, |j| entries[j].edition_of)
-            }
-            Store::Static(entries) => editions_among(entries.statics.len(), index, |j| {
-                entries.statics[j].edition_of.map(|i| i as usize)
-            }),
+            Store::Built(entries) => editions_among(
+                index,
+                (entries.iter().enumerate()).filter_map(|(j, e)| Some((j, e.edition_of?))),
+            ),
+            Store::Static(entries) => editions_among(
+                index,
+                (entries.statics.iter().enumerate())
+                    .filter_map(|(j, e)| Some((j, e.edition_of? as usize))),
+            ),
             Store::Cached(entries) => entries.editions(index),
         }
     }
