@@ -284,7 +284,7 @@ impl<'c> Matcher<'c> {
                     && forms
                         .iter()
                         .any(|form| form.source().strip_suffix('.') == Some(found.value.as_str()));
-                add(
+                let at = add(
                     candidates,
                     hit.catalog,
                     entry,
@@ -295,12 +295,8 @@ impl<'c> Matcher<'c> {
                     ClueKind::Message,
                     detail,
                 );
-                if let Some(c) = candidates
-                    .iter_mut()
-                    .find(|c| std::ptr::eq(c.entry, entry) && std::ptr::eq(c.catalog, hit.catalog))
-                {
-                    c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
-                }
+                let c = &mut candidates[at];
+                c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
             }
             Target::Referral => {
                 if self.entries_with_code(&found.value).is_empty() {
@@ -394,6 +390,7 @@ fn standing(haystack: &str, range: &Range<usize>, in_text: bool) -> (bool, Optio
     )
 }
 
+/// Adds what was found to the candidate for `entry` in `catalog` (made if new); returns its index.
 #[allow(clippy::too_many_arguments)]
 fn add<'c>(
     candidates: &mut Vec<Candidate<'c>>,
@@ -405,7 +402,7 @@ fn add<'c>(
     found: &Found<String>,
     kind: ClueKind,
     detail: Option<String>,
-) {
+) -> usize {
     let at = match candidates
         .iter()
         .position(|c| std::ptr::eq(c.entry, entry) && std::ptr::eq(c.catalog, catalog))
@@ -448,6 +445,7 @@ fn add<'c>(
         c.clues.push(clue(kind, &found.value, found));
     }
     c.primary.insert(&found.span);
+    at
 }
 
 fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
