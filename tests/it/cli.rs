@@ -446,12 +446,7 @@ fn colour_follows_flag_and_environment() {
 #[test]
 fn many_matches_make_a_table_fitted_to_the_width() {
     for width in ["80", "120"] {
-        let out = TestCommand::new()
-            .args(["lookup", "APIG.0201"])
-            .env("COLUMNS", width)
-            .output()
-            .expect_code(0)
-            .stdout();
+        let out = stdout_at(width, &["lookup", "APIG.0201"]);
         assert!(out.starts_with("┌"), "{out}");
         let widths: HashSet<usize> = out
             .lines()

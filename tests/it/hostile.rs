@@ -143,7 +143,12 @@ fn a_closed_output_pipe_ends_quietly() {
     std::fs::write(&log, line.repeat(40_000)).unwrap();
     for args in [
         vec!["list".to_string()],
-        vec!["scan".to_string(), log.display().to_string()],
+        // One thread and two: the log is large enough that a plain `scan` would use threads too.
+        vec![
+            "scan".to_string(),
+            "-j1".to_string(),
+            log.display().to_string(),
+        ],
         vec![
             "scan".to_string(),
             "-j2".to_string(),

@@ -8,7 +8,7 @@ use std::process::Stdio;
 use std::sync::mpsc;
 use std::time::Duration;
 
-use crate::util::{self, TestCommand, write};
+use crate::util::{self, TestCommand, with_catalog, write};
 
 #[path = "../../bench/logsynth.rs"]
 mod logsynth;
@@ -492,14 +492,12 @@ fn generated_catalog_is_matched(code: impl Fn(usize) -> String) {
         ]),
     );
     let scan_with_catalog = |mode: &str| {
-        TestCommand::new()
-            .args(["--catalog"])
-            .args([&catalog])
-            .args(["scan", mode])
-            .args([&file])
-            .output()
-            .expect_code(0)
-            .stdout()
+        with_catalog(
+            &catalog,
+            &["scan".as_ref(), mode.as_ref(), file.as_os_str()],
+        )
+        .expect_code(0)
+        .stdout()
     };
     assert_eq!(
         ndjson_rows(&scan_with_catalog("--json")),

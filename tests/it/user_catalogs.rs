@@ -1,6 +1,6 @@
 //! Users' own catalogs: every place they load from, overriding, and located errors for broken ones.
 
-use crate::util::{TestCommand, rows, with_catalog, write};
+use crate::util::{TestCommand, rows, stdout_at, with_catalog, write};
 
 const ACME: &str = r#"id = "acme-gateway"
 vendor = "huawei"
@@ -141,13 +141,7 @@ fn a_clashing_id_needs_an_explicit_override() {
         .clone();
     assert_eq!(huawei["overrides"], "built-in");
     assert_eq!(huawei["entries"], 1);
-    let table = TestCommand::new()
-        .args(["catalogs", "--catalog"])
-        .args([&file])
-        .env("COLUMNS", "200")
-        .output()
-        .expect_code(0)
-        .stdout();
+    let table = stdout_at("200", &["catalogs", "--catalog", file.to_str().unwrap()]);
     assert!(table.contains("(overrides built-in)"), "{table}");
 }
 
