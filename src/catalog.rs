@@ -879,12 +879,17 @@ impl Catalogs {
     }
 }
 
-/// A path given by the user: a `.toml` file, or a directory whose `.toml` files are read in name order.
-fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
-    let read_error = |source| Error::Read {
+/// The error of a failed read of `path`.
+fn read_error(path: &Path) -> impl Fn(std::io::Error) -> Error + Copy + '_ {
+    move |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    };
+    }
+}
+
+/// A path given by the user: a `.toml` file, or a directory whose `.toml` files are read in name order.
+fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
+    let read_error = read_error(path);
     if !std::fs::metadata(path).map_err(read_error)?.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
@@ -901,10 +906,7 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
 
 /// A user's catalog: from its cache file where that is current, else read, checked, and cached.
 fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
-    let meta = std::fs::metadata(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let meta = std::fs::metadata(path).map_err(read_error(path))?;
     if !meta.is_file() {
         // A FIFO or device, named or found in a catalog directory, would block or never end.
         return Err(Error::Usage(format!(
@@ -930,10 +932,6 @@ const MAX_CATALOG_BYTES: u64 = 64 * 1024 * 1024;
 
 /// A catalog file of `size` bytes, read and checked.
 fn read_file(path: &Path, size: u64) -> Result<Catalog> {
-    let read_error = |source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    };
     if size > MAX_CATALOG_BYTES {
         return Err(Error::Usage(format!(
             "{}: {size} bytes is more than the {} MiB a catalog may have",
@@ -941,7 +939,7 @@ fn read_file(path: &Path, size: u64) -> Result<Catalog> {
             MAX_CATALOG_BYTES / 1024 / 1024
         )));
     }
-    let bytes = std::fs::read(path).map_err(read_error)?;
+    let bytes = std::fs::read(path).map_err(read_error(path))?;
     let origin = Origin::File(path.to_path_buf());
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
