@@ -5,6 +5,7 @@ use std::ffi::OsString;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::PathBuf;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, CommandFactory, Parser, Subcommand};
 
 use crate::catalog::{CatalogPaths, Catalogs, Vendor};
@@ -53,7 +54,7 @@ pub struct Cli {
 #[derive(Debug, Args)]
 struct GlobalArgs {
     /// Only this vendor's entries (repeatable)
-    #[arg(long, value_enum, value_name = "ID", global = true)]
+    #[arg(long, value_name = "ID", global = true, value_parser = vendor_id())]
     vendor: Vec<Vendor>,
 
     /// Languages to show [default: both, or ERRCODE_LANG]
@@ -156,6 +157,12 @@ enum Command {
 enum CatalogAction {
     /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
     Patterns,
+}
+
+/// `--vendor`'s values: the ids of the vendors the catalogs know.
+fn vendor_id() -> impl clap::builder::TypedValueParser<Value = Vendor> {
+    clap::builder::PossibleValuesParser::new(Vendor::ALL.map(Vendor::id))
+        .map(|id| Vendor::from_id(&id).expect("a possible value"))
 }
 
 /// Everything decided from flags and environment; later stages never look at either again.

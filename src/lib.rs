@@ -4,7 +4,6 @@
 //! The pipeline: `catalog` loads and validates catalogs, `matcher` resolves a query to ranked entries,
 //! `render` prints them as cards, tables or JSON, and `cli` ties those to the command line.
 
-pub mod cache;
 pub mod catalog;
 pub mod cli;
 pub mod error;

@@ -128,27 +128,18 @@ pub fn not_found(outcomes: &[Outcome<'_>]) -> String {
 
 /// Drops a match whose other edition is already shown: the shown card lists both editions.
 fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
-    // A match's place in its catalog, found once and only when an edition link asks for it (a status list
-    // compares hundreds of matches; few rows are editions).
-    type Place = std::cell::OnceCell<Option<usize>>;
-    let place =
-        |m: &Match<'_>, cell: &Place| *cell.get_or_init(|| m.catalog.entries.position(m.entry));
     // `a` is an older edition of `b`.
-    let edition_of = |a: &Match<'_>, b: &Match<'_>, b_place: &Place| {
-        a.entry.edition_of.is_some() && a.entry.edition_of == place(b, b_place)
-    };
-    let mut shown: Vec<(&Match<'c>, Place)> = Vec::new();
+    let edition_of = |a: &Match<'_>, b: &Match<'_>| a.entry.edition_of == Some(b.entry.index);
+    let mut shown: Vec<&Match<'c>> = Vec::new();
     for m in matches {
-        let m_place = Place::new();
-        let twin_shown = shown.iter().any(|(s, s_place)| {
-            std::ptr::eq(s.catalog, m.catalog)
-                && (edition_of(m, s, s_place) || edition_of(s, m, &m_place))
-        });
+        let twin_shown = shown
+            .iter()
+            .any(|s| std::ptr::eq(s.catalog, m.catalog) && (edition_of(m, s) || edition_of(s, m)));
         if !twin_shown {
-            shown.push((m, m_place));
+            shown.push(m);
         }
     }
-    shown.into_iter().map(|(m, _)| m).collect()
+    shown
 }
 
 struct Labels {
@@ -670,13 +661,9 @@ fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String>
         .map(|&s| label(s))
         .collect::<Vec<_>>()
         .join(", ");
-    let others: Vec<&Entry> = match catalog.entries.position(entry) {
-        Some(index) => catalog.entries.editions(index),
-        None => entry.edition_of.into_iter().collect(),
-    }
-    .into_iter()
-    .map(|i| &catalog.entries[i])
-    .collect();
+    let others: Vec<&Entry> = (catalog.entries.editions(entry.index).into_iter())
+        .filter_map(|i| catalog.entries.get(i))
+        .collect();
     if others.is_empty() {
         return Some(escape(&own).into_owned());
     }

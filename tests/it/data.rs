@@ -234,7 +234,7 @@ fn no_duplicate_rows_or_ids() {
     for catalog in &catalogs.catalogs {
         let mut ids = HashSet::new();
         let mut rows = HashSet::new();
-        for e in &catalog.entries {
+        for e in catalog.entries.iter() {
             assert!(ids.insert(&e.id), "{}: duplicate id {}", catalog.id, e.id);
             let row = (
                 e.code.as_ref().map(|c| c.source()),

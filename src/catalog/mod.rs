@@ -1,0 +1,57 @@
+//! Catalogs: the vendors' error tables errcode answers from. `model` is what a catalog says, `validate`
+//! the rules a catalog's TOML must keep (the one reader, also run by `build.rs` on the built-in catalogs),
+//! `packed` the one form a checked catalog is kept in and read from, `load` finds and reads users'
+//! catalogs, and `cache` keeps large ones packed between runs.
+
+mod cache;
+mod load;
+mod model;
+mod packed;
+mod validate;
+
+pub use load::CatalogPaths;
+pub use model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
+pub use packed::{Catalog, Entries};
+pub use validate::parse;
+
+/// The built-in catalogs, packed by `build.rs` (a postcard list of packed catalogs).
+static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_catalogs.bin"));
+
+/// Every loaded catalog, built-in first, then the user's in load order.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogs {
+    pub catalogs: Vec<Catalog>,
+}
+
+/// The built-in catalogs' files, by name: the loader's input for the tests that check them.
+pub fn builtin_files() -> Vec<&'static str> {
+    Catalogs::builtin()
+        .catalogs
+        .iter()
+        .map(|c| match c.origin {
+            Origin::Builtin(file) => file,
+            Origin::File(_) => unreachable!("built-in catalogs are built in"),
+        })
+        .collect()
+}
+
+impl Catalogs {
+    /// Only the built-in catalogs (packed by the build, which checked them: nothing to fail).
+    pub fn builtin() -> Catalogs {
+        let list: Vec<&'static [u8]> =
+            postcard::from_bytes(BUILTIN).expect("the build packs the built-in catalogs");
+        Catalogs {
+            catalogs: list
+                .into_iter()
+                .map(|bytes| packed::unpack(bytes, None).expect("the build packs them"))
+                .collect(),
+        }
+    }
+
+    /// Every entry with its catalog, in catalog then document order.
+    pub fn entries(&self) -> impl Iterator<Item = (&Catalog, &Entry)> {
+        self.catalogs
+            .iter()
+            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+    }
+}

@@ -1,0 +1,195 @@
+//! What a catalog says, as plain data: vendors, bilingual texts, sources, entries and referrals. Checked by
+//! `validate`, kept in the compact form of `packed`.
+
+use std::borrow::Cow;
+use std::fmt;
+use std::path::PathBuf;
+
+use crate::template::Template;
+
+/// The gateway vendors errcode knows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Vendor {
+    Huawei,
+    Alibaba,
+    Tencent,
+    Jdcloud,
+}
+
+impl Vendor {
+    pub const ALL: [Vendor; 4] = [
+        Vendor::Huawei,
+        Vendor::Alibaba,
+        Vendor::Tencent,
+        Vendor::Jdcloud,
+    ];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Vendor::Huawei => "huawei",
+            Vendor::Alibaba => "alibaba",
+            Vendor::Tencent => "tencent",
+            Vendor::Jdcloud => "jdcloud",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Vendor> {
+        Vendor::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.id())
+    }
+}
+
+/// A text in both languages.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Text {
+    pub en: Cow<'static, str>,
+    pub zh: Cow<'static, str>,
+}
+
+/// A document a catalog was made from.
+#[derive(Debug, Clone)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub date: Option<String>,
+    /// The file in `catalogs/sources/` (built-in catalogs made from a kept document).
+    pub document: Option<String>,
+    /// The public page the catalog was made from.
+    pub url: Option<String>,
+    pub label: Option<Text>,
+}
+
+/// Which of an entry's texts errcode wrote (translations, or fixes the vendor left blank).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Authored {
+    pub meaning_en: bool,
+    pub meaning_zh: bool,
+    pub fix_en: bool,
+    pub fix_zh: bool,
+}
+
+impl Authored {
+    pub const FIELDS: [&'static str; 4] = ["meaning.en", "meaning.zh", "fix.en", "fix.zh"];
+
+    pub(crate) fn set(&mut self, field: &str) -> bool {
+        let flag = match field {
+            "meaning.en" => &mut self.meaning_en,
+            "meaning.zh" => &mut self.meaning_zh,
+            "fix.en" => &mut self.fix_en,
+            "fix.zh" => &mut self.fix_zh,
+            _ => return false,
+        };
+        *flag = true;
+        true
+    }
+
+    pub fn fields(self) -> Vec<&'static str> {
+        Authored::FIELDS
+            .into_iter()
+            .zip(self.flags())
+            .filter_map(|(name, on)| on.then_some(name))
+            .collect()
+    }
+}
+
+/// One row of a vendor's error table.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// Where the entry stands in its catalog: how other entries (editions) and matches refer to it.
+    pub index: usize,
+    pub id: Cow<'static, str>,
+    pub code: Option<Template>,
+    pub status: u16,
+    pub message: Template,
+    /// The messages to match where the vendor's cell holds several; empty means `message` itself.
+    pub variants: Vec<Template>,
+    /// Indexes into the catalog's `sources`.
+    pub sources: Vec<usize>,
+    /// Index of the newer edition's entry this older row corresponds to.
+    pub edition_of: Option<usize>,
+    pub doubtful_message: bool,
+    pub meaning: Text,
+    pub fix: Text,
+    pub note: Option<Text>,
+    pub authored: Authored,
+}
+
+impl Entry {
+    /// The message forms the matcher tries.
+    pub fn message_forms(&self) -> &[Template] {
+        if self.variants.is_empty() {
+            std::slice::from_ref(&self.message)
+        } else {
+            &self.variants
+        }
+    }
+}
+
+/// What the vendor's document says about codes it does not list (Huawei: "codes starting with APIGW: see
+/// the API Gateway error codes"), so such a code gets a pointer rather than silence.
+#[derive(Debug, Clone)]
+pub struct Referral {
+    pub id: String,
+    /// A code template (`APIGW.{number}`).
+    pub code: Template,
+    pub meaning: Text,
+    pub fix: Text,
+    pub authored: Authored,
+}
+
+/// Where a catalog was loaded from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Embedded in the binary; the file name under `catalogs/`.
+    Builtin(&'static str),
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Builtin(_) => f.write_str("built-in"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+impl Origin {
+    pub(crate) fn path_for_errors(&self) -> String {
+        match self {
+            Origin::Builtin(name) => format!("catalogs/{name}"),
+            Origin::File(path) => path.display().to_string(),
+        }
+    }
+}
+
+impl Text {
+    /// Texts from the built-in statics, borrowed.
+    pub(crate) fn trusted((en, zh): (&'static str, &'static str)) -> Text {
+        Text {
+            en: Cow::Borrowed(en),
+            zh: Cow::Borrowed(zh),
+        }
+    }
+}
+
+impl Authored {
+    pub(crate) fn from_flags([meaning_en, meaning_zh, fix_en, fix_zh]: [bool; 4]) -> Authored {
+        Authored {
+            meaning_en,
+            meaning_zh,
+            fix_en,
+            fix_zh,
+        }
+    }
+
+    pub(crate) fn flags(self) -> [bool; 4] {
+        [self.meaning_en, self.meaning_zh, self.fix_en, self.fix_zh]
+    }
+}

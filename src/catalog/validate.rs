@@ -1,0 +1,631 @@
+//! The catalog rules: a TOML file read into raw serde types (with spans), then checked into a `Catalog`
+//! whose every error names the file, line and column. The one place that knows what a catalog may say:
+//! errcode's loader and `build.rs` (for the built-in catalogs) both call `parse`.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
+use super::packed::{Catalog, Header};
+use crate::error::{Error, Result};
+use crate::template::{self, Context, Template};
+
+/// Parses and validates one catalog's text.
+pub fn parse(text: &str, origin: Origin) -> Result<Catalog> {
+    let packed = pack(text, &origin)?;
+    // Every catalog is read from its packed form: one store, whatever the catalog came from. The bytes live
+    // as long as the process, as a loaded catalog does.
+    let packed: &'static [u8] = Box::leak(packed.into_boxed_slice());
+    let origin = match origin {
+        Origin::Builtin(_) => None,
+        file => Some(file),
+    };
+    Ok(super::packed::unpack(packed, origin).expect("a catalog packed here unpacks"))
+}
+
+/// Parses and validates one catalog's text, and packs it (see `packed`).
+pub(crate) fn pack(text: &str, origin: &Origin) -> Result<Vec<u8>> {
+    let raw: RawCatalog = toml::from_str(text).map_err(|err| {
+        let offset = err.span().map_or(0, |span| span.start);
+        located(origin, text, offset, &one_line(err.message()))
+    })?;
+    let c = Validator { text, origin }.catalog(raw)?;
+    let file = match origin {
+        Origin::Builtin(name) => name,
+        Origin::File(_) => "",
+    };
+    let header = Header::new(
+        file,
+        &c.id,
+        c.vendor,
+        (
+            (&c.vendor_name.en, &c.vendor_name.zh),
+            (&c.product.en, &c.product.zh),
+        ),
+        &c.sources,
+        &c.referrals,
+        (c.replaces, c.messages_are_descriptions),
+    );
+    super::packed::pack(&header, &c.entries)
+        .ok_or_else(|| Error::Usage(format!("{}: too many entries", origin.path_for_errors())))
+}
+
+/// A catalog as checked, before it is packed.
+struct Checked {
+    id: String,
+    vendor: Vendor,
+    vendor_name: Text,
+    product: Text,
+    sources: Vec<Source>,
+    entries: Vec<Entry>,
+    referrals: Vec<Referral>,
+    replaces: bool,
+    messages_are_descriptions: bool,
+}
+
+/// Builds an error at `offset` of `text`, with a 1-based line and a 1-based column counted in characters.
+pub(crate) fn located(origin: &Origin, text: &str, offset: usize, message: &str) -> Error {
+    let offset = offset.min(text.len());
+    let offset = (0..=offset)
+        .rev()
+        .find(|&at| text.is_char_boundary(at))
+        .unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+    let column = before[line_start..].chars().count() + 1;
+    Error::Catalog {
+        path: origin.path_for_errors(),
+        line,
+        column,
+        message: message.to_string(),
+    }
+}
+
+/// serde's messages for unknown keys list every expected key; say the closest one instead, on one line.
+fn one_line(message: &str) -> String {
+    let message = message.trim().replace('\n', " ");
+    let Some(rest) = message.strip_prefix("unknown field `") else {
+        return message;
+    };
+    let Some((field, expected)) = rest.split_once('`') else {
+        return message;
+    };
+    let closest = expected
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|key| (strsim::damerau_levenshtein(field, key), key))
+        .min();
+    match closest {
+        Some((distance, key)) if distance <= 3 => {
+            format!("unknown key `{field}`; did you mean `{key}`?")
+        }
+        _ => {
+            let keys: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            format!(
+                "unknown key `{field}`; expected one of: {}",
+                keys.join(", ")
+            )
+        }
+    }
+}
+
+// ---- Raw serde types: the file as written, with spans for error locations. ----
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    id: Spanned<String>,
+    vendor: Spanned<String>,
+    vendor_name: Spanned<RawText>,
+    product: Spanned<RawText>,
+    #[serde(default)]
+    authored: Option<Spanned<Vec<Spanned<String>>>>,
+    #[serde(default, rename = "override")]
+    replaces: bool,
+    #[serde(default)]
+    messages_are_descriptions: bool,
+    sources: Spanned<Vec<RawSource>>,
+    #[serde(default)]
+    entries: Vec<Spanned<RawEntry>>,
+    #[serde(default)]
+    referrals: Vec<RawReferral>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReferral {
+    id: Spanned<String>,
+    code: Spanned<String>,
+    meaning: Spanned<RawText>,
+    fix: Spanned<RawText>,
+    authored: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawText {
+    en: Spanned<String>,
+    zh: Spanned<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSource {
+    id: Spanned<String>,
+    title: Spanned<String>,
+    date: Option<String>,
+    document: Option<String>,
+    url: Option<String>,
+    label: Option<Spanned<RawText>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawEntry {
+    id: Spanned<String>,
+    code: Option<Spanned<String>>,
+    status: Spanned<i64>,
+    message: Spanned<String>,
+    #[serde(default)]
+    variants: Vec<Spanned<String>>,
+    sources: Option<Vec<Spanned<String>>>,
+    edition_of: Option<Spanned<String>>,
+    #[serde(default)]
+    doubtful_message: bool,
+    meaning: Spanned<RawText>,
+    fix: Spanned<RawText>,
+    note: Option<Spanned<RawText>>,
+    authored: Option<Spanned<Vec<Spanned<String>>>>,
+}
+
+/// Longest text a catalog field may hold: real vendor texts are a few hundred characters, and a bound keeps
+/// a runaway user catalog from slowing every lookup.
+const MAX_TEXT_LEN: usize = 8 * 1024;
+
+struct Validator<'a> {
+    text: &'a str,
+    origin: &'a Origin,
+}
+
+impl Validator<'_> {
+    fn error<T>(&self, span: std::ops::Range<usize>, message: impl fmt::Display) -> Result<T> {
+        Err(located(
+            self.origin,
+            self.text,
+            span.start,
+            &message.to_string(),
+        ))
+    }
+
+    fn catalog(&self, raw: RawCatalog) -> Result<Checked> {
+        let id = self.identifier(&raw.id, "catalog id", false)?;
+        let vendor = match Vendor::from_id(raw.vendor.get_ref()) {
+            Some(v) => v,
+            None => {
+                return self.error(
+                    raw.vendor.span(),
+                    format!(
+                        "unknown vendor `{}`; expected one of: huawei, alibaba, tencent, jdcloud",
+                        raw.vendor.get_ref()
+                    ),
+                );
+            }
+        };
+        let vendor_name = self.text_pair(&raw.vendor_name, "vendor_name")?;
+        let product = self.text_pair(&raw.product, "product")?;
+        if raw.sources.get_ref().is_empty() {
+            return self.error(raw.sources.span(), "`sources` needs at least one source");
+        }
+        let mut sources = Vec::new();
+        for source in raw.sources.into_inner() {
+            if sources
+                .iter()
+                .any(|s: &Source| s.id == *source.id.get_ref())
+            {
+                return self.error(
+                    source.id.span(),
+                    format!("duplicate source id `{}`", source.id.get_ref()),
+                );
+            }
+            sources.push(Source {
+                id: self.identifier(&source.id, "source id", false)?,
+                title: self.required(&source.title, "title")?,
+                date: source.date,
+                document: source.document,
+                url: source.url,
+                label: source
+                    .label
+                    .as_ref()
+                    .map(|l| self.text_pair(l, "label"))
+                    .transpose()?,
+            });
+        }
+        let default_authored = match &raw.authored {
+            Some(list) => self.authored(list)?,
+            None => Authored::default(),
+        };
+
+        let ids: HashMap<&str, usize> = raw
+            .entries
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.get_ref().id.get_ref().as_str(), i))
+            .collect();
+        let mut seen_ids = HashSet::new();
+        let mut seen_rows: HashMap<(Option<String>, i64, String), &str> = HashMap::new();
+        let mut entries = Vec::with_capacity(raw.entries.len());
+        for raw_entry in &raw.entries {
+            let e = raw_entry.get_ref();
+            if !seen_ids.insert(e.id.get_ref().as_str()) {
+                return self.error(
+                    e.id.span(),
+                    format!("duplicate entry id `{}`", e.id.get_ref()),
+                );
+            }
+            let row = (
+                e.code.as_ref().map(|c| c.get_ref().clone()),
+                *e.status.get_ref(),
+                e.message.get_ref().clone(),
+            );
+            if let Some(first) = seen_rows.insert(row, e.id.get_ref()) {
+                return self.error(
+                    raw_entry.span(),
+                    format!(
+                        "entry `{}` repeats entry `{first}` (same code, status and message)",
+                        e.id.get_ref()
+                    ),
+                );
+            }
+            entries.push(self.entry(e, &sources, &ids, default_authored)?);
+        }
+        let mut referrals: Vec<Referral> = Vec::new();
+        for r in &raw.referrals {
+            if referrals.iter().any(|x| x.id == *r.id.get_ref())
+                || seen_ids.contains(r.id.get_ref().as_str())
+            {
+                return self.error(r.id.span(), format!("duplicate id `{}`", r.id.get_ref()));
+            }
+            let code = self.template(&r.code, Context::Code, "code")?;
+            if !code.has_placeholders() {
+                return self.error(r.code.span(), "a referral's code needs a placeholder (`APIGW.{number}`); list a single code as an entry");
+            }
+            let fillable: HashSet<String> = template::validate(code.source())
+                .unwrap_or_default()
+                .into_iter()
+                .collect();
+            referrals.push(Referral {
+                id: self.identifier(&r.id, "referral id", true)?,
+                meaning: self.explanation(&r.meaning, "meaning", &fillable)?,
+                fix: self.explanation(&r.fix, "fix", &fillable)?,
+                code,
+                authored: match &r.authored {
+                    Some(list) => self.authored(list)?,
+                    None => default_authored,
+                },
+            });
+        }
+        Ok(Checked {
+            id,
+            vendor,
+            vendor_name,
+            product,
+            sources,
+            entries,
+            referrals,
+            replaces: raw.replaces,
+            messages_are_descriptions: raw.messages_are_descriptions,
+        })
+    }
+
+    fn entry(
+        &self,
+        e: &RawEntry,
+        sources: &[Source],
+        ids: &HashMap<&str, usize>,
+        default_authored: Authored,
+    ) -> Result<Entry> {
+        let id = Cow::Owned(self.identifier(&e.id, "entry id", true)?);
+        let status = match u16::try_from(*e.status.get_ref()) {
+            Ok(s) if (100..=599).contains(&s) => s,
+            _ => {
+                return self.error(
+                    e.status.span(),
+                    format!(
+                        "status {} is not an HTTP status (100 to 599)",
+                        e.status.get_ref()
+                    ),
+                );
+            }
+        };
+        let code = e
+            .code
+            .as_ref()
+            .map(|c| self.template(c, Context::Code, "code"))
+            .transpose()?;
+        if let (Some(template), Some(raw)) = (&code, &e.code)
+            && template.source().chars().any(char::is_whitespace)
+        {
+            return self.error(raw.span(), "a code cannot contain white space");
+        }
+        let message = self.template(&e.message, Context::Message, "message")?;
+        let variants = e
+            .variants
+            .iter()
+            .map(|v| self.template(v, Context::Message, "variant"))
+            .collect::<Result<Vec<_>>>()?;
+
+        // Placeholders in explanations must be ones a match can fill, or they would always show as `{name}`.
+        let mut fillable: HashSet<String> = HashSet::new();
+        for t in code.iter().chain([&message]).chain(&variants) {
+            fillable.extend(template::validate(t.source()).unwrap_or_default());
+        }
+        let meaning = self.explanation(&e.meaning, "meaning", &fillable)?;
+        let fix = self.explanation(&e.fix, "fix", &fillable)?;
+        let note = e
+            .note
+            .as_ref()
+            .map(|n| self.explanation(n, "note", &fillable))
+            .transpose()?;
+
+        let entry_sources = match &e.sources {
+            None => vec![0],
+            Some(list) if list.is_empty() => {
+                return self.error(
+                    e.id.span(),
+                    "`sources` is empty; omit it to mean the first source",
+                );
+            }
+            Some(list) => list
+                .iter()
+                .map(
+                    |s| match sources.iter().position(|src| src.id == *s.get_ref()) {
+                        Some(at) => Ok(at),
+                        None => self.error(
+                            s.span(),
+                            format!(
+                                "unknown source `{}`; this catalog's sources are: {}",
+                                s.get_ref(),
+                                sources
+                                    .iter()
+                                    .map(|s| s.id.as_str())
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                        ),
+                    },
+                )
+                .collect::<Result<Vec<_>>>()?,
+        };
+        let edition_of = match &e.edition_of {
+            None => None,
+            Some(target) => match ids.get(target.get_ref().as_str()) {
+                Some(&at) if target.get_ref() != e.id.get_ref() => Some(at),
+                Some(_) => {
+                    return self.error(target.span(), "an entry cannot be an edition of itself");
+                }
+                None => {
+                    return self.error(
+                        target.span(),
+                        format!(
+                            "`edition_of` names `{}`, which is not an entry of this catalog",
+                            target.get_ref()
+                        ),
+                    );
+                }
+            },
+        };
+        let authored = match &e.authored {
+            Some(list) => self.authored(list)?,
+            None => default_authored,
+        };
+        Ok(Entry {
+            index: ids[e.id.get_ref().as_str()],
+            id,
+            code,
+            status,
+            message,
+            variants,
+            sources: entry_sources,
+            edition_of,
+            doubtful_message: e.doubtful_message,
+            meaning,
+            fix,
+            note,
+            authored,
+        })
+    }
+
+    fn identifier(&self, value: &Spanned<String>, what: &str, allow_dots: bool) -> Result<String> {
+        let id = value.get_ref();
+        let mut chars = id.chars();
+        let valid = matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+            && chars.all(|c| {
+                c.is_ascii_lowercase()
+                    || c.is_ascii_digit()
+                    || c == '-'
+                    || (allow_dots && (c == '.' || c == '_'))
+            });
+        if !valid {
+            let allowed = if allow_dots {
+                "[a-z0-9][a-z0-9._-]*"
+            } else {
+                "[a-z0-9][a-z0-9-]*"
+            };
+            return self.error(
+                value.span(),
+                format!("invalid {what} `{id}`: use {allowed}"),
+            );
+        }
+        Ok(id.clone())
+    }
+
+    fn required(&self, value: &Spanned<String>, field: &str) -> Result<String> {
+        let text = value.get_ref();
+        if text.trim().is_empty() {
+            return self.error(value.span(), format!("`{field}` is empty"));
+        }
+        if text.len() > MAX_TEXT_LEN {
+            return self.error(
+                value.span(),
+                format!(
+                    "`{field}` is {} bytes long; the limit is {MAX_TEXT_LEN}",
+                    text.len()
+                ),
+            );
+        }
+        Ok(text.clone())
+    }
+
+    fn text_pair(&self, value: &Spanned<RawText>, field: &str) -> Result<Text> {
+        let raw = value.get_ref();
+        Ok(Text {
+            en: Cow::Owned(self.required(&raw.en, &format!("{field}.en"))?),
+            zh: Cow::Owned(self.required(&raw.zh, &format!("{field}.zh"))?),
+        })
+    }
+
+    fn template(&self, value: &Spanned<String>, context: Context, field: &str) -> Result<Template> {
+        let text = self.required(value, field)?;
+        Template::parse(&text, context).or_else(|err| {
+            // Point at the character inside the string: the span starts at the opening quote.
+            self.error(
+                value.span().start + 1 + err.offset..value.span().end,
+                format!("{field}: {}", err.message),
+            )
+        })
+    }
+
+    fn explanation(
+        &self,
+        value: &Spanned<RawText>,
+        field: &str,
+        fillable: &HashSet<String>,
+    ) -> Result<Text> {
+        let text = self.text_pair(value, field)?;
+        let raw = value.get_ref();
+        for (lang, raw_text, checked) in [("en", &raw.en, &text.en), ("zh", &raw.zh, &text.zh)] {
+            let names = template::validate(checked).or_else(|err| {
+                self.error(
+                    raw_text.span().start + 1 + err.offset..raw_text.span().end,
+                    format!("{field}.{lang}: {}", err.message),
+                )
+            })?;
+            if let Some(name) = names.iter().find(|n| !fillable.contains(*n)) {
+                return self.error(
+                    raw_text.span(),
+                    format!(
+                        "{field}.{lang}: placeholder `{{{name}}}` is not in the entry's code or message (write `{{{{` for a literal brace)"
+                    ),
+                );
+            }
+        }
+        Ok(text)
+    }
+
+    fn authored(&self, list: &Spanned<Vec<Spanned<String>>>) -> Result<Authored> {
+        let mut authored = Authored::default();
+        for field in list.get_ref() {
+            if !authored.set(field.get_ref()) {
+                return self.error(
+                    field.span(),
+                    format!(
+                        "unknown field name `{}` in `authored`; expected: {}",
+                        field.get_ref(),
+                        Authored::FIELDS.join(", ")
+                    ),
+                );
+            }
+        }
+        Ok(authored)
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// A catalog of one entry, for tests here and of the cache.
+    pub(crate) const MINIMAL: &str = r#"
+id = "acme"
+vendor = "huawei"
+vendor_name = { en = "Acme", zh = "阿克米" }
+product = { en = "Gateway", zh = "网关" }
+[[sources]]
+id = "doc"
+title = "Acme codes"
+[[entries]]
+id = "e1"
+code = "ACME.1"
+status = 400
+message = "Missing {param}."
+meaning = { en = "{param} is missing.", zh = "缺少 {param}" }
+fix = { en = "Add it.", zh = "添加" }
+"#;
+
+    fn error_of(text: &str) -> String {
+        parse(text, Origin::File("acme.toml".into()))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn minimal_catalog_loads() {
+        let c = parse(MINIMAL, Origin::File("acme.toml".into())).unwrap();
+        assert_eq!(c.entries.len(), 1);
+        assert_eq!(c.entries[0].sources, vec![0]);
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let text = MINIMAL.replace("message =", "mesage =");
+        assert_eq!(
+            error_of(&text),
+            "acme.toml:13:1: unknown key `mesage`; did you mean `message`?"
+        );
+    }
+
+    #[test]
+    fn wrong_type_is_located() {
+        let text = MINIMAL.replace("status = 400", "status = \"400\"");
+        let err = error_of(&text);
+        assert!(err.starts_with("acme.toml:12:10: "), "{err}");
+    }
+
+    #[test]
+    fn bad_placeholder_points_into_the_string() {
+        let text = MINIMAL.replace("Missing {param}.", "Missing {Param}.");
+        assert!(error_of(&text).starts_with("acme.toml:13:20: message: invalid placeholder name"));
+    }
+
+    #[test]
+    fn explanation_placeholder_must_be_fillable() {
+        let text = MINIMAL.replace("缺少 {param}", "缺少 {value}");
+        assert!(
+            error_of(&text).contains("placeholder `{value}` is not in the entry's code or message")
+        );
+    }
+
+    #[test]
+    fn unknown_vendor_and_bad_status_are_errors() {
+        assert!(
+            error_of(&MINIMAL.replace("\"huawei\"", "\"aws\"")).contains("unknown vendor `aws`")
+        );
+        assert!(
+            error_of(&MINIMAL.replace("400", "999")).contains("status 999 is not an HTTP status")
+        );
+    }
+
+    #[test]
+    fn one_line_for_unknown_key_without_close_match() {
+        assert_eq!(
+            one_line("unknown field `zzzzzzzz`, expected one of `id`, `code`"),
+            "unknown key `zzzzzzzz`; expected one of: id, code"
+        );
+    }
+}
