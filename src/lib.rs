@@ -12,6 +12,7 @@ pub mod family;
 pub mod matcher;
 pub mod paste;
 pub mod render;
+pub mod report;
 pub mod scan;
 pub mod status;
 pub mod style;

@@ -170,6 +170,17 @@ impl<'c> Matcher<'c> {
         }
     }
 
+    /// Every catalog loaded, whichever vendors this matcher answers for.
+    pub fn loaded(&self) -> &'c Catalogs {
+        self.catalogs
+    }
+
+    /// Builds what scanning lines needs, so that the searching threads share it from the start rather than
+    /// the first of them building it while the others wait.
+    pub fn prepare_for_scan(&self) {
+        self.finder();
+    }
+
     fn finder(&self) -> &finder::Finder<'c> {
         self.finder_for(0)
     }

@@ -4,9 +4,8 @@
 
 use errcode::catalog::{Catalogs, Origin, parse};
 use errcode::matcher::Matcher;
-use errcode::render::{Lang, Look};
-use errcode::scan::{self, Mode, Options, Summary};
-use errcode::style::Palette;
+use errcode::report::{BlockReport, Sink, Summary};
+use errcode::scan::{self, Mode, Options};
 use proptest::prelude::*;
 
 const CATALOG: &str = r#"id = "acme"
@@ -68,14 +67,6 @@ static MATCHER: std::sync::LazyLock<Matcher<'static>> =
 static BULK_MATCHER: std::sync::LazyLock<Matcher<'static>> =
     std::sync::LazyLock::new(|| Matcher::for_bulk(&CATALOGS, &[]));
 
-fn look() -> Look {
-    Look {
-        lang: Lang::Both,
-        palette: Palette::new(false),
-        width: 80,
-    }
-}
-
 proptest! {
     #![proptest_config(config())]
 
@@ -127,18 +118,36 @@ proptest! {
         if final_newline { bytes.push(b'\n'); }
         let expected = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(!bytes.ends_with(b"\n"));
         let matcher = &*BULK_MATCHER;
-        let mut summary = Summary::default();
-        let mut out = Vec::new();
-        let options = Options { mode: Mode::Summary, json: false, recursive: false, threads: 1 };
-        let matched = scan::scan_reader(matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut summary);
+        let options = Options { mode: Mode::Summary, recursive: false, threads: 1 };
+        let matched = scan::scan_stream(matcher, std::io::Cursor::new(bytes.clone()), "p", options, &mut Discard);
         prop_assert!(matched.is_ok());
+        let summary = matched.unwrap();
         prop_assert_eq!(summary.lines, expected);
         prop_assert!(summary.matched_lines <= expected);
         // `--count` takes a shortcut where a code settles a line: it counts what the full reading reports.
-        let mut counted = Summary::default();
         let options = Options { mode: Mode::Count, ..options };
-        let matched = scan::scan_reader(matcher, std::io::Cursor::new(bytes.clone()), "p", false, options, &look(), &mut out, &mut counted);
+        let matched = scan::scan_stream(matcher, std::io::Cursor::new(bytes.clone()), "p", options, &mut Discard);
         prop_assert!(matched.is_ok());
+        let counted = matched.unwrap();
         prop_assert_eq!(counted.matched_lines, summary.matched_lines);
+    }
+}
+
+/// A scan's sink that keeps nothing: the properties read the counts.
+struct Discard;
+
+impl Sink for Discard {
+    fn block(&mut self, _: &str, _: &[u8], _: &BlockReport<'_>) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn input_done(&mut self, _: &str, _: u64) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn problem(&mut self, _: &errcode::error::Error) {}
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn done(&mut self, _: &Summary) -> std::io::Result<()> {
+        Ok(())
     }
 }

@@ -1,0 +1,210 @@
+//! The command line as clap defines it: commands, flags, help texts, and the rewrite that makes
+//! `errcode QUERY` mean `errcode lookup QUERY`. Completions and the man page are generated from it.
+
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+use clap::builder::TypedValueParser as _;
+use clap::{Args, Parser, Subcommand};
+
+use crate::catalog::Vendor;
+use crate::render::Lang;
+use crate::style::ColorChoice;
+
+const EXAMPLES: &str = "\
+Examples:
+  errcode APIG.0303                        explain a code (same as `errcode lookup APIG.0303`)
+  errcode lookup MissingGroupId            templates fill in: Alibaba's Missing%s
+  errcode lookup 'There is no api match uri[/v1/orders]'
+  errcode status 429                       every entry with HTTP 429 (also 4xx, 5xx)
+  errcode grep -i 'x-date'                 regex over codes, messages, meanings and fixes
+  pbpaste | errcode lookup                 read the query (or a whole paste) from standard input
+  tail -f gw.log | errcode scan            report each log line that carries a gateway error
+  errcode scan --summary -r logs/          count errors per code, vendor and status
+  errcode family signature-mismatch        one problem across vendors, with a checklist
+  errcode --vendor huawei --lang en --json lookup APIG.0201
+
+Exit status: 0 found, 1 nothing found, 2 error.";
+
+/// Explain cloud API-gateway error codes, statuses and messages (Huawei Cloud APIG, Alibaba Cloud, Tencent
+/// Cloud and JD Cloud API Gateway), in English and Chinese, offline.
+#[derive(Debug, Parser)]
+#[command(
+    name = "errcode",
+    version,
+    after_help = EXAMPLES,
+    override_usage = "errcode [OPTIONS] [QUERY]...\n       errcode [OPTIONS] <COMMAND>",
+    max_term_width = 100
+)]
+pub struct Cli {
+    /// Without a command, the arguments are a lookup: `errcode QUERY...` is `errcode lookup QUERY...`
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub global: GlobalArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Only this vendor's entries (repeatable)
+    #[arg(long, value_name = "ID", global = true, value_parser = vendor_id())]
+    pub vendor: Vec<Vendor>,
+
+    /// Languages to show [default: both, or ERRCODE_LANG]
+    #[arg(long, value_enum, global = true)]
+    pub lang: Option<Lang>,
+
+    /// When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHEN",
+        default_value = "auto",
+        global = true
+    )]
+    pub color: ColorChoice,
+
+    /// Print JSON: one object (scan: one per matching line, or per file with --count; formats in the
+    /// README)
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)
+    #[arg(long, value_name = "PATH", global = true)]
+    pub catalog: Vec<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)
+    Lookup {
+        /// Codes (APIG.0303, MissingGroupId), statuses (429) or message text; unquoted words form one message
+        #[arg(value_name = "QUERY")]
+        query: Vec<OsString>,
+    },
+    /// List every entry with an HTTP status (429) or status class (4xx), grouped by vendor
+    Status {
+        /// Three digits (429) or a class (4xx, 5xx)
+        #[arg(value_name = "STATUS")]
+        status: String,
+    },
+    /// Search codes, messages, meanings and fixes (both languages) with a regular expression
+    Grep {
+        /// A Rust regex (https://docs.rs/regex), or a literal string with -F
+        #[arg(value_name = "PATTERN")]
+        pattern: String,
+        /// Ignore case
+        #[arg(short = 'i', long)]
+        ignore_case: bool,
+        /// Take PATTERN as a literal string, not a regex
+        #[arg(short = 'F', long)]
+        fixed_strings: bool,
+    },
+    /// Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines
+    Scan {
+        /// Files to scan (standard input when none, or for `-`)
+        #[arg(value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// Scan the files below directories
+        #[arg(short = 'r', long)]
+        recursive: bool,
+        /// Print the number of matching lines per input instead of the lines
+        #[arg(short = 'c', long, conflicts_with = "summary")]
+        count: bool,
+        /// Print counts per error over all input (most frequent first), with totals per vendor and status
+        #[arg(long)]
+        summary: bool,
+        /// Threads that search a large input (0: one per CPU, up to 8; 1: no threads)
+        #[arg(
+            short = 'j',
+            long,
+            value_name = "NUM",
+            default_value_t = 0,
+            value_parser = clap::value_parser!(u16).range(0..=256)
+        )]
+        threads: u16,
+    },
+    /// List every entry of the loaded catalogs
+    List,
+    /// Show the loaded catalogs, where each came from, and their entry counts
+    Catalogs,
+    /// List the problem families (the same problem across vendors), or show one with its checklist and members
+    Family {
+        /// A family id (signature-mismatch) or name; none lists them all
+        #[arg(value_name = "FAMILY")]
+        name: Option<String>,
+    },
+    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with
+    Catalog {
+        #[command(subcommand)]
+        action: CatalogAction,
+    },
+    /// Print a shell completion script
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CatalogAction {
+    /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
+    Patterns,
+}
+
+/// `--vendor`'s values: the ids of the vendors the catalogs know.
+fn vendor_id() -> impl clap::builder::TypedValueParser<Value = Vendor> {
+    clap::builder::PossibleValuesParser::new(Vendor::ALL.map(Vendor::id))
+        .map(|id| Vendor::from_id(&id).expect("a possible value"))
+}
+
+/// Inserts `lookup` before the first positional argument when it is not a command name, so that
+/// `errcode --json APIG.0303` means `errcode --json lookup APIG.0303`.
+///
+/// clap's own ways were tried and rejected: a top-level positional with `args_conflicts_with_subcommands`
+/// stops recognising commands after any flag (`errcode --json lookup X` looked up "lookup X"), and
+/// `allow_external_subcommands` leaves the flags after the query unparsed.
+pub(super) fn with_default_subcommand(
+    command: &clap::Command,
+    mut args: Vec<OsString>,
+) -> Vec<OsString> {
+    let takes_value: Vec<String> = command
+        .get_arguments()
+        .filter(|a| a.get_action().takes_values())
+        .filter_map(|a| a.get_long().map(|long| format!("--{long}")))
+        .collect();
+    let is_command = |name: &str| {
+        name == "help"
+            || command
+                .get_subcommands()
+                .any(|c| c.get_name() == name || c.get_all_aliases().any(|a| a == name))
+    };
+    let mut i = 1;
+    while i < args.len() {
+        let Some(arg) = args[i].to_str() else { break };
+        if arg == "--" {
+            break;
+        }
+        if arg.starts_with("--") {
+            i += if takes_value.iter().any(|t| t == arg) {
+                2
+            } else {
+                1
+            };
+            continue;
+        }
+        if arg.starts_with('-') && arg != "-" {
+            i += 1;
+            continue;
+        }
+        if is_command(arg) {
+            return args;
+        }
+        break;
+    }
+    if i < args.len() {
+        args.insert(i, OsString::from("lookup"));
+    }
+    args
+}

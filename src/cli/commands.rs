@@ -1,0 +1,225 @@
+//! One function per command: each takes the resolved settings, asks the library, hands the result to a
+//! printer and returns its exit status.
+
+use std::io::{self, IsTerminal, Read};
+use std::path::PathBuf;
+
+use super::args::{CatalogAction, Cli, Command};
+use super::output::{self, ScanPrinter};
+use super::settings::{self, Settings};
+use crate::catalog::Catalogs;
+use crate::error::{Error, Result};
+use crate::exit;
+use crate::family;
+use crate::matcher::{self, Matcher, Outcome};
+use crate::render;
+use crate::scan;
+
+/// Runs a parsed command line.
+pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
+    if let Some(Command::Completions { shell }) = cli.command {
+        output::stdout(&super::completion_script(shell))?;
+        return Ok(exit::OK);
+    }
+    let settings = settings::resolve(&cli.global, env)?;
+    let (catalogs, warnings) = Catalogs::load(&settings.catalog_paths)?;
+    // The catalogs serve until the process exits: freeing a large user catalog's entries one by one would
+    // only delay the exit.
+    let catalogs: &'static Catalogs = Box::leak(Box::new(catalogs));
+    for warning in warnings {
+        output::warning(&warning);
+    }
+    let matcher = if matches!(cli.command, Some(Command::Scan { .. })) {
+        Matcher::for_bulk(catalogs, &settings.vendors)
+    } else {
+        Matcher::new(catalogs, &settings.vendors)
+    };
+    let s = &settings;
+    match cli.command {
+        None => lookup(&matcher, &[], s),
+        Some(Command::Lookup { query }) => {
+            // Arguments that are not UTF-8 are read lossily, as pasted text is.
+            let query: Vec<String> = (query.iter())
+                .map(|q| q.to_string_lossy().into_owned())
+                .collect();
+            lookup(&matcher, &query, s)
+        }
+        Some(Command::Status { status }) => answer(vec![matcher.status(&status)?], catalogs, s),
+        Some(Command::Grep {
+            pattern,
+            ignore_case,
+            fixed_strings,
+        }) => {
+            let regex = matcher::grep_regex(&pattern, ignore_case, fixed_strings)?;
+            answer(vec![matcher.grep(&pattern, &regex)], catalogs, s)
+        }
+        Some(Command::List) => answer(vec![matcher.list()], catalogs, s),
+        Some(Command::Catalogs) => list_catalogs(catalogs, s),
+        Some(Command::Scan {
+            paths,
+            recursive,
+            count,
+            summary,
+            threads,
+        }) => scan(&matcher, &paths, (recursive, count, summary, threads), s),
+        Some(Command::Family { name: None }) => families(catalogs, s),
+        Some(Command::Family { name: Some(name) }) => {
+            one_family(&matcher, name.as_str(), catalogs, s)
+        }
+        Some(Command::Catalog {
+            action: CatalogAction::Patterns,
+        }) => patterns(&matcher),
+        Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
+    }
+}
+
+/// `lookup`: the queries from the arguments, or from standard input.
+fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Result<i32> {
+    let outcomes = queries_or_stdin(matcher, query)?;
+    answer(outcomes, matcher.loaded(), settings)
+}
+
+/// Prints the outcomes of lookups, `status`, `grep` or `list`: exit 0 when something matched.
+fn answer(outcomes: Vec<Outcome<'_>>, catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
+    let found = outcomes.iter().any(|o| !o.matches.is_empty());
+    if settings.json {
+        output::stdout(&render::json(&outcomes))?;
+    } else {
+        output::stdout(&render::human(&outcomes, catalogs, &settings.look))?;
+        let missing = render::not_found(&outcomes);
+        if !missing.is_empty() {
+            output::stderr(&missing);
+        }
+    }
+    Ok(if found { exit::FOUND } else { exit::NOT_FOUND })
+}
+
+/// `catalogs`: the loaded catalogs.
+fn list_catalogs(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
+    let text = if settings.json {
+        render::catalogs_json(catalogs)
+    } else {
+        render::catalogs_table(catalogs, &settings.look)
+    };
+    output::stdout(&text)?;
+    Ok(exit::FOUND)
+}
+
+/// `scan`, with its flags `(recursive, count, summary, threads)`.
+fn scan(
+    matcher: &Matcher<'_>,
+    paths: &[PathBuf],
+    (recursive, count, summary, threads): (bool, bool, bool, u16),
+    settings: &Settings,
+) -> Result<i32> {
+    let mode = if count {
+        scan::Mode::Count
+    } else if summary {
+        scan::Mode::Summary
+    } else {
+        scan::Mode::Lines
+    };
+    let options = scan::Options {
+        mode,
+        recursive,
+        threads: match threads {
+            0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
+            n => usize::from(n),
+        },
+    };
+    let mut printer = ScanPrinter::new(mode, settings.json, &settings.look);
+    let status = scan::run(matcher, paths, options, &mut printer)?;
+    Ok(if status.failed {
+        exit::ERROR
+    } else if status.matched {
+        exit::FOUND
+    } else {
+        exit::NOT_FOUND
+    })
+}
+
+/// `family`: every problem family.
+fn families(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
+    let families = &family::builtin().families;
+    let text = if settings.json {
+        render::families_json(families)
+    } else {
+        render::families_table(families, catalogs, &settings.look)
+    };
+    output::stdout(&text)?;
+    Ok(exit::FOUND)
+}
+
+/// `family NAME`: one family, with its checklist and members.
+fn one_family(
+    matcher: &Matcher<'_>,
+    name: &str,
+    catalogs: &Catalogs,
+    settings: &Settings,
+) -> Result<i32> {
+    let families = family::builtin();
+    let Some(family) = families.find(name) else {
+        let ids: Vec<&str> = families.families.iter().map(|f| f.id).collect();
+        output::stderr(&format!(
+            "errcode: no family {:?}; families: {}\n",
+            render::escape(name),
+            ids.join(", ")
+        ));
+        return Ok(exit::NOT_FOUND);
+    };
+    let members = matcher.family_members(family);
+    let text = if settings.json {
+        render::family_json(family, &members)
+    } else {
+        render::family_human(family, &members, catalogs, &settings.look)
+    };
+    output::stdout(&text)?;
+    Ok(exit::FOUND)
+}
+
+/// `catalog patterns`: every code and message regex.
+fn patterns(matcher: &Matcher<'_>) -> Result<i32> {
+    let mut text = matcher.patterns().join("\n");
+    text.push('\n');
+    output::stdout(&text)?;
+    Ok(exit::FOUND)
+}
+
+/// Standard input larger than this is refused rather than held in memory.
+const MAX_STDIN: u64 = 16 * 1024 * 1024;
+
+/// The queries from the arguments, or from standard input when there are none (or just `-`).
+fn queries_or_stdin<'c>(matcher: &Matcher<'c>, query: &[String]) -> Result<Vec<Outcome<'c>>> {
+    if !query.is_empty() && query != ["-"] {
+        return Ok(matcher.lookup_all(query));
+    }
+    let stdin = io::stdin();
+    if stdin.is_terminal() {
+        return Err(Error::Usage(
+            "no query: give a code, status or message (errcode lookup APIG.0303), or pipe text to standard input"
+                .to_string(),
+        ));
+    }
+    let mut bytes = Vec::new();
+    stdin
+        .lock()
+        .take(MAX_STDIN + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|source| Error::Read {
+            path: PathBuf::from("<stdin>"),
+            source,
+        })?;
+    if bytes.len() as u64 > MAX_STDIN {
+        return Err(Error::Usage(format!(
+            "standard input is larger than the {} MiB a lookup reads",
+            MAX_STDIN / 1024 / 1024
+        )));
+    }
+    let text = String::from_utf8_lossy(&bytes);
+    if text.trim().is_empty() {
+        return Err(Error::Usage(
+            "standard input is empty: nothing to look up".to_string(),
+        ));
+    }
+    Ok(vec![matcher.lookup(&text)])
+}

@@ -1,0 +1,67 @@
+//! The command line: `args` is clap's definition, `settings` resolves flags and environment once,
+//! `commands` runs one command each, and `output` is where everything is written.
+
+mod args;
+mod commands;
+mod output;
+mod settings;
+
+use std::ffi::OsString;
+use std::io;
+
+use clap::CommandFactory as _;
+
+use crate::error::Error;
+use crate::exit;
+use crate::render;
+use args::Cli;
+
+/// Entry point for the binary: runs errcode and returns the exit status.
+pub fn main() -> i32 {
+    run(std::env::args_os(), |name| std::env::var(name).ok())
+}
+
+/// Runs errcode with these arguments and this environment lookup.
+pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Option<String>) -> i32 {
+    // clap answers --help and --version here, before any catalog is read.
+    // One clap command serves both the rewrite and the parse: building it is most of clap's cost.
+    let mut command = Cli::command();
+    let args = args::with_default_subcommand(&command, args.into_iter().collect());
+    let parsed = command
+        .try_get_matches_from_mut(args)
+        .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help, --version.
+            let _ = err.print();
+            return exit::OK;
+        }
+        Err(err) => {
+            // A usage error quotes what was typed, which may hold control characters: shown escaped.
+            output::stderr(&render::escape_lines(&err.render().to_string()));
+            return exit::ERROR;
+        }
+    };
+    match commands::execute(cli, &env) {
+        Ok(code) => code,
+        // The reader went away (`errcode list | head`): not an error.
+        Err(Error::Write(err)) if err.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+        Err(err) => {
+            output::error(&err);
+            exit::ERROR
+        }
+    }
+}
+
+/// The clap definition, for completions and tests.
+pub fn command() -> clap::Command {
+    Cli::command()
+}
+
+/// A completion script for `shell`, as committed under `completions/`.
+pub fn completion_script(shell: clap_complete::Shell) -> String {
+    let mut buffer = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "errcode", &mut buffer);
+    String::from_utf8(buffer).expect("completion scripts are UTF-8")
+}

@@ -1,0 +1,394 @@
+//! Cards: one match (or referral) as a labelled, wrapped block of text.
+
+use super::labels::{LABEL_WIDTH, labels, mark};
+use super::text::{cjk_words, escape};
+use super::{Lang, Look};
+use crate::catalog::{Catalog, Catalogs, Entry, Text, Vendor};
+use crate::family::{self, Family};
+use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
+use crate::status;
+use crate::template::{Captures, fill_text};
+use std::fmt::Write as _;
+
+/// Drops a match whose other edition is already shown: the shown card lists both editions.
+pub(super) fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
+    // `a` is an older edition of `b`.
+    let edition_of = |a: &Match<'_>, b: &Match<'_>| a.entry.edition_of == Some(b.entry.index);
+    let mut shown: Vec<&Match<'c>> = Vec::new();
+    for m in matches {
+        let twin_shown = shown
+            .iter()
+            .any(|s| std::ptr::eq(s.catalog, m.catalog) && (edition_of(m, s) || edition_of(s, m)));
+        if !twin_shown {
+            shown.push(m);
+        }
+    }
+    shown
+}
+
+/// Writes a card: a header line, then labelled fields wrapped to the width under their label.
+pub(super) struct CardWriter<'a> {
+    pub(super) out: String,
+    pub(super) look: &'a Look,
+}
+
+impl<'a> CardWriter<'a> {
+    pub(super) fn new(look: &'a Look, header: &[String]) -> CardWriter<'a> {
+        CardWriter {
+            out: format!("{}\n", header.join(" · ")),
+            look,
+        }
+    }
+
+    /// `paint` styles each wrapped line (styling before wrapping would break styles across lines).
+    pub(super) fn field(&mut self, label: &str, lines: &[String], paint: impl Fn(&str) -> String) {
+        let body_width = self.look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
+        let mut first = true;
+        for line in lines {
+            // CJK text (no spaces) breaks between characters; ASCII text only at spaces.
+            let separator = if line.is_ascii() {
+                textwrap::WordSeparator::AsciiSpace
+            } else {
+                textwrap::WordSeparator::Custom(cjk_words)
+            };
+            // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
+            // Words are not split at their hyphens: `Content-Type` stays whole.
+            let options = textwrap::Options::new(body_width)
+                .word_separator(separator)
+                .word_splitter(textwrap::WordSplitter::NoHyphenation)
+                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+            for wrapped in textwrap::wrap(line, options) {
+                let shown_label = if first { label } else { "" };
+                let pad =
+                    LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));
+                let _ = writeln!(
+                    self.out,
+                    "  {}{}{}",
+                    self.look.palette.label(shown_label),
+                    " ".repeat(pad),
+                    paint(&wrapped)
+                );
+                first = false;
+            }
+        }
+    }
+
+    pub(super) fn plain(&mut self, label: &str, lines: &[String]) {
+        self.field(label, lines, str::to_string);
+    }
+
+    pub(super) fn footnote(&mut self, text: &str) {
+        let _ = writeln!(self.out, "  {}", self.look.palette.aside(text));
+    }
+}
+
+pub(super) fn card(
+    m: &Match<'_>,
+    catalogs: &Catalogs,
+    look: &Look,
+    checklists_shown: &mut Vec<&'static str>,
+) -> String {
+    let Look { lang, palette, .. } = *look;
+    let labels = labels(lang);
+    let (entry, catalog) = (m.entry, m.catalog);
+
+    let mut header = Vec::new();
+    if let Some(code) = &entry.code {
+        header.push(palette.code(&escape(&code_display(
+            code.source(),
+            code.literal(),
+            &m.captures,
+        ))));
+    }
+    header.push(palette.status(entry.status, &status_text(entry.status)));
+    header.push(palette.vendor(&escape(&product_name(catalog, lang))));
+    let mut card = CardWriter::new(look, &header);
+
+    card.plain(
+        labels.message,
+        &[escape(&entry.message.display()).into_owned()],
+    );
+    if let Some(detail) = &m.detail {
+        card.field(labels.detail, &[escape(detail).into_owned()], |l| {
+            palette.capture(l)
+        });
+    }
+    let authored = entry.authored;
+    card.plain(
+        &mark(authored.meaning_zh, labels.meaning),
+        &texts(&entry.meaning, lang, &m.captures),
+    );
+    card.plain(
+        &mark(authored.fix_zh, labels.fix),
+        &texts(&entry.fix, lang, &m.captures),
+    );
+    if !m.captures.is_empty() {
+        card.plain(labels.filled, &[filled_line(&m.captures, look)]);
+    }
+    if let Some(note) = &entry.note {
+        card.field(labels.note, &texts(note, lang, &m.captures), |l| {
+            palette.aside(l)
+        });
+    }
+    if let Some(confidence) = m.confidence {
+        card.plain(
+            labels.evidence,
+            &[evidence_line(confidence, &m.clues, lang)],
+        );
+    }
+    if let Some(family) = family::builtin().of(catalog, entry) {
+        let with_checklist = !checklists_shown.contains(&family.id);
+        if with_checklist {
+            checklists_shown.push(family.id);
+        }
+        family_section(&mut card, family, catalog, catalogs, look, with_checklist);
+    }
+    if let Some(line) = editions_line(catalog, entry, lang) {
+        card.plain(labels.editions, &[line]);
+    }
+    card.plain(labels.source, &[sources_line(catalog, entry)]);
+    if authored.meaning_zh || authored.fix_zh {
+        card.footnote(labels.authored);
+    }
+    card.out
+}
+
+/// The entry's problem family: its name, errcode's checklist (unless an earlier card showed it), and the
+/// same problem at the other vendors.
+pub(super) fn family_section(
+    card: &mut CardWriter<'_>,
+    family: &Family,
+    catalog: &Catalog,
+    catalogs: &Catalogs,
+    look: &Look,
+    with_checklist: bool,
+) {
+    let lang = look.lang;
+    let labels = labels(lang);
+    let checklist_label = if with_checklist {
+        labels.checklist
+    } else {
+        labels.checklist_above
+    };
+    card.plain(
+        labels.family,
+        &[format!("{} ({checklist_label})", lang.pick(&family.name))],
+    );
+    if with_checklist {
+        checklist(card, family, lang, "");
+    }
+    // At most two per vendor: the card points at the rest (`errcode family ID` lists them all).
+    const PER_VENDOR: usize = 2;
+    let mut elsewhere: Vec<String> = Vec::new();
+    let mut left_out = 0;
+    let members = family.loaded_members(catalogs);
+    for vendor in Vendor::ALL.into_iter().filter(|v| *v != catalog.vendor) {
+        let mut shown: Vec<String> = Vec::new();
+        for &(c, e) in members.iter().filter(|(c, _)| c.vendor == vendor) {
+            let what = e.code.as_ref().map_or_else(
+                || format!("\"{}\"", e.message.display()),
+                |code| code.source().to_string(),
+            );
+            let item = format!("{} {} {}", c.vendor.id(), escape(&what), e.status);
+            // Two editions of a row read the same here: once is enough.
+            if shown.contains(&item) {
+                continue;
+            }
+            if shown.len() < PER_VENDOR {
+                shown.push(item);
+            } else {
+                left_out += 1;
+            }
+        }
+        elsewhere.extend(shown);
+    }
+    if left_out > 0 {
+        let more = labels.more;
+        elsewhere.push(format!("+{left_out} {more}: errcode family {}", family.id));
+    }
+    if !elsewhere.is_empty() {
+        card.plain(labels.elsewhere, &[elsewhere.join(" · ")]);
+    }
+}
+
+/// A family's checklist, numbered, each step in the chosen languages; `label` on the first line.
+pub(super) fn checklist(card: &mut CardWriter<'_>, family: &Family, lang: Lang, label: &str) {
+    for (i, step) in family.checklist.iter().enumerate() {
+        let lines: Vec<String> = texts(step, lang, &Captures::new())
+            .iter()
+            .enumerate()
+            .map(|(j, l)| {
+                if j == 0 {
+                    format!("{}. {l}", i + 1)
+                } else {
+                    format!("   {l}")
+                }
+            })
+            .collect();
+        card.plain(if i == 0 { label } else { "" }, &lines);
+    }
+}
+
+/// A code no entry has, with what the vendor's document says of such codes.
+pub(super) fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let labels = labels(lang);
+    let header = [
+        palette.code(&escape(&r.code)),
+        palette.aside(labels.unlisted),
+        palette.vendor(&escape(&product_name(r.catalog, lang))),
+    ];
+    let mut card = CardWriter::new(look, &header);
+    let authored = r.referral.authored;
+    card.plain(
+        &mark(authored.meaning_zh, labels.meaning),
+        &texts(&r.referral.meaning, lang, &r.captures),
+    );
+    card.plain(
+        &mark(authored.fix_zh, labels.fix),
+        &texts(&r.referral.fix, lang, &r.captures),
+    );
+    if let Some(confidence) = r.confidence {
+        card.plain(
+            labels.evidence,
+            &[evidence_line(confidence, &r.clues, lang)],
+        );
+    }
+    if authored.meaning_zh || authored.fix_zh {
+        card.footnote(labels.authored);
+    }
+    card.out
+}
+
+pub(super) fn filled_line(captures: &Captures, look: &Look) -> String {
+    captures
+        .iter()
+        .map(|(name, value)| format!("{name} = {}", look.palette.capture(&escape(value))))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `95%: code "APIG.0303" (error_code), message (error_msg), status 401 (status line)`.
+pub(super) fn evidence_line(confidence: u8, clues: &[Clue], lang: Lang) -> String {
+    let parts: Vec<String> = clues
+        .iter()
+        .map(|c| {
+            let mut text: String = c.text.chars().take(60).collect();
+            if text.len() < c.text.len() {
+                text.push('…');
+            }
+            let text = escape(&text).into_owned();
+            let [code, message, status, vendor] = labels(lang).clue_kinds;
+            let kind = match c.kind {
+                ClueKind::Code => code,
+                ClueKind::Message => message,
+                ClueKind::Status => status,
+                ClueKind::Vendor => vendor,
+            };
+            match c.kind {
+                ClueKind::Vendor => format!("{kind}: {}", c.found_in),
+                _ => format!("{kind} \"{text}\" ({})", escape(&c.found_in)),
+            }
+        })
+        .collect();
+    format!("{confidence}%: {}", parts.join(", "))
+}
+
+/// The code as shown on a card: a template code filled with what the query gave (`MissingGroupId`).
+pub(super) fn code_display(source: &str, literal: Option<String>, captures: &Captures) -> String {
+    literal.unwrap_or_else(|| fill_text(source, captures))
+}
+
+pub(super) fn status_text(status: u16) -> String {
+    match status::reason(status) {
+        "" => status.to_string(),
+        reason => format!("{status} {reason}"),
+    }
+}
+
+pub(super) fn product_name(catalog: &Catalog, lang: Lang) -> String {
+    format!(
+        "{} {}",
+        lang.pick(&catalog.vendor_name),
+        lang.pick(&catalog.product)
+    )
+}
+
+/// A bilingual text in the chosen languages, captures filled in.
+pub(super) fn texts(text: &Text, lang: Lang, captures: &Captures) -> Vec<String> {
+    let mut lines = Vec::new();
+    if lang.en() {
+        lines.push(escape(&fill_text(&text.en, captures)).into_owned());
+    }
+    if lang.zh() {
+        lines.push(escape(&fill_text(&text.zh, captures)).into_owned());
+    }
+    lines
+}
+
+/// Which editions of the vendor's page carry this row, and what the other edition says where it differs.
+pub(super) fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Option<String> {
+    // Only a catalog whose sources are editions of one table (labelled as such) has editions to tell
+    // apart; others list their sources under Source alone.
+    if catalog.sources.len() < 2 || !catalog.sources.iter().any(|s| s.label.is_some()) {
+        return None;
+    }
+    let label = |source: usize| {
+        let s = &catalog.sources[source];
+        s.label
+            .as_ref()
+            .map_or(s.title.clone(), |l| lang.pick(l).to_string())
+    };
+    let own = entry
+        .sources
+        .iter()
+        .map(|&s| label(s))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let others: Vec<&Entry> = (catalog.entries.editions(entry.index).into_iter())
+        .filter_map(|i| catalog.entries.get(i))
+        .collect();
+    if others.is_empty() {
+        return Some(escape(&own).into_owned());
+    }
+    let mut line = format!("{own}: {}", labels(lang).this_row);
+    for other in others {
+        let other_sources = other
+            .sources
+            .iter()
+            .map(|&s| label(s))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let _ = write!(
+            line,
+            "; {other_sources}: {} \"{}\"",
+            status_text(other.status),
+            other.message.display()
+        );
+    }
+    // Labels and messages may come from a user's catalog.
+    Some(escape(&line).into_owned())
+}
+
+pub(super) fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
+    entry
+        .sources
+        .iter()
+        .map(|&s| {
+            let source = &catalog.sources[s];
+            let mut line = escape(&source.title).into_owned();
+            if let Some(date) = source
+                .date
+                .as_ref()
+                .filter(|d| !source.title.contains(d.as_str()))
+            {
+                line = format!("{line}, {}", escape(date));
+            }
+            if let Some(url) = &source.url {
+                line = format!("{line} <{}>", escape(url));
+            }
+            line
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}

@@ -1,0 +1,336 @@
+//! The JSON contract of lookups, families and catalogs.
+
+use crate::catalog::{Catalogs, Origin, Text, Vendor};
+use crate::family::{self, Family};
+use crate::matcher::{Clue, Match, MatchedBy, Outcome, QueryKind, ReferralMatch};
+use crate::status;
+use crate::template::{Captures, fill_text};
+use serde::Serialize;
+use std::fmt::Write as _;
+
+/// `value` as JSON text (`pretty`: indented, else one line), safe for a terminal, with its final newline.
+pub(super) fn json_text(value: &impl Serialize, pretty: bool) -> String {
+    let json = if pretty {
+        serde_json::to_string_pretty(value)
+    } else {
+        serde_json::to_string(value)
+    };
+    let mut text = json_safe(json.expect("JSON of plain data cannot fail"));
+    text.push('\n');
+    text
+}
+
+/// JSON as serde writes it escapes C0 controls but passes C1 controls and bidirectional overrides through;
+/// those are escaped here too (`\u009b`), so JSON printed to a terminal cannot drive it. They only occur
+/// inside strings (JSON's own syntax is ASCII), where `\uXXXX` stands for the same text.
+pub(super) fn json_safe(json: String) -> String {
+    let unsafe_char = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+    // Each of those characters starts with byte C2 or E2 in UTF-8, which most JSON never holds: a byte
+    // search for them is far quicker than decoding every character.
+    let may_hold = memchr::memchr2_iter(0xC2, 0xE2, json.as_bytes())
+        .any(|at| json[at..].chars().next().is_some_and(unsafe_char));
+    if !may_hold {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonOutput<'a> {
+    pub(super) query: String,
+    pub(super) kind: &'static str,
+    pub(super) matches: Vec<JsonMatch<'a>>,
+    pub(super) suggestions: Vec<String>,
+    pub(super) referrals: Vec<JsonReferral<'a>>,
+    /// Present when `lookup` was given several codes or statuses: one object per query.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) queries: Option<Vec<JsonQuery<'a>>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonQuery<'a> {
+    pub(super) query: &'a str,
+    pub(super) kind: QueryKind,
+    pub(super) matches: Vec<JsonMatch<'a>>,
+    pub(super) suggestions: &'a [String],
+    pub(super) referrals: Vec<JsonReferral<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonReferral<'a> {
+    pub(super) catalog: &'a str,
+    pub(super) vendor: Vendor,
+    pub(super) id: &'a str,
+    /// The code as found, and the template it fits.
+    pub(super) code: &'a str,
+    pub(super) pattern: &'a str,
+    pub(super) meaning: Text,
+    pub(super) fix: Text,
+    pub(super) captures: &'a Captures,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) confidence: Option<u8>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub(super) evidence: &'a [Clue],
+    pub(super) authored: Vec<&'static str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonMatch<'a> {
+    pub(super) catalog: &'a str,
+    pub(super) vendor: Vendor,
+    pub(super) code: Option<&'a str>,
+    pub(super) status: u16,
+    pub(super) message: &'a str,
+    pub(super) meaning: Text,
+    pub(super) fix: Text,
+    pub(super) captures: &'a Captures,
+    pub(super) id: &'a str,
+    pub(super) status_reason: &'static str,
+    pub(super) vendor_name: &'a Text,
+    pub(super) product: &'a Text,
+    pub(super) matched_by: MatchedBy,
+    pub(super) score: u32,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub(super) variants: Vec<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) note: Option<Text>,
+    pub(super) sources: Vec<JsonSource<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) edition_of: Option<&'a str>,
+    pub(super) doubtful_message: bool,
+    /// Which of meaning.en, meaning.zh, fix.en, fix.zh errcode wrote rather than the vendor.
+    pub(super) authored: Vec<&'static str>,
+    /// For pastes: how sure (0 to 100), what in the paste pointed here, the text after the vendor's
+    /// message, and the byte offset of the error in the paste.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) confidence: Option<u8>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub(super) evidence: &'a [Clue],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) detail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) position: Option<usize>,
+    /// The problem family the entry belongs to, if any (`errcode family ID` shows it).
+    pub(super) family: Option<JsonFamilyRef<'a>>,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonFamilyRef<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a Text,
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonFamily<'a> {
+    pub(super) id: &'a str,
+    pub(super) name: &'a Text,
+    pub(super) explanation: &'a Text,
+    pub(super) checklist: &'a [Text],
+    /// `catalog-id/entry-id`.
+    pub(super) members: Vec<String>,
+}
+
+pub(super) fn json_family(f: &Family) -> JsonFamily<'_> {
+    JsonFamily {
+        id: f.id,
+        name: &f.name,
+        explanation: &f.explanation,
+        checklist: &f.checklist,
+        members: f.members.iter().map(|(c, e)| format!("{c}/{e}")).collect(),
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonSource<'a> {
+    pub(super) id: &'a str,
+    pub(super) title: &'a str,
+    pub(super) date: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) url: Option<&'a str>,
+}
+
+/// A text with the captures filled in, both languages (JSON carries both whatever `--lang`).
+pub(super) fn filled(text: &Text, captures: &Captures) -> Text {
+    Text {
+        en: fill_text(&text.en, captures).into(),
+        zh: fill_text(&text.zh, captures).into(),
+    }
+}
+
+pub(super) fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
+    let entry = m.entry;
+    let filled = |t: &Text| filled(t, &m.captures);
+    JsonMatch {
+        catalog: &m.catalog.id,
+        vendor: m.catalog.vendor,
+        code: entry.code.as_ref().map(|c| c.source()),
+        status: entry.status,
+        message: entry.message.source(),
+        meaning: filled(&entry.meaning),
+        fix: filled(&entry.fix),
+        captures: &m.captures,
+        id: &entry.id,
+        status_reason: status::reason(entry.status),
+        vendor_name: &m.catalog.vendor_name,
+        product: &m.catalog.product,
+        matched_by: m.matched_by,
+        score: m.score,
+        variants: entry.variants.iter().map(|v| v.source()).collect(),
+        note: entry.note.as_ref().map(filled),
+        sources: entry
+            .sources
+            .iter()
+            .map(|&s| {
+                let s = &m.catalog.sources[s];
+                JsonSource {
+                    id: &s.id,
+                    title: &s.title,
+                    date: s.date.as_deref(),
+                    url: s.url.as_deref(),
+                }
+            })
+            .collect(),
+        edition_of: entry.edition_of.map(|i| &*m.catalog.entries[i].id),
+        doubtful_message: entry.doubtful_message,
+        authored: entry.authored.fields(),
+        confidence: m.confidence,
+        evidence: &m.clues,
+        detail: m.detail.as_deref(),
+        position: m.position,
+        family: family::builtin()
+            .of(m.catalog, entry)
+            .map(|f| JsonFamilyRef {
+                id: f.id,
+                name: &f.name,
+            }),
+    }
+}
+
+pub(super) fn json_referral<'a>(r: &'a ReferralMatch<'a>) -> JsonReferral<'a> {
+    JsonReferral {
+        catalog: &r.catalog.id,
+        vendor: r.catalog.vendor,
+        id: &r.referral.id,
+        code: &r.code,
+        pattern: r.referral.code.source(),
+        meaning: filled(&r.referral.meaning, &r.captures),
+        fix: filled(&r.referral.fix, &r.captures),
+        captures: &r.captures,
+        confidence: r.confidence,
+        evidence: &r.clues,
+        authored: r.referral.authored.fields(),
+    }
+}
+
+pub(super) fn kind_name(kind: QueryKind) -> &'static str {
+    match kind {
+        QueryKind::Code => "code",
+        QueryKind::Status => "status",
+        QueryKind::Message => "message",
+        QueryKind::List => "list",
+    }
+}
+
+/// The JSON contract: one object for all outcomes. Several queries share it: `query` joins them, `kind` is
+/// theirs when they agree (else `mixed`), `matches` and `suggestions` are concatenated, and `queries` holds
+/// each one's own answer.
+pub fn json(outcomes: &[Outcome<'_>]) -> String {
+    json_text(&json_output(outcomes), true)
+}
+
+pub(super) fn json_output<'a>(outcomes: &'a [Outcome<'a>]) -> JsonOutput<'a> {
+    match outcomes {
+        [one] => JsonOutput {
+            query: one.query.clone(),
+            kind: kind_name(one.kind),
+            matches: one.matches.iter().map(json_match).collect(),
+            suggestions: one.suggestions.clone(),
+            referrals: one.referrals.iter().map(json_referral).collect(),
+            queries: None,
+        },
+        many => JsonOutput {
+            query: many
+                .iter()
+                .map(|o| o.query.as_str())
+                .collect::<Vec<_>>()
+                .join(" "),
+            kind: match many.first() {
+                Some(first) if many.iter().all(|o| o.kind == first.kind) => kind_name(first.kind),
+                _ => "mixed",
+            },
+            matches: many
+                .iter()
+                .flat_map(|o| o.matches.iter().map(json_match))
+                .collect(),
+            suggestions: many
+                .iter()
+                .flat_map(|o| o.suggestions.iter().cloned())
+                .collect(),
+            referrals: many
+                .iter()
+                .flat_map(|o| o.referrals.iter().map(json_referral))
+                .collect(),
+            queries: Some(
+                many.iter()
+                    .map(|o| JsonQuery {
+                        query: &o.query,
+                        kind: o.kind,
+                        matches: o.matches.iter().map(json_match).collect(),
+                        suggestions: &o.suggestions,
+                        referrals: o.referrals.iter().map(json_referral).collect(),
+                    })
+                    .collect(),
+            ),
+        },
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct JsonCatalog<'a> {
+    pub(super) id: &'a str,
+    pub(super) vendor: Vendor,
+    pub(super) vendor_name: &'a Text,
+    pub(super) product: &'a Text,
+    pub(super) entries: usize,
+    pub(super) builtin: bool,
+    pub(super) origin: String,
+    pub(super) overrides: Option<String>,
+    pub(super) sources: Vec<JsonSource<'a>>,
+}
+
+/// `errcode catalogs --json`.
+pub fn catalogs_json(catalogs: &Catalogs) -> String {
+    let list: Vec<JsonCatalog<'_>> = catalogs
+        .catalogs
+        .iter()
+        .map(|c| JsonCatalog {
+            id: &c.id,
+            vendor: c.vendor,
+            vendor_name: &c.vendor_name,
+            product: &c.product,
+            entries: c.entries.len(),
+            builtin: matches!(c.origin, Origin::Builtin(_)),
+            origin: c.origin.to_string(),
+            overrides: c.overrides.as_ref().map(ToString::to_string),
+            sources: c
+                .sources
+                .iter()
+                .map(|s| JsonSource {
+                    id: &s.id,
+                    title: &s.title,
+                    date: s.date.as_deref(),
+                    url: s.url.as_deref(),
+                })
+                .collect(),
+        })
+        .collect();
+    json_text(&serde_json::json!({ "catalogs": list }), true)
+}

@@ -1,0 +1,126 @@
+//! The words cards and tables are labelled with, in English and Chinese.
+
+use super::Lang;
+
+pub(super) struct Labels {
+    pub(super) family: &'static str,
+    pub(super) checklist: &'static str,
+    pub(super) checklist_above: &'static str,
+    pub(super) checklist_short: &'static str,
+    pub(super) family_note: &'static str,
+    pub(super) elsewhere: &'static str,
+    pub(super) message: &'static str,
+    pub(super) detail: &'static str,
+    pub(super) evidence: &'static str,
+    pub(super) unlisted: &'static str,
+    pub(super) meaning: &'static str,
+    pub(super) fix: &'static str,
+    pub(super) filled: &'static str,
+    pub(super) note: &'static str,
+    pub(super) editions: &'static str,
+    pub(super) source: &'static str,
+    pub(super) authored: &'static str,
+    /// A clue's kind in an evidence line: code, message, status, vendor.
+    pub(super) clue_kinds: [&'static str; 4],
+    /// Table headings.
+    pub(super) vendor: &'static str,
+    pub(super) code: &'static str,
+    pub(super) status: &'static str,
+    pub(super) family_headings: [&'static str; 3],
+    pub(super) about: &'static str,
+    /// Other vendors' members left off a card, after their count.
+    pub(super) more: &'static str,
+    /// A row's own edition, in the editions line.
+    pub(super) this_row: &'static str,
+    pub(super) by_vendor: &'static str,
+    pub(super) by_status: &'static str,
+    /// "N entries" in a status listing's group heading.
+    pub(super) entries: fn(usize) -> String,
+    /// The summary's first line, from the matched lines and all lines.
+    pub(super) lines_with_errors: fn(u64, u64) -> String,
+}
+
+pub(super) const LABELS_EN: Labels = Labels {
+    family: "Family",
+    checklist: "errcode's checklist",
+    checklist_above: "errcode's checklist: above",
+    checklist_short: "Checklist",
+    family_note: "The explanation and checklist are errcode's own, not any vendor's.",
+    elsewhere: "Elsewhere",
+    message: "Message",
+    detail: "Detail",
+    evidence: "Evidence",
+    unlisted: "not in the tables",
+    meaning: "Meaning",
+    fix: "Fix",
+    filled: "Filled",
+    note: "Note",
+    editions: "Editions",
+    source: "Source",
+    authored: "† written by errcode: the vendor's document gives none",
+    clue_kinds: ["code", "message", "status", "vendor"],
+    vendor: "Vendor",
+    code: "Code",
+    status: "Status",
+    family_headings: ["Family", "Name", "Members"],
+    about: "About",
+    more: "more",
+    this_row: "this row",
+    by_vendor: "By vendor",
+    by_status: "By status",
+    entries: |n| format!("{n} {}", if n == 1 { "entry" } else { "entries" }),
+    lines_with_errors: |matched, lines| {
+        format!("{matched} of {lines} lines carry gateway errors\n")
+    },
+};
+
+pub(super) const LABELS_ZH: Labels = Labels {
+    family: "问题类别",
+    checklist: "errcode 的排查清单",
+    checklist_above: "errcode 的排查清单见上文",
+    checklist_short: "排查清单",
+    family_note: "说明与排查清单由 errcode 编写，并非厂商文档内容。",
+    elsewhere: "其他厂商",
+    message: "错误信息",
+    detail: "详细信息",
+    evidence: "依据",
+    unlisted: "未收录",
+    meaning: "含义",
+    fix: "解决方案",
+    filled: "填充值",
+    note: "备注",
+    editions: "版本",
+    source: "来源",
+    authored: "† 由 errcode 编写：厂商文档未提供",
+    clue_kinds: ["错误码", "错误信息", "状态码", "厂商"],
+    vendor: "厂商",
+    code: "错误码",
+    status: "状态码",
+    family_headings: ["类别", "名称", "成员"],
+    about: "说明",
+    more: "更多",
+    this_row: "本行",
+    by_vendor: "按厂商",
+    by_status: "按状态码",
+    entries: |n| format!("{n} 条"),
+    lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
+};
+
+pub(super) const LABEL_WIDTH: usize = 10;
+
+pub(super) fn labels(lang: Lang) -> &'static Labels {
+    if lang == Lang::Zh {
+        &LABELS_ZH
+    } else {
+        &LABELS_EN
+    }
+}
+
+/// A label with `†` when errcode wrote the text rather than the vendor.
+pub(super) fn mark(by_errcode: bool, label: &str) -> String {
+    if by_errcode {
+        format!("{label}†")
+    } else {
+        label.to_string()
+    }
+}

@@ -1,0 +1,133 @@
+//! Output: bilingual cards for a few matches, tables for many, and the JSON contract. Everything is rendered
+//! into a `String` first, so a failure never leaves half an output behind.
+
+mod card;
+mod families;
+mod json;
+mod labels;
+mod scan;
+mod table;
+mod text;
+
+pub use families::{families_json, families_table, family_human, family_json};
+pub use json::{catalogs_json, json};
+pub use scan::{count_json, scan_line_human, scan_line_json, summary_human, summary_json};
+pub use table::catalogs_table;
+pub use text::{escape, escape_lines};
+
+use crate::catalog::{Catalogs, Text};
+use crate::matcher::{Match, Outcome, QueryKind, ReferralMatch};
+use crate::style::Palette;
+use card::{card, fold_editions, referral_card};
+use std::fmt::Write as _;
+use table::{grouped_tables, table};
+
+/// `--lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Lang {
+    En,
+    Zh,
+    Both,
+}
+
+impl Lang {
+    pub(super) fn en(self) -> bool {
+        self != Lang::Zh
+    }
+    pub(super) fn zh(self) -> bool {
+        self != Lang::En
+    }
+    /// Labels and names in Chinese only when English is not shown.
+    pub(super) fn pick(self, text: &Text) -> &str {
+        if self == Lang::Zh { &text.zh } else { &text.en }
+    }
+}
+
+/// How human output looks, resolved once by the CLI.
+#[derive(Debug, Clone, Copy)]
+pub struct Look {
+    pub lang: Lang,
+    pub palette: Palette,
+    /// Terminal columns to fit.
+    pub width: usize,
+}
+
+/// Up to this many matches are shown as cards; more as a table.
+pub const MAX_CARDS: usize = 4;
+
+// ---------------------------------------------------------------------------------------------------------
+// Human output
+
+/// Cards or tables for every outcome, with a heading per query when there are several.
+pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> String {
+    let mut out = String::new();
+    // A family's checklist is printed with the first card of the family only.
+    let mut checklists_shown: Vec<&str> = Vec::new();
+    for outcome in outcomes
+        .iter()
+        .filter(|o| !o.matches.is_empty() || !o.referrals.is_empty())
+    {
+        if outcomes.len() > 1 {
+            if !out.is_empty() {
+                out.push('\n');
+            }
+            let _ = writeln!(
+                out,
+                "{}",
+                look.palette
+                    .heading(&format!("── {} ──", escape(&outcome.query)))
+            );
+        }
+        let shown = fold_editions(&outcome.matches);
+        if shown.len() + outcome.referrals.len() <= MAX_CARDS {
+            // Cards in the order the errors stand in a paste (entries first otherwise).
+            let mut order: Vec<(usize, Result<&Match<'_>, &ReferralMatch<'_>>)> = shown
+                .iter()
+                .map(|m| (m.position.unwrap_or(0), Ok(*m)))
+                .chain(
+                    outcome
+                        .referrals
+                        .iter()
+                        .map(|r| (r.position.unwrap_or(usize::MAX), Err(r))),
+                )
+                .collect();
+            order.sort_by_key(|(position, _)| *position);
+            let cards: Vec<String> = order
+                .into_iter()
+                .map(|(_, shown)| match shown {
+                    Ok(m) => card(m, catalogs, look, &mut checklists_shown),
+                    Err(r) => referral_card(r, look),
+                })
+                .collect();
+            out.push_str(&cards.join("\n"));
+        } else {
+            if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
+                out.push_str(&grouped_tables(&outcome.matches, look));
+            } else {
+                out.push_str(&table(&outcome.matches, look, true));
+            }
+            for r in &outcome.referrals {
+                out.push('\n');
+                out.push_str(&referral_card(r, look));
+            }
+        }
+    }
+    out
+}
+
+/// What to tell the user (on standard error) about queries that matched nothing.
+pub fn not_found(outcomes: &[Outcome<'_>]) -> String {
+    let mut out = String::new();
+    for outcome in outcomes.iter().filter(|o| o.matches.is_empty()) {
+        let _ = write!(
+            out,
+            "errcode: no entry matches {:?}",
+            escape(&outcome.query)
+        );
+        if !outcome.suggestions.is_empty() {
+            let _ = write!(out, "; did you mean {}?", outcome.suggestions.join(", "));
+        }
+        out.push('\n');
+    }
+    out
+}
