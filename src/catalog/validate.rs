@@ -222,30 +222,7 @@ impl Validator<'_> {
         if raw.sources.get_ref().is_empty() {
             return self.error(raw.sources.span(), "`sources` needs at least one source");
         }
-        let mut sources = Vec::new();
-        for source in raw.sources.into_inner() {
-            if sources
-                .iter()
-                .any(|s: &Source| s.id == *source.id.get_ref())
-            {
-                return self.error(
-                    source.id.span(),
-                    format!("duplicate source id `{}`", source.id.get_ref()),
-                );
-            }
-            sources.push(Source {
-                id: self.identifier(&source.id, "source id", false)?,
-                title: self.required(&source.title, "title")?,
-                date: source.date,
-                document: source.document,
-                url: source.url,
-                label: source
-                    .label
-                    .as_ref()
-                    .map(|l| self.text_pair(l, "label"))
-                    .transpose()?,
-            });
-        }
+        let sources = self.sources(raw.sources.into_inner())?;
         let default_authored = match &raw.authored {
             Some(list) => self.authored(list)?,
             None => Authored::default(),
@@ -284,10 +261,60 @@ impl Validator<'_> {
             }
             entries.push(self.entry(e, &sources, &ids, default_authored)?);
         }
+        let referrals = self.referrals(&raw.referrals, &seen_ids, default_authored)?;
+        Ok(Checked {
+            id,
+            vendor,
+            vendor_name,
+            product,
+            sources,
+            entries,
+            referrals,
+            replaces: raw.replaces,
+            messages_are_descriptions: raw.messages_are_descriptions,
+        })
+    }
+
+    /// The catalog's sources, each id once.
+    fn sources(&self, raw: Vec<RawSource>) -> Result<Vec<Source>> {
+        let mut sources = Vec::new();
+        for source in raw {
+            if sources
+                .iter()
+                .any(|s: &Source| s.id == *source.id.get_ref())
+            {
+                return self.error(
+                    source.id.span(),
+                    format!("duplicate source id `{}`", source.id.get_ref()),
+                );
+            }
+            sources.push(Source {
+                id: self.identifier(&source.id, "source id", false)?,
+                title: self.required(&source.title, "title")?,
+                date: source.date,
+                document: source.document,
+                url: source.url,
+                label: source
+                    .label
+                    .as_ref()
+                    .map(|l| self.text_pair(l, "label"))
+                    .transpose()?,
+            });
+        }
+        Ok(sources)
+    }
+
+    /// The catalog's referrals: ids unique among them and the entries (`entry_ids`).
+    fn referrals(
+        &self,
+        raw: &[RawReferral],
+        entry_ids: &HashSet<&str>,
+        default_authored: Authored,
+    ) -> Result<Vec<Referral>> {
         let mut referrals: Vec<Referral> = Vec::new();
-        for r in &raw.referrals {
+        for r in raw {
             if referrals.iter().any(|x| x.id == *r.id.get_ref())
-                || seen_ids.contains(r.id.get_ref().as_str())
+                || entry_ids.contains(r.id.get_ref().as_str())
             {
                 return self.error(r.id.span(), format!("duplicate id `{}`", r.id.get_ref()));
             }
@@ -310,17 +337,7 @@ impl Validator<'_> {
                 },
             });
         }
-        Ok(Checked {
-            id,
-            vendor,
-            vendor_name,
-            product,
-            sources,
-            entries,
-            referrals,
-            replaces: raw.replaces,
-            messages_are_descriptions: raw.messages_are_descriptions,
-        })
+        Ok(referrals)
     }
 
     fn entry(
@@ -373,14 +390,37 @@ impl Validator<'_> {
             .map(|n| self.explanation(n, "note", &fillable))
             .transpose()?;
 
-        let entry_sources = match &e.sources {
-            None => vec![0],
-            Some(list) if list.is_empty() => {
-                return self.error(
-                    e.id.span(),
-                    "`sources` is empty; omit it to mean the first source",
-                );
-            }
+        let entry_sources = self.entry_sources(e, sources)?;
+        let edition_of = self.edition_of(e, ids)?;
+        let authored = match &e.authored {
+            Some(list) => self.authored(list)?,
+            None => default_authored,
+        };
+        Ok(Entry {
+            index: ids[e.id.get_ref().as_str()],
+            id,
+            code,
+            status,
+            message,
+            variants,
+            sources: entry_sources,
+            edition_of,
+            doubtful_message: e.doubtful_message,
+            meaning,
+            fix,
+            note,
+            authored,
+        })
+    }
+
+    /// Which of the catalog's `sources` an entry names (default: the first).
+    fn entry_sources(&self, e: &RawEntry, sources: &[Source]) -> Result<Vec<usize>> {
+        match &e.sources {
+            None => Ok(vec![0]),
+            Some(list) if list.is_empty() => self.error(
+                e.id.span(),
+                "`sources` is empty; omit it to mean the first source",
+            ),
             Some(list) => list
                 .iter()
                 .map(
@@ -400,9 +440,13 @@ impl Validator<'_> {
                         ),
                     },
                 )
-                .collect::<Result<Vec<_>>>()?,
-        };
-        let edition_of = match &e.edition_of {
+                .collect::<Result<Vec<_>>>(),
+        }
+    }
+
+    /// The newer entry an older edition's row stands for.
+    fn edition_of(&self, e: &RawEntry, ids: &HashMap<&str, usize>) -> Result<Option<usize>> {
+        Ok(match &e.edition_of {
             None => None,
             Some(target) => match ids.get(target.get_ref().as_str()) {
                 Some(&at) if target.get_ref() != e.id.get_ref() => Some(at),
@@ -419,25 +463,6 @@ impl Validator<'_> {
                     );
                 }
             },
-        };
-        let authored = match &e.authored {
-            Some(list) => self.authored(list)?,
-            None => default_authored,
-        };
-        Ok(Entry {
-            index: ids[e.id.get_ref().as_str()],
-            id,
-            code,
-            status,
-            message,
-            variants,
-            sources: entry_sources,
-            edition_of,
-            doubtful_message: e.doubtful_message,
-            meaning,
-            fix,
-            note,
-            authored,
         })
     }
 

@@ -136,48 +136,7 @@ impl<'c> Matcher<'c> {
             .map(|c| (c.position, c.primary.clone()))
             .collect();
         for candidate in &mut candidates {
-            candidate.score = candidate.code_points + candidate.message_points;
-            // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
-            // full message says more than a status (which the row that agrees wins by anyway).
-            let mut differs = 0;
-            if let Some((found, same_line)) = status_for(&evidence, text, candidate, &anchors) {
-                if found.value == candidate.entry.status {
-                    candidate.score += STATUS_AGREES;
-                    candidate
-                        .clues
-                        .push(clue(ClueKind::Status, &text[found.span.clone()], found));
-                } else {
-                    differs = if same_line {
-                        STATUS_DIFFERS
-                    } else {
-                        STATUS_DIFFERS_ELSEWHERE
-                    };
-                }
-            }
-            if candidate.code_points == 0
-                && candidate.entry.code.is_some()
-                && other_code_for(&evidence.code_fields, &mentioned, text, candidate, &anchors)
-            {
-                candidate.score += CODE_DIFFERS;
-            }
-            let vendor = candidate.catalog.vendor;
-            if let Some(hint) = evidence.vendors.iter().find(|v| v.value == vendor) {
-                candidate.score += VENDOR_AGREES;
-                candidate
-                    .clues
-                    .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
-            } else if !evidence.vendors.is_empty() {
-                candidate.score += VENDOR_DIFFERS;
-            }
-            candidate.rank = candidate.score + differs;
-            if candidate.entry.doubtful_message {
-                candidate.rank += DOUBTFUL_MESSAGE;
-            }
-            if candidate.entry.edition_of.is_some() {
-                candidate.rank += OLDER_EDITION;
-            }
-
-            candidate.clues.sort_by_key(|c| c.start);
+            weigh(candidate, &evidence, text, &mentioned, &anchors);
         }
 
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
@@ -204,12 +163,7 @@ impl<'c> Matcher<'c> {
                 candidates,
                 catalog,
                 entry,
-                Captures::new(),
-                points,
-                0,
-                found,
-                ClueKind::Code,
-                None,
+                Sighting::code(found, points, Captures::new()),
             );
         }
         if !exact.is_empty() {
@@ -222,12 +176,7 @@ impl<'c> Matcher<'c> {
                 candidates,
                 catalog,
                 entry,
-                captures,
-                CODE_TEMPLATE_FIELD,
-                0,
-                found,
-                ClueKind::Code,
-                None,
+                Sighting::code(found, CODE_TEMPLATE_FIELD, captures),
             );
         }
         any
@@ -262,12 +211,7 @@ impl<'c> Matcher<'c> {
                     candidates,
                     hit.catalog,
                     entry,
-                    hit.captures,
-                    points,
-                    0,
-                    &found,
-                    ClueKind::Code,
-                    None,
+                    Sighting::code(&found, points, hit.captures),
                 );
             }
             Target::Message(entry) => {
@@ -288,12 +232,13 @@ impl<'c> Matcher<'c> {
                     candidates,
                     hit.catalog,
                     entry,
-                    hit.captures,
-                    0,
-                    points,
-                    &found,
-                    ClueKind::Message,
-                    detail,
+                    Sighting {
+                        found: &found,
+                        kind: ClueKind::Message,
+                        points,
+                        captures: hit.captures,
+                        detail,
+                    },
                 );
                 let c = &mut candidates[at];
                 c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
@@ -390,19 +335,46 @@ fn standing(haystack: &str, range: &Range<usize>, in_text: bool) -> (bool, Optio
     )
 }
 
-/// Adds what was found to the candidate for `entry` in `catalog` (made if new); returns its index.
-#[allow(clippy::too_many_arguments)]
+/// One sighting of an entry in the text: what was found, as its code or its message, worth how many points,
+/// with what it filled in and the text that followed a message.
+struct Sighting<'f> {
+    found: &'f Found<String>,
+    kind: ClueKind,
+    points: i32,
+    captures: Captures,
+    detail: Option<String>,
+}
+
+impl<'f> Sighting<'f> {
+    fn code(found: &'f Found<String>, points: i32, captures: Captures) -> Sighting<'f> {
+        Sighting {
+            found,
+            kind: ClueKind::Code,
+            points,
+            captures,
+            detail: None,
+        }
+    }
+}
+
+/// Adds a sighting to the candidate for `entry` in `catalog` (made if new); returns its index.
 fn add<'c>(
     candidates: &mut Vec<Candidate<'c>>,
     catalog: &'c Catalog,
     entry: &'c Entry,
-    captures: Captures,
-    code_points: i32,
-    message_points: i32,
-    found: &Found<String>,
-    kind: ClueKind,
-    detail: Option<String>,
+    seen: Sighting<'_>,
 ) -> usize {
+    let Sighting {
+        found,
+        kind,
+        points,
+        captures,
+        detail,
+    } = seen;
+    let (code_points, message_points) = match kind {
+        ClueKind::Message => (0, points),
+        _ => (points, 0),
+    };
     let at = match candidates
         .iter()
         .position(|c| std::ptr::eq(c.entry, entry) && std::ptr::eq(c.catalog, catalog))
@@ -446,6 +418,59 @@ fn add<'c>(
     }
     c.primary.insert(&found.span);
     at
+}
+
+/// Scores a candidate against the rest of the evidence: the status stated for it, another code beside its
+/// message, the vendor the paste names. Sets its score (what it is) and rank (where it is shown).
+fn weigh(
+    candidate: &mut Candidate<'_>,
+    evidence: &Evidence,
+    text: &str,
+    mentioned: &[Range<usize>],
+    anchors: &[(usize, Spans)],
+) {
+    candidate.score = candidate.code_points + candidate.message_points;
+    // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
+    // full message says more than a status (which the row that agrees wins by anyway).
+    let mut differs = 0;
+    if let Some((found, same_line)) = status_for(evidence, text, candidate, anchors) {
+        if found.value == candidate.entry.status {
+            candidate.score += STATUS_AGREES;
+            candidate
+                .clues
+                .push(clue(ClueKind::Status, &text[found.span.clone()], found));
+        } else {
+            differs = if same_line {
+                STATUS_DIFFERS
+            } else {
+                STATUS_DIFFERS_ELSEWHERE
+            };
+        }
+    }
+    if candidate.code_points == 0
+        && candidate.entry.code.is_some()
+        && other_code_for(&evidence.code_fields, mentioned, text, candidate, anchors)
+    {
+        candidate.score += CODE_DIFFERS;
+    }
+    let vendor = candidate.catalog.vendor;
+    if let Some(hint) = evidence.vendors.iter().find(|v| v.value == vendor) {
+        candidate.score += VENDOR_AGREES;
+        candidate
+            .clues
+            .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
+    } else if !evidence.vendors.is_empty() {
+        candidate.score += VENDOR_DIFFERS;
+    }
+    candidate.rank = candidate.score + differs;
+    if candidate.entry.doubtful_message {
+        candidate.rank += DOUBTFUL_MESSAGE;
+    }
+    if candidate.entry.edition_of.is_some() {
+        candidate.rank += OLDER_EDITION;
+    }
+
+    candidate.clues.sort_by_key(|c| c.start);
 }
 
 fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {

@@ -117,6 +117,29 @@ pub fn escape(text: &str) -> Cow<'_, str> {
 // ---------------------------------------------------------------------------------------------------------
 // JSON
 
+// ---------------------------------------------------------------------------------------------------------
+// Scan output
+
+/// `text` cut to `width` columns, with `…` where it was cut.
+pub(super) fn truncate(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    if unicode_width::UnicodeWidthStr::width(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    out.push('…');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::{cjk_words, escape};
@@ -194,27 +217,4 @@ mod tests {
         assert_eq!(escape("\u{9b}2J"), "\\x9b2J");
         assert_eq!(escape("l1\nl2\t"), "l1\\nl2\\t");
     }
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Scan output
-
-/// `text` cut to `width` columns, with `…` where it was cut.
-pub(super) fn truncate(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    if unicode_width::UnicodeWidthStr::width(text) <= width {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    out.push('…');
-    out
 }

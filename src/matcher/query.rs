@@ -1,0 +1,352 @@
+//! Reading a query: what a typed query is (a status, a code, a message), how a code's shape is compared, and how
+//! a message or fragment is scored against an entry.
+
+use super::{
+    MIN_FRAGMENT_LEN, Match, MatchedBy, OLDER_EDITION_PENALTY, SCORE_EXPLANATION, SCORE_FRAGMENT,
+    SCORE_MESSAGE, SCORE_MESSAGE_IN_QUERY,
+};
+use crate::catalog::{Catalog, Entry};
+use crate::error::{Error, Result};
+use crate::template::{Captures, Template, fold};
+use regex::Regex;
+
+/// Builds the regex for `errcode grep`, with a one-line error naming what is wrong.
+pub fn grep_regex(pattern: &str, ignore_case: bool, literal: bool) -> Result<Regex> {
+    let source = if literal {
+        regex::escape(pattern)
+    } else {
+        pattern.to_string()
+    };
+    regex::RegexBuilder::new(&source)
+        .case_insensitive(ignore_case)
+        .build()
+        .map_err(|err| Error::Pattern {
+            pattern: pattern.to_string(),
+            message: pattern_error(&source, &err),
+        })
+}
+
+/// The regex crate's syntax errors are several lines with a caret diagram; re-parse to get the one-line
+/// reason and the column.
+pub(super) fn pattern_error(source: &str, err: &regex::Error) -> String {
+    if let regex::Error::CompiledTooBig(limit) = err {
+        return format!("the compiled pattern exceeds the regex size limit of {limit} bytes");
+    }
+    match regex_syntax::Parser::new().parse(source) {
+        Err(regex_syntax::Error::Parse(e)) => {
+            format!("{} at column {}", e.kind(), e.span().start.column)
+        }
+        Err(regex_syntax::Error::Translate(e)) => {
+            format!("{} at column {}", e.kind(), e.span().start.column)
+        }
+        _ => err
+            .to_string()
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+pub(super) fn plain_match<'c>(
+    catalog: &'c Catalog,
+    entry: &'c Entry,
+    matched_by: MatchedBy,
+) -> Match<'c> {
+    Match {
+        catalog,
+        entry,
+        captures: Captures::new(),
+        matched_by,
+        score: 0,
+        clues: Vec::new(),
+        confidence: None,
+        detail: None,
+        position: None,
+    }
+}
+
+pub(super) fn ranked(mut matches: Vec<Match<'_>>) -> Vec<Match<'_>> {
+    // A stable sort keeps catalog and document order among equals.
+    matches.sort_by_key(|m| std::cmp::Reverse(m.score));
+    matches
+}
+
+pub(super) fn edition_penalty(entry: &Entry) -> u32 {
+    if entry.edition_of.is_some() {
+        OLDER_EDITION_PENALTY
+    } else {
+        0
+    }
+}
+
+/// A query's words, searched for in any case without folding every text searched.
+pub(super) struct Needle {
+    folded: String,
+    finder: memchr::memmem::Finder<'static>,
+    /// Where a text is lower-cased to be searched (one buffer for every text a lookup reads).
+    lowered: std::cell::RefCell<Vec<u8>>,
+}
+
+impl Needle {
+    pub(super) fn new(folded: &str) -> Needle {
+        Needle {
+            folded: folded.to_string(),
+            finder: memchr::memmem::Finder::new(folded.as_bytes()).into_owned(),
+            lowered: std::cell::RefCell::new(Vec::new()),
+        }
+    }
+
+    /// Whether `text` holds the query, ignoring ASCII case (CJK text has none).
+    pub(super) fn in_text(&self, text: &str) -> bool {
+        let odd_spacing = || text.contains("  ") || text.contains(['\t', '\n', '\r', '\u{3000}']);
+        if self.folded.contains(' ') && odd_spacing() {
+            // White space comes in runs here: compare folded.
+            return fold(text).contains(&self.folded);
+        }
+        if text.len() < self.folded.len() {
+            return false;
+        }
+        // The query is folded to lower case; the text is lowered in its ASCII letters only, as a search
+        // ignoring ASCII case compares (letters beyond ASCII must stand as the query has them).
+        let mut lowered = self.lowered.borrow_mut();
+        lowered.clear();
+        lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
+        self.finder.find(&lowered).is_some()
+    }
+}
+
+/// The best way `query` matches one of an entry's message forms.
+pub(super) fn message_score(
+    forms: &[Template],
+    query: &str,
+    needle: &Needle,
+) -> Option<(Captures, MatchedBy, u32)> {
+    let folded = needle.folded.as_str();
+    let query_len = query.chars().count();
+    let mut best: Option<(Captures, MatchedBy, u32)> = None;
+    for form in forms {
+        // The whole message can only stand in a query at least as long as its literal text (which a
+        // message without placeholders has more than a quarter of its bytes of: no need to count them).
+        let source = form.source();
+        let surely_longer = source.len() > 4 * query_len && !crate::template::has_braces(source);
+        let literal_len = if surely_longer {
+            usize::MAX
+        } else {
+            form.literal_len()
+        };
+        let specificity = literal_len.min(999) as u32;
+        let whole = (literal_len <= query_len)
+            .then(|| form.find_folded(query, folded))
+            .flatten();
+        let candidate = if let Some((captures, spans_all)) = whole {
+            if spans_all {
+                (captures, MatchedBy::Message, SCORE_MESSAGE + specificity)
+            } else {
+                (
+                    captures,
+                    MatchedBy::MessageInQuery,
+                    SCORE_MESSAGE_IN_QUERY + specificity,
+                )
+            }
+        } else {
+            // (For a template without placeholders, this is its literal.)
+            let display = form.display();
+            if folded.len() < MIN_FRAGMENT_LEN || !needle.in_text(&display) {
+                continue;
+            }
+            // The larger the share of the message the fragment covers, the better.
+            let share = (folded.len() * 999 / display.len().max(1)).min(999) as u32;
+            (
+                Captures::new(),
+                MatchedBy::MessageFragment,
+                SCORE_FRAGMENT + share,
+            )
+        };
+        if best.as_ref().is_none_or(|b| candidate.2 > b.2) {
+            best = Some(candidate);
+        }
+    }
+    best
+}
+
+/// Whether the query is in the entry's meaning or fix, for an entry none of whose messages matched.
+pub(super) fn explanation_score(
+    entry: &Entry,
+    needle: &Needle,
+) -> Option<(Captures, MatchedBy, u32)> {
+    if needle.folded.len() < MIN_FRAGMENT_LEN {
+        return None;
+    }
+    let texts = [
+        &entry.meaning.en,
+        &entry.meaning.zh,
+        &entry.fix.en,
+        &entry.fix.zh,
+    ];
+    texts
+        .iter()
+        .any(|t| needle.in_text(t))
+        .then(|| (Captures::new(), MatchedBy::Explanation, SCORE_EXPLANATION))
+}
+
+pub(super) fn searchable_texts(entry: &Entry) -> impl Iterator<Item = &str> {
+    let note = entry
+        .note
+        .iter()
+        .flat_map(|n| [n.en.as_ref(), n.zh.as_ref()]);
+    entry
+        .code
+        .iter()
+        .map(|c| c.source())
+        .chain([entry.message.source()])
+        .chain(entry.variants.iter().map(|v| v.source()))
+        .chain([
+            entry.meaning.en.as_ref(),
+            entry.meaning.zh.as_ref(),
+            entry.fix.en.as_ref(),
+            entry.fix.zh.as_ref(),
+        ])
+        .chain(note)
+}
+
+/// Trims white space and one pair of surrounding quotes: users paste `"APIG.0303"` and `'429'`.
+pub(super) fn clean(raw: &str) -> String {
+    let trimmed = raw.trim();
+    for quote in ['"', '\'', '`'] {
+        if let Some(inner) = trimmed
+            .strip_prefix(quote)
+            .and_then(|rest| rest.strip_suffix(quote))
+        {
+            return inner.trim().to_string();
+        }
+    }
+    trimmed.to_string()
+}
+
+/// A code template with its placeholders, however spelled (`%s`, `{ParameterName}`, `{param}`), reduced to
+/// `{}` and lower-cased; `None` for a code without placeholders.
+pub(super) fn template_shape(code: &str) -> Option<String> {
+    let mut shape = String::new();
+    let mut rest = code;
+    let mut placeholders = 0;
+    while let Some(at) = rest.find(['%', '{']) {
+        shape.push_str(&rest[..at]);
+        let after = &rest[at..];
+        let skip = if after.starts_with("%s") {
+            2
+        } else if let Some(end) = after.find('}').filter(|_| after.starts_with('{')) {
+            end + 1
+        } else {
+            shape.push_str(&after[..1]);
+            rest = &after[1..];
+            continue;
+        };
+        shape.push_str("{}");
+        placeholders += 1;
+        rest = &after[skip..];
+    }
+    shape.push_str(rest);
+    (placeholders > 0).then(|| shape.to_lowercase())
+}
+
+/// `429` → (429, 429); `4xx` → (400, 499).
+pub(super) fn parse_status(query: &str) -> Option<(u16, u16)> {
+    let bytes = query.as_bytes();
+    if bytes.len() != 3 || !(b'1'..=b'5').contains(&bytes[0]) {
+        return None;
+    }
+    if bytes[1..].iter().all(u8::is_ascii_digit) {
+        let status: u16 = query.parse().ok()?;
+        return Some((status, status));
+    }
+    if bytes[1..].iter().all(|b| b.eq_ignore_ascii_case(&b'x')) {
+        let low = u16::from(bytes[0] - b'0') * 100;
+        return Some((low, low + 99));
+    }
+    None
+}
+
+/// A query without white space or the punctuation of structured text: a code, or one word.
+pub(super) fn is_token(query: &str) -> bool {
+    !query.is_empty()
+        && !query.chars().any(|c| {
+            c.is_whitespace() || matches!(c, '"' | '\'' | ':' | '=' | '<' | '>' | ',' | ';')
+        })
+}
+
+/// A token shaped like the vendors' codes: `APIG.0303`, `InvalidApi.NotFound`, `NOT_FOUND`, `MissingGroupId`.
+pub(super) fn looks_like_code(token: &str) -> bool {
+    let has_shape = token.contains(['.', '_'])
+        || token.chars().any(|c| c.is_ascii_digit())
+        || token.chars().skip(1).any(|c| c.is_ascii_uppercase());
+    has_shape
+        && token
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_needle_ignores_ascii_case_only() {
+        let needle = Needle::new(&fold("X-Date"));
+        assert!(needle.in_text("the x-date header is out of date"));
+        assert!(needle.in_text("The X-DATE header"));
+        assert!(!needle.in_text("x_date"));
+        assert!(!needle.in_text("x-dat"));
+        // Runs of white space in the text still hold a query of several words.
+        assert!(Needle::new("backend timeout").in_text("Backend   timeout."));
+        assert!(Needle::new("超时").in_text("后端超时"));
+    }
+
+    #[test]
+    fn statuses_and_classes_parse() {
+        assert_eq!(parse_status("429"), Some((429, 429)));
+        assert_eq!(parse_status("4xx"), Some((400, 499)));
+        assert_eq!(parse_status("5XX"), Some((500, 599)));
+        assert_eq!(parse_status("42"), None);
+        assert_eq!(parse_status("699"), None);
+        assert_eq!(parse_status("4x9"), None);
+    }
+
+    #[test]
+    fn quotes_and_spaces_are_ignored() {
+        assert_eq!(clean("  \"APIG.0303\" "), "APIG.0303");
+        assert_eq!(clean("'429'"), "429");
+        assert_eq!(clean("\"unbalanced"), "\"unbalanced");
+    }
+
+    #[test]
+    fn template_shapes_ignore_placeholder_spelling() {
+        assert_eq!(template_shape("Missing%s").as_deref(), Some("missing{}"));
+        assert_eq!(
+            template_shape("Missing{ParameterName}").as_deref(),
+            Some("missing{}")
+        );
+        assert_eq!(
+            template_shape("Invalid{param}.LengthLimit").as_deref(),
+            Some("invalid{}.lengthlimit")
+        );
+        assert_eq!(template_shape("MissingGroupId"), None);
+        assert_eq!(template_shape("100%"), None);
+    }
+
+    #[test]
+    fn code_shapes() {
+        assert!(looks_like_code("APIG.0330"));
+        assert!(looks_like_code("MissingGroupId"));
+        assert!(looks_like_code("NOT_FOUND"));
+        assert!(!looks_like_code("timeout"));
+        assert!(!looks_like_code("后端超时"));
+    }
+
+    #[test]
+    fn pattern_errors_are_one_line() {
+        let err = grep_regex("(", false, false).unwrap_err().to_string();
+        assert_eq!(err, "invalid pattern \"(\": unclosed group at column 1");
+        assert!(grep_regex("(", false, true).is_ok());
+    }
+}

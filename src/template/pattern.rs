@@ -1,0 +1,181 @@
+//! Templates as regexes: the pattern a template matches, how text is folded for caseless search, and the
+//! rarest word a template is keyed by.
+
+use super::{Context, Segment};
+use regex::Regex;
+use std::fmt::Write as _;
+
+/// Words so common in logs that a template's key should be another of its words where it has one: a key
+/// is searched for in every line scanned, and `request` is in half of them (`request_id`).
+/// Sorted, lower case: searched by halves for every word of every template a lookup keys.
+pub(super) const COMMON_WORDS: &[&str] = &[
+    "a", "access", "an", "and", "api", "bad", "client", "code", "data", "error", "errors", "fail",
+    "failed", "failure", "for", "found", "get", "header", "headers", "host", "http", "https", "id",
+    "in", "internal", "invalid", "is", "key", "large", "message", "method", "no", "not", "of",
+    "or", "param", "params", "post", "request", "requests", "response", "server", "service",
+    "status", "support", "the", "time", "timeout", "to", "token", "too", "unknown", "user",
+    "value", "was", "with",
+];
+
+/// The template's key: its longest literal word that is not a common one (else its longest word), without
+/// a final full stop, which a gateway drops to append detail (`…in the environment: RELEASE`).
+pub(super) fn rarest_word(segments: &[Segment]) -> &str {
+    rarest_word_of(segments.iter().filter_map(|s| match s {
+        Segment::Literal(text) => Some(text.as_str()),
+        Segment::Placeholder(_) => None,
+    }))
+}
+
+/// `rarest_word` of a template's literal pieces.
+pub(super) fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> &'a str {
+    let common = |w: &str| {
+        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let lower = bare.bytes().map(|b| b.to_ascii_lowercase());
+        COMMON_WORDS
+            .binary_search_by(|c| c.bytes().cmp(lower.clone()))
+            .is_ok()
+    };
+    // A template of common words only ("API request error.") is keyed by its longest literal piece, as a
+    // phrase is rarer than any of its words.
+    pieces
+        .clone()
+        .flat_map(str::split_whitespace)
+        .map(|w| w.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(w))
+        .filter(|w| !common(w))
+        .max_by_key(|w| w.len())
+        .unwrap_or_else(|| {
+            pieces
+                .map(str::trim)
+                .max_by_key(|text| text.len())
+                .unwrap_or_default()
+        })
+}
+
+pub(super) fn compile(pattern: &str) -> Regex {
+    // The pattern is built from escaped literals and fixed classes, so it always compiles; the catalog data
+    // tests compile every template to keep it that way.
+    Regex::new(pattern).expect("template regex is built from escaped literals")
+}
+
+/// Lower case with white space runs folded to one space: the form texts are compared in.
+pub fn fold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.extend(c.to_lowercase());
+        }
+    }
+    if space && !out.is_empty() {
+        out.push(' ');
+    }
+    out
+}
+
+// Placeholders may repeat (JD Cloud's OUT_OF_RANGE names `argument` three times) and the regex crate forbids
+// duplicate group names, so groups are numbered and mapped back to names in `find`.
+pub(super) fn group_name(index: usize) -> String {
+    format!("p{index}")
+}
+
+pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bool) -> String {
+    let mut pattern = String::from(if any_case { "(?i)" } else { "" });
+    if context == Context::Code {
+        pattern.push('^');
+    }
+    let mut index = 0;
+    for (i, segment) in segments.iter().enumerate() {
+        match segment {
+            // Gateways append detail to a message (`Incorrect app authentication information: signature
+            // expired`), dropping its final full stop, so a message's final full stop is optional.
+            // (Only after literal text: after a placeholder the full stop is what ends the value.)
+            Segment::Literal(text)
+                if context == Context::Message
+                    && i + 1 == segments.len()
+                    && text.len() > 1
+                    && text.ends_with('.') =>
+            {
+                push_literal(&mut pattern, &text[..text.len() - 1], context);
+                pattern.push_str(r"\.?");
+            }
+            Segment::Literal(text) => push_literal(&mut pattern, text, context),
+            Segment::Placeholder(name) => {
+                let previous = i.checked_sub(1).and_then(|p| segments.get(p));
+                let next = segments.get(i + 1);
+                let class = value_class(context, name, previous, next);
+                let _ = write!(pattern, "(?P<{}>{class})", group_name(index));
+                index += 1;
+            }
+        }
+    }
+    if context == Context::Code {
+        pattern.push('$');
+    }
+    pattern
+}
+
+/// What a placeholder's value may be, given the literal text around it.
+pub(super) fn value_class(
+    context: Context,
+    name: &str,
+    previous: Option<&Segment>,
+    next: Option<&Segment>,
+) -> String {
+    // `{number}` is digits wherever it stands (`APIGW.{number}` must not fit a host name `apigw.example`).
+    if name == "number" {
+        return "[0-9]+".to_string();
+    }
+    if context == Context::Code {
+        return "[A-Za-z0-9_]+".to_string();
+    }
+    let opener = match previous {
+        Some(Segment::Literal(text)) => text.chars().last(),
+        _ => None,
+    };
+    let closer = match next {
+        Some(Segment::Literal(text)) => text.chars().next(),
+        _ => None,
+    };
+    match (opener, closer) {
+        (Some('['), Some(']')) | (Some('('), Some(')')) | (Some('<'), Some('>')) => {
+            format!(
+                "[^{}\\n]+?",
+                regex::escape(&closer.unwrap_or(']').to_string())
+            )
+        }
+        (Some(q @ ('"' | '\'' | '`')), Some(c)) if c == q => format!("[^{q}\\n]+?"),
+        // The last placeholder takes the whole run; earlier ones as little as lets the rest match.
+        (_, None) => r"\S+".to_string(),
+        _ => r"\S+?".to_string(),
+    }
+}
+
+pub(super) fn push_literal(pattern: &mut String, text: &str, context: Context) {
+    if context == Context::Code {
+        pattern.push_str(&regex::escape(text));
+        return;
+    }
+    // Table wrapping and log formatting change spacing, so any run of white space matches any other.
+    let mut in_space = false;
+    let mut word = String::new();
+    for c in text.chars() {
+        if c.is_whitespace() {
+            if !in_space {
+                pattern.push_str(&regex::escape(&word));
+                word.clear();
+                pattern.push_str(r"\s+");
+                in_space = true;
+            }
+        } else {
+            in_space = false;
+            word.push(c);
+        }
+    }
+    pattern.push_str(&regex::escape(&word));
+}

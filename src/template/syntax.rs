@@ -1,0 +1,148 @@
+//! The placeholder syntax: a template's source read into literal text and `{name}` placeholders, and
+//! placeholders filled in from captures.
+
+use super::{Captures, Segment, SyntaxError};
+use std::fmt::Write as _;
+
+/// Substitutes captures into a catalog text (`{name}` kept where nothing was captured) and resolves escapes.
+/// Callers pass texts that were validated when their catalog was loaded; anything unparsable is shown as is.
+pub fn fill_text(text: &str, captures: &Captures) -> String {
+    // Most texts have no placeholder and no literal brace: nothing to parse.
+    if !has_braces(text) {
+        return text.to_string();
+    }
+    match parse_segments(text) {
+        Ok(segments) => fill(&segments, captures),
+        Err(_) => text.to_string(),
+    }
+}
+
+pub(super) fn fill(segments: &[Segment], captures: &Captures) -> String {
+    let mut out = String::new();
+    for segment in segments {
+        match segment {
+            Segment::Literal(text) => out.push_str(text),
+            Segment::Placeholder(name) => match captures.get(name) {
+                Some(value) => out.push_str(value),
+                None => {
+                    let _ = write!(out, "{{{name}}}");
+                }
+            },
+        }
+    }
+    out
+}
+
+/// Checks a catalog text's placeholder syntax without keeping the parse.
+pub fn validate(text: &str) -> Result<Vec<String>, SyntaxError> {
+    let segments = parse_segments(text)?;
+    Ok(placeholder_names(&segments)
+        .into_iter()
+        .map(str::to_string)
+        .collect())
+}
+
+pub(super) fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> {
+    let mut segments = Vec::new();
+    let mut literal = String::new();
+    let mut chars = source.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        match c {
+            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
+                chars.next();
+                literal.push('{');
+            }
+            '}' if chars.peek().map(|&(_, n)| n) == Some('}') => {
+                chars.next();
+                literal.push('}');
+            }
+            '{' => {
+                let mut name = String::new();
+                let mut closed = false;
+                for (_, n) in chars.by_ref() {
+                    if n == '}' {
+                        closed = true;
+                        break;
+                    }
+                    name.push(n);
+                }
+                if !closed {
+                    return Err(SyntaxError {
+                        offset,
+                        message:
+                            "unclosed placeholder: `{` without `}` (write `{{` for a literal brace)"
+                                .to_string(),
+                    });
+                }
+                if !is_placeholder_name(&name) {
+                    return Err(SyntaxError {
+                        offset,
+                        message: format!(
+                            "invalid placeholder name `{{{name}}}`: use lower-case letters, digits and `_`, \
+                             starting with a letter (write `{{{{` for a literal brace)"
+                        ),
+                    });
+                }
+                if !literal.is_empty() {
+                    segments.push(Segment::Literal(std::mem::take(&mut literal)));
+                }
+                segments.push(Segment::Placeholder(name));
+            }
+            '}' => {
+                return Err(SyntaxError {
+                    offset,
+                    message: "unmatched `}` (write `}}` for a literal brace)".to_string(),
+                });
+            }
+            _ => literal.push(c),
+        }
+    }
+    if !literal.is_empty() {
+        segments.push(Segment::Literal(literal));
+    }
+    Ok(segments)
+}
+
+pub(crate) fn has_braces(text: &str) -> bool {
+    memchr::memchr2(b'{', b'}', text.as_bytes()).is_some()
+}
+
+/// The number of literal characters `parse_segments` would find in `source`, without building segments;
+/// `None` where it would fail.
+pub(super) fn literal_chars(source: &str) -> Option<usize> {
+    let mut count = 0;
+    let mut rest = source;
+    while let Some(at) = memchr::memchr2(b'{', b'}', rest.as_bytes()) {
+        count += rest[..at].chars().count();
+        let after = &rest[at..];
+        if after.starts_with("{{") || after.starts_with("}}") {
+            count += 1;
+            rest = &after[2..];
+        } else if after.starts_with('{') {
+            let end = after.find('}')?;
+            if !is_placeholder_name(&after[1..end]) {
+                return None;
+            }
+            rest = &after[end + 1..];
+        } else {
+            return None;
+        }
+    }
+    Some(count + rest.chars().count())
+}
+
+pub(super) fn is_placeholder_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_lowercase())
+        && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+pub(super) fn placeholder_names(segments: &[Segment]) -> Vec<&str> {
+    segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Placeholder(name) => Some(name.as_str()),
+            Segment::Literal(_) => None,
+        })
+        .collect()
+}
