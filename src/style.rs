@@ -14,21 +14,24 @@ pub enum ColorChoice {
 }
 
 impl ColorChoice {
-    /// `auto` colours only a terminal, and only when `NO_COLOR` is unset or empty and `TERM` is not `dumb`;
-    /// a non-empty `CLICOLOR_FORCE` other than `0` forces colour on even when piped.
-    pub fn resolve(self, env: impl Fn(&str) -> Option<String>) -> bool {
+    /// `auto` colours standard output only on a terminal whose `TERM` is not `dumb`, with `NO_COLOR` unset
+    /// or empty and `CLICOLOR` not `0` (read by anstyle-query, as clap reads them); a non-empty
+    /// `CLICOLOR_FORCE` other than `0` forces colour on even when piped, and `NO_COLOR` wins over it.
+    pub fn resolve(self) -> bool {
         match self {
             ColorChoice::Always => true,
             ColorChoice::Never => false,
             ColorChoice::Auto => {
-                let set = |name: &str| env(name).is_some_and(|v| !v.is_empty());
-                if set("NO_COLOR") {
+                if anstyle_query::no_color() {
                     return false;
                 }
-                if env("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
+                // (anstyle-query counts `CLICOLOR_FORCE=0` as forcing; the convention says it does not.)
+                if std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0") {
                     return true;
                 }
-                env("TERM").is_none_or(|t| t != "dumb") && std::io::stdout().is_terminal()
+                anstyle_query::clicolor() != Some(false)
+                    && anstyle_query::term_supports_color()
+                    && std::io::stdout().is_terminal()
             }
         }
     }

@@ -62,7 +62,7 @@ pub(super) fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -
         vendors: args.vendor.clone(),
         look: Look {
             lang,
-            palette: Palette::new(args.color.resolve(env)),
+            palette: Palette::new(args.color.resolve()),
             width,
         },
         json: args.json,

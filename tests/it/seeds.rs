@@ -45,7 +45,7 @@ fn non_empty(text: &str) -> Option<String> {
 
 /// 000: JD Cloud, Markdown tables `| code | status | message | fix |`.
 fn jdcloud_rows() -> Vec<Row> {
-    source("000_44936239a5e54ff5.txt")
+    source("jdcloud-apigateway-error-codes.txt")
         .lines()
         .filter(|l| l.trim_start().starts_with('|'))
         .map(cells)
@@ -62,7 +62,7 @@ fn jdcloud_rows() -> Vec<Row> {
 
 /// 001: Huawei 2024, one field a line: code, message, status, meaning (one or more lines), fix.
 fn huawei_2024_rows() -> Vec<Row> {
-    let text = source("001_40c7ce871aaaa074.txt");
+    let text = source("huawei-apig-error-codes-2024-01-15.txt");
     let body = text.split_once("\n解决方案\n").expect("header row").1;
     let lines: Vec<&str> = body
         .lines()
@@ -97,7 +97,7 @@ fn huawei_2024_rows() -> Vec<Row> {
 fn alibaba_rows() -> Vec<Row> {
     let mut rows = Vec::new();
     let mut scenario_first = false;
-    for line in source("002_5dee7b7487cf72c4.txt")
+    for line in source("alibaba-apigateway-openapi-error-codes.txt")
         .lines()
         .filter(|l| l.contains(" | "))
     {
@@ -124,7 +124,7 @@ fn alibaba_rows() -> Vec<Row> {
 
 /// 003: Tencent, Markdown table `| status | log message | explanation |`, no codes.
 fn tencent_rows() -> Vec<Row> {
-    source("003_babd6d1429f06ad2.txt")
+    source("tencent-apigateway-error-codes.txt")
         .lines()
         .filter(|l| l.trim_start().starts_with('|'))
         .map(cells)
@@ -141,7 +141,7 @@ fn tencent_rows() -> Vec<Row> {
 
 /// 004: Huawei's older edition, an HTML table.
 fn huawei_legacy_rows() -> Vec<Row> {
-    let text = source("004_bccc1b141cdd8bb5.txt");
+    let text = source("huawei-apig-user-guide-error-codes-older-edition.txt");
     let row = Regex::new(r"(?s)<tr[^>]*>(.*?)</tr>").unwrap();
     let cell = Regex::new(r"(?s)<td[^>]*>(.*?)</td>").unwrap();
     let tag = Regex::new(r"<[^>]+>").unwrap();
@@ -244,7 +244,7 @@ fn from_document(catalog: &Catalog, entry: &Entry, document: &str) -> bool {
 fn every_jdcloud_row_is_found() {
     check_rows(
         Vendor::Jdcloud,
-        "000_44936239a5e54ff5.txt",
+        "jdcloud-apigateway-error-codes.txt",
         &jdcloud_rows(),
         57,
     );
@@ -254,7 +254,7 @@ fn every_jdcloud_row_is_found() {
 fn every_huawei_2024_row_is_found() {
     check_rows(
         Vendor::Huawei,
-        "001_40c7ce871aaaa074.txt",
+        "huawei-apig-error-codes-2024-01-15.txt",
         &huawei_2024_rows(),
         71,
     );
@@ -264,7 +264,7 @@ fn every_huawei_2024_row_is_found() {
 fn every_alibaba_row_is_found() {
     check_rows(
         Vendor::Alibaba,
-        "002_5dee7b7487cf72c4.txt",
+        "alibaba-apigateway-openapi-error-codes.txt",
         &alibaba_rows(),
         48,
     );
@@ -274,7 +274,7 @@ fn every_alibaba_row_is_found() {
 fn every_tencent_row_is_found_by_its_message() {
     check_rows(
         Vendor::Tencent,
-        "003_babd6d1429f06ad2.txt",
+        "tencent-apigateway-error-codes.txt",
         &tencent_rows(),
         62,
     );
@@ -284,7 +284,7 @@ fn every_tencent_row_is_found_by_its_message() {
 fn every_huawei_older_edition_row_is_found() {
     check_rows(
         Vendor::Huawei,
-        "004_bccc1b141cdd8bb5.txt",
+        "huawei-apig-user-guide-error-codes-older-edition.txt",
         &huawei_legacy_rows(),
         35,
     );
@@ -295,17 +295,17 @@ fn every_huawei_older_edition_row_is_found() {
 fn no_entry_is_invented() {
     let catalogs = Catalogs::builtin();
     let all_rows: Vec<(Vendor, &str, Vec<Row>)> = vec![
-        (Vendor::Jdcloud, "000_44936239a5e54ff5.txt", jdcloud_rows()),
+        (Vendor::Jdcloud, "jdcloud-apigateway-error-codes.txt", jdcloud_rows()),
         (
             Vendor::Huawei,
-            "001_40c7ce871aaaa074.txt",
+            "huawei-apig-error-codes-2024-01-15.txt",
             huawei_2024_rows(),
         ),
-        (Vendor::Alibaba, "002_5dee7b7487cf72c4.txt", alibaba_rows()),
-        (Vendor::Tencent, "003_babd6d1429f06ad2.txt", tencent_rows()),
+        (Vendor::Alibaba, "alibaba-apigateway-openapi-error-codes.txt", alibaba_rows()),
+        (Vendor::Tencent, "tencent-apigateway-error-codes.txt", tencent_rows()),
         (
             Vendor::Huawei,
-            "004_bccc1b141cdd8bb5.txt",
+            "huawei-apig-user-guide-error-codes-older-edition.txt",
             huawei_legacy_rows(),
         ),
     ];
