@@ -71,11 +71,11 @@ fn main() {
         postcard::to_allocvec(&list).expect("packs"),
     )
     .expect("OUT_DIR is writable");
-    fs::write(
-        Path::new(&out_dir).join("builtin_families.rs"),
-        families(&dir.join(FAMILIES)),
-    )
-    .expect("OUT_DIR is writable");
+    let (families, members) = families(&dir.join(FAMILIES));
+    fs::write(Path::new(&out_dir).join("builtin_families.rs"), families)
+        .expect("OUT_DIR is writable");
+    fs::write(Path::new(&out_dir).join("builtin_family_members.rs"), members)
+        .expect("OUT_DIR is writable");
 }
 
 /// Fails the build with one line saying where the built-in catalog is wrong.
@@ -87,18 +87,23 @@ fn fail(message: &str) -> ! {
 /// The problem families file, beside the catalogs.
 const FAMILIES: &str = "families.toml";
 
-fn families(path: &Path) -> String {
+/// The families as statics, and the index of their members: `(catalog id, entry id, family)` sorted, so
+/// that a match finds its family by a binary search with nothing built at run time.
+fn families(path: &Path) -> (String, String) {
     println!("cargo::rerun-if-changed={}", path.display());
     let mut out = String::from("&[\n");
+    let mut index: Vec<(String, String, usize)> = Vec::new();
     // The families are part of every card: without the file, the build fails rather than drop them.
     let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("catalogs/{FAMILIES}: {e}"));
     let table: Table = source
         .parse()
         .unwrap_or_else(|e| panic!("catalogs/{FAMILIES}: {e}"));
-    for f in table
+    for (at, f) in table
         .get("families")
         .and_then(Value::as_array)
         .map_or(&[][..], Vec::as_slice)
+        .iter()
+        .enumerate()
     {
         let checklist: Vec<String> = f
             .get("checklist")
@@ -117,6 +122,7 @@ fn families(path: &Path) -> String {
                 let (catalog, entry) = member
                     .split_once('/')
                     .unwrap_or_else(|| panic!("member {member} is not catalog/entry"));
+                index.push((catalog.to_string(), entry.to_string(), at));
                 format!("({catalog:?}, {entry:?})")
             })
             .collect();
@@ -131,7 +137,12 @@ fn families(path: &Path) -> String {
         );
     }
     out.push(']');
-    out
+    index.sort();
+    let index = index
+        .iter()
+        .map(|(catalog, entry, at)| format!("({catalog:?}, {entry:?}, {at})"))
+        .collect::<Vec<_>>();
+    (out, format!("&[{}]", index.join(", ")))
 }
 
 fn string<'a>(v: &'a Value, key: &str) -> &'a str {

@@ -6,6 +6,10 @@ use crate::catalog::{Catalog, Catalogs, Entry, Text};
 
 const BUILTIN: &[BuiltinFamily] = include!(concat!(env!("OUT_DIR"), "/builtin_families.rs"));
 
+/// `(catalog id, entry id, family)` for every member, sorted: every match asks which family it is in.
+const MEMBERS: &[(&str, &str, usize)] =
+    include!(concat!(env!("OUT_DIR"), "/builtin_family_members.rs"));
+
 struct BuiltinFamily {
     id: &'static str,
     name: (&'static str, &'static str),
@@ -47,11 +51,11 @@ impl Families {
 
     /// The family an entry belongs to.
     pub fn of(&self, catalog: &Catalog, entry: &Entry) -> Option<&Family> {
-        self.families.iter().find(|f| {
-            f.members
-                .iter()
-                .any(|&(c, e)| c == catalog.id && e == entry.id)
-        })
+        let key = (catalog.id.as_str(), &*entry.id);
+        let at = MEMBERS
+            .binary_search_by(|&(c, e, _)| (c, e).cmp(&key))
+            .ok()?;
+        self.families.get(MEMBERS[at].2)
     }
 
     /// A family by id, or by name in either language (any case).

@@ -5,6 +5,7 @@ use regex::Regex;
 
 use crate::catalog::{Catalog, Catalogs, Entry, Referral, Vendor};
 use crate::error::{Error, Result};
+use crate::family::Family;
 use crate::template::{Captures, Template, fold};
 
 mod finder;
@@ -50,7 +51,10 @@ pub enum MatchedBy {
 #[derive(Debug, Clone)]
 pub struct Match<'c> {
     pub catalog: &'c Catalog,
+    /// The entry; `entry.index` is where it stands in its catalog.
     pub entry: &'c Entry,
+    /// The problem family the entry belongs to.
+    pub family: Option<&'static Family>,
     pub captures: Captures,
     pub matched_by: MatchedBy,
     /// Higher is better; only comparable within one query.

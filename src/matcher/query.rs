@@ -56,6 +56,7 @@ pub(super) fn plain_match<'c>(
     Match {
         catalog,
         entry,
+        family: crate::family::builtin().of(catalog, entry),
         captures: Captures::new(),
         matched_by,
         score: 0,

@@ -4,7 +4,7 @@ use super::labels::{LABEL_WIDTH, labels, mark};
 use super::text::{cjk_words, escape};
 use super::{Lang, Look};
 use crate::catalog::{Catalog, Catalogs, Entry, Text, Vendor};
-use crate::family::{self, Family};
+use crate::family::Family;
 use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
 use crate::status;
 use crate::template::{Captures, fill_text};
@@ -136,7 +136,7 @@ pub(super) fn card(
             &[evidence_line(confidence, &m.clues, lang)],
         );
     }
-    if let Some(family) = family::builtin().of(catalog, entry) {
+    if let Some(family) = m.family {
         let with_checklist = !checklists_shown.contains(&family.id);
         if with_checklist {
             checklists_shown.push(family.id);

@@ -1,7 +1,7 @@
 //! The JSON contract of lookups, families and catalogs.
 
 use crate::catalog::{Catalogs, Origin, Text, Vendor};
-use crate::family::{self, Family};
+use crate::family::Family;
 use crate::matcher::{Clue, Match, MatchedBy, Outcome, QueryKind, ReferralMatch};
 use crate::status;
 use crate::template::{Captures, fill_text};
@@ -205,12 +205,10 @@ pub(super) fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
         evidence: &m.clues,
         detail: m.detail.as_deref(),
         position: m.position,
-        family: family::builtin()
-            .of(m.catalog, entry)
-            .map(|f| JsonFamilyRef {
-                id: f.id,
-                name: &f.name,
-            }),
+        family: m.family.map(|f| JsonFamilyRef {
+            id: f.id,
+            name: &f.name,
+        }),
     }
 }
 

@@ -295,14 +295,26 @@ fn every_huawei_older_edition_row_is_found() {
 fn no_entry_is_invented() {
     let catalogs = Catalogs::builtin();
     let all_rows: Vec<(Vendor, &str, Vec<Row>)> = vec![
-        (Vendor::Jdcloud, "jdcloud-apigateway-error-codes.txt", jdcloud_rows()),
+        (
+            Vendor::Jdcloud,
+            "jdcloud-apigateway-error-codes.txt",
+            jdcloud_rows(),
+        ),
         (
             Vendor::Huawei,
             "huawei-apig-error-codes-2024-01-15.txt",
             huawei_2024_rows(),
         ),
-        (Vendor::Alibaba, "alibaba-apigateway-openapi-error-codes.txt", alibaba_rows()),
-        (Vendor::Tencent, "tencent-apigateway-error-codes.txt", tencent_rows()),
+        (
+            Vendor::Alibaba,
+            "alibaba-apigateway-openapi-error-codes.txt",
+            alibaba_rows(),
+        ),
+        (
+            Vendor::Tencent,
+            "tencent-apigateway-error-codes.txt",
+            tencent_rows(),
+        ),
         (
             Vendor::Huawei,
             "huawei-apig-user-guide-error-codes-older-edition.txt",
