@@ -16,9 +16,19 @@
 //! A bucket of literals that share nibbles accepts little beyond them; one of unlike literals accepts
 //! many byte combinations none of them has. So the literals are not dealt out in order: each goes where
 //! it adds the least to the chance of a false alarm, estimated from how often each byte occurs in text.
+//!
+//! The search itself is the kernel in `simd`, the crate's only `unsafe` code, fenced there with its
+//! safety conditions; this module deals out the literals, builds the kernel's tables and checks the places
+//! it finds.
+
+#![deny(unsafe_code)] // but in `simd`, the kernel
+
+mod simd;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use simd::Kernel;
 
 /// Occurrences per million bytes of each byte value in text like a log's: measured on English technical
 /// prose (Debian's man pages and changelogs, 60 MB) mixed 7:3 with the built-in catalogs' Chinese text;
@@ -58,33 +68,53 @@ const MAX_GROUPS: usize = 8;
 
 /// See the module's documentation.
 pub(super) struct Prefilter {
-    /// What the CPU runs: the kernel for this many groups.
-    find: Kernel,
-    /// Per group and window byte (group by group), which buckets (bits) accept each low nibble of a byte,
-    /// and each high nibble: indexed by the nibble, and repeated for the second 128-bit lane.
-    low: Vec<[u8; 32]>,
-    high: Vec<[u8; 32]>,
+    /// The SIMD search, with the buckets' tables.
+    kernel: Kernel,
     literals: Literals,
 }
 
-/// The search over `text` from a position; see [`Prefilter::find`].
-type Kernel = unsafe fn(&Prefilter, &[u8], usize, &mut dyn FnMut(usize) -> bool) -> Option<usize>;
+/// The beginnings of the literals the buckets hold, and how many groups of buckets they fill.
+struct Beginnings<'l> {
+    /// Distinct, each as many bytes as `len` or the whole (shorter) literal.
+    keys: Vec<&'l [u8]>,
+    /// Bytes the beginnings are cut to: `WINDOW`, or fewer where the literals begin in too many ways.
+    #[cfg_attr(
+        not(test),
+        expect(dead_code, reason = "the tests check which lengths they reach")
+    )]
+    len: usize,
+    groups: usize,
+}
 
-impl Prefilter {
-    /// The prefilter for `literals` (none empty), or `None` when they begin in too many ways for the
-    /// groups or the CPU has no AVX2 (the automaton serves instead).
-    pub(super) fn new(literals: &[&[u8]]) -> Option<Prefilter> {
-        // The buckets hold the literals' beginnings, as many bytes as they test: a large catalog's
-        // thousands of literals begin in far fewer ways (`SYN.0`), and beginning with fewer bytes, in
-        // fewer still; a place where one stands is then checked against the literals themselves.
-        let (keys, groups) = (4..=WINDOW).rev().find_map(|len| {
+impl<'l> Beginnings<'l> {
+    /// The longest beginnings, of at most `WINDOW` and at least 4 bytes, that fit the groups: `None` when
+    /// the literals begin in too many ways even in their first four bytes.
+    fn of(literals: &[&'l [u8]]) -> Option<Beginnings<'l>> {
+        // A large catalog's thousands of literals begin in far fewer ways (`SYN.0`), and beginning with
+        // fewer bytes, in fewer still; a place where one stands is then checked against the literals
+        // themselves.
+        (4..=WINDOW).rev().find_map(|len| {
             let mut keys: Vec<&[u8]> = literals.iter().map(|l| &l[..l.len().min(len)]).collect();
             keys.sort_unstable();
             keys.dedup();
             let groups = keys.len().div_ceil(BUCKETS * LITERALS_PER_BUCKET).max(1);
-            (groups <= MAX_GROUPS).then_some((keys, groups))
-        })?;
-        let find = kernel(groups)?;
+            (groups <= MAX_GROUPS).then_some(Beginnings { keys, len, groups })
+        })
+    }
+}
+
+impl Prefilter {
+    /// The prefilter for `literals`, or `None` when they begin in too many ways for the groups or the CPU
+    /// has no AVX2 (the automaton serves instead).
+    ///
+    /// # Panics
+    /// When a literal is empty (it would stand everywhere; the finder leaves such out).
+    pub(super) fn new(literals: &[&[u8]]) -> Option<Prefilter> {
+        assert!(
+            literals.iter().all(|literal| !literal.is_empty()),
+            "the prefilter's literals are not empty"
+        );
+        let Beginnings { keys, groups, .. } = Beginnings::of(literals)?;
         let layout = Layout::new(&keys, groups * BUCKETS);
         let mut low = vec![[0u8; 32]; groups * WINDOW];
         let mut high = vec![[0u8; 32]; groups * WINDOW];
@@ -102,9 +132,7 @@ impl Prefilter {
             }
         }
         Some(Prefilter {
-            find,
-            low,
-            high,
+            kernel: Kernel::new(groups, low, high)?,
             literals: Literals::new(literals),
         })
     }
@@ -117,122 +145,7 @@ impl Prefilter {
         from: usize,
         accept: &mut dyn FnMut(usize) -> bool,
     ) -> Option<usize> {
-        // SAFETY: `kernel` chose a kernel only where the CPU has what it needs.
-        unsafe { (self.find)(self, text, from, accept) }
-    }
-}
-
-/// The kernel for `groups` groups, if the CPU can run one.
-fn kernel(groups: usize) -> Option<Kernel> {
-    #[cfg(target_arch = "x86_64")]
-    if std::arch::is_x86_feature_detected!("avx2") {
-        return match groups {
-            1 => Some(avx2::find::<1>),
-            2 => Some(avx2::find::<2>),
-            3 => Some(avx2::find::<3>),
-            4 => Some(avx2::find::<4>),
-            5 => Some(avx2::find::<5>),
-            6 => Some(avx2::find::<6>),
-            7 => Some(avx2::find::<7>),
-            8 => Some(avx2::find::<8>),
-            _ => None,
-        };
-    }
-    let _ = groups;
-    None
-}
-
-#[cfg(target_arch = "x86_64")]
-mod avx2 {
-    use super::{Prefilter, WINDOW};
-    use std::arch::x86_64::*;
-
-    /// Positions 0..32 from `at`, as bits: where some bucket of the `G` groups accepts the window of
-    /// text there. (A macro: a `target_feature` function cannot be forced inline, and the call costs.)
-    macro_rules! alarms {
-        ($prefilter:expr, $G:expr, $at:expr) => {{
-            let at: *const u8 = $at;
-            let nibble = _mm256_set1_epi8(0x0f);
-            let mut accepted = [_mm256_set1_epi8(-1); $G];
-            for j in 0..WINDOW {
-                // SAFETY: the caller makes `at + j .. at + j + 32` readable.
-                let bytes = unsafe { _mm256_loadu_si256(at.add(j).cast()) };
-                let low = _mm256_and_si256(bytes, nibble);
-                let high = _mm256_and_si256(_mm256_srli_epi16(bytes, 4), nibble);
-                for (g, accepted) in accepted.iter_mut().enumerate() {
-                    // SAFETY: the tables hold `G * WINDOW` rows of 32 bytes.
-                    let (low_table, high_table) = unsafe {
-                        (
-                            _mm256_loadu_si256($prefilter.low.as_ptr().add(g * WINDOW + j).cast()),
-                            _mm256_loadu_si256($prefilter.high.as_ptr().add(g * WINDOW + j).cast()),
-                        )
-                    };
-                    let buckets = _mm256_and_si256(
-                        _mm256_shuffle_epi8(low_table, low),
-                        _mm256_shuffle_epi8(high_table, high),
-                    );
-                    *accepted = _mm256_and_si256(*accepted, buckets);
-                }
-            }
-            let mut any = accepted[0];
-            for accepted in &accepted[1..] {
-                any = _mm256_or_si256(any, *accepted);
-            }
-            !(_mm256_movemask_epi8(_mm256_cmpeq_epi8(any, _mm256_setzero_si256())) as u32)
-        }};
-    }
-
-    /// See [`Prefilter::find`].
-    ///
-    /// # Safety
-    /// The CPU has AVX2, and `prefilter` has `G` groups.
-    #[target_feature(enable = "avx2")]
-    pub(super) unsafe fn find<const G: usize>(
-        prefilter: &Prefilter,
-        text: &[u8],
-        from: usize,
-        accept: &mut dyn FnMut(usize) -> bool,
-    ) -> Option<usize> {
-        debug_assert_eq!(prefilter.low.len(), G * WINDOW);
-        if from > text.len() {
-            return None;
-        }
-        let mut at = from;
-        // Whole chunks, while the window past the chunk's last position is text.
-        while text.len() - at >= 32 + WINDOW - 1 {
-            // SAFETY: checked just above.
-            let mut alarms = alarms!(prefilter, G, unsafe { text.as_ptr().add(at) });
-            while alarms != 0 {
-                let place = at + alarms.trailing_zeros() as usize;
-                alarms &= alarms - 1;
-                if prefilter.literals.start_at(text, place) && accept(place) {
-                    return Some(place);
-                }
-            }
-            at += 32;
-        }
-        // The rest, fewer than 32 + WINDOW - 1 bytes, from a copy with room for the windows.
-        let rest = text.get(at..).unwrap_or_default();
-        let mut copy = [0u8; 64 + WINDOW];
-        copy[..rest.len()].copy_from_slice(rest);
-        let mut chunk = 0;
-        while chunk < rest.len() {
-            // SAFETY: `chunk` is 0 or 32 (`rest` is shorter than 32 + WINDOW - 1 bytes, so at most two
-            // chunks), and `32 + 32 + WINDOW - 1 <= copy.len()`.
-            let mut alarms = alarms!(prefilter, G, unsafe { copy.as_ptr().add(chunk) });
-            if rest.len() - chunk < 32 {
-                alarms &= (1u32 << (rest.len() - chunk)) - 1;
-            }
-            while alarms != 0 {
-                let place = at + chunk + alarms.trailing_zeros() as usize;
-                alarms &= alarms - 1;
-                if prefilter.literals.start_at(text, place) && accept(place) {
-                    return Some(place);
-                }
-            }
-            chunk += 32;
-        }
-        None
+        self.kernel.find(&self.literals, text, from, accept)
     }
 }
 
@@ -547,24 +460,73 @@ impl Layout {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::HashMap;
 
-    /// Every place where `literals` start in `text`, as the prefilter offers them (`None`: no AVX2 here).
-    fn places(literals: &[&[u8]], text: &[u8]) -> Option<Vec<usize>> {
-        let prefilter = Prefilter::new(literals)?;
+    /// Fails the test where the CPU cannot run the kernels, rather than letting it pass having tested
+    /// nothing: these tests are of the SIMD search (a CPU without AVX2 gets the automaton instead).
+    fn require_avx2() {
+        #[cfg(target_arch = "x86_64")]
+        let avx2 = std::arch::is_x86_feature_detected!("avx2");
+        #[cfg(not(target_arch = "x86_64"))]
+        let avx2 = false;
+        assert!(
+            avx2,
+            "this test runs the AVX2 prefilter, and this CPU has no AVX2: run the tests on one that has"
+        );
+    }
+
+    /// The prefilter for `literals`, which fit the groups.
+    fn prefilter(literals: &[&[u8]]) -> Prefilter {
+        require_avx2();
+        Prefilter::new(literals).expect("the literals fit the groups")
+    }
+
+    /// Every place where the prefilter's literals start in `text`, as it offers them.
+    fn places(prefilter: &Prefilter, text: &[u8]) -> Vec<usize> {
         let mut found = Vec::new();
         let none = prefilter.find(text, 0, &mut |place| {
             found.push(place);
             false
         });
         assert_eq!(none, None, "nothing accepted, nothing returned");
-        found.dedup();
-        Some(found)
+        found
     }
 
+    /// Every place where `literals` start in `text`, found by comparing each literal there.
     fn naive(literals: &[&[u8]], text: &[u8]) -> Vec<usize> {
         (0..text.len())
             .filter(|&at| literals.iter().any(|l| text[at..].starts_with(l)))
             .collect()
+    }
+
+    /// A naive search for many literals: at each place, those that begin with its first byte or two
+    /// are compared.
+    struct Naive<'l> {
+        by_beginning: HashMap<&'l [u8], Vec<&'l [u8]>>,
+    }
+
+    impl<'l> Naive<'l> {
+        fn new(literals: &[&'l [u8]]) -> Naive<'l> {
+            let mut by_beginning: HashMap<&[u8], Vec<&[u8]>> = HashMap::new();
+            for &literal in literals {
+                let beginning = &literal[..literal.len().min(2)];
+                by_beginning.entry(beginning).or_default().push(literal);
+            }
+            Naive { by_beginning }
+        }
+
+        fn places(&self, text: &[u8]) -> Vec<usize> {
+            (0..text.len())
+                .filter(|&at| {
+                    let rest = &text[at..];
+                    [&rest[..1], rest.get(..2).unwrap_or_default()]
+                        .into_iter()
+                        .filter_map(|beginning| self.by_beginning.get(beginning))
+                        .flatten()
+                        .any(|literal| rest.starts_with(literal))
+                })
+                .collect()
+        }
     }
 
     /// Every literal is found wherever it stands, whatever bucket and group it went to, short ones
@@ -581,9 +543,7 @@ mod tests {
             .chain(["URI".to_string(), "ab".to_string()])
             .collect();
         let literals: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
-        let Some(prefilter) = Prefilter::new(&literals) else {
-            return; // no SIMD here: the automaton serves instead
-        };
+        let prefilter = prefilter(&literals);
         for word in &words {
             let text = format!("2024-06-01 INFO xx {word} yy");
             let at = text.find(word.as_str()).unwrap();
@@ -597,26 +557,21 @@ mod tests {
     #[test]
     fn places_in_every_part_of_the_text() {
         let literals: [&[u8]; 4] = [b"APIG.0303", b"URI", b"denied", b"x"];
+        let prefilter = prefilter(&literals);
         for len in [0, 1, 3, 31, 32, 33, 36, 37, 38, 63, 64, 65, 100, 200] {
             for at in 0..len {
                 for literal in literals {
                     let mut text = vec![b'-'; len];
                     let end = (at + literal.len()).min(len);
                     text[at..end].copy_from_slice(&literal[..end - at]);
-                    let Some(found) = places(&literals, &text) else {
-                        return;
-                    };
                     assert_eq!(
-                        found,
+                        places(&prefilter, &text),
                         naive(&literals, &text),
                         "{literal:?} at {at} of {len}"
                     );
                 }
             }
         }
-        let Some(prefilter) = Prefilter::new(&literals) else {
-            return;
-        };
         let text = b"x--URI---x";
         assert_eq!(prefilter.find(text, usize::MAX - 10, &mut |_| true), None);
         for from in 0..=text.len() + 1 {
@@ -650,10 +605,148 @@ mod tests {
             let text: Vec<u8> = (0..rng.usize(0..500))
                 .map(|_| TEXT[rng.usize(0..TEXT.len())])
                 .collect();
-            let Some(found) = places(&literals, &text) else {
-                return;
-            };
-            assert_eq!(found, naive(&literals, &text), "round {round}");
+            assert_eq!(
+                places(&prefilter(&literals), &text),
+                naive(&literals, &text),
+                "round {round}"
+            );
+        }
+    }
+
+    /// Literals that fill `groups` groups of buckets with beginnings of `len` bytes (`WINDOW`, or fewer:
+    /// then the literals begin in too many ways at `len + 1` bytes): each begins with one of some random
+    /// beginnings, a few are shorter than those, and the rest of each is random.
+    fn literals_filling(rng: &mut fastrand::Rng, len: usize, groups: usize) -> Vec<Vec<u8>> {
+        const LETTERS: &[u8] = b"ABCDEQRSaeio.0127_-\xe9\xe4";
+        let per_group = BUCKETS * LITERALS_PER_BUCKET;
+        // With fewer beginnings, each would need more ways to go on than a byte has.
+        let count =
+            rng.usize((per_group * (groups - 1) + 1).max(per_group / 2)..=per_group * groups);
+        let mut beginnings: HashSet<Vec<u8>> = HashSet::new();
+        // A few literals shorter than the beginnings are beginnings by themselves.
+        while beginnings.len() < 3.min(count) {
+            let short = rng.usize(1..len);
+            beginnings.insert((0..short).map(|_| b"XYZ"[rng.usize(0..3)]).collect());
+        }
+        while beginnings.len() < count {
+            beginnings.insert(
+                (0..len)
+                    .map(|_| rng.choice(LETTERS).copied().unwrap())
+                    .collect(),
+            );
+        }
+        let mut beginnings: Vec<Vec<u8>> = beginnings.into_iter().collect();
+        beginnings.sort();
+        // Past the beginning, this many ways to go on make more than all groups hold at `len + 1` bytes.
+        let ways = if len < WINDOW {
+            (MAX_GROUPS * per_group).div_ceil(count - 3) + 1
+        } else {
+            1
+        };
+        let mut literals = Vec::new();
+        for beginning in beginnings {
+            if beginning.len() < len {
+                literals.push(beginning);
+                continue;
+            }
+            let mut next: Vec<u8> = (b'0'..=b'~').collect();
+            rng.shuffle(&mut next);
+            for &byte in &next[..ways] {
+                let mut literal = beginning.clone();
+                if len < WINDOW {
+                    literal.push(byte);
+                }
+                literal.extend((0..rng.usize(0..8)).map(|_| rng.choice(LETTERS).copied().unwrap()));
+                literals.push(literal);
+            }
+        }
+        literals
+    }
+
+    /// A random text of the literals' pieces (whole, cut short, with a byte changed) among noise.
+    fn text_of_pieces(rng: &mut fastrand::Rng, literals: &[&[u8]], len: usize) -> Vec<u8> {
+        const NOISE: &[u8] = b"ABCDEQRSaeio.0127_-\xe9\xe4 \n\t:=XYZ";
+        let mut text = Vec::with_capacity(len + 16);
+        while text.len() < len {
+            let literal = literals[rng.usize(0..literals.len())];
+            match rng.u8(0..4) {
+                0 => text.extend_from_slice(literal),
+                1 => text.extend_from_slice(&literal[..rng.usize(0..literal.len())]),
+                2 => {
+                    let at = text.len() + rng.usize(0..literal.len());
+                    text.extend_from_slice(literal);
+                    text[at] = rng.choice(NOISE).copied().unwrap();
+                }
+                _ => {
+                    text.extend((0..rng.usize(0..12)).map(|_| rng.choice(NOISE).copied().unwrap()))
+                }
+            }
+        }
+        text
+    }
+
+    /// Every kernel (each count of groups, 1 to `MAX_GROUPS`) with beginnings of every length the buckets
+    /// hold (6, 5 and 4 bytes) finds exactly the places a naive search finds: in random texts of the
+    /// literals' pieces, and with a literal at each place near the edges of the chunks and the tail.
+    #[test]
+    fn every_count_of_groups_and_length_of_beginnings() {
+        require_avx2();
+        let mut rng = fastrand::Rng::with_seed(2024);
+        for len in (4..=WINDOW).rev() {
+            for groups in 1..=MAX_GROUPS {
+                let words = literals_filling(&mut rng, len, groups);
+                let literals: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
+                let shape = Beginnings::of(&literals).expect("the literals fit the groups");
+                assert_eq!(
+                    (shape.len, shape.groups),
+                    (len, groups),
+                    "the literals made"
+                );
+                let prefilter = prefilter(&literals);
+                let naive = Naive::new(&literals);
+                assert_eq!(prefilter.kernel.groups(), groups);
+                let case = format!("{groups} groups of {len}-byte beginnings");
+
+                for round in 0..30 {
+                    let size = rng.usize(0..400);
+                    let text = text_of_pieces(&mut rng, &literals, size);
+                    assert_eq!(
+                        places(&prefilter, &text),
+                        naive.places(&text),
+                        "{case}, round {round}: {:?}",
+                        String::from_utf8_lossy(&text)
+                    );
+                }
+
+                // At the edges: the first chunk's last positions and the second's first, the tail's
+                // copy (the last fewer than 32 + WINDOW - 1 bytes) and its second chunk, the very end.
+                let edges = (0..2)
+                    .chain(32 - WINDOW..32 + WINDOW)
+                    .chain(64 - WINDOW..64 + WINDOW);
+                for _ in 0..8 {
+                    let literal = literals[rng.usize(0..literals.len())];
+                    for at in edges.clone() {
+                        let sizes = [
+                            at + 1,
+                            at + literal.len(),
+                            at + literal.len() + 1,
+                            69,
+                            70,
+                            101,
+                        ];
+                        for size in sizes.into_iter().filter(|&size| size > at) {
+                            let mut text = vec![b'~'; size];
+                            let end = (at + literal.len()).min(text.len());
+                            text[at..end].copy_from_slice(&literal[..end - at]);
+                            assert_eq!(
+                                places(&prefilter, &text),
+                                naive.places(&text),
+                                "{case}: {literal:?} at {at} of {size}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -671,19 +764,8 @@ mod tests {
             .collect();
         let literals: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
         let text = b"x SYN.000003 SYN.000004 SYN.00000 Qka7ro Qka14r E5 E99 E100 SYN.005997.";
-        let Some(found) = places(&literals, text) else {
-            return;
-        };
-        let set: HashSet<&[u8]> = literals.iter().copied().collect();
-        let lengths: HashSet<usize> = literals.iter().map(|l| l.len()).collect();
-        let naive: Vec<usize> = (0..text.len())
-            .filter(|&at| {
-                lengths
-                    .iter()
-                    .any(|&n| text.get(at..at + n).is_some_and(|p| set.contains(p)))
-            })
-            .collect();
-        assert_eq!(found, naive);
+        let found = places(&prefilter(&literals), text);
+        assert_eq!(found, Naive::new(&literals).places(text));
         // SYN.000003, Qka7ro, E5, E99, E1 (and E10) of E100, SYN.005997.
         assert_eq!(found, [2, 34, 48, 51, 55, 60]);
     }
@@ -691,15 +773,53 @@ mod tests {
     /// Literals that begin in more ways than the groups can hold leave the search to the automaton.
     #[test]
     fn too_many_beginnings_for_the_groups() {
+        require_avx2();
         let words: Vec<String> = (0..MAX_GROUPS * BUCKETS * LITERALS_PER_BUCKET + 1)
             .map(|i| format!("{:04}", i))
             .collect();
         let literals: Vec<&[u8]> = words.iter().map(|w| w.as_bytes()).collect();
         assert!(Prefilter::new(&literals).is_none());
+        assert!(Prefilter::new(&literals[1..]).is_some());
+    }
+
+    /// The conditions the kernel's safety rests on are asserted when a prefilter is built, whatever the
+    /// CPU: an empty literal, a count of groups no kernel is compiled for, tables of the wrong size.
+    #[test]
+    fn the_kernels_conditions_are_asserted() {
+        fn refused(build: fn()) -> String {
+            let payload = std::panic::catch_unwind(build).expect_err("refused");
+            match payload.downcast::<String>() {
+                Ok(message) => *message,
+                Err(payload) => payload.downcast::<&str>().map_or_else(
+                    |_| "(a panic without a message)".to_string(),
+                    |message| message.to_string(),
+                ),
+            }
+        }
+        fn rows(n: usize) -> Vec<[u8; 32]> {
+            vec![[0; 32]; n]
+        }
         assert_eq!(
-            Prefilter::new(&literals[1..]).is_some(),
-            kernel(MAX_GROUPS).is_some()
+            refused(|| drop(Prefilter::new(&[b"URI".as_slice(), b""]))),
+            "the prefilter's literals are not empty"
         );
+        for groups in [0, MAX_GROUPS + 1] {
+            let message = match groups {
+                0 => refused(|| drop(Kernel::new(0, rows(0), rows(0)))),
+                _ => refused(|| {
+                    let rows = rows((MAX_GROUPS + 1) * WINDOW);
+                    drop(Kernel::new(MAX_GROUPS + 1, rows.clone(), rows));
+                }),
+            };
+            assert_eq!(
+                message,
+                format!("the kernels are compiled for 1 to {MAX_GROUPS} groups, not {groups}")
+            );
+        }
+        let low = refused(|| drop(Kernel::new(2, rows(WINDOW), rows(2 * WINDOW))));
+        assert!(low.contains("rows of the low-nibble table"), "{low}");
+        let high = refused(|| drop(Kernel::new(2, rows(2 * WINDOW), rows(2 * WINDOW + 1))));
+        assert!(high.contains("rows of the high-nibble table"), "{high}");
     }
 
     #[test]
