@@ -74,8 +74,11 @@ fn main() {
     let (families, members) = families(&dir.join(FAMILIES));
     fs::write(Path::new(&out_dir).join("builtin_families.rs"), families)
         .expect("OUT_DIR is writable");
-    fs::write(Path::new(&out_dir).join("builtin_family_members.rs"), members)
-        .expect("OUT_DIR is writable");
+    fs::write(
+        Path::new(&out_dir).join("builtin_family_members.rs"),
+        members,
+    )
+    .expect("OUT_DIR is writable");
 }
 
 /// Fails the build with one line saying where the built-in catalog is wrong.

@@ -4,6 +4,9 @@
 //! The pipeline: `catalog` loads and validates catalogs, `matcher` resolves a query to ranked entries,
 //! `render` prints them as cards, tables or JSON, and `cli` ties those to the command line.
 
+// The one unsafe module is the SIMD kernel (`matcher/teddy/simd.rs`), which allows it for itself.
+#![deny(unsafe_code)]
+
 pub mod catalog;
 pub mod cli;
 pub mod error;

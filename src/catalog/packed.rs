@@ -9,6 +9,7 @@
 //! whose record does not decode is not returned (a cache file damaged behind a valid checksum).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
@@ -53,53 +54,72 @@ pub(crate) struct ReferralRecord<'a> {
     pub authored: [bool; 4],
 }
 
-/// One entry. Its first fields are what a message lookup reads of every entry (`MessageForms`).
+/// Where a text stands in its catalog's pool: start and end, in bytes.
+type Span = (u32, u32);
+
+/// One entry, its texts as spans of the catalog's text pool. Its first fields are what a message lookup
+/// reads of every entry (`MessageForms`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct EntryRecord<'a> {
-    pub id: &'a str,
-    pub code: Option<&'a str>,
-    pub status: u16,
-    pub message: &'a str,
-    #[serde(borrow)]
-    pub variants: Vec<&'a str>,
-    pub sources: Vec<u32>,
-    pub edition_of: Option<u32>,
-    pub doubtful_message: bool,
-    pub meaning: (&'a str, &'a str),
-    pub fix: (&'a str, &'a str),
-    pub note: Option<(&'a str, &'a str)>,
-    pub authored: [bool; 4],
+struct EntryRecord {
+    id: Span,
+    code: Option<Span>,
+    status: u16,
+    message: Span,
+    variants: Vec<Span>,
+    sources: Vec<u32>,
+    edition_of: Option<u32>,
+    doubtful_message: bool,
+    meaning: (Span, Span),
+    fix: (Span, Span),
+    note: Option<(Span, Span)>,
+    authored: [bool; 4],
 }
 
 /// The first fields of an `EntryRecord`, up to its message forms (postcard encodes a struct as its fields
 /// in order, so these decode from the record's start).
 #[derive(Deserialize)]
-struct MessageForms<'a> {
-    _id: &'a str,
-    _code: Option<&'a str>,
+struct MessageForms {
+    _id: Span,
+    _code: Option<Span>,
     _status: u16,
-    message: &'a str,
-    #[serde(borrow)]
-    variants: Vec<&'a str>,
+    message: Span,
+    variants: Vec<Span>,
 }
 
-/// A packed catalog.
+/// A packed catalog. Entry texts are kept once each in one pool (a note repeated on 200 rows is stored
+/// once), which is checked as UTF-8 once, when an entry is first read; codes and ids are compared as bytes
+/// without it, so a code lookup checks only the pools of the catalogs whose entries it shows. The indexes
+/// are tables of little-endian numbers read in place: a process that looks up one code decodes nothing
+/// of a catalog but its header.
 #[derive(Serialize, Deserialize)]
 struct Packed<'a> {
     #[serde(borrow)]
     header: Header<'a>,
-    /// `(literal code in ASCII lower case, entry)` for every entry with a literal code, sorted.
-    #[serde(borrow)]
-    codes: Vec<(&'a str, u32)>,
+    #[serde(borrow, with = "serde_bytes")]
+    pool: &'a [u8],
+    /// `(code start, code end, entry)` as u32s, for every entry with a literal code, sorted by the code
+    /// (its span of the pool, in ASCII lower case).
+    #[serde(borrow, with = "serde_bytes")]
+    codes: &'a [u8],
     /// The entries whose code is a template.
     code_templates: Vec<u32>,
     /// `(older, newer)` for every entry that is an older edition of another.
     editions: Vec<(u32, u32)>,
-    /// Every entry's status, in entry order.
-    statuses: Vec<u16>,
-    /// Each entry's `EntryRecord`, encoded on its own.
-    #[serde(borrow)]
-    entries: Vec<&'a [u8]>,
+    /// Every entry's status, as a u16.
+    #[serde(borrow, with = "serde_bytes")]
+    statuses: &'a [u8],
+    /// Where each entry's record starts in `records`, as u32s, and where the last ends.
+    #[serde(borrow, with = "serde_bytes")]
+    offsets: &'a [u8],
+    /// Each entry's `EntryRecord`, one after another.
+    #[serde(borrow, with = "serde_bytes")]
+    records: &'a [u8],
+}
+
+/// Number `i` of a table of little-endian u32s.
+fn u32_at(table: &[u8], i: usize) -> u32 {
+    let at = i * 4;
+    u32::from_le_bytes(table[at..at + 4].try_into().expect("four bytes"))
 }
 
 #[derive(Debug, Clone)]
@@ -127,8 +147,25 @@ impl Catalog {
     /// exactly what its TOML does.
     #[doc(hidden)]
     pub fn canonical(&self) -> String {
-        let entries: Vec<EntryRecord<'_>> = self.entries.iter().map(EntryRecord::of).collect();
-        format!("{:#?}\n{entries:#?}", Header::of(self, ""))
+        let mut text = format!("{:#?}\n", Header::of(self, ""));
+        for e in self.entries.iter() {
+            let forms: Vec<&str> = e.variants.iter().map(Template::source).collect();
+            text += &format!(
+                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {:?} {:?} {:?} {:?}\n",
+                e.id,
+                e.code.as_ref().map(Template::source),
+                e.status,
+                e.message.source(),
+                e.sources,
+                e.edition_of,
+                e.doubtful_message,
+                e.meaning,
+                e.fix,
+                e.note,
+                e.authored,
+            );
+        }
+        text
     }
 
     /// The packed bytes of this catalog.
@@ -204,57 +241,70 @@ impl<'a> Header<'a> {
     }
 }
 
-impl<'a> EntryRecord<'a> {
-    fn of(e: &'a Entry) -> EntryRecord<'a> {
-        EntryRecord {
-            id: &e.id,
-            code: e.code.as_ref().map(Template::source),
+/// The text pool a catalog's entries are packed with: each distinct text once.
+#[derive(Default)]
+struct Pool {
+    text: String,
+    spans: HashMap<String, Span>,
+}
+
+impl Pool {
+    fn add(&mut self, text: &str) -> Option<Span> {
+        if let Some(&span) = self.spans.get(text) {
+            return Some(span);
+        }
+        let start = u32::try_from(self.text.len()).ok()?;
+        self.text.push_str(text);
+        let span = (start, u32::try_from(self.text.len()).ok()?);
+        self.spans.insert(text.to_string(), span);
+        Some(span)
+    }
+
+    fn pair(&mut self, text: &Text) -> Option<(Span, Span)> {
+        Some((self.add(&text.en)?, self.add(&text.zh)?))
+    }
+
+    fn record(&mut self, e: &Entry) -> Option<EntryRecord> {
+        Some(EntryRecord {
+            id: self.add(&e.id)?,
+            code: match &e.code {
+                Some(code) => Some(self.add(code.source())?),
+                None => None,
+            },
             status: e.status,
-            message: e.message.source(),
-            variants: e.variants.iter().map(Template::source).collect(),
-            sources: e.sources.iter().map(|&s| s as u32).collect(),
-            edition_of: e.edition_of.map(|i| i as u32),
+            message: self.add(e.message.source())?,
+            variants: (e.variants.iter())
+                .map(|v| self.add(v.source()))
+                .collect::<Option<_>>()?,
+            sources: (e.sources.iter())
+                .map(|&s| u32::try_from(s).ok())
+                .collect::<Option<_>>()?,
+            edition_of: match e.edition_of {
+                Some(newer) => Some(u32::try_from(newer).ok()?),
+                None => None,
+            },
             doubtful_message: e.doubtful_message,
-            meaning: pair(&e.meaning),
-            fix: pair(&e.fix),
-            note: e.note.as_ref().map(pair),
+            meaning: self.pair(&e.meaning)?,
+            fix: self.pair(&e.fix)?,
+            note: match &e.note {
+                Some(note) => Some(self.pair(note)?),
+                None => None,
+            },
             authored: e.authored.flags(),
-        }
+        })
     }
 }
 
-impl EntryRecord<'static> {
-    /// The entry (its texts were checked when it was packed; its templates parse again as they did).
-    fn load(&self, index: usize) -> Entry {
-        Entry {
-            index,
-            id: Cow::Borrowed(self.id),
-            code: self.code.map(|c| Template::trusted(c, Context::Code)),
-            status: self.status,
-            message: Template::trusted(self.message, Context::Message),
-            variants: self
-                .variants
-                .iter()
-                .map(|v| Template::trusted(v, Context::Message))
-                .collect(),
-            sources: self.sources.iter().map(|&s| s as usize).collect(),
-            edition_of: self.edition_of.map(|i| i as usize),
-            doubtful_message: self.doubtful_message,
-            meaning: text(self.meaning),
-            fix: text(self.fix),
-            note: self.note.map(text),
-            authored: Authored::from_flags(self.authored),
-        }
-    }
-}
-
-/// Packs a checked catalog: its header and its entries. `None` only if a count does not fit in 32 bits.
+/// Packs a checked catalog: its header and its entries. `None` only if a size does not fit in 32 bits.
 pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
-    let records = entries
-        .iter()
-        .map(|e| postcard::to_allocvec(&EntryRecord::of(e)))
-        .collect::<Result<Vec<_>, _>>()
-        .ok()?;
+    let mut pool = Pool::default();
+    let mut records = Vec::new();
+    let mut offsets = Vec::new();
+    for e in entries {
+        offsets.extend(u32::try_from(records.len()).ok()?.to_le_bytes());
+        records.extend(postcard::to_allocvec(&pool.record(e)?).ok()?);
+    }
+    offsets.extend(u32::try_from(records.len()).ok()?.to_le_bytes());
     let mut codes = Vec::new();
     let mut code_templates = Vec::new();
     let mut editions = Vec::new();
@@ -262,7 +312,10 @@ pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
         let index = u32::try_from(index).ok()?;
         if let Some(code) = &entry.code {
             match code.literal_str() {
-                Some(literal) => codes.push((literal.to_ascii_lowercase(), index)),
+                Some(literal) => {
+                    let lower = literal.to_ascii_lowercase();
+                    codes.push((lower.clone(), pool.add(&lower)?, index));
+                }
                 None => code_templates.push(index),
             }
         }
@@ -271,13 +324,23 @@ pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
         }
     }
     codes.sort_unstable();
+    let code_table: Vec<u8> = (codes.iter())
+        .flat_map(|&(_, (start, end), index)| [start, end, index])
+        .flat_map(u32::to_le_bytes)
+        .collect();
+    let statuses: Vec<u8> = entries
+        .iter()
+        .flat_map(|e| e.status.to_le_bytes())
+        .collect();
     postcard::to_allocvec(&Packed {
         header: header.clone(),
-        codes: codes.iter().map(|(code, i)| (code.as_str(), *i)).collect(),
+        pool: pool.text.as_bytes(),
+        codes: &code_table,
         code_templates,
         editions,
-        statuses: entries.iter().map(|e| e.status).collect(),
-        entries: records.iter().map(Vec::as_slice).collect(),
+        statuses: &statuses,
+        offsets: &offsets,
+        records: &records,
     })
     .ok()
 }
@@ -286,12 +349,23 @@ pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
 /// catalog. `origin`: where it was loaded from, if not built in (a built-in one is named by its file).
 pub(crate) fn unpack(bytes: &'static [u8], origin: Option<Origin>) -> Option<Catalog> {
     let packed: Packed<'static> = postcard::from_bytes(bytes).ok()?;
-    let count = packed.entries.len();
+    let count = packed.statuses.len() / 2;
     let in_range = |i: u32| (i as usize) < count;
     let header = &packed.header;
     let sources = header.sources.len();
-    if packed.statuses.len() != count
-        || !packed.codes.iter().all(|&(_, i)| in_range(i))
+    // Every table is checked here, once, so that reading one later needs no more than its bounds.
+    let offsets_sound = packed.offsets.len() == (count + 1) * 4
+        && (0..count).all(|i| u32_at(packed.offsets, i) <= u32_at(packed.offsets, i + 1))
+        && u32_at(packed.offsets, count) as usize == packed.records.len();
+    let pool_len = packed.pool.len();
+    let codes_sound = packed.codes.len() % 12 == 0
+        && (0..packed.codes.len() / 12).all(|i| {
+            let (start, end) = (u32_at(packed.codes, 3 * i), u32_at(packed.codes, 3 * i + 1));
+            start <= end && end as usize <= pool_len && in_range(u32_at(packed.codes, 3 * i + 2))
+        });
+    if packed.statuses.len() % 2 != 0
+        || !offsets_sound
+        || !codes_sound
         || !packed.code_templates.iter().copied().all(in_range)
         || !(packed.editions.iter()).all(|&(a, b)| in_range(a) && in_range(b))
         || sources == 0
@@ -330,12 +404,15 @@ pub(crate) fn unpack(bytes: &'static [u8], origin: Option<Origin>) -> Option<Cat
         packed: bytes,
         entries: Entries(Arc::new(Store {
             sources,
+            pool: packed.pool,
+            checked_pool: OnceLock::new(),
             codes: packed.codes,
             code_templates: packed.code_templates,
             editions: packed.editions,
             statuses: packed.statuses,
             decoded: (0..count).map(|_| OnceLock::new()).collect(),
-            records: packed.entries,
+            offsets: packed.offsets,
+            records: packed.records,
         })),
     })
 }
@@ -347,19 +424,98 @@ pub struct Entries(Arc<Store>);
 struct Store {
     /// How many sources the catalog has: an entry's source indexes are checked against it.
     sources: usize,
-    codes: Vec<(&'static str, u32)>,
+    pool: &'static [u8],
+    /// The pool as text, once checked (`None`: it is not UTF-8).
+    checked_pool: OnceLock<Option<&'static str>>,
+    /// As `Packed`'s tables, checked by `unpack`.
+    codes: &'static [u8],
     code_templates: Vec<u32>,
     editions: Vec<(u32, u32)>,
-    statuses: Vec<u16>,
-    records: Vec<&'static [u8]>,
+    statuses: &'static [u8],
+    offsets: &'static [u8],
+    records: &'static [u8],
     /// Boxed: an `Entry` is some 400 bytes, and slots for every entry, touched at start-up, would cost
-    /// page faults for rows a lookup never reads. `None`: the record does not decode.
+    /// page faults for rows a lookup never reads. `None`: the record is damaged.
     decoded: Box<[OnceLock<Option<Box<Entry>>>]>,
+}
+
+impl Store {
+    /// The pool as text (checked by simdutf8 the first time).
+    fn text(&self) -> Option<&'static str> {
+        *(self.checked_pool).get_or_init(|| simdutf8::basic::from_utf8(self.pool).ok())
+    }
+
+    fn str(&self, (start, end): Span) -> Option<&'static str> {
+        self.text()?.get(start as usize..end as usize)
+    }
+
+    fn bytes(&self, (start, end): Span) -> Option<&'static [u8]> {
+        self.pool.get(start as usize..end as usize)
+    }
+
+    fn len(&self) -> usize {
+        self.statuses.len() / 2
+    }
+
+    fn status(&self, index: usize) -> u16 {
+        u16::from_le_bytes([self.statuses[2 * index], self.statuses[2 * index + 1]])
+    }
+
+    /// Entry `index`'s record.
+    fn record(&self, index: usize) -> &'static [u8] {
+        &self.records
+            [u32_at(self.offsets, index) as usize..u32_at(self.offsets, index + 1) as usize]
+    }
+
+    /// Code `i` of the code table, and its entry.
+    fn code(&self, i: usize) -> (&'static [u8], usize) {
+        let span = (u32_at(self.codes, 3 * i), u32_at(self.codes, 3 * i + 1));
+        let index = u32_at(self.codes, 3 * i + 2) as usize;
+        (self.bytes(span).unwrap_or_default(), index)
+    }
+
+    fn pair(&self, (en, zh): (Span, Span)) -> Option<Text> {
+        Some(text((self.str(en)?, self.str(zh)?)))
+    }
+
+    /// Entry `index` from its record; `None` where the record is damaged.
+    fn load(&self, index: usize) -> Option<Entry> {
+        let record: EntryRecord = postcard::from_bytes(self.record(index)).ok()?;
+        let sound = record.sources.iter().all(|&s| (s as usize) < self.sources)
+            && (record.edition_of).is_none_or(|i| (i as usize) < self.len())
+            && record.status == self.status(index);
+        if !sound {
+            return None;
+        }
+        Some(Entry {
+            index,
+            id: Cow::Borrowed(self.str(record.id)?),
+            code: match record.code {
+                Some(code) => Some(Template::trusted(self.str(code)?, Context::Code)),
+                None => None,
+            },
+            status: record.status,
+            message: Template::trusted(self.str(record.message)?, Context::Message),
+            variants: (record.variants.iter())
+                .map(|&v| Some(Template::trusted(self.str(v)?, Context::Message)))
+                .collect::<Option<_>>()?,
+            sources: record.sources.iter().map(|&s| s as usize).collect(),
+            edition_of: record.edition_of.map(|i| i as usize),
+            doubtful_message: record.doubtful_message,
+            meaning: self.pair(record.meaning)?,
+            fix: self.pair(record.fix)?,
+            note: match record.note {
+                Some(note) => Some(self.pair(note)?),
+                None => None,
+            },
+            authored: Authored::from_flags(record.authored),
+        })
+    }
 }
 
 impl Entries {
     pub fn len(&self) -> usize {
-        self.0.records.len()
+        self.0.len()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -369,17 +525,10 @@ impl Entries {
     /// Entry `index`; `None` past the end, or where its record is damaged.
     pub fn get(&self, index: usize) -> Option<&Entry> {
         let store = &*self.0;
-        let record = store.records.get(index)?;
-        store.decoded[index]
-            .get_or_init(|| {
-                let record: EntryRecord<'static> = postcard::from_bytes(record).ok()?;
-                let sound = record.sources.iter().all(|&s| (s as usize) < store.sources)
-                    && record
-                        .edition_of
-                        .is_none_or(|i| (i as usize) < store.records.len())
-                    && record.status == store.statuses[index];
-                sound.then(|| Box::new(record.load(index)))
-            })
+        store
+            .decoded
+            .get(index)?
+            .get_or_init(|| store.load(index).map(Box::new))
             .as_deref()
     }
 
@@ -388,15 +537,12 @@ impl Entries {
         (0..self.len()).filter_map(|i| self.get(i))
     }
 
-    /// Entries with their index, in document order.
-    pub fn indexed(&self) -> impl Iterator<Item = (usize, &Entry)> + '_ {
-        (0..self.len()).filter_map(|i| Some((i, self.get(i)?)))
-    }
-
-    /// The entry with this id (its record's id is read without decoding the rest).
+    /// The entry with this id (ids are compared as bytes, without decoding the entries).
     pub fn by_id(&self, id: &str) -> Option<&Entry> {
+        let store = &*self.0;
         let index = (0..self.len()).find(|&i| {
-            postcard::take_from_bytes::<&str>(self.0.records[i]).is_ok_and(|(own, _)| own == id)
+            postcard::take_from_bytes::<Span>(store.record(i))
+                .is_ok_and(|(span, _)| store.bytes(span) == Some(id.as_bytes()))
         })?;
         self.get(index)
     }
@@ -404,21 +550,30 @@ impl Entries {
     /// The entries whose literal code is `code`, ignoring ASCII case, in document order.
     pub(crate) fn with_code(&self, code: &str) -> Vec<usize> {
         let key = code.to_ascii_lowercase();
-        let codes = &self.0.codes;
-        let start = codes.partition_point(|&(k, _)| k < key.as_str());
-        // Sorted by code, then entry: the entries come in document order.
-        codes[start..]
-            .iter()
-            .take_while(|&&(k, _)| k == key)
-            .map(|&(_, index)| index as usize)
+        let store = &*self.0;
+        let count = store.codes.len() / 12;
+        // A binary search over the table read in place; sorted by code, then entry: the entries come in
+        // document order.
+        let (mut low, mut high) = (0, count);
+        while low < high {
+            let mid = (low + high) / 2;
+            if store.code(mid).0 < key.as_bytes() {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        (low..count)
+            .map(|i| store.code(i))
+            .take_while(|&(k, _)| k == key.as_bytes())
+            .map(|(_, index)| index)
             .collect()
     }
 
     /// The entries with a status in `statuses`, in document order.
     pub(crate) fn with_status(&self, statuses: std::ops::RangeInclusive<u16>) -> Vec<usize> {
-        (self.0.statuses.iter().enumerate())
-            .filter(|&(_, s)| statuses.contains(s))
-            .map(|(i, _)| i)
+        (0..self.len())
+            .filter(|&i| statuses.contains(&self.0.status(i)))
             .collect()
     }
 
@@ -450,22 +605,26 @@ impl Entries {
         index: usize,
         f: impl FnOnce(&[Template]) -> R,
     ) -> R {
-        if let Some(Some(entry)) = self.0.decoded[index].get() {
+        let store = &*self.0;
+        if let Some(Some(entry)) = store.decoded.get(index).and_then(OnceLock::get) {
             return f(entry.message_forms());
         }
-        let Ok((forms, _)) =
-            postcard::take_from_bytes::<MessageForms<'static>>(self.0.records[index])
-        else {
+        let forms = (index < store.len())
+            .then(|| postcard::take_from_bytes::<MessageForms>(store.record(index)).ok())
+            .flatten();
+        let Some((forms, _)) = forms else {
             return f(&[]);
         };
+        let template = |span| Some(Template::trusted(store.str(span)?, Context::Message));
         if forms.variants.is_empty() {
-            f(&[Template::trusted(forms.message, Context::Message)])
-        } else {
-            let forms: Vec<Template> = (forms.variants.iter())
-                .map(|v| Template::trusted(v, Context::Message))
-                .collect();
-            f(&forms)
+            // (Most entries have one message: no list made for it.)
+            return match template(forms.message) {
+                Some(message) => f(std::slice::from_ref(&message)),
+                None => f(&[]),
+            };
         }
+        let forms: Option<Vec<Template>> = forms.variants.iter().map(|&v| template(v)).collect();
+        f(forms.as_deref().unwrap_or_default())
     }
 }
 
