@@ -358,12 +358,12 @@ pub(crate) fn unpack(bytes: &'static [u8], origin: Option<Origin>) -> Option<Cat
         && (0..count).all(|i| u32_at(packed.offsets, i) <= u32_at(packed.offsets, i + 1))
         && u32_at(packed.offsets, count) as usize == packed.records.len();
     let pool_len = packed.pool.len();
-    let codes_sound = packed.codes.len() % 12 == 0
+    let codes_sound = packed.codes.len().is_multiple_of(12)
         && (0..packed.codes.len() / 12).all(|i| {
             let (start, end) = (u32_at(packed.codes, 3 * i), u32_at(packed.codes, 3 * i + 1));
             start <= end && end as usize <= pool_len && in_range(u32_at(packed.codes, 3 * i + 2))
         });
-    if packed.statuses.len() % 2 != 0
+    if !packed.statuses.len().is_multiple_of(2)
         || !offsets_sound
         || !codes_sound
         || !packed.code_templates.iter().copied().all(in_range)
