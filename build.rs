@@ -47,7 +47,8 @@ fn main() {
         .filter(|p| !p.ends_with(FAMILIES))
         .collect();
     files.sort();
-    let mut packed: Vec<Vec<u8>> = Vec::new();
+    let mut packed: Vec<(Vec<u8>, u32, u32)> = Vec::new();
+    let mut text = String::new();
     for file in &files {
         println!("cargo::rerun-if-changed={}", file.display());
         let name: &'static str = Box::leak(
@@ -57,15 +58,24 @@ fn main() {
                 .into_owned()
                 .into_boxed_str(),
         );
-        let text =
+        let source =
             fs::read_to_string(file).unwrap_or_else(|e| fail(&format!("catalogs/{name}: {e}")));
-        match validate::pack(&text, &model::Origin::Builtin(name)) {
-            Ok(bytes) => packed.push(bytes),
+        let origin = model::Origin::Builtin(name);
+        match validate::pack_keeping(&source, &origin, packed::Keep::Apart) {
+            Ok((bytes, pool)) => {
+                let start = u32::try_from(text.len()).expect("built-in text under 4 GiB");
+                text.push_str(&pool);
+                let end = u32::try_from(text.len()).expect("built-in text under 4 GiB");
+                packed.push((bytes, start, end));
+            }
             Err(err) => fail(&err.to_string()),
         }
     }
-    let list: Vec<&[u8]> = packed.iter().map(Vec::as_slice).collect();
+    let list: Vec<(&[u8], u32, u32)> = (packed.iter())
+        .map(|(bytes, start, end)| (bytes.as_slice(), *start, *end))
+        .collect();
     let out_dir = env::var("OUT_DIR").expect("set by cargo");
+    fs::write(Path::new(&out_dir).join("builtin_text.txt"), &text).expect("OUT_DIR is writable");
     fs::write(
         Path::new(&out_dir).join("builtin_catalogs.bin"),
         postcard::to_allocvec(&list).expect("packs"),

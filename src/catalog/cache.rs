@@ -73,7 +73,11 @@ pub fn load(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalo
     // The loaded catalog borrows its texts from the file's bytes, which therefore live as long as the
     // process (one catalog's worth, read once).
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    packed::unpack(&bytes[start..], Some(Origin::File(source.to_path_buf())))
+    packed::unpack(
+        &bytes[start..],
+        Some(Origin::File(source.to_path_buf())),
+        None,
+    )
 }
 
 /// Writes the catalog's cache file for `stamp`. Failing to is not an error.

@@ -14,8 +14,13 @@ pub use model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
 pub use packed::{Catalog, Entries};
 pub use validate::parse;
 
-/// The built-in catalogs, packed by `build.rs` (a postcard list of packed catalogs).
+/// The built-in catalogs, packed by `build.rs`: a postcard list of `(packed catalog, start and end of its
+/// text pool in BUILTIN_TEXT)`.
 static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_catalogs.bin"));
+
+/// The built-in catalogs' text pools, one after another: text the compiler checked, so nothing checks it
+/// again at run time.
+static BUILTIN_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_text.txt"));
 
 /// Every loaded catalog, built-in first, then the user's in load order.
 #[derive(Debug, Clone, Default)]
@@ -38,12 +43,15 @@ pub fn builtin_files() -> Vec<&'static str> {
 impl Catalogs {
     /// Only the built-in catalogs (packed by the build, which checked them: nothing to fail).
     pub fn builtin() -> Catalogs {
-        let list: Vec<&'static [u8]> =
+        let list: Vec<(&'static [u8], u32, u32)> =
             postcard::from_bytes(BUILTIN).expect("the build packs the built-in catalogs");
         Catalogs {
             catalogs: list
                 .into_iter()
-                .map(|bytes| packed::unpack(bytes, None).expect("the build packs them"))
+                .map(|(bytes, start, end)| {
+                    let text = &BUILTIN_TEXT[start as usize..end as usize];
+                    packed::unpack(bytes, None, Some(text)).expect("the build packs them")
+                })
                 .collect(),
         }
     }

@@ -295,8 +295,24 @@ impl Pool {
     }
 }
 
+/// Where a packed catalog's text pool is kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Keep {
+    /// In the packed bytes (users' catalogs, the cache).
+    Inside,
+    /// Beside them (the built-in catalogs: only `build.rs` packs them).
+    #[allow(dead_code)]
+    Apart,
+}
+
 /// Packs a checked catalog: its header and its entries. `None` only if a size does not fit in 32 bits.
-pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
+/// With `Keep::Apart`, the pool is left out of the bytes and returned beside them: the built-in catalogs'
+/// pools are compiled into the binary as text, which the compiler has checked.
+pub(crate) fn pack(
+    header: &Header<'_>,
+    entries: &[Entry],
+    keep: Keep,
+) -> Option<(Vec<u8>, String)> {
     let mut pool = Pool::default();
     let mut records = Vec::new();
     let mut offsets = Vec::new();
@@ -334,7 +350,10 @@ pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
         .collect();
     postcard::to_allocvec(&Packed {
         header: header.clone(),
-        pool: pool.text.as_bytes(),
+        pool: match keep {
+            Keep::Inside => pool.text.as_bytes(),
+            Keep::Apart => &[],
+        },
         codes: &code_table,
         code_templates,
         editions,
@@ -343,26 +362,39 @@ pub(crate) fn pack(header: &Header<'_>, entries: &[Entry]) -> Option<Vec<u8>> {
         records: &records,
     })
     .ok()
+    .map(|bytes| (bytes, pool.text))
 }
 
 /// The catalog packed in `bytes`, or `None` where they do not decode or an index points outside the
 /// catalog. `origin`: where it was loaded from, if not built in (a built-in one is named by its file).
-pub(crate) fn unpack(bytes: &'static [u8], origin: Option<Origin>) -> Option<Catalog> {
+/// `builtin`: the text pool of a built-in catalog, packed with `Keep::Apart`; its tables are the build's,
+/// and are not checked again.
+pub(crate) fn unpack(
+    bytes: &'static [u8],
+    origin: Option<Origin>,
+    builtin: Option<&'static str>,
+) -> Option<Catalog> {
     let packed: Packed<'static> = postcard::from_bytes(bytes).ok()?;
     let count = packed.statuses.len() / 2;
     let in_range = |i: u32| (i as usize) < count;
     let header = &packed.header;
     let sources = header.sources.len();
     // Every table is checked here, once, so that reading one later needs no more than its bounds.
+    let pool: &'static [u8] = builtin.map_or(packed.pool, str::as_bytes);
+    let trusted = builtin.is_some();
     let offsets_sound = packed.offsets.len() == (count + 1) * 4
-        && (0..count).all(|i| u32_at(packed.offsets, i) <= u32_at(packed.offsets, i + 1))
-        && u32_at(packed.offsets, count) as usize == packed.records.len();
-    let pool_len = packed.pool.len();
+        && (trusted
+            || (0..count).all(|i| u32_at(packed.offsets, i) <= u32_at(packed.offsets, i + 1))
+                && u32_at(packed.offsets, count) as usize == packed.records.len());
+    let pool_len = pool.len();
     let codes_sound = packed.codes.len().is_multiple_of(12)
-        && (0..packed.codes.len() / 12).all(|i| {
-            let (start, end) = (u32_at(packed.codes, 3 * i), u32_at(packed.codes, 3 * i + 1));
-            start <= end && end as usize <= pool_len && in_range(u32_at(packed.codes, 3 * i + 2))
-        });
+        && (trusted
+            || (0..packed.codes.len() / 12).all(|i| {
+                let (start, end) = (u32_at(packed.codes, 3 * i), u32_at(packed.codes, 3 * i + 1));
+                start <= end
+                    && end as usize <= pool_len
+                    && in_range(u32_at(packed.codes, 3 * i + 2))
+            }));
     if !packed.statuses.len().is_multiple_of(2)
         || !offsets_sound
         || !codes_sound
@@ -404,8 +436,11 @@ pub(crate) fn unpack(bytes: &'static [u8], origin: Option<Origin>) -> Option<Cat
         packed: bytes,
         entries: Entries(Arc::new(Store {
             sources,
-            pool: packed.pool,
-            checked_pool: OnceLock::new(),
+            pool,
+            checked_pool: match builtin {
+                Some(text) => OnceLock::from(Some(text)),
+                None => OnceLock::new(),
+            },
             codes: packed.codes,
             code_templates: packed.code_templates,
             editions: packed.editions,

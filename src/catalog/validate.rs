@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
-use super::packed::{Catalog, Header};
+use super::packed::{Catalog, Header, Keep};
 use crate::error::{Error, Result};
 use crate::template::{self, Context, Template};
 
@@ -24,11 +24,17 @@ pub fn parse(text: &str, origin: Origin) -> Result<Catalog> {
         Origin::Builtin(_) => None,
         file => Some(file),
     };
-    Ok(super::packed::unpack(packed, origin).expect("a catalog packed here unpacks"))
+    Ok(super::packed::unpack(packed, origin, None).expect("a catalog packed here unpacks"))
 }
 
 /// Parses and validates one catalog's text, and packs it (see `packed`).
 pub(crate) fn pack(text: &str, origin: &Origin) -> Result<Vec<u8>> {
+    pack_keeping(text, origin, Keep::Inside).map(|(bytes, _)| bytes)
+}
+
+/// Parses, validates and packs one catalog's text, its text pool kept as `keep` says: the packed bytes and
+/// the pool.
+pub(crate) fn pack_keeping(text: &str, origin: &Origin, keep: Keep) -> Result<(Vec<u8>, String)> {
     let raw: RawCatalog = toml::from_str(text).map_err(|err| {
         let offset = err.span().map_or(0, |span| span.start);
         located(origin, text, offset, &one_line(err.message()))
@@ -50,7 +56,7 @@ pub(crate) fn pack(text: &str, origin: &Origin) -> Result<Vec<u8>> {
         &c.referrals,
         (c.replaces, c.messages_are_descriptions),
     );
-    super::packed::pack(&header, &c.entries)
+    super::packed::pack(&header, &c.entries, keep)
         .ok_or_else(|| Error::Usage(format!("{}: too many entries", origin.path_for_errors())))
 }
 
