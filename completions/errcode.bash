@@ -105,7 +105,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -135,7 +135,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -207,7 +207,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -237,7 +237,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -267,7 +267,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -297,7 +297,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -327,7 +327,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -525,7 +525,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -555,7 +555,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -593,7 +593,7 @@ _errcode() {
                     return 0
                     ;;
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)
@@ -623,7 +623,7 @@ _errcode() {
             fi
             case "${prev}" in
                 --vendor)
-                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
                     ;;
                 --lang)

@@ -27,7 +27,11 @@ end
 complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -51,7 +55,11 @@ complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print thi
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -64,7 +72,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -77,7 +89,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -93,7 +109,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -109,7 +129,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'P
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -122,7 +146,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'P
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -135,7 +163,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -148,7 +180,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand family" -s h -l help -d 
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -163,7 +199,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -178,7 +218,11 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
-jdcloud\t''"
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
 zh\t''
 both\t''"

@@ -7,7 +7,7 @@ use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
-use crate::catalog::Vendor;
+use crate::catalog::{Catalog, Vendor};
 
 /// One piece of text in the paste, with its byte range in the original paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -380,57 +380,42 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
     found
 }
 
-/// Words that say which vendor a paste is from: hosts and SDK names (any case), and field names of the
-/// vendors' error bodies (as written).
-const VENDOR_HINTS: &[(Vendor, &str, bool, &str)] = &[
-    (Vendor::Huawei, "huawei", true, "Huawei host or SDK"),
-    (
-        Vendor::Huawei,
-        "error_msg",
-        false,
-        "Huawei error body (error_msg)",
-    ),
-    (Vendor::Alibaba, "aliyun", true, "Alibaba host or SDK"),
-    (Vendor::Alibaba, "alibabacloud", true, "Alibaba host or SDK"),
-    (Vendor::Alibaba, "alicloudapi", true, "Alibaba host or SDK"),
-    (
-        Vendor::Alibaba,
-        "Tea.exceptions",
-        false,
-        "Alibaba host or SDK",
-    ),
-    (
-        Vendor::Alibaba,
-        "x-ca-error-",
-        true,
-        "Alibaba error body or X-Ca header",
-    ),
-    (
-        Vendor::Alibaba,
-        "HostId",
-        false,
-        "Alibaba error body or X-Ca header",
-    ),
-    (
-        Vendor::Alibaba,
-        "Recommend",
-        false,
-        "Alibaba error body or X-Ca header",
-    ),
-    (Vendor::Tencent, "tencent", true, "Tencent host or SDK"),
-    (Vendor::Tencent, "qcloud", true, "Tencent host or SDK"),
-    (Vendor::Jdcloud, "jdcloud", true, "JD Cloud host or SDK"),
-];
+/// What marks each vendor in a paste: the loaded catalogs' vendor hints (`[[evidence]]`: hosts, headers,
+/// SDK and error-body names), searched for together.
+pub struct Hints {
+    /// `(vendor, text, any case, what)`, each once.
+    list: Vec<(Vendor, String, bool, String)>,
+    /// The hints of any case, matching ASCII letters of any case; and those matched as written.
+    any_case: aho_corasick::AhoCorasick,
+    exact_case: aho_corasick::AhoCorasick,
+}
 
-/// Finds the vendor hints; the ones of any case match ASCII letters of any case.
-static VENDOR_WORDS: LazyLock<(aho_corasick::AhoCorasick, aho_corasick::AhoCorasick)> =
-    LazyLock::new(|| {
-        let hints: Vec<&str> = VENDOR_HINTS.iter().map(|h| h.1).collect();
-        (
-            words(&hints, SMALL_AUTOMATON, true),
-            words(&hints, SMALL_AUTOMATON, false),
-        )
-    });
+impl Hints {
+    /// The hints of these catalogs.
+    pub fn of<'c>(catalogs: impl Iterator<Item = &'c Catalog>) -> Hints {
+        let mut list: Vec<(Vendor, String, bool, String)> = Vec::new();
+        for catalog in catalogs {
+            for hint in &catalog.hints {
+                let known = (list.iter())
+                    .any(|h| h.0 == catalog.vendor && h.1 == hint.text && h.2 == hint.any_case);
+                if !known {
+                    list.push((
+                        catalog.vendor,
+                        hint.text.clone(),
+                        hint.any_case,
+                        hint.what.clone(),
+                    ));
+                }
+            }
+        }
+        let texts: Vec<&str> = list.iter().map(|h| h.1.as_str()).collect();
+        Hints {
+            any_case: words(&texts, SMALL_AUTOMATON, true),
+            exact_case: words(&texts, SMALL_AUTOMATON, false),
+            list,
+        }
+    }
+}
 
 /// How much to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -444,7 +429,7 @@ pub enum Reading {
 }
 
 /// Reads a paste, or a log line.
-pub fn read(text: &str, reading: Reading) -> Evidence {
+pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     let mut evidence = Evidence {
         views: match reading {
             Reading::Paste => views(text),
@@ -480,19 +465,15 @@ pub fn read(text: &str, reading: Reading) -> Evidence {
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        let (any_case, exact_case) = &*VENDOR_WORDS;
-        for (automaton, of_any_case) in [(any_case, true), (exact_case, false)] {
+        for (automaton, of_any_case) in [(&hints.any_case, true), (&hints.exact_case, false)] {
             for m in automaton.find_overlapping_iter(text) {
-                let (vendor, _, any_case_hint, what) = VENDOR_HINTS[m.pattern().as_usize()];
-                if any_case_hint != of_any_case {
+                let (vendor, _, any_case_hint, what) = &hints.list[m.pattern().as_usize()];
+                if *any_case_hint != of_any_case {
                     continue;
                 }
-                if !evidence
-                    .vendors
-                    .iter()
-                    .any(|v| v.value == vendor && v.source == what)
-                {
-                    push(&mut evidence.vendors, vendor, m.range(), what);
+                // One hint a vendor is enough: the first found stands for it.
+                if !evidence.vendors.iter().any(|v| v.value == *vendor) {
+                    push(&mut evidence.vendors, *vendor, m.range(), what);
                 }
             }
         }
@@ -689,7 +670,11 @@ mod tests {
     use super::*;
 
     fn read_paste(text: &str) -> Evidence {
-        read(text, Reading::Paste)
+        static HINTS: LazyLock<Hints> = LazyLock::new(|| {
+            let catalogs = Box::leak(Box::new(crate::catalog::Catalogs::builtin()));
+            Hints::of(catalogs.catalogs.iter())
+        });
+        read(text, Reading::Paste, &HINTS)
     }
 
     fn values<T: Clone>(list: &[Found<T>]) -> Vec<T> {

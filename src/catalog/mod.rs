@@ -10,7 +10,7 @@ mod packed;
 mod validate;
 
 pub use load::CatalogPaths;
-pub use model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
+pub use model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
 pub use packed::{Catalog, Entries};
 pub use validate::parse;
 
@@ -54,6 +54,14 @@ impl Catalogs {
                 })
                 .collect(),
         }
+    }
+
+    /// The vendors of the loaded catalogs, in errcode's order.
+    pub fn vendors(&self) -> Vec<Vendor> {
+        let mut vendors: Vec<Vendor> = self.catalogs.iter().map(|c| c.vendor).collect();
+        vendors.sort();
+        vendors.dedup();
+        vendors
     }
 
     /// Every entry with its catalog, in catalog then document order.

@@ -7,35 +7,75 @@ use std::path::PathBuf;
 
 use crate::template::Template;
 
-/// The gateway vendors errcode knows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Vendor {
-    Huawei,
-    Alibaba,
-    Tencent,
-    Jdcloud,
-}
+/// A vendor, by its id (`huawei`, `aws`, or a company's own, as a catalog declares it). Vendors are listed
+/// in errcode's order: the four clouds, then the gateways beside them, then any other by id.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Vendor(&'static str);
 
+/// The vendors of the built-in catalogs, in the order errcode lists vendors.
+const KNOWN: [&str; 8] = [
+    "huawei", "alibaba", "tencent", "jdcloud", "aws", "kong", "apisix", "google",
+];
+
+#[allow(non_upper_case_globals)]
 impl Vendor {
-    pub const ALL: [Vendor; 4] = [
-        Vendor::Huawei,
-        Vendor::Alibaba,
-        Vendor::Tencent,
-        Vendor::Jdcloud,
-    ];
+    pub const Huawei: Vendor = Vendor("huawei");
+    pub const Alibaba: Vendor = Vendor("alibaba");
+    pub const Tencent: Vendor = Vendor("tencent");
+    pub const Jdcloud: Vendor = Vendor("jdcloud");
 
     pub fn id(self) -> &'static str {
-        match self {
-            Vendor::Huawei => "huawei",
-            Vendor::Alibaba => "alibaba",
-            Vendor::Tencent => "tencent",
-            Vendor::Jdcloud => "jdcloud",
-        }
+        self.0
     }
 
+    /// The vendor with this id, if it is one (`[a-z0-9][a-z0-9-]*`, at most 64 characters).
     pub fn from_id(id: &str) -> Option<Vendor> {
-        Vendor::ALL.into_iter().find(|v| v.id() == id)
+        if !Vendor::is_id(id) {
+            return None;
+        }
+        Some(match KNOWN.iter().find(|&&known| known == id) {
+            Some(known) => Vendor(known),
+            // A vendor lives as long as the catalogs that name it: the whole process.
+            None => Vendor(Box::leak(id.to_string().into_boxed_str())),
+        })
+    }
+
+    /// Whether `id` is a vendor id: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
+    pub fn is_id(id: &str) -> bool {
+        let mut chars = id.chars();
+        id.len() <= 64
+            && matches!(chars.next(), Some(c) if c.is_ascii_lowercase() || c.is_ascii_digit())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    }
+
+    /// The built-in vendors' ids, in errcode's order.
+    pub fn known() -> &'static [&'static str] {
+        &KNOWN
+    }
+
+    fn rank(self) -> usize {
+        KNOWN
+            .iter()
+            .position(|&k| k == self.0)
+            .unwrap_or(KNOWN.len())
+    }
+}
+
+impl Ord for Vendor {
+    fn cmp(&self, other: &Vendor) -> std::cmp::Ordering {
+        (self.rank(), self.0).cmp(&(other.rank(), other.0))
+    }
+}
+
+impl PartialOrd for Vendor {
+    fn partial_cmp(&self, other: &Vendor) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl serde::Serialize for Vendor {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.0)
     }
 }
 
@@ -43,6 +83,17 @@ impl fmt::Display for Vendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.id())
     }
+}
+
+/// Text whose presence in a paste marks a catalog's vendor: a host, a response header, an SDK's or an
+/// error body's name (catalog data, so a user's catalog can say how its own gateway's errors look).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hint {
+    pub text: String,
+    /// ASCII letters match in any case (hosts, header names); otherwise as written (field names).
+    pub any_case: bool,
+    /// What it is, shown as the evidence's kind: "Huawei host or SDK".
+    pub what: String,
 }
 
 /// A text in both languages.

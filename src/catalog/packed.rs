@@ -15,7 +15,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use super::model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
+use super::model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
 use crate::template::{Context, Template};
 
 /// Everything of a catalog but its entries.
@@ -31,6 +31,9 @@ pub(crate) struct Header<'a> {
     pub sources: Vec<SourceRecord<'a>>,
     #[serde(borrow)]
     pub referrals: Vec<ReferralRecord<'a>>,
+    /// `(text, any case, what)` of each vendor hint.
+    #[serde(borrow)]
+    pub hints: Vec<(&'a str, bool, &'a str)>,
     pub replaces: bool,
     pub messages_are_descriptions: bool,
 }
@@ -131,6 +134,8 @@ pub struct Catalog {
     pub sources: Vec<Source>,
     pub entries: Entries,
     pub referrals: Vec<Referral>,
+    /// What marks this catalog's vendor in a paste.
+    pub hints: Vec<Hint>,
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
     pub overrides: Option<Origin>,
@@ -185,37 +190,46 @@ fn text((en, zh): (&'static str, &'static str)) -> Text {
     }
 }
 
+/// Everything of a checked catalog but its entries, as `validate` and `Catalog` hold it.
+pub(crate) struct Parts<'a> {
+    pub id: &'a str,
+    pub vendor: Vendor,
+    pub vendor_name: &'a Text,
+    pub product: &'a Text,
+    pub sources: &'a [Source],
+    pub referrals: &'a [Referral],
+    pub hints: &'a [Hint],
+    pub replaces: bool,
+    pub messages_are_descriptions: bool,
+}
+
 impl<'a> Header<'a> {
     /// The header of a catalog, to pack it (`file`: its name under `catalogs/`, built-in ones only).
     pub(crate) fn of(c: &'a Catalog, file: &'a str) -> Header<'a> {
         Header::new(
             file,
-            &c.id,
-            c.vendor,
-            (pair(&c.vendor_name), pair(&c.product)),
-            &c.sources,
-            &c.referrals,
-            (c.replaces, c.messages_are_descriptions),
+            &Parts {
+                id: &c.id,
+                vendor: c.vendor,
+                vendor_name: &c.vendor_name,
+                product: &c.product,
+                sources: &c.sources,
+                referrals: &c.referrals,
+                hints: &c.hints,
+                replaces: c.replaces,
+                messages_are_descriptions: c.messages_are_descriptions,
+            },
         )
     }
 
-    pub(crate) fn new(
-        file: &'a str,
-        id: &'a str,
-        vendor: Vendor,
-        (vendor_name, product): ((&'a str, &'a str), (&'a str, &'a str)),
-        sources: &'a [Source],
-        referrals: &'a [Referral],
-        (replaces, messages_are_descriptions): (bool, bool),
-    ) -> Header<'a> {
+    pub(crate) fn new(file: &'a str, c: &Parts<'a>) -> Header<'a> {
         Header {
             file,
-            id,
-            vendor: vendor.id(),
-            vendor_name,
-            product,
-            sources: sources
-                .iter()
+            id: c.id,
+            vendor: c.vendor.id(),
+            vendor_name: pair(c.vendor_name),
+            product: pair(c.product),
+            sources: (c.sources.iter())
                 .map(|s| SourceRecord {
                     id: &s.id,
                     title: &s.title,
@@ -225,8 +239,7 @@ impl<'a> Header<'a> {
                     label: s.label.as_ref().map(pair),
                 })
                 .collect(),
-            referrals: referrals
-                .iter()
+            referrals: (c.referrals.iter())
                 .map(|r| ReferralRecord {
                     id: &r.id,
                     code: r.code.source(),
@@ -235,8 +248,11 @@ impl<'a> Header<'a> {
                     authored: r.authored.flags(),
                 })
                 .collect(),
-            replaces,
-            messages_are_descriptions,
+            hints: (c.hints.iter())
+                .map(|h| (h.text.as_str(), h.any_case, h.what.as_str()))
+                .collect(),
+            replaces: c.replaces,
+            messages_are_descriptions: c.messages_are_descriptions,
         }
     }
 }
@@ -427,6 +443,13 @@ pub(crate) fn unpack(
                 meaning: text(r.meaning),
                 fix: text(r.fix),
                 authored: Authored::from_flags(r.authored),
+            })
+            .collect(),
+        hints: (header.hints.iter())
+            .map(|&(text, any_case, what)| Hint {
+                text: text.to_string(),
+                any_case,
+                what: what.to_string(),
             })
             .collect(),
         origin: origin.unwrap_or(Origin::Builtin(header.file)),

@@ -9,8 +9,8 @@ use std::fmt;
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::model::{Authored, Entry, Origin, Referral, Source, Text, Vendor};
-use super::packed::{Catalog, Header, Keep};
+use super::model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
+use super::packed::{Catalog, Header, Keep, Parts};
 use crate::error::{Error, Result};
 use crate::template::{self, Context, Template};
 
@@ -46,15 +46,17 @@ pub(crate) fn pack_keeping(text: &str, origin: &Origin, keep: Keep) -> Result<(V
     };
     let header = Header::new(
         file,
-        &c.id,
-        c.vendor,
-        (
-            (&c.vendor_name.en, &c.vendor_name.zh),
-            (&c.product.en, &c.product.zh),
-        ),
-        &c.sources,
-        &c.referrals,
-        (c.replaces, c.messages_are_descriptions),
+        &Parts {
+            id: &c.id,
+            vendor: c.vendor,
+            vendor_name: &c.vendor_name,
+            product: &c.product,
+            sources: &c.sources,
+            referrals: &c.referrals,
+            hints: &c.hints,
+            replaces: c.replaces,
+            messages_are_descriptions: c.messages_are_descriptions,
+        },
     );
     super::packed::pack(&header, &c.entries, keep)
         .ok_or_else(|| Error::Usage(format!("{}: too many entries", origin.path_for_errors())))
@@ -69,6 +71,7 @@ struct Checked {
     sources: Vec<Source>,
     entries: Vec<Entry>,
     referrals: Vec<Referral>,
+    hints: Vec<Hint>,
     replaces: bool,
     messages_are_descriptions: bool,
 }
@@ -141,6 +144,17 @@ struct RawCatalog {
     entries: Vec<Spanned<RawEntry>>,
     #[serde(default)]
     referrals: Vec<RawReferral>,
+    #[serde(default)]
+    evidence: Vec<RawHint>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawHint {
+    text: Spanned<String>,
+    #[serde(default)]
+    any_case: bool,
+    what: Spanned<String>,
 }
 
 #[derive(Deserialize)]
@@ -217,12 +231,13 @@ impl Validator<'_> {
                 return self.error(
                     raw.vendor.span(),
                     format!(
-                        "unknown vendor `{}`; expected one of: huawei, alibaba, tencent, jdcloud",
+                        "invalid vendor id `{}`: use [a-z0-9][a-z0-9-]* (at most 64 characters), such as huawei, alibaba, tencent, jdcloud or your own",
                         raw.vendor.get_ref()
                     ),
                 );
             }
         };
+        let hints = self.hints(&raw.evidence)?;
         let vendor_name = self.text_pair(&raw.vendor_name, "vendor_name")?;
         let product = self.text_pair(&raw.product, "product")?;
         if raw.sources.get_ref().is_empty() {
@@ -271,6 +286,7 @@ impl Validator<'_> {
         Ok(Checked {
             id,
             vendor,
+            hints,
             vendor_name,
             product,
             sources,
@@ -279,6 +295,26 @@ impl Validator<'_> {
             replaces: raw.replaces,
             messages_are_descriptions: raw.messages_are_descriptions,
         })
+    }
+
+    /// The catalog's vendor hints (`[[evidence]]`): text long enough not to turn up by chance.
+    fn hints(&self, raw: &[RawHint]) -> Result<Vec<Hint>> {
+        let mut hints = Vec::new();
+        for h in raw {
+            let text = self.required(&h.text, "evidence text")?;
+            if text.chars().count() < 4 {
+                return self.error(
+                    h.text.span(),
+                    "evidence text needs at least 4 characters, or it would turn up in any paste",
+                );
+            }
+            hints.push(Hint {
+                text,
+                any_case: h.any_case,
+                what: self.required(&h.what, "evidence what")?,
+            });
+        }
+        Ok(hints)
     }
 
     /// The catalog's sources, each id once.
@@ -643,9 +679,16 @@ fix = { en = "Add it.", zh = "添加" }
     }
 
     #[test]
-    fn unknown_vendor_and_bad_status_are_errors() {
+    fn malformed_vendor_and_bad_status_are_errors() {
+        // Any vendor id is open to a catalog (issue 17: `aws`, a company's own); a malformed one is not.
+        let acme = parse(
+            &MINIMAL.replace("\"huawei\"", "\"acme-gw\""),
+            Origin::File("acme.toml".into()),
+        );
+        assert_eq!(acme.unwrap().vendor.id(), "acme-gw");
         assert!(
-            error_of(&MINIMAL.replace("\"huawei\"", "\"aws\"")).contains("unknown vendor `aws`")
+            error_of(&MINIMAL.replace("\"huawei\"", "\"Acme GW\""))
+                .contains("acme.toml:3:10: invalid vendor id `Acme GW`")
         );
         assert!(
             error_of(&MINIMAL.replace("400", "999")).contains("status 999 is not an HTTP status")

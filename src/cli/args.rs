@@ -4,7 +4,6 @@
 use std::ffi::OsString;
 use std::path::PathBuf;
 
-use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::catalog::Vendor;
@@ -48,8 +47,8 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
     /// Only this vendor's entries (repeatable)
-    #[arg(long, value_name = "ID", global = true, value_parser = vendor_id())]
-    pub vendor: Vec<Vendor>,
+    #[arg(long, value_name = "ID", global = true, value_parser = VendorId)]
+    pub vendor: Vec<String>,
 
     /// Languages to show [default: both, or ERRCODE_LANG]
     #[arg(long, value_enum, global = true)]
@@ -153,10 +152,32 @@ pub enum CatalogAction {
     Patterns,
 }
 
-/// `--vendor`'s values: the ids of the vendors the catalogs know.
-fn vendor_id() -> impl clap::builder::TypedValueParser<Value = Vendor> {
-    clap::builder::PossibleValuesParser::new(Vendor::ALL.map(Vendor::id))
-        .map(|id| Vendor::from_id(&id).expect("a possible value"))
+/// `--vendor`'s values: any vendor id (a user's catalog may declare its own; which are loaded is checked once
+/// the catalogs are), with the built-in vendors offered to shell completion.
+#[derive(Clone)]
+struct VendorId;
+
+impl clap::builder::TypedValueParser for VendorId {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<String, clap::Error> {
+        clap::builder::NonEmptyStringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Vendor::known()
+                .iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 /// Inserts `lookup` before the first positional argument when it is not a command name, so that

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use super::args::{CatalogAction, Cli, Command};
 use super::output::{self, ScanPrinter};
 use super::settings::{self, Settings};
-use crate::catalog::Catalogs;
+use crate::catalog::{Catalogs, Vendor};
 use crate::error::{Error, Result};
 use crate::exit;
 use crate::family;
@@ -29,10 +29,11 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
     for warning in warnings {
         output::warning(&warning);
     }
+    let vendors = loaded_vendors(catalogs, &settings.vendors)?;
     let matcher = if matches!(cli.command, Some(Command::Scan { .. })) {
-        Matcher::for_bulk(catalogs, &settings.vendors)
+        Matcher::for_bulk(catalogs, &vendors)
     } else {
-        Matcher::new(catalogs, &settings.vendors)
+        Matcher::new(catalogs, &vendors)
     };
     let s = &settings;
     match cli.command {
@@ -71,6 +72,31 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
         }) => patterns(&matcher),
         Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
     }
+}
+
+/// The vendors `--vendor` names, each one the loaded catalogs have.
+fn loaded_vendors(catalogs: &Catalogs, ids: &[String]) -> Result<Vec<Vendor>> {
+    let loaded = catalogs.vendors();
+    let mut vendors = Vec::new();
+    for id in ids {
+        match loaded.iter().find(|v| v.id() == id) {
+            Some(&vendor) => vendors.push(vendor),
+            None => {
+                let closest = (loaded.iter())
+                    .map(|v| (strsim::damerau_levenshtein(id, v.id()), v.id()))
+                    .filter(|&(distance, _)| distance <= 2)
+                    .min();
+                let names: Vec<&str> = loaded.iter().map(|v| v.id()).collect();
+                let hint = closest.map_or(String::new(), |(_, v)| format!("did you mean `{v}`? "));
+                return Err(Error::Usage(format!(
+                    "unknown vendor `{}`; {hint}loaded vendors: {}",
+                    render::escape(id),
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+    Ok(vendors)
 }
 
 /// `lookup`: the queries from the arguments, or from standard input.

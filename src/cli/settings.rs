@@ -4,14 +4,15 @@
 use std::path::PathBuf;
 
 use super::args::GlobalArgs;
-use crate::catalog::{CatalogPaths, Vendor};
+use crate::catalog::CatalogPaths;
 use crate::error::{Error, Result};
 use crate::render::{Lang, Look};
 use crate::style::Palette;
 
 /// Everything decided from flags and environment; later stages never look at either again.
 pub(super) struct Settings {
-    pub vendors: Vec<Vendor>,
+    /// As given: which are loaded is known once the catalogs are (`commands::vendors`).
+    pub vendors: Vec<String>,
     pub look: Look,
     pub json: bool,
     pub catalog_paths: CatalogPaths,

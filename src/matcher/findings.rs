@@ -86,7 +86,7 @@ impl<'c> Matcher<'c> {
         reading: Reading,
         literals: Option<&[LiteralHit]>,
     ) -> Pasted<'c> {
-        let evidence = paste::read(text, reading);
+        let evidence = paste::read(text, reading, self.hints());
         let finder = self.finder_for(text.len());
         let mut candidates: Vec<Candidate<'c>> = Vec::new();
         let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();

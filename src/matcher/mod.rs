@@ -137,6 +137,9 @@ pub struct Matcher<'c> {
     codes: std::sync::OnceLock<std::collections::HashMap<String, Vec<(&'c Catalog, &'c Entry)>>>,
     /// The automaton over every code and message literal; built on first use (code lookups never need it).
     finder: std::sync::OnceLock<finder::Finder<'c>>,
+    /// What marks each vendor in a paste, from every loaded catalog (evidence of a vendor filtered out
+    /// still counts against another's claim); built on first use.
+    hints: std::sync::OnceLock<crate::paste::Hints>,
     /// Set for scanning logs: build for throughput rather than quick start.
     bulk: bool,
 }
@@ -165,6 +168,7 @@ impl<'c> Matcher<'c> {
             vendors: vendors.to_vec(),
             codes: std::sync::OnceLock::new(),
             finder: std::sync::OnceLock::new(),
+            hints: std::sync::OnceLock::new(),
             bulk: false,
         }
     }
@@ -186,6 +190,10 @@ impl<'c> Matcher<'c> {
     /// the first of them building it while the others wait.
     pub fn prepare_for_scan(&self) {
         self.finder();
+    }
+
+    fn hints(&self) -> &crate::paste::Hints {
+        (self.hints).get_or_init(|| crate::paste::Hints::of(self.catalogs.catalogs.iter()))
     }
 
     fn finder(&self) -> &finder::Finder<'c> {

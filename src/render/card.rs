@@ -3,7 +3,7 @@
 use super::labels::{LABEL_WIDTH, labels, mark};
 use super::text::{cjk_words, escape};
 use super::{Lang, Look};
-use crate::catalog::{Catalog, Catalogs, Entry, Text, Vendor};
+use crate::catalog::{Catalog, Catalogs, Entry, Text};
 use crate::family::Family;
 use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
 use crate::status;
@@ -182,7 +182,11 @@ pub(super) fn family_section(
     let mut elsewhere: Vec<String> = Vec::new();
     let mut left_out = 0;
     let members = family.loaded_members(catalogs);
-    for vendor in Vendor::ALL.into_iter().filter(|v| *v != catalog.vendor) {
+    for vendor in catalogs
+        .vendors()
+        .into_iter()
+        .filter(|v| *v != catalog.vendor)
+    {
         let mut shown: Vec<String> = Vec::new();
         for &(c, e) in members.iter().filter(|(c, _)| c.vendor == vendor) {
             let what = e.code.as_ref().map_or_else(

@@ -5,7 +5,7 @@ use super::json::{JsonFamily, json_family, json_output, json_text};
 use super::labels::labels;
 use super::table::new_table;
 use super::{Look, human};
-use crate::catalog::{Catalogs, Vendor};
+use crate::catalog::Catalogs;
 use crate::family::Family;
 use crate::matcher::Outcome;
 use crate::template::Captures;
@@ -21,7 +21,8 @@ pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> 
     );
     for f in families {
         let members = f.loaded_members(catalogs);
-        let per_vendor: Vec<String> = Vendor::ALL
+        let per_vendor: Vec<String> = catalogs
+            .vendors()
             .iter()
             .filter_map(|v| {
                 let n = members.iter().filter(|(c, _)| c.vendor == *v).count();

@@ -72,7 +72,10 @@ pub(super) fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> St
 /// Tables per vendor, for `status` and `list`.
 pub(super) fn grouped_tables(matches: &[Match<'_>], look: &Look) -> String {
     let mut out = String::new();
-    for vendor in Vendor::ALL {
+    let mut vendors: Vec<Vendor> = matches.iter().map(|m| m.catalog.vendor).collect();
+    vendors.sort();
+    vendors.dedup();
+    for vendor in vendors {
         let group: Vec<Match<'_>> = matches
             .iter()
             .filter(|m| m.catalog.vendor == vendor)

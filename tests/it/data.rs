@@ -50,9 +50,9 @@ fn built_in_statics_say_what_the_loader_reads() {
 #[test]
 fn catalogs_of_every_vendor_with_names_and_sources() {
     let catalogs = builtin();
-    for vendor in Vendor::ALL {
+    for &vendor in Vendor::known() {
         assert!(
-            catalogs.catalogs.iter().any(|c| c.vendor == vendor),
+            catalogs.catalogs.iter().any(|c| c.vendor.id() == vendor),
             "{vendor}"
         );
     }

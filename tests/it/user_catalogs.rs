@@ -172,8 +172,8 @@ fn broken_catalogs_are_located_errors() {
         "14:10: status 42 is not an HTTP status (100 to 599)",
     );
     broken(
-        &ACME.replace("vendor = \"huawei\"", "vendor = \"aws\""),
-        "2:10: unknown vendor `aws`; expected one of: huawei, alibaba, tencent, jdcloud",
+        &ACME.replace("vendor = \"huawei\"", "vendor = \"Acme GW\""),
+        "2:10: invalid vendor id `Acme GW`: use [a-z0-9][a-z0-9-]* (at most 64 characters), such as huawei, alibaba, tencent, jdcloud or your own",
     );
     broken(
         &ACME.replace("Teapot {param} refused.", "Teapot {Param} refused."),
