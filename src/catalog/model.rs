@@ -53,6 +53,11 @@ impl Vendor {
         &KNOWN
     }
 
+    /// One of the four clouds errcode is first of all for (their rows come first among equals).
+    pub fn is_cloud(self) -> bool {
+        self.rank() < 4
+    }
+
     fn rank(self) -> usize {
         KNOWN
             .iter()
@@ -165,6 +170,9 @@ pub struct Entry {
     /// Index of the newer edition's entry this older row corresponds to.
     pub edition_of: Option<usize>,
     pub doubtful_message: bool,
+    /// An SDK's wrapper around whatever the server answered (`SDK.ServerError`): found in a paste only when
+    /// no other error of its vendor is.
+    pub wrapper: bool,
     pub meaning: Text,
     pub fix: Text,
     pub note: Option<Text>,

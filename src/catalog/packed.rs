@@ -72,6 +72,7 @@ struct EntryRecord {
     sources: Vec<u32>,
     edition_of: Option<u32>,
     doubtful_message: bool,
+    wrapper: bool,
     meaning: (Span, Span),
     fix: (Span, Span),
     note: Option<(Span, Span)>,
@@ -156,7 +157,7 @@ impl Catalog {
         for e in self.entries.iter() {
             let forms: Vec<&str> = e.variants.iter().map(Template::source).collect();
             text += &format!(
-                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {:?} {:?} {:?} {:?}\n",
+                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {:?} {:?} {:?} {:?}\n",
                 e.id,
                 e.code.as_ref().map(Template::source),
                 e.status,
@@ -164,6 +165,7 @@ impl Catalog {
                 e.sources,
                 e.edition_of,
                 e.doubtful_message,
+                e.wrapper,
                 e.meaning,
                 e.fix,
                 e.note,
@@ -300,6 +302,7 @@ impl Pool {
                 None => None,
             },
             doubtful_message: e.doubtful_message,
+            wrapper: e.wrapper,
             meaning: self.pair(&e.meaning)?,
             fix: self.pair(&e.fix)?,
             note: match &e.note {
@@ -560,6 +563,7 @@ impl Store {
             sources: record.sources.iter().map(|&s| s as usize).collect(),
             edition_of: record.edition_of.map(|i| i as usize),
             doubtful_message: record.doubtful_message,
+            wrapper: record.wrapper,
             meaning: self.pair(record.meaning)?,
             fix: self.pair(record.fix)?,
             note: match record.note {

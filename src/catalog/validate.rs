@@ -198,6 +198,8 @@ struct RawEntry {
     edition_of: Option<Spanned<String>>,
     #[serde(default)]
     doubtful_message: bool,
+    #[serde(default)]
+    wrapper: bool,
     meaning: Spanned<RawText>,
     fix: Spanned<RawText>,
     note: Option<Spanned<RawText>>,
@@ -448,6 +450,7 @@ impl Validator<'_> {
             sources: entry_sources,
             edition_of,
             doubtful_message: e.doubtful_message,
+            wrapper: e.wrapper,
             meaning,
             fix,
             note,

@@ -12,7 +12,7 @@ use std::ops::Range;
 
 use super::finder::{Hit, LiteralHit, Target, generic_code};
 use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
-use crate::catalog::{Catalog, Entry};
+use crate::catalog::{Catalog, Entry, Vendor};
 use crate::paste::{self, Evidence, Found, Reading};
 use crate::template::Captures;
 
@@ -201,6 +201,11 @@ impl<'c> Matcher<'c> {
             source: source.to_string(),
         };
         match hit.target {
+            // The reason phrase of a status line (`HTTP/1.1 403 Forbidden`) is no code, though a vendor may
+            // have one spelled so.
+            Target::Code(_)
+                if matches!(place, Place::Text(_))
+                    && crate::status::is_reason_phrase(&found.value) => {}
             Target::Code(entry) => {
                 let points = if hit.generic {
                     GENERIC_CODE_IN_TEXT
@@ -583,6 +588,12 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             kept.push(c);
         }
     }
+    // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
+    let unwrapped: Vec<Vendor> = (kept.iter())
+        .filter(|c| !c.entry.wrapper)
+        .map(|c| c.catalog.vendor)
+        .collect();
+    kept.retain(|c| !c.entry.wrapper || !unwrapped.contains(&c.catalog.vendor));
     kept.sort_by_key(|c| {
         (
             c.position,

@@ -278,8 +278,17 @@ impl<'c> Matcher<'c> {
             return self.status_range(&query, range);
         }
         if is_token(&query) {
-            let matches = self.by_code(&query);
+            let mut matches = self.by_code(&query);
             if !matches.is_empty() {
+                // A word that is a code and also a whole message (`Forbidden`, `Unauthorized`): both, the
+                // codes first.
+                let whole_messages: Vec<Match<'c>> = (self.by_message(&query).into_iter())
+                    .filter(|m| {
+                        m.matched_by == MatchedBy::Message
+                            && !matches.iter().any(|c| std::ptr::eq(c.entry, m.entry))
+                    })
+                    .collect();
+                matches.extend(whole_messages);
                 return Outcome::of(&query, QueryKind::Code, matches);
             }
             // No entry has it: a word of a message, or a code the tables lack. For the latter, a close code

@@ -68,8 +68,8 @@ pub(super) fn plain_match<'c>(
 }
 
 pub(super) fn ranked(mut matches: Vec<Match<'_>>) -> Vec<Match<'_>> {
-    // A stable sort keeps catalog and document order among equals.
-    matches.sort_by_key(|m| std::cmp::Reverse(m.score));
+    // A stable sort keeps catalog and document order among equals, the four clouds' rows first.
+    matches.sort_by_key(|m| (std::cmp::Reverse(m.score), !m.catalog.vendor.is_cloud()));
     matches
 }
 

@@ -46,7 +46,10 @@ pub(super) fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> St
             || "—".to_string(),
             |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
         );
-        if m.catalog.sources.len() > 1 && !entry.sources.contains(&0) {
+        // An older edition's row says which edition it is (only catalogs whose sources are labelled
+        // editions: another catalog's many sources are not editions of one table).
+        let editions = m.catalog.sources.iter().any(|s| s.label.is_some());
+        if editions && !entry.sources.contains(&0) {
             let s = &m.catalog.sources[entry.sources[0]];
             let label = s
                 .label

@@ -88,13 +88,24 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
     assert_eq!(
         counts,
         [
-            ("alibaba-apigateway-dataplane", 18),
+            ("alibaba-apigateway-dataplane", 25),
+            ("alibaba-apigateway-messages", 30),
             ("alibaba-apigateway", 48),
+            ("alibaba-openapi", 49),
+            ("apisix-gateway", 47),
+            ("aws-apigateway-gateway-responses", 21),
+            ("aws-apigateway", 24),
+            ("google-apis-rpc-codes", 16),
+            ("google-apis", 21),
+            ("huawei-apig-management", 168),
             ("huawei-apig", 91),
             ("huawei-apigw", 54),
             ("jdcloud-apigateway-dataplane", 19),
             ("jdcloud-apigateway", 57),
-            ("tencent-apigateway-api3", 206),
+            ("jdcloud-openapi", 1),
+            ("kong-gateway", 89),
+            ("tencent-api3-common", 39),
+            ("tencent-apigateway-api3", 172),
             ("tencent-apigateway", 62),
         ]
     );
@@ -371,11 +382,19 @@ fn editions_that_differ_are_linked_and_identical_rows_merged() {
 #[test]
 fn jdcloud_failed_precondition_has_two_statuses() {
     let catalogs = builtin();
-    let statuses: Vec<u16> = summary(&lookup(&catalogs, "FAILED_PRECONDITION"))
+    // (Google's canonical code of the same name follows JD Cloud's rows: the four clouds come first.)
+    let statuses: Vec<(String, u16)> = summary(&lookup(&catalogs, "FAILED_PRECONDITION"))
         .iter()
-        .map(|r| r.2)
+        .map(|r| (r.0.clone(), r.2))
         .collect();
-    assert_eq!(statuses, [400, 409]);
+    assert_eq!(
+        statuses,
+        [
+            ("jdcloud-apigateway".to_string(), 400),
+            ("jdcloud-apigateway".to_string(), 409),
+            ("google-apis-rpc-codes".to_string(), 400)
+        ]
+    );
 }
 
 #[test]
