@@ -45,13 +45,19 @@ const CODE_REACH: usize = 400;
 /// A status stated away from the error (lines above it) may be another response's: it counts for less.
 const STATUS_DIFFERS_ELSEWHERE: i32 = -5;
 const VENDOR_AGREES: i32 = 10;
-const VENDOR_DIFFERS: i32 = -10;
+/// The paste names another vendor and none names this one: a shared code or message is likely the other's
+/// (an S3 `SignatureDoesNotMatch` is not Alibaba's). A distinctive code still stands; a shared name does not.
+const VENDOR_DIFFERS: i32 = -30;
+/// A code template (`Invalid{param}`) fits many names other systems use (`InvalidArgument`,
+/// `InvalidAccessKeyId` of object storage): alone, without its vendor named in the paste, it is no claim.
+const TEMPLATE_UNCORROBORATED: i32 = -30;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
 // A distinctive code standing in a line is reported whatever else the line says: `errcode scan --count`
-// counts such a line without weighing the rest (`Finder::literals_unless_coded`).
-const _: () = assert!(CODE_IN_TEXT + VENDOR_DIFFERS >= REPORT);
+// counts such a line without weighing the rest (`Finder::literals_unless_coded`). (A log line is read
+// without vendor hints, so neither vendor term applies there.)
+const _: () = assert!(CODE_IN_TEXT + STATUS_DIFFERS >= REPORT);
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
 
@@ -459,13 +465,19 @@ fn weigh(
         candidate.score += CODE_DIFFERS;
     }
     let vendor = candidate.catalog.vendor;
-    if let Some(hint) = evidence.vendors.iter().find(|v| v.value == vendor) {
+    let named = evidence.vendors.iter().find(|v| v.value == vendor);
+    if let Some(hint) = named {
         candidate.score += VENDOR_AGREES;
         candidate
             .clues
             .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
     } else if !evidence.vendors.is_empty() {
         candidate.score += VENDOR_DIFFERS;
+    }
+    let by_template_alone = candidate.message_points == 0
+        && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());
+    if by_template_alone && named.is_none() {
+        candidate.score += TEMPLATE_UNCORROBORATED;
     }
     candidate.rank = candidate.score + differs;
     if candidate.entry.doubtful_message {

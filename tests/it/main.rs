@@ -1,6 +1,7 @@
 //! errcode's integration tests: one binary, so the crate and the executable are built once.
 
 mod cli;
+mod corpus;
 mod data;
 mod families;
 mod generated;

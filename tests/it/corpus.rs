@@ -1,0 +1,296 @@
+//! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by someone who had
+//! not read the matcher, and split by a hash of each file before anyone looked: `tune/`, which the matcher
+//! may be tuned on and whose every case must pass, and `heldout/`, only measured (precision and recall per
+//! vendor, printed by `cargo test corpus -- --nocapture`), never tuned on case by case.
+//!
+//! Each file:
+//!
+//! ```text
+//! #! source: <public address> (<title>, <date>)
+//! #! expect: <vendor> <CODE or -> <status or ?> ["<message, for an error without a code>"]
+//! #! expect: none                       (a look-alike: nothing of the catalogs' vendors may be claimed)
+//! #! origin: <what a look-alike really is>
+//! #! ---
+//! the paste, verbatim
+//! ```
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use errcode::catalog::Catalogs;
+use errcode::matcher::Matcher;
+use errcode::template::fill_text;
+
+/// One error a case names.
+#[derive(Debug, Clone)]
+struct Expected {
+    vendor: String,
+    code: Option<String>,
+    status: Option<u16>,
+    message: Option<String>,
+}
+
+struct Case {
+    name: String,
+    expected: Vec<Expected>,
+    paste: String,
+}
+
+/// One error errcode claims in a paste.
+#[derive(Debug, Clone)]
+struct Claim {
+    vendor: String,
+    /// The code as filled in (`Missing{param}` → `MissingGroupId`), if the entry has one.
+    code: Option<String>,
+    status: u16,
+    message: String,
+}
+
+fn parse_expected(line: &str) -> Option<Expected> {
+    let line = line.trim();
+    if line == "none" {
+        return None;
+    }
+    let (head, message) = match line.find('"') {
+        Some(at) => (&line[..at], Some(line[at..].trim_matches('"').to_string())),
+        None => (line, None),
+    };
+    let mut words = head.split_whitespace();
+    let vendor = words.next().unwrap_or_default().to_string();
+    let code = words.next().filter(|c| *c != "-").map(str::to_string);
+    let status = words.next().and_then(|s| s.parse().ok());
+    Some(Expected {
+        vendor,
+        code,
+        status,
+        message,
+    })
+}
+
+fn corpus(part: &str) -> Vec<Case> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/corpus")
+        .join(part);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let (header, paste) = text
+                .split_once("#! ---\n")
+                .unwrap_or_else(|| panic!("{name}: no `#! ---` line"));
+            let expected = header
+                .lines()
+                .filter_map(|l| l.strip_prefix("#! expect:"))
+                .filter_map(parse_expected)
+                .collect();
+            Case {
+                name,
+                expected,
+                paste: paste.to_string(),
+            }
+        })
+        .collect()
+}
+
+fn claims(matcher: &Matcher<'_>, paste: &str) -> Vec<Claim> {
+    let outcome = matcher.lookup(paste);
+    let mut claims: Vec<Claim> = outcome
+        .matches
+        .iter()
+        .map(|m| Claim {
+            vendor: m.catalog.vendor.id().to_string(),
+            code: m
+                .entry
+                .code
+                .as_ref()
+                .map(|c| fill_text(c.source(), &m.captures)),
+            status: m.entry.status,
+            message: fill_text(m.entry.message.source(), &m.captures),
+        })
+        .collect();
+    claims.extend(outcome.referrals.iter().map(|r| Claim {
+        vendor: r.catalog.vendor.id().to_string(),
+        code: Some(r.code.clone()),
+        status: 0,
+        message: String::new(),
+    }));
+    claims
+}
+
+fn fold(text: &str) -> String {
+    text.to_lowercase()
+        .trim()
+        .trim_end_matches('.')
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a claim names an expected error: its vendor, its code (any case), or for an error without a
+/// code its message (either containing the other); and its status where the case states one.
+fn names(claim: &Claim, expected: &Expected) -> bool {
+    if claim.vendor != expected.vendor {
+        return false;
+    }
+    let same = match (&expected.code, &claim.code) {
+        (Some(code), Some(claimed)) => code.eq_ignore_ascii_case(claimed),
+        (Some(_), None) => false,
+        (None, _) => expected.message.as_ref().is_some_and(|message| {
+            let (a, b) = (fold(message), fold(&claim.message));
+            !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+        }),
+    };
+    same && expected
+        .status
+        .is_none_or(|s| claim.status == 0 || claim.status == s)
+}
+
+/// Per vendor: errors expected, errors named, claims made, claims right.
+#[derive(Default, Debug, Clone, Copy)]
+struct Tally {
+    expected: u32,
+    recalled: u32,
+    claimed: u32,
+    right: u32,
+}
+
+struct Scored {
+    per_vendor: BTreeMap<String, Tally>,
+    /// Cases with an expected error not named, or a wrong claim.
+    wrong: Vec<String>,
+}
+
+fn score(cases: &[Case], matcher: &Matcher<'_>) -> Scored {
+    let mut per_vendor: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut wrong = Vec::new();
+    for case in cases {
+        let claims = claims(matcher, &case.paste);
+        let mut problems = Vec::new();
+        for e in &case.expected {
+            let tally = per_vendor.entry(e.vendor.clone()).or_default();
+            tally.expected += 1;
+            if claims.iter().any(|c| names(c, e)) {
+                tally.recalled += 1;
+            } else {
+                problems.push(format!("missed {e:?}"));
+            }
+        }
+        for c in &claims {
+            // A claim is right when it names an expected error, or says the very message of one that does
+            // (a message several vendors share, shown for each when nothing tells them apart).
+            let right = case.expected.iter().any(|e| names(c, e))
+                || claims.iter().any(|other| {
+                    other.vendor != c.vendor
+                        && fold(&other.message) == fold(&c.message)
+                        && case.expected.iter().any(|e| names(other, e))
+                });
+            let tally = per_vendor.entry(c.vendor.clone()).or_default();
+            tally.claimed += 1;
+            if right {
+                tally.right += 1;
+            } else {
+                problems.push(format!("wrong claim {c:?}"));
+            }
+        }
+        if !problems.is_empty() {
+            wrong.push(format!("{}:\n  {}", case.name, problems.join("\n  ")));
+        }
+    }
+    Scored { per_vendor, wrong }
+}
+
+fn table(title: &str, scored: &Scored) -> String {
+    let mut out = format!(
+        "{title}\n| vendor | errors | named | recall | claims | right | precision |\n| --- | --- | --- | --- | --- | --- | --- |\n"
+    );
+    let mut total = Tally::default();
+    let percent = |a: u32, b: u32| {
+        if b == 0 {
+            "—".to_string()
+        } else {
+            format!("{:.1}%", 100.0 * f64::from(a) / f64::from(b))
+        }
+    };
+    for (vendor, t) in &scored.per_vendor {
+        out += &format!(
+            "| {vendor} | {} | {} | {} | {} | {} | {} |\n",
+            t.expected,
+            t.recalled,
+            percent(t.recalled, t.expected),
+            t.claimed,
+            t.right,
+            percent(t.right, t.claimed)
+        );
+        total.expected += t.expected;
+        total.recalled += t.recalled;
+        total.claimed += t.claimed;
+        total.right += t.right;
+    }
+    out += &format!(
+        "| all | {} | {} | {} | {} | {} | {} |\n",
+        total.expected,
+        total.recalled,
+        percent(total.recalled, total.expected),
+        total.claimed,
+        total.right,
+        percent(total.right, total.claimed)
+    );
+    out
+}
+
+static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalogs::builtin);
+
+/// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
+/// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
+/// The floors are today's figures, so that a change that loses accuracy fails here; the goal (every case
+/// named exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
+#[test]
+fn the_tuning_corpus_keeps_its_accuracy() {
+    let matcher = Matcher::new(&CATALOGS, &[]);
+    let cases = corpus("tune");
+    assert!(cases.len() >= 150, "{} cases", cases.len());
+    let scored = score(&cases, &matcher);
+    println!("{}", table("tuning corpus", &scored));
+    if std::env::var_os("ERRCODE_SHOW_TUNE").is_some() {
+        println!("{}", scored.wrong.join("\n"));
+    }
+    let all = scored
+        .per_vendor
+        .values()
+        .fold(Tally::default(), |a, t| Tally {
+            expected: a.expected + t.expected,
+            recalled: a.recalled + t.recalled,
+            claimed: a.claimed + t.claimed,
+            right: a.right + t.right,
+        });
+    let recall = f64::from(all.recalled) / f64::from(all.expected);
+    let precision = f64::from(all.right) / f64::from(all.claimed);
+    assert!(
+        recall >= 0.80 && precision >= 0.75,
+        "recall {recall:.3}, precision {precision:.3}; cases wrong:\n{}",
+        scored.wrong.join("\n")
+    );
+}
+
+/// The held-out part is measured, not asserted case by case: it must not be tuned on. Run
+/// `cargo test corpus -- --nocapture` for its table. What it asserts is only that it was read and scored.
+#[test]
+fn the_held_out_corpus_is_measured() {
+    let matcher = Matcher::new(&CATALOGS, &[]);
+    let cases = corpus("heldout");
+    assert!(cases.len() >= 60, "{} cases", cases.len());
+    let scored = score(&cases, &matcher);
+    println!("{}", table("held-out corpus", &scored));
+    if std::env::var_os("ERRCODE_SHOW_HELDOUT").is_some() {
+        println!("{}", scored.wrong.join("\n"));
+    }
+    let errors: u32 = scored.per_vendor.values().map(|t| t.expected).sum();
+    assert!(errors > 0);
+}
