@@ -13,3 +13,4 @@ mod scan;
 mod seeds;
 mod user_catalogs;
 mod util;
+mod vendors;
