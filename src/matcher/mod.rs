@@ -281,14 +281,16 @@ impl<'c> Matcher<'c> {
             let mut matches = self.by_code(&query);
             if !matches.is_empty() {
                 // A word that is a code and also a whole message (`Forbidden`, `Unauthorized`): both, the
-                // codes first.
-                let whole_messages: Vec<Match<'c>> = (self.by_message(&query).into_iter())
-                    .filter(|m| {
-                        m.matched_by == MatchedBy::Message
-                            && !matches.iter().any(|c| std::ptr::eq(c.entry, m.entry))
-                    })
-                    .collect();
-                matches.extend(whole_messages);
+                // codes first. (Only a plain word can be a message too: `APIG.0303` is not read again.)
+                if query.chars().all(|c| c.is_alphabetic() || c == ' ') {
+                    let whole_messages: Vec<Match<'c>> = (self.messages(&query, false).into_iter())
+                        .filter(|m| {
+                            m.matched_by == MatchedBy::Message
+                                && !matches.iter().any(|c| std::ptr::eq(c.entry, m.entry))
+                        })
+                        .collect();
+                    matches.extend(ranked(whole_messages));
+                }
                 return Outcome::of(&query, QueryKind::Code, matches);
             }
             // No entry has it: a word of a message, or a code the tables lack. For the latter, a close code
@@ -434,47 +436,10 @@ impl<'c> Matcher<'c> {
     }
 
     fn by_message(&self, query: &str) -> Vec<Match<'c>> {
-        let folded = fold(query);
-        let folded = folded.trim();
-        if folded.is_empty() {
-            return Vec::new();
-        }
-        let needle = Needle::new(folded);
-        let scored = |explanations: bool| -> Vec<Match<'c>> {
-            let mut matches = Vec::new();
-            for catalog in self.catalogs() {
-                for i in 0..catalog.entries.len() {
-                    let found = catalog
-                        .entries
-                        .with_message_forms(i, |forms| message_score(forms, query, &needle))
-                        .or_else(|| {
-                            explanations
-                                .then(|| explanation_score(&catalog.entries[i], &needle))
-                                .flatten()
-                        });
-                    let Some((captures, matched_by, score)) = found else {
-                        continue;
-                    };
-                    let entry = &catalog.entries[i];
-                    let penalty = edition_penalty(entry)
-                        + if entry.doubtful_message {
-                            DOUBTFUL_PENALTY
-                        } else {
-                            0
-                        };
-                    matches.push(Match {
-                        captures,
-                        score: score.saturating_sub(penalty),
-                        ..plain_match(catalog, entry, matched_by)
-                    });
-                }
-            }
-            matches
-        };
         // Meanings and fixes are searched only when no message holds the words (a message found inside the
         // query, as `超时` in `后端超时`, does not count): a message is what the user means, and searching
         // every explanation too costs most of a lookup.
-        let matches = scored(false);
+        let matches = self.messages(query, false);
         let message_holds_query = matches.iter().any(|m| {
             matches!(
                 m.matched_by,
@@ -484,8 +449,48 @@ impl<'c> Matcher<'c> {
         ranked(if message_holds_query {
             matches
         } else {
-            scored(true)
+            self.messages(query, true)
         })
+    }
+
+    /// The entries whose message forms (and, with `explanations`, meanings and fixes) hold `query`, with
+    /// their scores, unranked.
+    fn messages(&self, query: &str, explanations: bool) -> Vec<Match<'c>> {
+        let folded = fold(query);
+        let folded = folded.trim();
+        if folded.is_empty() {
+            return Vec::new();
+        }
+        let needle = Needle::new(folded);
+        let mut matches = Vec::new();
+        for catalog in self.catalogs() {
+            for i in 0..catalog.entries.len() {
+                let found = catalog
+                    .entries
+                    .with_message_forms(i, |forms| message_score(forms, query, &needle))
+                    .or_else(|| {
+                        explanations
+                            .then(|| explanation_score(&catalog.entries[i], &needle))
+                            .flatten()
+                    });
+                let Some((captures, matched_by, score)) = found else {
+                    continue;
+                };
+                let entry = &catalog.entries[i];
+                let penalty = edition_penalty(entry)
+                    + if entry.doubtful_message {
+                        DOUBTFUL_PENALTY
+                    } else {
+                        0
+                    };
+                matches.push(Match {
+                    captures,
+                    score: score.saturating_sub(penalty),
+                    ..plain_match(catalog, entry, matched_by)
+                });
+            }
+        }
+        matches
     }
 
     /// Codes within a small edit distance of a query that matched nothing (`APIG.0330` → `APIG.0303`).
