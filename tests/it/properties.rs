@@ -118,7 +118,7 @@ proptest! {
         if final_newline { bytes.push(b'\n'); }
         let expected = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(!bytes.ends_with(b"\n"));
         let matcher = &*BULK_MATCHER;
-        let options = Options { mode: Mode::Summary, recursive: false, threads: 1 };
+        let options = Options { mode: Mode::Summary, recursive: false, threads: 1, binary: false, search_zip: false };
         let matched = scan::scan_stream(matcher, std::io::Cursor::new(bytes.clone()), "p", options, &mut Discard);
         prop_assert!(matched.is_ok());
         let summary = matched.unwrap();
@@ -144,6 +144,7 @@ impl Sink for Discard {
         Ok(())
     }
     fn problem(&mut self, _: &errcode::error::Error) {}
+    fn skipped(&mut self, _: &str, _: &str) {}
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }
