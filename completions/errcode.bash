@@ -578,7 +578,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__scan)
-            opts="-r -c -j -h --recursive --count --summary --threads --vendor --lang --color --json --catalog --help"
+            opts="-r -c -z -j -h --recursive --count --summary --binary --search-zip --threads --vendor --lang --color --json --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

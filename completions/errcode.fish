@@ -124,6 +124,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -l catalog -d 'Als
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s r -l recursive -d 'Scan the files below directories'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s c -l count -d 'Print the number of matching lines per input instead of the lines'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l summary -d 'Print counts per error over all input (most frequent first), with totals per vendor and status'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l binary -d 'Also scan files that look binary (a NUL byte in their first 8 KiB) found below directories'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -s z -l search-zip -d 'Read gzip, bzip2, xz and zstd input decompressed (without it, compressed input is refused)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''

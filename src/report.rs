@@ -111,6 +111,9 @@ pub trait Sink {
     fn input_done(&mut self, input: &str, matched_lines: u64) -> std::io::Result<()>;
     /// A problem with one input (unreadable, a directory without `-r`); the scan goes on with the others.
     fn problem(&mut self, error: &Error);
+    /// An input left out (a binary or compressed file a recursive scan found), and what it is and says
+    /// (`binary file ...; skipped (--binary scans it)`): a warning, not an error.
+    fn skipped(&mut self, input: &str, why: &str);
     /// Make what was written so far visible (a live input, `tail -f`).
     fn flush(&mut self) -> std::io::Result<()>;
     /// The end of all input, with the counts over all of it.

@@ -1,8 +1,13 @@
 //! A cache of users' large catalogs in their packed form (`packed`), so they load without their TOML being
 //! parsed and checked again: one file per catalog in `$XDG_CACHE_HOME/errcode/` (default
-//! `~/.cache/errcode/`), valid while the catalog's path, size and modification time and errcode's version
-//! are those it was written for. The cache is an optimisation only: any problem with it means the catalog
-//! is read as usual.
+//! `~/.cache/errcode/`), valid while the catalog's path, size and modification time, errcode's version and
+//! the packed layout are those it was written for. The cache is an optimisation only: any problem with it
+//! means the catalog is read as usual, and the file written anew.
+//!
+//! A cache file is not trusted: `load` (the catalog loader) reads it only if it is a regular file (not a
+//! FIFO, a device or a symlink to one) of a bounded size, the checksum catches damage, and `packed::unpack`
+//! checks the whole of what it decodes, so a file damaged or crafted behind a valid checksum is refused
+//! rather than answered from or panicked on.
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -16,17 +21,53 @@ use super::packed::{self, Catalog};
 pub const MIN_CACHED_BYTES: u64 = 64 * 1024;
 
 /// The layout of the file below the stamp; files of another layout are ignored.
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
+
+/// What the packed bytes mean: a hash of the source of the types they are (`packed`), of what they are
+/// read into (`model`) and of the rules a catalog was checked by (`validate`), taken at compile time. Two
+/// builds whose packed layout or rules differ never read each other's files, even with one version
+/// number (a development build, a fork); any change to those files, a comment's included, makes the
+/// cache be written again once, which costs one parse.
+const LAYOUT: u64 = fnv1a(&[
+    include_bytes!("packed.rs"),
+    include_bytes!("model.rs"),
+    include_bytes!("validate.rs"),
+]);
+
+/// FNV-1a over the concatenated `parts`, as a `const fn` (the hash is a build constant).
+const fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut p = 0;
+    while p < parts.len() {
+        let part = parts[p];
+        let mut i = 0;
+        while i < part.len() {
+            hash ^= part[i] as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+            i += 1;
+        }
+        p += 1;
+    }
+    hash
+}
 
 /// What a cache file was written for.
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stamp<'a> {
     /// First, so that a file of another layout fails here.
     format: u32,
+    layout: u64,
     version: &'a str,
     path: &'a str,
     len: u64,
     modified_ns: u128,
+}
+
+impl Stamp<'_> {
+    /// The largest cache file read for this stamp: a catalog's packed form is smaller than its TOML.
+    pub fn max_file_len(&self) -> u64 {
+        self.len.saturating_mul(2).saturating_add(1024 * 1024)
+    }
 }
 
 /// The catalog file's stamp (from its `meta`data), taken before it is read (a file saved meanwhile then
@@ -44,6 +85,7 @@ pub fn stamp<'p>(source: &'p Path, meta: &std::fs::Metadata) -> Option<Stamp<'p>
         .as_nanos();
     Some(Stamp {
         format: FORMAT,
+        layout: LAYOUT,
         version: env!("CARGO_PKG_VERSION"),
         path: source.to_str()?,
         len: meta.len(),
@@ -52,14 +94,14 @@ pub fn stamp<'p>(source: &'p Path, meta: &std::fs::Metadata) -> Option<Stamp<'p>
 }
 
 /// The cache file of a catalog: named by a hash of its path that is the same in every errcode build.
-fn cache_file(cache_dir: &Path, source: &Path) -> PathBuf {
+pub fn file(cache_dir: &Path, source: &Path) -> PathBuf {
     let hash = xxhash_rust::xxh3::xxh3_64(source.as_os_str().as_encoded_bytes());
     cache_dir.join(format!("catalog-{hash:016x}.bin"))
 }
 
-/// The catalog from its cache file, if there is one written for `stamp`.
-pub fn load(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
-    let bytes = std::fs::read(cache_file(cache_dir, source)).ok()?;
+/// The catalog of `source` from the `bytes` of its cache file, if they were written for `stamp` and hold
+/// together (`packed::unpack`).
+pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
     let (found, rest) = postcard::take_from_bytes::<Stamp<'_>>(&bytes).ok()?;
     if found != *stamp {
         return None;
@@ -80,7 +122,8 @@ pub fn load(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalo
     )
 }
 
-/// Writes the catalog's cache file for `stamp`. Failing to is not an error.
+/// Writes the catalog's cache file for `stamp`, replacing what was there (a damaged file, a FIFO, a
+/// symlink: the name is replaced, not what it points to). Failing to is not an error.
 pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catalog) {
     if std::fs::create_dir_all(cache_dir).is_err() {
         return;
@@ -100,7 +143,7 @@ pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catal
         return;
     };
     if std::io::Write::write_all(&mut partial, &bytes).is_ok() {
-        let _ = partial.persist(cache_file(cache_dir, source));
+        let _ = partial.persist(file(cache_dir, source));
     }
 }
 
@@ -109,6 +152,21 @@ mod tests {
     use super::*;
     use crate::catalog::validate::parse;
     use crate::template::Template;
+
+    fn load(dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
+        decode(std::fs::read(file(dir, source)).ok()?, source, stamp)
+    }
+
+    fn test_stamp() -> Stamp<'static> {
+        Stamp {
+            format: FORMAT,
+            layout: LAYOUT,
+            version: "test",
+            path: "acme.toml",
+            len: 1,
+            modified_ns: 1,
+        }
+    }
 
     /// The minimal test catalog with more entries: an older edition and a code template.
     fn catalog() -> String {
@@ -138,13 +196,7 @@ fix = { en = "f", zh = "f" }
         let original = parse(&catalog(), Origin::File("acme.toml".into())).unwrap();
         let dir = tempfile::tempdir().unwrap();
         let source = dir.path().join("acme.toml");
-        let stamp = Stamp {
-            format: FORMAT,
-            version: "test",
-            path: "acme.toml",
-            len: 1,
-            modified_ns: 1,
-        };
+        let stamp = test_stamp();
         store(dir.path(), &source, &stamp, &original);
         let cached = load(dir.path(), &source, &stamp).unwrap();
         let sources = |forms: &[Template]| {
@@ -181,16 +233,10 @@ fix = { en = "f", zh = "f" }
         let dir = tempfile::tempdir().unwrap();
         let source = dir.path().join("acme.toml");
         std::fs::write(&source, catalog()).unwrap();
-        let stamp = Stamp {
-            format: FORMAT,
-            version: "test",
-            path: "acme.toml",
-            len: 1,
-            modified_ns: 1,
-        };
+        let stamp = test_stamp();
         store(dir.path(), &source, &stamp, &original);
         assert!(load(dir.path(), &source, &stamp).is_some());
-        let file = cache_file(dir.path(), &source);
+        let file = file(dir.path(), &source);
         let mut bytes = std::fs::read(&file).unwrap();
         let last = bytes.len() - 1;
         bytes[last] ^= 1;

@@ -1,6 +1,7 @@
 //! Users' catalogs: where they are found (the config folder, `ERRCODE_CATALOG_PATH`, `--catalog`), how
 //! each file is read (through the cache where one is current), and how they join the built-in ones.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::model::Origin;
@@ -19,16 +20,23 @@ pub struct CatalogPaths {
 }
 
 impl Catalogs {
-    /// The built-in catalogs, then the user's. Returns warnings to show (an unreadable config directory is
-    /// not fatal: the built-in catalogs still answer).
+    /// The built-in catalogs, then the user's. Returns warnings to show: a catalog found in the config
+    /// directory that cannot be used (unreadable, not a regular file, invalid, clashing) is skipped with a
+    /// warning, as is an unreadable config directory, so that the built-in catalogs and the other files
+    /// still answer; a catalog the user names (`--catalog`, `ERRCODE_CATALOG_PATH`) must load. A file
+    /// named twice (by any path to it) is loaded once.
     pub fn load(paths: &CatalogPaths) -> Result<(Catalogs, Vec<String>)> {
         let mut set = Catalogs::builtin();
+        let mut loaded = HashSet::new();
         let mut warnings = Vec::new();
+        let cache_dir = paths.cache_dir.as_deref();
         if let Some(dir) = &paths.config_dir {
             match catalog_files(dir) {
                 Ok(files) => {
                     for file in files {
-                        set.add(load_file(&file, paths.cache_dir.as_deref())?)?;
+                        if let Err(err) = set.add_file(&file, cache_dir, &mut loaded) {
+                            warnings.push(format!("{err}; skipped"));
+                        }
                     }
                 }
                 Err(Error::Read { source, .. })
@@ -38,10 +46,27 @@ impl Catalogs {
         }
         for path in &paths.explicit {
             for file in catalog_files(path)? {
-                set.add(load_file(&file, paths.cache_dir.as_deref())?)?;
+                set.add_file(&file, cache_dir, &mut loaded)?;
             }
         }
         Ok((set, warnings))
+    }
+
+    /// Loads and adds the catalog at `path`, unless the file is one of those `loaded` already.
+    fn add_file(
+        &mut self,
+        path: &Path,
+        cache_dir: Option<&Path>,
+        loaded: &mut HashSet<PathBuf>,
+    ) -> Result<()> {
+        // (A path that cannot be resolved fails to load below, with the reason.)
+        let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        if loaded.contains(&file) {
+            return Ok(());
+        }
+        self.add(load_file(path, cache_dir)?)?;
+        loaded.insert(file);
+        Ok(())
     }
 
     fn add(&mut self, mut catalog: Catalog) -> Result<()> {
@@ -71,7 +96,8 @@ fn read_error(path: &Path) -> impl Fn(std::io::Error) -> Error + Copy + '_ {
     }
 }
 
-/// A path given by the user: a `.toml` file, or a directory whose `.toml` files are read in name order.
+/// A path given by the user: a `.toml` file, or a directory whose catalogs (`is_catalog_name`) are read
+/// in name order.
 fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
     let read_error = read_error(path);
     if !std::fs::metadata(path).map_err(read_error)?.is_dir() {
@@ -80,12 +106,23 @@ fn catalog_files(path: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     for item in std::fs::read_dir(path).map_err(read_error)? {
         let file = item.map_err(read_error)?.path();
-        if file.extension().is_some_and(|ext| ext == "toml") && !file.is_dir() {
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
+        if is_catalog_name(name) && !file.is_dir() {
             files.push(file);
         }
     }
     files.sort();
     Ok(files)
+}
+
+/// Whether a file in a catalog directory is a catalog: a `.toml` file, not hidden. Hidden files include
+/// the editors' locks and swap files (Emacs's `.#acme.toml`, often a dangling symlink, and vim's
+/// `.acme.toml.swp`); their backups (`acme.toml~`, `#acme.toml#`) do not end in `.toml`.
+fn is_catalog_name(name: &str) -> bool {
+    name.ends_with(".toml") && !name.starts_with(['.', '#'])
 }
 
 /// A user's catalog: from its cache file where that is current, else read, checked, and cached.
@@ -99,10 +136,15 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
         )));
     }
     let cache = cache_dir.and_then(|dir| Some((dir, cache::stamp(path, &meta)?)));
-    if let Some((dir, stamp)) = &cache
-        && let Some(catalog) = cache::load(dir, path, stamp)
-    {
-        return Ok(catalog);
+    if let Some((dir, stamp)) = &cache {
+        // The cache file must be a regular file (not a FIFO, nor a symlink to a device) of a size its
+        // catalog can have; anything else is replaced below.
+        let file = cache::file(dir, path);
+        if let Ok(bytes) = read_regular(&file, stamp.max_file_len(), false)
+            && let Some(catalog) = cache::decode(bytes, path, stamp)
+        {
+            return Ok(catalog);
+        }
     }
     let catalog = read_file(path, meta.len())?;
     if let Some((dir, stamp)) = &cache {
@@ -123,7 +165,7 @@ fn read_file(path: &Path, size: u64) -> Result<Catalog> {
             MAX_CATALOG_BYTES / 1024 / 1024
         )));
     }
-    let bytes = std::fs::read(path).map_err(read_error(path))?;
+    let bytes = read_regular(path, MAX_CATALOG_BYTES, true).map_err(read_error(path))?;
     let origin = Origin::File(path.to_path_buf());
     let text = String::from_utf8(bytes).map_err(|err| {
         let valid = err.utf8_error().valid_up_to();
@@ -135,4 +177,37 @@ fn read_file(path: &Path, size: u64) -> Result<Catalog> {
         )
     })?;
     validate::parse(&text, origin)
+}
+
+/// The bytes of `path`, if it is a regular file of at most `limit` bytes. It is opened without waiting (a
+/// FIFO put there after a check is refused, not waited on for a writer) and, unless `follow`, not
+/// through a symlink; what was opened is checked, and read no further than the limit.
+fn read_regular(path: &Path, limit: u64, follow: bool) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error as IoError, Read};
+    if !follow && std::fs::symlink_metadata(path)?.file_type().is_symlink() {
+        return Err(IoError::other("a symlink, not a regular file"));
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        let no_follow = if follow { 0 } else { libc::O_NOFOLLOW };
+        options.custom_flags(libc::O_NONBLOCK | no_follow);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(IoError::other("not a regular file"));
+    }
+    let too_large = || IoError::other(format!("larger than the {limit} bytes expected"));
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }

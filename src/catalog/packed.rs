@@ -4,9 +4,12 @@
 //! packed bytes, whose entries are decoded one by one as lookups ask for them (a code lookup decodes the
 //! few with that code, not all of them).
 //!
-//! The bytes are postcard: a `Packed` (header, indexes, and each entry as a record of its own). They are
-//! trusted only as far as they decode: every index is checked when a catalog is unpacked, and an entry
-//! whose record does not decode is not returned (a cache file damaged behind a valid checksum).
+//! The bytes are postcard: a `Packed` (header, indexes, and each entry as a record of its own). Only the
+//! build's bytes are trusted. Any other (a user's catalog as just packed, a cache file, which may have been
+//! damaged or crafted behind a valid checksum) is checked whole when it is unpacked (`Store::verify`):
+//! every record decodes to an entry the catalog rules allow, every index says what the records say, and
+//! every text stands where packing puts it; bytes that fail any check are refused as a whole, so that the
+//! cache falls back to the catalog's TOML rather than answering from part of a catalog.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -120,10 +123,24 @@ struct Packed<'a> {
     records: &'a [u8],
 }
 
-/// Number `i` of a table of little-endian u32s.
+/// Number `i` of a table of little-endian u32s (0 past its end, which `unpack`'s checks rule out).
 fn u32_at(table: &[u8], i: usize) -> u32 {
     let at = i * 4;
-    u32::from_le_bytes(table[at..at + 4].try_into().expect("four bytes"))
+    match table.get(at..at + 4) {
+        Some(&[a, b, c, d]) => u32::from_le_bytes([a, b, c, d]),
+        _ => 0,
+    }
+}
+
+/// Longest code or message (a template) a catalog may hold, and longest text `validate` allows anywhere:
+/// real vendor texts are a few hundred characters, and the bound keeps a catalog's regexes and automata
+/// small. Packed bytes from outside are held to it too (`Store::verify`).
+pub(crate) const MAX_TEXT_LEN: usize = 8 * 1024;
+
+/// Whether `text` may be a code or message template: within the length limit, and valid template syntax.
+fn sound_template(text: &str) -> bool {
+    text.len() <= MAX_TEXT_LEN
+        && (!crate::template::has_braces(text) || crate::template::validate(text).is_ok())
 }
 
 #[derive(Debug, Clone)]
@@ -384,23 +401,26 @@ pub(crate) fn pack(
     .map(|bytes| (bytes, pool.text))
 }
 
-/// The catalog packed in `bytes`, or `None` where they do not decode or an index points outside the
-/// catalog. `origin`: where it was loaded from, if not built in (a built-in one is named by its file).
+/// The catalog packed in `bytes`, or `None` where they do not decode or do not hold together.
+/// `origin`: where it was loaded from, if not built in (a built-in one is named by its file).
 /// `builtin`: the text pool of a built-in catalog, packed with `Keep::Apart`; its tables are the build's,
-/// and are not checked again.
+/// and are not checked again. Any other bytes are checked whole (`Store::verify`).
 pub(crate) fn unpack(
     bytes: &'static [u8],
     origin: Option<Origin>,
     builtin: Option<&'static str>,
 ) -> Option<Catalog> {
-    let packed: Packed<'static> = postcard::from_bytes(bytes).ok()?;
+    let (packed, rest) = postcard::take_from_bytes::<Packed<'static>>(bytes).ok()?;
+    let trusted = builtin.is_some();
+    if !trusted && !rest.is_empty() {
+        return None;
+    }
     let count = packed.statuses.len() / 2;
     let in_range = |i: u32| (i as usize) < count;
     let header = &packed.header;
     let sources = header.sources.len();
     // Every table is checked here, once, so that reading one later needs no more than its bounds.
     let pool: &'static [u8] = builtin.map_or(packed.pool, str::as_bytes);
-    let trusted = builtin.is_some();
     let offsets_sound = packed.offsets.len() == (count + 1) * 4
         && (trusted
             || (0..count).all(|i| u32_at(packed.offsets, i) <= u32_at(packed.offsets, i + 1))
@@ -414,16 +434,37 @@ pub(crate) fn unpack(
                     && end as usize <= pool_len
                     && in_range(u32_at(packed.codes, 3 * i + 2))
             }));
+    let referrals_sound = trusted || header.referrals.iter().all(|r| sound_template(r.code));
     if !packed.statuses.len().is_multiple_of(2)
         || !offsets_sound
         || !codes_sound
+        || !referrals_sound
         || !packed.code_templates.iter().copied().all(in_range)
         || !(packed.editions.iter()).all(|&(a, b)| in_range(a) && in_range(b))
         || sources == 0
+        || u32::try_from(count).is_err()
     {
         return None;
     }
     let vendor = Vendor::from_id(header.vendor)?;
+    let store = Store {
+        sources,
+        pool,
+        checked_pool: match builtin {
+            Some(text) => OnceLock::from(Some(text)),
+            None => OnceLock::new(),
+        },
+        codes: packed.codes,
+        code_templates: packed.code_templates,
+        editions: packed.editions,
+        statuses: packed.statuses,
+        decoded: (0..count).map(|_| OnceLock::new()).collect(),
+        offsets: packed.offsets,
+        records: packed.records,
+    };
+    if !trusted && !store.verify() {
+        return None;
+    }
     Some(Catalog {
         id: header.id.to_string(),
         vendor,
@@ -460,22 +501,42 @@ pub(crate) fn unpack(
         replaces: header.replaces,
         messages_are_descriptions: header.messages_are_descriptions,
         packed: bytes,
-        entries: Entries(Arc::new(Store {
-            sources,
-            pool,
-            checked_pool: match builtin {
-                Some(text) => OnceLock::from(Some(text)),
-                None => OnceLock::new(),
-            },
-            codes: packed.codes,
-            code_templates: packed.code_templates,
-            editions: packed.editions,
-            statuses: packed.statuses,
-            decoded: (0..count).map(|_| OnceLock::new()).collect(),
-            offsets: packed.offsets,
-            records: packed.records,
-        })),
+        entries: Entries(Arc::new(store)),
     })
+}
+
+/// Where `pack` puts a catalog's texts in its pool: one after another, each once, in the order the
+/// records first use them (then the lower-case codes of the code table). Checked as a catalog from outside
+/// is verified, so that no span can point anywhere else.
+struct Layout<'t> {
+    text: &'t str,
+    /// Where each text laid out so far ends (the first starts at 0, each other where the one before ends).
+    ends: Vec<u32>,
+    /// Where the last one ends.
+    end: u32,
+}
+
+impl<'t> Layout<'t> {
+    /// The text at `span`: the next one, used for the first time, or one laid out before.
+    fn text(&mut self, span: Span) -> Option<&'t str> {
+        let (start, end) = span;
+        if start == self.end && end > start {
+            let found = self.text.get(start as usize..end as usize)?;
+            self.ends.push(end);
+            self.end = end;
+            return Some(found);
+        }
+        self.holds(span)
+            .then(|| self.text.get(start as usize..end as usize))
+            .flatten()
+    }
+
+    /// Whether `span` is exactly one of the texts laid out so far.
+    fn holds(&self, (start, end): Span) -> bool {
+        let k = self.ends.partition_point(|&e| e <= start);
+        let begins = if k == 0 { 0 } else { self.ends[k - 1] };
+        begins == start && self.ends.get(k) == Some(&end)
+    }
 }
 
 /// A catalog's entries: packed records, each decoded when first asked for.
@@ -539,15 +600,121 @@ impl Store {
         Some(text((self.str(en)?, self.str(zh)?)))
     }
 
-    /// Entry `index` from its record; `None` where the record is damaged.
-    fn load(&self, index: usize) -> Option<Entry> {
-        let record: EntryRecord = postcard::from_bytes(self.record(index)).ok()?;
-        let sound = record.sources.iter().all(|&s| (s as usize) < self.sources)
-            && (record.edition_of).is_none_or(|i| (i as usize) < self.len())
-            && record.status == self.status(index);
-        if !sound {
+    /// Entry `index`'s record, if it decodes (to its last byte) and agrees with the catalog: it names
+    /// sources the catalog has (one at least), its older-edition link points at another entry, and its
+    /// status is the status table's, an HTTP status.
+    fn decode(&self, index: usize) -> Option<EntryRecord> {
+        let (record, rest) = postcard::take_from_bytes::<EntryRecord>(self.record(index)).ok()?;
+        let sound = rest.is_empty()
+            && !record.sources.is_empty()
+            && record.sources.iter().all(|&s| (s as usize) < self.sources)
+            && (record.edition_of).is_none_or(|i| (i as usize) < self.len() && i as usize != index)
+            && record.status == self.status(index)
+            && (100..=599).contains(&record.status);
+        sound.then_some(record)
+    }
+
+    /// Checks packed bytes from outside the build as a whole, so that a catalog unpacked from them answers
+    /// as the TOML they were packed from, or is not unpacked at all: the pool is UTF-8; every record
+    /// decodes (`decode`), its code and messages sound templates; every text stands where `pack` puts it
+    /// (`Layout`); and the code, code-template and edition tables list exactly what the records say. Any
+    /// record, index or span changed behind a valid checksum fails one of these; what no check can tell
+    /// from a catalog that says so is a text changed in place or a flag flipped.
+    fn verify(&self) -> bool {
+        self.verify_records().is_some()
+    }
+
+    fn verify_records(&self) -> Option<()> {
+        let mut layout = Layout {
+            text: self.text()?,
+            ends: Vec::new(),
+            end: 0,
+        };
+        // (entry, its literal code), in entry order; entries whose code is a template; editions.
+        let mut literal_codes: Vec<(usize, Cow<'static, str>)> = Vec::new();
+        let mut code_templates = Vec::new();
+        let mut editions = Vec::new();
+        for index in 0..self.len() {
+            let r = self.decode(index)?;
+            // In the order `Pool::record` adds them.
+            layout.text(r.id)?;
+            let code = match r.code {
+                Some(span) => Some(layout.text(span)?),
+                None => None,
+            };
+            let message = layout.text(r.message)?;
+            let mut templates = vec![message];
+            for &variant in &r.variants {
+                templates.push(layout.text(variant)?);
+            }
+            let explanations = [r.meaning, r.fix].into_iter().chain(r.note);
+            for (en, zh) in explanations {
+                layout.text(en)?;
+                layout.text(zh)?;
+            }
+            if !templates.into_iter().chain(code).all(sound_template) {
+                return None;
+            }
+            if let Some(code) = code {
+                if !crate::template::has_braces(code) {
+                    literal_codes.push((index, Cow::Borrowed(code)));
+                } else {
+                    let template = Template::trusted(code, Context::Code);
+                    match template.literal() {
+                        Some(literal) => literal_codes.push((index, Cow::Owned(literal))),
+                        None => code_templates.push(u32::try_from(index).ok()?),
+                    }
+                }
+            }
+            if let Some(newer) = r.edition_of {
+                editions.push((u32::try_from(index).ok()?, newer));
+            }
+        }
+        if code_templates != self.code_templates || editions != self.editions {
             return None;
         }
+        // The code table: each entry with a literal code once, by its code in lower case, sorted.
+        let records_end = layout.end;
+        let rows = self.codes.len() / 12;
+        if rows != literal_codes.len() {
+            return None;
+        }
+        let mut added = Vec::new();
+        let mut previous: Option<(&[u8], usize)> = None;
+        for i in 0..rows {
+            let row = self.code(i);
+            if previous.is_some_and(|p| p >= row) {
+                return None;
+            }
+            previous = Some(row);
+            let (lower, entry) = row;
+            let at = literal_codes
+                .binary_search_by_key(&entry, |(e, _)| *e)
+                .ok()?;
+            let code = literal_codes[at].1.as_bytes();
+            let lowered = code.iter().map(u8::to_ascii_lowercase);
+            if lower.len() != code.len() || !lower.iter().copied().eq(lowered) {
+                return None;
+            }
+            let span = (u32_at(self.codes, 3 * i), u32_at(self.codes, 3 * i + 1));
+            if span.0 >= records_end {
+                added.push(span);
+            } else if !layout.holds(span) {
+                return None;
+            }
+        }
+        // Lower-case codes no record holds are added after the records' texts, each once, and end the pool.
+        added.sort_unstable();
+        added.dedup();
+        for span in added {
+            layout.text(span)?;
+        }
+        (layout.end as usize == layout.text.len()).then_some(())
+    }
+
+    /// Entry `index` from its record; `None` where the record is damaged.
+    fn load(&self, index: usize) -> Option<Entry> {
+        let record = self.decode(index)?;
         Some(Entry {
             index,
             id: Cow::Borrowed(self.str(record.id)?),

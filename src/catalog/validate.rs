@@ -10,7 +10,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
-use super::packed::{Catalog, Header, Keep, Parts};
+use super::packed::{Catalog, Header, Keep, MAX_TEXT_LEN, Parts};
 use crate::error::{Error, Result};
 use crate::template::{self, Context, Template};
 
@@ -205,10 +205,6 @@ struct RawEntry {
     note: Option<Spanned<RawText>>,
     authored: Option<Spanned<Vec<Spanned<String>>>>,
 }
-
-/// Longest text a catalog field may hold: real vendor texts are a few hundred characters, and a bound keeps
-/// a runaway user catalog from slowing every lookup.
-const MAX_TEXT_LEN: usize = 8 * 1024;
 
 struct Validator<'a> {
     text: &'a str,
@@ -562,6 +558,21 @@ impl Validator<'_> {
 
     fn template(&self, value: &Spanned<String>, context: Context, field: &str) -> Result<Template> {
         let text = self.required(value, field)?;
+        // A code or message is what errcode looks for in text and prints as a regex (`catalog patterns`):
+        // a control or invisible character there is a mistake, and could reach a terminal raw through a
+        // pattern. (Other texts may hold them: they are shown escaped.)
+        if let Some(c) = (text.chars()).find(|&c| template::needs_escape(c) && !c.is_whitespace()) {
+            // At the character where the TOML holds it as it is, else at the string (it is escaped there).
+            let span = value.span();
+            let at = (self.text.get(span.clone())).map_or(0, |raw| raw.find(c).unwrap_or(0));
+            return self.error(
+                span.start + at..span.end,
+                format!(
+                    "{field}: U+{:04X} is a control or invisible character, which a code or message may not hold",
+                    c as u32
+                ),
+            );
+        }
         Template::parse(&text, context).or_else(|err| {
             // Point at the character inside the string: the span starts at the opening quote.
             self.error(

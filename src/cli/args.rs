@@ -114,6 +114,12 @@ pub enum Command {
         /// Print counts per error over all input (most frequent first), with totals per vendor and status
         #[arg(long)]
         summary: bool,
+        /// Also scan files that look binary (a NUL byte in their first 8 KiB) found below directories
+        #[arg(long)]
+        binary: bool,
+        /// Read gzip, bzip2, xz and zstd input decompressed (without it, compressed input is refused)
+        #[arg(short = 'z', long)]
+        search_zip: bool,
         /// Threads that search a large input (0: one per CPU, up to 8; 1: no threads)
         #[arg(
             short = 'j',

@@ -61,8 +61,13 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
             recursive,
             count,
             summary,
+            binary,
+            search_zip,
             threads,
-        }) => scan(&matcher, &paths, (recursive, count, summary, threads), s),
+        }) => {
+            let flags = (recursive, count, summary, threads);
+            scan(&matcher, &paths, flags, (binary, search_zip), s)
+        }
         Some(Command::Family { name: None }) => families(catalogs, s),
         Some(Command::Family { name: Some(name) }) => {
             one_family(&matcher, name.as_str(), catalogs, s)
@@ -131,11 +136,12 @@ fn list_catalogs(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     Ok(exit::FOUND)
 }
 
-/// `scan`, with its flags `(recursive, count, summary, threads)`.
+/// `scan`, with its flags `(recursive, count, summary, threads)` and `(binary, search_zip)`.
 fn scan(
     matcher: &Matcher<'_>,
     paths: &[PathBuf],
     (recursive, count, summary, threads): (bool, bool, bool, u16),
+    (binary, search_zip): (bool, bool),
     settings: &Settings,
 ) -> Result<i32> {
     let mode = if count {
@@ -152,6 +158,8 @@ fn scan(
             0 => std::thread::available_parallelism().map_or(1, |n| n.get().min(8)),
             n => usize::from(n),
         },
+        binary,
+        search_zip,
     };
     let mut printer = ScanPrinter::new(mode, settings.json, &settings.look);
     let status = scan::run(matcher, paths, options, &mut printer)?;
@@ -205,7 +213,11 @@ fn one_family(
 
 /// `catalog patterns`: every code and message regex.
 fn patterns(matcher: &Matcher<'_>) -> Result<i32> {
-    let mut text = matcher.patterns().join("\n");
+    let patterns = matcher.patterns();
+    let mut text = (patterns.iter())
+        .map(|p| render::escape_pattern(p))
+        .collect::<Vec<_>>()
+        .join("\n");
     text.push('\n');
     output::stdout(&text)?;
     Ok(exit::FOUND)

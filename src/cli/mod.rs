@@ -33,9 +33,16 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
     let cli = match parsed {
         Ok(cli) => cli,
         Err(err) if !err.use_stderr() => {
-            // --help, --version.
-            let _ = err.print();
-            return exit::OK;
+            // --help, --version: written as any output is, so that a full disk or a closed stdout is
+            // an error (a closed pipe is not).
+            return match err.print() {
+                Ok(()) => exit::OK,
+                Err(err) if err.kind() == io::ErrorKind::BrokenPipe => exit::OK,
+                Err(err) => {
+                    output::error(&Error::Write(err));
+                    exit::ERROR
+                }
+            };
         }
         Err(err) => {
             // A usage error quotes what was typed, which may hold control characters: shown escaped.

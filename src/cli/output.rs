@@ -95,6 +95,11 @@ impl Sink for ScanPrinter<'_> {
         error(problem);
     }
 
+    fn skipped(&mut self, input: &str, why: &str) {
+        let _ = self.out.flush();
+        warning(&format!("{input}: {why}"));
+    }
+
     fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }

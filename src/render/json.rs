@@ -20,22 +20,24 @@ pub(super) fn json_text(value: &impl Serialize, pretty: bool) -> String {
     text
 }
 
-/// JSON as serde writes it escapes C0 controls but passes C1 controls and bidirectional overrides through;
-/// those are escaped here too (`\u009b`), so JSON printed to a terminal cannot drive it. They only occur
-/// inside strings (JSON's own syntax is ASCII), where `\uXXXX` stands for the same text.
+/// JSON as serde writes it escapes C0 controls but passes DEL, C1 controls and Unicode's format characters
+/// (bidi overrides, zero-width characters...) through; those are escaped here too (`\u009b`, and a
+/// surrogate pair beyond U+FFFF), so JSON printed to a terminal cannot drive it or hide text
+/// (`template::needs_escape` says which). They only occur inside strings (JSON's own syntax is ASCII),
+/// where `\uXXXX` stands for the same text.
 pub(super) fn json_safe(json: String) -> String {
-    let unsafe_char = |c: char| matches!(c, '\u{80}'..='\u{9f}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    // Each of those characters starts with byte C2 or E2 in UTF-8, which most JSON never holds: a byte
-    // search for them is far quicker than decoding every character.
-    let may_hold = memchr::memchr2_iter(0xC2, 0xE2, json.as_bytes())
-        .any(|at| json[at..].chars().next().is_some_and(unsafe_char));
-    if !may_hold {
+    let unsafe_char = crate::template::needs_escape;
+    // (Most JSON is printable ASCII: one byte test settles it.)
+    if json.bytes().all(|b| b < 0x7f) || !json.chars().any(unsafe_char) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
     for c in json.chars() {
-        if unsafe_char(c) {
-            let _ = write!(out, "\\u{:04x}", c as u32);
+        // C0 controls are serde's (as `\n`, `\u001b`): inside strings none is left raw.
+        if unsafe_char(c) && c >= '\u{7f}' {
+            for unit in c.encode_utf16(&mut [0; 2]) {
+                let _ = write!(out, "\\u{:04x}", unit);
+            }
         } else {
             out.push(c);
         }

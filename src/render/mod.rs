@@ -13,7 +13,7 @@ pub use families::{families_json, families_table, family_human, family_json};
 pub use json::{catalogs_json, json};
 pub use scan::{count_json, scan_line_human, scan_line_json, summary_human, summary_json};
 pub use table::catalogs_table;
-pub use text::{escape, escape_lines};
+pub use text::{escape, escape_lines, escape_pattern};
 
 use crate::catalog::{Catalogs, Text};
 use crate::matcher::{Match, Outcome, QueryKind, ReferralMatch};
@@ -122,12 +122,42 @@ pub fn not_found(outcomes: &[Outcome<'_>]) -> String {
         let _ = write!(
             out,
             "errcode: no entry matches {:?}",
-            escape(&outcome.query)
+            escape(&excerpt(&outcome.query))
         );
         if !outcome.suggestions.is_empty() {
-            let _ = write!(out, "; did you mean {}?", outcome.suggestions.join(", "));
+            let _ = write!(
+                out,
+                "; did you mean {}?",
+                escape(&outcome.suggestions.join(", "))
+            );
         }
         out.push('\n');
+    }
+    out
+}
+
+/// How many characters of a query a message quotes: a paste may be megabytes, and its first words say
+/// which paste it was.
+const QUOTED_CHARS: usize = 80;
+
+/// The start of `query`, its runs of white space as one space, cut after `QUOTED_CHARS` characters
+/// (with `…`).
+fn excerpt(query: &str) -> String {
+    let mut out = String::new();
+    let mut chars = 0;
+    for word in query.split_whitespace() {
+        for c in (!out.is_empty())
+            .then_some(' ')
+            .into_iter()
+            .chain(word.chars())
+        {
+            if chars == QUOTED_CHARS {
+                out.push('…');
+                return out;
+            }
+            out.push(c);
+            chars += 1;
+        }
     }
     out
 }

@@ -3,6 +3,8 @@
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use crate::template::needs_escape;
+
 /// The words of a line that may hold CJK text, for textwrap: the rules of Unicode's line breaking (UAX #14)
 /// that catalog texts need, at a fraction of the full segmenter's cost (which was most of a lookup's time).
 /// A line may break after spaces, after a slash before a letter, and beside a CJK character; never before
@@ -89,12 +91,13 @@ pub fn escape_lines(text: &str) -> String {
         .join("\n")
 }
 
-/// Shows control characters from outside text (pastes, captures, user catalogs) as visible escapes, so
-/// that text can never move the cursor, set the title, write the clipboard or reorder a line.
+/// Shows control characters and invisible format characters from outside text (pastes, captures, user
+/// catalogs, file names) as visible escapes (`template::needs_escape` says which), so that text can never
+/// move the cursor, set the title, write the clipboard, reorder a line or hide a character.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let unsafe_char =
-        |c: char| c.is_control() || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
-    if !text.chars().any(unsafe_char) {
+    let unsafe_char = needs_escape;
+    // (Most text is printable ASCII: one byte test settles it.)
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(unsafe_char) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
@@ -107,6 +110,24 @@ pub fn escape(text: &str) -> Cow<'_, str> {
                 c if (c as u32) < 0x100 => write!(out, "\\x{:02x}", c as u32),
                 c => write!(out, "\\u{{{:04x}}}", c as u32),
             };
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A regex of `catalog patterns` with every character `needs_escape` names written as a regex escape
+/// (`\x{1b}`), which ripgrep and Rust's regex read as that character: the codes and messages of a catalog
+/// the rules let in hold none, but a catalog read from a cache file is printed as safely.
+pub fn escape_pattern(pattern: &str) -> Cow<'_, str> {
+    if !pattern.chars().any(needs_escape) {
+        return Cow::Borrowed(pattern);
+    }
+    let mut out = String::with_capacity(pattern.len() + 8);
+    for c in pattern.chars() {
+        if needs_escape(c) {
+            let _ = write!(out, "\\x{{{:x}}}", c as u32);
         } else {
             out.push(c);
         }
@@ -204,6 +225,25 @@ mod tests {
         );
         // A backslash and `t` the text holds are not a tab.
         assert_eq!(super::escape_lines(r"C:\temp"), r"C:\temp");
+    }
+
+    #[test]
+    fn format_characters_are_escaped_too() {
+        // Bidi marks, zero-width characters, the BOM, the soft hyphen, a tag character, DEL.
+        assert_eq!(
+            escape("a\u{200e}b\u{200f}c\u{61c}d\u{200b}e\u{feff}f\u{ad}g\u{e0041}h\u{7f}"),
+            "a\\u{200e}b\\u{200f}c\\u{061c}d\\u{200b}e\\u{feff}f\\xadg\\u{e0041}h\\x7f"
+        );
+        // Printable text of any script, and white space that is not a control, stays.
+        assert_eq!(escape("错误 ошибка خطأ\u{a0}é"), "错误 ошибка خطأ\u{a0}é");
+    }
+
+    #[test]
+    fn patterns_escape_in_regex_syntax() {
+        let pattern = super::escape_pattern("Evil\u{1b}\\[31m\u{202e}x");
+        assert_eq!(pattern, "Evil\\x{1b}\\[31m\\x{202e}x");
+        let regex = regex::Regex::new(&pattern).unwrap();
+        assert!(regex.is_match("Evil\u{1b}[31m\u{202e}x"));
     }
 
     #[test]

@@ -6,8 +6,11 @@
 //! those hits are read as text and matched. Large inputs are searched by several threads, block by block,
 //! and handed to the sink in input order. Memory is bounded by the blocks in flight and the longest line: a
 //! line is never split, however long, and bytes that are not UTF-8 are matched and shown lossily.
+//! Compressed input is read through a decoder with `-z`, and refused without; files that look binary are
+//! skipped where a recursive scan finds them, unless `--binary` (`input`).
 
 mod blocks;
+mod input;
 mod parallel;
 
 use std::fs::File;
@@ -18,6 +21,7 @@ use crate::error::{Error, Result};
 use crate::matcher::Matcher;
 use crate::report::{BlockReport, LineHit, Sink, Summary};
 use blocks::{BLOCK, Blocks, Lines};
+use input::{BINARY_SNIFF, Compression, Peeked};
 
 /// What `scan` reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +40,10 @@ pub struct Options {
     pub recursive: bool,
     /// How many threads search a large input (1: this one alone).
     pub threads: usize,
+    /// Scan files a recursive scan finds that look binary (`--binary`), rather than skip them.
+    pub binary: bool,
+    /// Read gzip, bzip2, xz and zstd input decompressed (`-z`), rather than refuse it.
+    pub search_zip: bool,
 }
 
 /// How a scan ended, for the exit status.
@@ -70,6 +78,8 @@ pub fn run(
         inputs
     };
     for input in inputs {
+        // Files a recursive scan finds, rather than files named: binary ones are skipped.
+        let found = input != Path::new("-") && input.is_dir();
         for file in expand(input, options.recursive, sink, &mut status) {
             let scanned = if file == Path::new("-") {
                 let stdin = io::stdin();
@@ -85,13 +95,18 @@ pub fn run(
                     options,
                     live,
                 };
-                scan_reader(matcher, stdin, &input, sink, &mut summary)
+                open(stdin, !live, &input, false, sink).and_then(|reader| match reader {
+                    Some(reader) => scan_reader(matcher, reader, &input, sink, &mut summary),
+                    None => Ok(false),
+                })
             } else {
                 match File::open(&file) {
                     Ok(f) => {
                         let name = file.display().to_string();
+                        let meta = f.metadata();
                         // Threads pay off only past a few blocks: a tree of small files is read in turn.
-                        let large = f.metadata().is_ok_and(|m| m.len() >= PARALLEL_FROM);
+                        let large = meta.as_ref().is_ok_and(|m| m.len() >= PARALLEL_FROM);
+                        let regular = meta.is_ok_and(|m| m.is_file());
                         let options = Options {
                             threads: if large { options.threads } else { 1 },
                             ..options
@@ -101,7 +116,12 @@ pub fn run(
                             options,
                             live: false,
                         };
-                        scan_reader(matcher, f, &input, sink, &mut summary)
+                        open(f, regular, &input, found, sink).and_then(|reader| match reader {
+                            Some(reader) => {
+                                scan_reader(matcher, reader, &input, sink, &mut summary)
+                            }
+                            None => Ok(false),
+                        })
                     }
                     Err(e) => Err(ScanError::Read(e)),
                 }
@@ -110,6 +130,10 @@ pub fn run(
                 Ok(matched) => status.matched |= matched,
                 Err(ScanError::Read(source)) => {
                     sink.problem(&Error::Read { path: file, source });
+                    status.failed = true;
+                }
+                Err(ScanError::Refused(why)) => {
+                    sink.problem(&Error::Usage(why));
                     status.failed = true;
                 }
                 Err(ScanError::Write(e)) => return Err(Error::Write(e)),
@@ -138,6 +162,7 @@ pub fn scan_stream(
     match scan_reader(matcher, reader, &input, sink, &mut summary) {
         Ok(_) => Ok(summary),
         Err(ScanError::Read(e) | ScanError::Write(e)) => Err(e),
+        Err(ScanError::Refused(why)) => Err(io::Error::other(why)),
     }
 }
 
@@ -181,7 +206,72 @@ fn expand(input: &Path, recursive: bool, sink: &mut dyn Sink, status: &mut Statu
 /// Why scanning one input stopped.
 pub(crate) enum ScanError {
     Read(io::Error),
+    /// An input errcode will not read as it is: the message that says why (compressed, without `-z`).
+    Refused(String),
     Write(io::Error),
+}
+
+/// The input to scan, its first bytes read to tell what it is: decompressed with `-z`; `None` where it is
+/// skipped, with a note to the sink (a file a recursive scan `found` that is compressed without `-z`, or
+/// binary without `--binary`). Compressed input named on the command line, without `-z`, is refused.
+/// `patient`: the input is a regular file, so reading ahead cannot wait on a writer.
+fn open(
+    reader: impl Read + Send + 'static,
+    patient: bool,
+    input: &Input<'_>,
+    found: bool,
+    sink: &mut dyn Sink,
+) -> std::result::Result<Option<Box<dyn Read + Send>>, ScanError> {
+    let options = input.options;
+    // Files a recursive scan found are looked at for a NUL byte, unless `--binary`; others only for a
+    // compression format's magic number.
+    let sniff_binary = found && !options.binary;
+    let sniff = if sniff_binary { BINARY_SNIFF } else { 6 };
+    let peeked = Peeked::new(reader, sniff, patient).map_err(ScanError::Read)?;
+    let reader: Box<dyn Read + Send> = match Compression::of(&peeked.head) {
+        Some(compression) if options.search_zip => {
+            let decoded = compression.decoder(peeked).map_err(ScanError::Read)?;
+            if !sniff_binary {
+                return Ok(Some(decoded));
+            }
+            // Binary or not is told by what the file holds, decompressed.
+            let decoded = Peeked::new(decoded, BINARY_SNIFF, true).map_err(ScanError::Read)?;
+            if decoded.looks_binary() {
+                sink.skipped(
+                    input.name,
+                    &format!(
+                        "binary file ({}-compressed, a NUL byte in its first 8 KiB); skipped (--binary scans it)",
+                        compression.name()
+                    ),
+                );
+                return Ok(None);
+            }
+            Box::new(decoded)
+        }
+        Some(compression) if found => {
+            sink.skipped(
+                input.name,
+                &format!("{}-compressed; skipped (-z scans it)", compression.name()),
+            );
+            return Ok(None);
+        }
+        Some(compression) => {
+            return Err(ScanError::Refused(format!(
+                "{}: {}-compressed: use -z (--search-zip) to scan it",
+                input.name,
+                compression.name()
+            )));
+        }
+        None if sniff_binary && peeked.looks_binary() => {
+            sink.skipped(
+                input.name,
+                "binary file (a NUL byte in its first 8 KiB); skipped (--binary scans it)",
+            );
+            return Ok(None);
+        }
+        None => Box::new(peeked),
+    };
+    Ok(Some(reader))
 }
 
 /// The input being scanned.

@@ -15,7 +15,7 @@ pub use pattern::fold;
 use pattern::*;
 pub(crate) use syntax::has_braces;
 use syntax::*;
-pub use syntax::{fill_text, validate};
+pub use syntax::{fill_text, needs_escape, validate};
 
 /// What a placeholder captured, by placeholder name (first occurrence wins).
 pub type Captures = BTreeMap<String, String>;

@@ -103,6 +103,43 @@ pub(super) fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> 
     Ok(segments)
 }
 
+/// Whether `c` must not reach a terminal as it is: a control character (C0, DEL, C1), a Unicode format
+/// character (category Cf: the bidi marks, embeddings, overrides and isolates, zero-width spaces and
+/// joiners, the word joiner and invisible operators, the BOM, the soft hyphen, tag characters...), the
+/// line and paragraph separators, or a Hangul filler (a blank letter). Each can move the cursor, or
+/// reorder or hide text. Catalog codes and messages may not hold one, white space aside (`validate`),
+/// and every human output shows them escaped (`render::escape`).
+pub fn needs_escape(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{AD}'
+                | '\u{600}'..='\u{605}'
+                | '\u{61C}'
+                | '\u{6DD}'
+                | '\u{70F}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8E2}'
+                | '\u{115F}'..='\u{1160}'
+                | '\u{180E}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{2028}'..='\u{202E}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{206F}'
+                | '\u{3164}'
+                | '\u{FEFF}'
+                | '\u{FFA0}'
+                | '\u{FFF9}'..='\u{FFFB}'
+                | '\u{110BD}'
+                | '\u{110CD}'
+                | '\u{13430}'..='\u{1343F}'
+                | '\u{1BCA0}'..='\u{1BCA3}'
+                | '\u{1D173}'..='\u{1D17A}'
+                | '\u{E0001}'
+                | '\u{E0020}'..='\u{E007F}'
+        )
+}
+
 pub(crate) fn has_braces(text: &str) -> bool {
     memchr::memchr2(b'{', b'}', text.as_bytes()).is_some()
 }

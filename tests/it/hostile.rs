@@ -108,19 +108,19 @@ fn scanned_lines_and_tables_are_escaped() {
         .output()
         .expect_code(0);
     assert_only_own_escapes("coloured scan line", &run.0.stdout);
-    // A user catalog's text in a table.
+    // A user catalog's text in a table. (Its meaning: a code or message may not hold control characters.)
     let catalog = dir.path().join("evil.toml");
-    // (The message as a TOML string, its control characters escaped as TOML wants them.)
-    let message = toml::Value::String(format!("Evil {NASTY}"));
+    // (The meaning as a TOML string, its control characters escaped as TOML wants them.)
+    let meaning = toml::Value::String(format!("Evil {NASTY}"));
     let text = format!(
         "id = \"evil\"\nvendor = \"tencent\"\nvendor_name = {{ en = \"E\", zh = \"E\" }}\n\
          product = {{ en = \"P\", zh = \"P\" }}\n[[sources]]\nid = \"s\"\ntitle = \"t\"\n\
-         [[entries]]\nid = \"e\"\nstatus = 400\nmessage = {message}\n\
-         meaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
+         [[entries]]\nid = \"e\"\nstatus = 400\nmessage = \"Evil message\"\n\
+         meaning = {{ en = {meaning}, zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
     );
     let parsed: toml::Table = text.parse().unwrap();
     assert_eq!(
-        parsed["entries"][0]["message"].as_str(),
+        parsed["entries"][0]["meaning"]["en"].as_str(),
         Some(format!("Evil {NASTY}").as_str())
     );
     std::fs::write(&catalog, text).unwrap();
@@ -304,6 +304,8 @@ fn a_fifo_catalog_is_refused_and_a_fifo_log_is_read() {
     assert_eq!(run.stdout(), format!("{}:1\n", fifo.display()));
 }
 
+/// Run as an unprivileged user where the tests run as root (`util::unprivileged`): as root, permissions
+/// stop nothing, and this test used to skip itself there (CI runs as root).
 #[cfg(unix)]
 #[test]
 fn an_unreadable_file_is_reported_and_the_rest_scanned() {
@@ -312,18 +314,19 @@ fn an_unreadable_file_is_reported_and_the_rest_scanned() {
     let locked = dir.path().join("locked.log");
     std::fs::write(&locked, "HMAC signature does not match\n").unwrap();
     std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
-    if std::fs::read(&locked).is_ok() {
-        // Running as root: permissions do not stop reading, so there is nothing to test here.
-        eprintln!("skipped: permissions do not stop this user reading");
-        return;
-    }
     let good = dir.path().join("good.log");
     std::fs::write(&good, "HMAC signature does not match\n").unwrap();
-    let run = TestCommand::new()
-        .args(["scan", "--count"])
-        .args([&locked, &good])
-        .output()
-        .expect_code(2);
+    let run = util::unprivileged(
+        &[
+            "scan".as_ref(),
+            "--count".as_ref(),
+            locked.as_os_str(),
+            good.as_os_str(),
+        ],
+        &[dir.path()],
+        &[],
+    )
+    .expect_code(2);
     assert_eq!(
         run.stderr(),
         format!("errcode: {}: permission denied\n", locked.display())

@@ -9,6 +9,7 @@ mod hostile;
 mod pastes;
 mod properties;
 mod rendered;
+mod robustness;
 mod scan;
 mod seeds;
 mod user_catalogs;

@@ -1,12 +1,23 @@
 //! Property tests, a bounded number of cases each (they run in `cargo test`): the catalog loader, the query
 //! classifier, the paste reader and the line scanner never panic, whatever they are given, and what they
-//! report stays consistent with the input.
+//! report stays consistent with the input; human output never holds a control or invisible character of
+//! the input raw; and, through the binary, a damaged cache file (its checksum recomputed) or any bytes to
+//! `scan -z` never make errcode panic, hang or fail.
+//!
+//! `ERRCODE_PROPTEST_CASES=N cargo test properties` runs N cases of each instead (a longer fuzzing run).
+
+use std::sync::LazyLock;
 
 use errcode::catalog::{Catalogs, Origin, parse};
 use errcode::matcher::Matcher;
+use errcode::render::{Lang, Look};
 use errcode::report::{BlockReport, Sink, Summary};
 use errcode::scan::{self, Mode, Options};
+use errcode::style::Palette;
+use errcode::template::needs_escape;
 use proptest::prelude::*;
+
+use crate::robustness::{CacheFile, Cached};
 
 const CATALOG: &str = r#"id = "acme"
 vendor = "huawei"
@@ -24,12 +35,21 @@ meaning = { en = "{param} is missing.", zh = "缺少 {param}" }
 fix = { en = "Add it.", zh = "添加" }
 "#;
 
-fn config() -> ProptestConfig {
+/// `cases` cases, or `ERRCODE_PROPTEST_CASES` of them.
+fn config_of(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("ERRCODE_PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
-        cases: 96,
+        cases,
         failure_persistence: None,
         ..ProptestConfig::default()
     }
+}
+
+fn config() -> ProptestConfig {
+    config_of(96)
 }
 
 /// Text built from the pieces pastes and logs are made of, so the cases reach deep into the readers.
@@ -61,11 +81,10 @@ fn pasty() -> impl Strategy<Value = String> {
 }
 
 /// Loaded once for all cases, as are the matchers (their automata take a while to build).
-static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalogs::builtin);
-static MATCHER: std::sync::LazyLock<Matcher<'static>> =
-    std::sync::LazyLock::new(|| Matcher::new(&CATALOGS, &[]));
-static BULK_MATCHER: std::sync::LazyLock<Matcher<'static>> =
-    std::sync::LazyLock::new(|| Matcher::for_bulk(&CATALOGS, &[]));
+static CATALOGS: LazyLock<Catalogs> = LazyLock::new(Catalogs::builtin);
+static MATCHER: LazyLock<Matcher<'static>> = LazyLock::new(|| Matcher::new(&CATALOGS, &[]));
+static BULK_MATCHER: LazyLock<Matcher<'static>> =
+    LazyLock::new(|| Matcher::for_bulk(&CATALOGS, &[]));
 
 proptest! {
     #![proptest_config(config())]
@@ -118,7 +137,7 @@ proptest! {
         if final_newline { bytes.push(b'\n'); }
         let expected = bytes.iter().filter(|&&b| b == b'\n').count() as u64 + u64::from(!bytes.ends_with(b"\n"));
         let matcher = &*BULK_MATCHER;
-        let options = Options { mode: Mode::Summary, recursive: false, threads: 1 };
+        let options = Options { mode: Mode::Summary, recursive: false, threads: 1, binary: false, search_zip: false };
         let matched = scan::scan_stream(matcher, std::io::Cursor::new(bytes.clone()), "p", options, &mut Discard);
         prop_assert!(matched.is_ok());
         let summary = matched.unwrap();
@@ -133,6 +152,254 @@ proptest! {
     }
 }
 
+/// Characters no human output may hold raw (all `needs_escape` names, white space aside, and the few
+/// white-space controls errcode does not print itself).
+fn raw_hidden(text: &str) -> Vec<char> {
+    text.chars()
+        .filter(|&c| needs_escape(c) && c != '\n')
+        .collect()
+}
+
+/// Hidden and control characters mixed into pasty text.
+fn hostile() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        pasty(),
+        Just("\u{1b}]52;c;ZXZpbA==\u{7}".to_string()),
+        Just(
+            "\u{9b}31m\u{200e}\u{200f}\u{61c}\u{200b}\u{2060}\u{feff}\u{ad}\u{e0041}\u{2028}"
+                .to_string()
+        ),
+        "[\\x00-\\x1f\\x7f-\\x9f]{1,4}",
+        "[\u{200b}-\u{200f}\u{202a}-\u{202e}\u{2060}-\u{206f}]{1,3}",
+    ];
+    prop::collection::vec(piece, 1..12).prop_map(|p| p.concat())
+}
+
+/// The big catalog's cache, made once: the TOML's answers to `QUERIES`, and the good cache file.
+struct CacheFixture {
+    cached: Cached,
+    good: Vec<u8>,
+    file: CacheFile,
+    /// Per query: (exit status, stdout) from the TOML.
+    expected: Vec<(i32, String)>,
+    /// Where the body's text pool ends: its last text is the last entry's code in lower case.
+    pool_end: usize,
+}
+
+const QUERIES: [&[&str]; 4] = [
+    &["--json", "ACME.0042"],
+    &["--json", "ACME.LAST"],
+    &["--json", "status", "403"],
+    &["--json", "lookup", "ACME.0017", "acme.0400"],
+];
+
+static CACHE: LazyLock<CacheFixture> = LazyLock::new(|| {
+    let cached = Cached::new(700);
+    let good = std::fs::read(&cached.cache_file).unwrap();
+    let expected = QUERIES
+        .iter()
+        .map(|q| {
+            // Each answer from the TOML: the cache file removed first (and written again by the run).
+            std::fs::remove_file(&cached.cache_file).unwrap();
+            let run = cached.run(q);
+            (run.code(), run.stdout())
+        })
+        .collect();
+    assert_eq!(
+        std::fs::read(&cached.cache_file).unwrap(),
+        good,
+        "packing is deterministic"
+    );
+    let file = CacheFile::split(&good);
+    let last = b"acme.last";
+    let pool_end = (file.body.windows(last.len()))
+        .rposition(|w| w == last)
+        .expect("the pool's last text")
+        + last.len();
+    CacheFixture {
+        pool_end,
+        file,
+        cached,
+        good,
+        expected,
+    }
+});
+
+/// Damage to a cache file's body: a byte changed, the body cut or grown, bytes overwritten or inserted.
+#[derive(Debug, Clone)]
+enum Damage {
+    Flip(prop::sample::Index, u8),
+    Cut(prop::sample::Index),
+    Grow(Vec<u8>),
+    Overwrite(prop::sample::Index, Vec<u8>),
+    Insert(prop::sample::Index, Vec<u8>),
+}
+
+fn damage() -> impl Strategy<Value = Damage> {
+    prop_oneof![
+        4 => (any::<prop::sample::Index>(), 1..=255u8).prop_map(|(i, m)| Damage::Flip(i, m)),
+        1 => any::<prop::sample::Index>().prop_map(Damage::Cut),
+        1 => prop::collection::vec(any::<u8>(), 1..16).prop_map(Damage::Grow),
+        2 => (any::<prop::sample::Index>(), prop::collection::vec(any::<u8>(), 1..16))
+            .prop_map(|(i, b)| Damage::Overwrite(i, b)),
+        1 => (any::<prop::sample::Index>(), prop::collection::vec(any::<u8>(), 1..8))
+            .prop_map(|(i, b)| Damage::Insert(i, b)),
+    ]
+}
+
+impl Damage {
+    fn apply(&self, body: &mut Vec<u8>) {
+        match self {
+            Damage::Flip(at, mask) => {
+                let at = at.index(body.len());
+                body[at] ^= mask;
+            }
+            Damage::Cut(at) => body.truncate(at.index(body.len())),
+            Damage::Grow(bytes) => body.extend(bytes),
+            Damage::Overwrite(at, bytes) => {
+                let at = at.index(body.len());
+                for (i, b) in bytes.iter().enumerate() {
+                    if let Some(slot) = body.get_mut(at + i) {
+                        *slot = *b;
+                    }
+                }
+            }
+            Damage::Insert(at, bytes) => {
+                let at = at.index(body.len() + 1);
+                body.splice(at..at, bytes.iter().copied());
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config_of(48))]
+
+    /// A cache file damaged at random behind a recomputed checksum: no panic, no hang, no error. Where
+    /// the damage breaks anything errcode can check, it refuses the file: the run answers as the TOML
+    /// does, and the file is written again. It may accept only what no check can tell from a catalog that
+    /// says so: bytes changed before the end of the text pool (the header and the texts), or a flag byte
+    /// (a bool) flipped between 0 and 1; the answer is then allowed to show the changed text or flag.
+    #[test]
+    fn a_damaged_cache_never_panics_and_a_refused_one_answers_as_the_toml(
+        damages in prop::collection::vec(damage(), 1..4),
+        query in 0..QUERIES.len(),
+    ) {
+        let fixture = &*CACHE;
+        let mut file = fixture.file.clone();
+        for d in &damages {
+            d.apply(&mut file.body);
+        }
+        let damaged = file.sealed();
+        std::fs::write(&fixture.cached.cache_file, &damaged).unwrap();
+        let run = fixture.cached.run(QUERIES[query]);
+        let (code, expected) = &fixture.expected[query];
+        prop_assert_eq!(run.stderr(), "");
+        prop_assert_eq!(run.code(), *code);
+        let after = std::fs::read(&fixture.cached.cache_file).unwrap();
+        let refused = after == fixture.good && damaged != fixture.good;
+        if std::env::var_os("ERRCODE_CACHE_STATS").is_some() {
+            eprintln!("cache case: refused={refused} same_answer={} {damages:?}", run.stdout() == *expected);
+        }
+        if refused {
+            prop_assert_eq!(&run.stdout(), expected);
+        } else {
+            prop_assert_eq!(&after, &damaged, "neither kept nor replaced");
+            let original = &fixture.file.body;
+            prop_assert_eq!(file.body.len(), original.len(), "accepted with bytes added or cut");
+            for at in (0..original.len()).filter(|&at| file.body[at] != original[at]) {
+                let flag = original[at] <= 1 && file.body[at] <= 1;
+                prop_assert!(at < fixture.pool_end || flag, "accepted damage at {} of {}", at, original.len());
+            }
+            prop_assert!(raw_hidden(&run.stdout()).is_empty());
+        }
+        std::fs::write(&fixture.cached.cache_file, &fixture.good).unwrap();
+    }
+
+    /// Any bytes to `scan -z` (a compression format's magic number first, or real compressed data
+    /// damaged): no panic, and an exit status of 0, 1 or 2 with one line per problem.
+    #[test]
+    fn scan_z_never_panics_on_any_bytes(
+        magic in prop::sample::select(vec![&b""[..], b"\x1f\x8b\x08", b"BZh9", b"\xfd7zXZ\0", b"\x28\xb5\x2f\xfd"]),
+        rest in prop::collection::vec(any::<u8>(), 0..512),
+        recursive in any::<bool>(),
+    ) {
+        let dir = tempfile::tempdir().unwrap();
+        let mut bytes = magic.to_vec();
+        bytes.extend(&rest);
+        let log = crate::util::write(dir.path(), "in.log", &bytes);
+        let target = if recursive { dir.path() } else { log.as_path() };
+        let run = crate::util::TestCommand::new()
+            .args(["scan".as_ref(), "-z".as_ref(), (if recursive { "-r" } else { "-c" }).as_ref(), target.as_os_str()])
+            .timeout(20)
+            .output();
+        prop_assert!([0, 1, 2].contains(&run.code()), "{}", run.stderr());
+        prop_assert!(!run.stderr().contains("panicked"), "{}", run.stderr());
+        prop_assert!(run.stderr().lines().all(|l| l.starts_with("errcode: ")), "{}", run.stderr());
+        prop_assert!(raw_hidden(&run.stdout()).is_empty() && raw_hidden(&run.stderr()).is_empty());
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Whatever a paste holds, the cards, tables and not-found messages show none of its control or
+    /// invisible characters raw.
+    #[test]
+    fn human_output_escapes_every_hidden_character(query in hostile()) {
+        let outcome = MATCHER.lookup(&query);
+        let look = Look { lang: Lang::Both, palette: Palette::new(false), width: 80 };
+        let shown = errcode::render::human(std::slice::from_ref(&outcome), &CATALOGS, &look);
+        prop_assert!(raw_hidden(&shown).is_empty(), "{:?}", shown);
+        let missing = errcode::render::not_found(std::slice::from_ref(&outcome));
+        prop_assert!(raw_hidden(&missing).is_empty(), "{:?}", missing);
+        // At most 80 characters quoted, each at most `\\u{e0041}` escaped and its backslash doubled.
+        prop_assert!(missing.chars().count() < 80 * 11 + 200, "{:?}", missing);
+    }
+
+    /// A catalog with random texts in every field (control and format characters, braces, long runs):
+    /// loaded, or refused with one located line; a loaded one decodes whole (every entry) from its
+    /// packed form, which `parse` checks as it would a cache file.
+    #[test]
+    fn any_catalog_text_loads_whole_or_is_refused_in_one_line(
+        texts in prop::collection::vec(prop_oneof![
+            "[a-zA-Z0-9 .{}]{1,40}",
+            hostile(),
+            "\\PC{1,20}",
+            Just("{param}".to_string()),
+            Just("x".repeat(9000)),
+        ], 6),
+        entries in 1usize..4,
+    ) {
+        let toml_str = |t: &str| toml::Value::String(t.to_string()).to_string();
+        let mut text = format!(
+            "id = \"p\"\nvendor = \"tencent\"\nvendor_name = {{ en = {}, zh = \"z\" }}\n\
+             product = {{ en = \"P\", zh = \"P\" }}\n[[sources]]\nid = \"s\"\ntitle = {}\n",
+            toml_str(&texts[0]), toml_str(&texts[1])
+        );
+        for i in 0..entries {
+            text += &format!(
+                "[[entries]]\nid = \"e{i}\"\ncode = {}\nstatus = 400\nmessage = {}\n\
+                 meaning = {{ en = {}, zh = \"m\" }}\nfix = {{ en = {}, zh = \"f\" }}\n",
+                toml_str(&format!("{}{i}", texts[2].replace(' ', ""))),
+                toml_str(&format!("{} {i}", texts[3])),
+                toml_str(&texts[4]),
+                toml_str(&texts[5]),
+            );
+        }
+        match parse(&text, Origin::File("p.toml".into())) {
+            Ok(catalog) => {
+                prop_assert_eq!(catalog.entries.iter().count(), entries);
+            }
+            Err(err) => {
+                let message = err.to_string();
+                prop_assert!(message.starts_with("p.toml:"), "{}", message);
+                prop_assert!(!message.contains('\n'), "{}", message);
+            }
+        }
+    }
+}
+
 /// A scan's sink that keeps nothing: the properties read the counts.
 struct Discard;
 
@@ -144,6 +411,7 @@ impl Sink for Discard {
         Ok(())
     }
     fn problem(&mut self, _: &errcode::error::Error) {}
+    fn skipped(&mut self, _: &str, _: &str) {}
     fn flush(&mut self) -> std::io::Result<()> {
         Ok(())
     }

@@ -29,7 +29,12 @@ const INHERITED: [&str; 9] = [
 /// The `errcode` executable in the clean environment, with `home` as its HOME, as a standard command: for
 /// the tests that spawn it and read its output while it runs.
 pub fn std_command(home: &Path) -> std::process::Command {
-    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("errcode"));
+    command_of(&assert_cmd::cargo::cargo_bin("errcode"), home)
+}
+
+/// `program` (errcode, or a copy of it) in the clean environment, with `home` as its HOME.
+fn command_of(program: &Path, home: &Path) -> std::process::Command {
+    let mut cmd = std::process::Command::new(program);
     for var in INHERITED {
         cmd.env_remove(var);
     }
@@ -179,4 +184,57 @@ pub fn write(dir: &Path, name: &str, bytes: impl AsRef<[u8]>) -> PathBuf {
     }
     std::fs::write(&path, bytes).unwrap();
     path
+}
+
+/// Whether file permissions stop this process reading: not where the tests run as root (as CI does),
+/// which reads a file of mode 000 all the same.
+#[cfg(unix)]
+pub fn permissions_apply() -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let probe = write(dir.path(), "probe", "x");
+    std::fs::set_permissions(&probe, std::fs::Permissions::from_mode(0o000)).unwrap();
+    std::fs::read(&probe).is_err()
+}
+
+/// `errcode ARGS...` in the clean environment, run so that file permissions apply to it: where the tests
+/// run as root, as an unprivileged user (uid and gid 65534, `nobody`'s; the number is enough, no such
+/// user need exist on the machine), with `reach` (directories it must read; temporary directories are
+/// private) and its HOME opened to all. Where privileges cannot be dropped, the test fails and says so:
+/// a test of unreadable files must not pass without testing.
+#[cfg(unix)]
+pub fn unprivileged<S: AsRef<std::ffi::OsStr>>(
+    args: &[S],
+    reach: &[&Path],
+    env: &[(&str, &Path)],
+) -> Run {
+    use std::os::unix::fs::PermissionsExt;
+    use std::os::unix::process::CommandExt;
+    let home = tempfile::tempdir().unwrap();
+    let mut cmd = std_command(home.path());
+    if !permissions_apply() {
+        for dir in reach.iter().copied().chain([home.path()]) {
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
+        // The executable where that user can run it: a checkout in a private directory is copied out.
+        let program = assert_cmd::cargo::cargo_bin("errcode");
+        let reachable = program
+            .ancestors()
+            .skip(1)
+            .all(|dir| std::fs::metadata(dir).is_ok_and(|m| m.permissions().mode() & 0o001 != 0));
+        if !reachable {
+            let copy = home.path().join("errcode");
+            std::fs::copy(&program, &copy).unwrap();
+            cmd = command_of(&copy, home.path());
+        }
+        cmd.uid(65534).gid(65534);
+    }
+    cmd.args(args);
+    for (key, value) in env {
+        cmd.env(key, value);
+    }
+    let output = cmd.output().unwrap_or_else(|e| {
+        panic!("cannot run errcode as uid 65534, so file permissions cannot be tested: {e}")
+    });
+    Run(output)
 }
