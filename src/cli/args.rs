@@ -159,8 +159,35 @@ fn vendor_id() -> impl clap::builder::TypedValueParser<Value = Vendor> {
         .map(|id| Vendor::from_id(&id).expect("a possible value"))
 }
 
+/// The command line after the rewrite, with the first word kept aside when it looks like a mistyped
+/// command: whether it is one can only be told once the catalogs are loaded (it may be a code).
+pub(super) struct Rewritten {
+    pub args: Vec<OsString>,
+    pub suspect: Option<Suspect>,
+}
+
+/// A first word that is not a command but looks like one (`stauts`, `version`): an error, with `hint`, unless
+/// it turns out to be a code (or to begin a message) errcode knows.
+#[derive(Debug)]
+pub(super) struct Suspect {
+    pub word: String,
+    /// What to say after "unknown command 'WORD'; ".
+    pub hint: String,
+}
+
+/// Words people type as commands out of other tools' habits, which errcode answers otherwise.
+const HABIT_WORDS: [(&str, &str); 3] = [
+    ("version", "did you mean '--version'?"),
+    (
+        "man",
+        "the manual is `errcode --help` (and `man errcode` where the man page is installed)",
+    ),
+    ("explain", "did you mean 'lookup'?"),
+];
+
 /// Inserts `lookup` before the first positional argument when it is not a command name, so that
-/// `errcode --json APIG.0303` means `errcode --json lookup APIG.0303`.
+/// `errcode --json APIG.0303` means `errcode --json lookup APIG.0303`; a first word close to a command name
+/// (Damerau-Levenshtein distance 1, or 2 for words of five letters or more) is kept as a `Suspect`.
 ///
 /// clap's own ways were tried and rejected: a top-level positional with `args_conflicts_with_subcommands`
 /// stops recognising commands after any flag (`errcode --json lookup X` looked up "lookup X"), and
@@ -168,7 +195,7 @@ fn vendor_id() -> impl clap::builder::TypedValueParser<Value = Vendor> {
 pub(super) fn with_default_subcommand(
     command: &clap::Command,
     mut args: Vec<OsString>,
-) -> Vec<OsString> {
+) -> Rewritten {
     let takes_value: Vec<String> = command
         .get_arguments()
         .filter(|a| a.get_action().takes_values())
@@ -199,12 +226,47 @@ pub(super) fn with_default_subcommand(
             continue;
         }
         if is_command(arg) {
-            return args;
+            return Rewritten {
+                args,
+                suspect: None,
+            };
         }
         break;
     }
+    let mut suspect = None;
     if i < args.len() {
+        suspect = args[i]
+            .to_str()
+            .and_then(|word| mistyped_command(command, word));
         args.insert(i, OsString::from("lookup"));
     }
-    args
+    Rewritten { args, suspect }
+}
+
+/// `word` as a mistyped command: close to a command's name, or a word other tools use as a command.
+fn mistyped_command(command: &clap::Command, word: &str) -> Option<Suspect> {
+    // Codes and messages have digits, dots, underscores or spaces; a command name has none of them.
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if let Some((_, hint)) = HABIT_WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some(Suspect {
+            word: word.to_string(),
+            hint: (*hint).to_string(),
+        });
+    }
+    // Short words have many neighbours (`can` and `scan`): only one edit away counts for them.
+    let allowed = if lower.len() < 5 { 1 } else { 2 };
+    let names = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(clap::Command::get_name);
+    let (distance, name) = names
+        .map(|name| (strsim::damerau_levenshtein(&lower, name), name))
+        .min_by_key(|(distance, _)| *distance)?;
+    (distance <= allowed).then(|| Suspect {
+        word: word.to_string(),
+        hint: format!("did you mean '{name}'?"),
+    })
 }

@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Read};
 use std::path::PathBuf;
 
-use super::args::{CatalogAction, Cli, Command};
+use super::args::{CatalogAction, Cli, Command, Suspect};
 use super::output::{self, ScanPrinter};
 use super::settings::{self, Settings};
 use crate::catalog::Catalogs;
@@ -16,7 +16,11 @@ use crate::render;
 use crate::scan;
 
 /// Runs a parsed command line.
-pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
+pub(super) fn execute(
+    cli: Cli,
+    suspect: Option<Suspect>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<i32> {
     if let Some(Command::Completions { shell }) = cli.command {
         output::stdout(&super::completion_script(shell))?;
         return Ok(exit::OK);
@@ -42,6 +46,9 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
             let query: Vec<String> = (query.iter())
                 .map(|q| q.to_string_lossy().into_owned())
                 .collect();
+            if let Some(suspect) = suspect {
+                reject_mistyped_command(&matcher, &query, suspect)?;
+            }
             lookup(&matcher, &query, s)
         }
         Some(Command::Status { status }) => answer(vec![matcher.status(&status)?], catalogs, s),
@@ -71,6 +78,26 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
         }) => patterns(&matcher),
         Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
     }
+}
+
+/// `errcode stauts 429`: a first word close to a command's name is an error, unless it is a code errcode
+/// knows or the words it begins are a message errcode finds (`errcode Status code 401 ...` from a log).
+fn reject_mistyped_command(
+    matcher: &Matcher<'_>,
+    query: &[String],
+    suspect: Suspect,
+) -> Result<()> {
+    let word = matcher.lookup(&suspect.word);
+    if word.kind == matcher::QueryKind::Code && !word.matches.is_empty() {
+        return Ok(());
+    }
+    if query.len() > 1 && !matcher.lookup(&query.join(" ")).matches.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "unknown command '{}'; {}",
+        suspect.word, suspect.hint
+    )))
 }
 
 /// `lookup`: the queries from the arguments, or from standard input.

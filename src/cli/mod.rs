@@ -26,9 +26,9 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
     // clap answers --help and --version here, before any catalog is read.
     // One clap command serves both the rewrite and the parse: building it is most of clap's cost.
     let mut command = Cli::command();
-    let args = args::with_default_subcommand(&command, args.into_iter().collect());
+    let rewritten = args::with_default_subcommand(&command, args.into_iter().collect());
     let parsed = command
-        .try_get_matches_from_mut(args)
+        .try_get_matches_from_mut(rewritten.args)
         .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
@@ -43,7 +43,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
             return exit::ERROR;
         }
     };
-    match commands::execute(cli, &env) {
+    match commands::execute(cli, rewritten.suspect, &env) {
         Ok(code) => code,
         // The reader went away (`errcode list | head`): not an error.
         Err(Error::Write(err)) if err.kind() == io::ErrorKind::BrokenPipe => exit::OK,

@@ -5,6 +5,7 @@ mod data;
 mod families;
 mod generated;
 mod hostile;
+mod mistyped;
 mod pastes;
 mod properties;
 mod rendered;
