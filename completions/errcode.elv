@@ -19,7 +19,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
     var completions = [
         &'errcode'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -40,7 +40,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;lookup'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -49,7 +49,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;status'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -58,7 +58,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;grep'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -i 'Ignore case'
@@ -73,7 +73,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -j 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
             cand --threads 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -r 'Scan the files below directories'
@@ -87,7 +87,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;list'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -96,7 +96,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;catalogs'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -105,7 +105,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;family'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -114,7 +114,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;catalog'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -125,7 +125,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;catalog;patterns'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
@@ -142,7 +142,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;completions'= {
             cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
+            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'

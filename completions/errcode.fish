@@ -28,7 +28,7 @@ complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this ve
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -52,7 +52,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'On
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -65,7 +65,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'On
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -78,7 +78,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -94,7 +94,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -110,7 +110,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -123,7 +123,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d '
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -136,7 +136,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'On
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -149,7 +149,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -164,7 +164,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
@@ -179,7 +179,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''

@@ -51,8 +51,9 @@ pub struct GlobalArgs {
     #[arg(long, value_name = "ID", global = true, value_parser = vendor_id())]
     pub vendor: Vec<Vendor>,
 
-    /// Languages to show [default: both, or ERRCODE_LANG]
-    #[arg(long, value_enum, global = true)]
+    /// Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English,
+    /// en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all
+    #[arg(long, global = true, value_parser = LangParser)]
     pub lang: Option<Lang>,
 
     /// When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)
@@ -151,6 +152,39 @@ pub enum Command {
 pub enum CatalogAction {
     /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
     Patterns,
+}
+
+/// `--lang`'s values: en, zh and both in help and completions, and the spellings `Lang::from_name` reads.
+#[derive(Clone)]
+struct LangParser;
+
+impl clap::builder::TypedValueParser for LangParser {
+    type Value = Lang;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lang, clap::Error> {
+        match value.to_str().and_then(Lang::from_name) {
+            Some(lang) => Ok(lang),
+            // clap's own error, listing the possible values.
+            None => clap::builder::PossibleValuesParser::new(Lang::NAMES)
+                .parse_ref(command, arg, value)
+                .map(|_| unreachable!("not a possible value")),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Lang::NAMES
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
 }
 
 /// `--vendor`'s values: the ids of the vendors the catalogs know.

@@ -25,13 +25,11 @@ pub(super) fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -
     ) {
         (Some(lang), _) => lang,
         (None, None) => Lang::Both,
-        (None, Some(value)) => {
-            <Lang as clap::ValueEnum>::from_str(value.trim(), true).map_err(|_| {
-                Error::Usage(format!(
-                    "ERRCODE_LANG={value:?} is not a language errcode knows: use en, zh or both"
-                ))
-            })?
-        }
+        (None, Some(value)) => Lang::from_name(&value).ok_or_else(|| {
+            Error::Usage(format!(
+                "ERRCODE_LANG={value:?} is not a language errcode knows: use en, zh or both"
+            ))
+        })?,
     };
     let width = env("COLUMNS")
         .and_then(|c| c.trim().parse::<usize>().ok())

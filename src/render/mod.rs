@@ -23,7 +23,7 @@ use std::fmt::Write as _;
 use table::{grouped_tables, table};
 
 /// `--lang`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Lang {
     En,
     Zh,
@@ -31,6 +31,33 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The names `--lang` and ERRCODE_LANG show in help.
+    pub const NAMES: [&str; 3] = ["en", "zh", "both"];
+
+    /// A language as people spell it, in any case: `en`, `EN`, `English`, `en_US.UTF-8`; `zh`, `zh-CN`,
+    /// `zh_CN`, `cn`, `zh-Hans`, `Chinese`, `中文` (and `zh-TW`, `zh-Hant`: the catalogs' Chinese is the
+    /// vendors' simplified Chinese, the only Chinese errcode has); `both`, `all`, `en+zh`.
+    pub fn from_name(name: &str) -> Option<Lang> {
+        let mut name = name.trim().to_lowercase().replace('_', "-");
+        // A locale's encoding or modifier (`zh_CN.UTF-8`, `en_US@euro`) says nothing of the language.
+        if let Some(end) = name.find(['.', '@']) {
+            name.truncate(end);
+        }
+        let lang = match name.as_str() {
+            "en" | "eng" | "english" | "英文" | "英语" => Lang::En,
+            "zh" | "cn" | "chs" | "cht" | "chinese" | "中文" | "汉语" | "简体中文" | "繁體中文" => {
+                Lang::Zh
+            }
+            "both" | "all" | "en+zh" | "zh+en" | "en,zh" | "zh,en" | "bilingual" | "双语" => {
+                Lang::Both
+            }
+            _ if name.starts_with("en-") => Lang::En,
+            _ if name.starts_with("zh-") => Lang::Zh,
+            _ => return None,
+        };
+        Some(lang)
+    }
+
     pub(super) fn en(self) -> bool {
         self != Lang::Zh
     }

@@ -5,6 +5,7 @@ mod data;
 mod families;
 mod generated;
 mod hostile;
+mod lang;
 mod mistyped;
 mod pastes;
 mod properties;
