@@ -3,7 +3,7 @@
 use super::labels::{LABEL_WIDTH, labels, mark};
 use super::text::{cjk_words, escape};
 use super::{Lang, Look};
-use crate::catalog::{Catalog, Catalogs, Entry, Text, Vendor};
+use crate::catalog::{Catalog, Catalogs, Entry, Source, Text, Vendor};
 use crate::family::Family;
 use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
 use crate::status;
@@ -146,7 +146,7 @@ pub(super) fn card(
     if let Some(line) = editions_line(catalog, entry, lang) {
         card.plain(labels.editions, &[line]);
     }
-    card.plain(labels.source, &[sources_line(catalog, entry)]);
+    card.plain(labels.source, &[sources_line(catalog, entry, lang)]);
     if authored.meaning_zh || authored.fix_zh {
         card.footnote(labels.authored);
     }
@@ -333,12 +333,7 @@ pub(super) fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Opt
     if catalog.sources.len() < 2 || !catalog.sources.iter().any(|s| s.label.is_some()) {
         return None;
     }
-    let label = |source: usize| {
-        let s = &catalog.sources[source];
-        s.label
-            .as_ref()
-            .map_or(s.title.clone(), |l| lang.pick(l).to_string())
-    };
+    let label = |source: usize| source_label(catalog, &catalog.sources[source], lang);
     let own = entry
         .sources
         .iter()
@@ -370,18 +365,14 @@ pub(super) fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Opt
     Some(escape(&line).into_owned())
 }
 
-pub(super) fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
+pub(super) fn sources_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> String {
     entry
         .sources
         .iter()
         .map(|&s| {
             let source = &catalog.sources[s];
-            let mut line = escape(&source.title).into_owned();
-            if let Some(date) = source
-                .date
-                .as_ref()
-                .filter(|d| !source.title.contains(d.as_str()))
-            {
+            let mut line = escape(&source_title(catalog, source, lang)).into_owned();
+            if let Some(date) = source.date.as_ref().filter(|d| !line.contains(d.as_str())) {
                 line = format!("{line}, {}", escape(date));
             }
             if let Some(url) = &source.url {
@@ -391,4 +382,37 @@ pub(super) fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A source as named in the chosen languages. The catalogs give each source one title, in the document's
+/// own language; with `--lang en` a Chinese title is replaced by what the catalog says of it in English:
+/// its product's English name, its edition's English label where it has one, and that the document is
+/// Chinese (`Huawei Cloud API Gateway (APIG) error codes (2024-01-15 edition, Chinese document)`). The date
+/// and the address follow, as for any source.
+pub(super) fn source_title(catalog: &Catalog, source: &Source, lang: Lang) -> String {
+    if lang != Lang::En || !has_cjk(&source.title) {
+        return source.title.clone();
+    }
+    let what = match source.label.as_ref().filter(|l| !has_cjk(&l.en)) {
+        Some(label) => format!("{}, Chinese document", label.en),
+        None => "Chinese document".to_string(),
+    };
+    format!("{} error codes ({what})", product_name(catalog, Lang::En))
+}
+
+/// A source's edition label in the chosen languages, or its title where it has none.
+pub(super) fn source_label(catalog: &Catalog, source: &Source, lang: Lang) -> String {
+    source.label.as_ref().map_or_else(
+        || source_title(catalog, source, lang),
+        |l| lang.pick(l).to_string(),
+    )
+}
+
+/// Whether `text` holds Chinese (or other CJK) characters.
+pub(super) fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}'
+            | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3134f}')
+    })
 }

@@ -1,7 +1,7 @@
 //! Tables: many matches in rows, and the table of loaded catalogs.
 
 use super::Look;
-use super::card::{code_display, product_name, texts};
+use super::card::{code_display, product_name, source_label, source_title, texts};
 use super::labels::labels;
 use super::text::escape;
 use crate::catalog::{Catalogs, Vendor};
@@ -47,11 +47,7 @@ pub(super) fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> St
             |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
         );
         if m.catalog.sources.len() > 1 && !entry.sources.contains(&0) {
-            let s = &m.catalog.sources[entry.sources[0]];
-            let label = s
-                .label
-                .as_ref()
-                .map_or(s.title.clone(), |l| lang.pick(l).to_string());
+            let label = source_label(m.catalog, &m.catalog.sources[entry.sources[0]], lang);
             let _ = write!(code, "\n{}", escape(&label));
         }
         let mut row = Vec::new();
@@ -126,11 +122,14 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
         let sources = c
             .sources
             .iter()
-            .map(|s| match &s.date {
-                Some(date) if !s.title.contains(date.as_str()) => {
-                    format!("{}, {date}", escape(&s.title))
+            .map(|s| {
+                let title = source_title(c, s, lang);
+                match &s.date {
+                    Some(date) if !title.contains(date.as_str()) => {
+                        format!("{}, {date}", escape(&title))
+                    }
+                    _ => escape(&title).into_owned(),
                 }
-                _ => escape(&s.title).into_owned(),
             })
             .collect::<Vec<_>>()
             .join("\n");
