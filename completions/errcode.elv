@@ -23,6 +23,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -44,6 +45,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -53,6 +55,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -66,6 +69,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -F 'Take PATTERN as a literal string, not a regex'
             cand --fixed-strings 'Take PATTERN as a literal string, not a regex'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -82,6 +86,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --count 'Print the number of matching lines per input instead of the lines'
             cand --summary 'Print counts per error over all input (most frequent first), with totals per vendor and status'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -91,6 +96,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -100,6 +106,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -109,6 +116,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -118,6 +126,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
@@ -129,6 +138,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -146,6 +156,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

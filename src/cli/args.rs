@@ -71,6 +71,10 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub json: bool,
 
+    /// Show every match as a card, with its fix (five or more matches are a table otherwise)
+    #[arg(long, global = true)]
+    pub cards: bool,
+
     /// Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)
     #[arg(long, value_name = "PATH", global = true)]
     pub catalog: Vec<PathBuf>,

@@ -62,6 +62,7 @@ pub(super) fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -
             lang,
             palette: Palette::new(args.color.resolve()),
             width,
+            cards: args.cards,
         },
         json: args.json,
         catalog_paths: CatalogPaths {

@@ -26,6 +26,10 @@ pub(super) fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'
     shown
 }
 
+/// How a piece of text is painted, applied after wrapping (styling before wrapping would break styles
+/// across lines).
+pub(super) type Paint<'p> = Box<dyn Fn(&str) -> String + 'p>;
+
 /// Writes a card: a header line, then labelled fields wrapped to the width under their label.
 pub(super) struct CardWriter<'a> {
     pub(super) out: String,
@@ -33,31 +37,44 @@ pub(super) struct CardWriter<'a> {
 }
 
 impl<'a> CardWriter<'a> {
-    pub(super) fn new(look: &'a Look, header: &[String]) -> CardWriter<'a> {
-        CardWriter {
-            out: format!("{}\n", header.join(" · ")),
-            look,
+    /// The header's parts are joined with ` · ` and wrapped between parts (within a part, between its
+    /// words) so that no line is wider than the terminal.
+    pub(super) fn new(look: &'a Look, header: &[(String, Paint<'_>)]) -> CardWriter<'a> {
+        let width = look.width;
+        let mut out = String::new();
+        let mut used = 0;
+        for (text, paint) in header {
+            let w = unicode_width::UnicodeWidthStr::width(text.as_str());
+            if used > 0 && used + 3 + w <= width {
+                out.push_str(" · ");
+                out.push_str(&paint(text));
+                used += 3 + w;
+                continue;
+            }
+            if used > 0 {
+                out.push('\n');
+            }
+            let lines = wrap(text, width);
+            for (i, line) in lines.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&paint(line));
+            }
+            used = lines
+                .last()
+                .map_or(0, |l| unicode_width::UnicodeWidthStr::width(l.as_str()));
         }
+        out.push('\n');
+        CardWriter { out, look }
     }
 
-    /// `paint` styles each wrapped line (styling before wrapping would break styles across lines).
+    /// `paint` styles each wrapped line.
     pub(super) fn field(&mut self, label: &str, lines: &[String], paint: impl Fn(&str) -> String) {
         let body_width = self.look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
         let mut first = true;
         for line in lines {
-            // CJK text (no spaces) breaks between characters; ASCII text only at spaces.
-            let separator = if line.is_ascii() {
-                textwrap::WordSeparator::AsciiSpace
-            } else {
-                textwrap::WordSeparator::Custom(cjk_words)
-            };
-            // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
-            // Words are not split at their hyphens: `Content-Type` stays whole.
-            let options = textwrap::Options::new(body_width)
-                .word_separator(separator)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-            for wrapped in textwrap::wrap(line, options) {
+            for wrapped in wrap(line, body_width) {
                 let shown_label = if first { label } else { "" };
                 let pad =
                     LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));
@@ -78,8 +95,30 @@ impl<'a> CardWriter<'a> {
     }
 
     pub(super) fn footnote(&mut self, text: &str) {
-        let _ = writeln!(self.out, "  {}", self.look.palette.aside(text));
+        for line in wrap(text, self.look.width.saturating_sub(4).max(20)) {
+            let _ = writeln!(self.out, "  {}", self.look.palette.aside(&line));
+        }
     }
+}
+
+/// `line` wrapped to `width` columns: CJK text (no spaces) breaks between characters, other text at spaces;
+/// a word longer than the width is split.
+pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
+    let separator = if line.is_ascii() {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::Custom(cjk_words)
+    };
+    // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
+    // Words are not split at their hyphens: `Content-Type` stays whole.
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(separator)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(line, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 pub(super) fn card(
@@ -92,16 +131,19 @@ pub(super) fn card(
     let labels = labels(lang);
     let (entry, catalog) = (m.entry, m.catalog);
 
-    let mut header = Vec::new();
+    let mut header: Vec<(String, Paint<'_>)> = Vec::new();
     if let Some(code) = &entry.code {
-        header.push(palette.code(&escape(&code_display(
-            code.source(),
-            code.literal(),
-            &m.captures,
-        ))));
+        let code = escape(&code_display(code.source(), code.literal(), &m.captures)).into_owned();
+        header.push((code, Box::new(move |t| palette.code(t))));
     }
-    header.push(palette.status(entry.status, &status_text(entry.status)));
-    header.push(palette.vendor(&escape(&product_name(catalog, lang))));
+    header.push((
+        status_text(entry.status),
+        Box::new(move |t| palette.status(entry.status, t)),
+    ));
+    header.push((
+        escape(&product_name(catalog, lang)).into_owned(),
+        Box::new(move |t| palette.vendor(t)),
+    ));
     let mut card = CardWriter::new(look, &header);
 
     card.plain(
@@ -233,10 +275,19 @@ pub(super) fn checklist(card: &mut CardWriter<'_>, family: &Family, lang: Lang, 
 pub(super) fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
     let Look { lang, palette, .. } = *look;
     let labels = labels(lang);
-    let header = [
-        palette.code(&escape(&r.code)),
-        palette.aside(labels.unlisted),
-        palette.vendor(&escape(&product_name(r.catalog, lang))),
+    let header: [(String, Paint<'_>); 3] = [
+        (
+            escape(&r.code).into_owned(),
+            Box::new(move |t| palette.code(t)),
+        ),
+        (
+            labels.unlisted.to_string(),
+            Box::new(move |t| palette.aside(t)),
+        ),
+        (
+            escape(&product_name(r.catalog, lang)).into_owned(),
+            Box::new(move |t| palette.vendor(t)),
+        ),
     ];
     let mut card = CardWriter::new(look, &header);
     let authored = r.referral.authored;

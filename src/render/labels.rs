@@ -38,6 +38,8 @@ pub(super) struct Labels {
     pub(super) entries: fn(usize) -> String,
     /// The summary's first line, from the matched lines and all lines.
     pub(super) lines_with_errors: fn(u64, u64) -> String,
+    /// After a table (which has no fixes): how to see the fixes, with a code of the table if it has one.
+    pub(super) table_hint: fn(Option<&str>) -> String,
 }
 
 pub(super) const LABELS_EN: Labels = Labels {
@@ -72,6 +74,12 @@ pub(super) const LABELS_EN: Labels = Labels {
     lines_with_errors: |matched, lines| {
         format!("{matched} of {lines} lines carry gateway errors\n")
     },
+    table_hint: |code| match code {
+        Some(code) => {
+            format!("To see the fixes: add --cards, or look one code up (errcode {code}).")
+        }
+        None => "To see the fixes: add --cards.".to_string(),
+    },
 };
 
 pub(super) const LABELS_ZH: Labels = Labels {
@@ -104,6 +112,10 @@ pub(super) const LABELS_ZH: Labels = Labels {
     by_status: "按状态码",
     entries: |n| format!("{n} 条"),
     lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
+    table_hint: |code| match code {
+        Some(code) => format!("查看解决方案：加 --cards，或只查一个错误码（errcode {code}）。"),
+        None => "查看解决方案：加 --cards。".to_string(),
+    },
 };
 
 pub(super) const LABEL_WIDTH: usize = 10;

@@ -77,6 +77,8 @@ pub struct Look {
     pub palette: Palette,
     /// Terminal columns to fit.
     pub width: usize,
+    /// Every match as a card, however many (`--cards`); else five or more make a table.
+    pub cards: bool,
 }
 
 /// Up to this many matches are shown as cards; more as a table.
@@ -98,15 +100,12 @@ pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> Stri
             if !out.is_empty() {
                 out.push('\n');
             }
-            let _ = writeln!(
-                out,
-                "{}",
-                look.palette
-                    .heading(&format!("── {} ──", escape(&outcome.query)))
-            );
+            // A query may be a long paste: its heading is cut to the width.
+            let query = text::truncate(&escape(&outcome.query), look.width.saturating_sub(6));
+            let _ = writeln!(out, "{}", look.palette.heading(&format!("── {query} ──")));
         }
         let shown = fold_editions(&outcome.matches);
-        if shown.len() + outcome.referrals.len() <= MAX_CARDS {
+        if look.cards || shown.len() + outcome.referrals.len() <= MAX_CARDS {
             // Cards in the order the errors stand in a paste (entries first otherwise).
             let mut order: Vec<(usize, Result<&Match<'_>, &ReferralMatch<'_>>)> = shown
                 .iter()
@@ -136,6 +135,15 @@ pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> Stri
             for r in &outcome.referrals {
                 out.push('\n');
                 out.push_str(&referral_card(r, look));
+            }
+            // A table has no fixes: say how to see them.
+            // (A code's own rows need no pointer to the code.)
+            let example = (outcome.matches.iter())
+                .filter(|_| outcome.kind != QueryKind::Code)
+                .find_map(|m| m.entry.code.as_ref().and_then(|c| c.literal()));
+            let hint = (labels::labels(look.lang).table_hint)(example.as_deref());
+            for line in card::wrap(&hint, look.width) {
+                let _ = writeln!(out, "{}", look.palette.aside(&line));
             }
         }
     }

@@ -204,7 +204,7 @@ fn status_lists_every_entry_grouped_by_vendor() {
 
     let human = stdout_at("200", &["status", "429"]);
     assert!(
-        human.starts_with("Huawei Cloud API Gateway (APIG), Huawei Cloud API Gateway in front of cloud service APIs (APIGW) and APIG management API (3 entries)\n"),
+        human.starts_with("Huawei Cloud API Gateway (APIG), API Gateway in front of cloud service APIs (APIGW) and APIG management API (3 entries)\n"),
         "{human}"
     );
     assert!(
@@ -212,7 +212,7 @@ fn status_lists_every_entry_grouped_by_vendor() {
         "{human}"
     );
     assert!(
-        human.contains("\nJD Cloud API Gateway (API calls), JD Cloud API Gateway (4 entries)\n"),
+        human.contains("\nJD Cloud API Gateway (API calls), API Gateway (4 entries)\n"),
         "{human}"
     );
 }
@@ -450,6 +450,7 @@ fn many_matches_make_a_table_fitted_to_the_width() {
         assert!(out.starts_with("┌"), "{out}");
         let widths: HashSet<usize> = out
             .lines()
+            .take_while(|l| !l.starts_with("To see the fixes"))
             .map(unicode_width::UnicodeWidthStr::width)
             .collect();
         // Every line of the table, Chinese included, has the same display width, within the terminal's.

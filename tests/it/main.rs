@@ -14,3 +14,4 @@ mod scan;
 mod seeds;
 mod user_catalogs;
 mod util;
+mod widths;
