@@ -100,10 +100,71 @@ fn reject_mistyped_command(
     )))
 }
 
-/// `lookup`: the queries from the arguments, or from standard input.
+/// `lookup`: the queries from the arguments, or from standard input. A code that matched nothing but is
+/// close to one that does (a typo: `APIG.303`) gets that code's answer first, under "did you mean"; the
+/// exit status stays 1, as nothing matched what was typed.
 fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Result<i32> {
     let outcomes = queries_or_stdin(matcher, query)?;
-    answer(outcomes, matcher.loaded(), settings)
+    if settings.json {
+        return answer(outcomes, matcher.loaded(), settings);
+    }
+    let guesses: Vec<Option<Outcome<'_>>> = outcomes
+        .iter()
+        .map(|o| {
+            let typo = o.matches.is_empty() && o.kind == matcher::QueryKind::Code;
+            closest_code(&o.query, &o.suggestions)
+                .filter(|_| typo)
+                .map(|code| matcher.lookup(code))
+        })
+        .collect();
+    let found = outcomes.iter().any(|o| !o.matches.is_empty());
+    let look = &settings.look;
+    output::stdout(&render::human_with_guesses(
+        &outcomes,
+        &guesses,
+        matcher.loaded(),
+        look,
+    ))?;
+    let missing = render::not_found(&outcomes);
+    if !missing.is_empty() {
+        output::stderr(&missing);
+    }
+    Ok(if found { exit::FOUND } else { exit::NOT_FOUND })
+}
+
+/// Of the close codes the matcher suggests, the one the user most likely meant: the same but for a number's
+/// leading zeros (`APIG.303`, `APIG.0303`), then the fewest edits, then the longest common beginning
+/// (Jaro-Winkler). Only a code one edit away counts (two from 16 characters, three from 24): further, it
+/// is a guess (`APIGW.0999` is not `APIG.9999`), and standard error lists the close codes anyway.
+fn closest_code<'s>(query: &str, suggestions: &'s [String]) -> Option<&'s str> {
+    let unpadded = |code: &str| {
+        let mut out = String::new();
+        let mut in_number = false;
+        for c in code.to_lowercase().chars() {
+            if c == '0' && !in_number {
+                continue;
+            }
+            in_number = c.is_ascii_digit();
+            out.push(c);
+        }
+        out
+    };
+    let query_unpadded = unpadded(query);
+    let query = query.to_lowercase();
+    suggestions
+        .iter()
+        .map(|code| {
+            let lower = code.to_lowercase();
+            let same_number = unpadded(code) == query_unpadded;
+            let distance = strsim::damerau_levenshtein(&query, &lower);
+            let likeness = strsim::jaro_winkler(&query, &lower);
+            (code, (!same_number, distance, std::cmp::Reverse(likeness)))
+        })
+        .min_by(|(_, a), (_, b)| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal))
+        .filter(|(_, (other_number, distance, _))| {
+            !other_number || *distance <= (query.chars().count() / 8).max(1)
+        })
+        .map(|(code, _)| code.as_str())
 }
 
 /// Prints the outcomes of lookups, `status`, `grep` or `list`: exit 0 when something matched.

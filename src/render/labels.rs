@@ -40,6 +40,8 @@ pub(super) struct Labels {
     pub(super) lines_with_errors: fn(u64, u64) -> String,
     /// After a table (which has no fixes): how to see the fixes, with a code of the table if it has one.
     pub(super) table_hint: fn(Option<&str>) -> String,
+    /// Over the card of the code a query that matched nothing is closest to: (query, code).
+    pub(super) did_you_mean: fn(&str, &str) -> String,
 }
 
 pub(super) const LABELS_EN: Labels = Labels {
@@ -80,6 +82,7 @@ pub(super) const LABELS_EN: Labels = Labels {
         }
         None => "To see the fixes: add --cards.".to_string(),
     },
+    did_you_mean: |query, code| format!("No entry has {query}; did you mean {code}?"),
 };
 
 pub(super) const LABELS_ZH: Labels = Labels {
@@ -116,6 +119,7 @@ pub(super) const LABELS_ZH: Labels = Labels {
         Some(code) => format!("查看解决方案：加 --cards，或只查一个错误码（errcode {code}）。"),
         None => "查看解决方案：加 --cards。".to_string(),
     },
+    did_you_mean: |query, code| format!("没有 {query} 这个错误码；您要查的是否是 {code}？"),
 };
 
 pub(super) const LABEL_WIDTH: usize = 10;

@@ -89,13 +89,27 @@ pub const MAX_CARDS: usize = 4;
 
 /// Cards or tables for every outcome, with a heading per query when there are several.
 pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> String {
+    human_with_guesses(outcomes, &[], catalogs, look)
+}
+
+/// As `human`, with `guesses[i]` the lookup of the code that query `i`, which matched nothing, is closest
+/// to (a typo: `APIG.303`): shown first, under "did you mean APIG.0303?", before any pointer for the code
+/// as typed.
+pub fn human_with_guesses(
+    outcomes: &[Outcome<'_>],
+    guesses: &[Option<Outcome<'_>>],
+    catalogs: &Catalogs,
+    look: &Look,
+) -> String {
     let mut out = String::new();
     // A family's checklist is printed with the first card of the family only.
     let mut checklists_shown: Vec<&str> = Vec::new();
-    for outcome in outcomes
-        .iter()
-        .filter(|o| !o.matches.is_empty() || !o.referrals.is_empty())
-    {
+    for (i, outcome) in outcomes.iter().enumerate() {
+        let guess = (guesses.get(i).and_then(Option::as_ref))
+            .filter(|g| outcome.matches.is_empty() && !g.matches.is_empty());
+        if outcome.matches.is_empty() && outcome.referrals.is_empty() && guess.is_none() {
+            continue;
+        }
         if outcomes.len() > 1 {
             if !out.is_empty() {
                 out.push('\n');
@@ -104,47 +118,77 @@ pub fn human(outcomes: &[Outcome<'_>], catalogs: &Catalogs, look: &Look) -> Stri
             let query = text::truncate(&escape(&outcome.query), look.width.saturating_sub(6));
             let _ = writeln!(out, "{}", look.palette.heading(&format!("── {query} ──")));
         }
-        let shown = fold_editions(&outcome.matches);
-        if look.cards || shown.len() + outcome.referrals.len() <= MAX_CARDS {
-            // Cards in the order the errors stand in a paste (entries first otherwise).
-            let mut order: Vec<(usize, Result<&Match<'_>, &ReferralMatch<'_>>)> = shown
-                .iter()
-                .map(|m| (m.position.unwrap_or(0), Ok(*m)))
-                .chain(
-                    outcome
-                        .referrals
-                        .iter()
-                        .map(|r| (r.position.unwrap_or(usize::MAX), Err(r))),
-                )
-                .collect();
-            order.sort_by_key(|(position, _)| *position);
-            let cards: Vec<String> = order
-                .into_iter()
-                .map(|(_, shown)| match shown {
-                    Ok(m) => card(m, catalogs, look, &mut checklists_shown),
-                    Err(r) => referral_card(r, look),
-                })
-                .collect();
-            out.push_str(&cards.join("\n"));
-        } else {
-            if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
-                out.push_str(&grouped_tables(&outcome.matches, look));
-            } else {
-                out.push_str(&table(&outcome.matches, look, true));
+        if let Some(guess) = guess {
+            let line = (labels::labels(look.lang).did_you_mean)(
+                &escape(&outcome.query),
+                &escape(&guess.query),
+            );
+            for line in card::wrap(&line, look.width) {
+                let _ = writeln!(out, "{}", look.palette.heading(&line));
             }
-            for r in &outcome.referrals {
+            out.push_str(&outcome_body(guess, catalogs, look, &mut checklists_shown));
+            if !outcome.referrals.is_empty() {
                 out.push('\n');
-                out.push_str(&referral_card(r, look));
             }
-            // A table has no fixes: say how to see them.
-            // (A code's own rows need no pointer to the code.)
-            let example = (outcome.matches.iter())
-                .filter(|_| outcome.kind != QueryKind::Code)
-                .find_map(|m| m.entry.code.as_ref().and_then(|c| c.literal()));
-            let hint = (labels::labels(look.lang).table_hint)(example.as_deref());
-            for line in card::wrap(&hint, look.width) {
-                let _ = writeln!(out, "{}", look.palette.aside(&line));
-            }
+        }
+        out.push_str(&outcome_body(
+            outcome,
+            catalogs,
+            look,
+            &mut checklists_shown,
+        ));
+    }
+    out
+}
+
+/// One outcome's cards, or its table and the hint that follows a table.
+fn outcome_body(
+    outcome: &Outcome<'_>,
+    catalogs: &Catalogs,
+    look: &Look,
+    checklists_shown: &mut Vec<&'static str>,
+) -> String {
+    let mut out = String::new();
+    let shown = fold_editions(&outcome.matches);
+    if look.cards || shown.len() + outcome.referrals.len() <= MAX_CARDS {
+        // Cards in the order the errors stand in a paste (entries first otherwise).
+        let mut order: Vec<(usize, Result<&Match<'_>, &ReferralMatch<'_>>)> = shown
+            .iter()
+            .map(|m| (m.position.unwrap_or(0), Ok(*m)))
+            .chain(
+                outcome
+                    .referrals
+                    .iter()
+                    .map(|r| (r.position.unwrap_or(usize::MAX), Err(r))),
+            )
+            .collect();
+        order.sort_by_key(|(position, _)| *position);
+        let cards: Vec<String> = order
+            .into_iter()
+            .map(|(_, shown)| match shown {
+                Ok(m) => card(m, catalogs, look, checklists_shown),
+                Err(r) => referral_card(r, look),
+            })
+            .collect();
+        out.push_str(&cards.join("\n"));
+    } else {
+        if matches!(outcome.kind, QueryKind::Status | QueryKind::List) {
+            out.push_str(&grouped_tables(&outcome.matches, look));
+        } else {
+            out.push_str(&table(&outcome.matches, look, true));
+        }
+        for r in &outcome.referrals {
+            out.push('\n');
+            out.push_str(&referral_card(r, look));
+        }
+        // A table has no fixes: say how to see them.
+        // (A code's own rows need no pointer to the code.)
+        let example = (outcome.matches.iter())
+            .filter(|_| outcome.kind != QueryKind::Code)
+            .find_map(|m| m.entry.code.as_ref().and_then(|c| c.literal()));
+        let hint = (labels::labels(look.lang).table_hint)(example.as_deref());
+        for line in card::wrap(&hint, look.width) {
+            let _ = writeln!(out, "{}", look.palette.aside(&line));
         }
     }
     out

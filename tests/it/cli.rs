@@ -131,10 +131,17 @@ fn several_codes_are_several_queries_and_words_are_one_message() {
 #[test]
 fn nothing_found_exits_1_and_suggests_close_codes() {
     let run = errcode(["lookup", "APIG.0330"]).expect_code(1);
-    // Huawei's page says where unlisted APIG codes are documented: that is shown too.
+    // The code it is closest to comes first; Huawei's page says where unlisted APIG codes are documented:
+    // that is shown too.
     assert!(
         run.stdout()
-            .starts_with("APIG.0330 · not in the tables · Huawei Cloud API Gateway (APIG)\n"),
+            .starts_with("No entry has APIG.0330; did you mean APIG.0303?\nAPIG.0303 · 401"),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.stdout()
+            .contains("\nAPIG.0330 · not in the tables · Huawei Cloud API Gateway (APIG)\n"),
         "{}",
         run.stdout()
     );

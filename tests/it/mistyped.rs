@@ -101,3 +101,50 @@ fix = { en = "Ask again later.", zh = "稍后重试。" }
     assert!(run.stdout().contains("Scan refused."), "{}", run.stderr());
     run.expect_code(0);
 }
+
+/// A typo'd code (`APIG.303`) printed a "not in the tables" card and named the code it meant on standard
+/// error only (issue 18): the closest code's answer now comes first on standard output.
+#[test]
+fn a_mistyped_code_shows_the_code_it_is_closest_to_first() {
+    let run = errcode(["APIG.303", "--lang", "en"]).expect_code(1);
+    let out = run.stdout();
+    assert!(
+        out.starts_with(
+            "No entry has APIG.303; did you mean APIG.0303?\nAPIG.0303 · 401 Unauthorized · Huawei Cloud API Gateway (APIG)\n"
+        ),
+        "{out}"
+    );
+    // The pointer for unlisted APIG codes follows, and standard error still lists the close codes.
+    assert!(
+        out.contains("\n\nAPIG.303 · not in the tables · Huawei Cloud API Gateway (APIG)\n"),
+        "{out}"
+    );
+    assert!(
+        run.stderr()
+            .starts_with("errcode: no entry matches \"APIG.303\"; did you mean APIG.0303, "),
+        "{}",
+        run.stderr()
+    );
+    // Leading zeros decide between codes as close: APIG.3030 is as many edits from APIG.303.
+    let out = errcode(["apig.303", "--lang", "en"])
+        .expect_code(1)
+        .stdout();
+    assert!(
+        out.starts_with("No entry has apig.303; did you mean APIG.0303?\n"),
+        "{out}"
+    );
+    let out = errcode(["SignatureDoesNotMach", "--lang", "zh"])
+        .expect_code(1)
+        .stdout();
+    assert!(
+        out.starts_with("没有 SignatureDoesNotMach 这个错误码；您要查的是否是 SignatureDoesNotMatch？\nSignatureDoesNotMatch · 400 Bad Request"),
+        "{out}"
+    );
+    // JSON is unchanged: no match, the suggestions listed.
+    let value = crate::util::json(["APIG.303"], 1);
+    assert_eq!(value["matches"], serde_json::json!([]));
+    assert_eq!(value["suggestions"][0], "APIG.0303");
+    // Nothing close: nothing guessed.
+    let run = errcode(["NoSuchCode.Anywhere"]).expect_code(1);
+    assert_eq!(run.stdout(), "");
+}
