@@ -1,6 +1,6 @@
 //! Cards: one match (or referral) as a labelled, wrapped block of text.
 
-use super::labels::{LABEL_WIDTH, labels, mark};
+use super::labels::{ByErrcode, LABEL_WIDTH, authored_notes, labels, mark};
 use super::text::{cjk_words, escape};
 use super::{Lang, Look};
 use crate::catalog::{Catalog, Catalogs, Entry, Source, Text, Vendor};
@@ -156,12 +156,16 @@ pub(super) fn card(
         });
     }
     let authored = entry.authored;
+    let by_errcode = [
+        ByErrcode::of(authored.meaning_en, authored.meaning_zh, lang),
+        ByErrcode::of(authored.fix_en, authored.fix_zh, lang),
+    ];
     card.plain(
-        &mark(authored.meaning_zh, labels.meaning),
+        &mark(by_errcode[0], labels.meaning),
         &texts(&entry.meaning, lang, &m.captures),
     );
     card.plain(
-        &mark(authored.fix_zh, labels.fix),
+        &mark(by_errcode[1], labels.fix),
         &texts(&entry.fix, lang, &m.captures),
     );
     if !m.captures.is_empty() {
@@ -189,8 +193,8 @@ pub(super) fn card(
         card.plain(labels.editions, &[line]);
     }
     card.plain(labels.source, &[sources_line(catalog, entry, lang)]);
-    if authored.meaning_zh || authored.fix_zh {
-        card.footnote(labels.authored);
+    for note in authored_notes(&by_errcode, lang) {
+        card.footnote(note);
     }
     card.out
 }
@@ -291,12 +295,16 @@ pub(super) fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
     ];
     let mut card = CardWriter::new(look, &header);
     let authored = r.referral.authored;
+    let by_errcode = [
+        ByErrcode::of(authored.meaning_en, authored.meaning_zh, lang),
+        ByErrcode::of(authored.fix_en, authored.fix_zh, lang),
+    ];
     card.plain(
-        &mark(authored.meaning_zh, labels.meaning),
+        &mark(by_errcode[0], labels.meaning),
         &texts(&r.referral.meaning, lang, &r.captures),
     );
     card.plain(
-        &mark(authored.fix_zh, labels.fix),
+        &mark(by_errcode[1], labels.fix),
         &texts(&r.referral.fix, lang, &r.captures),
     );
     if let Some(confidence) = r.confidence {
@@ -305,8 +313,8 @@ pub(super) fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
             &[evidence_line(confidence, &r.clues, lang)],
         );
     }
-    if authored.meaning_zh || authored.fix_zh {
-        card.footnote(labels.authored);
+    for note in authored_notes(&by_errcode, lang) {
+        card.footnote(note);
     }
     card.out
 }

@@ -18,8 +18,8 @@ fn lookup_prints_a_card_with_every_field() {
     );
     for expected in [
         "  Message   Incorrect app authentication information.\n",
-        "  Meaning   The app authentication information is incorrect.\n            APP认证信息错误\n",
-        "  Fix       Check that the method",
+        "  Meaning†  The app authentication information is incorrect.\n            APP认证信息错误\n",
+        "  Fix†      Check that the method",
         "检查请求的方法、路径、查询参数",
         "  Editions  2024-01-15 edition: this row; older edition (user guide): 401 Unauthorized",
         "\"Incorrect App authentication information.\"",
@@ -185,7 +185,7 @@ fn codes_a_document_points_elsewhere_for_get_its_pointer() {
         .expect_code(1)
         .stdout();
     assert!(
-        card.starts_with("APIGW.0999 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning   If you encounter"),
+        card.starts_with("APIGW.0999 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning†  If you encounter"),
         "{card}"
     );
 }
@@ -368,7 +368,7 @@ fn lang_selects_languages_and_labels() {
         .expect_code(0)
         .stdout();
     assert!(
-        en.contains("  Meaning   The app authentication information is incorrect.\n  Fix "),
+        en.contains("  Meaning†  The app authentication information is incorrect.\n  Fix†"),
         "{en}"
     );
     assert!(!en.contains("APP认证信息错误"));

@@ -1,5 +1,6 @@
 //! errcode's integration tests: one binary, so the crate and the executable are built once.
 
+mod authored;
 mod cli;
 mod data;
 mod families;

@@ -128,7 +128,7 @@ fn a_table_says_how_to_see_the_fixes_and_cards_shows_them() {
     let zh = stdout_at("100", &["grep", "x-date", "--lang", "zh"]);
     assert!(zh.ends_with("查看解决方案：加 --cards。\n"), "{zh}");
     let cards = stdout_at("100", &["APIG.0201", "--lang", "en", "--cards"]);
-    assert_eq!(cards.matches("\n  Fix ").count(), 7, "{cards}");
+    assert_eq!(cards.matches("\n  Fix").count(), 7, "{cards}");
     assert!(!cards.contains("--cards"), "{cards}");
     // Four matches or fewer are cards already, with no hint.
     let few = stdout_at("100", &["APIG.0303", "--lang", "en"]);
