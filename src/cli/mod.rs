@@ -39,7 +39,8 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
         }
         Err(err) => {
             // A usage error quotes what was typed, which may hold control characters: shown escaped.
-            output::stderr(&render::escape_lines(&err.render().to_string()));
+            let line = one_line(&err.render().to_string());
+            output::stderr(&format!("errcode: {}\n", render::escape(&line)));
             return exit::ERROR;
         }
     };
@@ -52,6 +53,42 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
             exit::ERROR
         }
     }
+}
+
+/// clap's usage error (a message, then indented details, a tip, the usage and a pointer to `--help`, over
+/// several lines) as one line, as errcode's other errors are: `invalid value 'fr' for '--lang <LANG>'
+/// [possible values: en, zh, both]`, `unexpected argument '430' found; usage: errcode status <STATUS>`.
+fn one_line(text: &str) -> String {
+    let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
+    let mut out = lines
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    let mut usage = None;
+    // After a line ending in a colon, its items (`<PATTERN>`, `<STATUS>`) follow one per line.
+    let mut listing = false;
+    for line in lines {
+        if line.starts_with("For more information") {
+            continue;
+        }
+        if let Some(rest) = line.strip_prefix("Usage: ") {
+            usage = Some(rest.to_string());
+            listing = false;
+        } else if line.starts_with('[') || out.ends_with(':') {
+            listing = out.ends_with(':');
+            out = format!("{out} {line}");
+        } else if listing && !line.starts_with("tip:") {
+            out = format!("{out}, {line}");
+        } else {
+            listing = false;
+            out = format!("{out}; {line}");
+        }
+    }
+    if let Some(usage) = usage {
+        out = format!("{out}; usage: {usage}");
+    }
+    out
 }
 
 /// The clap definition, for completions and tests.

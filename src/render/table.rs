@@ -56,19 +56,17 @@ pub(super) fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> St
             .max()
             .unwrap_or(0)
     };
-    // (An edition's label under its code may wrap, but reads better whole.)
-    let longest_code = widest(&mut codes.iter().map(|(c, _)| c.clone()))
-        .max(unicode_width::UnicodeWidthStr::width(labels.code));
-    let longest_cell = widest(&mut codes.iter().filter_map(|(_, e)| e.clone())).max(longest_code);
+    // The code column takes up to a third of the room (codes and edition labels whole where they fit),
+    // and never less than the widest part of a code, which is never broken.
+    let longest_cell = widest(
+        &mut codes
+            .iter()
+            .flat_map(|(c, e)| [Some(c.clone()), e.clone()])
+            .flatten(),
+    )
+    .max(unicode_width::UnicodeWidthStr::width(labels.code));
     let longest_part = widest(&mut codes.iter().flat_map(|(c, _)| code_parts(c)));
-    // Otherwise the code column takes a third of the room, but never less than the longest part of a code.
-    // Codes whole, and an edition's label whole too where that takes no more than a third of the room.
-    let preferred = longest_cell.min((room / 3).max(longest_code));
-    let code_width = if room.saturating_sub(preferred) >= 2 * MIN_TEXT_COLUMN {
-        preferred
-    } else {
-        (room / 3).max(longest_part).min(longest_code)
-    };
+    let code_width = longest_cell.min((room / 3).max(longest_part));
     if room.saturating_sub(code_width) < 2 * MIN_TEXT_COLUMN {
         return short_cards(matches, &codes, look, with_vendor);
     }

@@ -10,6 +10,7 @@ mod lang;
 mod mistyped;
 mod pastes;
 mod properties;
+mod readme;
 mod rendered;
 mod scan;
 mod seeds;
