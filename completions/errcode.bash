@@ -98,7 +98,7 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="-h -V --vendor --lang --color --json --cards --catalog --help --version lookup status grep scan list catalogs family catalog completions help"
+            opts="-h -V --vendor --lang --color --json --cards --no-pager --catalog --help --version lookup status grep scan list catalogs family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -128,7 +128,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog)
-            opts="-h --vendor --lang --color --json --cards --catalog --help patterns help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help patterns help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -200,7 +200,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog__subcmd__patterns)
-            opts="-h --vendor --lang --color --json --cards --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,7 +230,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalogs)
-            opts="-h --vendor --lang --color --json --cards --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,7 +260,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__completions)
-            opts="-h --vendor --lang --color --json --cards --catalog --help bash elvish fish powershell zsh"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,7 +290,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__family)
-            opts="-h --vendor --lang --color --json --cards --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -320,7 +320,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__grep)
-            opts="-i -F -h --ignore-case --fixed-strings --vendor --lang --color --json --cards --catalog --help"
+            opts="-i -F -h --ignore-case --fixed-strings --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -518,7 +518,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__list)
-            opts="-h --vendor --lang --color --json --cards --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +548,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__lookup)
-            opts="-h --vendor --lang --color --json --cards --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,7 +578,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__scan)
-            opts="-r -c -j -h --recursive --count --summary --threads --vendor --lang --color --json --cards --catalog --help"
+            opts="-r -c -j -h --recursive --count --summary --threads --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,7 +616,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__status)
-            opts="-h --vendor --lang --color --json --cards --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

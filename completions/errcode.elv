@@ -24,6 +24,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -46,6 +47,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -56,6 +58,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -70,6 +73,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --fixed-strings 'Take PATTERN as a literal string, not a regex'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -87,6 +91,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --summary 'Print counts per error over all input (most frequent first), with totals per vendor and status'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -97,6 +102,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -107,6 +113,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -117,6 +124,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -127,6 +135,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
@@ -139,6 +148,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -157,6 +167,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }

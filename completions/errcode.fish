@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_errcode_global_optspecs
-    string join \n vendor= lang= color= json cards catalog= h/help V/version
+    string join \n vendor= lang= color= json cards no-pager catalog= h/help V/version
 end
 
 function __fish_errcode_needs_command
@@ -37,6 +37,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_needs_command" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_needs_command" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_needs_command" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_needs_command" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
@@ -62,6 +63,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -76,6 +78,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -92,6 +95,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand grep" -s i -l ignore-cas
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s F -l fixed-strings -d 'Take PATTERN as a literal string, not a regex'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)' -r
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
@@ -110,6 +114,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -s c -l count -d '
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l summary -d 'Print counts per error over all input (most frequent first), with totals per vendor and status'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -124,6 +129,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -138,6 +144,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -152,6 +159,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
 alibaba\t''
@@ -166,6 +174,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -182,6 +191,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -198,6 +208,7 @@ never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'

@@ -75,6 +75,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true)]
     pub cards: bool,
 
+    /// Never send output through a pager (on a terminal, output longer than the screen goes through
+    /// ERRCODE_PAGER, PAGER or `less -FRX`)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
+
     /// Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)
     #[arg(long, value_name = "PATH", global = true)]
     pub catalog: Vec<PathBuf>,

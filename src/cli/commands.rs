@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use super::args::{CatalogAction, Cli, Command, Suspect};
 use super::output::{self, ScanPrinter};
+use super::pager;
 use super::settings::{self, Settings};
 use crate::catalog::Catalogs;
 use crate::error::{Error, Result};
@@ -75,7 +76,7 @@ pub(super) fn execute(
         }
         Some(Command::Catalog {
             action: CatalogAction::Patterns,
-        }) => patterns(&matcher),
+        }) => patterns(&matcher, s),
         Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
     }
 }
@@ -119,12 +120,10 @@ fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Resul
         .collect();
     let found = outcomes.iter().any(|o| !o.matches.is_empty());
     let look = &settings.look;
-    output::stdout(&render::human_with_guesses(
-        &outcomes,
-        &guesses,
-        matcher.loaded(),
-        look,
-    ))?;
+    pager::show(
+        &render::human_with_guesses(&outcomes, &guesses, matcher.loaded(), look),
+        settings.pager.as_ref(),
+    )?;
     let missing = render::not_found(&outcomes);
     if !missing.is_empty() {
         output::stderr(&missing);
@@ -171,9 +170,12 @@ fn closest_code<'s>(query: &str, suggestions: &'s [String]) -> Option<&'s str> {
 fn answer(outcomes: Vec<Outcome<'_>>, catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     let found = outcomes.iter().any(|o| !o.matches.is_empty());
     if settings.json {
-        output::stdout(&render::json(&outcomes))?;
+        pager::show(&render::json(&outcomes), settings.pager.as_ref())?;
     } else {
-        output::stdout(&render::human(&outcomes, catalogs, &settings.look))?;
+        pager::show(
+            &render::human(&outcomes, catalogs, &settings.look),
+            settings.pager.as_ref(),
+        )?;
         let missing = render::not_found(&outcomes);
         if !missing.is_empty() {
             output::stderr(&missing);
@@ -189,7 +191,7 @@ fn list_catalogs(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     } else {
         render::catalogs_table(catalogs, &settings.look)
     };
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 
@@ -234,7 +236,7 @@ fn families(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     } else {
         render::families_table(families, catalogs, &settings.look)
     };
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 
@@ -261,15 +263,15 @@ fn one_family(
     } else {
         render::family_human(family, &members, catalogs, &settings.look)
     };
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 
 /// `catalog patterns`: every code and message regex.
-fn patterns(matcher: &Matcher<'_>) -> Result<i32> {
+fn patterns(matcher: &Matcher<'_>, settings: &Settings) -> Result<i32> {
     let mut text = matcher.patterns().join("\n");
     text.push('\n');
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod output;
+mod pager;
 mod settings;
 
 use std::ffi::OsString;

@@ -3,7 +3,10 @@
 
 use std::path::PathBuf;
 
+use std::io::IsTerminal as _;
+
 use super::args::GlobalArgs;
+use super::pager::Pager;
 use crate::catalog::{CatalogPaths, Vendor};
 use crate::error::{Error, Result};
 use crate::render::{Lang, Look};
@@ -15,6 +18,8 @@ pub(super) struct Settings {
     pub look: Look,
     pub json: bool,
     pub catalog_paths: CatalogPaths,
+    /// Where long output goes on a terminal: `None` when piped, with `--no-pager`, or with the pager `cat`.
+    pub pager: Option<Pager>,
 }
 
 pub(super) fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -> Result<Settings> {
@@ -31,12 +36,28 @@ pub(super) fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -
             ))
         })?,
     };
+    let terminal = terminal_size::terminal_size();
     let width = env("COLUMNS")
         .and_then(|c| c.trim().parse::<usize>().ok())
-        .or_else(|| terminal_size::terminal_size().map(|(w, _)| usize::from(w.0)))
+        .or_else(|| terminal.map(|(w, _)| usize::from(w.0)))
         .unwrap_or(100)
         // Narrower than this, no table or card can be laid out legibly.
         .clamp(40, 1000);
+    // A pager only for a terminal, and only when asked for by neither --no-pager nor the pager `cat`.
+    let pager = if args.no_pager || !std::io::stdout().is_terminal() {
+        None
+    } else {
+        let height = env("LINES")
+            .and_then(|l| l.trim().parse::<usize>().ok())
+            .or_else(|| terminal.map(|(_, h)| usize::from(h.0)))
+            .unwrap_or(24);
+        // An empty ERRCODE_PAGER or PAGER is as good as unset.
+        let setting = env("ERRCODE_PAGER")
+            .filter(|p| !p.trim().is_empty())
+            .or_else(|| env("PAGER").filter(|p| !p.trim().is_empty()));
+        // The screen's last line is the shell's prompt.
+        Pager::from_setting(setting.as_deref(), height.saturating_sub(1))
+    };
     let mut explicit: Vec<PathBuf> = env("ERRCODE_CATALOG_PATH")
         .map(|list| {
             std::env::split_paths(&list)
@@ -70,5 +91,6 @@ pub(super) fn resolve(args: &GlobalArgs, env: &dyn Fn(&str) -> Option<String>) -
             explicit,
             cache_dir,
         },
+        pager,
     })
 }

@@ -8,6 +8,7 @@ mod generated;
 mod hostile;
 mod lang;
 mod mistyped;
+mod pager;
 mod pastes;
 mod properties;
 mod readme;
