@@ -26,6 +26,53 @@ Examples:
 
 Exit status: 0 found, 1 nothing found, 2 error.";
 
+/// The environment variables errcode reads, for the man page's ENVIRONMENT section (and README).
+pub const ENVIRONMENT: [(&str, &str); 13] = [
+    (
+        "ERRCODE_LANG",
+        "Languages to show when --lang is not given: en, zh or both (spelt as --lang accepts).",
+    ),
+    (
+        "ERRCODE_CATALOG_PATH",
+        "More catalogs to load: a list of .toml files and directories, separated as in PATH.",
+    ),
+    (
+        "ERRCODE_PAGER",
+        "The pager for output longer than the screen, on a terminal (cat or empty: none). Default: PAGER, else less -FRX.",
+    ),
+    ("PAGER", "The pager, when ERRCODE_PAGER is not set."),
+    (
+        "NO_COLOR",
+        "When set and not empty, --color auto uses no colour (https://no-color.org).",
+    ),
+    ("CLICOLOR", "0: --color auto uses no colour."),
+    (
+        "CLICOLOR_FORCE",
+        "Set, not empty and not 0: --color auto colours even when not writing to a terminal (NO_COLOR wins).",
+    ),
+    ("TERM", "dumb: --color auto uses no colour."),
+    (
+        "COLUMNS",
+        "The width to fit output to (default: the terminal's, else 100; at least 40).",
+    ),
+    (
+        "LINES",
+        "The screen's height, which decides whether output is paged (default: the terminal's).",
+    ),
+    (
+        "XDG_CONFIG_HOME",
+        "Where the user's catalogs are: $XDG_CONFIG_HOME/errcode/catalogs/ (default ~/.config/errcode/catalogs/).",
+    ),
+    (
+        "XDG_CACHE_HOME",
+        "Where large user catalogs are kept converted: $XDG_CACHE_HOME/errcode/ (default ~/.cache/errcode/).",
+    ),
+    (
+        "HOME",
+        "The base of the default configuration and cache directories.",
+    ),
+];
+
 /// Explain cloud API-gateway error codes, statuses and messages (Huawei Cloud APIG, Alibaba Cloud, Tencent
 /// Cloud and JD Cloud API Gateway), in English and Chinese, offline.
 #[derive(Debug, Parser)]
@@ -223,7 +270,7 @@ const HABIT_WORDS: [(&str, &str); 3] = [
     ("version", "did you mean '--version'?"),
     (
         "man",
-        "the manual is `errcode --help` (and `man errcode` where the man page is installed)",
+        "the manual is `man errcode` (the pages are man/*.1 in the sources), or `errcode --help`",
     ),
     ("explain", "did you mean 'lookup'?"),
 ];

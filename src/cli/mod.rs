@@ -16,6 +16,7 @@ use crate::error::Error;
 use crate::exit;
 use crate::render;
 use args::Cli;
+pub use args::ENVIRONMENT;
 
 /// Entry point for the binary: runs errcode and returns the exit status.
 pub fn main() -> i32 {
