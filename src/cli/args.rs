@@ -243,6 +243,48 @@ impl clap::builder::TypedValueParser for LangParser {
     }
 }
 
+/// Whether the command line asks for `--version` (before any `--`): only then is the long version made.
+pub(super) fn asks_long_version(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--version")
+}
+
+/// `errcode --version`: the version, then each built-in catalog with the dates of the vendor documents it
+/// was made from (`-V` prints the version alone).
+pub(super) fn long_version() -> String {
+    let catalogs = crate::catalog::Catalogs::builtin();
+    let width = (catalogs.catalogs.iter())
+        .map(|c| c.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = format!(
+        "{}\nbuilt-in catalogs, with the dates of their sources:",
+        env!("CARGO_PKG_VERSION")
+    );
+    for catalog in &catalogs.catalogs {
+        let mut dates: Vec<&str> = (catalog.sources.iter())
+            .filter_map(|s| s.date.as_deref())
+            .collect();
+        dates.sort_unstable_by(|a, b| b.cmp(a));
+        dates.dedup();
+        let undated = catalog.sources.iter().filter(|s| s.date.is_none()).count();
+        let count = catalog.sources.len();
+        let sources = if count == 1 { "source" } else { "sources" };
+        let when = match (dates.is_empty(), undated) {
+            (true, _) => format!("{count} {sources}, undated"),
+            (false, 0) => format!("{count} {sources}: {}", dates.join(", ")),
+            (false, undated) => format!(
+                "{count} {sources}: {} and {undated} undated",
+                dates.join(", ")
+            ),
+        };
+        text.push_str(&format!("\n  {:width$}  {when}", catalog.id));
+    }
+    text
+}
+
 /// `--vendor`'s values: the ids of the vendors the catalogs know.
 fn vendor_id() -> impl clap::builder::TypedValueParser<Value = Vendor> {
     clap::builder::PossibleValuesParser::new(Vendor::ALL.map(Vendor::id))

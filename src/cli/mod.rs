@@ -25,10 +25,17 @@ pub fn main() -> i32 {
 
 /// Runs errcode with these arguments and this environment lookup.
 pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Option<String>) -> i32 {
-    // clap answers --help and --version here, before any catalog is read.
+    // clap answers --help and --version here, before any user catalog is read.
     // One clap command serves both the rewrite and the parse: building it is most of clap's cost.
     let mut command = Cli::command();
-    let rewritten = args::with_default_subcommand(&command, args.into_iter().collect());
+    let args: Vec<OsString> = args.into_iter().collect();
+    if args::asks_long_version(&args) {
+        // The built-in catalogs' headers only (microseconds); never a user's catalog.
+        // (clap takes a static text; the process prints it and exits.)
+        let text: &'static str = Box::leak(args::long_version().into_boxed_str());
+        command = command.long_version(text);
+    }
+    let rewritten = args::with_default_subcommand(&command, args);
     let parsed = command
         .try_get_matches_from_mut(rewritten.args)
         .and_then(|matches| <Cli as clap::FromArgMatches>::from_arg_matches(&matches));

@@ -488,9 +488,12 @@ fn help_and_version_do_not_load_catalogs() {
         .env("ERRCODE_CATALOG_PATH", &broken)
         .output()
         .expect_code(0);
-    assert_eq!(
-        version.stdout(),
-        format!("errcode {}\n", env!("CARGO_PKG_VERSION"))
+    assert!(
+        version
+            .stdout()
+            .starts_with(&format!("errcode {}\n", env!("CARGO_PKG_VERSION"))),
+        "{}",
+        version.stdout()
     );
     // The same broken catalog does stop a lookup.
     TestCommand::new()

@@ -194,3 +194,47 @@ fn committed_man_pages_are_current() {
             .any(|(name, _)| name == "errcode-catalog-patterns.1")
     );
 }
+
+/// `--version` names the built-in catalogs with the dates of their sources, from the catalogs themselves
+/// (issue 18); `-V` is the version alone; neither reads a user's catalog.
+#[test]
+fn version_names_the_built_in_catalogs_and_their_dates() {
+    let version = errcode(["--version"]).expect_code(0).stdout();
+    let mut lines = version.lines();
+    assert_eq!(
+        lines.next(),
+        Some(format!("errcode {}", env!("CARGO_PKG_VERSION")).as_str())
+    );
+    assert_eq!(
+        lines.next(),
+        Some("built-in catalogs, with the dates of their sources:")
+    );
+    let catalogs: Vec<&str> = lines.collect();
+    for id in errcode::catalog::builtin_files() {
+        let id = id.trim_end_matches(".toml");
+        assert!(
+            catalogs
+                .iter()
+                .any(|l| l.trim_start().starts_with(&format!("{id} "))),
+            "{id} not in\n{version}"
+        );
+    }
+    assert!(
+        version.contains("\n  huawei-apig                   2 sources: 2024-01-15 and 1 undated\n"),
+        "{version}"
+    );
+    assert!(version.contains("2025-10-20"), "{version}");
+    assert_eq!(
+        errcode(["-V"]).expect_code(0).stdout(),
+        format!("errcode {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    // A broken user catalog does not stop it.
+    let dir = tempfile::tempdir().unwrap();
+    let broken = crate::util::write(dir.path(), "broken.toml", "id = ");
+    let run = crate::util::TestCommand::new()
+        .args(["--version"])
+        .env("ERRCODE_CATALOG_PATH", &broken)
+        .output()
+        .expect_code(0);
+    assert_eq!(run.stdout(), version);
+}
