@@ -39,7 +39,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
             [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
-            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -150,6 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -165,12 +166,28 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'errcode;catalog;check' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable)')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)')
+            [CompletionResult]::new('--cards', '--cards', [CompletionResultType]::ParameterName, 'Show every match as a card, with its fix (five or more matches are a table otherwise)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'errcode;catalog;help' {
             [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'errcode;catalog;help;patterns' {
+            break
+        }
+        'errcode;catalog;help;check' {
             break
         }
         'errcode;catalog;help;help' {
@@ -196,7 +213,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
             [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
-            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -224,9 +241,13 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         }
         'errcode;help;catalog' {
             [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any')
             break
         }
         'errcode;help;catalog;patterns' {
+            break
+        }
+        'errcode;help;catalog;check' {
             break
         }
         'errcode;help;completions' {

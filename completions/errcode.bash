@@ -46,11 +46,17 @@ _errcode() {
             errcode,status)
                 cmd="errcode__subcmd__status"
                 ;;
+            errcode__subcmd__catalog,check)
+                cmd="errcode__subcmd__catalog__subcmd__check"
+                ;;
             errcode__subcmd__catalog,help)
                 cmd="errcode__subcmd__catalog__subcmd__help"
                 ;;
             errcode__subcmd__catalog,patterns)
                 cmd="errcode__subcmd__catalog__subcmd__patterns"
+                ;;
+            errcode__subcmd__catalog__subcmd__help,check)
+                cmd="errcode__subcmd__catalog__subcmd__help__subcmd__check"
                 ;;
             errcode__subcmd__catalog__subcmd__help,help)
                 cmd="errcode__subcmd__catalog__subcmd__help__subcmd__help"
@@ -87,6 +93,9 @@ _errcode() {
                 ;;
             errcode__subcmd__help,status)
                 cmd="errcode__subcmd__help__subcmd__status"
+                ;;
+            errcode__subcmd__help__subcmd__catalog,check)
+                cmd="errcode__subcmd__help__subcmd__catalog__subcmd__check"
                 ;;
             errcode__subcmd__help__subcmd__catalog,patterns)
                 cmd="errcode__subcmd__help__subcmd__catalog__subcmd__patterns"
@@ -128,7 +137,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog)
-            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help patterns help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help patterns check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -157,9 +166,53 @@ _errcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        errcode__subcmd__catalog__subcmd__help)
-            opts="patterns help"
+        errcode__subcmd__catalog__subcmd__check)
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help)
+            opts="patterns check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -364,8 +417,22 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help__subcmd__catalog)
-            opts="patterns"
+            opts="patterns check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__catalog__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

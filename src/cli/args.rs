@@ -192,7 +192,8 @@ pub enum Command {
         #[arg(value_name = "FAMILY")]
         name: Option<String>,
     },
-    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with
+    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode
+    /// catalog check FILE...` checks catalogs
     Catalog {
         #[command(subcommand)]
         action: CatalogAction,
@@ -208,6 +209,16 @@ pub enum Command {
 pub enum CatalogAction {
     /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
     Patterns,
+    /// Check catalog files (or directories of them) as errcode would load them, without loading any
+    /// other: each error as file:line:column, exit status 2 if any
+    #[command(
+        after_help = "Example:\n  errcode catalog check ~/.config/errcode/catalogs/acme.toml"
+    )]
+    Check {
+        /// Catalog .toml files, or directories whose .toml files are checked
+        #[arg(value_name = "FILE", required = true, value_hint = clap::ValueHint::AnyPath)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// `--lang`'s values: en, zh and both in help and completions, and the spellings `Lang::from_name` reads.

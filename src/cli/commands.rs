@@ -26,6 +26,13 @@ pub(super) fn execute(
         output::stdout(&super::completion_script(shell))?;
         return Ok(exit::OK);
     }
+    if let Some(Command::Catalog {
+        action: CatalogAction::Check { files },
+    }) = &cli.command
+    {
+        // Only the files named: a broken catalog elsewhere must not stop the check of another.
+        return check_catalogs(files);
+    }
     let settings = settings::resolve(&cli.global, env)?;
     let (catalogs, warnings) = Catalogs::load(&settings.catalog_paths)?;
     // The catalogs serve until the process exits: freeing a large user catalog's entries one by one would
@@ -77,7 +84,10 @@ pub(super) fn execute(
         Some(Command::Catalog {
             action: CatalogAction::Patterns,
         }) => patterns(&matcher, s),
-        Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
+        Some(Command::Completions { .. })
+        | Some(Command::Catalog {
+            action: CatalogAction::Check { .. },
+        }) => unreachable!("answered before loading catalogs"),
     }
 }
 
@@ -273,6 +283,95 @@ fn patterns(matcher: &Matcher<'_>, settings: &Settings) -> Result<i32> {
     text.push('\n');
     pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
+}
+
+/// `catalog check FILE...`: each file (or each `.toml` file of a directory) read and checked as the loader
+/// does, and its id checked against the built-in catalogs' and the other files' (a clash needs
+/// `override = true`). Every file is checked, whatever an earlier one held: `path: ok ...` on standard
+/// output, each error on standard error, located (`path:line:column: what`); exit status 2 if any failed.
+fn check_catalogs(paths: &[PathBuf]) -> Result<i32> {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        match std::fs::read_dir(path) {
+            Ok(dir) => {
+                let mut found: Vec<PathBuf> = (dir.flatten())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+                    .collect();
+                found.sort();
+                files.extend(found);
+            }
+            Err(_) => files.push(path.clone()),
+        }
+    }
+    let builtin = Catalogs::builtin();
+    let mut checked: Vec<(String, PathBuf)> = Vec::new();
+    for file in files {
+        match check_catalog(&file) {
+            Ok(catalog) => {
+                let earlier = (builtin.catalogs.iter())
+                    .map(|c| (c.id.clone(), "a built-in catalog".to_string()))
+                    .chain(
+                        checked
+                            .iter()
+                            .map(|(id, p)| (id.clone(), p.display().to_string())),
+                    )
+                    .find(|(id, _)| *id == catalog.id);
+                if let Some((_, origin)) = earlier.filter(|_| !catalog.replaces) {
+                    failed = true;
+                    output::error(&Error::Usage(format!(
+                        "{}: catalog id `{}` is also that of {origin}; choose another id, or set `override = true` to replace it",
+                        file.display(),
+                        catalog.id
+                    )));
+                    continue;
+                }
+                output::stdout(&format!(
+                    "{}: ok: catalog {} ({}), {} entries\n",
+                    render::escape(&file.display().to_string()),
+                    render::escape(&catalog.id),
+                    catalog.vendor.id(),
+                    catalog.entries.len()
+                ))?;
+                checked.push((catalog.id.clone(), file));
+            }
+            Err(err) => {
+                failed = true;
+                output::error(&err);
+            }
+        }
+    }
+    Ok(if failed { exit::ERROR } else { exit::OK })
+}
+
+/// One catalog file read and checked (a regular file of UTF-8 TOML that the catalog rules accept).
+fn check_catalog(path: &std::path::Path) -> Result<crate::catalog::Catalog> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
+        return Err(Error::Usage(format!(
+            "{}: not a regular file or directory; a catalog must be a .toml file",
+            path.display()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        // Located as the loader locates it: the line and column of the first byte that is not UTF-8.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[start..]).chars().count() + 1;
+        Error::Catalog {
+            path: path.display().to_string(),
+            line,
+            column,
+            message: "file is not valid UTF-8".to_string(),
+        }
+    })?;
+    crate::catalog::parse(&text, crate::catalog::Origin::File(path.to_path_buf()))
 }
 
 /// Standard input larger than this is refused rather than held in memory.
