@@ -107,7 +107,7 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="-h -V --vendor --lang --color --json --cards --no-pager --catalog --help --version lookup status grep scan list catalogs family catalog completions help"
+            opts="-h -V --vendor --lang --color --json --cards --no-pager --catalog --show-paths --help --version lookup status grep scan list catalogs family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

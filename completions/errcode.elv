@@ -18,13 +18,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
     }
     var completions = [
         &'errcode'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand --show-paths 'Print where errcode reads its configuration file, catalogs and cache from, and exit'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -41,9 +42,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;lookup'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -52,9 +53,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;status'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -63,9 +64,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;grep'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -i 'Ignore case'
             cand --ignore-case 'Ignore case'
@@ -80,9 +81,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;scan'= {
             cand -j 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
             cand --threads 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -r 'Scan the files below directories'
             cand --recursive 'Scan the files below directories'
@@ -96,9 +97,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;list'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -107,9 +108,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;catalogs'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -118,9 +119,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;family'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -129,9 +130,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;catalog'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -143,9 +144,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;catalog;patterns'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -154,9 +155,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;catalog;check'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
@@ -176,9 +177,9 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;catalog;help;help'= {
         }
         &'errcode;completions'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_errcode_global_optspecs
-    string join \n vendor= lang= color= json cards no-pager catalog= h/help V/version
+    string join \n vendor= lang= color= json cards no-pager catalog= show-paths h/help V/version
 end
 
 function __fish_errcode_needs_command
@@ -24,20 +24,21 @@ function __fish_errcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_needs_command" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_needs_command" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
 complete -c errcode -n "__fish_errcode_needs_command" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_needs_command" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+complete -c errcode -n "__fish_errcode_needs_command" -l show-paths -d 'Print where errcode reads its configuration file, catalogs and cache from, and exit'
 complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
@@ -50,14 +51,14 @@ complete -c errcode -n "__fish_errcode_needs_command" -f -a "family" -d 'List th
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -65,14 +66,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -80,14 +81,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -98,14 +99,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand grep" -l cards -d 'Show 
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -116,14 +117,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print 
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -131,14 +132,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print 
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -146,14 +147,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Pr
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -161,14 +162,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand family" -l json -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -179,14 +180,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -194,14 +195,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -212,14 +213,14 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F

@@ -61,7 +61,7 @@ pub const ENVIRONMENT: [(&str, &str); 13] = [
     ),
     (
         "XDG_CONFIG_HOME",
-        "Where the user's catalogs are: $XDG_CONFIG_HOME/errcode/catalogs/ (default ~/.config/errcode/catalogs/).",
+        "Where the configuration file and the user's catalogs are: $XDG_CONFIG_HOME/errcode/config.toml and catalogs/ (default ~/.config/errcode/).",
     ),
     (
         "XDG_CACHE_HOME",
@@ -90,28 +90,27 @@ pub struct Cli {
 
     #[command(flatten)]
     pub global: GlobalArgs,
+
+    /// Print where errcode reads its configuration file, catalogs and cache from, and exit
+    #[arg(long)]
+    pub show_paths: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Only this vendor's entries (repeatable)
+    /// Only this vendor's entries (repeatable) [default: every vendor, or the config file's vendors]
     #[arg(long, value_name = "ID", global = true, value_parser = vendor_id())]
     pub vendor: Vec<Vendor>,
 
-    /// Languages to show [default: both, or ERRCODE_LANG]; any case, and as spelt elsewhere: English,
+    /// Languages to show [default: ERRCODE_LANG, else the config file's, else both]; any case, and as spelt elsewhere: English,
     /// en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all
     #[arg(long, global = true, value_parser = LangParser)]
     pub lang: Option<Lang>,
 
-    /// When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)
-    #[arg(
-        long,
-        value_enum,
-        value_name = "WHEN",
-        default_value = "auto",
-        global = true
-    )]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto, or the config file's] (auto: only on a terminal, honouring
+    /// NO_COLOR and CLICOLOR_FORCE)
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorChoice>,
 
     /// Print JSON: one object (scan: one per matching line, or per file with --count; formats in the
     /// README)

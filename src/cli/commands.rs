@@ -26,6 +26,9 @@ pub(super) fn execute(
         output::stdout(&super::completion_script(shell))?;
         return Ok(exit::OK);
     }
+    if cli.show_paths {
+        return show_paths(&settings::paths(&cli.global, env));
+    }
     if let Some(Command::Catalog {
         action: CatalogAction::Check { files },
     }) = &cli.command
@@ -283,6 +286,55 @@ fn patterns(matcher: &Matcher<'_>, settings: &Settings) -> Result<i32> {
     text.push('\n');
     pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
+}
+
+/// `--show-paths`: where errcode reads its files from, and whether each is there. Reads none of them, so
+/// it works whatever they hold.
+fn show_paths(paths: &settings::Paths) -> Result<i32> {
+    let state = |path: &std::path::Path| match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() && Some(path) == paths.cache_dir.as_deref() => {
+            "(a directory)".to_string()
+        }
+        Ok(meta) if meta.is_dir() => {
+            let count = (std::fs::read_dir(path).into_iter().flatten().flatten())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                .count();
+            format!("(a directory, {count} .toml files)")
+        }
+        Ok(_) => "(a file)".to_string(),
+        Err(_) => "(not there)".to_string(),
+    };
+    let shown = |path: &Option<PathBuf>| match path {
+        Some(path) => format!(
+            "{} {}",
+            render::escape(&path.display().to_string()),
+            state(path)
+        ),
+        None => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_string(),
+    };
+    let mut text = format!(
+        "config file:     {}\ncatalog folder:  {}\n",
+        shown(&paths.config_file),
+        shown(&paths.catalog_dir)
+    );
+    for (path, from) in &paths.explicit {
+        text.push_str(&format!(
+            "catalog path:    {} {} (from {from})\n",
+            render::escape(&path.display().to_string()),
+            state(path)
+        ));
+    }
+    let cache = match &paths.cache_dir {
+        Some(path) => format!(
+            "{} {}",
+            render::escape(&path.display().to_string()),
+            state(path)
+        ),
+        None => "none (neither XDG_CACHE_HOME nor HOME is set)".to_string(),
+    };
+    text.push_str(&format!("cache folder:    {cache}\n"));
+    output::stdout(&text)?;
+    Ok(exit::OK)
 }
 
 /// `catalog check FILE...`: each file (or each `.toml` file of a directory) read and checked as the loader

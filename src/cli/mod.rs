@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod config;
 mod output;
 mod pager;
 mod settings;
@@ -67,7 +68,7 @@ pub fn run(args: impl IntoIterator<Item = OsString>, env: impl Fn(&str) -> Optio
 /// clap's usage error (a message, then indented details, a tip, the usage and a pointer to `--help`, over
 /// several lines) as one line, as errcode's other errors are: `invalid value 'fr' for '--lang <LANG>'
 /// [possible values: en, zh, both]`, `unexpected argument '430' found; usage: errcode status <STATUS>`.
-fn one_line(text: &str) -> String {
+pub(super) fn one_line(text: &str) -> String {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let mut out = lines
         .next()

@@ -111,6 +111,10 @@ fn man_pages() -> Vec<(String, String)> {
     roff.control("SH", ["FILES"]);
     for (path, text) in [
         (
+            "~/.config/errcode/config.toml",
+            "Defaults set once: lang = \"en\", color = \"always\", pager = \"less -R\", vendors = [\"huawei\"]. A flag beats the environment, which beats this file (under XDG_CONFIG_HOME when set; errcode --show-paths shows where).",
+        ),
+        (
             "~/.config/errcode/catalogs/*.toml",
             "The user's catalogs, loaded after the built-in ones (under XDG_CONFIG_HOME when set).",
         ),

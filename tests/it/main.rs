@@ -3,6 +3,7 @@
 mod authored;
 mod catalog_check;
 mod cli;
+mod config;
 mod data;
 mod families;
 mod generated;

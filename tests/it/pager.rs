@@ -29,7 +29,7 @@ sys.stdout.buffer.write(shown)
 sys.exit(child.returncode)
 "#;
 
-fn python() -> bool {
+pub(crate) fn python() -> bool {
     let found = Command::new("python3")
         .args(["-c", "import pty, termios"])
         .output()
@@ -41,7 +41,7 @@ fn python() -> bool {
 }
 
 /// errcode on a terminal, with `pager` as ERRCODE_PAGER, in a HOME of its own.
-fn on_terminal(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, i32) {
+pub(crate) fn on_terminal(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, i32) {
     let errcode = std_command(home);
     let mut command = Command::new("python3");
     command
@@ -66,7 +66,7 @@ fn on_terminal(home: &Path, args: &[&str], env: &[(&str, &str)]) -> (String, i32
     )
 }
 
-fn marking_pager(dir: &Path) -> String {
+pub(crate) fn marking_pager(dir: &Path) -> String {
     let path = write(dir, "pager.sh", "#!/bin/sh\necho \"[paged: $*]\"\ncat\n");
     #[cfg(unix)]
     {

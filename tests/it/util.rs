@@ -14,7 +14,7 @@ pub struct TestCommand {
 }
 
 /// What a run of errcode must not inherit from the machine running the tests.
-const INHERITED: [&str; 12] = [
+const INHERITED: [&str; 13] = [
     "NO_COLOR",
     "CLICOLOR_FORCE",
     "ERRCODE_LANG",
@@ -24,6 +24,7 @@ const INHERITED: [&str; 12] = [
     "LANG",
     "LC_ALL",
     "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
     "COLUMNS",
     "LINES",
     "TERM",
