@@ -46,11 +46,17 @@ _errcode() {
             errcode,status)
                 cmd="errcode__subcmd__status"
                 ;;
+            errcode__subcmd__catalog,check)
+                cmd="errcode__subcmd__catalog__subcmd__check"
+                ;;
             errcode__subcmd__catalog,help)
                 cmd="errcode__subcmd__catalog__subcmd__help"
                 ;;
             errcode__subcmd__catalog,patterns)
                 cmd="errcode__subcmd__catalog__subcmd__patterns"
+                ;;
+            errcode__subcmd__catalog__subcmd__help,check)
+                cmd="errcode__subcmd__catalog__subcmd__help__subcmd__check"
                 ;;
             errcode__subcmd__catalog__subcmd__help,help)
                 cmd="errcode__subcmd__catalog__subcmd__help__subcmd__help"
@@ -88,6 +94,9 @@ _errcode() {
             errcode__subcmd__help,status)
                 cmd="errcode__subcmd__help__subcmd__status"
                 ;;
+            errcode__subcmd__help__subcmd__catalog,check)
+                cmd="errcode__subcmd__help__subcmd__catalog__subcmd__check"
+                ;;
             errcode__subcmd__help__subcmd__catalog,patterns)
                 cmd="errcode__subcmd__help__subcmd__catalog__subcmd__patterns"
                 ;;
@@ -98,7 +107,7 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="-h -V --vendor --lang --color --json --catalog --help --version lookup status grep scan list catalogs family catalog completions help"
+            opts="-h -V --vendor --lang --color --json --cards --no-pager --catalog --show-paths --help --version lookup status grep scan list catalogs family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -128,7 +137,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog)
-            opts="-h --vendor --lang --color --json --catalog --help patterns help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help patterns check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -157,9 +166,53 @@ _errcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        errcode__subcmd__catalog__subcmd__help)
-            opts="patterns help"
+        errcode__subcmd__catalog__subcmd__check)
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help)
+            opts="patterns check help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -200,7 +253,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog__subcmd__patterns)
-            opts="-h --vendor --lang --color --json --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -230,7 +283,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalogs)
-            opts="-h --vendor --lang --color --json --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -260,7 +313,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__completions)
-            opts="-h --vendor --lang --color --json --catalog --help bash elvish fish powershell zsh"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -290,7 +343,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__family)
-            opts="-h --vendor --lang --color --json --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -320,7 +373,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__grep)
-            opts="-i -F -h --ignore-case --fixed-strings --vendor --lang --color --json --catalog --help"
+            opts="-i -F -h --ignore-case --fixed-strings --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -364,8 +417,22 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help__subcmd__catalog)
-            opts="patterns"
+            opts="patterns check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__catalog__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -518,7 +585,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__list)
-            opts="-h --vendor --lang --color --json --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -548,7 +615,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__lookup)
-            opts="-h --vendor --lang --color --json --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -578,7 +645,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__scan)
-            opts="-r -c -z -j -h --recursive --count --summary --binary --search-zip --threads --vendor --lang --color --json --catalog --help"
+            opts="-r -c -z -j -h --recursive --count --summary --binary --search-zip --threads --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -616,7 +683,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__status)
-            opts="-h --vendor --lang --color --json --catalog --help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -18,11 +18,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
     }
     var completions = [
         &'errcode'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand --show-paths 'Print where errcode reads its configuration file, catalogs and cache from, and exit'
             cand -h 'Print help'
             cand --help 'Print help'
             cand -V 'Print version'
@@ -34,47 +37,53 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
+            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;lookup'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;status'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;grep'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -i 'Ignore case'
             cand --ignore-case 'Ignore case'
             cand -F 'Take PATTERN as a literal string, not a regex'
             cand --fixed-strings 'Take PATTERN as a literal string, not a regex'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;scan'= {
             cand -j 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
             cand --threads 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)'
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand -r 'Scan the files below directories'
             cand --recursive 'Scan the files below directories'
@@ -85,70 +94,99 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -z 'Read gzip, bzip2, xz and zstd input decompressed (without it, compressed input is refused)'
             cand --search-zip 'Read gzip, bzip2, xz and zstd input decompressed (without it, compressed input is refused)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;list'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;catalogs'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;family'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;catalog'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand check 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;catalog;patterns'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;catalog;check'= {
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'errcode;catalog;help'= {
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand check 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;catalog;help;patterns'= {
         }
+        &'errcode;catalog;help;check'= {
+        }
         &'errcode;catalog;help;help'= {
         }
         &'errcode;completions'= {
-            cand --vendor 'Only this vendor''s entries (repeatable)'
-            cand --lang 'Languages to show [default: both, or ERRCODE_LANG]'
-            cand --color 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
             cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -160,7 +198,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
+            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -180,8 +218,11 @@ set edit:completion:arg-completer[errcode] = {|@words|
         }
         &'errcode;help;catalog'= {
             cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand check 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
         }
         &'errcode;help;catalog;patterns'= {
+        }
+        &'errcode;help;catalog;check'= {
         }
         &'errcode;help;completions'= {
         }

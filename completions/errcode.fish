@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_errcode_global_optspecs
-    string join \n vendor= lang= color= json catalog= h/help V/version
+    string join \n vendor= lang= color= json cards no-pager catalog= show-paths h/help V/version
 end
 
 function __fish_errcode_needs_command
@@ -24,7 +24,7 @@ function __fish_errcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -32,14 +32,17 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_needs_command" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_needs_command" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_needs_command" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_needs_command" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_needs_command" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+complete -c errcode -n "__fish_errcode_needs_command" -l show-paths -d 'Print where errcode reads its configuration file, catalogs and cache from, and exit'
 complete -c errcode -n "__fish_errcode_needs_command" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_needs_command" -s V -l version -d 'Print version'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
@@ -49,10 +52,10 @@ complete -c errcode -n "__fish_errcode_needs_command" -f -a "scan" -d 'Find, exp
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "list" -d 'List every entry of the loaded catalogs'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "family" -d 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -60,16 +63,18 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -77,16 +82,18 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -94,19 +101,21 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s i -l ignore-case -d 'Ignore case'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s F -l fixed-strings -d 'Take PATTERN as a literal string, not a regex'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -114,10 +123,10 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
@@ -127,8 +136,10 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -l summary -d 'Pri
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l binary -d 'Also scan files that look binary (a NUL byte in their first 8 KiB) found below directories'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s z -l search-zip -d 'Read gzip, bzip2, xz and zstd input decompressed (without it, compressed input is refused)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -136,16 +147,18 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -153,16 +166,18 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -170,16 +185,18 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -187,18 +204,21 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns check help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -206,18 +226,18 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable)' -r -f -a "huawei\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
 alibaba\t''
 tencent\t''
 jdcloud\t''
@@ -225,14 +245,38 @@ aws\t''
 kong\t''
 apisix\t''
 google\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: both, or ERRCODE_LANG]' -r -f -a "en\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
+alibaba\t''
+tencent\t''
+jdcloud\t''
+aws\t''
+kong\t''
+apisix\t''
+google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
 always\t''
 never\t''"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
@@ -241,7 +285,8 @@ complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_see
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "list" -d 'List every entry of the loaded catalogs'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "family" -d 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "catalog" -d 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "completions" -d 'Print a shell completion script'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'

@@ -25,6 +25,53 @@ Examples:
 
 Exit status: 0 found, 1 nothing found, 2 error.";
 
+/// The environment variables errcode reads, for the man page's ENVIRONMENT section (and README).
+pub const ENVIRONMENT: [(&str, &str); 13] = [
+    (
+        "ERRCODE_LANG",
+        "Languages to show when --lang is not given: en, zh or both (spelt as --lang accepts).",
+    ),
+    (
+        "ERRCODE_CATALOG_PATH",
+        "More catalogs to load: a list of .toml files and directories, separated as in PATH.",
+    ),
+    (
+        "ERRCODE_PAGER",
+        "The pager for output longer than the screen, on a terminal (cat or empty: none). Default: PAGER, else less -FRX.",
+    ),
+    ("PAGER", "The pager, when ERRCODE_PAGER is not set."),
+    (
+        "NO_COLOR",
+        "When set and not empty, --color auto uses no colour (https://no-color.org).",
+    ),
+    ("CLICOLOR", "0: --color auto uses no colour."),
+    (
+        "CLICOLOR_FORCE",
+        "Set, not empty and not 0: --color auto colours even when not writing to a terminal (NO_COLOR wins).",
+    ),
+    ("TERM", "dumb: --color auto uses no colour."),
+    (
+        "COLUMNS",
+        "The width to fit output to (default: the terminal's, else 100; at least 40).",
+    ),
+    (
+        "LINES",
+        "The screen's height, which decides whether output is paged (default: the terminal's).",
+    ),
+    (
+        "XDG_CONFIG_HOME",
+        "Where the configuration file and the user's catalogs are: $XDG_CONFIG_HOME/errcode/config.toml and catalogs/ (default ~/.config/errcode/).",
+    ),
+    (
+        "XDG_CACHE_HOME",
+        "Where large user catalogs are kept converted: $XDG_CACHE_HOME/errcode/ (default ~/.cache/errcode/).",
+    ),
+    (
+        "HOME",
+        "The base of the default configuration and cache directories.",
+    ),
+];
+
 /// Explain cloud API-gateway error codes, statuses and messages (Huawei Cloud APIG, Alibaba Cloud, Tencent
 /// Cloud and JD Cloud API Gateway), in English and Chinese, offline.
 #[derive(Debug, Parser)]
@@ -42,32 +89,41 @@ pub struct Cli {
 
     #[command(flatten)]
     pub global: GlobalArgs,
+
+    /// Print where errcode reads its configuration file, catalogs and cache from, and exit
+    #[arg(long)]
+    pub show_paths: bool,
 }
 
 #[derive(Debug, Args)]
 pub struct GlobalArgs {
-    /// Only this vendor's entries (repeatable)
+    /// Only this vendor's entries (repeatable) [default: every vendor, or the config file's vendors]
     #[arg(long, value_name = "ID", global = true, value_parser = VendorId)]
     pub vendor: Vec<String>,
 
-    /// Languages to show [default: both, or ERRCODE_LANG]
-    #[arg(long, value_enum, global = true)]
+    /// Languages to show [default: ERRCODE_LANG, else the config file's, else both]; any case, and as spelt elsewhere: English,
+    /// en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all
+    #[arg(long, global = true, value_parser = LangParser)]
     pub lang: Option<Lang>,
 
-    /// When to use colour (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)
-    #[arg(
-        long,
-        value_enum,
-        value_name = "WHEN",
-        default_value = "auto",
-        global = true
-    )]
-    pub color: ColorChoice,
+    /// When to use colour [default: auto, or the config file's] (auto: only on a terminal, honouring
+    /// NO_COLOR and CLICOLOR_FORCE)
+    #[arg(long, value_enum, value_name = "WHEN", global = true)]
+    pub color: Option<ColorChoice>,
 
     /// Print JSON: one object (scan: one per matching line, or per file with --count; formats in the
     /// README)
     #[arg(long, global = true)]
     pub json: bool,
+
+    /// Show every match as a card, with its fix (five or more matches are a table otherwise)
+    #[arg(long, global = true)]
+    pub cards: bool,
+
+    /// Never send output through a pager (on a terminal, output longer than the screen goes through
+    /// ERRCODE_PAGER, PAGER or `less -FRX`)
+    #[arg(long, global = true)]
+    pub no_pager: bool,
 
     /// Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)
     #[arg(long, value_name = "PATH", global = true)]
@@ -140,7 +196,8 @@ pub enum Command {
         #[arg(value_name = "FAMILY")]
         name: Option<String>,
     },
-    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with
+    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode
+    /// catalog check FILE...` checks catalogs
     Catalog {
         #[command(subcommand)]
         action: CatalogAction,
@@ -156,6 +213,91 @@ pub enum Command {
 pub enum CatalogAction {
     /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
     Patterns,
+    /// Check catalog files (or directories of them) as errcode would load them, without loading any
+    /// other: each error as file:line:column, exit status 2 if any
+    #[command(
+        after_help = "Example:\n  errcode catalog check ~/.config/errcode/catalogs/acme.toml"
+    )]
+    Check {
+        /// Catalog .toml files, or directories whose .toml files are checked
+        #[arg(value_name = "FILE", required = true, value_hint = clap::ValueHint::AnyPath)]
+        files: Vec<PathBuf>,
+    },
+}
+
+/// `--lang`'s values: en, zh and both in help and completions, and the spellings `Lang::from_name` reads.
+#[derive(Clone)]
+struct LangParser;
+
+impl clap::builder::TypedValueParser for LangParser {
+    type Value = Lang;
+
+    fn parse_ref(
+        &self,
+        command: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &std::ffi::OsStr,
+    ) -> Result<Lang, clap::Error> {
+        match value.to_str().and_then(Lang::from_name) {
+            Some(lang) => Ok(lang),
+            // clap's own error, listing the possible values.
+            None => clap::builder::PossibleValuesParser::new(Lang::NAMES)
+                .parse_ref(command, arg, value)
+                .map(|_| unreachable!("not a possible value")),
+        }
+    }
+
+    fn possible_values(
+        &self,
+    ) -> Option<Box<dyn Iterator<Item = clap::builder::PossibleValue> + '_>> {
+        Some(Box::new(
+            Lang::NAMES
+                .into_iter()
+                .map(clap::builder::PossibleValue::new),
+        ))
+    }
+}
+
+/// Whether the command line asks for `--version` (before any `--`): only then is the long version made.
+pub(super) fn asks_long_version(args: &[OsString]) -> bool {
+    args.iter()
+        .skip(1)
+        .take_while(|a| *a != "--")
+        .any(|a| a == "--version")
+}
+
+/// `errcode --version`: the version, then each built-in catalog with the dates of the vendor documents it
+/// was made from (`-V` prints the version alone).
+pub(super) fn long_version() -> String {
+    let catalogs = crate::catalog::Catalogs::builtin();
+    let width = (catalogs.catalogs.iter())
+        .map(|c| c.id.len())
+        .max()
+        .unwrap_or(0);
+    let mut text = format!(
+        "{}\nbuilt-in catalogs, with the dates of their sources:",
+        env!("CARGO_PKG_VERSION")
+    );
+    for catalog in &catalogs.catalogs {
+        let mut dates: Vec<&str> = (catalog.sources.iter())
+            .filter_map(|s| s.date.as_deref())
+            .collect();
+        dates.sort_unstable_by(|a, b| b.cmp(a));
+        dates.dedup();
+        let undated = catalog.sources.iter().filter(|s| s.date.is_none()).count();
+        let count = catalog.sources.len();
+        let sources = if count == 1 { "source" } else { "sources" };
+        let when = match (dates.is_empty(), undated) {
+            (true, _) => format!("{count} {sources}, undated"),
+            (false, 0) => format!("{count} {sources}: {}", dates.join(", ")),
+            (false, undated) => format!(
+                "{count} {sources}: {} and {undated} undated",
+                dates.join(", ")
+            ),
+        };
+        text.push_str(&format!("\n  {:width$}  {when}", catalog.id));
+    }
+    text
 }
 
 /// `--vendor`'s values: any vendor id (a user's catalog may declare its own; which are loaded is checked once
@@ -172,7 +314,22 @@ impl clap::builder::TypedValueParser for VendorId {
         arg: Option<&clap::Arg>,
         value: &std::ffi::OsStr,
     ) -> Result<String, clap::Error> {
-        clap::builder::NonEmptyStringValueParser::new().parse_ref(cmd, arg, value)
+        let id = clap::builder::NonEmptyStringValueParser::new().parse_ref(cmd, arg, value)?;
+        if Vendor::is_id(&id) {
+            return Ok(id);
+        }
+        let mut err = clap::Error::new(clap::error::ErrorKind::InvalidValue).with_cmd(cmd);
+        if let Some(arg) = arg {
+            err.insert(
+                clap::error::ContextKind::InvalidArg,
+                clap::error::ContextValue::String(arg.to_string()),
+            );
+        }
+        err.insert(
+            clap::error::ContextKind::InvalidValue,
+            clap::error::ContextValue::String(id),
+        );
+        Err(err)
     }
 
     fn possible_values(
@@ -186,8 +343,35 @@ impl clap::builder::TypedValueParser for VendorId {
     }
 }
 
+/// The command line after the rewrite, with the first word kept aside when it looks like a mistyped
+/// command: whether it is one can only be told once the catalogs are loaded (it may be a code).
+pub(super) struct Rewritten {
+    pub args: Vec<OsString>,
+    pub suspect: Option<Suspect>,
+}
+
+/// A first word that is not a command but looks like one (`stauts`, `version`): an error, with `hint`, unless
+/// it turns out to be a code (or to begin a message) errcode knows.
+#[derive(Debug)]
+pub(super) struct Suspect {
+    pub word: String,
+    /// What to say after "unknown command 'WORD'; ".
+    pub hint: String,
+}
+
+/// Words people type as commands out of other tools' habits, which errcode answers otherwise.
+const HABIT_WORDS: [(&str, &str); 3] = [
+    ("version", "did you mean '--version'?"),
+    (
+        "man",
+        "the manual is `man errcode` (the pages are man/*.1 in the sources), or `errcode --help`",
+    ),
+    ("explain", "did you mean 'lookup'?"),
+];
+
 /// Inserts `lookup` before the first positional argument when it is not a command name, so that
-/// `errcode --json APIG.0303` means `errcode --json lookup APIG.0303`.
+/// `errcode --json APIG.0303` means `errcode --json lookup APIG.0303`; a first word close to a command name
+/// (Damerau-Levenshtein distance 1, or 2 for words of five letters or more) is kept as a `Suspect`.
 ///
 /// clap's own ways were tried and rejected: a top-level positional with `args_conflicts_with_subcommands`
 /// stops recognising commands after any flag (`errcode --json lookup X` looked up "lookup X"), and
@@ -195,7 +379,7 @@ impl clap::builder::TypedValueParser for VendorId {
 pub(super) fn with_default_subcommand(
     command: &clap::Command,
     mut args: Vec<OsString>,
-) -> Vec<OsString> {
+) -> Rewritten {
     let takes_value: Vec<String> = command
         .get_arguments()
         .filter(|a| a.get_action().takes_values())
@@ -226,12 +410,47 @@ pub(super) fn with_default_subcommand(
             continue;
         }
         if is_command(arg) {
-            return args;
+            return Rewritten {
+                args,
+                suspect: None,
+            };
         }
         break;
     }
+    let mut suspect = None;
     if i < args.len() {
+        suspect = args[i]
+            .to_str()
+            .and_then(|word| mistyped_command(command, word));
         args.insert(i, OsString::from("lookup"));
     }
-    args
+    Rewritten { args, suspect }
+}
+
+/// `word` as a mistyped command: close to a command's name, or a word other tools use as a command.
+fn mistyped_command(command: &clap::Command, word: &str) -> Option<Suspect> {
+    // Codes and messages have digits, dots, underscores or spaces; a command name has none of them.
+    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-') {
+        return None;
+    }
+    let lower = word.to_ascii_lowercase();
+    if let Some((_, hint)) = HABIT_WORDS.iter().find(|(w, _)| *w == lower) {
+        return Some(Suspect {
+            word: word.to_string(),
+            hint: (*hint).to_string(),
+        });
+    }
+    // Short words have many neighbours (`can` and `scan`): only one edit away counts for them.
+    let allowed = if lower.len() < 5 { 1 } else { 2 };
+    let names = command
+        .get_subcommands()
+        .filter(|c| !c.is_hide_set())
+        .map(clap::Command::get_name);
+    let (distance, name) = names
+        .map(|name| (strsim::damerau_levenshtein(&lower, name), name))
+        .min_by_key(|(distance, _)| *distance)?;
+    (distance <= allowed).then(|| Suspect {
+        word: word.to_string(),
+        hint: format!("did you mean '{name}'?"),
+    })
 }

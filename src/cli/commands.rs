@@ -4,8 +4,9 @@
 use std::io::{self, IsTerminal, Read};
 use std::path::PathBuf;
 
-use super::args::{CatalogAction, Cli, Command};
+use super::args::{CatalogAction, Cli, Command, Suspect};
 use super::output::{self, ScanPrinter};
+use super::pager;
 use super::settings::{self, Settings};
 use crate::catalog::{Catalogs, Vendor};
 use crate::error::{Error, Result};
@@ -16,10 +17,24 @@ use crate::render;
 use crate::scan;
 
 /// Runs a parsed command line.
-pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<i32> {
+pub(super) fn execute(
+    cli: Cli,
+    suspect: Option<Suspect>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<i32> {
     if let Some(Command::Completions { shell }) = cli.command {
         output::stdout(&super::completion_script(shell))?;
         return Ok(exit::OK);
+    }
+    if cli.show_paths {
+        return show_paths(&settings::paths(&cli.global, env));
+    }
+    if let Some(Command::Catalog {
+        action: CatalogAction::Check { files },
+    }) = &cli.command
+    {
+        // Only the files named: a broken catalog elsewhere must not stop the check of another.
+        return check_catalogs(files);
     }
     let settings = settings::resolve(&cli.global, env)?;
     let (catalogs, warnings) = Catalogs::load(&settings.catalog_paths)?;
@@ -43,6 +58,9 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
             let query: Vec<String> = (query.iter())
                 .map(|q| q.to_string_lossy().into_owned())
                 .collect();
+            if let Some(suspect) = suspect {
+                reject_mistyped_command(&matcher, &query, suspect)?;
+            }
             lookup(&matcher, &query, s)
         }
         Some(Command::Status { status }) => answer(vec![matcher.status(&status)?], catalogs, s),
@@ -74,8 +92,11 @@ pub(super) fn execute(cli: Cli, env: &dyn Fn(&str) -> Option<String>) -> Result<
         }
         Some(Command::Catalog {
             action: CatalogAction::Patterns,
-        }) => patterns(&matcher),
-        Some(Command::Completions { .. }) => unreachable!("answered before loading catalogs"),
+        }) => patterns(&matcher, s),
+        Some(Command::Completions { .. })
+        | Some(Command::Catalog {
+            action: CatalogAction::Check { .. },
+        }) => unreachable!("answered before loading catalogs"),
     }
 }
 
@@ -104,19 +125,90 @@ fn loaded_vendors(catalogs: &Catalogs, ids: &[String]) -> Result<Vec<Vendor>> {
     Ok(vendors)
 }
 
-/// `lookup`: the queries from the arguments, or from standard input.
+/// `errcode stauts 429`: a first word close to a command's name is an error, unless it is a code errcode
+/// knows or the words it begins are a message errcode finds (`errcode Status code 401 ...` from a log).
+fn reject_mistyped_command(
+    matcher: &Matcher<'_>,
+    query: &[String],
+    suspect: Suspect,
+) -> Result<()> {
+    let word = matcher.lookup(&suspect.word);
+    if word.kind == matcher::QueryKind::Code && !word.matches.is_empty() {
+        return Ok(());
+    }
+    if query.len() > 1 && !matcher.lookup(&query.join(" ")).matches.is_empty() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "unknown command '{}'; {}",
+        suspect.word, suspect.hint
+    )))
+}
+
+/// `lookup`: the queries from the arguments, or from standard input. A code that matched nothing but is
+/// close to one that does (a typo: `APIG.303`) gets that code's answer first, under "did you mean"; the
+/// exit status stays 1, as nothing matched what was typed.
 fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Result<i32> {
     let outcomes = queries_or_stdin(matcher, query)?;
-    answer(outcomes, matcher.loaded(), settings)
+    if settings.json {
+        return answer(outcomes, matcher.loaded(), settings);
+    }
+    let guesses: Vec<Option<Outcome<'_>>> = outcomes
+        .iter()
+        .map(|o| {
+            let typo = o.matches.is_empty() && o.kind == matcher::QueryKind::Code;
+            closest_code(&o.query, &o.suggestions)
+                .filter(|_| typo)
+                .map(|code| matcher.lookup(code))
+        })
+        .collect();
+    let found = outcomes.iter().any(|o| !o.matches.is_empty());
+    let look = &settings.look;
+    pager::show(
+        &render::human_with_guesses(&outcomes, &guesses, matcher.loaded(), look),
+        settings.pager.as_ref(),
+    )?;
+    let missing = render::not_found(&outcomes);
+    if !missing.is_empty() {
+        output::stderr(&missing);
+    }
+    Ok(if found { exit::FOUND } else { exit::NOT_FOUND })
+}
+
+/// Of the close codes the matcher suggests, the one the user most likely meant: the same but for a number's
+/// leading zeros (`APIG.303`, `APIG.0303`), then the fewest edits, then the longest common beginning
+/// (Jaro-Winkler). Only a code one edit away counts (two from 16 characters, three from 24): further, it
+/// is a guess (`APIGW.0999` is not `APIG.9999`), and standard error lists the close codes anyway.
+fn closest_code<'s>(query: &str, suggestions: &'s [String]) -> Option<&'s str> {
+    let unpadded = matcher::unpadded_code;
+    let query_unpadded = unpadded(query);
+    let query = query.to_lowercase();
+    suggestions
+        .iter()
+        .map(|code| {
+            let lower = code.to_lowercase();
+            let same_number = unpadded(code) == query_unpadded;
+            let distance = strsim::damerau_levenshtein(&query, &lower);
+            let likeness = strsim::jaro_winkler(&query, &lower);
+            (code, (!same_number, distance, std::cmp::Reverse(likeness)))
+        })
+        .min_by(|(_, a), (_, b)| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal))
+        .filter(|(_, (other_number, distance, _))| {
+            !other_number || *distance <= (query.chars().count() / 8).max(1)
+        })
+        .map(|(code, _)| code.as_str())
 }
 
 /// Prints the outcomes of lookups, `status`, `grep` or `list`: exit 0 when something matched.
 fn answer(outcomes: Vec<Outcome<'_>>, catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     let found = outcomes.iter().any(|o| !o.matches.is_empty());
     if settings.json {
-        output::stdout(&render::json(&outcomes))?;
+        pager::show(&render::json(&outcomes), settings.pager.as_ref())?;
     } else {
-        output::stdout(&render::human(&outcomes, catalogs, &settings.look))?;
+        pager::show(
+            &render::human(&outcomes, catalogs, &settings.look),
+            settings.pager.as_ref(),
+        )?;
         let missing = render::not_found(&outcomes);
         if !missing.is_empty() {
             output::stderr(&missing);
@@ -132,7 +224,7 @@ fn list_catalogs(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     } else {
         render::catalogs_table(catalogs, &settings.look)
     };
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 
@@ -180,7 +272,7 @@ fn families(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     } else {
         render::families_table(families, catalogs, &settings.look)
     };
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 
@@ -207,20 +299,158 @@ fn one_family(
     } else {
         render::family_human(family, &members, catalogs, &settings.look)
     };
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }
 
 /// `catalog patterns`: every code and message regex.
-fn patterns(matcher: &Matcher<'_>) -> Result<i32> {
+fn patterns(matcher: &Matcher<'_>, settings: &Settings) -> Result<i32> {
     let patterns = matcher.patterns();
     let mut text = (patterns.iter())
         .map(|p| render::escape_pattern(p))
         .collect::<Vec<_>>()
         .join("\n");
     text.push('\n');
-    output::stdout(&text)?;
+    pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
+}
+
+/// `--show-paths`: where errcode reads its files from, and whether each is there. Reads none of them, so
+/// it works whatever they hold.
+fn show_paths(paths: &settings::Paths) -> Result<i32> {
+    let state = |path: &std::path::Path| match std::fs::metadata(path) {
+        Ok(meta) if meta.is_dir() && Some(path) == paths.cache_dir.as_deref() => {
+            "(a directory)".to_string()
+        }
+        Ok(meta) if meta.is_dir() => {
+            let count = (std::fs::read_dir(path).into_iter().flatten().flatten())
+                .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+                .count();
+            format!("(a directory, {count} .toml files)")
+        }
+        Ok(_) => "(a file)".to_string(),
+        Err(_) => "(not there)".to_string(),
+    };
+    let shown = |path: &Option<PathBuf>| match path {
+        Some(path) => format!(
+            "{} {}",
+            render::escape(&path.display().to_string()),
+            state(path)
+        ),
+        None => "none (neither XDG_CONFIG_HOME nor HOME is set)".to_string(),
+    };
+    let mut text = format!(
+        "config file:     {}\ncatalog folder:  {}\n",
+        shown(&paths.config_file),
+        shown(&paths.catalog_dir)
+    );
+    for (path, from) in &paths.explicit {
+        text.push_str(&format!(
+            "catalog path:    {} {} (from {from})\n",
+            render::escape(&path.display().to_string()),
+            state(path)
+        ));
+    }
+    let cache = match &paths.cache_dir {
+        Some(path) => format!(
+            "{} {}",
+            render::escape(&path.display().to_string()),
+            state(path)
+        ),
+        None => "none (neither XDG_CACHE_HOME nor HOME is set)".to_string(),
+    };
+    text.push_str(&format!("cache folder:    {cache}\n"));
+    output::stdout(&text)?;
+    Ok(exit::OK)
+}
+
+/// `catalog check FILE...`: each file (or each `.toml` file of a directory) read and checked as the loader
+/// does, and its id checked against the built-in catalogs' and the other files' (a clash needs
+/// `override = true`). Every file is checked, whatever an earlier one held: `path: ok ...` on standard
+/// output, each error on standard error, located (`path:line:column: what`); exit status 2 if any failed.
+fn check_catalogs(paths: &[PathBuf]) -> Result<i32> {
+    let mut files = Vec::new();
+    let mut failed = false;
+    for path in paths {
+        match std::fs::read_dir(path) {
+            Ok(dir) => {
+                let mut found: Vec<PathBuf> = (dir.flatten())
+                    .map(|e| e.path())
+                    .filter(|p| p.extension().is_some_and(|x| x == "toml") && !p.is_dir())
+                    .collect();
+                found.sort();
+                files.extend(found);
+            }
+            Err(_) => files.push(path.clone()),
+        }
+    }
+    let builtin = Catalogs::builtin();
+    let mut checked: Vec<(String, PathBuf)> = Vec::new();
+    for file in files {
+        match check_catalog(&file) {
+            Ok(catalog) => {
+                let earlier = (builtin.catalogs.iter())
+                    .map(|c| (c.id.clone(), "a built-in catalog".to_string()))
+                    .chain(
+                        checked
+                            .iter()
+                            .map(|(id, p)| (id.clone(), p.display().to_string())),
+                    )
+                    .find(|(id, _)| *id == catalog.id);
+                if let Some((_, origin)) = earlier.filter(|_| !catalog.replaces) {
+                    failed = true;
+                    output::error(&Error::Usage(format!(
+                        "{}: catalog id `{}` is also that of {origin}; choose another id, or set `override = true` to replace it",
+                        file.display(),
+                        catalog.id
+                    )));
+                    continue;
+                }
+                output::stdout(&format!(
+                    "{}: ok: catalog {} ({}), {} entries\n",
+                    render::escape(&file.display().to_string()),
+                    render::escape(&catalog.id),
+                    catalog.vendor.id(),
+                    catalog.entries.len()
+                ))?;
+                checked.push((catalog.id.clone(), file));
+            }
+            Err(err) => {
+                failed = true;
+                output::error(&err);
+            }
+        }
+    }
+    Ok(if failed { exit::ERROR } else { exit::OK })
+}
+
+/// One catalog file read and checked (a regular file of UTF-8 TOML that the catalog rules accept).
+fn check_catalog(path: &std::path::Path) -> Result<crate::catalog::Catalog> {
+    let read_error = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    if !std::fs::metadata(path).map_err(read_error)?.is_file() {
+        return Err(Error::Usage(format!(
+            "{}: not a regular file or directory; a catalog must be a .toml file",
+            path.display()
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(read_error)?;
+    let text = String::from_utf8(bytes).map_err(|err| {
+        // Located as the loader locates it: the line and column of the first byte that is not UTF-8.
+        let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+        let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+        let start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let column = String::from_utf8_lossy(&valid[start..]).chars().count() + 1;
+        Error::Catalog {
+            path: path.display().to_string(),
+            line,
+            column,
+            message: "file is not valid UTF-8".to_string(),
+        }
+    })?;
+    crate::catalog::parse(&text, crate::catalog::Origin::File(path.to_path_buf()))
 }
 
 /// Standard input larger than this is refused rather than held in memory.

@@ -14,8 +14,8 @@ mod query;
 mod teddy;
 
 use finder::LiteralHit;
-pub use query::grep_regex;
 use query::*;
+pub use query::{grep_regex, unpadded_code};
 
 /// What a query was taken to be. Serialized into the JSON contract's `kind`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -497,15 +497,19 @@ impl<'c> Matcher<'c> {
     fn suggest(&self, query: &str) -> Vec<String> {
         let query = query.to_lowercase();
         let limit = (query.chars().count() / 3).clamp(1, 3);
-        let mut candidates: Vec<(usize, String)> = self
+        // The closest first; among as close, the same code but for a number's leading zeros (`APIG.303`
+        // is `APIG.0303` before `APIG.3203`).
+        let query_unpadded = unpadded_code(&query);
+        let mut candidates: Vec<((usize, bool), String)> = self
             .entries()
             .filter_map(|(_, e)| e.code.as_ref()?.literal())
             .filter_map(|code| {
                 let distance = strsim::damerau_levenshtein(&query, &code.to_lowercase());
-                (distance <= limit).then_some((distance, code))
+                let other_number = unpadded_code(&code) != query_unpadded;
+                (distance <= limit).then_some(((distance, other_number), code))
             })
             .collect();
-        candidates.sort_by_key(|(distance, _)| *distance);
+        candidates.sort_by_key(|(key, _)| *key);
         let mut suggestions: Vec<String> = Vec::new();
         for (_, code) in candidates {
             if !suggestions.contains(&code) {

@@ -48,6 +48,20 @@ pub(super) fn pattern_error(source: &str, err: &regex::Error) -> String {
     }
 }
 
+/// A code in lower case without its numbers' leading zeros: `APIG.303` and `APIG.0303` are the same.
+pub fn unpadded_code(code: &str) -> String {
+    let mut out = String::new();
+    let mut in_number = false;
+    for c in code.to_lowercase().chars() {
+        if c == '0' && !in_number {
+            continue;
+        }
+        in_number = c.is_ascii_digit();
+        out.push(c);
+    }
+    out
+}
+
 pub(super) fn plain_match<'c>(
     catalog: &'c Catalog,
     entry: &'c Entry,

@@ -1,9 +1,9 @@
 //! Cards: one match (or referral) as a labelled, wrapped block of text.
 
-use super::labels::{LABEL_WIDTH, labels, mark};
+use super::labels::{ByErrcode, LABEL_WIDTH, authored_notes, labels, mark};
 use super::text::{cjk_words, escape};
 use super::{Lang, Look};
-use crate::catalog::{Catalog, Catalogs, Entry, Text};
+use crate::catalog::{Catalog, Catalogs, Entry, Source, Text};
 use crate::family::Family;
 use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
 use crate::status;
@@ -26,6 +26,10 @@ pub(super) fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'
     shown
 }
 
+/// How a piece of text is painted, applied after wrapping (styling before wrapping would break styles
+/// across lines).
+pub(super) type Paint<'p> = Box<dyn Fn(&str) -> String + 'p>;
+
 /// Writes a card: a header line, then labelled fields wrapped to the width under their label.
 pub(super) struct CardWriter<'a> {
     pub(super) out: String,
@@ -33,31 +37,44 @@ pub(super) struct CardWriter<'a> {
 }
 
 impl<'a> CardWriter<'a> {
-    pub(super) fn new(look: &'a Look, header: &[String]) -> CardWriter<'a> {
-        CardWriter {
-            out: format!("{}\n", header.join(" · ")),
-            look,
+    /// The header's parts are joined with ` · ` and wrapped between parts (within a part, between its
+    /// words) so that no line is wider than the terminal.
+    pub(super) fn new(look: &'a Look, header: &[(String, Paint<'_>)]) -> CardWriter<'a> {
+        let width = look.width;
+        let mut out = String::new();
+        let mut used = 0;
+        for (text, paint) in header {
+            let w = unicode_width::UnicodeWidthStr::width(text.as_str());
+            if used > 0 && used + 3 + w <= width {
+                out.push_str(" · ");
+                out.push_str(&paint(text));
+                used += 3 + w;
+                continue;
+            }
+            if used > 0 {
+                out.push('\n');
+            }
+            let lines = wrap(text, width);
+            for (i, line) in lines.iter().enumerate() {
+                if i > 0 {
+                    out.push('\n');
+                }
+                out.push_str(&paint(line));
+            }
+            used = lines
+                .last()
+                .map_or(0, |l| unicode_width::UnicodeWidthStr::width(l.as_str()));
         }
+        out.push('\n');
+        CardWriter { out, look }
     }
 
-    /// `paint` styles each wrapped line (styling before wrapping would break styles across lines).
+    /// `paint` styles each wrapped line.
     pub(super) fn field(&mut self, label: &str, lines: &[String], paint: impl Fn(&str) -> String) {
         let body_width = self.look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
         let mut first = true;
         for line in lines {
-            // CJK text (no spaces) breaks between characters; ASCII text only at spaces.
-            let separator = if line.is_ascii() {
-                textwrap::WordSeparator::AsciiSpace
-            } else {
-                textwrap::WordSeparator::Custom(cjk_words)
-            };
-            // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
-            // Words are not split at their hyphens: `Content-Type` stays whole.
-            let options = textwrap::Options::new(body_width)
-                .word_separator(separator)
-                .word_splitter(textwrap::WordSplitter::NoHyphenation)
-                .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
-            for wrapped in textwrap::wrap(line, options) {
+            for wrapped in wrap(line, body_width) {
                 let shown_label = if first { label } else { "" };
                 let pad =
                     LABEL_WIDTH.saturating_sub(unicode_width::UnicodeWidthStr::width(shown_label));
@@ -78,8 +95,30 @@ impl<'a> CardWriter<'a> {
     }
 
     pub(super) fn footnote(&mut self, text: &str) {
-        let _ = writeln!(self.out, "  {}", self.look.palette.aside(text));
+        for line in wrap(text, self.look.width.saturating_sub(4).max(20)) {
+            let _ = writeln!(self.out, "  {}", self.look.palette.aside(&line));
+        }
     }
+}
+
+/// `line` wrapped to `width` columns: CJK text (no spaces) breaks between characters, other text at spaces;
+/// a word longer than the width is split.
+pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
+    let separator = if line.is_ascii() {
+        textwrap::WordSeparator::AsciiSpace
+    } else {
+        textwrap::WordSeparator::Custom(cjk_words)
+    };
+    // First fit, as terminals wrap: optimal fit balances lines better but costs most of a lookup.
+    // Words are not split at their hyphens: `Content-Type` stays whole.
+    let options = textwrap::Options::new(width.max(1))
+        .word_separator(separator)
+        .word_splitter(textwrap::WordSplitter::NoHyphenation)
+        .wrap_algorithm(textwrap::WrapAlgorithm::FirstFit);
+    textwrap::wrap(line, options)
+        .into_iter()
+        .map(std::borrow::Cow::into_owned)
+        .collect()
 }
 
 pub(super) fn card(
@@ -92,16 +131,19 @@ pub(super) fn card(
     let labels = labels(lang);
     let (entry, catalog) = (m.entry, m.catalog);
 
-    let mut header = Vec::new();
+    let mut header: Vec<(String, Paint<'_>)> = Vec::new();
     if let Some(code) = &entry.code {
-        header.push(palette.code(&escape(&code_display(
-            code.source(),
-            code.literal(),
-            &m.captures,
-        ))));
+        let code = escape(&code_display(code.source(), code.literal(), &m.captures)).into_owned();
+        header.push((code, Box::new(move |t| palette.code(t))));
     }
-    header.push(palette.status(entry.status, &status_text(entry.status)));
-    header.push(palette.vendor(&escape(&product_name(catalog, lang))));
+    header.push((
+        status_text(entry.status),
+        Box::new(move |t| palette.status(entry.status, t)),
+    ));
+    header.push((
+        escape(&product_name(catalog, lang)).into_owned(),
+        Box::new(move |t| palette.vendor(t)),
+    ));
     let mut card = CardWriter::new(look, &header);
 
     card.plain(
@@ -114,12 +156,16 @@ pub(super) fn card(
         });
     }
     let authored = entry.authored;
+    let by_errcode = [
+        ByErrcode::of(authored.meaning_en, authored.meaning_zh, lang),
+        ByErrcode::of(authored.fix_en, authored.fix_zh, lang),
+    ];
     card.plain(
-        &mark(authored.meaning_zh, labels.meaning),
+        &mark(by_errcode[0], labels.meaning),
         &texts(&entry.meaning, lang, &m.captures),
     );
     card.plain(
-        &mark(authored.fix_zh, labels.fix),
+        &mark(by_errcode[1], labels.fix),
         &texts(&entry.fix, lang, &m.captures),
     );
     if !m.captures.is_empty() {
@@ -146,9 +192,9 @@ pub(super) fn card(
     if let Some(line) = editions_line(catalog, entry, lang) {
         card.plain(labels.editions, &[line]);
     }
-    card.plain(labels.source, &[sources_line(catalog, entry)]);
-    if authored.meaning_zh || authored.fix_zh {
-        card.footnote(labels.authored);
+    card.plain(labels.source, &[sources_line(catalog, entry, lang)]);
+    for note in authored_notes(&by_errcode, lang) {
+        card.footnote(note);
     }
     card.out
 }
@@ -237,19 +283,32 @@ pub(super) fn checklist(card: &mut CardWriter<'_>, family: &Family, lang: Lang, 
 pub(super) fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
     let Look { lang, palette, .. } = *look;
     let labels = labels(lang);
-    let header = [
-        palette.code(&escape(&r.code)),
-        palette.aside(labels.unlisted),
-        palette.vendor(&escape(&product_name(r.catalog, lang))),
+    let header: [(String, Paint<'_>); 3] = [
+        (
+            escape(&r.code).into_owned(),
+            Box::new(move |t| palette.code(t)),
+        ),
+        (
+            labels.unlisted.to_string(),
+            Box::new(move |t| palette.aside(t)),
+        ),
+        (
+            escape(&product_name(r.catalog, lang)).into_owned(),
+            Box::new(move |t| palette.vendor(t)),
+        ),
     ];
     let mut card = CardWriter::new(look, &header);
     let authored = r.referral.authored;
+    let by_errcode = [
+        ByErrcode::of(authored.meaning_en, authored.meaning_zh, lang),
+        ByErrcode::of(authored.fix_en, authored.fix_zh, lang),
+    ];
     card.plain(
-        &mark(authored.meaning_zh, labels.meaning),
+        &mark(by_errcode[0], labels.meaning),
         &texts(&r.referral.meaning, lang, &r.captures),
     );
     card.plain(
-        &mark(authored.fix_zh, labels.fix),
+        &mark(by_errcode[1], labels.fix),
         &texts(&r.referral.fix, lang, &r.captures),
     );
     if let Some(confidence) = r.confidence {
@@ -258,8 +317,8 @@ pub(super) fn referral_card(r: &ReferralMatch<'_>, look: &Look) -> String {
             &[evidence_line(confidence, &r.clues, lang)],
         );
     }
-    if authored.meaning_zh || authored.fix_zh {
-        card.footnote(labels.authored);
+    for note in authored_notes(&by_errcode, lang) {
+        card.footnote(note);
     }
     card.out
 }
@@ -337,12 +396,7 @@ pub(super) fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Opt
     if catalog.sources.len() < 2 || !catalog.sources.iter().any(|s| s.label.is_some()) {
         return None;
     }
-    let label = |source: usize| {
-        let s = &catalog.sources[source];
-        s.label
-            .as_ref()
-            .map_or(s.title.clone(), |l| lang.pick(l).to_string())
-    };
+    let label = |source: usize| source_label(catalog, &catalog.sources[source], lang);
     let own = entry
         .sources
         .iter()
@@ -374,18 +428,14 @@ pub(super) fn editions_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Opt
     Some(escape(&line).into_owned())
 }
 
-pub(super) fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
+pub(super) fn sources_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> String {
     entry
         .sources
         .iter()
         .map(|&s| {
             let source = &catalog.sources[s];
-            let mut line = escape(&source.title).into_owned();
-            if let Some(date) = source
-                .date
-                .as_ref()
-                .filter(|d| !source.title.contains(d.as_str()))
-            {
+            let mut line = escape(&source_title(catalog, source, lang)).into_owned();
+            if let Some(date) = source.date.as_ref().filter(|d| !line.contains(d.as_str())) {
                 line = format!("{line}, {}", escape(date));
             }
             if let Some(url) = &source.url {
@@ -395,4 +445,37 @@ pub(super) fn sources_line(catalog: &Catalog, entry: &Entry) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// A source as named in the chosen languages. The catalogs give each source one title, in the document's
+/// own language; with `--lang en` a Chinese title is replaced by what the catalog says of it in English:
+/// its product's English name, its edition's English label where it has one, and that the document is
+/// Chinese (`Huawei Cloud API Gateway (APIG) error codes (2024-01-15 edition, Chinese document)`). The date
+/// and the address follow, as for any source.
+pub(super) fn source_title(catalog: &Catalog, source: &Source, lang: Lang) -> String {
+    if lang != Lang::En || !has_cjk(&source.title) {
+        return source.title.clone();
+    }
+    let what = match source.label.as_ref().filter(|l| !has_cjk(&l.en)) {
+        Some(label) => format!("{}, Chinese document", label.en),
+        None => "Chinese document".to_string(),
+    };
+    format!("{} error codes ({what})", product_name(catalog, Lang::En))
+}
+
+/// A source's edition label in the chosen languages, or its title where it has none.
+pub(super) fn source_label(catalog: &Catalog, source: &Source, lang: Lang) -> String {
+    source.label.as_ref().map_or_else(
+        || source_title(catalog, source, lang),
+        |l| lang.pick(l).to_string(),
+    )
+}
+
+/// Whether `text` holds Chinese (or other CJK) characters.
+pub(super) fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| {
+        matches!(c,
+            '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}'
+            | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3134f}')
+    })
 }

@@ -47,14 +47,13 @@ pub fn family_human(
 ) -> String {
     let lang = look.lang;
     let labels = labels(lang);
-    let mut card = CardWriter::new(
-        look,
-        &[look.palette.heading(&format!(
-            "{} ({})",
-            texts(&family.name, lang, &Captures::new()).join(" · "),
-            family.id
-        ))],
+    let palette = look.palette;
+    let heading = format!(
+        "{} ({})",
+        texts(&family.name, lang, &Captures::new()).join(" · "),
+        family.id
     );
+    let mut card = CardWriter::new(look, &[(heading, Box::new(move |t| palette.heading(t)))]);
     card.plain(
         labels.about,
         &texts(&family.explanation, lang, &Captures::new()),

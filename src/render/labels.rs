@@ -19,7 +19,8 @@ pub(super) struct Labels {
     pub(super) note: &'static str,
     pub(super) editions: &'static str,
     pub(super) source: &'static str,
-    pub(super) authored: &'static str,
+    /// The footnotes for `†`: fields errcode wrote, English it translated, Chinese it translated.
+    pub(super) authored: [&'static str; 3],
     /// A clue's kind in an evidence line: code, message, status, vendor.
     pub(super) clue_kinds: [&'static str; 4],
     /// Table headings.
@@ -38,6 +39,10 @@ pub(super) struct Labels {
     pub(super) entries: fn(usize) -> String,
     /// The summary's first line, from the matched lines and all lines.
     pub(super) lines_with_errors: fn(u64, u64) -> String,
+    /// After a table (which has no fixes): how to see the fixes, with a code of the table if it has one.
+    pub(super) table_hint: fn(Option<&str>) -> String,
+    /// Over the card of the code a query that matched nothing is closest to: (query, code).
+    pub(super) did_you_mean: fn(&str, &str) -> String,
 }
 
 pub(super) const LABELS_EN: Labels = Labels {
@@ -57,7 +62,11 @@ pub(super) const LABELS_EN: Labels = Labels {
     note: "Note",
     editions: "Editions",
     source: "Source",
-    authored: "† written by errcode: the vendor's document gives none",
+    authored: [
+        "† written by errcode: the vendor's document gives none",
+        "† English translated by errcode: the vendor's document gives it in Chinese only",
+        "† Chinese translated by errcode: the vendor's document gives it in English only",
+    ],
     clue_kinds: ["code", "message", "status", "vendor"],
     vendor: "Vendor",
     code: "Code",
@@ -72,6 +81,13 @@ pub(super) const LABELS_EN: Labels = Labels {
     lines_with_errors: |matched, lines| {
         format!("{matched} of {lines} lines carry gateway errors\n")
     },
+    table_hint: |code| match code {
+        Some(code) => {
+            format!("To see the fixes: add --cards, or look one code up (errcode {code}).")
+        }
+        None => "To see the fixes: add --cards.".to_string(),
+    },
+    did_you_mean: |query, code| format!("No entry has {query}; did you mean {code}?"),
 };
 
 pub(super) const LABELS_ZH: Labels = Labels {
@@ -91,7 +107,11 @@ pub(super) const LABELS_ZH: Labels = Labels {
     note: "备注",
     editions: "版本",
     source: "来源",
-    authored: "† 由 errcode 编写：厂商文档未提供",
+    authored: [
+        "† 由 errcode 编写：厂商文档未提供",
+        "† 英文由 errcode 翻译：厂商文档只有中文",
+        "† 中文由 errcode 翻译：厂商文档只有英文",
+    ],
     clue_kinds: ["错误码", "错误信息", "状态码", "厂商"],
     vendor: "厂商",
     code: "错误码",
@@ -104,6 +124,11 @@ pub(super) const LABELS_ZH: Labels = Labels {
     by_status: "按状态码",
     entries: |n| format!("{n} 条"),
     lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
+    table_hint: |code| match code {
+        Some(code) => format!("查看解决方案：加 --cards，或只查一个错误码（errcode {code}）。"),
+        None => "查看解决方案：加 --cards。".to_string(),
+    },
+    did_you_mean: |query, code| format!("没有 {query} 这个错误码；您要查的是否是 {code}？"),
 };
 
 pub(super) const LABEL_WIDTH: usize = 10;
@@ -116,11 +141,49 @@ pub(super) fn labels(lang: Lang) -> &'static Labels {
     }
 }
 
-/// A label with `†` when errcode wrote the text rather than the vendor.
-pub(super) fn mark(by_errcode: bool, label: &str) -> String {
-    if by_errcode {
-        format!("{label}†")
-    } else {
-        label.to_string()
+/// Whether errcode rather than the vendor wrote a field's texts, as far as `lang` shows them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ByErrcode {
+    /// The vendor's text, in every language shown.
+    No,
+    /// errcode wrote the field: the vendor gives it in neither language.
+    Written,
+    /// The English shown is errcode's translation of the vendor's Chinese.
+    TranslatedEn,
+    /// The Chinese shown is errcode's translation of the vendor's English.
+    TranslatedZh,
+}
+
+impl ByErrcode {
+    /// A field whose English and Chinese errcode wrote (`en`, `zh`), seen in `lang`.
+    pub(super) fn of(en: bool, zh: bool, lang: Lang) -> ByErrcode {
+        match (en && lang.en(), zh && lang.zh()) {
+            (false, false) => ByErrcode::No,
+            _ if en && zh => ByErrcode::Written,
+            (true, _) => ByErrcode::TranslatedEn,
+            (false, true) => ByErrcode::TranslatedZh,
+        }
     }
+}
+
+/// A label with `†` when errcode wrote or translated a text it labels.
+pub(super) fn mark(by_errcode: ByErrcode, label: &str) -> String {
+    if by_errcode == ByErrcode::No {
+        label.to_string()
+    } else {
+        format!("{label}†")
+    }
+}
+
+/// The footnotes that explain the marks of a card's fields: one per kind of mark.
+pub(super) fn authored_notes(fields: &[ByErrcode], lang: Lang) -> Vec<&'static str> {
+    let kinds = [
+        ByErrcode::Written,
+        ByErrcode::TranslatedEn,
+        ByErrcode::TranslatedZh,
+    ];
+    (kinds.into_iter().zip(labels(lang).authored))
+        .filter(|(kind, _)| fields.contains(kind))
+        .map(|(_, note)| note)
+        .collect()
 }

@@ -18,8 +18,8 @@ fn lookup_prints_a_card_with_every_field() {
     );
     for expected in [
         "  Message   Incorrect app authentication information.\n",
-        "  Meaning   The app authentication information is incorrect.\n            APP认证信息错误\n",
-        "  Fix       Check that the method",
+        "  Meaning†  The app authentication information is incorrect.\n            APP认证信息错误\n",
+        "  Fix†      Check that the method",
         "检查请求的方法、路径、查询参数",
         "  Editions  2024-01-15 edition: this row; older edition (user guide): 401 Unauthorized",
         "\"Incorrect App authentication information.\"",
@@ -131,10 +131,17 @@ fn several_codes_are_several_queries_and_words_are_one_message() {
 #[test]
 fn nothing_found_exits_1_and_suggests_close_codes() {
     let run = errcode(["lookup", "APIG.0330"]).expect_code(1);
-    // Huawei's page says where unlisted APIG codes are documented: that is shown too.
+    // The code it is closest to comes first; Huawei's page says where unlisted APIG codes are documented:
+    // that is shown too.
     assert!(
         run.stdout()
-            .starts_with("APIG.0330 · not in the tables · Huawei Cloud API Gateway (APIG)\n"),
+            .starts_with("No entry has APIG.0330; did you mean APIG.0303?\nAPIG.0303 · 401"),
+        "{}",
+        run.stdout()
+    );
+    assert!(
+        run.stdout()
+            .contains("\nAPIG.0330 · not in the tables · Huawei Cloud API Gateway (APIG)\n"),
         "{}",
         run.stdout()
     );
@@ -178,7 +185,7 @@ fn codes_a_document_points_elsewhere_for_get_its_pointer() {
         .expect_code(1)
         .stdout();
     assert!(
-        card.starts_with("APIGW.0999 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning   If you encounter"),
+        card.starts_with("APIGW.0999 · not in the tables · Huawei Cloud API Gateway (APIG)\n  Meaning†  If you encounter"),
         "{card}"
     );
 }
@@ -205,7 +212,7 @@ fn status_lists_every_entry_grouped_by_vendor() {
 
     let human = stdout_at("200", &["status", "429"]);
     assert!(
-        human.starts_with("Huawei Cloud API Gateway (APIG), Huawei Cloud API Gateway in front of cloud service APIs (APIGW) and APIG management API (3 entries)\n"),
+        human.starts_with("Huawei Cloud API Gateway (APIG), API Gateway in front of cloud service APIs (APIGW) and APIG management API (3 entries)\n"),
         "{human}"
     );
     assert!(
@@ -213,7 +220,9 @@ fn status_lists_every_entry_grouped_by_vendor() {
         "{human}"
     );
     assert!(
-        human.contains("\nJD Cloud API Gateway (API calls), JD Cloud API Gateway, JD Cloud OpenAPI (common errors) (5 entries)\n"),
+        human.contains(
+            "\nJD Cloud API Gateway (API calls), API Gateway, OpenAPI (common errors) (5 entries)\n"
+        ),
         "{human}"
     );
 }
@@ -322,7 +331,7 @@ fn list_and_vendor_filter() {
     // The value is shown as typed: a backslash and `t` in it are not a tab.
     let run = errcode(["list", "--vendor", r"C:\temp"]).expect_code(2);
     assert!(
-        run.stderr().contains(r"unknown vendor `C:\temp`"),
+        run.stderr().contains(r"invalid value 'C:\temp'"),
         "{}",
         run.stderr()
     );
@@ -378,7 +387,7 @@ fn lang_selects_languages_and_labels() {
         .expect_code(0)
         .stdout();
     assert!(
-        en.contains("  Meaning   The app authentication information is incorrect.\n  Fix "),
+        en.contains("  Meaning†  The app authentication information is incorrect.\n  Fix†"),
         "{en}"
     );
     assert!(!en.contains("APP认证信息错误"));
@@ -467,6 +476,7 @@ fn many_matches_make_a_table_fitted_to_the_width() {
         assert!(out.starts_with("┌"), "{out}");
         let widths: HashSet<usize> = out
             .lines()
+            .take_while(|l| !l.starts_with("To see the fixes"))
             .map(unicode_width::UnicodeWidthStr::width)
             .collect();
         // Every line of the table, Chinese included, has the same display width, within the terminal's.
@@ -497,9 +507,12 @@ fn help_and_version_do_not_load_catalogs() {
         .env("ERRCODE_CATALOG_PATH", &broken)
         .output()
         .expect_code(0);
-    assert_eq!(
-        version.stdout(),
-        format!("errcode {}\n", env!("CARGO_PKG_VERSION"))
+    assert!(
+        version
+            .stdout()
+            .starts_with(&format!("errcode {}\n", env!("CARGO_PKG_VERSION"))),
+        "{}",
+        version.stdout()
     );
     // The same broken catalog does stop a lookup.
     TestCommand::new()

@@ -1,13 +1,20 @@
 //! errcode's integration tests: one binary, so the crate and the executable are built once.
 
+mod authored;
+mod catalog_check;
 mod cli;
+mod config;
 mod corpus;
 mod data;
 mod families;
 mod generated;
 mod hostile;
+mod lang;
+mod mistyped;
+mod pager;
 mod pastes;
 mod properties;
+mod readme;
 mod rendered;
 mod robustness;
 mod scan;
@@ -15,3 +22,4 @@ mod seeds;
 mod user_catalogs;
 mod util;
 mod vendors;
+mod widths;

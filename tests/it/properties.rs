@@ -348,7 +348,7 @@ proptest! {
     #[test]
     fn human_output_escapes_every_hidden_character(query in hostile()) {
         let outcome = MATCHER.lookup(&query);
-        let look = Look { lang: Lang::Both, palette: Palette::new(false), width: 80 };
+        let look = Look { lang: Lang::Both, palette: Palette::new(false), width: 80, cards: false };
         let shown = errcode::render::human(std::slice::from_ref(&outcome), &CATALOGS, &look);
         prop_assert!(raw_hidden(&shown).is_empty(), "{:?}", shown);
         let missing = errcode::render::not_found(std::slice::from_ref(&outcome));

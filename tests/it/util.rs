@@ -14,15 +14,19 @@ pub struct TestCommand {
 }
 
 /// What a run of errcode must not inherit from the machine running the tests.
-const INHERITED: [&str; 9] = [
+const INHERITED: [&str; 13] = [
     "NO_COLOR",
     "CLICOLOR_FORCE",
     "ERRCODE_LANG",
     "ERRCODE_CATALOG_PATH",
+    "ERRCODE_PAGER",
+    "PAGER",
     "LANG",
     "LC_ALL",
     "XDG_CONFIG_HOME",
+    "XDG_CACHE_HOME",
     "COLUMNS",
+    "LINES",
     "TERM",
 ];
 
