@@ -11,6 +11,7 @@ mod generated;
 mod hostile;
 mod lang;
 mod mistyped;
+mod package;
 mod pager;
 mod pastes;
 mod properties;
