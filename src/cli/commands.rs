@@ -63,16 +63,18 @@ pub(super) fn execute(
             }
             lookup(&matcher, &query, s)
         }
-        Some(Command::Status { status }) => answer(vec![matcher.status(&status)?], catalogs, s),
+        Some(Command::Status { status }) => {
+            answer(vec![matcher.status(&status)?], &[], catalogs, s)
+        }
         Some(Command::Grep {
             pattern,
             ignore_case,
             fixed_strings,
         }) => {
             let regex = matcher::grep_regex(&pattern, ignore_case, fixed_strings)?;
-            answer(vec![matcher.grep(&pattern, &regex)], catalogs, s)
+            answer(vec![matcher.grep(&pattern, &regex)], &[], catalogs, s)
         }
-        Some(Command::List) => answer(vec![matcher.list()], catalogs, s),
+        Some(Command::List) => answer(vec![matcher.list()], &[], catalogs, s),
         Some(Command::Catalogs) => list_catalogs(catalogs, s),
         Some(Command::Scan {
             paths,
@@ -151,7 +153,7 @@ fn reject_mistyped_command(
 fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Result<i32> {
     let outcomes = queries_or_stdin(matcher, query)?;
     if settings.json {
-        return answer(outcomes, matcher.loaded(), settings);
+        return answer(outcomes, &[], matcher.loaded(), settings);
     }
     let guesses: Vec<Option<Outcome<'_>>> = outcomes
         .iter()
@@ -162,17 +164,7 @@ fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Resul
                 .map(|code| matcher.lookup(code))
         })
         .collect();
-    let found = outcomes.iter().any(|o| !o.matches.is_empty());
-    let look = &settings.look;
-    pager::show(
-        &render::human_with_guesses(&outcomes, &guesses, matcher.loaded(), look),
-        settings.pager.as_ref(),
-    )?;
-    let missing = render::not_found(&outcomes);
-    if !missing.is_empty() {
-        output::stderr(&missing);
-    }
-    Ok(if found { exit::FOUND } else { exit::NOT_FOUND })
+    answer(outcomes, &guesses, matcher.loaded(), settings)
 }
 
 /// Of the close codes the matcher suggests, the one the user most likely meant: the same but for a number's
@@ -199,14 +191,20 @@ fn closest_code<'s>(query: &str, suggestions: &'s [String]) -> Option<&'s str> {
         .map(|(code, _)| code.as_str())
 }
 
-/// Prints the outcomes of lookups, `status`, `grep` or `list`: exit 0 when something matched.
-fn answer(outcomes: Vec<Outcome<'_>>, catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
+/// Prints the outcomes of lookups, `status`, `grep` or `list` (with `guesses`: the answers for typo'd
+/// codes, shown first): exit 0 when something matched.
+fn answer(
+    outcomes: Vec<Outcome<'_>>,
+    guesses: &[Option<Outcome<'_>>],
+    catalogs: &Catalogs,
+    settings: &Settings,
+) -> Result<i32> {
     let found = outcomes.iter().any(|o| !o.matches.is_empty());
     if settings.json {
         pager::show(&render::json(&outcomes), settings.pager.as_ref())?;
     } else {
         pager::show(
-            &render::human(&outcomes, catalogs, &settings.look),
+            &render::human_with_guesses(&outcomes, guesses, catalogs, &settings.look),
             settings.pager.as_ref(),
         )?;
         let missing = render::not_found(&outcomes);
