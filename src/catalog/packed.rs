@@ -64,8 +64,10 @@ pub(crate) struct ReferralRecord<'a> {
 type Span = (u32, u32);
 
 /// One entry, its texts as spans of the catalog's text pool. Its first fields are what a message lookup
-/// reads of every entry (`MessageForms`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// reads of every entry (`MessageForms`). Written by serde (postcard), read by `read_into`: a field added
+/// here must be read there too (the test's record literal names every field, so it fails to build until
+/// the test, and so `read_into`, is looked at).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 struct EntryRecord {
     id: Span,
     code: Option<Span>,
@@ -80,6 +82,103 @@ struct EntryRecord {
     fix: (Span, Span),
     note: Option<(Span, Span)>,
     authored: [bool; 4],
+}
+
+/// Postcard's encoding read by hand: varints (at most 5 bytes for a u32, 3 for a u16), a byte per bool and
+/// per option tag, a varint length before a list.
+struct Reader<'a>(&'a [u8]);
+
+impl Reader<'_> {
+    #[inline]
+    fn byte(&mut self) -> Option<u8> {
+        let (&b, rest) = self.0.split_first()?;
+        self.0 = rest;
+        Some(b)
+    }
+
+    /// A varint of at most `bits` bits.
+    #[inline]
+    fn varint(&mut self, bits: u32) -> Option<u32> {
+        let mut value: u32 = 0;
+        for shift in (0..bits).step_by(7) {
+            let b = self.byte()?;
+            if bits - shift < 7 && u32::from(b) >> (bits - shift) != 0 {
+                return None;
+            }
+            value |= u32::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+
+    #[inline]
+    fn u32(&mut self) -> Option<u32> {
+        self.varint(32)
+    }
+
+    #[inline]
+    fn bool(&mut self) -> Option<bool> {
+        match self.byte()? {
+            0 => Some(false),
+            1 => Some(true),
+            _ => None,
+        }
+    }
+
+    #[inline]
+    fn span(&mut self) -> Option<Span> {
+        Some((self.u32()?, self.u32()?))
+    }
+
+    #[inline]
+    fn pair(&mut self) -> Option<(Span, Span)> {
+        Some((self.span()?, self.span()?))
+    }
+
+    #[inline]
+    fn option<T>(&mut self, read: impl FnOnce(&mut Self) -> Option<T>) -> Option<Option<T>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => read(self).map(Some),
+            _ => None,
+        }
+    }
+
+    fn list<T>(&mut self, into: &mut Vec<T>, read: impl Fn(&mut Self) -> Option<T>) -> Option<()> {
+        into.clear();
+        for _ in 0..self.u32()? {
+            into.push(read(self)?);
+        }
+        Some(())
+    }
+}
+
+impl EntryRecord {
+    /// Reads a record, to its last byte, into `self` (reusing its lists: checking a cache file reads
+    /// every record). Postcard writes a struct as its fields in order, and `read_into` reads them so,
+    /// without serde, which took most of the time of checking a large cache file
+    /// (`records_are_read_as_postcard_writes_them` keeps the two in step).
+    fn read_into(&mut self, bytes: &[u8]) -> Option<()> {
+        let mut r = Reader(bytes);
+        self.id = r.span()?;
+        self.code = r.option(Reader::span)?;
+        self.status = u16::try_from(r.varint(16)?).ok()?;
+        self.message = r.span()?;
+        r.list(&mut self.variants, Reader::span)?;
+        r.list(&mut self.sources, Reader::u32)?;
+        self.edition_of = r.option(Reader::u32)?;
+        self.doubtful_message = r.bool()?;
+        self.wrapper = r.bool()?;
+        self.meaning = r.pair()?;
+        self.fix = r.pair()?;
+        self.note = r.option(Reader::pair)?;
+        for flag in &mut self.authored {
+            *flag = r.bool()?;
+        }
+        r.0.is_empty().then_some(())
+    }
 }
 
 /// The first fields of an `EntryRecord`, up to its message forms (postcard encodes a struct as its fields
@@ -137,7 +236,7 @@ fn u32_at(table: &[u8], i: usize) -> u32 {
 /// small. Packed bytes from outside are held to it too (`Store::verify`).
 pub(crate) const MAX_TEXT_LEN: usize = 8 * 1024;
 
-/// Whether `text` may be a code or message template: within the length limit, and valid template syntax.
+/// Whether `text` may be a referral's code template: within the length limit, and valid template syntax.
 fn sound_template(text: &str) -> bool {
     text.len() <= MAX_TEXT_LEN
         && (!crate::template::has_braces(text) || crate::template::validate(text).is_ok())
@@ -518,6 +617,7 @@ struct Layout<'t> {
 
 impl<'t> Layout<'t> {
     /// The text at `span`: the next one, used for the first time, or one laid out before.
+    #[inline]
     fn text(&mut self, span: Span) -> Option<&'t str> {
         let (start, end) = span;
         if start == self.end && end > start {
@@ -604,19 +704,23 @@ impl Store {
     /// sources the catalog has (one at least), its older-edition link points at another entry, and its
     /// status is the status table's, an HTTP status.
     fn decode(&self, index: usize) -> Option<EntryRecord> {
-        let (record, rest) = postcard::take_from_bytes::<EntryRecord>(self.record(index)).ok()?;
-        let sound = rest.is_empty()
+        let mut record = EntryRecord::default();
+        self.decode_into(index, &mut record).then_some(record)
+    }
+
+    /// As `decode`, into `record`; false where the record is damaged.
+    fn decode_into(&self, index: usize, record: &mut EntryRecord) -> bool {
+        record.read_into(self.record(index)).is_some()
             && !record.sources.is_empty()
             && record.sources.iter().all(|&s| (s as usize) < self.sources)
             && (record.edition_of).is_none_or(|i| (i as usize) < self.len() && i as usize != index)
             && record.status == self.status(index)
-            && (100..=599).contains(&record.status);
-        sound.then_some(record)
+            && (100..=599).contains(&record.status)
     }
 
     /// Checks packed bytes from outside the build as a whole, so that a catalog unpacked from them answers
     /// as the TOML they were packed from, or is not unpacked at all: the pool is UTF-8; every record
-    /// decodes (`decode`), its code and messages sound templates; every text stands where `pack` puts it
+    /// decodes (`decode`), its code and messages within the length limit; every text stands where `pack` puts it
     /// (`Layout`); and the code, code-template and edition tables list exactly what the records say. Any
     /// record, index or span changed behind a valid checksum fails one of these; what no check can tell
     /// from a catalog that says so is a text changed in place or a flag flipped.
@@ -630,41 +734,51 @@ impl Store {
             ends: Vec::new(),
             end: 0,
         };
-        // (entry, its literal code), in entry order; entries whose code is a template; editions.
-        let mut literal_codes: Vec<(usize, Cow<'static, str>)> = Vec::new();
+        // Each entry's literal code; the entries whose code is a template; editions.
+        let mut literal_codes: Vec<Option<Cow<'static, str>>> = vec![None; self.len()];
+        let mut literal_count = 0;
         let mut code_templates = Vec::new();
         let mut editions = Vec::new();
-        for index in 0..self.len() {
-            let r = self.decode(index)?;
+        let mut r = EntryRecord::default();
+        for (index, literal_code) in literal_codes.iter_mut().enumerate() {
+            if !self.decode_into(index, &mut r) {
+                return None;
+            }
             // In the order `Pool::record` adds them.
             layout.text(r.id)?;
             let code = match r.code {
                 Some(span) => Some(layout.text(span)?),
                 None => None,
             };
-            let message = layout.text(r.message)?;
-            let mut templates = vec![message];
+            // (Their template syntax is not checked: `Template::trusted` reads a template that does not
+            // parse as literal text. Their length is: it bounds the regexes and automata built of them.)
+            let short = |text: &str| text.len() <= MAX_TEXT_LEN;
+            if !short(layout.text(r.message)?) || !code.is_none_or(short) {
+                return None;
+            }
             for &variant in &r.variants {
-                templates.push(layout.text(variant)?);
+                if !short(layout.text(variant)?) {
+                    return None;
+                }
             }
             let explanations = [r.meaning, r.fix].into_iter().chain(r.note);
             for (en, zh) in explanations {
                 layout.text(en)?;
                 layout.text(zh)?;
             }
-            if !templates.into_iter().chain(code).all(sound_template) {
-                return None;
-            }
             if let Some(code) = code {
-                if !crate::template::has_braces(code) {
-                    literal_codes.push((index, Cow::Borrowed(code)));
+                let literal = if !crate::template::has_braces(code) {
+                    Some(Cow::Borrowed(code))
                 } else {
-                    let template = Template::trusted(code, Context::Code);
-                    match template.literal() {
-                        Some(literal) => literal_codes.push((index, Cow::Owned(literal))),
-                        None => code_templates.push(u32::try_from(index).ok()?),
-                    }
+                    Template::trusted(code, Context::Code)
+                        .literal()
+                        .map(Cow::Owned)
+                };
+                match literal {
+                    Some(_) => literal_count += 1,
+                    None => code_templates.push(u32::try_from(index).ok()?),
                 }
+                *literal_code = literal;
             }
             if let Some(newer) = r.edition_of {
                 editions.push((u32::try_from(index).ok()?, newer));
@@ -676,7 +790,7 @@ impl Store {
         // The code table: each entry with a literal code once, by its code in lower case, sorted.
         let records_end = layout.end;
         let rows = self.codes.len() / 12;
-        if rows != literal_codes.len() {
+        if rows != literal_count {
             return None;
         }
         let mut added = Vec::new();
@@ -688,10 +802,7 @@ impl Store {
             }
             previous = Some(row);
             let (lower, entry) = row;
-            let at = literal_codes
-                .binary_search_by_key(&entry, |(e, _)| *e)
-                .ok()?;
-            let code = literal_codes[at].1.as_bytes();
+            let code = literal_codes.get(entry)?.as_deref()?.as_bytes();
             let lowered = code.iter().map(u8::to_ascii_lowercase);
             if lower.len() != code.len() || !lower.iter().copied().eq(lowered) {
                 return None;
@@ -868,5 +979,61 @@ impl std::ops::Index<usize> for Entries {
 impl fmt::Debug for Entries {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Records of every shape, written by serde and read by hand: the same record; and any bytes, read
+    /// both ways: the same answer (a record `read_into` takes, postcard takes whole, alike).
+    #[test]
+    fn records_are_read_as_postcard_writes_them() {
+        let records = [
+            EntryRecord::default(),
+            EntryRecord {
+                id: (0, u32::MAX),
+                code: Some((127, 128)),
+                status: 599,
+                message: (16_383, 16_384),
+                variants: vec![(1, 2), (3, 4)],
+                sources: vec![0, 1, 300],
+                edition_of: Some(70_000),
+                doubtful_message: true,
+                wrapper: true,
+                meaning: ((5, 6), (7, 8)),
+                fix: ((9, 10), (11, 12)),
+                note: Some(((13, 14), (2_097_151, 2_097_152))),
+                authored: [true, false, true, true],
+            },
+        ];
+        for record in &records {
+            let bytes = postcard::to_allocvec(record).unwrap();
+            let mut read = EntryRecord::default();
+            assert_eq!(read.read_into(&bytes), Some(()));
+            assert_eq!(&read, record);
+            assert_eq!(read.read_into(&bytes[..bytes.len() - 1]), None);
+            let mut longer = bytes.clone();
+            longer.push(0);
+            assert_eq!(read.read_into(&longer), None);
+        }
+        let mut rng = fastrand::Rng::with_seed(16);
+        let written = postcard::to_allocvec(&records[1]).unwrap();
+        for _ in 0..20_000 {
+            let mut bytes = written.clone();
+            for _ in 0..rng.usize(1..4) {
+                let at = rng.usize(..bytes.len());
+                bytes[at] = rng.u8(..);
+            }
+            bytes.truncate(rng.usize(bytes.len() - 4..=bytes.len()));
+            let by_serde = postcard::take_from_bytes::<EntryRecord>(&bytes)
+                .ok()
+                .filter(|(_, rest)| rest.is_empty())
+                .map(|(record, _)| record);
+            let mut read = EntryRecord::default();
+            let by_hand = read.read_into(&bytes).map(|()| read);
+            assert_eq!(by_hand, by_serde, "{bytes:?}");
+        }
     }
 }
