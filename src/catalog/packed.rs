@@ -7,7 +7,7 @@
 //! The bytes are postcard: a `Packed` (header, indexes, and each entry as a record of its own). Only the
 //! build's bytes are trusted. Any other (a user's catalog as just packed, a cache file, which may have been
 //! damaged or crafted behind a valid checksum) is checked whole when it is unpacked (`Store::verify`):
-//! every record decodes to an entry the catalog rules allow, every index says what the records say, and
+//! every record decodes and agrees with the catalog, every index says what the records say, and
 //! every text stands where packing puts it; bytes that fail any check are refused as a whole, so that the
 //! cache falls back to the catalog's TOML rather than answering from part of a catalog.
 
