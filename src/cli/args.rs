@@ -196,8 +196,8 @@ pub enum Command {
         #[arg(value_name = "FAMILY")]
         name: Option<String>,
     },
-    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode
-    /// catalog check FILE...` checks catalogs
+    /// Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a
+    /// record, for a log engine), `check FILE...` (check catalog files)
     Catalog {
         #[command(subcommand)]
         action: CatalogAction,
@@ -211,8 +211,27 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogAction {
-    /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
-    Patterns,
+    /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with
+    /// --json, each with the entries it finds
+    #[command(
+        after_help = "Examples:\n  rg -f <(errcode catalog patterns) app.log\n  errcode catalog patterns --json --dialect re2 > patterns.json"
+    )]
+    Patterns {
+        /// The regex syntax to write: grep (grep -E, ripgrep), re2 (ClickHouse, Loki, Go), pcre (grep -P,
+        /// Hyperscan), rust (Vector); the last three name the placeholders' groups
+        #[arg(long, value_enum, default_value = "grep")]
+        dialect: crate::render::Dialect,
+    },
+    /// Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code,
+    /// status, message, meaning, fix, family, sources, schema_version)
+    #[command(
+        after_help = "Examples:\n  errcode catalog export --format ndjson > entries.ndjson\n  errcode catalog export --format csv --vendor huawei > huawei.csv"
+    )]
+    Export {
+        /// json: one object; ndjson: one object per line; csv: a header, then a line per entry
+        #[arg(long, value_enum, default_value = "json")]
+        format: crate::render::ExportFormat,
+    },
     /// Check catalog files (or directories of them) as errcode would load them, without loading any
     /// other: each error as file:line:column, exit status 2 if any
     #[command(
