@@ -133,18 +133,25 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)
+    #[command(
+        after_help = "Examples:\n  errcode lookup APIG.0303 InvalidApi.NotFound\n  errcode lookup Backend timeout\n  pbpaste | errcode lookup"
+    )]
     Lookup {
         /// Codes (APIG.0303, MissingGroupId), statuses (429) or message text; unquoted words form one message
         #[arg(value_name = "QUERY")]
         query: Vec<OsString>,
     },
     /// List every entry with an HTTP status (429) or status class (4xx), grouped by vendor
+    #[command(after_help = "Examples:\n  errcode status 429\n  errcode status 5xx --vendor huawei")]
     Status {
         /// Three digits (429) or a class (4xx, 5xx)
         #[arg(value_name = "STATUS")]
         status: String,
     },
     /// Search codes, messages, meanings and fixes (both languages) with a regular expression
+    #[command(
+        after_help = "Examples:\n  errcode grep -i 'x-date'\n  errcode grep -F '[uri]' --vendor tencent"
+    )]
     Grep {
         /// A Rust regex (https://docs.rs/regex), or a literal string with -F
         #[arg(value_name = "PATTERN")]
@@ -157,6 +164,9 @@ pub enum Command {
         fixed_strings: bool,
     },
     /// Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines
+    #[command(
+        after_help = "Examples:\n  errcode scan gw.log\n  tail -f gw.log | errcode scan\n  errcode scan --summary -r logs/\n  errcode scan --json gw.log | jq .matches[0].code"
+    )]
     Scan {
         /// Files to scan (standard input when none, or for `-`)
         #[arg(value_name = "PATH")]
@@ -187,10 +197,15 @@ pub enum Command {
         threads: u16,
     },
     /// List every entry of the loaded catalogs
+    #[command(
+        after_help = "Examples:\n  errcode list --vendor jdcloud --lang en\n  errcode list --json"
+    )]
     List,
     /// Show the loaded catalogs, where each came from, and their entry counts
+    #[command(after_help = "Examples:\n  errcode catalogs\n  errcode catalogs --catalog acme.toml")]
     Catalogs,
     /// List the problem families (the same problem across vendors), or show one with its checklist and members
+    #[command(after_help = "Examples:\n  errcode family\n  errcode family signature-mismatch")]
     Family {
         /// A family id (signature-mismatch) or name; none lists them all
         #[arg(value_name = "FAMILY")]
@@ -198,11 +213,17 @@ pub enum Command {
     },
     /// Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a
     /// record, for a log engine), `check FILE...` (check catalog files)
+    #[command(
+        after_help = "Examples:\n  errcode catalog patterns | head\n  errcode catalog export --format csv > entries.csv\n  errcode catalog check acme.toml"
+    )]
     Catalog {
         #[command(subcommand)]
         action: CatalogAction,
     },
     /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  errcode completions bash > ~/.local/share/bash-completion/completions/errcode\n  errcode completions zsh > ~/.zfunc/_errcode"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
