@@ -15,6 +15,7 @@ echo "== errcode against errno and true"
 hyperfine -N --warmup 5 --runs "$runs" --export-json "$out/startup.json" \
   -n "true" "true" \
   -n "errno ENOENT" "errno ENOENT" \
+  -n "errcode -V" "$bin -V" \
   -n "errcode --version" "$bin --version" \
   -n "errcode APIG.0303" "$bin APIG.0303" \
   -n "errcode status 429" "$bin status 429" \

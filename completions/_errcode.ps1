@@ -40,7 +40,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
             [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
-            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -153,12 +153,14 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'errcode;catalog;patterns' {
+            [CompletionResult]::new('--dialect', '--dialect', [CompletionResultType]::ParameterName, 'The regex syntax to write: grep (grep -E, ripgrep), re2 (ClickHouse, Loki, Go), pcre (grep -P, Hyperscan), rust (Vector); the last three name the placeholders'' groups')
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
@@ -166,8 +168,21 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)')
             [CompletionResult]::new('--cards', '--cards', [CompletionResultType]::ParameterName, 'Show every match as a card, with its fix (five or more matches are a table otherwise)')
             [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'errcode;catalog;export' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'json: one object; ndjson: one object per line; csv: a header, then a line per entry')
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)')
+            [CompletionResult]::new('--cards', '--cards', [CompletionResultType]::ParameterName, 'Show every match as a card, with its fix (five or more matches are a table otherwise)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'errcode;catalog;check' {
@@ -183,12 +198,16 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;catalog;help' {
-            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'errcode;catalog;help;patterns' {
+            break
+        }
+        'errcode;catalog;help;export' {
             break
         }
         'errcode;catalog;help;check' {
@@ -217,7 +236,7 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
             [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
-            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs')
+            [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -244,11 +263,15 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;help;catalog' {
-            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system')
+            [CompletionResult]::new('patterns', 'patterns', [CompletionResultType]::ParameterValue, 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any')
             break
         }
         'errcode;help;catalog;patterns' {
+            break
+        }
+        'errcode;help;catalog;export' {
             break
         }
         'errcode;help;catalog;check' {

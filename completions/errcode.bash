@@ -49,6 +49,9 @@ _errcode() {
             errcode__subcmd__catalog,check)
                 cmd="errcode__subcmd__catalog__subcmd__check"
                 ;;
+            errcode__subcmd__catalog,export)
+                cmd="errcode__subcmd__catalog__subcmd__export"
+                ;;
             errcode__subcmd__catalog,help)
                 cmd="errcode__subcmd__catalog__subcmd__help"
                 ;;
@@ -57,6 +60,9 @@ _errcode() {
                 ;;
             errcode__subcmd__catalog__subcmd__help,check)
                 cmd="errcode__subcmd__catalog__subcmd__help__subcmd__check"
+                ;;
+            errcode__subcmd__catalog__subcmd__help,export)
+                cmd="errcode__subcmd__catalog__subcmd__help__subcmd__export"
                 ;;
             errcode__subcmd__catalog__subcmd__help,help)
                 cmd="errcode__subcmd__catalog__subcmd__help__subcmd__help"
@@ -96,6 +102,9 @@ _errcode() {
                 ;;
             errcode__subcmd__help__subcmd__catalog,check)
                 cmd="errcode__subcmd__help__subcmd__catalog__subcmd__check"
+                ;;
+            errcode__subcmd__help__subcmd__catalog,export)
+                cmd="errcode__subcmd__help__subcmd__catalog__subcmd__export"
                 ;;
             errcode__subcmd__help__subcmd__catalog,patterns)
                 cmd="errcode__subcmd__help__subcmd__catalog__subcmd__patterns"
@@ -137,7 +146,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog)
-            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help patterns check help"
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help patterns export check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -196,8 +205,42 @@ _errcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        errcode__subcmd__catalog__subcmd__export)
+            opts="-h --format --vendor --lang --color --json --cards --no-pager --catalog --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "json ndjson csv" -- "${cur}"))
+                    return 0
+                    ;;
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         errcode__subcmd__catalog__subcmd__help)
-            opts="patterns check help"
+            opts="patterns export check help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -211,6 +254,20 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog__subcmd__help__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__catalog__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -253,12 +310,16 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__catalog__subcmd__patterns)
-            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
+            opts="-h --dialect --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dialect)
+                    COMPREPLY=($(compgen -W "grep re2 pcre rust" -- "${cur}"))
+                    return 0
+                    ;;
                 --vendor)
                     COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
                     return 0
@@ -417,7 +478,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help__subcmd__catalog)
-            opts="patterns check"
+            opts="patterns export check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -431,6 +492,20 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help__subcmd__catalog__subcmd__check)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__help__subcmd__catalog__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -37,7 +37,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
+            cand catalog 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -142,11 +142,13 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds'
+            cand export 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)'
             cand check 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;catalog;patterns'= {
+            cand --dialect 'The regex syntax to write: grep (grep -E, ripgrep), re2 (ClickHouse, Loki, Go), pcre (grep -P, Hyperscan), rust (Vector); the last three name the placeholders'' groups'
             cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
             cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
@@ -154,8 +156,20 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
             cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
             cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'errcode;catalog;export'= {
+            cand --format 'json: one object; ndjson: one object per line; csv: a header, then a line per entry'
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'errcode;catalog;check'= {
             cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
@@ -169,11 +183,14 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;catalog;help'= {
-            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds'
+            cand export 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)'
             cand check 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;catalog;help;patterns'= {
+        }
+        &'errcode;catalog;help;export'= {
         }
         &'errcode;catalog;help;check'= {
         }
@@ -198,7 +215,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-            cand catalog 'Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode catalog check FILE...` checks catalogs'
+            cand catalog 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -217,10 +234,13 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;help;family'= {
         }
         &'errcode;help;catalog'= {
-            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system'
+            cand patterns 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds'
+            cand export 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)'
             cand check 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
         }
         &'errcode;help;catalog;patterns'= {
+        }
+        &'errcode;help;catalog;export'= {
         }
         &'errcode;help;catalog;check'= {
         }

@@ -133,18 +133,25 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)
+    #[command(
+        after_help = "Examples:\n  errcode lookup APIG.0303 InvalidApi.NotFound\n  errcode lookup Backend timeout\n  pbpaste | errcode lookup"
+    )]
     Lookup {
         /// Codes (APIG.0303, MissingGroupId), statuses (429) or message text; unquoted words form one message
         #[arg(value_name = "QUERY")]
         query: Vec<OsString>,
     },
     /// List every entry with an HTTP status (429) or status class (4xx), grouped by vendor
+    #[command(after_help = "Examples:\n  errcode status 429\n  errcode status 5xx --vendor huawei")]
     Status {
         /// Three digits (429) or a class (4xx, 5xx)
         #[arg(value_name = "STATUS")]
         status: String,
     },
     /// Search codes, messages, meanings and fixes (both languages) with a regular expression
+    #[command(
+        after_help = "Examples:\n  errcode grep -i 'x-date'\n  errcode grep -F '[uri]' --vendor tencent"
+    )]
     Grep {
         /// A Rust regex (https://docs.rs/regex), or a literal string with -F
         #[arg(value_name = "PATTERN")]
@@ -157,6 +164,9 @@ pub enum Command {
         fixed_strings: bool,
     },
     /// Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines
+    #[command(
+        after_help = "Examples:\n  errcode scan gw.log\n  tail -f gw.log | errcode scan\n  errcode scan --summary -r logs/\n  errcode scan --json gw.log | jq .matches[0].code"
+    )]
     Scan {
         /// Files to scan (standard input when none, or for `-`)
         #[arg(value_name = "PATH")]
@@ -187,22 +197,33 @@ pub enum Command {
         threads: u16,
     },
     /// List every entry of the loaded catalogs
+    #[command(
+        after_help = "Examples:\n  errcode list --vendor jdcloud --lang en\n  errcode list --json"
+    )]
     List,
     /// Show the loaded catalogs, where each came from, and their entry counts
+    #[command(after_help = "Examples:\n  errcode catalogs\n  errcode catalogs --catalog acme.toml")]
     Catalogs,
     /// List the problem families (the same problem across vendors), or show one with its checklist and members
+    #[command(after_help = "Examples:\n  errcode family\n  errcode family signature-mismatch")]
     Family {
         /// A family id (signature-mismatch) or name; none lists them all
         #[arg(value_name = "FAMILY")]
         name: Option<String>,
     },
-    /// Catalog tools: `errcode catalog patterns` prints the regexes errcode matches text with; `errcode
-    /// catalog check FILE...` checks catalogs
+    /// Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a
+    /// record, for a log engine), `check FILE...` (check catalog files)
+    #[command(
+        after_help = "Examples:\n  errcode catalog patterns | head\n  errcode catalog export --format csv > entries.csv\n  errcode catalog check acme.toml"
+    )]
     Catalog {
         #[command(subcommand)]
         action: CatalogAction,
     },
     /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  errcode completions bash > ~/.local/share/bash-completion/completions/errcode\n  errcode completions zsh > ~/.zfunc/_errcode"
+    )]
     Completions {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
@@ -211,8 +232,27 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum CatalogAction {
-    /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system
-    Patterns,
+    /// Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with
+    /// --json, each with the entries it finds
+    #[command(
+        after_help = "Examples:\n  rg -f <(errcode catalog patterns) app.log\n  errcode catalog patterns --json --dialect re2 > patterns.json"
+    )]
+    Patterns {
+        /// The regex syntax to write: grep (grep -E, ripgrep), re2 (ClickHouse, Loki, Go), pcre (grep -P,
+        /// Hyperscan), rust (Vector); the last three name the placeholders' groups
+        #[arg(long, value_enum, default_value = "grep")]
+        dialect: crate::render::Dialect,
+    },
+    /// Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code,
+    /// status, message, meaning, fix, family, sources, schema_version)
+    #[command(
+        after_help = "Examples:\n  errcode catalog export --format ndjson > entries.ndjson\n  errcode catalog export --format csv --vendor huawei > huawei.csv"
+    )]
+    Export {
+        /// json: one object; ndjson: one object per line; csv: a header, then a line per entry
+        #[arg(long, value_enum, default_value = "json")]
+        format: crate::render::ExportFormat,
+    },
     /// Check catalog files (or directories of them) as errcode would load them, without loading any
     /// other: each error as file:line:column, exit status 2 if any
     #[command(

@@ -93,8 +93,15 @@ pub(super) fn execute(
             one_family(&matcher, name.as_str(), catalogs, s)
         }
         Some(Command::Catalog {
-            action: CatalogAction::Patterns,
-        }) => patterns(&matcher, s),
+            action: CatalogAction::Patterns { dialect },
+        }) => patterns(&matcher, dialect, s),
+        Some(Command::Catalog {
+            action: CatalogAction::Export { format },
+        }) => {
+            let list = matcher.list();
+            pager::show(&render::export(&list.matches, format), s.pager.as_ref())?;
+            Ok(exit::FOUND)
+        }
         Some(Command::Completions { .. })
         | Some(Command::Catalog {
             action: CatalogAction::Check { .. },
@@ -301,14 +308,14 @@ fn one_family(
     Ok(exit::FOUND)
 }
 
-/// `catalog patterns`: every code and message regex.
-fn patterns(matcher: &Matcher<'_>, settings: &Settings) -> Result<i32> {
-    let patterns = matcher.patterns();
-    let mut text = (patterns.iter())
-        .map(|p| render::escape_pattern(p))
-        .collect::<Vec<_>>()
-        .join("\n");
-    text.push('\n');
+/// `catalog patterns`: every code and message regex, in `dialect`; with `--json`, each with its entries.
+fn patterns(matcher: &Matcher<'_>, dialect: render::Dialect, settings: &Settings) -> Result<i32> {
+    let list = matcher.list();
+    let text = if settings.json {
+        render::patterns_json(&list.matches, dialect)
+    } else {
+        render::patterns_text(&list.matches, dialect)
+    };
     pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
 }

@@ -2,6 +2,7 @@
 //! into a `String` first, so a failure never leaves half an output behind.
 
 mod card;
+mod export;
 mod families;
 mod json;
 mod labels;
@@ -9,6 +10,9 @@ mod scan;
 mod table;
 mod text;
 
+pub use export::{
+    Dialect, EXPORT_SCHEMA_VERSION, ExportFormat, export, patterns_json, patterns_text,
+};
 pub use families::{families_json, families_table, family_human, family_json};
 pub use json::{catalogs_json, json};
 pub use scan::{count_json, scan_line_human, scan_line_json, summary_human, summary_json};

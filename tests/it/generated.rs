@@ -243,3 +243,30 @@ fn version_names_the_built_in_catalogs_and_their_dates() {
         .expect_code(0);
     assert_eq!(run.stdout(), version);
 }
+
+/// Every command's --help ends with examples of it (issue 18).
+#[test]
+fn every_command_has_examples_in_its_help() {
+    fn commands(command: &clap::Command, path: Vec<String>, out: &mut Vec<Vec<String>>) {
+        for sub in command.get_subcommands() {
+            let mut path = path.clone();
+            path.push(sub.get_name().to_string());
+            out.push(path.clone());
+            commands(sub, path, out);
+        }
+    }
+    let mut all = Vec::new();
+    commands(&errcode::cli::command(), Vec::new(), &mut all);
+    assert!(all.len() >= 12, "{all:?}");
+    for path in all {
+        let help = errcode(path.iter().map(String::as_str).chain(["--help"]))
+            .expect_code(0)
+            .stdout();
+        let examples = help.split("Example").nth(1).unwrap_or_default();
+        assert!(
+            examples.contains(&format!("errcode {}", path.join(" "))),
+            "`errcode {} --help` has no example:\n{help}",
+            path.join(" ")
+        );
+    }
+}

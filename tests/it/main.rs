@@ -6,6 +6,7 @@ mod cli;
 mod config;
 mod corpus;
 mod data;
+mod export;
 mod families;
 mod generated;
 mod hostile;
