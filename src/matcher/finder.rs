@@ -370,7 +370,7 @@ fn token_end(text: &str, start: usize) -> usize {
 
 /// Names other systems use too: JD Cloud's gRPC-style codes (`UNAVAILABLE`, `NOT_FOUND`) and short
 /// CamelCase words (`InternalError`). In free text they count little; in a code field, less than others.
-pub(super) fn generic_code(code: &str) -> bool {
+pub fn generic_code(code: &str) -> bool {
     if code.contains('.')
         || code.chars().any(|c| c.is_ascii_digit())
         || code.starts_with("APIGATEWAY_")

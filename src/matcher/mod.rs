@@ -14,6 +14,7 @@ mod query;
 mod teddy;
 
 use finder::LiteralHit;
+pub use finder::generic_code;
 use query::*;
 pub use query::{grep_regex, unpadded_code};
 

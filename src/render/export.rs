@@ -185,19 +185,6 @@ struct PatternRecord {
     entries: Vec<String>,
 }
 
-/// Whether a code is a name other systems use too (JD Cloud's gRPC-style `UNAVAILABLE`, short CamelCase
-/// words such as `InternalError`), as errcode's finder judges it (`matcher/finder.rs`, `generic_code`).
-fn generic_code(code: &str) -> bool {
-    if code.contains('.')
-        || code.chars().any(|c| c.is_ascii_digit())
-        || code.starts_with("APIGATEWAY_")
-    {
-        return false;
-    }
-    let upper_snake = code.chars().all(|c| c.is_ascii_uppercase() || c == '_');
-    upper_snake || code.chars().filter(char::is_ascii_uppercase).count() < 3
-}
-
 /// A code as a regex: escaped, and in the log engines' dialects bounded as a word (`\bAPIG\.0303\b`), as
 /// errcode finds codes only as whole tokens (not inside `APIG.03031`).
 fn code_pattern(code: &str, dialect: Dialect) -> String {
@@ -219,9 +206,14 @@ fn pattern_records(matches: &[Match<'_>], dialect: Dialect) -> Vec<PatternRecord
     for m in matches {
         let entry = m.entry;
         let key = format!("{}/{}", m.catalog.id, entry.id);
-        let code = (entry.code.as_ref())
-            .and_then(|c| c.literal())
-            .map(|c| (code_pattern(&c, dialect), "code", generic_code(&c), c.len()));
+        let code = (entry.code.as_ref()).and_then(|c| c.literal()).map(|c| {
+            (
+                code_pattern(&c, dialect),
+                "code",
+                crate::matcher::generic_code(&c),
+                c.len(),
+            )
+        });
         let message_kind = if m.catalog.messages_are_descriptions {
             "description"
         } else {
