@@ -1,8 +1,14 @@
 //! Generates benchmark inputs on standard output:
 //!
 //! ```text
-//! cargo run --release --example gen -- log BYTES [SEED]    a synthetic gateway log of about BYTES bytes
-//! cargo run --release --example gen -- catalog ENTRIES     a synthetic catalog of ENTRIES entries
+//! cargo run --release --example gen -- log BYTES [SEED]        a synthetic gateway log of about BYTES bytes:
+//!                                                              one line in 20 an error
+//! cargo run --release --example gen -- error-log BYTES [SEED]  every line an error
+//! cargo run --release --example gen -- short-log BYTES [SEED]  one line in 20 an error, the rest ~40 bytes
+//! cargo run --release --example gen -- catalog ENTRIES         a synthetic catalog of ENTRIES entries, each
+//!                                                              message with a word of its own
+//! cargo run --release --example gen -- shared-catalog ENTRIES  the same, every message of common words
+//!                                                              that all share
 //! ```
 
 #[path = "logsynth.rs"]
@@ -17,13 +23,14 @@ fn main() {
             .and_then(|a| a.replace('_', "").parse().ok())
             .unwrap_or_else(|| usage())
     };
+    let seed = || if args.len() > 2 { number(2) } else { 42 };
     let mut out = BufWriter::with_capacity(1 << 20, std::io::stdout().lock());
     let result = match args.first().map(String::as_str) {
-        Some("log") => {
-            let seed = if args.len() > 2 { number(2) } else { 42 };
-            logsynth::log(seed, number(1), 20, false, &mut out).map(drop)
-        }
-        Some("catalog") => logsynth::catalog(number(1) as usize, &mut out),
+        Some("log") => logsynth::log(seed(), number(1), 20, false, &mut out).map(drop),
+        Some("error-log") => logsynth::log(seed(), number(1), 1, false, &mut out).map(drop),
+        Some("short-log") => logsynth::short_log(seed(), number(1), 20, &mut out).map(drop),
+        Some("catalog") => logsynth::catalog(number(1) as usize, false, &mut out),
+        Some("shared-catalog") => logsynth::catalog(number(1) as usize, true, &mut out),
         _ => usage(),
     };
     if let Err(e) = result.and_then(|()| out.flush()) {
@@ -33,6 +40,8 @@ fn main() {
 }
 
 fn usage() -> ! {
-    eprintln!("usage: gen log BYTES [SEED] | gen catalog ENTRIES");
+    eprintln!(
+        "usage: gen log|error-log|short-log BYTES [SEED] | gen catalog|shared-catalog ENTRIES"
+    );
     std::process::exit(2);
 }

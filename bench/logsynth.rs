@@ -74,6 +74,44 @@ const ERRORS: &[(&str, &str, &str, Option<u16>)] = &[
         "Throttling.User",
         Some(400),
     ),
+    // Shapes of error logs (bench/scan.sh's error-dense log has nothing else): an nginx error log line,
+    // key="value" logs, SDK exceptions.
+    (
+        r#"2024/06/01 12:00:{n} [error] 1201#0: *{n} [kong] handler.lua:102 [key-auth] No API key found in request, client: 10.0.0.7, server: kong, request: "GET /v1/orders HTTP/1.1", host: "api.example.com""#,
+        "kong",
+        "-",
+        Some(401),
+    ),
+    (
+        r#"time="{ts}" level=error msg="call failed" error_code="APIG.0101" error_msg="The API does not exist or has not been published in the environment." status=404 request_id={id}"#,
+        "huawei",
+        "APIG.0101",
+        Some(404),
+    ),
+    (
+        "{ts} ERROR [TencentCloudSDKException] code:AuthFailure.SignatureExpire message:Signature expired. Please use local time and enable NTP service for time synchronization to avoid a deviation between `Timestamp` and the server time {n}. requestId:{id}",
+        "tencent",
+        "AuthFailure.SignatureExpire",
+        Some(200),
+    ),
+    (
+        "{ts} ERROR com.aliyuncs.exceptions.ClientException: InvalidAccessKeyId.NotFound : Specified access key is not found. RequestId : {id}",
+        "alibaba",
+        "InvalidAccessKeyId.NotFound",
+        Some(404),
+    ),
+    (
+        r#"{ts} WARN  apisix: upstream status 404 body={"error_msg":"404 Route Not Found"} request_id={id}"#,
+        "apisix",
+        "-",
+        Some(404),
+    ),
+    (
+        r#"{ts} ERROR aws: HTTP 403 x-amzn-ErrorType: MissingAuthenticationTokenException {"message":"Missing Authentication Token"}"#,
+        "aws",
+        "MissingAuthenticationTokenException",
+        Some(403),
+    ),
     (
         r#"{ts} ERROR jdcloud: {"requestId":"{id}","error":{"code":429,"message":"请求过频繁","status":"RATE_LIMIT_EXCEEDED"}}"#,
         "jdcloud",
@@ -118,6 +156,28 @@ pub fn log(
     record: bool,
     out: &mut impl Write,
 ) -> io::Result<Vec<Planted>> {
+    write_log(seed, bytes, error_every, false, record, out)
+}
+
+/// As `log`, with short ordinary lines (`10.0.3.7 GET /healthz 200 3ms`, about 40 bytes), as an access log
+/// that logs little per request.
+pub fn short_log(
+    seed: u64,
+    bytes: u64,
+    error_every: u64,
+    out: &mut impl Write,
+) -> io::Result<Vec<Planted>> {
+    write_log(seed, bytes, error_every, true, false, out)
+}
+
+fn write_log(
+    seed: u64,
+    bytes: u64,
+    error_every: u64,
+    short: bool,
+    record: bool,
+    out: &mut impl Write,
+) -> io::Result<Vec<Planted>> {
     let mut rng = fastrand::Rng::with_seed(seed);
     let mut planted = Vec::new();
     let mut written: u64 = 0;
@@ -151,6 +211,17 @@ pub fn log(
                     status,
                 });
             }
+        } else if short {
+            let _ = write!(
+                buffer,
+                "10.0.{}.{} {} {} {} {}ms",
+                rng.u8(..),
+                rng.u8(..),
+                if rng.bool() { "GET" } else { "POST" },
+                PATHS[rng.usize(..PATHS.len())],
+                if rng.u8(..10) == 0 { 304 } else { 200 },
+                rng.u16(1..900),
+            );
         } else {
             match rng.u8(..20) {
                 0..=13 => {
@@ -198,7 +269,9 @@ pub fn log(
 
 /// A catalog of `entries` synthetic entries (vendor huawei, id `synthetic`), half with a code, all with a
 /// distinct message, some with placeholders: for measuring how scanning and lookups scale.
-pub fn catalog(entries: usize, out: &mut impl Write) -> io::Result<()> {
+/// `shared`: no made-up words: every message is `Synchronization <word> failure <n> in <word> stage` (the
+/// same long word in all, the others from ten), so only its number tells one from another.
+pub fn catalog(entries: usize, shared: bool, out: &mut impl Write) -> io::Result<()> {
     writeln!(out, "id = \"synthetic\"\nvendor = \"huawei\"")?;
     writeln!(
         out,
@@ -228,6 +301,9 @@ pub fn catalog(entries: usize, out: &mut impl Write) -> io::Result<()> {
         for _ in 0..5 {
             word.push_str(SYLLABLES[n % SYLLABLES.len()]);
             n /= SYLLABLES.len();
+        }
+        if shared {
+            word = String::from("Synchronization");
         }
         writeln!(out, "[[entries]]\nid = \"syn-{i}\"")?;
         if i % 2 == 0 {

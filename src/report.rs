@@ -49,6 +49,8 @@ pub struct BlockReport<'c> {
     pub matched_lines: u64,
     /// The matching lines, in order (none for `--count`, which only counts them).
     pub hits: Vec<LineHit<'c>>,
+    /// Where in the input a line starts that was longer than `scan::LONGEST_LINE` and searched only that far.
+    pub cut: Option<u64>,
 }
 
 /// What `--summary` counts by: vendor, code (as the catalog writes it, or as found for a code no entry

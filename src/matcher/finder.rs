@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, Input, Span};
 use super::teddy::Prefilter;
 
 use crate::catalog::{Catalog, Entry, Referral};
-use crate::template::{Captures, Segment};
+use crate::template::{Captures, Segment, Template};
 
 /// Where one literal of the automaton was found; offsets into the text searched.
 #[derive(Debug, Clone)]
@@ -17,6 +17,11 @@ pub struct LiteralHit {
     pattern: usize,
     pub span: Range<usize>,
 }
+
+/// How many times one code or message is read in one text (a log line, a paste): each sighting costs
+/// memory while the text is weighed, and a text that repeats one error thousands of times says no more
+/// than its first repeats. (Up to 16 MiB of a line are searched: it could hold millions.)
+pub const MOST_SIGHTINGS: usize = 1_000;
 
 /// What a literal of the automaton stands for.
 #[derive(Clone, Copy)]
@@ -108,6 +113,7 @@ impl<'c> Finder<'c> {
                 }
             }
         };
+        let mut forms: Vec<(Anchor<'c>, &'c Template)> = Vec::new();
         for (catalog, entry) in entries {
             if let Some(code) = entry.code.as_ref().and_then(|c| c.literal()) {
                 add(code, Anchor::Code(catalog, entry));
@@ -116,8 +122,11 @@ impl<'c> Finder<'c> {
                 continue;
             }
             for (i, form) in entry.message_forms().iter().enumerate() {
-                add(form.key().to_string(), Anchor::Message(catalog, entry, i));
+                forms.push((Anchor::Message(catalog, entry, i), form));
             }
+        }
+        for (anchor, key) in message_keys(&forms) {
+            add(key.to_string(), anchor);
         }
         for (catalog, referral) in referrals {
             if let Some(Segment::Literal(prefix)) = referral.code.segments().first() {
@@ -198,14 +207,32 @@ impl<'c> Finder<'c> {
         }
     }
 
-    /// Every place a literal of the automaton stands in `bytes`, overlapping ones included.
-    pub(super) fn literals<'a>(&'a self, bytes: &'a [u8]) -> impl Iterator<Item = LiteralHit> + 'a {
-        self.automaton
-            .find_overlapping_iter(bytes)
-            .map(|m| LiteralHit {
-                pattern: m.pattern().as_usize(),
+    /// Every place a literal of the automaton stands in `bytes`, overlapping ones included; past the
+    /// first `MOST_SIGHTINGS` places, only the first `MOST_SIGHTINGS` of each literal.
+    pub(super) fn literals(&self, bytes: &[u8]) -> Vec<LiteralHit> {
+        let mut found: Vec<LiteralHit> = Vec::new();
+        // Counted only once there are many: most texts have a handful.
+        let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+        for m in self.automaton.find_overlapping_iter(bytes) {
+            let pattern = m.pattern().as_usize();
+            if found.len() >= MOST_SIGHTINGS {
+                if seen.is_empty() {
+                    for hit in &found {
+                        *seen.entry(hit.pattern).or_default() += 1;
+                    }
+                }
+                let times = seen.entry(pattern).or_default();
+                if *times >= MOST_SIGHTINGS {
+                    continue;
+                }
+                *times += 1;
+            }
+            found.push(LiteralHit {
+                pattern,
                 span: m.range(),
-            })
+            });
+        }
+        found
     }
 
     /// Whether a line with these literals could hold a reportable error: some literal is more than a
@@ -233,9 +260,9 @@ impl<'c> Finder<'c> {
             if prefilter.find(bytes, 0, &mut coded_at).is_some() {
                 return None;
             }
-            return Some(self.literals(bytes).collect());
+            return Some(self.literals(bytes));
         }
-        let literals: Vec<LiteralHit> = self.literals(bytes).collect();
+        let literals = self.literals(bytes);
         let coded = literals
             .iter()
             .any(|l| self.distinctive[l.pattern] && is_token(text, l.span.start, l.span.end));
@@ -244,7 +271,7 @@ impl<'c> Finder<'c> {
 
     /// Every code and message standing in `text`.
     pub(super) fn hits(&self, text: &str) -> Vec<Hit<'c>> {
-        let literals: Vec<LiteralHit> = self.literals(text.as_bytes()).collect();
+        let literals = self.literals(text.as_bytes());
         self.resolve(text, &literals)
     }
 
@@ -276,7 +303,8 @@ impl<'c> Finder<'c> {
                         searched.push(key);
                         let template = &entry.message_forms()[form];
                         let generic = template.is_generic();
-                        for (captures, span) in template.find_all_exact(text) {
+                        let found = template.find_all_exact(text);
+                        for (captures, span) in found.into_iter().take(MOST_SIGHTINGS) {
                             hits.push(Hit {
                                 catalog,
                                 target: Target::Message(entry),
@@ -307,6 +335,49 @@ impl<'c> Finder<'c> {
         hits.sort_by_key(|h| h.span.start);
         hits
     }
+}
+
+/// How many message forms may share a literal before the ones sharing it look for a rarer one: finding a
+/// literal costs a check of every form it stands for.
+const CROWDED: u32 = 8;
+
+/// The literal each message form is found by: its template's key (its longest uncommon word), unless
+/// more than `CROWDED` forms share that key, as in a catalog whose messages all say `Synchronization ...`:
+/// then the word of its own that the fewest forms have, so that finding one message does not mean
+/// checking every other.
+fn message_keys<'c>(forms: &[(Anchor<'c>, &'c Template)]) -> Vec<(Anchor<'c>, &'c str)> {
+    let mut sharing: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for (_, form) in forms {
+        *sharing.entry(form.key()).or_default() += 1;
+    }
+    let crowded = |form: &Template| sharing[form.key()] > CROWDED;
+    if !forms.iter().any(|(_, form)| crowded(form)) {
+        return forms.iter().map(|(a, form)| (*a, form.key())).collect();
+    }
+    // How many crowded forms have each word, besides the keys above.
+    let mut have: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    for (_, form) in forms.iter().filter(|(_, form)| crowded(form)) {
+        let mut words = form.words();
+        words.sort_unstable();
+        words.dedup();
+        for word in words {
+            *have.entry(word).or_default() += 1;
+        }
+    }
+    let count = |word: &str| sharing.get(word).copied().unwrap_or(0) + have[word];
+    forms
+        .iter()
+        .map(|(anchor, form)| {
+            let key = if crowded(form) {
+                (form.words().into_iter())
+                    .min_by_key(|w| (count(w), std::cmp::Reverse(w.len())))
+                    .unwrap_or(form.key())
+            } else {
+                form.key()
+            };
+            (*anchor, key)
+        })
+        .collect()
 }
 
 /// See [`Finder::candidate_lines`].

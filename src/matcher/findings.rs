@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::finder::{Hit, LiteralHit, Target, generic_code};
 use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
 use crate::catalog::{Catalog, Entry, Vendor};
-use crate::paste::{self, Evidence, Found, Reading};
+use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::Captures;
 
 /// What a paste yielded.
@@ -93,6 +93,7 @@ impl<'c> Matcher<'c> {
         literals: Option<&[LiteralHit]>,
     ) -> Pasted<'c> {
         let evidence = paste::read(text, reading, self.hints());
+        let lines = LineIndex::new(text);
         let finder = self.finder_for(text.len());
         let mut candidates: Vec<Candidate<'c>> = Vec::new();
         let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();
@@ -117,6 +118,7 @@ impl<'c> Matcher<'c> {
         // message's own row says the message is another code's wording.
         let mut mentioned: Vec<Range<usize>> = Vec::new();
         for (i, view) in evidence.views.iter().enumerate() {
+            let view_lines = LineIndex::new(&view.text);
             let hits = match literals {
                 Some(literals) if i == 0 => finder.resolve(&view.text, literals),
                 _ => finder.hits(&view.text),
@@ -130,7 +132,7 @@ impl<'c> Matcher<'c> {
                     &mut referrals,
                     hit,
                     &view.text,
-                    Place::Text(view),
+                    Place::Text(view, &view_lines),
                 );
             }
         }
@@ -142,7 +144,7 @@ impl<'c> Matcher<'c> {
             .map(|c| (c.position, c.primary.clone()))
             .collect();
         for candidate in &mut candidates {
-            weigh(candidate, &evidence, text, &mentioned, &anchors);
+            weigh(candidate, &evidence, text, &lines, &mentioned, &anchors);
         }
 
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
@@ -199,7 +201,7 @@ impl<'c> Matcher<'c> {
     ) {
         let (span, source) = match place {
             Place::Field(field) => (field.span.clone(), field.source.as_str()),
-            Place::Text(view) => (view.to_paste(&hit.span), "text"),
+            Place::Text(view, _) => (view.to_paste(&hit.span), "text"),
         };
         let found = Found {
             value: haystack[hit.span.clone()].to_string(),
@@ -210,7 +212,7 @@ impl<'c> Matcher<'c> {
             // The reason phrase of a status line (`HTTP/1.1 403 Forbidden`) is no code, though a vendor may
             // have one spelled so.
             Target::Code(_)
-                if matches!(place, Place::Text(_))
+                if matches!(place, Place::Text(..))
                     && crate::status::is_reason_phrase(&found.value) => {}
             Target::Code(entry) => {
                 let points = if hit.generic {
@@ -226,8 +228,11 @@ impl<'c> Matcher<'c> {
                 );
             }
             Target::Message(entry) => {
-                let (whole, detail) =
-                    standing(haystack, &hit.span, matches!(place, Place::Text(_)));
+                let lines = match place {
+                    Place::Text(_, lines) => Some(lines),
+                    Place::Field(_) => None,
+                };
+                let (whole, detail) = standing(haystack, &hit.span, lines);
                 let points = match (whole, hit.generic) {
                     (true, false) => MESSAGE_WHOLE,
                     (false, false) => MESSAGE_IN_TEXT,
@@ -310,16 +315,22 @@ impl<'c> Matcher<'c> {
 #[derive(Clone, Copy)]
 enum Place<'a> {
     Field(&'a Found<String>),
-    Text(&'a paste::View),
+    /// A view of the text, and where its lines end.
+    Text(&'a paste::View, &'a LineIndex),
 }
 
 /// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
-/// possibly followed by `: detail` — and the detail that follows it.
-fn standing(haystack: &str, range: &Range<usize>, in_text: bool) -> (bool, Option<String>) {
-    let line = if in_text {
-        paste::line_of(haystack, range.start)
-    } else {
-        0..haystack.len()
+/// possibly followed by `: detail` — and the detail that follows it. `lines`: the haystack's lines, when it
+/// is (a view of) the text rather than a field's value.
+fn standing(
+    haystack: &str,
+    range: &Range<usize>,
+    lines: Option<&LineIndex>,
+) -> (bool, Option<String>) {
+    let in_text = lines.is_some();
+    let line = match lines {
+        Some(lines) => lines.line_of(range.start),
+        None => 0..haystack.len(),
     };
     let before = &haystack[line.start..range.start];
     let after = &haystack[range.end..line.end.max(range.end)];
@@ -327,11 +338,11 @@ fn standing(haystack: &str, range: &Range<usize>, in_text: bool) -> (bool, Optio
     let trailer = after.trim_start();
     let detail = trailer
         .strip_prefix([':', ',', '：', '，'])
+        // (Slices: the rest of a line may be megabytes long, and only its start is kept.)
         .map(|rest| {
             rest.trim()
                 .trim_end_matches(['"', '\'', '}', ',', ']'])
                 .trim()
-                .to_string()
         })
         .filter(|d| !d.is_empty());
     let alone_before = if in_text {
@@ -437,6 +448,7 @@ fn weigh(
     candidate: &mut Candidate<'_>,
     evidence: &Evidence,
     text: &str,
+    lines: &LineIndex,
     mentioned: &[Range<usize>],
     anchors: &[(usize, Spans)],
 ) {
@@ -444,7 +456,7 @@ fn weigh(
     // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
     // full message says more than a status (which the row that agrees wins by anyway).
     let mut differs = 0;
-    if let Some((found, same_line)) = status_for(evidence, text, candidate, anchors) {
+    if let Some((found, same_line)) = status_for(evidence, lines, candidate, anchors) {
         if found.value == candidate.entry.status {
             candidate.score += STATUS_AGREES;
             candidate
@@ -460,7 +472,7 @@ fn weigh(
     }
     if candidate.code_points == 0
         && candidate.entry.code.is_some()
-        && other_code_for(&evidence.code_fields, mentioned, text, candidate, anchors)
+        && other_code_for(&evidence.code_fields, mentioned, lines, candidate, anchors)
     {
         candidate.score += CODE_DIFFERS;
     }
@@ -506,12 +518,12 @@ fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
 /// after the message).
 fn status_for<'e>(
     evidence: &'e Evidence,
-    text: &str,
+    lines: &LineIndex,
     candidate: &Candidate<'_>,
     anchors: &[(usize, Spans)],
 ) -> Option<(&'e Found<u16>, bool)> {
     let position = candidate.position;
-    let line = paste::line_of(text, position);
+    let line = lines.line_of(position);
     let statuses = &evidence.statuses;
     if let Some(s) = statuses
         .iter()
@@ -544,11 +556,11 @@ fn status_for<'e>(
 fn other_code_for(
     fields: &[Found<String>],
     mentioned: &[Range<usize>],
-    text: &str,
+    lines: &LineIndex,
     candidate: &Candidate<'_>,
     anchors: &[(usize, Spans)],
 ) -> bool {
-    let line = paste::line_of(text, candidate.position);
+    let line = lines.line_of(candidate.position);
     let claimed = |span: &Range<usize>| {
         anchors
             .iter()
@@ -592,7 +604,7 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
         // same text with the same points (two editions, two templates) are all kept.
         let covered = kept.iter().any(|k| {
-            c.primary.iter().all(|p| k.primary.overlaps(p))
+            c.primary.iter().all(|p| k.primary.overlaps(&p))
                 && (k.score > c.score
                     || (k.score == c.score && k.primary.extent() > c.primary.extent()))
         });
@@ -641,25 +653,27 @@ mod tests {
     #[test]
     fn a_message_stands_alone_with_its_detail() {
         let text = "Incorrect app authentication information: signature expired, signature time:1";
-        let (whole, detail) = standing(text, &(0..40), false);
+        let (whole, detail) = standing(text, &(0..40), None);
         assert!(whole);
         assert_eq!(
             detail.as_deref(),
             Some("signature expired, signature time:1")
         );
         let line = "2024 ERROR msg=Backend timeout id=1";
-        assert!(!standing(line, &(15..30), true).0);
-        assert!(standing("  \"Backend timeout\",", &(3..18), true).0);
+        assert!(!standing(line, &(15..30), Some(&LineIndex::new(line))).0);
+        let quoted = "  \"Backend timeout\",";
+        assert!(standing(quoted, &(3..18), Some(&LineIndex::new(quoted))).0);
     }
 }
 
 /// A candidate's clue ranges, sorted and without repeats, so that a paste repeating one error many times
-/// costs a binary search per question rather than a walk over every earlier repeat (which made such a
-/// paste quadratic: 80,000 repeated lines took 9 s).
+/// costs a logarithmic step per question and per new range rather than a walk over every earlier repeat
+/// (which made such a paste quadratic: 80,000 repeated lines took 9 s; a sorted `Vec` still moved its tail
+/// for each range that arrived out of order, as the ranges of a JSON body's fields and text do).
 #[derive(Debug, Clone, Default)]
 struct Spans {
-    /// By start, then end.
-    sorted: Vec<Range<usize>>,
+    /// (start, end), ordered.
+    sorted: std::collections::BTreeSet<(usize, usize)>,
     /// The longest span's length: a span overlapping another starts at most this far before it.
     longest: usize,
     /// The total length.
@@ -667,32 +681,23 @@ struct Spans {
 }
 
 impl Spans {
-    fn position(&self, span: &Range<usize>) -> Result<usize, usize> {
-        self.sorted
-            .binary_search_by_key(&(span.start, span.end), |s| (s.start, s.end))
-    }
-
     fn insert(&mut self, span: &Range<usize>) {
-        if let Err(at) = self.position(span) {
-            self.sorted.insert(at, span.clone());
+        if self.sorted.insert((span.start, span.end)) {
             self.longest = self.longest.max(span.len());
             self.extent += span.len();
         }
     }
 
     fn contains(&self, span: &Range<usize>) -> bool {
-        self.position(span).is_ok()
+        self.sorted.contains(&(span.start, span.end))
     }
 
     /// Whether some span shares bytes with `span`.
     fn overlaps(&self, span: &Range<usize>) -> bool {
-        let from = self
-            .sorted
-            .partition_point(|s| s.start + self.longest <= span.start);
-        self.sorted[from..]
-            .iter()
-            .take_while(|s| s.start < span.end)
-            .any(|s| span.start < s.end)
+        let from = (span.start.saturating_sub(self.longest), 0);
+        self.sorted
+            .range(from..(span.end, 0))
+            .any(|&(_, end)| span.start < end)
     }
 
     /// Whether the two have a span in common.
@@ -702,11 +707,11 @@ impl Spans {
         } else {
             (other, self)
         };
-        few.sorted.iter().any(|s| many.contains(s))
+        few.sorted.iter().any(|s| many.sorted.contains(s))
     }
 
-    fn iter(&self) -> std::slice::Iter<'_, Range<usize>> {
-        self.sorted.iter()
+    fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
+        self.sorted.iter().map(|&(start, end)| start..end)
     }
 
     /// The sum of the spans' lengths: how much text the candidate was found by.

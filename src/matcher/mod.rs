@@ -542,7 +542,7 @@ impl<'c> Matcher<'c> {
 
     /// The errors one log line carries: read as a paste is, with only the evidence a line can hold.
     pub fn scan_line(&self, line: &str) -> (Vec<Match<'c>>, Vec<ReferralMatch<'c>>) {
-        let literals: Vec<LiteralHit> = self.finder().literals(line.as_bytes()).collect();
+        let literals: Vec<LiteralHit> = self.finder().literals(line.as_bytes());
         self.read_line(line, &literals)
     }
 

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 use crate::matcher::Matcher;
 use crate::report::{BlockReport, LineHit, Sink, Summary};
+pub use blocks::LONGEST_LINE;
 use blocks::{BLOCK, Blocks, Lines};
 use input::{BINARY_SNIFF, Compression, Peeked};
 
@@ -322,6 +323,7 @@ fn search_block<'c>(
 ) -> BlockReport<'c> {
     let mut report = BlockReport {
         lines: lines.count,
+        cut: lines.cut,
         ..BlockReport::default()
     };
     let mut counted_to = 0;
@@ -383,6 +385,16 @@ impl Handed<'_> {
             (self.sink)
                 .block(self.input.name, block, report)
                 .map_err(ScanError::Write)?;
+        }
+        if let Some(at) = report.cut {
+            self.sink.skipped(
+                self.input.name,
+                &format!(
+                    "the line at byte {at} is longer than {} MiB: only its first {} MiB were searched",
+                    LONGEST_LINE >> 20,
+                    LONGEST_LINE >> 20
+                ),
+            );
         }
         self.matched_lines += report.matched_lines;
         self.summary.lines += report.lines;

@@ -9,7 +9,7 @@ use std::io::{self, Read};
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
 
-use super::blocks::{Blocks, Lines};
+use super::blocks::{BLOCK, Blocks, Lines};
 use super::{Handed, Options, ScanError, search_block};
 use crate::matcher::Matcher;
 use crate::report::BlockReport;
@@ -109,8 +109,12 @@ fn collect(
         while let Some(done) = waiting.remove(&next) {
             next += 1;
             match done {
-                Done::Block(report, block) => {
+                Done::Block(report, mut block) => {
                     handed.block(&block, &report)?;
+                    // A buffer that held a long line goes back no larger than a block: a few long lines
+                    // must not keep every buffer at their size.
+                    block.clear();
+                    block.shrink_to(BLOCK);
                     let _ = free_tx.send(block);
                 }
                 Done::Failed(e) => return Err(ScanError::Read(e)),

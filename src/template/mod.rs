@@ -181,6 +181,24 @@ impl Template {
         }
     }
 
+    /// The words (white-space separated, a final full stop left off) of the template's literal text:
+    /// anything it matches contains each verbatim, so any of them can stand for it in a search.
+    pub fn words(&self) -> Vec<&str> {
+        fn strip(w: &str) -> &str {
+            w.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(w)
+        }
+        match self.plain_source() {
+            Some(plain) => plain.split_whitespace().map(strip).collect(),
+            None => (self.parts().segments.iter())
+                .filter_map(|s| match s {
+                    Segment::Literal(text) => Some(text.split_whitespace().map(strip)),
+                    Segment::Placeholder(_) => None,
+                })
+                .flatten()
+                .collect(),
+        }
+    }
+
     /// The catalog's text, placeholders and `{{`/`}}` escapes included.
     pub fn source(&self) -> &str {
         &self.source

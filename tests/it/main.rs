@@ -19,6 +19,7 @@ mod properties;
 mod readme;
 mod rendered;
 mod robustness;
+mod scale;
 mod scan;
 mod seeds;
 mod user_catalogs;

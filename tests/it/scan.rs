@@ -10,7 +10,9 @@ use std::time::Duration;
 
 use crate::util::{self, TestCommand, with_catalog, write};
 
+// The benchmark's generator; the short-line log is the benchmark's alone.
 #[path = "../../bench/logsynth.rs"]
+#[allow(dead_code)]
 mod logsynth;
 
 const HUAWEI: &str = r#"2024-06-01T10:00:07Z ERROR client: {"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","request_id":"9f1c"}"#;
@@ -426,6 +428,7 @@ fn finds_exactly_the_planted_errors_in_a_generated_log() {
     }
     let expected: BTreeSet<(u64, String, String, Option<u16>)> = planted
         .iter()
+        .filter(|p| CLOUDS.contains(&p.vendor))
         .map(|p| (p.line, p.vendor.to_string(), p.code.to_string(), p.status))
         .collect();
     let missing: Vec<_> = expected.difference(&found).take(5).collect();
@@ -488,7 +491,7 @@ fn a_catalog_whose_codes_begin_in_many_ways_is_matched() {
 fn generated_catalog_is_matched(code: impl Fn(usize) -> String) {
     let dir = tempfile::tempdir().unwrap();
     let mut toml = Vec::new();
-    logsynth::catalog(2_000, &mut toml).unwrap();
+    logsynth::catalog(2_000, false, &mut toml).unwrap();
     let toml = regex::Regex::new(r#"code = "SYN\.(\d+)""#)
         .unwrap()
         .replace_all(

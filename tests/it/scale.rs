@@ -1,0 +1,223 @@
+//! Inputs of any size and shape cost time in proportion to their size and memory within a bound: repeated
+//! errors on one line, one huge line, an endless line. No timing race: work is measured as the CPU time of
+//! the thread doing it, the least of three runs, and only compared between an input and the same input
+//! four times over (linear work grows 4x; quadratic 16x).
+
+use std::io::Write;
+use std::process::Stdio;
+use std::sync::LazyLock;
+
+use errcode::catalog::Catalogs;
+use errcode::matcher::Matcher;
+use errcode::report::{BlockReport, Sink, Summary};
+use errcode::scan::{self, Mode, Options};
+
+use crate::util::std_command;
+
+static CATALOGS: LazyLock<Catalogs> = LazyLock::new(Catalogs::builtin);
+
+/// CPU time of this thread, in nanoseconds.
+fn thread_cpu_ns() -> u128 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the struct it is given.
+    let done = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    assert_eq!(done, 0);
+    now.tv_sec as u128 * 1_000_000_000 + now.tv_nsec as u128
+}
+
+/// The least CPU time of three runs of `work`.
+fn work_of(mut work: impl FnMut()) -> u128 {
+    (0..3)
+        .map(|_| {
+            let start = thread_cpu_ns();
+            work();
+            thread_cpu_ns() - start
+        })
+        .min()
+        .unwrap()
+}
+
+/// Asserts that `input(4)` costs less than 9 times `input(1)` (doubling the input less than triples the
+/// work, twice over), for a paste looked up and for the same text scanned as a log.
+fn grows_linearly(what: &str, input: impl Fn(usize) -> String) {
+    let paster = Matcher::new(&CATALOGS, &[]);
+    let scanner = Matcher::for_bulk(&CATALOGS, &[]);
+    let (small, large) = (input(1), input(4));
+    // Warm: the first look-up builds the finder.
+    paster.lookup(&small);
+    let lookup = |text: &str| work_of(|| drop(paster.lookup(text)));
+    let scan = |text: &str| {
+        work_of(|| {
+            let options = Options {
+                mode: Mode::Lines,
+                recursive: false,
+                threads: 1,
+                binary: false,
+                search_zip: false,
+            };
+            let reader = std::io::Cursor::new(text.as_bytes().to_vec());
+            scan::scan_stream(&scanner, reader, "t", options, &mut Discard).unwrap();
+        })
+    };
+    for (how, cost) in [
+        ("lookup", &lookup as &dyn Fn(&str) -> u128),
+        ("scan", &scan),
+    ] {
+        let (one, four) = (cost(&small), cost(&large));
+        assert!(
+            four < 9 * one.max(1),
+            "{what}, {how}: {} bytes took {one} ns, {} bytes {four} ns",
+            small.len(),
+            large.len()
+        );
+    }
+}
+
+#[test]
+fn one_message_repeated_on_a_line() {
+    grows_linearly("a repeated message", |k| {
+        "Incorrect app authentication information. ".repeat(3_000 * k)
+    });
+}
+
+#[test]
+fn one_code_repeated_on_a_line() {
+    grows_linearly("a repeated code", |k| "APIG.0303 ".repeat(10_000 * k));
+}
+
+#[test]
+fn one_status_repeated_on_a_line() {
+    grows_linearly("a repeated status", |k| "status=429 ".repeat(10_000 * k));
+}
+
+#[test]
+fn a_chinese_message_field_repeated() {
+    grows_linearly("a repeated Chinese field", |k| {
+        "'message': '服务未开通或已停止' ".repeat(2_000 * k)
+    });
+}
+
+#[test]
+fn a_long_json_body() {
+    grows_linearly("a long JSON body", |k| {
+        let one = r#"{"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","status":401}"#;
+        format!("{{\"errors\":[{}]}}", vec![one; 1_000 * k].join(","))
+    });
+}
+
+#[test]
+fn many_lines_of_one_error() {
+    grows_linearly("many lines", |k| {
+        "2024 WARN status=404 There is no api match uri[/v1/x]\n".repeat(2_000 * k)
+    });
+}
+
+/// A scan's sink that keeps nothing.
+struct Discard;
+
+impl Sink for Discard {
+    fn block(&mut self, _: &str, _: &[u8], _: &BlockReport<'_>) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn input_done(&mut self, _: &str, _: u64) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn problem(&mut self, _: &errcode::error::Error) {}
+    fn skipped(&mut self, _: &str, _: &str) {}
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn done(&mut self, _: &Summary) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs `errcode scan` (with `args`) on what `feed` writes to its standard input; returns its exit code,
+/// standard output and error, and its peak resident memory in KiB once it has read all it was fed (the
+/// kernel's `VmHWM`, read before its input closes: the usage `wait` reports would count the memory of
+/// this test process, which the child shares until it runs errcode).
+fn scan_fed(
+    args: &[&str],
+    feed: impl FnOnce(&mut dyn Write) + Send + 'static,
+) -> (i32, String, String, u64) {
+    let home = tempfile::tempdir().unwrap();
+    let mut child = std_command(home.path())
+        .arg("scan")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let status_file = format!("/proc/{}/status", child.id());
+    let writer = std::thread::spawn(move || {
+        feed(&mut stdin);
+        let status = std::fs::read_to_string(status_file).unwrap();
+        let peak = status
+            .lines()
+            .find_map(|l| l.strip_prefix("VmHWM:"))
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+            .expect("VmHWM in /proc/PID/status");
+        drop(stdin);
+        peak
+    });
+    let stdout = child.stdout.take().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || std::io::read_to_string(stdout).unwrap());
+    let err = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap());
+    let peak = writer.join().unwrap();
+    let code = child.wait().unwrap().code().unwrap_or(-1);
+    (code, out.join().unwrap(), err.join().unwrap(), peak)
+}
+
+/// `count` bytes of `byte`, written in pieces.
+fn write_run(out: &mut dyn Write, byte: u8, count: usize) {
+    let piece = vec![byte; 1 << 20];
+    for _ in 0..count >> 20 {
+        if out.write_all(&piece).is_err() {
+            return;
+        }
+    }
+}
+
+#[test]
+fn a_line_longer_than_the_limit_is_cut_and_memory_stays_bounded() {
+    let (code, out, err, peak_kib) = scan_fed(&["-j2"], |stdin| {
+        let _ = stdin.write_all(b"APIG.0303 first\n");
+        write_run(stdin, b'a', 200 << 20);
+        let _ = stdin.write_all(b" APIG.0303 at the end of the long line\nAPIG.0303 after\n");
+    });
+    assert_eq!(code, 0, "{err}");
+    let lines: Vec<&str> = out.lines().filter(|l| !l.starts_with("  ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "(standard input):1:APIG.0303 first",
+            "(standard input):3:APIG.0303 after"
+        ],
+        "{out}"
+    );
+    assert_eq!(
+        err,
+        "errcode: warning: (standard input): the line at byte 16 is longer than 16 MiB: only its first 16 MiB were searched\n"
+    );
+    assert!(peak_kib < 64 * 1024, "peak memory {peak_kib} KiB");
+}
+
+#[test]
+fn an_endless_line_is_read_in_constant_memory() {
+    // 1 GiB of NUL bytes and no newline, as from /dev/zero.
+    let (code, out, err, peak_kib) = scan_fed(&["--count"], |stdin| {
+        write_run(stdin, 0, 1 << 30);
+    });
+    assert_eq!((code, out.as_str()), (1, "(standard input):0\n"), "{err}");
+    assert!(
+        err.contains("the line at byte 0 is longer than 16 MiB"),
+        "{err}"
+    );
+    assert!(peak_kib < 64 * 1024, "peak memory {peak_kib} KiB");
+}
