@@ -46,6 +46,9 @@ _errcode() {
             errcode,status)
                 cmd="errcode__subcmd__status"
                 ;;
+            errcode,vendors)
+                cmd="errcode__subcmd__vendors"
+                ;;
             errcode__subcmd__catalog,check)
                 cmd="errcode__subcmd__catalog__subcmd__check"
                 ;;
@@ -100,6 +103,9 @@ _errcode() {
             errcode__subcmd__help,status)
                 cmd="errcode__subcmd__help__subcmd__status"
                 ;;
+            errcode__subcmd__help,vendors)
+                cmd="errcode__subcmd__help__subcmd__vendors"
+                ;;
             errcode__subcmd__help__subcmd__catalog,check)
                 cmd="errcode__subcmd__help__subcmd__catalog__subcmd__check"
                 ;;
@@ -116,7 +122,7 @@ _errcode() {
 
     case "${cmd}" in
         errcode)
-            opts="-h -V --vendor --lang --color --json --cards --no-pager --catalog --show-paths --help --version lookup status grep scan list catalogs family catalog completions help"
+            opts="-h -V --vendor --lang --color --json --cards --no-pager --catalog --show-paths --help --version lookup status grep scan list catalogs vendors family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,7 +470,7 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__help)
-            opts="lookup status grep scan list catalogs family catalog completions help"
+            opts="lookup status grep scan list catalogs vendors family catalog completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -659,6 +665,20 @@ _errcode() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        errcode__subcmd__help__subcmd__vendors)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         errcode__subcmd__list)
             opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -758,6 +778,36 @@ _errcode() {
             return 0
             ;;
         errcode__subcmd__status)
+            opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "huawei alibaba tencent jdcloud aws kong apisix google" -- "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "en zh both" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                --catalog)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        errcode__subcmd__vendors)
             opts="-h --vendor --lang --color --json --cards --no-pager --catalog --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

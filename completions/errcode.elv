@@ -36,6 +36,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand vendors 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
             cand catalog 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
             cand completions 'Print a shell completion script'
@@ -111,6 +112,17 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;catalogs'= {
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;vendors'= {
             cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
             cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
@@ -214,6 +226,7 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand vendors 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
             cand catalog 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
             cand completions 'Print a shell completion script'
@@ -230,6 +243,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;help;list'= {
         }
         &'errcode;help;catalogs'= {
+        }
+        &'errcode;help;vendors'= {
         }
         &'errcode;help;family'= {
         }

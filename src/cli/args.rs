@@ -204,6 +204,11 @@ pub enum Command {
     /// Show the loaded catalogs, where each came from, and their entry counts
     #[command(after_help = "Examples:\n  errcode catalogs\n  errcode catalogs --catalog acme.toml")]
     Catalogs,
+    /// List the loaded vendors, one line each: id, name, and how many catalogs and entries they have
+    #[command(
+        after_help = "Examples:\n  errcode vendors\n  errcode vendors --lang zh --catalog acme.toml\n  errcode vendors --json"
+    )]
+    Vendors,
     /// List the problem families (the same problem across vendors), or show one with its checklist and members
     #[command(after_help = "Examples:\n  errcode family\n  errcode family signature-mismatch")]
     Family {

@@ -76,6 +76,7 @@ pub(super) fn execute(
         }
         Some(Command::List) => answer(vec![matcher.list()], &[], catalogs, s),
         Some(Command::Catalogs) => list_catalogs(catalogs, s),
+        Some(Command::Vendors) => list_vendors(catalogs, &vendors, s),
         Some(Command::Scan {
             paths,
             recursive,
@@ -228,6 +229,17 @@ fn list_catalogs(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
         render::catalogs_json(catalogs)
     } else {
         render::catalogs_table(catalogs, &settings.look)
+    };
+    pager::show(&text, settings.pager.as_ref())?;
+    Ok(exit::FOUND)
+}
+
+/// `vendors`: each loaded vendor (those `--vendor` names, if any) with its catalogs and entries.
+fn list_vendors(catalogs: &Catalogs, vendors: &[Vendor], settings: &Settings) -> Result<i32> {
+    let text = if settings.json {
+        render::vendors_json(catalogs, vendors)
+    } else {
+        render::vendors_lines(catalogs, vendors, &settings.look)
     };
     pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)

@@ -37,6 +37,9 @@ pub(super) struct Labels {
     pub(super) by_status: &'static str,
     /// "N entries" in a status listing's group heading.
     pub(super) entries: fn(usize) -> String,
+    /// The words after a number of catalogs and of entries (`errcode vendors`).
+    pub(super) catalog_word: fn(usize) -> &'static str,
+    pub(super) entry_word: fn(usize) -> &'static str,
     /// The summary's first line, from the matched lines and all lines.
     pub(super) lines_with_errors: fn(u64, u64) -> String,
     /// After a table (which has no fixes): how to see the fixes, with a code of the table if it has one.
@@ -78,6 +81,8 @@ pub(super) const LABELS_EN: Labels = Labels {
     by_vendor: "By vendor",
     by_status: "By status",
     entries: |n| format!("{n} {}", if n == 1 { "entry" } else { "entries" }),
+    catalog_word: |n| if n == 1 { "catalog" } else { "catalogs" },
+    entry_word: |n| if n == 1 { "entry" } else { "entries" },
     lines_with_errors: |matched, lines| {
         format!("{matched} of {lines} lines carry gateway errors\n")
     },
@@ -123,6 +128,8 @@ pub(super) const LABELS_ZH: Labels = Labels {
     by_vendor: "按厂商",
     by_status: "按状态码",
     entries: |n| format!("{n} 条"),
+    catalog_word: |_| "个目录",
+    entry_word: |_| "条",
     lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
     table_hint: |code| match code {
         Some(code) => format!("查看解决方案：加 --cards，或只查一个错误码（errcode {code}）。"),

@@ -9,6 +9,7 @@ mod labels;
 mod scan;
 mod table;
 mod text;
+mod vendors;
 
 pub use export::{
     Dialect, EXPORT_SCHEMA_VERSION, ExportFormat, export, patterns_json, patterns_text,
@@ -18,6 +19,7 @@ pub use json::{catalogs_json, json};
 pub use scan::{count_json, scan_line_human, scan_line_json, summary_human, summary_json};
 pub use table::catalogs_table;
 pub use text::{escape, escape_lines, escape_pattern};
+pub use vendors::{vendors_json, vendors_lines};
 
 use crate::catalog::{Catalogs, Text};
 use crate::matcher::{Match, Outcome, QueryKind, ReferralMatch};

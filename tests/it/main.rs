@@ -23,5 +23,6 @@ mod scan;
 mod seeds;
 mod user_catalogs;
 mod util;
+mod vendor_list;
 mod vendors;
 mod widths;
