@@ -3,6 +3,7 @@
 mod authored;
 mod catalog_check;
 mod cli;
+mod completion_values;
 mod config;
 mod corpus;
 mod data;
