@@ -46,6 +46,14 @@ pub(super) struct Labels {
     pub(super) table_hint: fn(Option<&str>) -> String,
     /// Over the card of the code a query that matched nothing is closest to: (query, code).
     pub(super) did_you_mean: fn(&str, &str) -> String,
+    /// A message several vendors share: (vendors, message, reason), marked as errcode's own words.
+    pub(super) shared_line: fn(&str, &str, &str) -> String,
+    /// The reasons: the status's standard phrase; an entry's note, or its family's explanation, that names
+    /// another vendor: (vendor, the sentence that names it); nothing in the data.
+    pub(super) shared_http_phrase: fn(u16) -> String,
+    pub(super) shared_note_says: fn(&str, &str) -> String,
+    pub(super) shared_family_says: fn(&str, &str) -> String,
+    pub(super) shared_same_words: &'static str,
 }
 
 pub(super) const LABELS_EN: Labels = Labels {
@@ -93,6 +101,24 @@ pub(super) const LABELS_EN: Labels = Labels {
         None => "To see the fixes: add --cards.".to_string(),
     },
     did_you_mean: |query, code| format!("No entry has {query}; did you mean {code}?"),
+    shared_line: |vendors, message, reason| {
+        let end = if reason.ends_with(['.', '"']) {
+            ""
+        } else {
+            "."
+        };
+        format!(
+            "Shared message (errcode's note): {vendors} answer with the same words, \"{message}\": {reason}{end}"
+        )
+    },
+    shared_http_phrase: |status| format!("the standard HTTP reason phrase of {status}"),
+    shared_note_says: |vendor, sentence| {
+        format!("the note of {vendor}'s entry says \"{sentence}\"")
+    },
+    shared_family_says: |vendor, sentence| {
+        format!("the explanation of {vendor}'s problem family says \"{sentence}\"")
+    },
+    shared_same_words: "the same words in several vendors' catalogs; nothing in the query tells which gateway answered: look for the Server header, request-id header or host",
 };
 
 pub(super) const LABELS_ZH: Labels = Labels {
@@ -136,6 +162,22 @@ pub(super) const LABELS_ZH: Labels = Labels {
         None => "查看解决方案：加 --cards。".to_string(),
     },
     did_you_mean: |query, code| format!("没有 {query} 这个错误码；您要查的是否是 {code}？"),
+    shared_line: |vendors, message, reason| {
+        let end = if reason.ends_with(['。', '"', '”']) {
+            ""
+        } else {
+            "。"
+        };
+        format!(
+            "共用的错误信息（errcode 的说明）：{vendors} 返回相同的文字 \"{message}\"：{reason}{end}"
+        )
+    },
+    shared_http_phrase: |status| format!("这是 HTTP 状态码 {status} 的标准原因短语"),
+    shared_note_says: |vendor, sentence| format!("{vendor} 条目的备注写道 \"{sentence}\""),
+    shared_family_says: |vendor, sentence| {
+        format!("{vendor} 所属问题类别的说明写道 \"{sentence}\"")
+    },
+    shared_same_words: "多个厂商的错误码表中都有这段文字；查询中没有任何信息表明是哪个网关返回的：请查看响应的 Server 头、请求 ID 头或主机名",
 };
 
 pub(super) const LABEL_WIDTH: usize = 10;

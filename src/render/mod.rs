@@ -7,6 +7,7 @@ mod families;
 mod json;
 mod labels;
 mod scan;
+mod shared;
 mod table;
 mod text;
 mod vendors;
@@ -155,6 +156,16 @@ fn outcome_body(
     checklists_shown: &mut Vec<&'static str>,
 ) -> String {
     let mut out = String::new();
+    // Several vendors' matches with the same words: said once, with why, above them.
+    let shared = shared::shared(outcome);
+    for group in &shared {
+        for line in shared::shared_lines(group, look) {
+            let _ = writeln!(out, "{}", look.palette.aside(&line));
+        }
+    }
+    if !shared.is_empty() {
+        out.push('\n');
+    }
     let shown = fold_editions(&outcome.matches);
     if look.cards || shown.len() + outcome.referrals.len() <= MAX_CARDS {
         // Cards in the order the errors stand in a paste (entries first otherwise).

@@ -22,6 +22,7 @@ mod rendered;
 mod robustness;
 mod scan;
 mod seeds;
+mod shared;
 mod user_catalogs;
 mod util;
 mod vendor_list;
