@@ -903,17 +903,23 @@ _errcode_values() {
     _errcode "$@"
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="" command="" positionals=0 i word what="" line keep=""
     local -a catalogs=()
-    (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"
     for (( i = 1; i < COMP_CWORD; i++ )); do
         word="${COMP_WORDS[i]}"
         case "${word}" in
-            --catalog) catalogs+=(--catalog "${COMP_WORDS[i+1]}"); (( i++ )) ;;
+            --catalog|--vendor|--lang|--color|--format|--dialect|--threads|-j)
+                # The value is the next word (bash splits `--catalog=PATH` into `--catalog`, `=`, `PATH`),
+                # a path as typed: `~` is not expanded in COMP_WORDS.
+                [[ ${COMP_WORDS[i+1]} == = ]] && (( i++ ))
+                (( i++ ))
+                [[ ${word} == --catalog ]] && catalogs+=(--catalog "${COMP_WORDS[i]/#\~/$HOME}")
+                ;;
             --catalog=*) catalogs+=("${word}") ;;
-            --vendor|--lang|--color|--format|--dialect|--threads|-j) (( i++ )) ;;
             -*) ;;
             *) if [[ -z ${command} ]]; then command="${word}"; else (( positionals++ )); fi ;;
         esac
     done
+    (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"
+    [[ ${prev} == = ]] && (( COMP_CWORD > 1 )) && prev="${COMP_WORDS[COMP_CWORD-2]}"
     case "${prev}" in
         --vendor) what=vendors ;;
         --lang|--color|--catalog|--format|--dialect|--threads|-j) return 0 ;;

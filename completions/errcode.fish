@@ -262,10 +262,11 @@ function __fish_errcode_values
     set -l words (commandline -opc)
     set -l catalogs
     for i in (seq 2 (count $words))
+        # (A path typed with `~` is not expanded in the command line's tokens.)
         if test "$words[$i]" = --catalog; and test $i -lt (count $words)
-            set -a catalogs --catalog $words[(math $i + 1)]
+            set -a catalogs --catalog (string replace -r '^~' -- $HOME $words[(math $i + 1)])
         else if string match -q -- '--catalog=*' $words[$i]
-            set -a catalogs $words[$i]
+            set -a catalogs (string replace -r '^--catalog=~' -- "--catalog=$HOME" $words[$i])
         end
     end
     $words[1] __complete $argv[1] $catalogs 2>/dev/null

@@ -30,17 +30,23 @@ _errcode_values() {
     _errcode "$@"
     local cur="${COMP_WORDS[COMP_CWORD]}" prev="" command="" positionals=0 i word what="" line keep=""
     local -a catalogs=()
-    (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"
     for (( i = 1; i < COMP_CWORD; i++ )); do
         word="${COMP_WORDS[i]}"
         case "${word}" in
-            --catalog) catalogs+=(--catalog "${COMP_WORDS[i+1]}"); (( i++ )) ;;
+            --catalog|--vendor|--lang|--color|--format|--dialect|--threads|-j)
+                # The value is the next word (bash splits `--catalog=PATH` into `--catalog`, `=`, `PATH`),
+                # a path as typed: `~` is not expanded in COMP_WORDS.
+                [[ ${COMP_WORDS[i+1]} == = ]] && (( i++ ))
+                (( i++ ))
+                [[ ${word} == --catalog ]] && catalogs+=(--catalog "${COMP_WORDS[i]/#\~/$HOME}")
+                ;;
             --catalog=*) catalogs+=("${word}") ;;
-            --vendor|--lang|--color|--format|--dialect|--threads|-j) (( i++ )) ;;
             -*) ;;
             *) if [[ -z ${command} ]]; then command="${word}"; else (( positionals++ )); fi ;;
         esac
     done
+    (( COMP_CWORD > 0 )) && prev="${COMP_WORDS[COMP_CWORD-1]}"
+    [[ ${prev} == = ]] && (( COMP_CWORD > 1 )) && prev="${COMP_WORDS[COMP_CWORD-2]}"
     case "${prev}" in
         --vendor) what=vendors ;;
         --lang|--color|--catalog|--format|--dialect|--threads|-j) return 0 ;;
@@ -81,11 +87,13 @@ const ZSH: &str = r#"# Values that errcode itself lists, so that the codes and v
 (( $+functions[_errcode_values] )) ||
 _errcode_values() {
     local what=$1 i expl
-    local -a catalogs values
-    for (( i = 1; i < $#words; i++ )); do
-        case $words[i] in
-            (--catalog) catalogs+=(--catalog "$words[i+1]") ;;
-            (--catalog=*) catalogs+=("$words[i]") ;;
+    local -a catalogs values typed
+    # The whole line up to the cursor: after a command, `words` starts at the command's name.
+    typed=(${(z)LBUFFER})
+    for (( i = 1; i < $#typed; i++ )); do
+        case $typed[i] in
+            (--catalog) catalogs+=(--catalog "${(Q)${typed[i+1]/#\~/$HOME}}") ;;
+            (--catalog=*) catalogs+=("${(Q)${typed[i]/#--catalog=\~/--catalog=$HOME}}") ;;
         esac
     done
     values=(${(f)"$(errcode __complete $what $catalogs 2>/dev/null)"})
@@ -143,10 +151,11 @@ function __fish_errcode_values
     set -l words (commandline -opc)
     set -l catalogs
     for i in (seq 2 (count $words))
+        # (A path typed with `~` is not expanded in the command line's tokens.)
         if test "$words[$i]" = --catalog; and test $i -lt (count $words)
-            set -a catalogs --catalog $words[(math $i + 1)]
+            set -a catalogs --catalog (string replace -r '^~' -- $HOME $words[(math $i + 1)])
         else if string match -q -- '--catalog=*' $words[$i]
-            set -a catalogs $words[$i]
+            set -a catalogs (string replace -r '^--catalog=~' -- "--catalog=$HOME" $words[$i])
         end
     end
     $words[1] __complete $argv[1] $catalogs 2>/dev/null

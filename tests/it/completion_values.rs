@@ -245,6 +245,24 @@ fn bash_completes_codes_families_vendors_and_files() {
         .unwrap(),
         ["ACME-QUOTA"]
     );
+    // `--catalog=PATH` (which bash splits at `=`) and a path from `~`.
+    assert_eq!(
+        bash_completes(
+            &["errcode", "--catalog", "=", &catalog_arg, "lookup", "ACM"],
+            &[]
+        )
+        .unwrap(),
+        ["ACME-QUOTA"]
+    );
+    let home = catalog.parent().unwrap();
+    assert_eq!(
+        bash_completes(
+            &["errcode", "--catalog", "~/acme.toml", "--vendor", "ac"],
+            &[("HOME", home)]
+        )
+        .unwrap(),
+        ["acme-gw"]
+    );
     assert_eq!(
         bash_completes(
             &["errcode", "--vendor", "acme"],
@@ -312,6 +330,15 @@ fn fish_completes_codes_families_vendors_and_files() {
         .unwrap(),
         ["ACME-QUOTA"]
     );
+    let home = catalog.parent().unwrap();
+    assert_eq!(
+        fish_completes(
+            "errcode --catalog=~/acme.toml --vendor ac",
+            &[("HOME", home)]
+        )
+        .unwrap(),
+        ["acme-gw"]
+    );
     assert_eq!(
         fish_completes(
             "errcode --vendor acme",
@@ -336,40 +363,95 @@ fn fish_completes_codes_families_vendors_and_files() {
     );
 }
 
-/// zsh: its completion runs inside the line editor, so the script's value functions are run here with
-/// `_wanted` and `compadd` standing in for the completion system's (the specs that call them are checked by
-/// `each_committed_script_has_the_hook`).
+/// Drives an interactive zsh through a pseudo-terminal (zpty): loads the committed `_errcode` with compinit,
+/// wraps `compadd` to write the matches it is given to a file, types the line and Tab, and waits for a
+/// marker written by the next command (so the completion has finished). Exit status 3: no zpty module.
+const ZSH_DRIVER: &str = r#"
+zmodload zsh/zpty 2>/dev/null || exit 3
+zpty z zsh -f -i
+zpty -w z "PROMPT=''; RPROMPT=''; fpath=($dir \$fpath); autoload -U compinit; compinit -u -D"
+zpty -w z "compadd() { if [[ \${@[1,(i)(-|--)]} == *-(O|A|D)\\ * ]]; then builtin compadd \"\$@\"; return; fi; local -a __hits; builtin compadd -A __hits \"\$@\"; (( \$#__hits )) && print -rl -- \$__hits >> $out; builtin compadd \"\$@\" }"
+zpty -w z "print -r -- ready > $out.ready"
+for i in {1..100}; do [[ -e $out.ready ]] && break; sleep 0.1; done
+zpty -w -n z "$line"$'\t'
+zpty -w -n z $'\C-u'"print -r -- done > $out.done"$'\n'
+for i in {1..100}; do [[ -e $out.done ]] && break; sleep 0.1; done
+zpty -d z
+[[ -e $out.done ]] || exit 4
+[[ -e $out ]] && cat $out
+exit 0
+"#;
+
+/// What zsh completes for `line`, sorted; `None` (and a message) without zsh or its zpty module.
+fn zsh_completes(line: &str, env: &[(&str, &Path)]) -> Option<Vec<String>> {
+    let scratch = tempfile::tempdir().unwrap();
+    let script = format!(
+        "dir='{}'\nout='{}'\nline='{line}'\n{ZSH_DRIVER}",
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("completions")
+            .display(),
+        scratch.path().join("matches").display(),
+    );
+    if Command::new("zsh").arg("--version").output().is_err() {
+        eprintln!("skipped: zsh is not installed, so its completion script was not run");
+        return None;
+    }
+    let probe = Command::new("zsh")
+        .args(["-f", "-c", "zmodload zsh/zpty"])
+        .status();
+    if !probe.is_ok_and(|s| s.success()) {
+        eprintln!("skipped: zsh has no zpty module, so its completion script was not run");
+        return None;
+    }
+    let out = run_shell("zsh", &["-f"], &script, env)?;
+    let mut values: Vec<String> = out.lines().map(str::to_string).collect();
+    values.sort();
+    values.dedup();
+    Some(values)
+}
+
 #[test]
-fn zsh_value_functions_ask_the_binary() {
+fn zsh_completes_codes_families_vendors_and_files() {
     let (_dir, catalog) = acme();
-    let run = |words: &str, function: &str| {
-        let script = format!(
-            "autoload -U compinit; compinit -u -D\nsource '{}'\n_wanted() {{ shift 3; \"$@\" }}\ncompadd() {{ print -rl -- ${{(P)2}} }}\nwords=({words})\n{function}",
-            script_path("_errcode")
-        );
-        run_shell("zsh", &["-f"], &script, &[])
-            .map(|out| out.lines().map(str::to_string).collect::<Vec<_>>())
-    };
-    let Some(codes) = run("errcode lookup ''", "_errcode_codes") else {
+    let Some(codes) = zsh_completes("errcode lookup APIG.030", &[]) else {
         return;
     };
-    assert!(codes.contains(&"APIG.0303".to_string()));
-    assert!(!codes.contains(&"ACME-QUOTA".to_string()));
-    let with_acme = run(
-        &format!("errcode --catalog '{}' lookup ''", catalog.display()),
-        "_errcode_codes",
-    )
-    .unwrap();
-    assert!(with_acme.contains(&"ACME-QUOTA".to_string()));
-    let vendors = run(
-        &format!("errcode --catalog='{}' --vendor ''", catalog.display()),
-        "_errcode_vendors",
-    )
-    .unwrap();
-    assert_eq!(vendors.last().map(String::as_str), Some("acme-gw"));
-    let families = run("errcode family ''", "_errcode_families").unwrap();
+    assert!(codes.contains(&"APIG.0303".to_string()), "{codes:?}");
+    assert!(codes.iter().all(|c| c.starts_with("APIG.030")), "{codes:?}");
     assert_eq!(
-        families.first().map(String::as_str),
-        Some("signature-mismatch")
+        zsh_completes(
+            &format!("errcode --catalog {} lookup ACM", catalog.display()),
+            &[]
+        )
+        .unwrap(),
+        ["ACME-QUOTA"]
+    );
+    let home = catalog.parent().unwrap();
+    assert_eq!(
+        zsh_completes(
+            "errcode --catalog=~/acme.toml --vendor ac",
+            &[("HOME", home)]
+        )
+        .unwrap(),
+        ["acme-gw"]
+    );
+    assert_eq!(
+        zsh_completes(
+            "errcode --vendor acme",
+            &[("ERRCODE_CATALOG_PATH", &catalog)]
+        )
+        .unwrap(),
+        ["acme-gw"]
+    );
+    assert_eq!(
+        zsh_completes("errcode family sig", &[]).unwrap(),
+        ["signature-mismatch"]
+    );
+    let first = zsh_completes("errcode APIG.030", &[]).unwrap();
+    assert!(first.contains(&"APIG.0303".to_string()), "{first:?}");
+    assert_eq!(zsh_completes("errcode statu", &[]).unwrap(), ["status"]);
+    assert_eq!(
+        zsh_completes("errcode scan g", &[]).unwrap(),
+        ["gateway.log", "gw.log"]
     );
 }
