@@ -83,7 +83,7 @@ pub(super) fn shared<'a>(outcome: &'a Outcome<'a>) -> Vec<Shared<'a>> {
             }
             (vendors.len() >= 2).then(|| Shared {
                 text: group[0].entry.message.source(),
-                reason: reason(&key, &group, &vendors),
+                reason: reason(&key, &group),
                 matches: group,
                 vendors,
             })
@@ -91,12 +91,13 @@ pub(super) fn shared<'a>(outcome: &'a Outcome<'a>) -> Vec<Shared<'a>> {
         .collect()
 }
 
-fn reason<'a>(key: &str, group: &[&'a Match<'a>], vendors: &[Vendor]) -> Reason<'a> {
+/// Why the matches of `group`, whose messages are the words `key`, share them: the first reason the data
+/// gives, in the order the reasons are listed.
+fn reason<'a>(key: &str, group: &[&'a Match<'a>]) -> Reason<'a> {
     // The statuses of the matches first (`Unauthorized` is 401's phrase though one vendor sends it with
     // 403), then any status.
-    let statuses = group.iter().map(|m| m.entry.status).chain(100..=599);
+    let mut statuses = group.iter().map(|m| m.entry.status).chain(100..=599);
     if let Some(code) = statuses
-        .into_iter()
         .find(|&code| !status::reason(code).is_empty() && words(status::reason(code)) == key)
     {
         return Reason::HttpReasonPhrase(code);
@@ -104,7 +105,6 @@ fn reason<'a>(key: &str, group: &[&'a Match<'a>], vendors: &[Vendor]) -> Reason<
     for m in group {
         let others: Vec<(&str, &Text)> = (group.iter())
             .filter(|o| o.catalog.vendor != m.catalog.vendor)
-            .filter(|o| vendors.contains(&o.catalog.vendor))
             .map(|o| (o.catalog.vendor.id(), &o.catalog.vendor_name))
             .collect();
         let texts = [
@@ -126,7 +126,7 @@ fn reason<'a>(key: &str, group: &[&'a Match<'a>], vendors: &[Vendor]) -> Reason<
 }
 
 /// The sentence of `text` that names one of `vendors` (by id or by name, as a whole word, in any case), in
-/// each language: the Chinese one may name it otherwise (腾讯云) or not at all (then the whole text).
+/// each language: one language may name it otherwise (腾讯云) or not at all (then its whole text).
 fn sentence_naming(text: &Text, vendors: &[(&str, &Text)]) -> Option<Text> {
     let names = |vendor: &(&str, &Text)| -> Vec<String> {
         [vendor.0, &vendor.1.en, &vendor.1.zh]
@@ -142,8 +142,10 @@ fn sentence_naming(text: &Text, vendors: &[(&str, &Text)]) -> Option<Text> {
     }
     let names: Vec<String> = vendors.iter().flat_map(names).collect();
     let find = |text| find(text, &names);
-    let en = find(&text.en)?;
-    let zh = find(&text.zh).unwrap_or(text.zh.trim());
+    let (en, zh) = match (find(&text.en), find(&text.zh)) {
+        (None, None) => return None,
+        (en, zh) => (en.unwrap_or(text.en.trim()), zh.unwrap_or(text.zh.trim())),
+    };
     Some(Text {
         en: en.to_string().into(),
         zh: zh.to_string().into(),
@@ -296,5 +298,58 @@ pub(super) fn json_shared<'a>(shared: &'a Shared<'a>) -> JsonShared<'a> {
             en: reason_text(&shared.reason, &LABELS_EN, false),
             zh: reason_text(&shared.reason, &LABELS_ZH, true),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_outside_parentheses() {
+        assert_eq!(
+            sentences(
+                "Defaults; may change. Also used by gateways built on Kong (e.g. Tencent API Gateway)."
+            ),
+            [
+                "Defaults; may change.",
+                "Also used by gateways built on Kong (e.g. Tencent API Gateway)."
+            ]
+        );
+        assert_eq!(
+            sentences("运营方可能已修改。基于 Kong 的网关（如腾讯云 API 网关）也使用同样的文本。"),
+            [
+                "运营方可能已修改。",
+                "基于 Kong 的网关（如腾讯云 API 网关）也使用同样的文本。"
+            ]
+        );
+        assert_eq!(sentences("v1.2 is out"), ["v1.2 is out"]);
+    }
+
+    #[test]
+    fn a_name_is_a_whole_word() {
+        assert!(names_word("built on kong (e.g.", "kong"));
+        assert!(names_word("kong's plugin", "kong"));
+        assert!(!names_word("hongkong region", "kong"));
+        assert!(!names_word("kongfu", "kong"));
+        assert!(names_word("如腾讯云 api 网关", "腾讯云"));
+        assert!(!names_word("anything", ""));
+    }
+
+    #[test]
+    fn words_ignore_case_and_punctuation() {
+        assert_eq!(
+            words("Header `{header}` is Required"),
+            "header header is required"
+        );
+        assert_eq!(
+            words("header {header} is required"),
+            "header header is required"
+        );
+        assert_eq!(
+            words("Internal server error."),
+            words("Internal Server Error")
+        );
+        assert_eq!(words("..."), "");
     }
 }
