@@ -39,9 +39,11 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
+            [CompletionResult]::new('vendors', 'vendors', [CompletionResultType]::ParameterValue, 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have')
             [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'The values the completion scripts offer, one per line, from every loaded catalog (the user''s too): hidden, for the scripts only (named as cobra''s, so that no code or message word is taken)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -120,6 +122,18 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;catalogs' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)')
+            [CompletionResult]::new('--cards', '--cards', [CompletionResultType]::ParameterName, 'Show every match as a card, with its fix (five or more matches are a table otherwise)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'errcode;vendors' {
             [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
@@ -228,6 +242,18 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'errcode;__complete' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)')
+            [CompletionResult]::new('--catalog', '--catalog', [CompletionResultType]::ParameterName, 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)')
+            [CompletionResult]::new('--cards', '--cards', [CompletionResultType]::ParameterName, 'Show every match as a card, with its fix (five or more matches are a table otherwise)')
+            [CompletionResult]::new('--no-pager', '--no-pager', [CompletionResultType]::ParameterName, 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'errcode;help' {
             [CompletionResult]::new('lookup', 'lookup', [CompletionResultType]::ParameterValue, 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor')
@@ -235,9 +261,11 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             [CompletionResult]::new('scan', 'scan', [CompletionResultType]::ParameterValue, 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every entry of the loaded catalogs')
             [CompletionResult]::new('catalogs', 'catalogs', [CompletionResultType]::ParameterValue, 'Show the loaded catalogs, where each came from, and their entry counts')
+            [CompletionResult]::new('vendors', 'vendors', [CompletionResultType]::ParameterValue, 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have')
             [CompletionResult]::new('family', 'family', [CompletionResultType]::ParameterValue, 'List the problem families (the same problem across vendors), or show one with its checklist and members')
             [CompletionResult]::new('catalog', 'catalog', [CompletionResultType]::ParameterValue, 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('__complete', '__complete', [CompletionResultType]::ParameterValue, 'The values the completion scripts offer, one per line, from every loaded catalog (the user''s too): hidden, for the scripts only (named as cobra''s, so that no code or message word is taken)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -259,6 +287,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
         'errcode;help;catalogs' {
             break
         }
+        'errcode;help;vendors' {
+            break
+        }
         'errcode;help;family' {
             break
         }
@@ -278,6 +309,9 @@ Register-ArgumentCompleter -Native -CommandName 'errcode' -ScriptBlock {
             break
         }
         'errcode;help;completions' {
+            break
+        }
+        'errcode;help;__complete' {
             break
         }
         'errcode;help;help' {

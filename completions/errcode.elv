@@ -36,9 +36,11 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand vendors 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
             cand catalog 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
             cand completions 'Print a shell completion script'
+            cand __complete 'The values the completion scripts offer, one per line, from every loaded catalog (the user''s too): hidden, for the scripts only (named as cobra''s, so that no code or message word is taken)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;lookup'= {
@@ -111,6 +113,17 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand --help 'Print help'
         }
         &'errcode;catalogs'= {
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'errcode;vendors'= {
             cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
             cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
             cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
@@ -207,6 +220,17 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'errcode;__complete'= {
+            cand --vendor 'Only this vendor''s entries (repeatable) [default: every vendor, or the config file''s vendors]'
+            cand --lang 'Languages to show [default: ERRCODE_LANG, else the config file''s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all'
+            cand --color 'When to use colour [default: auto, or the config file''s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)'
+            cand --catalog 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)'
+            cand --json 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+            cand --cards 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+            cand --no-pager 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'errcode;help'= {
             cand lookup 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
             cand status 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
@@ -214,9 +238,11 @@ set edit:completion:arg-completer[errcode] = {|@words|
             cand scan 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
             cand list 'List every entry of the loaded catalogs'
             cand catalogs 'Show the loaded catalogs, where each came from, and their entry counts'
+            cand vendors 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have'
             cand family 'List the problem families (the same problem across vendors), or show one with its checklist and members'
             cand catalog 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
             cand completions 'Print a shell completion script'
+            cand __complete 'The values the completion scripts offer, one per line, from every loaded catalog (the user''s too): hidden, for the scripts only (named as cobra''s, so that no code or message word is taken)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'errcode;help;lookup'= {
@@ -230,6 +256,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;help;list'= {
         }
         &'errcode;help;catalogs'= {
+        }
+        &'errcode;help;vendors'= {
         }
         &'errcode;help;family'= {
         }
@@ -245,6 +273,8 @@ set edit:completion:arg-completer[errcode] = {|@words|
         &'errcode;help;catalog;check'= {
         }
         &'errcode;help;completions'= {
+        }
+        &'errcode;help;__complete'= {
         }
         &'errcode;help;help'= {
         }

@@ -24,14 +24,7 @@ function __fish_errcode_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_needs_command" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_needs_command" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -51,18 +44,13 @@ complete -c errcode -n "__fish_errcode_needs_command" -f -a "grep" -d 'Search co
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "scan" -d 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "list" -d 'List every entry of the loaded catalogs'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "vendors" -d 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "family" -d 'List the problem families (the same problem across vendors), or show one with its checklist and members'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "catalog" -d 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c errcode -n "__fish_errcode_needs_command" -f -a "__complete" -d 'The values the completion scripts offer, one per line, from every loaded catalog (the user\'s too): hidden, for the scripts only (named as cobra\'s, so that no code or message word is taken)'
 complete -c errcode -n "__fish_errcode_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -74,14 +62,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l json -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand lookup" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand status" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -93,14 +74,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand status" -l json -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand status" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand grep" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -115,14 +89,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand grep" -l cards -d 'Show 
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand grep" -s h -l help -d 'Print help'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s j -l threads -d 'Threads that search a large input (0: one per CPU, up to 8; 1: no threads)' -r
-complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand scan" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -139,14 +106,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand scan" -l json -d 'Print 
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand scan" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand list" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -158,14 +118,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand list" -l json -d 'Print 
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand list" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -177,14 +130,19 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l json -d 'Pr
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalogs" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+complete -c errcode -n "__fish_errcode_using_subcommand vendors" -s h -l help -d 'Print help'
+complete -c errcode -n "__fish_errcode_using_subcommand family" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -196,14 +154,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand family" -l json -d 'Prin
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand family" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns export check help" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns export check help" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and not __fish_seen_subcommand_from patterns export check help" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -223,14 +174,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 re2\t'RE2 (ClickHouse, Loki and Go, Vector\'s RE2-like rules): groups named `(?P<name>...)` after the template\'s placeholders, for extraction'
 pcre\t'PCRE (grep -P, Hyperscan, nginx, most languages): groups named `(?<name>...)`'
 rust\t'Rust\'s regex crate (Vector\'s VRL `parse_regex`): groups named `(?P<name>...)`'"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from patterns" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -245,14 +189,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -l format -d 'json: one object; ndjson: one object per line; csv: a header, then a line per entry' -r -f -a "json\t'One JSON object: `{"schema_version", "entries": [...]}`'
 ndjson\t'One JSON object per line, each with `schema_version`'
 csv\t'A header line, then one line per entry; meaning and fix in a column per language'"
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -264,14 +201,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from check" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -287,14 +217,7 @@ complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "export" -d 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
 complete -c errcode -n "__fish_errcode_using_subcommand catalog; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "huawei\t''
-alibaba\t''
-tencent\t''
-jdcloud\t''
-aws\t''
-kong\t''
-apisix\t''
-google\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand completions" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
 zh\t''
 both\t''"
@@ -306,16 +229,50 @@ complete -c errcode -n "__fish_errcode_using_subcommand completions" -l json -d 
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
 complete -c errcode -n "__fish_errcode_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "scan" -d 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "list" -d 'List every entry of the loaded catalogs'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "family" -d 'List the problem families (the same problem across vendors), or show one with its checklist and members'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "catalog" -d 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs family catalog completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l vendor -d 'Only this vendor\'s entries (repeatable) [default: every vendor, or the config file\'s vendors]' -r -f -a "(__fish_errcode_values vendors)"
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l lang -d 'Languages to show [default: ERRCODE_LANG, else the config file\'s, else both]; any case, and as spelt elsewhere: English, en_US; zh-CN, zh_CN, cn, zh-Hans, zh-TW, Chinese, 中文; all' -r -f -a "en\t''
+zh\t''
+both\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l color -d 'When to use colour [default: auto, or the config file\'s] (auto: only on a terminal, honouring NO_COLOR and CLICOLOR_FORCE)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l catalog -d 'Also load catalogs from this .toml file or directory (repeatable; see ERRCODE_CATALOG_PATH)' -r -F
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l json -d 'Print JSON: one object (scan: one per matching line, or per file with --count; formats in the README)'
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l cards -d 'Show every match as a card, with its fix (five or more matches are a table otherwise)'
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -l no-pager -d 'Never send output through a pager (on a terminal, output longer than the screen goes through ERRCODE_PAGER, PAGER or `less -FRX`)'
+complete -c errcode -n "__fish_errcode_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "lookup" -d 'Explain codes, HTTP statuses or messages (reads standard input when no QUERY, or `-`, is given)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "status" -d 'List every entry with an HTTP status (429) or status class (4xx), grouped by vendor'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "grep" -d 'Search codes, messages, meanings and fixes (both languages) with a regular expression'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "scan" -d 'Find, explain and count gateway errors in logs: each line carrying one, as grep prints lines'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "list" -d 'List every entry of the loaded catalogs'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "catalogs" -d 'Show the loaded catalogs, where each came from, and their entry counts'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "vendors" -d 'List the loaded vendors, one line each: id, name, and how many catalogs and entries they have'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "family" -d 'List the problem families (the same problem across vendors), or show one with its checklist and members'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "catalog" -d 'Catalog tools: `patterns` (the regexes errcode matches text with), `export` (every entry as a record, for a log engine), `check FILE...` (check catalog files)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "completions" -d 'Print a shell completion script'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "__complete" -d 'The values the completion scripts offer, one per line, from every loaded catalog (the user\'s too): hidden, for the scripts only (named as cobra\'s, so that no code or message word is taken)'
+complete -c errcode -n "__fish_errcode_using_subcommand help; and not __fish_seen_subcommand_from lookup status grep scan list catalogs vendors family catalog completions __complete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "patterns" -d 'Print every code and message regex, one per line, for grep -E, ripgrep or a log system; with --json, each with the entries it finds'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "export" -d 'Print every entry for a log engine or a spreadsheet: one record each (catalog, vendor, id, code, status, message, meaning, fix, family, sources, schema_version)'
 complete -c errcode -n "__fish_errcode_using_subcommand help; and __fish_seen_subcommand_from catalog" -f -a "check" -d 'Check catalog files (or directories of them) as errcode would load them, without loading any other: each error as file:line:column, exit status 2 if any'
+
+# Values that errcode itself lists, so that the codes and vendors of the user's catalogs complete too.
+function __fish_errcode_values
+    set -l words (commandline -opc)
+    set -l catalogs
+    for i in (seq 2 (count $words))
+        # (A path typed with `~` is not expanded in the command line's tokens.)
+        if test "$words[$i]" = --catalog; and test $i -lt (count $words)
+            set -a catalogs --catalog (string replace -r '^~' -- $HOME $words[(math $i + 1)])
+        else if string match -q -- '--catalog=*' $words[$i]
+            set -a catalogs (string replace -r '^--catalog=~' -- "--catalog=$HOME" $words[$i])
+        end
+    end
+    $words[1] __complete $argv[1] $catalogs 2>/dev/null
+end
+complete -c errcode -n "__fish_errcode_using_subcommand lookup" -f -a "(__fish_errcode_values codes)"
+complete -c errcode -n "__fish_errcode_needs_command; and test -n (commandline -ct)" -f -a "(__fish_errcode_values codes)"
+complete -c errcode -n "__fish_errcode_using_subcommand family" -f -a "(__fish_errcode_values families)"
+# (Before a command, the generated condition fails on the `--vendor` still without its value.)
+complete -c errcode -n "test (commandline -opc)[-1] = --vendor" -f -a "(__fish_errcode_values vendors)"

@@ -169,7 +169,7 @@ pub enum Command {
     )]
     Scan {
         /// Files to scan (standard input when none, or for `-`)
-        #[arg(value_name = "PATH")]
+        #[arg(value_name = "PATH", value_hint = clap::ValueHint::AnyPath)]
         paths: Vec<PathBuf>,
         /// Scan the files below directories
         #[arg(short = 'r', long)]
@@ -204,6 +204,11 @@ pub enum Command {
     /// Show the loaded catalogs, where each came from, and their entry counts
     #[command(after_help = "Examples:\n  errcode catalogs\n  errcode catalogs --catalog acme.toml")]
     Catalogs,
+    /// List the loaded vendors, one line each: id, name, and how many catalogs and entries they have
+    #[command(
+        after_help = "Examples:\n  errcode vendors\n  errcode vendors --lang zh --catalog acme.toml\n  errcode vendors --json"
+    )]
+    Vendors,
     /// List the problem families (the same problem across vendors), or show one with its checklist and members
     #[command(after_help = "Examples:\n  errcode family\n  errcode family signature-mismatch")]
     Family {
@@ -228,6 +233,28 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// The values the completion scripts offer, one per line, from every loaded catalog (the user's too):
+    /// hidden, for the scripts only (named as cobra's, so that no code or message word is taken)
+    #[command(
+        name = "__complete",
+        hide = true,
+        after_help = "Examples:\n  errcode __complete codes --catalog acme.toml\n  errcode __complete vendors"
+    )]
+    Complete {
+        #[arg(value_enum)]
+        what: CompletionValues,
+    },
+}
+
+/// What `errcode __complete` lists.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum CompletionValues {
+    /// The code of every entry that has a literal one (not templates such as `Missing{param}`).
+    Codes,
+    /// The problem families' ids.
+    Families,
+    /// The loaded vendors' ids.
+    Vendors,
 }
 
 #[derive(Debug, Subcommand)]

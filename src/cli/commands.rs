@@ -4,7 +4,7 @@
 use std::io::{self, IsTerminal, Read};
 use std::path::PathBuf;
 
-use super::args::{CatalogAction, Cli, Command, Suspect};
+use super::args::{CatalogAction, Cli, Command, CompletionValues, Suspect};
 use super::output::{self, ScanPrinter};
 use super::pager;
 use super::settings::{self, Settings};
@@ -76,6 +76,8 @@ pub(super) fn execute(
         }
         Some(Command::List) => answer(vec![matcher.list()], &[], catalogs, s),
         Some(Command::Catalogs) => list_catalogs(catalogs, s),
+        Some(Command::Vendors) => list_vendors(catalogs, &vendors, s),
+        Some(Command::Complete { what }) => completion_values(catalogs, &vendors, what),
         Some(Command::Scan {
             paths,
             recursive,
@@ -231,6 +233,52 @@ fn list_catalogs(catalogs: &Catalogs, settings: &Settings) -> Result<i32> {
     };
     pager::show(&text, settings.pager.as_ref())?;
     Ok(exit::FOUND)
+}
+
+/// `vendors`: each loaded vendor (those `--vendor` names, if any) with its catalogs and entries.
+fn list_vendors(catalogs: &Catalogs, vendors: &[Vendor], settings: &Settings) -> Result<i32> {
+    let text = if settings.json {
+        render::vendors_json(catalogs, vendors)
+    } else {
+        render::vendors_lines(catalogs, vendors, &settings.look)
+    };
+    pager::show(&text, settings.pager.as_ref())?;
+    Ok(exit::FOUND)
+}
+
+/// `__complete WHAT`: the values a completion script offers, one per line. The scripts call the binary
+/// rather than carry fixed lists, so that the vendors and codes of the user's catalogs complete too.
+fn completion_values(
+    catalogs: &Catalogs,
+    vendors: &[Vendor],
+    what: CompletionValues,
+) -> Result<i32> {
+    let wanted = |vendor: Vendor| vendors.is_empty() || vendors.contains(&vendor);
+    let values: Vec<String> = match what {
+        CompletionValues::Codes => {
+            let mut codes: Vec<String> = (catalogs.entries())
+                .filter(|(c, _)| wanted(c.vendor))
+                .filter_map(|(_, e)| e.code.as_ref()?.literal())
+                .collect();
+            codes.sort_unstable();
+            codes.dedup();
+            codes
+        }
+        CompletionValues::Families => (family::builtin().families.iter())
+            .map(|f| f.id.to_string())
+            .collect(),
+        CompletionValues::Vendors => (catalogs.vendors().into_iter())
+            .filter(|&v| wanted(v))
+            .map(|v| v.id().to_string())
+            .collect(),
+    };
+    // A value with white space or a control character would break the scripts' word lists.
+    let lines: String = (values.iter())
+        .filter(|v| !v.is_empty() && !v.chars().any(|c| c.is_whitespace() || c.is_control()))
+        .map(|v| format!("{v}\n"))
+        .collect();
+    output::stdout(&lines)?;
+    Ok(exit::OK)
 }
 
 /// `scan`, with its flags `(recursive, count, summary, threads)` and `(binary, search_zip)`.

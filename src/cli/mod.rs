@@ -3,6 +3,7 @@
 
 mod args;
 mod commands;
+mod completion;
 mod config;
 mod output;
 mod pager;
@@ -113,9 +114,11 @@ pub fn command() -> clap::Command {
     Cli::command()
 }
 
-/// A completion script for `shell`, as committed under `completions/`.
+/// A completion script for `shell`, as committed under `completions/`: clap_complete's, with values
+/// (codes, family ids, vendor ids) that the binary lists completing in bash, zsh and fish.
 pub fn completion_script(shell: clap_complete::Shell) -> String {
     let mut buffer = Vec::new();
     clap_complete::generate(shell, &mut Cli::command(), "errcode", &mut buffer);
-    String::from_utf8(buffer).expect("completion scripts are UTF-8")
+    let script = String::from_utf8(buffer).expect("completion scripts are UTF-8");
+    completion::with_values(shell, script)
 }

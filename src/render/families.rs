@@ -74,7 +74,7 @@ pub fn families_json(families: &[Family]) -> String {
 
 /// `errcode family ID --json`: lookup's JSON object for the members, with the family.
 pub fn family_json(family: &Family, members: &Outcome<'_>) -> String {
-    let mut value = serde_json::to_value(json_output(std::slice::from_ref(members)))
+    let mut value = serde_json::to_value(json_output(std::slice::from_ref(members), &[]))
         .expect("JSON of plain data cannot fail");
     value["family"] =
         serde_json::to_value(json_family(family)).expect("JSON of plain data cannot fail");

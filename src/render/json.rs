@@ -1,5 +1,6 @@
 //! The JSON contract of lookups, families and catalogs.
 
+use super::shared::{JsonShared, Shared, json_shared};
 use crate::catalog::{Catalogs, Origin, Text, Vendor};
 use crate::family::Family;
 use crate::matcher::{Clue, Match, MatchedBy, Outcome, QueryKind, ReferralMatch};
@@ -52,6 +53,8 @@ pub(super) struct JsonOutput<'a> {
     pub(super) matches: Vec<JsonMatch<'a>>,
     pub(super) suggestions: Vec<String>,
     pub(super) referrals: Vec<JsonReferral<'a>>,
+    /// Messages two or more vendors' matches share, each with the reason (lookups only; else empty).
+    pub(super) shared: Vec<JsonShared<'a>>,
     /// Present when `lookup` was given several codes or statuses: one object per query.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) queries: Option<Vec<JsonQuery<'a>>>,
@@ -64,6 +67,7 @@ pub(super) struct JsonQuery<'a> {
     pub(super) matches: Vec<JsonMatch<'a>>,
     pub(super) suggestions: &'a [String],
     pub(super) referrals: Vec<JsonReferral<'a>>,
+    pub(super) shared: Vec<JsonShared<'a>>,
 }
 
 #[derive(Serialize)]
@@ -243,10 +247,23 @@ pub(super) fn kind_name(kind: QueryKind) -> &'static str {
 /// theirs when they agree (else `mixed`), `matches` and `suggestions` are concatenated, and `queries` holds
 /// each one's own answer.
 pub fn json(outcomes: &[Outcome<'_>]) -> String {
-    json_text(&json_output(outcomes), true)
+    let shared: Vec<Vec<Shared<'_>>> = outcomes.iter().map(super::shared::shared).collect();
+    json_text(&json_output(outcomes, &shared), true)
 }
 
-pub(super) fn json_output<'a>(outcomes: &'a [Outcome<'a>]) -> JsonOutput<'a> {
+/// The JSON object of `outcomes`, with `shared[i]` the messages outcome `i`'s matches share.
+pub(super) fn json_output<'a>(
+    outcomes: &'a [Outcome<'a>],
+    shared: &'a [Vec<Shared<'a>>],
+) -> JsonOutput<'a> {
+    let shared_json = |i: usize| -> Vec<JsonShared<'a>> {
+        shared
+            .get(i)
+            .into_iter()
+            .flatten()
+            .map(json_shared)
+            .collect()
+    };
     match outcomes {
         [one] => JsonOutput {
             query: one.query.clone(),
@@ -254,6 +271,7 @@ pub(super) fn json_output<'a>(outcomes: &'a [Outcome<'a>]) -> JsonOutput<'a> {
             matches: one.matches.iter().map(json_match).collect(),
             suggestions: one.suggestions.clone(),
             referrals: one.referrals.iter().map(json_referral).collect(),
+            shared: shared_json(0),
             queries: None,
         },
         many => JsonOutput {
@@ -278,14 +296,17 @@ pub(super) fn json_output<'a>(outcomes: &'a [Outcome<'a>]) -> JsonOutput<'a> {
                 .iter()
                 .flat_map(|o| o.referrals.iter().map(json_referral))
                 .collect(),
+            shared: (0..many.len()).flat_map(shared_json).collect(),
             queries: Some(
                 many.iter()
-                    .map(|o| JsonQuery {
+                    .enumerate()
+                    .map(|(i, o)| JsonQuery {
                         query: &o.query,
                         kind: o.kind,
                         matches: o.matches.iter().map(json_match).collect(),
                         suggestions: &o.suggestions,
                         referrals: o.referrals.iter().map(json_referral).collect(),
+                        shared: shared_json(i),
                     })
                     .collect(),
             ),

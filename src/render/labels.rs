@@ -37,12 +37,23 @@ pub(super) struct Labels {
     pub(super) by_status: &'static str,
     /// "N entries" in a status listing's group heading.
     pub(super) entries: fn(usize) -> String,
+    /// The words after a number of catalogs and of entries (`errcode vendors`).
+    pub(super) catalog_word: fn(usize) -> &'static str,
+    pub(super) entry_word: fn(usize) -> &'static str,
     /// The summary's first line, from the matched lines and all lines.
     pub(super) lines_with_errors: fn(u64, u64) -> String,
     /// After a table (which has no fixes): how to see the fixes, with a code of the table if it has one.
     pub(super) table_hint: fn(Option<&str>) -> String,
     /// Over the card of the code a query that matched nothing is closest to: (query, code).
     pub(super) did_you_mean: fn(&str, &str) -> String,
+    /// A message several vendors share: (vendors, message, reason), marked as errcode's own words.
+    pub(super) shared_line: fn(&str, &str, &str) -> String,
+    /// The reasons: the status's standard phrase; an entry's note, or its family's explanation, that names
+    /// another vendor: (vendor, the sentence that names it); nothing in the data.
+    pub(super) shared_http_phrase: fn(u16) -> String,
+    pub(super) shared_note_says: fn(&str, &str) -> String,
+    pub(super) shared_family_says: fn(&str, &str) -> String,
+    pub(super) shared_same_words: &'static str,
 }
 
 pub(super) const LABELS_EN: Labels = Labels {
@@ -78,6 +89,8 @@ pub(super) const LABELS_EN: Labels = Labels {
     by_vendor: "By vendor",
     by_status: "By status",
     entries: |n| format!("{n} {}", if n == 1 { "entry" } else { "entries" }),
+    catalog_word: |n| if n == 1 { "catalog" } else { "catalogs" },
+    entry_word: |n| if n == 1 { "entry" } else { "entries" },
     lines_with_errors: |matched, lines| {
         format!("{matched} of {lines} lines carry gateway errors\n")
     },
@@ -88,6 +101,24 @@ pub(super) const LABELS_EN: Labels = Labels {
         None => "To see the fixes: add --cards.".to_string(),
     },
     did_you_mean: |query, code| format!("No entry has {query}; did you mean {code}?"),
+    shared_line: |vendors, message, reason| {
+        let end = if reason.ends_with(['.', '"']) {
+            ""
+        } else {
+            "."
+        };
+        format!(
+            "Shared message (errcode's note): {vendors} answer with the same words, \"{message}\": {reason}{end}"
+        )
+    },
+    shared_http_phrase: |status| format!("the standard HTTP reason phrase of {status}"),
+    shared_note_says: |vendor, sentence| {
+        format!("the note of {vendor}'s entry says \"{sentence}\"")
+    },
+    shared_family_says: |vendor, sentence| {
+        format!("the explanation of {vendor}'s problem family says \"{sentence}\"")
+    },
+    shared_same_words: "the same words in several vendors' catalogs; nothing in the query tells which gateway answered: look for the Server header, request-id header or host",
 };
 
 pub(super) const LABELS_ZH: Labels = Labels {
@@ -123,12 +154,30 @@ pub(super) const LABELS_ZH: Labels = Labels {
     by_vendor: "按厂商",
     by_status: "按状态码",
     entries: |n| format!("{n} 条"),
+    catalog_word: |_| "个目录",
+    entry_word: |_| "条",
     lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
     table_hint: |code| match code {
         Some(code) => format!("查看解决方案：加 --cards，或只查一个错误码（errcode {code}）。"),
         None => "查看解决方案：加 --cards。".to_string(),
     },
     did_you_mean: |query, code| format!("没有 {query} 这个错误码；您要查的是否是 {code}？"),
+    shared_line: |vendors, message, reason| {
+        let end = if reason.ends_with(['。', '"', '”']) {
+            ""
+        } else {
+            "。"
+        };
+        format!(
+            "共用的错误信息（errcode 的说明）：{vendors} 返回相同的文字 \"{message}\"：{reason}{end}"
+        )
+    },
+    shared_http_phrase: |status| format!("这是 HTTP 状态码 {status} 的标准原因短语"),
+    shared_note_says: |vendor, sentence| format!("{vendor} 条目的备注写道 \"{sentence}\""),
+    shared_family_says: |vendor, sentence| {
+        format!("{vendor} 所属问题类别的说明写道 \"{sentence}\"")
+    },
+    shared_same_words: "多个厂商的错误码表中都有这段文字；查询中没有任何信息表明是哪个网关返回的：请查看响应的 Server 头、请求 ID 头或主机名",
 };
 
 pub(super) const LABEL_WIDTH: usize = 10;

@@ -7,8 +7,10 @@ mod families;
 mod json;
 mod labels;
 mod scan;
+mod shared;
 mod table;
 mod text;
+mod vendors;
 
 pub use export::{
     Dialect, EXPORT_SCHEMA_VERSION, ExportFormat, export, patterns_json, patterns_text,
@@ -18,6 +20,7 @@ pub use json::{catalogs_json, json};
 pub use scan::{count_json, scan_line_human, scan_line_json, summary_human, summary_json};
 pub use table::catalogs_table;
 pub use text::{escape, escape_lines, escape_pattern};
+pub use vendors::{vendors_json, vendors_lines};
 
 use crate::catalog::{Catalogs, Text};
 use crate::matcher::{Match, Outcome, QueryKind, ReferralMatch};
@@ -153,6 +156,16 @@ fn outcome_body(
     checklists_shown: &mut Vec<&'static str>,
 ) -> String {
     let mut out = String::new();
+    // Several vendors' matches with the same words: said once, with why, above them.
+    let shared = shared::shared(outcome);
+    for group in &shared {
+        for line in shared::shared_lines(group, look) {
+            let _ = writeln!(out, "{}", look.palette.aside(&line));
+        }
+    }
+    if !shared.is_empty() {
+        out.push('\n');
+    }
     let shown = fold_editions(&outcome.matches);
     if look.cards || shown.len() + outcome.referrals.len() <= MAX_CARDS {
         // Cards in the order the errors stand in a paste (entries first otherwise).

@@ -3,6 +3,7 @@
 mod authored;
 mod catalog_check;
 mod cli;
+mod completion_values;
 mod config;
 mod corpus;
 mod data;
@@ -22,7 +23,9 @@ mod robustness;
 mod scale;
 mod scan;
 mod seeds;
+mod shared;
 mod user_catalogs;
 mod util;
+mod vendor_list;
 mod vendors;
 mod widths;

@@ -86,3 +86,20 @@ fn table_of_many_matches() {
 fn grouped_status_tables() {
     check("status-429", &["status", "429"]);
 }
+
+#[test]
+fn vendor_lines() {
+    check("vendors", &["vendors"]);
+    check(
+        "vendors.color",
+        &["vendors", "--lang", "zh", "--color", "always"],
+    );
+}
+
+#[test]
+fn shared_message_above_the_matches() {
+    check(
+        "shared-api-rate-limit-exceeded.color",
+        &["lookup", "API rate limit exceeded", "--color", "always"],
+    );
+}

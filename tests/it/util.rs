@@ -39,11 +39,16 @@ pub fn std_command(home: &Path) -> std::process::Command {
 /// `program` (errcode, or a copy of it) in the clean environment, with `home` as its HOME.
 fn command_of(program: &Path, home: &Path) -> std::process::Command {
     let mut cmd = std::process::Command::new(program);
+    clean_environment(&mut cmd, home);
+    cmd
+}
+
+/// `cmd` (errcode, or a shell that runs it) without what errcode must not inherit, with `home` as its HOME.
+pub fn clean_environment(cmd: &mut std::process::Command, home: &Path) {
     for var in INHERITED {
         cmd.env_remove(var);
     }
     cmd.env("HOME", home).env("COLUMNS", "80");
-    cmd
 }
 
 impl TestCommand {
