@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up benchmark (not a test): errcode as a whole process against moreutils `errno` (a C program
-# looking a name up in a compiled-in table) and `true`, then how loading and lookups grow with users'
-# catalogs of 300, 5,000 and 50,000 generated entries: the first run (which parses the TOML and writes the
-# cache), then runs from the cache, each timed beside the built-in-only lookup in the same hyperfine run.
+# looking a name up in a compiled-in table) and `true`, then how loading, lookups and the scan of one line
+# grow with users' catalogs of 300 to 200,000 generated entries, of two shapes: each message with a word of
+# its own, and all messages sharing their words (bench/logsynth.rs): the first run (which parses the TOML and
+# writes the cache), then runs from the cache, each timed beside the built-in-only figure in the same run.
 # Medians; tables in target/bench/startup.md and target/bench/startup-scaling.md, and on standard output.
 #
 #   bash bench/startup.sh            # RUNS=30 by default
@@ -32,28 +33,38 @@ for r in results:
 PY
 cat "$out/startup.md"
 
-echo "== growth with users' catalogs"
-printf '| entries | first run (parse, write cache) | load (`errcode catalogs`) | code lookup | message lookup | peak memory |\n| --- | --- | --- | --- | --- | --- |\n' > "$out/startup-scaling.md"
-for n in 300 5000 50000; do
-  catalog="$out/synthetic-$n.toml"
-  [ -s "$catalog" ] || "$gen" catalog "$n" > "$catalog"
-  hyperfine -N --runs 3 --prepare "rm -rf $HOME/.cache/errcode" --export-json "$out/startup-$n-first.json" \
-    "$bin --catalog $catalog catalogs" > /dev/null
-  "$bin" --catalog "$catalog" catalogs > /dev/null   # writes the cache
-  hyperfine -N --warmup 3 --runs "$runs" --export-json "$out/startup-$n.json" \
-    -n load "$bin --catalog $catalog catalogs" \
-    -n code "$bin --catalog $catalog APIG.0303" \
-    -n message "$bin --catalog $catalog lookup timeout" \
-    -n "built-in code" "$bin APIG.0303" \
-    -n "built-in message" "$bin lookup timeout" > /dev/null
-  peak=$( { /usr/bin/time -f '%M' "$bin" --catalog "$catalog" lookup timeout > /dev/null; } 2>&1 | tail -1)
-  python3 - "$out/startup-$n-first.json" "$out/startup-$n.json" "$n" "$peak" >> "$out/startup-scaling.md" <<'PY'
+echo "== growth with users' catalogs (unique: each message has a word of its own; shared: all share their words)"
+printf '| catalog | entries | first run (parse, write cache) | load (`errcode catalogs`) | code lookup | message lookup | scan of one line | peak memory (lookup, scan) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n' > "$out/startup-scaling.md"
+line="$out/one-line.log"
+echo '2024-06-01T10:00:00Z ERROR apigw: Synchronization cursor failure 777 in cursor stage' > "$line"
+for shape in unique shared; do
+  for n in 300 5000 50000 200000; do
+    [ "$shape" = shared ] && [ "$n" -lt 50000 ] && continue
+    catalog="$out/synthetic-$shape-$n.toml"
+    what=$([ "$shape" = unique ] && echo catalog || echo shared-catalog)
+    [ -s "$catalog" ] || "$gen" "$what" "$n" > "$catalog"
+    hyperfine -N --runs 3 --prepare "rm -rf $HOME/.cache/errcode" --export-json "$out/startup-$shape-$n-first.json" \
+      "$bin --catalog $catalog catalogs" > /dev/null
+    "$bin" --catalog "$catalog" catalogs > /dev/null   # writes the cache
+    hyperfine -N --warmup 2 --runs "$runs" -i --export-json "$out/startup-$shape-$n.json" \
+      -n load "$bin --catalog $catalog catalogs" \
+      -n code "$bin --catalog $catalog APIG.0303" \
+      -n message "$bin --catalog $catalog lookup 'Backend timeout'" \
+      -n scan "$bin --catalog $catalog scan $line" \
+      -n "built-in code" "$bin APIG.0303" \
+      -n "built-in message" "$bin lookup 'Backend timeout'" \
+      -n "built-in scan" "$bin scan $line" > /dev/null
+    peak=$( { /usr/bin/time -f '%M' "$bin" --catalog "$catalog" lookup 'Backend timeout' > /dev/null; } 2>&1 | tail -1)
+    peak_scan=$( { /usr/bin/time -f '%M' "$bin" --catalog "$catalog" scan "$line" > /dev/null; } 2>&1 | tail -1)
+    python3 - "$out/startup-$shape-$n-first.json" "$out/startup-$shape-$n.json" "$n" "$peak" "$peak_scan" "$shape" >> "$out/startup-scaling.md" <<'PY'
 import json, sys
 first = json.load(open(sys.argv[1]))["results"][0]["median"]
 m = {r["command"]: r["median"] for r in json.load(open(sys.argv[2]))["results"]}
 ms = lambda s: f"{s * 1000:.1f} ms"
-print(f"| {int(sys.argv[3]):,} | {ms(first)} | {ms(m['load'])} | {ms(m['code'])} ({m['code'] / m['built-in code']:.1f}x built-in) "
-      f"| {ms(m['message'])} ({m['message'] / m['built-in message']:.1f}x built-in) | {int(sys.argv[4]) // 1024} MB |")
+x = lambda a, b: f"{ms(m[a])} ({m[a] / m[b]:.1f}x built-in)"
+print(f"| {sys.argv[6]} | {int(sys.argv[3]):,} | {ms(first)} | {ms(m['load'])} | {x('code', 'built-in code')} "
+      f"| {x('message', 'built-in message')} | {x('scan', 'built-in scan')} | {int(sys.argv[4]) // 1024} MB, {int(sys.argv[5]) // 1024} MB |")
 PY
+  done
 done
 cat "$out/startup-scaling.md"

@@ -76,7 +76,15 @@ pub(super) enum Search {
 }
 
 pub(super) struct Finder<'c> {
-    automaton: AhoCorasick,
+    /// The literals, by pattern number.
+    literals: Vec<String>,
+    /// The automaton over them, built the first time a text needs it (`Search::Small` probes `table`).
+    automaton: std::sync::OnceLock<AhoCorasick>,
+    search: Search,
+    /// For `Search::Small`: the pattern number of each literal, and the literals' lengths: a query or a
+    /// short paste is read by looking each of its pieces of those lengths up, which costs far less than
+    /// building the automaton of every literal (a look-up is one process, one query).
+    table: Option<LiteralTable>,
     anchors: Vec<Vec<Anchor<'c>>>,
     /// For scanning: the SIMD prefilter over the literals that can make a line reported, where the CPU has what it needs
     /// and the literals do not begin in too many ways for it.
@@ -168,16 +176,12 @@ impl<'c> Finder<'c> {
         } else {
             None
         };
+        let table = (search == Search::Small).then(|| LiteralTable::new(&literals));
         Finder {
-            // A small paste is searched once: the automaton that builds quickest (no conversion to the
-            // contiguous form, which searches faster) serves it best.
-            automaton: AhoCorasick::builder()
-                .kind(
-                    (search == Search::Small)
-                        .then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA),
-                )
-                .build(&literals)
-                .expect("literals of bounded size build an automaton"),
+            literals,
+            automaton: std::sync::OnceLock::new(),
+            search,
+            table,
             anchors,
             prefilter,
             #[cfg(test)]
@@ -185,6 +189,21 @@ impl<'c> Finder<'c> {
             distinctive_codes,
             distinctive,
         }
+    }
+
+    /// The automaton over every literal, built the first time it is needed.
+    fn automaton(&self) -> &AhoCorasick {
+        self.automaton.get_or_init(|| {
+            AhoCorasick::builder()
+                // A small paste is searched once: the automaton that builds quickest (no conversion to
+                // the contiguous form, which searches faster) serves it best.
+                .kind(
+                    (self.search == Search::Small)
+                        .then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA),
+                )
+                .build(&self.literals)
+                .expect("literals of bounded size build an automaton")
+        })
     }
 
     /// For tests: the automaton alone finds the candidate lines and settles `--count`'s coded lines, as
@@ -213,8 +232,13 @@ impl<'c> Finder<'c> {
         let mut found: Vec<LiteralHit> = Vec::new();
         // Counted only once there are many: most texts have a handful.
         let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        for m in self.automaton.find_overlapping_iter(bytes) {
-            let pattern = m.pattern().as_usize();
+        let found_in = match &self.table {
+            Some(table) if bytes.len() <= LiteralTable::LONGEST_TEXT => table.find(bytes),
+            _ => (self.automaton().find_overlapping_iter(bytes))
+                .map(|m| (m.pattern().as_usize(), m.range()))
+                .collect(),
+        };
+        for (pattern, span) in found_in {
             if found.len() >= MOST_SIGHTINGS {
                 if seen.is_empty() {
                     for hit in &found {
@@ -227,10 +251,7 @@ impl<'c> Finder<'c> {
                 }
                 *times += 1;
             }
-            found.push(LiteralHit {
-                pattern,
-                span: m.range(),
-            });
+            found.push(LiteralHit { pattern, span });
         }
         found
     }
@@ -337,6 +358,48 @@ impl<'c> Finder<'c> {
     }
 }
 
+/// The literals by their bytes, for finding them in a short text without an automaton.
+struct LiteralTable {
+    patterns: std::collections::HashMap<Box<[u8]>, usize, xxhash_rust::xxh3::Xxh3Builder>,
+    /// The distinct lengths of the literals, ascending.
+    lengths: Vec<usize>,
+}
+
+impl LiteralTable {
+    /// Texts up to this long are read through the table (each of their pieces of each literal length is
+    /// looked up); longer ones through the automaton.
+    const LONGEST_TEXT: usize = 1024;
+
+    fn new(literals: &[String]) -> LiteralTable {
+        let mut patterns = std::collections::HashMap::with_capacity_and_hasher(
+            literals.len(),
+            xxhash_rust::xxh3::Xxh3Builder::new(),
+        );
+        let mut lengths: Vec<usize> = Vec::new();
+        for (pattern, literal) in literals.iter().enumerate() {
+            patterns.insert(literal.as_bytes().into(), pattern);
+            lengths.push(literal.len());
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        LiteralTable { patterns, lengths }
+    }
+
+    /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
+    /// where they end, then the longest first.
+    fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
+        for end in 1..=bytes.len() {
+            for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
+                if let Some(&pattern) = self.patterns.get(&bytes[end - len..end]) {
+                    found.push((pattern, end - len..end));
+                }
+            }
+        }
+        found
+    }
+}
+
 /// How many message forms may share a literal before the ones sharing it look for a rarer one: finding a
 /// literal costs a check of every form it stands for.
 const CROWDED: u32 = 8;
@@ -399,7 +462,7 @@ impl Iterator for CandidateLines<'_, '_> {
             None => {
                 let rest = Span::from(self.pos..self.block.len());
                 self.finder
-                    .automaton
+                    .automaton()
                     .find(Input::new(self.block).span(rest))?
                     .start()
             }
