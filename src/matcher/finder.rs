@@ -23,6 +23,10 @@ pub struct LiteralHit {
 /// than its first repeats. (Up to 16 MiB of a line are searched: it could hold millions.)
 pub const MOST_SIGHTINGS: usize = 1_000;
 
+/// A hash map with a faster hash than the default (whose resistance to chosen keys catalog text does not
+/// need): a look-up hashes every literal of every catalog once.
+type FastMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3Builder>;
+
 /// What a literal of the automaton stands for.
 #[derive(Clone, Copy)]
 enum Anchor<'c> {
@@ -107,7 +111,7 @@ impl<'c> Finder<'c> {
         let bulk = search == Search::Bulk;
         let mut literals: Vec<String> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
-        let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+        let mut index: FastMap<String, usize> = FastMap::default();
         let mut add = |literal: String, anchor: Anchor<'c>| {
             if literal.is_empty() {
                 return;
@@ -360,7 +364,7 @@ impl<'c> Finder<'c> {
 
 /// The literals by their bytes, for finding them in a short text without an automaton.
 struct LiteralTable {
-    patterns: std::collections::HashMap<Box<[u8]>, usize, xxhash_rust::xxh3::Xxh3Builder>,
+    patterns: FastMap<Box<[u8]>, usize>,
     /// The distinct lengths of the literals, ascending.
     lengths: Vec<usize>,
 }
@@ -371,10 +375,7 @@ impl LiteralTable {
     const LONGEST_TEXT: usize = 1024;
 
     fn new(literals: &[String]) -> LiteralTable {
-        let mut patterns = std::collections::HashMap::with_capacity_and_hasher(
-            literals.len(),
-            xxhash_rust::xxh3::Xxh3Builder::new(),
-        );
+        let mut patterns = FastMap::with_capacity_and_hasher(literals.len(), Default::default());
         let mut lengths: Vec<usize> = Vec::new();
         for (pattern, literal) in literals.iter().enumerate() {
             patterns.insert(literal.as_bytes().into(), pattern);
@@ -409,7 +410,7 @@ const CROWDED: u32 = 8;
 /// then the word of its own that the fewest forms have, so that finding one message does not mean
 /// checking every other.
 fn message_keys<'c>(forms: &[(Anchor<'c>, &'c Template)]) -> Vec<(Anchor<'c>, &'c str)> {
-    let mut sharing: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut sharing: FastMap<&str, u32> = FastMap::default();
     for (_, form) in forms {
         *sharing.entry(form.key()).or_default() += 1;
     }
@@ -418,7 +419,7 @@ fn message_keys<'c>(forms: &[(Anchor<'c>, &'c Template)]) -> Vec<(Anchor<'c>, &'
         return forms.iter().map(|(a, form)| (*a, form.key())).collect();
     }
     // How many crowded forms have each word, besides the keys above.
-    let mut have: std::collections::HashMap<&str, u32> = std::collections::HashMap::new();
+    let mut have: FastMap<&str, u32> = FastMap::default();
     for (_, form) in forms.iter().filter(|(_, form)| crowded(form)) {
         let mut words = form.words();
         words.sort_unstable();
