@@ -1,7 +1,8 @@
-//! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by someone who had
-//! not read the matcher, and split by a hash of each file before anyone looked: `tune/`, which the matcher
-//! may be tuned on and whose every case must pass, and `heldout/`, only measured (precision and recall per
-//! vendor, printed by `cargo test corpus -- --nocapture`), never tuned on case by case.
+//! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
+//! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
+//! anyone looked), with its held-out part added once it had been measured and reported. `heldout/` is a
+//! second collection, from sources the first did not use, never tuned on: only measured (precision and
+//! recall per vendor, printed by `cargo test corpus -- --nocapture`).
 //!
 //! Each file:
 //!
