@@ -5,7 +5,8 @@
 //! (a SIMD prefilter over the block, as ripgrep searches a buffer rather than lines); only the lines around
 //! those hits are read as text and matched. Large inputs are searched by several threads, block by block,
 //! and handed to the sink in input order. Memory is bounded by the blocks in flight and the longest line: a
-//! line is never split, however long, and bytes that are not UTF-8 are matched and shown lossily.
+//! line is never split, and one longer than `LONGEST_LINE` is searched that far and the rest skipped (with a
+//! warning); bytes that are not UTF-8 are matched and shown lossily.
 //! Compressed input is read through a decoder with `-z`, and refused without; files that look binary are
 //! skipped where a recursive scan finds them, unless `--binary` (`input`).
 
