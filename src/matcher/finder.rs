@@ -268,6 +268,24 @@ impl<'c> Finder<'c> {
             .any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
     }
 
+    /// For `scan --count`: whether the message of an entry without a code, one that is not generic, stands
+    /// in `text` where these literals were found. Such a message alone makes a line reported (its score
+    /// is enough, and nothing in a log line counts against an entry without a code: asserted beside the
+    /// scores in `findings`), so the line need not be read further.
+    pub(super) fn uncoded_message_stands(&self, text: &str, literals: &[LiteralHit]) -> bool {
+        literals.iter().any(|l| {
+            self.anchors[l.pattern].iter().any(|anchor| match *anchor {
+                Anchor::Message(_, entry, form) => {
+                    let template = &entry.message_forms()[form];
+                    entry.code.is_none()
+                        && !template.is_generic()
+                        && !template.find_all_exact(text).is_empty()
+                }
+                Anchor::Code(..) | Anchor::Referral(..) => false,
+            })
+        })
+    }
+
     /// For `scan --count`: `None` when a distinctive code stands in `text` as a whole token, which makes
     /// a line reported whatever else it holds (its score alone is enough: asserted beside the scores in
     /// `findings`); else the literals standing in `text`, to read it by. With the prefilter, such a code

@@ -58,6 +58,9 @@ const REPORT: i32 = 40;
 // counts such a line without weighing the rest (`Finder::literals_unless_coded`). (A log line is read
 // without vendor hints, so neither vendor term applies there.)
 const _: () = assert!(CODE_IN_TEXT + STATUS_DIFFERS >= REPORT);
+// Likewise a message that is not generic, of an entry without a code (`Finder::uncoded_message_stands`): a
+// line gives such an entry no code that differs, and a status that differs lowers only its rank.
+const _: () = assert!(MESSAGE_IN_TEXT >= REPORT);
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
 

@@ -552,6 +552,9 @@ impl<'c> Matcher<'c> {
         let Some(literals) = self.finder().literals_unless_coded(line) else {
             return true;
         };
+        if self.finder().uncoded_message_stands(line, &literals) {
+            return true;
+        }
         let (matches, referrals) = self.read_line(line, &literals);
         !matches.is_empty() || !referrals.is_empty()
     }

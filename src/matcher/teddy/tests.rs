@@ -161,8 +161,7 @@ fn literals_filling(rng: &mut fastrand::Rng, len: usize, groups: usize) -> Vec<V
     const LETTERS: &[u8] = b"ABCDEQRSaeio.0127_-\xe9\xe4";
     let per_group = BUCKETS * LITERALS_PER_BUCKET;
     // With fewer beginnings, each would need more ways to go on than a byte has.
-    let count =
-        rng.usize((per_group * (groups - 1) + 1).max(per_group / 2)..=per_group * groups);
+    let count = rng.usize((per_group * (groups - 1) + 1).max(per_group / 2)..=per_group * groups);
     let mut beginnings: HashSet<Vec<u8>> = HashSet::new();
     // A few literals shorter than the beginnings are beginnings by themselves.
     while beginnings.len() < 3.min(count) {
@@ -218,9 +217,7 @@ fn text_of_pieces(rng: &mut fastrand::Rng, literals: &[&[u8]], len: usize) -> Ve
                 text.extend_from_slice(literal);
                 text[at] = rng.choice(NOISE).copied().unwrap();
             }
-            _ => {
-                text.extend((0..rng.usize(0..12)).map(|_| rng.choice(NOISE).copied().unwrap()))
-            }
+            _ => text.extend((0..rng.usize(0..12)).map(|_| rng.choice(NOISE).copied().unwrap())),
         }
     }
     text
