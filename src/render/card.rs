@@ -10,16 +10,25 @@ use crate::status;
 use crate::template::{Captures, fill_text};
 use std::fmt::Write as _;
 
-/// Drops a match whose other edition is already shown: the shown card lists both editions.
+/// Drops a match whose other edition is already shown: the shown card lists both editions. (Looked up in
+/// sets: `errcode list` of a large catalog folds every entry, and comparing each with every one shown
+/// before made 20,000 entries take seconds.)
 pub(super) fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'c>> {
-    // `a` is an older edition of `b`.
-    let edition_of = |a: &Match<'_>, b: &Match<'_>| a.entry.edition_of == Some(b.entry.index);
+    // An entry as (its catalog's address, its index in it).
+    let row = |m: &Match<'_>, index: usize| (std::ptr::from_ref(m.catalog) as usize, index);
     let mut shown: Vec<&Match<'c>> = Vec::new();
+    let mut shown_rows = std::collections::HashSet::new();
+    // The rows the shown ones are older editions of.
+    let mut newer_of_shown = std::collections::HashSet::new();
     for m in matches {
-        let twin_shown = shown
-            .iter()
-            .any(|s| std::ptr::eq(s.catalog, m.catalog) && (edition_of(m, s) || edition_of(s, m)));
-        if !twin_shown {
+        let newer_shown =
+            (m.entry.edition_of).is_some_and(|newer| shown_rows.contains(&row(m, newer)));
+        let older_shown = newer_of_shown.contains(&row(m, m.entry.index));
+        if !newer_shown && !older_shown {
+            shown_rows.insert(row(m, m.entry.index));
+            if let Some(newer) = m.entry.edition_of {
+                newer_of_shown.insert(row(m, newer));
+            }
             shown.push(m);
         }
     }

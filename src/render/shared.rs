@@ -59,6 +59,8 @@ pub(super) fn shared<'a>(outcome: &'a Outcome<'a>) -> Vec<Shared<'a>> {
         return Vec::new();
     }
     let mut groups: Vec<(String, Vec<&'a Match<'a>>)> = Vec::new();
+    // Where each key's group stands in `groups` (a message lookup may match thousands of entries).
+    let mut group_of: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for m in &outcome.matches {
         if m.catalog.messages_are_descriptions {
             continue;
@@ -67,9 +69,12 @@ pub(super) fn shared<'a>(outcome: &'a Outcome<'a>) -> Vec<Shared<'a>> {
         if key.is_empty() {
             continue;
         }
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, group)) => group.push(m),
-            None => groups.push((key, vec![m])),
+        match group_of.get(&key) {
+            Some(&at) => groups[at].1.push(m),
+            None => {
+                group_of.insert(key.clone(), groups.len());
+                groups.push((key, vec![m]));
+            }
         }
     }
     groups
