@@ -12,6 +12,7 @@ use errcode::matcher::Matcher;
 use errcode::report::{BlockReport, Sink, Summary};
 use errcode::scan::{self, Mode, Options};
 
+use crate::scan::logsynth;
 use crate::util::std_command;
 
 static CATALOGS: LazyLock<Catalogs> = LazyLock::new(Catalogs::builtin);
@@ -220,4 +221,50 @@ fn an_endless_line_is_read_in_constant_memory() {
         "{err}"
     );
     assert!(peak_kib < 64 * 1024, "peak memory {peak_kib} KiB");
+}
+
+/// CPU time (user and system) of a run of errcode with `args`, in microseconds, from the kernel's account
+/// of the child; its output is discarded.
+fn cpu_of_run(args: &[&str], home: &std::path::Path) -> i64 {
+    let child = std_command(home)
+        .args(args)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut status = 0;
+    // SAFETY: wait4 only writes the status and the usage it is given, for a child of ours.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let pid = child.id() as libc::pid_t;
+    assert_eq!(unsafe { libc::wait4(pid, &mut status, 0, &mut usage) }, pid);
+    let micros = |t: libc::timeval| t.tv_sec * 1_000_000 + t.tv_usec;
+    micros(usage.ru_utime) + micros(usage.ru_stime)
+}
+
+#[test]
+fn commands_over_a_large_catalog_grow_linearly() {
+    let home = tempfile::tempdir().unwrap();
+    let catalog = |entries: usize| {
+        let mut toml = Vec::new();
+        logsynth::catalog(entries, false, &mut toml).unwrap();
+        let path = home.path().join(format!("synthetic-{entries}.toml"));
+        std::fs::write(&path, toml).unwrap();
+        path.display().to_string()
+    };
+    let (small, large) = (catalog(4_000), catalog(16_000));
+    for command in [&["list"][..], &["status", "4xx"], &["lookup", "failure"]] {
+        let cost = |path: &str| {
+            let args = [&["--catalog", path][..], command].concat();
+            cpu_of_run(&args, home.path()); // writes the cache
+            (0..3)
+                .map(|_| cpu_of_run(&args, home.path()))
+                .min()
+                .unwrap()
+        };
+        let (one, four) = (cost(&small), cost(&large));
+        assert!(
+            four < 9 * one.max(1),
+            "{command:?}: 4,000 entries took {one} µs, 16,000 entries {four} µs"
+        );
+    }
 }

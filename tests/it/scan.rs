@@ -13,7 +13,7 @@ use crate::util::{self, TestCommand, with_catalog, write};
 // The benchmark's generator; the short-line log is the benchmark's alone.
 #[path = "../../bench/logsynth.rs"]
 #[allow(dead_code)]
-mod logsynth;
+pub(crate) mod logsynth;
 
 const HUAWEI: &str = r#"2024-06-01T10:00:07Z ERROR client: {"error_code":"APIG.0303","error_msg":"Incorrect app authentication information: signature expired","request_id":"9f1c"}"#;
 const TENCENT: &str =
