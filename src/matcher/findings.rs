@@ -51,6 +51,13 @@ const VENDOR_DIFFERS: i32 = -30;
 /// A code template (`Invalid{param}`) fits many names other systems use (`InvalidArgument`,
 /// `InvalidAccessKeyId` of object storage): alone, without its vendor named in the paste, it is no claim.
 const TEMPLATE_UNCORROBORATED: i32 = -30;
+/// The paste is another product's error that reuses the front doors' codes (object storage's XML
+/// `SignatureDoesNotMatch`, `InvalidAccessKeyId`): a row found by its code alone is no claim there; one whose
+/// message the paste says still is.
+const OTHER_PRODUCT: i32 = -60;
+/// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
+/// the words are the start of another, longer message.
+const MESSAGE_CONTINUED: i32 = 25;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
@@ -225,11 +232,17 @@ impl<'c> Matcher<'c> {
                     Sighting::code(&found, points, hit.captures),
                 );
             }
+            // Nor is it a message (`HTTP/1.1 401 Unauthorized` says the status, not Kong's `Unauthorized`).
+            Target::Message(_)
+                if matches!(place, Place::Text(_))
+                    && crate::status::is_reason_phrase(&found.value)
+                    && after_status_line_status(haystack, hit.span.start) => {}
             Target::Message(entry) => {
                 let (whole, detail) =
                     standing(haystack, &hit.span, matches!(place, Place::Text(_)));
                 let points = match (whole, hit.generic) {
                     (true, false) => MESSAGE_WHOLE,
+                    (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
                     (false, false) => MESSAGE_IN_TEXT,
                     (true, true) => GENERIC_MESSAGE_WHOLE,
                     (false, true) => GENERIC_MESSAGE_IN_TEXT,
@@ -344,6 +357,36 @@ fn standing(haystack: &str, range: &Range<usize>, in_text: bool) -> (bool, Optio
         alone_before && alone_after,
         detail.map(|d| d.chars().take(300).collect()),
     )
+}
+
+/// Whether a message found at `range` goes on as the same sentence: it ends in a letter or digit and is
+/// followed by a blank and a plain word in lower case (`... exceeded for 1.2.3.4`), not by punctuation, a
+/// `key=value` field or a new sentence.
+fn continued(haystack: &str, range: &Range<usize>) -> bool {
+    let found = &haystack[range.clone()];
+    let after = &haystack[range.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    found.ends_with(|c: char| c.is_alphanumeric())
+        && word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
+fn after_status_line_status(haystack: &str, at: usize) -> bool {
+    let line = paste::line_of(haystack, at);
+    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
+    let Some(rest) = before.strip_prefix("HTTP/") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    let (Some(_version), Some(status), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// One sighting of an entry in the text: what was found, as its code or its message, worth how many points,
@@ -473,6 +516,9 @@ fn weigh(
             .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
     } else if !evidence.vendors.is_empty() {
         candidate.score += VENDOR_DIFFERS;
+    }
+    if candidate.message_points == 0 && !evidence.other_products.is_empty() {
+        candidate.score += OTHER_PRODUCT;
     }
     let by_template_alone = candidate.message_points == 0
         && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());

@@ -1,0 +1,75 @@
+//! Accuracy on the shapes real pastes take (issue #14): what is claimed, and what is not, through the binary.
+//! The pastes here are written for the tests (not taken from the corpus), each showing one behaviour.
+
+use crate::util::{TestCommand, rows};
+
+/// `errcode --json lookup` on `paste`: the `(vendor, code, status)` of each match, and the exit status.
+fn claims(paste: &str) -> (Vec<(String, Option<String>, u64)>, i32) {
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    let code = run.code();
+    (rows(&run.json()), code)
+}
+
+fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
+    (vendor.to_string(), code.map(str::to_string), status)
+}
+
+/// `Error: The provided ...` is a sentence, not the code `The`: the message is found as if the prefix were
+/// absent (a code beside a message would otherwise say the message is another code's).
+#[test]
+fn an_error_prefix_before_a_sentence_is_no_code() {
+    let paste = "deploy failed\n Error: The provided credentials could not be validated. Please check your signature is correct.\n    at client.js:102:31\n";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        [row("tencent", Some("AuthFailure.SignatureFailure"), 200)]
+    );
+}
+
+/// Object storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch` in its own XML: that is no front
+/// door's error, even where an Alibaba host or `HostId` is in it. The OpenAPI body still is Alibaba's.
+#[test]
+fn object_storage_errors_claim_no_front_door_code() {
+    let s3 = "<Error>\n<Code>SignatureDoesNotMatch</Code>\n<Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n<RequestId>1A2B</RequestId>\n<HostId>mybucket.oss-cn-shanghai.aliyuncs.com</HostId>\n<SignatureProvided>abc=</SignatureProvided>\n</Error>\n";
+    assert_eq!(claims(s3), (vec![], 1));
+    let cos = "<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><Resource>/x.jpg</Resource><RequestId>NWQ</RequestId><TraceId>OGV</TraceId></Error>";
+    assert_eq!(claims(cos), (vec![], 1));
+    let pop = r#"{"RequestId":"5C3E","HostId":"ecs.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation.","Recommend":"https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"}"#;
+    let (found, code) = claims(pop);
+    assert_eq!(code, 0);
+    assert_eq!(found[0], row("alibaba", Some("SignatureDoesNotMatch"), 400));
+}
+
+/// A message that goes on as a longer sentence (`API rate limit exceeded for 10.1.2.3.`) is another
+/// message; the same words standing alone are Kong's (and Tencent's gateway's).
+#[test]
+fn a_message_that_goes_on_is_another_message() {
+    let longer = r#"{"message":"API rate limit exceeded for 10.1.2.3. (Authenticated requests get a higher rate limit.)"}"#;
+    assert_eq!(claims(longer), (vec![], 1));
+    let (found, code) = claims(r#"{"message":"API rate limit exceeded"}"#);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("kong", None, 429), row("tencent", None, 429)]);
+}
+
+/// The reason phrase of a status line states the status; it is not the gateway's message `Unauthorized`.
+#[test]
+fn a_status_lines_reason_phrase_is_no_message() {
+    let paste = "HTTP/1.1 401 Unauthorized\nServer: kong/3.4.0\nContent-Type: application/json\n\n{\"message\":\"No API key found in request\"}\n";
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0);
+    let value = run.json();
+    let messages: Vec<&str> = value["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages, ["No API key found in request"]);
+}
