@@ -14,7 +14,7 @@ use super::finder::{Hit, LiteralHit, Target, generic_code};
 use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
 use crate::catalog::{Catalog, Entry, Vendor};
 use crate::paste::{self, Evidence, Found, Reading};
-use crate::template::Captures;
+use crate::template::{Captures, Segment};
 
 /// What a paste yielded.
 pub(super) struct Pasted<'c> {
@@ -151,6 +151,8 @@ impl<'c> Matcher<'c> {
         for candidate in &mut candidates {
             weigh(candidate, &evidence, text, &mentioned, &anchors);
         }
+
+        referrals.retain(|r| referral_stands(r, &evidence));
 
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
         statuses.sort_unstable();
@@ -317,6 +319,22 @@ impl<'c> Matcher<'c> {
             })
             .collect()
     }
+}
+
+/// Whether a referral found in a paste is worth saying. A code template of names (Tencent's
+/// `InvalidParameter.{reason}`) fits other vendors' codes too: it counts only where its vendor is named. One
+/// of numbers (`APIGW.{number}`) is the vendor's own shape, and counts unless the paste names only other
+/// vendors.
+fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
+    let vendor = referral.catalog.vendor;
+    if evidence.vendors.iter().any(|v| v.value == vendor) {
+        return true;
+    }
+    let numbered = (referral.referral.code.segments().iter()).all(|s| match s {
+        Segment::Placeholder(name) => name == "number",
+        Segment::Literal(_) => true,
+    });
+    numbered && evidence.vendors.is_empty()
 }
 
 /// Where a hit was found: in a message field's value, or in (a view of) the text.

@@ -73,3 +73,37 @@ fn a_status_lines_reason_phrase_is_no_message() {
         .collect();
     assert_eq!(messages, ["No API key found in request"]);
 }
+
+/// A Tencent product's business code (`FailedOperation.QuotaReached`) is answered by a referral to the
+/// common code it refines, where the paste names Tencent Cloud; the same shape in an Alibaba Cloud body, or
+/// in a paste naming no vendor, is not.
+#[test]
+fn tencent_business_codes_are_referred_where_tencent_is_named() {
+    let referrals = |paste: &str| {
+        let run = TestCommand::new()
+            .args(["--json", "lookup"])
+            .stdin(paste)
+            .output();
+        let value = run.json();
+        (value["referrals"].as_array().unwrap().iter())
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    r["vendor"].as_str().unwrap(),
+                    r["code"].as_str().unwrap(),
+                    r["pattern"].as_str().unwrap()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        referrals(
+            "[TencentCloudSDKError] Code=FailedOperation.QuotaReached, Message=quota reached, RequestId=1"
+        ),
+        ["tencent FailedOperation.QuotaReached FailedOperation.{reason}"]
+    );
+    assert!(referrals(r#"{"Code":"MissingParameter.Foo","HostId":"ecs.aliyuncs.com"}"#).is_empty());
+    assert!(referrals("Code=FailedOperation.QuotaReached, Message=quota reached").is_empty());
+    // Huawei's numbered referral needs no vendor named.
+    assert_eq!(referrals("request failed: APIGW.0999").len(), 1);
+}
