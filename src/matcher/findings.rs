@@ -143,13 +143,28 @@ impl<'c> Matcher<'c> {
         }
 
         // Where the errors stand, for deciding which stated status belongs to which.
-        let anchors: Vec<(usize, Spans)> = candidates
+        let anchors: Vec<Anchor> = candidates
             .iter()
             .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
             .map(|c| (c.position, c.primary.clone()))
             .collect();
+        // Errors that claim a code stated beside a message: not a category code found alone (gRPC's
+        // `PERMISSION_DENIED: <message>` names the message's error, whose row has another code).
+        let code_anchors: Vec<Anchor> = candidates
+            .iter()
+            .filter(|c| {
+                c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE && !category_only(c)
+            })
+            .map(|c| (c.position, c.primary.clone()))
+            .collect();
         for candidate in &mut candidates {
-            weigh(candidate, &evidence, text, &mentioned, &anchors);
+            weigh(
+                candidate,
+                &evidence,
+                text,
+                &mentioned,
+                (&anchors, &code_anchors),
+            );
         }
 
         referrals.retain(|r| referral_stands(r, &evidence));
@@ -222,10 +237,12 @@ impl<'c> Matcher<'c> {
                 if matches!(place, Place::Text(_))
                     && crate::status::is_reason_phrase(&found.value) => {}
             Target::Code(entry) => {
-                let points = if hit.generic {
-                    GENERIC_CODE_IN_TEXT
-                } else {
+                let points = if !hit.generic {
                     CODE_IN_TEXT
+                } else if matches!(place, Place::Text(_)) && leads_a_message(haystack, &hit.span) {
+                    GENERIC_CODE_FIELD
+                } else {
+                    GENERIC_CODE_IN_TEXT
                 };
                 add(
                     candidates,
@@ -393,6 +410,17 @@ fn continued(haystack: &str, range: &Range<usize>) -> bool {
         && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
+/// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API
+/// has not been used ...`, `7 PERMISSION_DENIED: ...`): the code stated as such, as a field states it. Only
+/// a status name (upper case) is read so: `Throttling: Rate exceeded` is as likely any service's.
+fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
+    let code = &haystack[range.clone()];
+    code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        && haystack[range.end..]
+            .strip_prefix(": ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
+}
+
 /// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
 fn after_status_line_status(haystack: &str, at: usize) -> bool {
     let line = paste::line_of(haystack, at);
@@ -499,7 +527,7 @@ fn weigh(
     evidence: &Evidence,
     text: &str,
     mentioned: &[Range<usize>],
-    anchors: &[(usize, Spans)],
+    (anchors, code_anchors): (&[Anchor], &[Anchor]),
 ) {
     candidate.score = candidate.code_points + candidate.message_points;
     // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
@@ -521,7 +549,13 @@ fn weigh(
     }
     if candidate.code_points == 0
         && candidate.entry.code.is_some()
-        && other_code_for(&evidence.code_fields, mentioned, text, candidate, anchors)
+        && other_code_for(
+            &evidence.code_fields,
+            mentioned,
+            text,
+            candidate,
+            code_anchors,
+        )
     {
         candidate.score += CODE_DIFFERS;
     }
@@ -635,6 +669,18 @@ fn other_code_for(
         })
 }
 
+/// Where an error stands in a paste, and the ranges it was found by.
+type Anchor = (usize, Spans);
+
+/// How far apart two rows found in a paste may stand and still be the same error body (a pretty-printed
+/// Google error puts its message, status and ErrorInfo reason some lines apart).
+const SAME_ERROR_REACH: usize = 2048;
+
+/// Whether a candidate was found only by a generic code (`PERMISSION_DENIED`, `INVALID_ARGUMENT`).
+fn category_only(c: &Candidate<'_>) -> bool {
+    c.message_points == 0 && c.code_points <= GENERIC_CODE_FIELD
+}
+
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     candidates.sort_by_key(|c| {
@@ -664,6 +710,22 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             kept.push(c);
         }
     }
+    // A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
+    // better-found row of the same vendor and status for the same error (its ErrorInfo reason,
+    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own.
+    let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
+        .filter(|k| !category_only(k))
+        .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
+        .collect();
+    kept.retain(|c| {
+        !category_only(c)
+            || !specific.iter().any(|&(vendor, status, position, score)| {
+                vendor == c.catalog.vendor
+                    && status == c.entry.status
+                    && score > c.score
+                    && position.abs_diff(c.position) <= SAME_ERROR_REACH
+            })
+    });
     // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
     let unwrapped: Vec<Vendor> = (kept.iter())
         .filter(|c| !c.entry.wrapper)

@@ -107,3 +107,48 @@ fn tencent_business_codes_are_referred_where_tencent_is_named() {
     // Huawei's numbered referral needs no vendor named.
     assert_eq!(referrals("request failed: APIGW.0999").len(), 1);
 }
+
+/// A Google error body's canonical status (`"status": "INVALID_ARGUMENT"`) is the category of the row its
+/// ErrorInfo reason names: only the reason's row is claimed.
+#[test]
+fn a_category_code_beside_its_specific_row_is_not_claimed_again() {
+    let body = r#"{
+  "error": {
+    "code": 400,
+    "message": "API key not valid. Please pass a valid API key.",
+    "status": "INVALID_ARGUMENT",
+    "details": [
+      {
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        "reason": "API_KEY_INVALID",
+        "domain": "googleapis.com",
+        "metadata": { "service": "vision.googleapis.com" }
+      }
+    ]
+  }
+}"#;
+    let (found, code) = claims(body);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("google", Some("API_KEY_INVALID"), 400)]);
+}
+
+/// gRPC prints a status as `CODE: message`: the code stated so names the error, even when the message is
+/// another row's wording (whose own code, an ErrorInfo reason, the paste does not show).
+#[test]
+fn a_grpc_status_leading_its_message_is_the_error() {
+    let paste = "Error: 7 PERMISSION_DENIED: Cloud Vision API has not been used in project 123456 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/vision.googleapis.com/overview?project=123456 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|r| r.0 == "google" && r.1.as_deref() == Some("PERMISSION_DENIED")),
+        "{found:?}"
+    );
+    // A CamelCase code so placed is as likely any service's: no claim without the vendor.
+    let (found, _) = claims(
+        "operation error STS: GetCallerIdentity, https response error StatusCode: 400, api error Throttling: Rate exceeded",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
