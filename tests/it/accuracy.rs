@@ -152,3 +152,30 @@ fn a_grpc_status_leading_its_message_is_the_error() {
     );
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// Tencent's gateway answers `uri '/x' host '...'` and `env_mapping '\/'` where its table says `uri[$uri]`:
+/// the live forms are found, with what they name filled in (JSON's escaped slashes undone).
+#[test]
+fn tencent_live_forms_are_found() {
+    let fill = |paste: &str| {
+        let run = TestCommand::new()
+            .args(["--json", "lookup", "--lang", "en"])
+            .stdin(paste)
+            .output()
+            .expect_code(0);
+        let value = run.json();
+        let m = &value["matches"][0];
+        (
+            m["id"].as_str().unwrap().to_string(),
+            m["fix"]["en"].as_str().unwrap().to_string(),
+        )
+    };
+    let (id, fix) = fill(
+        r#"{"message":"There is no api match uri '\/orders-1' host 'service-ab12-1250000000.sh.apigw.tencentcs.com'"}"#,
+    );
+    assert_eq!(id, "no-api-match-uri");
+    assert!(fix.starts_with("Compare /orders-1 with"), "{fix}");
+    let (id, fix) = fill(r#"{"message":"There is no api match env_mapping '\/'"}"#);
+    assert_eq!(id, "no-api-match-env-mapping");
+    assert!(fix.contains("first path segment / must"), "{fix}");
+}
