@@ -183,6 +183,25 @@ impl<'c> Matcher<'c> {
     /// templates it also fits; templates (`Missing{param}`) count only in code fields, not in prose.
     fn code_candidates(&self, candidates: &mut Vec<Candidate<'c>>, found: &Found<String>) -> bool {
         let exact = self.entries_with_code(&found.value);
+        // A reason phrase in a field (`"status": "Unauthorized"`) states a status, not a code spelled in
+        // capitals (AWS's gateway response type `UNAUTHORIZED`); only the very spelling is that code.
+        if crate::status::is_reason_phrase(&found.value) {
+            for &(catalog, entry) in exact {
+                if entry
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.source() == found.value)
+                {
+                    add(
+                        candidates,
+                        catalog,
+                        entry,
+                        Sighting::code(found, GENERIC_CODE_FIELD, Captures::new()),
+                    );
+                }
+            }
+            return true;
+        }
         let points = if generic_code(&found.value) {
             GENERIC_CODE_FIELD
         } else {

@@ -179,3 +179,11 @@ fn tencent_live_forms_are_found() {
     assert_eq!(id, "no-api-match-env-mapping");
     assert!(fix.contains("first path segment / must"), "{fix}");
 }
+
+/// A reason phrase in a status field (`"status": "Unauthorized"`) states the status: it is not AWS's gateway
+/// response type `UNAUTHORIZED`, though codes are compared in any case.
+#[test]
+fn a_reason_phrase_in_a_field_is_no_code() {
+    let paste = r#"err: { "code": 401, "status": "Unauthorized", "message": "Bad credentials" }"#;
+    assert_eq!(claims(paste), (vec![], 1));
+}
