@@ -187,3 +187,17 @@ fn a_reason_phrase_in_a_field_is_no_code() {
     let paste = r#"err: { "code": 401, "status": "Unauthorized", "message": "Bad credentials" }"#;
     assert_eq!(claims(paste), (vec![], 1));
 }
+
+/// `error_msg` is a field of Huawei's bodies and of APISIX's (and others'): it names no vendor, so APISIX's
+/// own message in it is APISIX's.
+#[test]
+fn a_field_name_several_vendors_use_names_none() {
+    let (found, code) = claims(r#"requests return: `{"error_msg":"404 Route Not Found"}`"#);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("apisix", None, 404)]);
+    // Huawei's own body is still Huawei's, by its code field and host.
+    let (found, _) = claims(
+        r#"{"error_msg":"The API does not exist or has not been published in the environment","error_code":"APIGW.0101","request_id":"2353"}"#,
+    );
+    assert_eq!(found, [row("huawei", Some("APIGW.0101"), 404)]);
+}
