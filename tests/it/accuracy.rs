@@ -201,3 +201,21 @@ fn a_field_name_several_vendors_use_names_none() {
     );
     assert_eq!(found, [row("huawei", Some("APIGW.0101"), 404)]);
 }
+
+/// Alibaba Cloud's IllegalTimestamp, whose message says a parameter is missing: the code's own row, not
+/// MissingParameter's (whose message template it also fits), in straight or typographic quotes.
+#[test]
+fn alibaba_illegal_timestamp_is_its_own_row() {
+    for quoted in ["\"Timestamp\"", "“Timestamp”"] {
+        let paste = format!(
+            "<Error><RequestId>1A</RequestId><HostId>cdn.aliyuncs.com</HostId><Code>IllegalTimestamp</Code><Message>The input parameter {quoted} that is mandatory for processing this request is not supplied.</Message></Error>"
+        );
+        let (found, code) = claims(&paste);
+        assert_eq!(code, 0);
+        assert_eq!(
+            found,
+            [row("alibaba", Some("IllegalTimestamp"), 400)],
+            "{quoted}"
+        );
+    }
+}
