@@ -278,6 +278,10 @@ impl<'c> Matcher<'c> {
         if let Some(range) = parse_status(&query) {
             return self.status_range(&query, range);
         }
+        // `429 Too Many Requests`, `HTTP 404`, `status 429`: a status said in words.
+        if let Some(status) = natural_status(&query) {
+            return self.status_range(&query, (status, status));
+        }
         if is_token(&query) {
             let mut matches = self.by_code(&query);
             if !matches.is_empty() {

@@ -219,3 +219,34 @@ fn alibaba_illegal_timestamp_is_its_own_row() {
         );
     }
 }
+
+/// A status said in words (`429 Too Many Requests`, `HTTP 404`, `HTTP status 429`) answers as `errcode status`
+/// does; a status with another phrase is not a status.
+#[test]
+fn statuses_said_in_words_answer_as_status() {
+    let status = crate::util::json(["status", "429"], 0);
+    for query in [
+        "429 Too Many Requests",
+        "HTTP status 429",
+        "HTTP/1.1 429 Too Many Requests",
+    ] {
+        let value = crate::util::json(["lookup", query], 0);
+        assert_eq!(value["kind"], "status", "{query}");
+        assert_eq!(rows(&value), rows(&status), "{query}");
+    }
+    let value = crate::util::json(["lookup", "502", "Bad", "Gateway"], 0);
+    assert_eq!(value["kind"], "status");
+    let value = crate::util::json(["lookup", "HTTP 404"], 0);
+    assert_eq!(rows(&value), rows(&crate::util::json(["status", "404"], 0)));
+}
+
+/// A query that is a row's whole meaning comes before rows whose explanation merely contains it.
+#[test]
+fn a_whole_meaning_comes_first() {
+    let value = crate::util::json(["lookup", "签名不一致"], 0);
+    assert_eq!(value["matches"][0]["vendor"], "tencent");
+    assert_eq!(
+        value["matches"][0]["message"],
+        "HMAC signature does not match"
+    );
+}
