@@ -1,5 +1,6 @@
 //! Pastes: turning the evidence `paste::read` gathers into findings — every gateway error in the paste, the
-//! best row for each, with a confidence and the clues behind it, in the order the errors appear.
+//! best row for each, with a confidence and the clues behind it: the best-found first, then in the order the
+//! errors appear.
 //!
 //! Every signal counts together. A code or a vendor message names candidate entries; the HTTP status and the
 //! vendor the paste's shape points to confirm or count against them; a candidate whose clues are all
@@ -751,10 +752,12 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         .map(|c| c.catalog.vendor)
         .collect();
     kept.retain(|c| !c.entry.wrapper || !unwrapped.contains(&c.catalog.vendor));
+    // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
+    // stands); rows found as well as each other in paste order.
     kept.sort_by_key(|c| {
         (
-            c.position,
             std::cmp::Reverse(c.rank),
+            c.position,
             c.stop_dropped == Some(true),
         )
     });

@@ -250,3 +250,26 @@ fn a_whole_meaning_comes_first() {
         "HMAC signature does not match"
     );
 }
+
+/// The best-found error comes first, wherever it stands in the paste; the rest follow.
+#[test]
+fn the_best_found_error_comes_first() {
+    let paste = "retry 1: {\"message\":\"API rate limit exceeded\"}\nretry 2: rpc error: code = Unknown desc = [TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=The provided credentials could not be validated. Please check your signature is correct., RequestId=9a8b\n";
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0);
+    let value = run.json();
+    let matches = value["matches"].as_array().unwrap();
+    assert_eq!(matches[0]["code"], "AuthFailure.SignatureFailure");
+    assert!(matches.len() >= 2, "{matches:?}");
+    let confidence: Vec<u64> = matches
+        .iter()
+        .map(|m| m["confidence"].as_u64().unwrap())
+        .collect();
+    assert!(
+        confidence.windows(2).all(|w| w[0] >= w[1]),
+        "{confidence:?}"
+    );
+}
