@@ -458,6 +458,12 @@ const OBJECT_STORAGE: &[(&str, &str)] = &[
         "Check your key and signing method",
         "object-storage error message (S3 wording)",
     ),
+    // S3's and OSS's messages for InvalidAccessKeyId ("The AWS/OSS Access Key Id you provided does not
+    // exist in our records.", "... is disabled."); Alibaba's OpenAPI says "Specified access key ...".
+    (
+        "Access Key Id you provided",
+        "object-storage error message (S3 wording)",
+    ),
     ("x-oss-request-id", "Alibaba Cloud OSS header"),
     ("AliyunOSS", "Alibaba Cloud OSS server header"),
     ("oss2.exceptions", "Alibaba Cloud OSS SDK (Python oss2)"),
@@ -605,6 +611,7 @@ fn fields(view: &View, evidence: &mut Evidence) {
         if pair.carries.code
             && let Some(range) = code_value(value)
             && !starts_a_sentence(value, &range)
+            && !value[range.end..].starts_with('/')
         {
             push(
                 &mut evidence.code_fields,
@@ -816,13 +823,17 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_after_error_is_no_code_field() {
+    fn a_sentence_or_a_path_after_error_is_no_code_field() {
         let e = read_paste("Error: The provided credentials could not be validated.");
         assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
         let e = read_paste("HTTP Status: 400 Error:Forbidden.RAM User not authorized to operate");
         assert_eq!(values(&e.code_fields), ["Forbidden.RAM"]);
         let e = read_paste("error: Throttling");
         assert_eq!(values(&e.code_fields), ["Throttling"]);
+        // Nor is the first segment of a path (`[ERROR:flutter/runtime/...]`).
+        let e =
+            read_paste("[ERROR:flutter/runtime/dart_vm_initializer.cc(41)] Unhandled Exception");
+        assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
     }
 
     #[test]

@@ -721,8 +721,11 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // (a longer message containing a shorter one: "HMAC signature cannot be verified, the x-date
         // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
         // same text with the same points (two editions, two templates) are all kept.
+        // (An SDK's wrapper covers nothing: the code it wraps is the error, `SDK.ServerError ErrorCode:
+        // InvalidAccessKeyId`, and the wrapper gives way to it below.)
         let covered = kept.iter().any(|k| {
-            c.primary.iter().all(|p| k.primary.overlaps(p))
+            !k.entry.wrapper
+                && c.primary.iter().all(|p| k.primary.overlaps(p))
                 && (k.score > c.score
                     || (k.score == c.score && k.primary.extent() > c.primary.extent()))
         });

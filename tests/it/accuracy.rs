@@ -273,3 +273,19 @@ fn the_best_found_error_comes_first() {
         "{confidence:?}"
     );
 }
+
+/// Alibaba's InvalidAccessKeyId (no suffix), as the SDKs print it; inside the Go SDK's wrapper the wrapped
+/// code is the answer; S3's code of the same name (its own message) is not Alibaba's.
+#[test]
+fn alibaba_invalid_access_key_id_and_its_look_alikes() {
+    let (found, _) = claims(
+        "Aliyun.Acs.Core.Exceptions.ClientException: InvalidAccessKeyId : Specified access key is not found or invalid. + [ RequestId : 0E0A ]",
+    );
+    assert_eq!(found, [row("alibaba", Some("InvalidAccessKeyId"), 401)]);
+    let (found, _) = claims(
+        "acme: error presenting token: alicloud: API call failed: SDK.ServerError ErrorCode: InvalidAccessKeyId",
+    );
+    assert_eq!(found, [row("alibaba", Some("InvalidAccessKeyId"), 401)]);
+    let s3 = "botocore.exceptions.ClientError: An error occurred (InvalidAccessKeyId) when calling the PutObject operation: The AWS Access Key Id you provided does not exist in our records.";
+    assert_eq!(claims(s3), (vec![], 1));
+}
