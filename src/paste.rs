@@ -685,7 +685,38 @@ fn views(text: &str) -> Vec<View> {
             origin: Some(origin),
         });
     }
+    // Documentation pages and word processors print quotes typographically (`The input parameter
+    // “CommandId” ...`) where responses have straight ones: the paste with its quotes straightened too.
+    if text.contains(TYPOGRAPHIC_QUOTES) {
+        let (straight, map) = straighten_quotes(text);
+        views.push(View {
+            text: straight,
+            origin: Some(map),
+        });
+    }
     views
+}
+
+const TYPOGRAPHIC_QUOTES: [char; 4] = ['“', '”', '‘', '’'];
+
+/// The text with typographic quotes made straight (`“` `”` to `"`, `‘` `’` to `'`), and for each output byte
+/// the offset of the input byte it came from.
+fn straighten_quotes(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            c => {
+                out.push(c);
+                map.extend(i..i + c.len_utf8());
+                continue;
+            }
+        }
+        map.push(i);
+    }
+    (out, map)
 }
 
 /// Undoes one level of JSON-style string escaping, returning the text and, for each output byte, the
@@ -834,6 +865,27 @@ mod tests {
         let e =
             read_paste("[ERROR:flutter/runtime/dart_vm_initializer.cc(41)] Unhandled Exception");
         assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+    }
+
+    #[test]
+    fn typographic_quotes_are_read_straight_too() {
+        let text = "<Message>The input parameter “CommandId” is missing.</Message>";
+        let e = read_paste(text);
+        assert!(
+            values(&e.message_fields)
+                .contains(&"The input parameter \"CommandId\" is missing.".to_string()),
+            "{:?}",
+            e.message_fields
+        );
+        let straight = e.views.last().unwrap();
+        let at = straight.text.find('"').unwrap();
+        assert_eq!(
+            straight.to_paste(&(at..at + 1)).start,
+            text.find('“').unwrap()
+        );
+        let word = straight.text.find("CommandId").unwrap();
+        let span = straight.to_paste(&(word..word + 9));
+        assert_eq!(&text[span], "CommandId");
     }
 
     #[test]

@@ -289,3 +289,21 @@ fn alibaba_invalid_access_key_id_and_its_look_alikes() {
     let s3 = "botocore.exceptions.ClientError: An error occurred (InvalidAccessKeyId) when calling the PutObject operation: The AWS Access Key Id you provided does not exist in our records.";
     assert_eq!(claims(s3), (vec![], 1));
 }
+
+/// A message copied with typographic quotes (documentation pages print them) is found as the straight one,
+/// with what it names filled in.
+#[test]
+fn typographic_quotes_read_as_straight_ones() {
+    let paste = r#"{"RequestId":"1A","HostId":"ecs.aliyuncs.com","Code":"MissingParameter","Message":"The input parameter “RegionId” that is mandatory for processing this request is not supplied."}"#;
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0);
+    let value = run.json();
+    assert_eq!(
+        rows(&value)[0],
+        row("alibaba", Some("MissingParameter"), 400)
+    );
+    assert_eq!(value["matches"][0]["captures"]["param"], "RegionId");
+}
