@@ -117,6 +117,7 @@ const KEYS: &[(&str, Carries)] = &[
     ("err_code", CODE),
     ("errcode", CODE),
     ("x-ca-error-code", CODE),
+    ("x-amzn-errortype", CODE),
     ("error", CODE),
     ("message", MESSAGE),
     ("msg", MESSAGE),

@@ -149,12 +149,14 @@ impl<'c> Matcher<'c> {
             .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
             .map(|c| (c.position, c.primary.clone()))
             .collect();
-        // Errors that claim a code stated beside a message: not a category code found alone (gRPC's
-        // `PERMISSION_DENIED: <message>` names the message's error, whose row has another code).
+        // Errors that claim a code stated beside a message, as another error's: those found by a message
+        // of their own. A row found by the code alone is that code's reading, not another error: the message
+        // beside it is then another code's wording (gRPC's `PERMISSION_DENIED: <message>`; AWS's
+        // `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
         let code_anchors: Vec<Anchor> = candidates
             .iter()
             .filter(|c| {
-                c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE && !category_only(c)
+                c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE && c.message_points > 0
             })
             .map(|c| (c.position, c.primary.clone()))
             .collect();

@@ -307,3 +307,19 @@ fn typographic_quotes_read_as_straight_ones() {
     );
     assert_eq!(value["matches"][0]["captures"]["param"], "RegionId");
 }
+
+/// AWS's `x-amzn-ErrorType` header states the error's code: its rows are the answer, and the body's bare
+/// message (`Forbidden`, another row's) is that code's wording here.
+#[test]
+fn the_aws_error_type_header_states_the_code() {
+    let paste = "HTTP/1.1 403 Forbidden\nx-amzn-RequestId: c03b\nx-amzn-ErrorType: AccessDeniedException\n\n{\"message\":\"Forbidden\"}\n";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|r| r.0 == "aws" && r.1.as_deref() == Some("AccessDeniedException")),
+        "{found:?}"
+    );
+}
