@@ -323,3 +323,13 @@ fn the_aws_error_type_header_states_the_code() {
         "{found:?}"
     );
 }
+
+/// The Tencent Python SDK's own credential check (`InvalidCredential`, raised before any request).
+#[test]
+fn tencent_sdk_invalid_credential_is_found() {
+    let (found, code) = claims(
+        "[TencentCloudSDKException] code:InvalidCredential message:secret key should not contain spaces requestId:None",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("tencent", Some("InvalidCredential"), 400)]);
+}
