@@ -333,3 +333,13 @@ fn tencent_sdk_invalid_credential_is_found() {
     assert_eq!(code, 0);
     assert_eq!(found, [row("tencent", Some("InvalidCredential"), 400)]);
 }
+
+/// Alibaba's V3 (ACS3-HMAC-SHA256) wording of SignatureDoesNotMatch, with the server's string-to-sign
+/// appended: the algorithm's name marks the vendor.
+#[test]
+fn alibaba_v3_signature_mismatch_is_found() {
+    let paste = "Specified signature does not match our calculation. server StringToSign is [ACS3-HMAC-SHA256\n6306ef31f2c1915dd47e562d932ea4643dad1747e0b751314727150613831f85]";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
+}

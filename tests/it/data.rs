@@ -91,7 +91,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("alibaba-apigateway-dataplane", 25),
             ("alibaba-apigateway-messages", 30),
             ("alibaba-apigateway", 48),
-            ("alibaba-openapi", 51),
+            ("alibaba-openapi", 52),
             ("apisix-gateway", 47),
             ("aws-apigateway-gateway-responses", 21),
             ("aws-apigateway", 24),
