@@ -30,6 +30,10 @@ pub(super) struct Pasted<'c> {
 const CODE_FIELD: i32 = 60;
 const GENERIC_CODE_FIELD: i32 = 35;
 const GENERIC_CODE_IN_TEXT: i32 = 15;
+/// A status name leading its message as gRPC prints it (`PERMISSION_DENIED: ...`): stated as a field states a
+/// code, where the paste names the code's vendor; any gRPC service prints the same, so without its vendor
+/// named it counts as a generic code in text.
+const GRPC_STATUS: i32 = GENERIC_CODE_FIELD - 1;
 const CODE_TEMPLATE_FIELD: i32 = 50;
 const CODE_IN_TEXT: i32 = 55;
 const MESSAGE_WHOLE: i32 = 50;
@@ -262,7 +266,7 @@ impl<'c> Matcher<'c> {
                 let points = if !hit.generic {
                     CODE_IN_TEXT
                 } else if matches!(place, Place::Text(_)) && leads_a_message(haystack, &hit.span) {
-                    GENERIC_CODE_FIELD
+                    GRPC_STATUS
                 } else {
                     GENERIC_CODE_IN_TEXT
                 };
@@ -593,6 +597,9 @@ fn weigh(
     }
     if candidate.message_points == 0 && !evidence.other_products.is_empty() {
         candidate.score += OTHER_PRODUCT;
+    }
+    if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
+        candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
     let by_template_alone = candidate.message_points == 0
         && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());

@@ -146,6 +146,13 @@ fn a_grpc_status_leading_its_message_is_the_error() {
             .all(|r| r.0 == "google" && r.1.as_deref() == Some("PERMISSION_DENIED")),
         "{found:?}"
     );
+    // Any gRPC service prints its status so: without a vendor named, an ordinary gRPC error with its HTTP
+    // status is nobody's gateway error.
+    let (found, _) = claims(
+        "io.grpc.StatusRuntimeException: UNAVAILABLE: io exception
+request failed with HTTP 503",
+    );
+    assert!(found.is_empty(), "{found:?}");
     // A CamelCase code so placed is as likely any service's: no claim without the vendor.
     let (found, _) = claims(
         "operation error STS: GetCallerIdentity, https response error StatusCode: 400, api error Throttling: Rate exceeded",
