@@ -29,6 +29,10 @@ pub struct Evidence {
     pub statuses: Vec<Found<u16>>,
     /// Vendors the paste's shape, hosts or SDK names point to.
     pub vendors: Vec<Found<Vendor>>,
+    /// Marks of a product no catalog covers, whose error bodies reuse the front doors' codes: object
+    /// storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in
+    /// its own XML. Found as `(what, where)`.
+    pub other_products: Vec<Found<&'static str>>,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
     /// levels of string escaping undone, each with a map from its byte offsets back to the paste's.
     pub views: Vec<View>,
@@ -113,6 +117,7 @@ const KEYS: &[(&str, Carries)] = &[
     ("err_code", CODE),
     ("errcode", CODE),
     ("x-ca-error-code", CODE),
+    ("x-amzn-errortype", CODE),
     ("error", CODE),
     ("message", MESSAGE),
     ("msg", MESSAGE),
@@ -235,6 +240,19 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
         .unwrap_or(rest.len());
     let code = rest[..end].trim_end_matches('.');
     (code.len() >= 3).then(|| skip..skip + code.len())
+}
+
+/// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
+/// not be validated.`): a plain word, capitalised or not, followed by a blank and a word in lower case. A
+/// code is rarely such a word (`Forbidden.RAM User not authorized`, `InvalidApi.NotFound` are codes).
+fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
+    let word = &value[range.clone()];
+    let mut letters = word.chars();
+    let plain = letters.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && letters.all(|c| c.is_ascii_lowercase());
+    let rest = &value[range.end..];
+    let next = rest.trim_start_matches([' ', '\t']);
+    plain && next.len() < rest.len() && next.starts_with(|c: char| c.is_lowercase())
 }
 
 /// A message value: quoted (to the closing quote, or the line's end when cut off), or bare.
@@ -417,6 +435,52 @@ impl Hints {
     }
 }
 
+/// Text that marks an object-storage error (S3 and the stores that copy its API: Alibaba OSS, Tencent COS,
+/// Huawei OBS): the fields of their XML error bodies and their headers, which no API front door's error
+/// has. `(text, what)`, matched in any case.
+const OBJECT_STORAGE: &[(&str, &str)] = &[
+    ("<SignatureProvided>", "object-storage error body field"),
+    ("'SignatureProvided'", "object-storage error body field"),
+    ("\"SignatureProvided\"", "object-storage error body field"),
+    ("StringToSignBytes", "object-storage error body field"),
+    ("<AWSAccessKeyId>", "object-storage error body field"),
+    ("<OSSAccessKeyId>", "Alibaba Cloud OSS error body field"),
+    ("'OSSAccessKeyId'", "Alibaba Cloud OSS error body field"),
+    ("<BucketName>", "object-storage error body field"),
+    ("<TraceId>", "Tencent Cloud COS error body field"),
+    ("<FormatString>", "Tencent Cloud COS error body field"),
+    (
+        "FormatString=",
+        "Tencent Cloud COS error body field (SDK dump)",
+    ),
+    // S3's message for SignatureDoesNotMatch, which OSS and OBS copy (API Gateway's names the AWS Secret
+    // Access Key instead).
+    (
+        "Check your key and signing method",
+        "object-storage error message (S3 wording)",
+    ),
+    // S3's and OSS's messages for InvalidAccessKeyId ("The AWS/OSS Access Key Id you provided does not
+    // exist in our records.", "... is disabled."); Alibaba's OpenAPI says "Specified access key ...".
+    (
+        "Access Key Id you provided",
+        "object-storage error message (S3 wording)",
+    ),
+    ("x-oss-request-id", "Alibaba Cloud OSS header"),
+    ("AliyunOSS", "Alibaba Cloud OSS server header"),
+    ("oss2.exceptions", "Alibaba Cloud OSS SDK (Python oss2)"),
+    ("x-cos-request-id", "Tencent Cloud COS header"),
+    ("x-obs-request-id", "Huawei Cloud OBS header"),
+    ("x-amz-request-id", "Amazon S3 header"),
+    ("x-amz-id-2", "Amazon S3 header"),
+    ("s3.amazonaws.com", "Amazon S3 host"),
+    ("/s3/aws4_request", "S3 signature scope"),
+];
+
+static OBJECT_STORAGE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let texts: Vec<&str> = OBJECT_STORAGE.iter().map(|(text, _)| *text).collect();
+    words(&texts, SMALL_AUTOMATON, true)
+});
+
 /// How much to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
@@ -465,6 +529,10 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     }
     evidence.views = views;
     if reading == Reading::Paste {
+        if let Some(m) = OBJECT_STORAGE_WORDS.find(text) {
+            let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
+            push(&mut evidence.other_products, what, m.range(), what);
+        }
         for (automaton, of_any_case) in [(&hints.any_case, true), (&hints.exact_case, false)] {
             for m in automaton.find_overlapping_iter(text) {
                 let (vendor, _, any_case_hint, what) = &hints.list[m.pattern().as_usize()];
@@ -543,6 +611,8 @@ fn fields(view: &View, evidence: &mut Evidence) {
         };
         if pair.carries.code
             && let Some(range) = code_value(value)
+            && !starts_a_sentence(value, &range)
+            && !value[range.end..].starts_with('/')
         {
             push(
                 &mut evidence.code_fields,
@@ -616,7 +686,38 @@ fn views(text: &str) -> Vec<View> {
             origin: Some(origin),
         });
     }
+    // Documentation pages and word processors print quotes typographically (`The input parameter
+    // “CommandId” ...`) where responses have straight ones: the paste with its quotes straightened too.
+    if text.contains(TYPOGRAPHIC_QUOTES) {
+        let (straight, map) = straighten_quotes(text);
+        views.push(View {
+            text: straight,
+            origin: Some(map),
+        });
+    }
     views
+}
+
+const TYPOGRAPHIC_QUOTES: [char; 4] = ['“', '”', '‘', '’'];
+
+/// The text with typographic quotes made straight (`“` `”` to `"`, `‘` `’` to `'`), and for each output byte
+/// the offset of the input byte it came from.
+fn straighten_quotes(text: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    for (i, c) in text.char_indices() {
+        match c {
+            '“' | '”' => out.push('"'),
+            '‘' | '’' => out.push('\''),
+            c => {
+                out.push(c);
+                map.extend(i..i + c.len_utf8());
+                continue;
+            }
+        }
+        map.push(i);
+    }
+    (out, map)
 }
 
 /// Undoes one level of JSON-style string escaping, returning the text and, for each output byte, the
@@ -768,6 +869,51 @@ mod tests {
             statuses("took 429ms on port 5000, HTTP 4290 TARGET /x 404"),
             []
         );
+    }
+
+    #[test]
+    fn a_sentence_or_a_path_after_error_is_no_code_field() {
+        let e = read_paste("Error: The provided credentials could not be validated.");
+        assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+        let e = read_paste("HTTP Status: 400 Error:Forbidden.RAM User not authorized to operate");
+        assert_eq!(values(&e.code_fields), ["Forbidden.RAM"]);
+        let e = read_paste("error: Throttling");
+        assert_eq!(values(&e.code_fields), ["Throttling"]);
+        // Nor is the first segment of a path (`[ERROR:flutter/runtime/...]`).
+        let e =
+            read_paste("[ERROR:flutter/runtime/dart_vm_initializer.cc(41)] Unhandled Exception");
+        assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+    }
+
+    #[test]
+    fn typographic_quotes_are_read_straight_too() {
+        let text = "<Message>The input parameter “CommandId” is missing.</Message>";
+        let e = read_paste(text);
+        assert!(
+            values(&e.message_fields)
+                .contains(&"The input parameter \"CommandId\" is missing.".to_string()),
+            "{:?}",
+            e.message_fields
+        );
+        let straight = e.views.last().unwrap();
+        let at = straight.text.find('"').unwrap();
+        assert_eq!(
+            straight.to_paste(&(at..at + 1)).start,
+            text.find('“').unwrap()
+        );
+        let word = straight.text.find("CommandId").unwrap();
+        let span = straight.to_paste(&(word..word + 9));
+        assert_eq!(&text[span], "CommandId");
+    }
+
+    #[test]
+    fn object_storage_marks_are_other_products() {
+        let e = read_paste(
+            "<Error><Code>SignatureDoesNotMatch</Code><StringToSignBytes>50</StringToSignBytes>",
+        );
+        assert_eq!(e.other_products.len(), 1);
+        let e = read_paste(r#"{"Code":"SignatureDoesNotMatch","HostId":"ecs.aliyuncs.com"}"#);
+        assert!(e.other_products.is_empty());
     }
 
     #[test]

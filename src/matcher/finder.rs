@@ -269,17 +269,23 @@ impl<'c> Finder<'c> {
     }
 
     /// For `scan --count`: whether the message of an entry without a code, one that is not generic, stands
-    /// in `text` where these literals were found. Such a message alone makes a line reported (its score
-    /// is enough, and nothing in a log line counts against an entry without a code: asserted beside the
+    /// in `text` where these literals were found, such that it alone makes the line reported (its score is
+    /// enough, and nothing in a log line counts against an entry without a code: asserted beside the
     /// scores in `findings`), so the line need not be read further.
-    pub(super) fn uncoded_message_stands(&self, text: &str, literals: &[LiteralHit]) -> bool {
+    /// `reported`: whether such a message found at a place reports the line (`findings::reported_alone`).
+    pub(super) fn uncoded_message_stands(
+        &self,
+        text: &str,
+        literals: &[LiteralHit],
+        reported: impl Fn(&Range<usize>) -> bool,
+    ) -> bool {
         literals.iter().any(|l| {
             self.anchors[l.pattern].iter().any(|anchor| match *anchor {
                 Anchor::Message(_, entry, form) => {
                     let template = &entry.message_forms()[form];
                     entry.code.is_none()
                         && !template.is_generic()
-                        && !template.find_all_exact(text).is_empty()
+                        && (template.find_all_exact(text).iter()).any(|(_, span)| reported(span))
                 }
                 Anchor::Code(..) | Anchor::Referral(..) => false,
             })

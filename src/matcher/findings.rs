@@ -1,5 +1,6 @@
 //! Pastes: turning the evidence `paste::read` gathers into findings — every gateway error in the paste, the
-//! best row for each, with a confidence and the clues behind it, in the order the errors appear.
+//! best row for each, with a confidence and the clues behind it: the best-found first, then in the order the
+//! errors appear.
 //!
 //! Every signal counts together. A code or a vendor message names candidate entries; the HTTP status and the
 //! vendor the paste's shape points to confirm or count against them; a candidate whose clues are all
@@ -14,7 +15,7 @@ use super::finder::{Hit, LiteralHit, Target, generic_code};
 use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
 use crate::catalog::{Catalog, Entry, Vendor};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
-use crate::template::Captures;
+use crate::template::{Captures, Segment};
 
 /// What a paste yielded.
 pub(super) struct Pasted<'c> {
@@ -29,6 +30,10 @@ pub(super) struct Pasted<'c> {
 const CODE_FIELD: i32 = 60;
 const GENERIC_CODE_FIELD: i32 = 35;
 const GENERIC_CODE_IN_TEXT: i32 = 15;
+/// A status name leading its message as gRPC prints it (`PERMISSION_DENIED: ...`): stated as a field states a
+/// code, where the paste names the code's vendor; any gRPC service prints the same, so without its vendor
+/// named it counts as a generic code in text.
+const GRPC_STATUS: i32 = GENERIC_CODE_FIELD - 1;
 const CODE_TEMPLATE_FIELD: i32 = 50;
 const CODE_IN_TEXT: i32 = 55;
 const MESSAGE_WHOLE: i32 = 50;
@@ -51,6 +56,13 @@ const VENDOR_DIFFERS: i32 = -30;
 /// A code template (`Invalid{param}`) fits many names other systems use (`InvalidArgument`,
 /// `InvalidAccessKeyId` of object storage): alone, without its vendor named in the paste, it is no claim.
 const TEMPLATE_UNCORROBORATED: i32 = -30;
+/// The paste is another product's error that reuses the front doors' codes (object storage's XML
+/// `SignatureDoesNotMatch`, `InvalidAccessKeyId`): a row found by its code alone is no claim there; one whose
+/// message the paste says still is.
+const OTHER_PRODUCT: i32 = -60;
+/// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
+/// the words are the start of another, longer message.
+const MESSAGE_CONTINUED: i32 = 25;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
@@ -58,9 +70,17 @@ const REPORT: i32 = 40;
 // counts such a line without weighing the rest (`Finder::literals_unless_coded`). (A log line is read
 // without vendor hints, so neither vendor term applies there.)
 const _: () = assert!(CODE_IN_TEXT + STATUS_DIFFERS >= REPORT);
-// Likewise a message that is not generic, of an entry without a code (`Finder::uncoded_message_stands`): a
-// line gives such an entry no code that differs, and a status that differs lowers only its rank.
-const _: () = assert!(MESSAGE_IN_TEXT >= REPORT);
+// Likewise a message that is not generic, of an entry without a code (`Finder::uncoded_message_stands`),
+// unless the sentence goes on (`reported_alone`): a line gives such an entry no code that differs, and a
+// status that differs lowers only its rank.
+const _: () = assert!(MESSAGE_IN_TEXT >= REPORT && MESSAGE_WHOLE >= REPORT);
+
+/// Whether a message that is not generic, of an entry without a code, found at `span` of a log line, is
+/// reported by itself (for `scan --count`, which then reads the line no further): unless the text goes on
+/// as the same sentence, which leaves it fewer points than a report needs.
+pub(super) fn reported_alone(line: &str, span: &Range<usize>) -> bool {
+    !continued(line, span)
+}
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
 
@@ -141,14 +161,34 @@ impl<'c> Matcher<'c> {
         }
 
         // Where the errors stand, for deciding which stated status belongs to which.
-        let anchors: Vec<(usize, Spans)> = candidates
+        let anchors: Vec<Anchor> = candidates
             .iter()
             .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
             .map(|c| (c.position, c.primary.clone()))
             .collect();
+        // Errors that claim a code stated beside a message, as another error's: those found by a message
+        // of their own. A row found by the code alone is that code's reading, not another error: the message
+        // beside it is then another code's wording (gRPC's `PERMISSION_DENIED: <message>`; AWS's
+        // `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
+        let code_anchors: Vec<Anchor> = candidates
+            .iter()
+            .filter(|c| {
+                c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE && c.message_points > 0
+            })
+            .map(|c| (c.position, c.primary.clone()))
+            .collect();
         for candidate in &mut candidates {
-            weigh(candidate, &evidence, text, &lines, &mentioned, &anchors);
+            weigh(
+                candidate,
+                &evidence,
+                text,
+                &lines,
+                &mentioned,
+                (&anchors, &code_anchors),
+            );
         }
+
+        referrals.retain(|r| referral_stands(r, &evidence));
 
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
         statuses.sort_unstable();
@@ -164,6 +204,25 @@ impl<'c> Matcher<'c> {
     /// templates it also fits; templates (`Missing{param}`) count only in code fields, not in prose.
     fn code_candidates(&self, candidates: &mut Vec<Candidate<'c>>, found: &Found<String>) -> bool {
         let exact = self.entries_with_code(&found.value);
+        // A reason phrase in a field (`"status": "Unauthorized"`) states a status, not a code spelled in
+        // capitals (AWS's gateway response type `UNAUTHORIZED`); only the very spelling is that code.
+        if crate::status::is_reason_phrase(&found.value) {
+            for &(catalog, entry) in exact {
+                if entry
+                    .code
+                    .as_ref()
+                    .is_some_and(|c| c.source() == found.value)
+                {
+                    add(
+                        candidates,
+                        catalog,
+                        entry,
+                        Sighting::code(found, GENERIC_CODE_FIELD, Captures::new()),
+                    );
+                }
+            }
+            return true;
+        }
         let points = if generic_code(&found.value) {
             GENERIC_CODE_FIELD
         } else {
@@ -218,10 +277,12 @@ impl<'c> Matcher<'c> {
                 if matches!(place, Place::Text(..))
                     && crate::status::is_reason_phrase(&found.value) => {}
             Target::Code(entry) => {
-                let points = if hit.generic {
-                    GENERIC_CODE_IN_TEXT
-                } else {
+                let points = if !hit.generic {
                     CODE_IN_TEXT
+                } else if matches!(place, Place::Text(..)) && leads_a_message(haystack, &hit.span) {
+                    GRPC_STATUS
+                } else {
+                    GENERIC_CODE_IN_TEXT
                 };
                 add(
                     candidates,
@@ -230,6 +291,11 @@ impl<'c> Matcher<'c> {
                     Sighting::code(&found, points, hit.captures),
                 );
             }
+            // Nor is it a message (`HTTP/1.1 401 Unauthorized` says the status, not Kong's `Unauthorized`).
+            Target::Message(_)
+                if let Place::Text(_, lines) = place
+                    && crate::status::is_reason_phrase(&found.value)
+                    && after_status_line_status(haystack, lines, hit.span.start) => {}
             Target::Message(entry) => {
                 let lines = match place {
                     Place::Text(_, lines) => Some(lines),
@@ -238,6 +304,7 @@ impl<'c> Matcher<'c> {
                 let (whole, detail) = standing(haystack, &hit.span, lines);
                 let points = match (whole, hit.generic) {
                     (true, false) => MESSAGE_WHOLE,
+                    (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
                     (false, false) => MESSAGE_IN_TEXT,
                     (true, true) => GENERIC_MESSAGE_WHOLE,
                     (false, true) => GENERIC_MESSAGE_IN_TEXT,
@@ -314,6 +381,22 @@ impl<'c> Matcher<'c> {
     }
 }
 
+/// Whether a referral found in a paste is worth saying. A code template of names (Tencent's
+/// `InvalidParameter.{reason}`) fits other vendors' codes too: it counts only where its vendor is named. One
+/// of numbers (`APIGW.{number}`) is the vendor's own shape, and counts unless the paste names only other
+/// vendors.
+fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
+    let vendor = referral.catalog.vendor;
+    if evidence.vendors.iter().any(|v| v.value == vendor) {
+        return true;
+    }
+    let numbered = (referral.referral.code.segments().iter()).all(|s| match s {
+        Segment::Placeholder(name) => name == "number",
+        Segment::Literal(_) => true,
+    });
+    numbered && evidence.vendors.is_empty()
+}
+
 /// Where a hit was found: in a message field's value, or in (a view of) the text.
 #[derive(Clone, Copy)]
 enum Place<'a> {
@@ -358,6 +441,47 @@ fn standing(
         alone_before && alone_after,
         detail.map(|d| d.chars().take(300).collect()),
     )
+}
+
+/// Whether a message found at `range` goes on as the same sentence: it ends in a letter or digit and is
+/// followed by a blank and a plain word in lower case (`... exceeded for 1.2.3.4`), not by punctuation, a
+/// `key=value` field or a new sentence.
+fn continued(haystack: &str, range: &Range<usize>) -> bool {
+    let found = &haystack[range.clone()];
+    let after = &haystack[range.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    found.ends_with(|c: char| c.is_alphanumeric())
+        && word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API
+/// has not been used ...`, `7 PERMISSION_DENIED: ...`): the code stated as such, as a field states it. Only
+/// a status name (upper case) is read so: `Throttling: Rate exceeded` is as likely any service's.
+fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
+    let code = &haystack[range.clone()];
+    code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        && haystack[range.end..]
+            .strip_prefix(": ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
+fn after_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
+    let line = lines.line_of(at);
+    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
+    let Some(rest) = before.strip_prefix("HTTP/") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    let (Some(_version), Some(status), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// One sighting of an entry in the text: what was found, as its code or its message, worth how many points,
@@ -453,7 +577,7 @@ fn weigh(
     text: &str,
     lines: &LineIndex,
     mentioned: &[Range<usize>],
-    anchors: &[(usize, Spans)],
+    (anchors, code_anchors): (&[Anchor], &[Anchor]),
 ) {
     candidate.score = candidate.code_points + candidate.message_points;
     // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
@@ -475,7 +599,13 @@ fn weigh(
     }
     if candidate.code_points == 0
         && candidate.entry.code.is_some()
-        && other_code_for(&evidence.code_fields, mentioned, lines, candidate, anchors)
+        && other_code_for(
+            &evidence.code_fields,
+            mentioned,
+            lines,
+            candidate,
+            code_anchors,
+        )
     {
         candidate.score += CODE_DIFFERS;
     }
@@ -488,6 +618,12 @@ fn weigh(
             .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
     } else if !evidence.vendors.is_empty() {
         candidate.score += VENDOR_DIFFERS;
+    }
+    if candidate.message_points == 0 && !evidence.other_products.is_empty() {
+        candidate.score += OTHER_PRODUCT;
+    }
+    if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
+        candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
     let by_template_alone = candidate.message_points == 0
         && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());
@@ -586,6 +722,18 @@ fn other_code_for(
         })
 }
 
+/// Where an error stands in a paste, and the ranges it was found by.
+type Anchor = (usize, Spans);
+
+/// How far apart two rows found in a paste may stand and still be the same error body (a pretty-printed
+/// Google error puts its message, status and ErrorInfo reason some lines apart).
+const SAME_ERROR_REACH: usize = 2048;
+
+/// Whether a candidate was found only by a generic code (`PERMISSION_DENIED`, `INVALID_ARGUMENT`).
+fn category_only(c: &Candidate<'_>) -> bool {
+    c.message_points == 0 && c.code_points <= GENERIC_CODE_FIELD
+}
+
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     candidates.sort_by_key(|c| {
@@ -606,8 +754,11 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // (a longer message containing a shorter one: "HMAC signature cannot be verified, the x-date
         // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
         // same text with the same points (two editions, two templates) are all kept.
+        // (An SDK's wrapper covers nothing: the code it wraps is the error, `SDK.ServerError ErrorCode:
+        // InvalidAccessKeyId`, and the wrapper gives way to it below.)
         let covered = kept.iter().any(|k| {
-            c.primary.iter().all(|p| k.primary.overlaps(&p))
+            !k.entry.wrapper
+                && c.primary.iter().all(|p| k.primary.overlaps(&p))
                 && (k.score > c.score
                     || (k.score == c.score && k.primary.extent() > c.primary.extent()))
         });
@@ -615,16 +766,34 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             kept.push(c);
         }
     }
+    // A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
+    // better-found row of the same vendor and status for the same error (its ErrorInfo reason,
+    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own.
+    let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
+        .filter(|k| !category_only(k))
+        .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
+        .collect();
+    kept.retain(|c| {
+        !category_only(c)
+            || !specific.iter().any(|&(vendor, status, position, score)| {
+                vendor == c.catalog.vendor
+                    && status == c.entry.status
+                    && score > c.score
+                    && position.abs_diff(c.position) <= SAME_ERROR_REACH
+            })
+    });
     // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
     let unwrapped: Vec<Vendor> = (kept.iter())
         .filter(|c| !c.entry.wrapper)
         .map(|c| c.catalog.vendor)
         .collect();
     kept.retain(|c| !c.entry.wrapper || !unwrapped.contains(&c.catalog.vendor));
+    // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
+    // stands); rows found as well as each other in paste order.
     kept.sort_by_key(|c| {
         (
-            c.position,
             std::cmp::Reverse(c.rank),
+            c.position,
             c.stop_dropped == Some(true),
         )
     });

@@ -278,6 +278,10 @@ impl<'c> Matcher<'c> {
         if let Some(range) = parse_status(&query) {
             return self.status_range(&query, range);
         }
+        // `429 Too Many Requests`, `HTTP 404`, `status 429`: a status said in words.
+        if let Some(status) = natural_status(&query) {
+            return self.status_range(&query, (status, status));
+        }
         if is_token(&query) {
             let mut matches = self.by_code(&query);
             if !matches.is_empty() {
@@ -552,7 +556,9 @@ impl<'c> Matcher<'c> {
         let Some(literals) = self.finder().literals_unless_coded(line) else {
             return true;
         };
-        if self.finder().uncoded_message_stands(line, &literals) {
+        if (self.finder())
+            .uncoded_message_stands(line, &literals, |span| findings::reported_alone(line, span))
+        {
             return true;
         }
         let (matches, referrals) = self.read_line(line, &literals);

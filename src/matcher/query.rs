@@ -199,11 +199,22 @@ pub(super) fn explanation_score(
         &entry.fix.en,
         &entry.fix.zh,
     ];
-    texts
+    if !texts.iter().any(|t| needle.in_text(t)) {
+        return None;
+    }
+    // A query that is a row's whole meaning (`签名不一致`, Tencent's) beats rows whose meaning or fix only
+    // contains it (JD Cloud's 客户端和网关的签名不一致).
+    let bare = |t: &str| fold(t).trim_end_matches(['.', '。']).to_string();
+    let query = bare(&needle.folded);
+    let whole = [&entry.meaning.en, &entry.meaning.zh]
         .iter()
-        .any(|t| needle.in_text(t))
-        .then(|| (Captures::new(), MatchedBy::Explanation, SCORE_EXPLANATION))
+        .any(|t| bare(t) == query);
+    let score = SCORE_EXPLANATION + if whole { WHOLE_MEANING } else { 0 };
+    Some((Captures::new(), MatchedBy::Explanation, score))
 }
+
+/// What a whole meaning adds to an explanation's score (less than a fragment of a message has).
+const WHOLE_MEANING: u32 = 500;
 
 pub(super) fn searchable_texts(entry: &Entry) -> impl Iterator<Item = &str> {
     let note = entry
@@ -282,6 +293,53 @@ pub(super) fn parse_status(query: &str) -> Option<(u16, u16)> {
     None
 }
 
+/// A status said as people say it: `429 Too Many Requests`, `HTTP 404`, `HTTP/1.1 502 Bad Gateway`,
+/// `HTTP status code: 503`. The reason phrase, if any, must be the status's own; nothing else
+/// may follow.
+pub(super) fn natural_status(query: &str) -> Option<u16> {
+    let mut rest = query.trim();
+    let strip = |text: &str, word: &str| -> Option<usize> {
+        let head = text.get(..word.len())?;
+        let next = text[word.len()..].chars().next();
+        (head.eq_ignore_ascii_case(word) && !next.is_some_and(|c| c.is_ascii_alphanumeric()))
+            .then_some(word.len())
+    };
+    let mut led = false;
+    if rest
+        .get(..5)
+        .is_some_and(|h| h.eq_ignore_ascii_case("HTTP/"))
+    {
+        let n = 5;
+        let version = rest[n..]
+            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .unwrap_or(rest.len() - n);
+        rest = rest[n + version..].trim_start();
+        led = true;
+    } else if let Some(n) = strip(rest, "HTTP") {
+        rest = rest[n..].trim_start();
+        led = true;
+    }
+    // `HTTP status code: 503`. (`status 429` alone is the `status` command mistyped as a word: `errcode
+    // Status 429` says so.)
+    for word in ["status", "code"] {
+        if led && let Some(n) = strip(rest, word) {
+            rest = rest[n..].trim_start();
+        }
+    }
+    if led {
+        rest = rest.strip_prefix([':', '=']).unwrap_or(rest).trim_start();
+    }
+    let digits = rest.get(..3)?;
+    let (status, _) = parse_status(digits).filter(|(low, high)| low == high)?;
+    let phrase = rest[3..].trim();
+    if !rest[3..].is_empty() && !rest[3..].starts_with(char::is_whitespace) {
+        return None;
+    }
+    let said = phrase.is_empty() && led
+        || (!phrase.is_empty() && crate::status::reason(status).eq_ignore_ascii_case(phrase));
+    said.then_some(status)
+}
+
 /// A query without white space or the punctuation of structured text: a code, or one word.
 pub(super) fn is_token(query: &str) -> bool {
     !query.is_empty()
@@ -304,6 +362,41 @@ pub(super) fn looks_like_code(token: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn statuses_said_naturally() {
+        for (query, status) in [
+            ("429 Too Many Requests", Some(429)),
+            ("502 bad gateway", Some(502)),
+            ("HTTP 404", Some(404)),
+            ("HTTP/1.1 503 Service Unavailable", Some(503)),
+            ("status 429", None),
+            ("HTTP status code: 401", Some(401)),
+            ("404 Route Not Found", None),
+            ("429 requests", None),
+            ("4290 Too Many Requests", None),
+            ("HTTP 4xx", None),
+        ] {
+            assert_eq!(natural_status(query), status, "{query}");
+        }
+    }
+
+    #[test]
+    fn a_whole_meaning_scores_above_one_containing_it() {
+        let catalogs = crate::catalog::Catalogs::builtin();
+        let score = |catalog: &str, id: &str| {
+            let catalog = catalogs.catalogs.iter().find(|c| c.id == catalog).unwrap();
+            let entry = catalog.entries.iter().find(|e| e.id == id).unwrap();
+            explanation_score(entry, &Needle::new(&fold("签名不一致"))).map(|(_, _, s)| s)
+        };
+        assert!(
+            score("tencent-apigateway", "hmac-signature-mismatch")
+                > score(
+                    "jdcloud-apigateway-dataplane",
+                    "access-error-sign-result-not-same"
+                )
+        );
+    }
 
     #[test]
     fn a_needle_ignores_ascii_case_only() {

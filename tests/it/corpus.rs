@@ -250,8 +250,9 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures, so that a change that loses accuracy fails here; the goal (every case
-/// named exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
+/// The floors are today's figures (recall 88.4%, precision 91.5% on the 298 pastes, the first held-out
+/// set included), so that a change that loses accuracy fails here; the goal (every case named exactly:
+/// precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 #[test]
 fn the_tuning_corpus_keeps_its_accuracy() {
     let matcher = Matcher::new(&CATALOGS, &[]);
@@ -274,7 +275,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.80 && precision >= 0.75,
+        recall >= 0.88 && precision >= 0.91,
         "recall {recall:.3}, precision {precision:.3}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

@@ -91,7 +91,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("alibaba-apigateway-dataplane", 25),
             ("alibaba-apigateway-messages", 30),
             ("alibaba-apigateway", 48),
-            ("alibaba-openapi", 49),
+            ("alibaba-openapi", 52),
             ("apisix-gateway", 47),
             ("aws-apigateway-gateway-responses", 21),
             ("aws-apigateway", 24),
@@ -104,7 +104,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("jdcloud-apigateway", 57),
             ("jdcloud-openapi", 1),
             ("kong-gateway", 89),
-            ("tencent-api3-common", 39),
+            ("tencent-api3-common", 40),
             ("tencent-apigateway-api3", 172),
             ("tencent-apigateway", 62),
         ]

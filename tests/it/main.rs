@@ -1,5 +1,6 @@
 //! errcode's integration tests: one binary, so the crate and the executable are built once.
 
+mod accuracy;
 mod authored;
 mod catalog_check;
 mod cli;

@@ -1,0 +1,352 @@
+//! Accuracy on the shapes real pastes take (issue #14): what is claimed, and what is not, through the binary.
+//! The pastes here are written for the tests (not taken from the corpus), each showing one behaviour.
+
+use crate::util::{TestCommand, rows};
+
+/// `errcode --json lookup` on `paste`: the `(vendor, code, status)` of each match, and the exit status.
+fn claims(paste: &str) -> (Vec<(String, Option<String>, u64)>, i32) {
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    let code = run.code();
+    (rows(&run.json()), code)
+}
+
+fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
+    (vendor.to_string(), code.map(str::to_string), status)
+}
+
+/// `Error: The provided ...` is a sentence, not the code `The`: the message is found as if the prefix were
+/// absent (a code beside a message would otherwise say the message is another code's).
+#[test]
+fn an_error_prefix_before_a_sentence_is_no_code() {
+    let paste = "deploy failed\n Error: The provided credentials could not be validated. Please check your signature is correct.\n    at client.js:102:31\n";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert_eq!(
+        found,
+        [row("tencent", Some("AuthFailure.SignatureFailure"), 200)]
+    );
+}
+
+/// Object storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch` in its own XML: that is no front
+/// door's error, even where an Alibaba host or `HostId` is in it. The OpenAPI body still is Alibaba's.
+#[test]
+fn object_storage_errors_claim_no_front_door_code() {
+    let s3 = "<Error>\n<Code>SignatureDoesNotMatch</Code>\n<Message>The request signature we calculated does not match the signature you provided. Check your key and signing method.</Message>\n<RequestId>1A2B</RequestId>\n<HostId>mybucket.oss-cn-shanghai.aliyuncs.com</HostId>\n<SignatureProvided>abc=</SignatureProvided>\n</Error>\n";
+    assert_eq!(claims(s3), (vec![], 1));
+    let cos = "<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><Resource>/x.jpg</Resource><RequestId>NWQ</RequestId><TraceId>OGV</TraceId></Error>";
+    assert_eq!(claims(cos), (vec![], 1));
+    let pop = r#"{"RequestId":"5C3E","HostId":"ecs.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation.","Recommend":"https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"}"#;
+    let (found, code) = claims(pop);
+    assert_eq!(code, 0);
+    assert_eq!(found[0], row("alibaba", Some("SignatureDoesNotMatch"), 400));
+}
+
+/// A message that goes on as a longer sentence (`API rate limit exceeded for 10.1.2.3.`) is another
+/// message; the same words standing alone are Kong's (and Tencent's gateway's).
+#[test]
+fn a_message_that_goes_on_is_another_message() {
+    let longer = r#"{"message":"API rate limit exceeded for 10.1.2.3. (Authenticated requests get a higher rate limit.)"}"#;
+    assert_eq!(claims(longer), (vec![], 1));
+    let (found, code) = claims(r#"{"message":"API rate limit exceeded"}"#);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("kong", None, 429), row("tencent", None, 429)]);
+}
+
+/// The reason phrase of a status line states the status; it is not the gateway's message `Unauthorized`.
+#[test]
+fn a_status_lines_reason_phrase_is_no_message() {
+    let paste = "HTTP/1.1 401 Unauthorized\nServer: kong/3.4.0\nContent-Type: application/json\n\n{\"message\":\"No API key found in request\"}\n";
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0);
+    let value = run.json();
+    let messages: Vec<&str> = value["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["message"].as_str().unwrap())
+        .collect();
+    assert_eq!(messages, ["No API key found in request"]);
+}
+
+/// A Tencent product's business code (`FailedOperation.QuotaReached`) is answered by a referral to the
+/// common code it refines, where the paste names Tencent Cloud; the same shape in an Alibaba Cloud body, or
+/// in a paste naming no vendor, is not.
+#[test]
+fn tencent_business_codes_are_referred_where_tencent_is_named() {
+    let referrals = |paste: &str| {
+        let run = TestCommand::new()
+            .args(["--json", "lookup"])
+            .stdin(paste)
+            .output();
+        let value = run.json();
+        (value["referrals"].as_array().unwrap().iter())
+            .map(|r| {
+                format!(
+                    "{} {} {}",
+                    r["vendor"].as_str().unwrap(),
+                    r["code"].as_str().unwrap(),
+                    r["pattern"].as_str().unwrap()
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        referrals(
+            "[TencentCloudSDKError] Code=FailedOperation.QuotaReached, Message=quota reached, RequestId=1"
+        ),
+        ["tencent FailedOperation.QuotaReached FailedOperation.{reason}"]
+    );
+    assert!(referrals(r#"{"Code":"MissingParameter.Foo","HostId":"ecs.aliyuncs.com"}"#).is_empty());
+    assert!(referrals("Code=FailedOperation.QuotaReached, Message=quota reached").is_empty());
+    // Huawei's numbered referral needs no vendor named.
+    assert_eq!(referrals("request failed: APIGW.0999").len(), 1);
+}
+
+/// A Google error body's canonical status (`"status": "INVALID_ARGUMENT"`) is the category of the row its
+/// ErrorInfo reason names: only the reason's row is claimed.
+#[test]
+fn a_category_code_beside_its_specific_row_is_not_claimed_again() {
+    let body = r#"{
+  "error": {
+    "code": 400,
+    "message": "API key not valid. Please pass a valid API key.",
+    "status": "INVALID_ARGUMENT",
+    "details": [
+      {
+        "@type": "type.googleapis.com/google.rpc.ErrorInfo",
+        "reason": "API_KEY_INVALID",
+        "domain": "googleapis.com",
+        "metadata": { "service": "vision.googleapis.com" }
+      }
+    ]
+  }
+}"#;
+    let (found, code) = claims(body);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("google", Some("API_KEY_INVALID"), 400)]);
+}
+
+/// gRPC prints a status as `CODE: message`: the code stated so names the error, even when the message is
+/// another row's wording (whose own code, an ErrorInfo reason, the paste does not show).
+#[test]
+fn a_grpc_status_leading_its_message_is_the_error() {
+    let paste = "Error: 7 PERMISSION_DENIED: Cloud Vision API has not been used in project 123456 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/vision.googleapis.com/overview?project=123456 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|r| r.0 == "google" && r.1.as_deref() == Some("PERMISSION_DENIED")),
+        "{found:?}"
+    );
+    // Any gRPC service prints its status so: without a vendor named, an ordinary gRPC error with its HTTP
+    // status is nobody's gateway error.
+    let (found, _) = claims(
+        "io.grpc.StatusRuntimeException: UNAVAILABLE: io exception
+request failed with HTTP 503",
+    );
+    assert!(found.is_empty(), "{found:?}");
+    // A CamelCase code so placed is as likely any service's: no claim without the vendor.
+    let (found, _) = claims(
+        "operation error STS: GetCallerIdentity, https response error StatusCode: 400, api error Throttling: Rate exceeded",
+    );
+    assert!(found.is_empty(), "{found:?}");
+}
+
+/// Tencent's gateway answers `uri '/x' host '...'` and `env_mapping '\/'` where its table says `uri[$uri]`:
+/// the live forms are found, with what they name filled in (JSON's escaped slashes undone).
+#[test]
+fn tencent_live_forms_are_found() {
+    let fill = |paste: &str| {
+        let run = TestCommand::new()
+            .args(["--json", "lookup", "--lang", "en"])
+            .stdin(paste)
+            .output()
+            .expect_code(0);
+        let value = run.json();
+        let m = &value["matches"][0];
+        (
+            m["id"].as_str().unwrap().to_string(),
+            m["fix"]["en"].as_str().unwrap().to_string(),
+        )
+    };
+    let (id, fix) = fill(
+        r#"{"message":"There is no api match uri '\/orders-1' host 'service-ab12-1250000000.sh.apigw.tencentcs.com'"}"#,
+    );
+    assert_eq!(id, "no-api-match-uri");
+    assert!(fix.starts_with("Compare /orders-1 with"), "{fix}");
+    let (id, fix) = fill(r#"{"message":"There is no api match env_mapping '\/'"}"#);
+    assert_eq!(id, "no-api-match-env-mapping");
+    assert!(fix.contains("first path segment / must"), "{fix}");
+}
+
+/// A reason phrase in a status field (`"status": "Unauthorized"`) states the status: it is not AWS's gateway
+/// response type `UNAUTHORIZED`, though codes are compared in any case.
+#[test]
+fn a_reason_phrase_in_a_field_is_no_code() {
+    let paste = r#"err: { "code": 401, "status": "Unauthorized", "message": "Bad credentials" }"#;
+    assert_eq!(claims(paste), (vec![], 1));
+}
+
+/// `error_msg` is a field of Huawei's bodies and of APISIX's (and others'): it names no vendor, so APISIX's
+/// own message in it is APISIX's.
+#[test]
+fn a_field_name_several_vendors_use_names_none() {
+    let (found, code) = claims(r#"requests return: `{"error_msg":"404 Route Not Found"}`"#);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("apisix", None, 404)]);
+    // Huawei's own body is still Huawei's, by its code field and host.
+    let (found, _) = claims(
+        r#"{"error_msg":"The API does not exist or has not been published in the environment","error_code":"APIGW.0101","request_id":"2353"}"#,
+    );
+    assert_eq!(found, [row("huawei", Some("APIGW.0101"), 404)]);
+}
+
+/// Alibaba Cloud's IllegalTimestamp, whose message says a parameter is missing: the code's own row, not
+/// MissingParameter's (whose message template it also fits), in straight or typographic quotes.
+#[test]
+fn alibaba_illegal_timestamp_is_its_own_row() {
+    for quoted in ["\"Timestamp\"", "“Timestamp”"] {
+        let paste = format!(
+            "<Error><RequestId>1A</RequestId><HostId>cdn.aliyuncs.com</HostId><Code>IllegalTimestamp</Code><Message>The input parameter {quoted} that is mandatory for processing this request is not supplied.</Message></Error>"
+        );
+        let (found, code) = claims(&paste);
+        assert_eq!(code, 0);
+        assert_eq!(
+            found,
+            [row("alibaba", Some("IllegalTimestamp"), 400)],
+            "{quoted}"
+        );
+    }
+}
+
+/// A status said in words (`429 Too Many Requests`, `HTTP 404`, `HTTP status 429`) answers as `errcode status`
+/// does; a status with another phrase is not a status.
+#[test]
+fn statuses_said_in_words_answer_as_status() {
+    let status = crate::util::json(["status", "429"], 0);
+    for query in [
+        "429 Too Many Requests",
+        "HTTP status 429",
+        "HTTP/1.1 429 Too Many Requests",
+    ] {
+        let value = crate::util::json(["lookup", query], 0);
+        assert_eq!(value["kind"], "status", "{query}");
+        assert_eq!(rows(&value), rows(&status), "{query}");
+    }
+    let value = crate::util::json(["lookup", "502", "Bad", "Gateway"], 0);
+    assert_eq!(value["kind"], "status");
+    let value = crate::util::json(["lookup", "HTTP 404"], 0);
+    assert_eq!(rows(&value), rows(&crate::util::json(["status", "404"], 0)));
+}
+
+/// A query that is a row's whole meaning comes before rows whose explanation merely contains it.
+#[test]
+fn a_whole_meaning_comes_first() {
+    let value = crate::util::json(["lookup", "签名不一致"], 0);
+    assert_eq!(value["matches"][0]["vendor"], "tencent");
+    assert_eq!(
+        value["matches"][0]["message"],
+        "HMAC signature does not match"
+    );
+}
+
+/// The best-found error comes first, wherever it stands in the paste; the rest follow.
+#[test]
+fn the_best_found_error_comes_first() {
+    let paste = "retry 1: {\"message\":\"API rate limit exceeded\"}\nretry 2: rpc error: code = Unknown desc = [TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=The provided credentials could not be validated. Please check your signature is correct., RequestId=9a8b\n";
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0);
+    let value = run.json();
+    let matches = value["matches"].as_array().unwrap();
+    assert_eq!(matches[0]["code"], "AuthFailure.SignatureFailure");
+    assert!(matches.len() >= 2, "{matches:?}");
+    let confidence: Vec<u64> = matches
+        .iter()
+        .map(|m| m["confidence"].as_u64().unwrap())
+        .collect();
+    assert!(
+        confidence.windows(2).all(|w| w[0] >= w[1]),
+        "{confidence:?}"
+    );
+}
+
+/// Alibaba's InvalidAccessKeyId (no suffix), as the SDKs print it; inside the Go SDK's wrapper the wrapped
+/// code is the answer; S3's code of the same name (its own message) is not Alibaba's.
+#[test]
+fn alibaba_invalid_access_key_id_and_its_look_alikes() {
+    let (found, _) = claims(
+        "Aliyun.Acs.Core.Exceptions.ClientException: InvalidAccessKeyId : Specified access key is not found or invalid. + [ RequestId : 0E0A ]",
+    );
+    assert_eq!(found, [row("alibaba", Some("InvalidAccessKeyId"), 401)]);
+    let (found, _) = claims(
+        "acme: error presenting token: alicloud: API call failed: SDK.ServerError ErrorCode: InvalidAccessKeyId",
+    );
+    assert_eq!(found, [row("alibaba", Some("InvalidAccessKeyId"), 401)]);
+    let s3 = "botocore.exceptions.ClientError: An error occurred (InvalidAccessKeyId) when calling the PutObject operation: The AWS Access Key Id you provided does not exist in our records.";
+    assert_eq!(claims(s3), (vec![], 1));
+}
+
+/// A message copied with typographic quotes (documentation pages print them) is found as the straight one,
+/// with what it names filled in.
+#[test]
+fn typographic_quotes_read_as_straight_ones() {
+    let paste = r#"{"RequestId":"1A","HostId":"ecs.aliyuncs.com","Code":"MissingParameter","Message":"The input parameter “RegionId” that is mandatory for processing this request is not supplied."}"#;
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0);
+    let value = run.json();
+    assert_eq!(
+        rows(&value)[0],
+        row("alibaba", Some("MissingParameter"), 400)
+    );
+    assert_eq!(value["matches"][0]["captures"]["param"], "RegionId");
+}
+
+/// AWS's `x-amzn-ErrorType` header states the error's code: its rows are the answer, and the body's bare
+/// message (`Forbidden`, another row's) is that code's wording here.
+#[test]
+fn the_aws_error_type_header_states_the_code() {
+    let paste = "HTTP/1.1 403 Forbidden\nx-amzn-RequestId: c03b\nx-amzn-ErrorType: AccessDeniedException\n\n{\"message\":\"Forbidden\"}\n";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|r| r.0 == "aws" && r.1.as_deref() == Some("AccessDeniedException")),
+        "{found:?}"
+    );
+}
+
+/// The Tencent Python SDK's own credential check (`InvalidCredential`, raised before any request).
+#[test]
+fn tencent_sdk_invalid_credential_is_found() {
+    let (found, code) = claims(
+        "[TencentCloudSDKException] code:InvalidCredential message:secret key should not contain spaces requestId:None",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("tencent", Some("InvalidCredential"), 400)]);
+}
+
+/// Alibaba's V3 (ACS3-HMAC-SHA256) wording of SignatureDoesNotMatch, with the server's string-to-sign
+/// appended: the algorithm's name marks the vendor.
+#[test]
+fn alibaba_v3_signature_mismatch_is_found() {
+    let paste = "Specified signature does not match our calculation. server StringToSign is [ACS3-HMAC-SHA256\n6306ef31f2c1915dd47e562d932ea4643dad1747e0b751314727150613831f85]";
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
+}
