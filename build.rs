@@ -22,7 +22,7 @@ mod status;
 #[allow(dead_code, unused_imports)]
 #[path = "src/template/mod.rs"]
 mod template;
-// In the library these three are `catalog::{model, packed, validate}`; they refer to one another as
+// In the library these are `catalog::{model, packed, record, store, validate}`; they refer to one another as
 // `super::`, which here is the script's root.
 #[allow(dead_code)]
 #[path = "src/catalog/model.rs"]
@@ -30,6 +30,12 @@ mod model;
 #[allow(dead_code)]
 #[path = "src/catalog/packed.rs"]
 mod packed;
+#[allow(dead_code)]
+#[path = "src/catalog/record.rs"]
+mod record;
+#[allow(dead_code)]
+#[path = "src/catalog/store.rs"]
+mod store;
 #[allow(dead_code)]
 #[path = "src/catalog/validate.rs"]
 mod validate;

@@ -23,13 +23,15 @@ pub const MIN_CACHED_BYTES: u64 = 64 * 1024;
 /// The layout of the file below the stamp; files of another layout are ignored.
 const FORMAT: u32 = 4;
 
-/// What the packed bytes mean: a hash of the source of the types they are (`packed`), of what they are
-/// read into (`model`) and of the rules a catalog was checked by (`validate`), taken at compile time. Two
+/// What the packed bytes mean: a hash of the source of the types they are (`packed`, `record`, and `store`,
+/// which reads them), of what they are read into (`model`) and of the rules a catalog was checked by (`validate`), taken at compile time. Two
 /// builds whose packed layout or rules differ never read each other's files, even with one version
 /// number (a development build, a fork); any change to those files, a comment's included, makes the
 /// cache be written again once, which costs one parse.
 const LAYOUT: u64 = fnv1a(&[
     include_bytes!("packed.rs"),
+    include_bytes!("record.rs"),
+    include_bytes!("store.rs"),
     include_bytes!("model.rs"),
     include_bytes!("validate.rs"),
 ]);

@@ -7,11 +7,14 @@ mod cache;
 mod load;
 mod model;
 mod packed;
+mod record;
+mod store;
 mod validate;
 
 pub use load::CatalogPaths;
 pub use model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
-pub use packed::{Catalog, Entries};
+pub use packed::Catalog;
+pub use store::Entries;
 pub use validate::parse;
 
 /// The built-in catalogs, packed by `build.rs`: a postcard list of `(packed catalog, start and end of its
