@@ -434,34 +434,39 @@ const CROWDED: u32 = 8;
 /// then the word of its own that the fewest forms have, so that finding one message does not mean
 /// checking every other.
 fn message_keys<'c>(forms: &[(Anchor<'c>, &'c Template)]) -> Vec<(Anchor<'c>, &'c str)> {
+    // (A plain template works its key out at each call: once here.)
+    let keys: Vec<&'c str> = forms.iter().map(|(_, form)| form.key()).collect();
     let mut sharing: FastMap<&str, u32> = FastMap::default();
-    for (_, form) in forms {
-        *sharing.entry(form.key()).or_default() += 1;
+    for key in &keys {
+        *sharing.entry(key).or_default() += 1;
     }
-    let crowded = |form: &Template| sharing[form.key()] > CROWDED;
-    if !forms.iter().any(|(_, form)| crowded(form)) {
-        return forms.iter().map(|(a, form)| (*a, form.key())).collect();
+    let crowded = |key: &str| sharing[key] > CROWDED;
+    if !keys.iter().any(|key| crowded(key)) {
+        return forms.iter().map(|(a, _)| *a).zip(keys).collect();
     }
     // How many crowded forms have each word, besides the keys above.
     let mut have: FastMap<&str, u32> = FastMap::default();
-    for (_, form) in forms.iter().filter(|(_, form)| crowded(form)) {
-        let mut words = form.words();
-        words.sort_unstable();
-        words.dedup();
-        for word in words {
-            *have.entry(word).or_default() += 1;
+    for ((_, form), key) in forms.iter().zip(&keys) {
+        if crowded(key) {
+            let mut words = form.words();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                *have.entry(word).or_default() += 1;
+            }
         }
     }
     let count = |word: &str| sharing.get(word).copied().unwrap_or(0) + have[word];
     forms
         .iter()
-        .map(|(anchor, form)| {
-            let key = if crowded(form) {
+        .zip(&keys)
+        .map(|((anchor, form), &key)| {
+            let key = if crowded(key) {
                 (form.words().into_iter())
                     .min_by_key(|w| (count(w), std::cmp::Reverse(w.len())))
-                    .unwrap_or(form.key())
+                    .unwrap_or(key)
             } else {
-                form.key()
+                key
             };
             (*anchor, key)
         })
