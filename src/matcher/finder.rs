@@ -2,6 +2,7 @@
 //! the literal each one must contain (a code itself; a message's longest word), then the message's own
 //! regex only where its literal was seen. Pastes and the log scanner both search through it.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, Input, Span};
@@ -80,15 +81,15 @@ pub(super) enum Search {
 }
 
 pub(super) struct Finder<'c> {
-    /// The literals, by pattern number.
-    literals: Vec<String>,
+    /// The literals, by pattern number (borrowed from the catalogs where they stand there as they are).
+    literals: Vec<Cow<'c, str>>,
     /// The automaton over them, built the first time a text needs it (`Search::Small` probes `table`).
     automaton: std::sync::OnceLock<AhoCorasick>,
     search: Search,
     /// For `Search::Small`: the pattern number of each literal, and the literals' lengths: a query or a
     /// short paste is read by looking each of its pieces of those lengths up, which costs far less than
     /// building the automaton of every literal (a look-up is one process, one query).
-    table: Option<LiteralTable>,
+    table: Option<LiteralTable<'c>>,
     anchors: Vec<Vec<Anchor<'c>>>,
     /// For scanning: the SIMD prefilter over the literals that can make a line reported, where the CPU has what it needs
     /// and the literals do not begin in too many ways for it.
@@ -109,17 +110,22 @@ impl<'c> Finder<'c> {
         search: Search,
     ) -> Finder<'c> {
         let bulk = search == Search::Bulk;
-        let mut literals: Vec<String> = Vec::new();
+        let mut literals: Vec<Cow<'c, str>> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
-        let mut index: FastMap<String, usize> = FastMap::default();
-        let mut add = |literal: String, anchor: Anchor<'c>| {
+        // Each literal's pattern number; kept as the table a short text is read through.
+        let mut index: FastMap<Cow<'c, [u8]>, usize> = FastMap::default();
+        let mut add = |literal: Cow<'c, str>, anchor: Anchor<'c>| {
             if literal.is_empty() {
                 return;
             }
-            match index.get(&literal) {
+            match index.get(literal.as_bytes()) {
                 Some(&at) => anchors[at].push(anchor),
                 None => {
-                    index.insert(literal.clone(), literals.len());
+                    let bytes = match &literal {
+                        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
+                        Cow::Owned(text) => Cow::Owned(text.as_bytes().to_vec()),
+                    };
+                    index.insert(bytes, literals.len());
                     literals.push(literal);
                     anchors.push(vec![anchor]);
                 }
@@ -127,8 +133,8 @@ impl<'c> Finder<'c> {
         };
         let mut forms: Vec<(Anchor<'c>, &'c Template)> = Vec::new();
         for (catalog, entry) in entries {
-            if let Some(code) = entry.code.as_ref().and_then(|c| c.literal()) {
-                add(code, Anchor::Code(catalog, entry));
+            if let Some(code) = entry.code.as_ref().and_then(|c| c.literal_str()) {
+                add(Cow::Borrowed(code), Anchor::Code(catalog, entry));
             }
             if catalog.messages_are_descriptions {
                 continue;
@@ -138,11 +144,14 @@ impl<'c> Finder<'c> {
             }
         }
         for (anchor, key) in message_keys(&forms) {
-            add(key.to_string(), anchor);
+            add(Cow::Borrowed(key), anchor);
         }
         for (catalog, referral) in referrals {
             if let Some(Segment::Literal(prefix)) = referral.code.segments().first() {
-                add(prefix.clone(), Anchor::Referral(catalog, referral));
+                add(
+                    Cow::Borrowed(prefix.as_str()),
+                    Anchor::Referral(catalog, referral),
+                );
             }
         }
         let distinctive: Vec<bool> = if bulk {
@@ -180,7 +189,7 @@ impl<'c> Finder<'c> {
         } else {
             None
         };
-        let table = (search == Search::Small).then(|| LiteralTable::new(&literals));
+        let table = (search == Search::Small).then(|| LiteralTable::new(index, &literals));
         Finder {
             literals,
             automaton: std::sync::OnceLock::new(),
@@ -205,7 +214,7 @@ impl<'c> Finder<'c> {
                     (self.search == Search::Small)
                         .then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA),
                 )
-                .build(&self.literals)
+                .build(self.literals.iter().map(|l| l.as_bytes()))
                 .expect("literals of bounded size build an automaton")
         })
     }
@@ -387,24 +396,19 @@ impl<'c> Finder<'c> {
 }
 
 /// The literals by their bytes, for finding them in a short text without an automaton.
-struct LiteralTable {
-    patterns: FastMap<Box<[u8]>, usize>,
+struct LiteralTable<'c> {
+    patterns: FastMap<Cow<'c, [u8]>, usize>,
     /// The distinct lengths of the literals, ascending.
     lengths: Vec<usize>,
 }
 
-impl LiteralTable {
+impl<'c> LiteralTable<'c> {
     /// Texts up to this long are read through the table (each of their pieces of each literal length is
     /// looked up); longer ones through the automaton.
     const LONGEST_TEXT: usize = 1024;
 
-    fn new(literals: &[String]) -> LiteralTable {
-        let mut patterns = FastMap::with_capacity_and_hasher(literals.len(), Default::default());
-        let mut lengths: Vec<usize> = Vec::new();
-        for (pattern, literal) in literals.iter().enumerate() {
-            patterns.insert(literal.as_bytes().into(), pattern);
-            lengths.push(literal.len());
-        }
+    fn new(patterns: FastMap<Cow<'c, [u8]>, usize>, literals: &[Cow<'c, str>]) -> LiteralTable<'c> {
+        let mut lengths: Vec<usize> = literals.iter().map(|l| l.len()).collect();
         lengths.sort_unstable();
         lengths.dedup();
         LiteralTable { patterns, lengths }
