@@ -1,0 +1,148 @@
+//! How pastes and log lines are read: fields, statuses, views, vendor hints.
+
+use super::*;
+
+fn read_paste(text: &str) -> Evidence {
+    static HINTS: LazyLock<Hints> = LazyLock::new(|| {
+        let catalogs = Box::leak(Box::new(crate::catalog::Catalogs::builtin()));
+        Hints::of(catalogs.catalogs.iter())
+    });
+    read(text, Reading::Paste, &HINTS)
+}
+
+fn values<T: Clone>(list: &[Found<T>]) -> Vec<T> {
+    list.iter().map(|f| f.value.clone()).collect()
+}
+
+#[test]
+fn huawei_body_on_one_line() {
+    let text = r#"{"error_msg":"Incorrect app authentication information: signature expired","error_code":"APIG.0303","request_id":"9a1b"}"#;
+    let e = read_paste(text);
+    assert_eq!(values(&e.code_fields), ["APIG.0303"]);
+    assert_eq!(
+        values(&e.message_fields),
+        ["Incorrect app authentication information: signature expired"]
+    );
+    assert_eq!(&text[e.code_fields[0].span.clone()], "APIG.0303");
+    assert_eq!(values(&e.vendors), [Vendor::Huawei]);
+}
+
+#[test]
+fn escaped_json_inside_a_log_line_maps_back_to_the_paste() {
+    let text = r#"level=error body="{\"error_code\":\"APIG.0301\",\"error_msg\":\"Incorrect IAM authentication information.\"}""#;
+    let e = read_paste(text);
+    assert_eq!(values(&e.code_fields), ["APIG.0301"]);
+    assert_eq!(&text[e.code_fields[0].span.clone()], "APIG.0301");
+    assert_eq!(
+        values(&e.message_fields),
+        ["Incorrect IAM authentication information."]
+    );
+}
+
+#[test]
+fn statuses_need_context() {
+    let e = read_paste("HTTP/1.1 401 Unauthorized\nX-Request-Id: 4290a5\ntook 429ms port 5000\n");
+    assert_eq!(values(&e.statuses), [401]);
+    let e = read_paste("ServerException: HTTP Status: 404 Error:InvalidApi.NotFound ...");
+    assert_eq!(values(&e.statuses), [404]);
+    assert_eq!(values(&e.code_fields), ["InvalidApi.NotFound"]);
+    let e = read_paste(
+        r#"{"requestId":"c4","error":{"code":400,"message":"参数 page 不支持","status":"ARGUMENT_NOT_SUPPORT"}}"#,
+    );
+    assert_eq!(values(&e.statuses), [400]);
+    assert_eq!(values(&e.code_fields), ["ARGUMENT_NOT_SUPPORT"]);
+    assert_eq!(values(&e.message_fields), ["参数 page 不支持"]);
+}
+
+#[test]
+fn statuses_in_text_take_their_many_forms() {
+    let statuses = |t: &str| {
+        text_statuses(t, Reading::Paste)
+            .into_iter()
+            .map(|(s, _, line)| (s, line))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(statuses("HTTP/1.1 401 Unauthorized"), [(401, true)]);
+    assert_eq!(statuses("< HTTP/2 404 \r"), [(404, true)]);
+    assert_eq!(statuses("x HTTP/1.1 401"), []);
+    assert_eq!(
+        statuses("ServerException: HTTP Status: 404 Error"),
+        [(404, false)]
+    );
+    assert_eq!(statuses("failed with HTTP 502"), [(502, false)]);
+    assert_eq!(
+        statuses("Request failed with status code 401"),
+        [(401, false)]
+    );
+    assert_eq!(statuses("GET /api/items 200 12ms"), [(200, false)]);
+    assert_eq!(
+        statuses("\"POST /v1/x?y=1 HTTP/1.1\" 429 17"),
+        [(429, false)]
+    );
+    assert_eq!(
+        statuses("took 429ms on port 5000, HTTP 4290 TARGET /x 404"),
+        []
+    );
+}
+
+#[test]
+fn a_sentence_or_a_path_after_error_is_no_code_field() {
+    let e = read_paste("Error: The provided credentials could not be validated.");
+    assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+    let e = read_paste("HTTP Status: 400 Error:Forbidden.RAM User not authorized to operate");
+    assert_eq!(values(&e.code_fields), ["Forbidden.RAM"]);
+    let e = read_paste("error: Throttling");
+    assert_eq!(values(&e.code_fields), ["Throttling"]);
+    // Nor is the first segment of a path (`[ERROR:flutter/runtime/...]`).
+    let e = read_paste("[ERROR:flutter/runtime/dart_vm_initializer.cc(41)] Unhandled Exception");
+    assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+}
+
+#[test]
+fn typographic_quotes_are_read_straight_too() {
+    let text = "<Message>The input parameter “CommandId” is missing.</Message>";
+    let e = read_paste(text);
+    assert!(
+        values(&e.message_fields)
+            .contains(&"The input parameter \"CommandId\" is missing.".to_string()),
+        "{:?}",
+        e.message_fields
+    );
+    let straight = e.views.last().unwrap();
+    let at = straight.text.find('"').unwrap();
+    assert_eq!(
+        straight.to_paste(&(at..at + 1)).start,
+        text.find('“').unwrap()
+    );
+    let word = straight.text.find("CommandId").unwrap();
+    let span = straight.to_paste(&(word..word + 9));
+    assert_eq!(&text[span], "CommandId");
+}
+
+#[test]
+fn object_storage_marks_are_other_products() {
+    let e = read_paste(
+        "<Error><Code>SignatureDoesNotMatch</Code><StringToSignBytes>50</StringToSignBytes>",
+    );
+    assert_eq!(e.other_products.len(), 1);
+    let e = read_paste(r#"{"Code":"SignatureDoesNotMatch","HostId":"ecs.aliyuncs.com"}"#);
+    assert!(e.other_products.is_empty());
+}
+
+#[test]
+fn java_python_and_xml_dumps() {
+    let e = read_paste(
+        "ServiceResponseException{httpStatusCode=401, errorCode='APIG.0303', errorMsg='Incorrect app authentication information.'}",
+    );
+    assert_eq!(values(&e.statuses), [401]);
+    assert_eq!(values(&e.code_fields), ["APIG.0303"]);
+    let e = read_paste(
+        "{'RequestId': 'A1', 'Code': 'MissingGroupId', 'Message': 'GroupId is mandatory for this action.'}",
+    );
+    assert_eq!(values(&e.code_fields), ["MissingGroupId"]);
+    let e = read_paste(
+        "<Error><Code>InvalidApi.NotFound</Code><Message>Specified api is not found, please check your url and method.</Message></Error>",
+    );
+    assert_eq!(values(&e.code_fields), ["InvalidApi.NotFound"]);
+    assert_eq!(e.message_fields.len(), 1);
+}
