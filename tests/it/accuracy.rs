@@ -350,3 +350,51 @@ fn alibaba_v3_signature_mismatch_is_found() {
     assert_eq!(code, 0);
     assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
 }
+
+/// `errcode --json lookup` on `paste`: the top match's meaning, fix and note in English.
+fn explained(paste: &str) -> [String; 3] {
+    let value = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0)
+        .json();
+    let top = &value["matches"][0];
+    ["meaning", "fix", "note"].map(|f| top[f]["en"].as_str().unwrap_or_default().to_string())
+}
+
+/// What a paste supplies fills every explanation; a placeholder it does not fill reads as a name
+/// (`<minimum>`), never as `{operand1}`, and a value from another form of the message fills nothing
+/// (JD Cloud's third OUT_OF_RANGE form gives a comparison and one bound, not a range).
+#[test]
+fn placeholders_are_filled_everywhere_or_named() {
+    let [meaning, fix, note] = explained("参数 pageSize 取值应该介于 1 和 100 之间");
+    assert_eq!(
+        meaning,
+        "The value of pageSize is outside the allowed range or set of values (for example, not between 1 and 100)."
+    );
+    assert!(fix.contains("keep the value between 1 and 100."), "{fix}");
+    assert!(!note.contains('{'), "{note}");
+    let [meaning, fix, _] = explained("参数 pageSize 取值应该 大于的0");
+    assert_eq!(
+        meaning,
+        "The value of pageSize is outside the allowed range or set of values (for example, not between <minimum> and <maximum>)."
+    );
+    assert!(fix.contains("between <minimum> and <maximum>"), "{fix}");
+    // Looked up by its code alone, nothing is filled: the card's explanations name every placeholder.
+    let card = TestCommand::new()
+        .args(["--lang", "en", "OUT_OF_RANGE"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(
+        card.contains("  Meaning†  The value of <argument> is outside the allowed range or set of values (for example, not between <minimum> and <maximum>).\n"),
+        "{card}"
+    );
+    // (The Message line is the vendor's template, as `errcode list` shows it: placeholders and all.)
+    let explained: Vec<&str> = (card.lines())
+        .filter(|l| !l.starts_with("  Message") && !l.starts_with("  Elsewhere"))
+        .collect();
+    assert!(explained.iter().all(|l| !l.contains('{')), "{card}");
+}
