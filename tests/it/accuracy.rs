@@ -398,3 +398,41 @@ fn placeholders_are_filled_everywhere_or_named() {
         .collect();
     assert!(explained.iter().all(|l| !l.contains('{')), "{card}");
 }
+
+/// A family's name, id or a name users give the problem, in either language, finds the family: the
+/// lookup answers as `errcode family ID` does. A query an entry says better (its message, or its whole
+/// meaning) still answers with the entry.
+#[test]
+fn a_family_name_finds_the_family() {
+    let family = |id: &str| {
+        TestCommand::new()
+            .args(["family", id])
+            .output()
+            .expect_code(0)
+            .stdout()
+    };
+    let lookup = |query: &str| TestCommand::new().args([query]).output().expect_code(0);
+    let signature = family("signature-mismatch");
+    for query in [
+        "signature mismatch",
+        "Signature mismatch",
+        "签名错误",
+        "signature-mismatch",
+    ] {
+        assert_eq!(lookup(query).stdout(), signature, "{query}");
+    }
+    assert_eq!(lookup("rate limit").stdout(), family("throttling"));
+    let json = TestCommand::new()
+        .args(["--json", "lookup", "signature mismatch"])
+        .output()
+        .expect_code(0)
+        .json();
+    assert_eq!(json["family"]["id"], "signature-mismatch");
+    // An entry's own message or whole meaning answers with the entry.
+    let (found, _) = claims("签名不一致");
+    assert_eq!(found[0].0, "tencent", "{found:?}");
+    let (found, _) = claims("签名不匹配");
+    assert_eq!(found[0], row("alibaba", Some("A403IS"), 403), "{found:?}");
+    let (found, _) = claims("Invalid signature");
+    assert!(!found.is_empty(), "{found:?}");
+}
