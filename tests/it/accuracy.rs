@@ -436,3 +436,36 @@ fn a_family_name_finds_the_family() {
     let (found, _) = claims("Invalid signature");
     assert!(!found.is_empty(), "{found:?}");
 }
+
+/// `errcode scan`'s line and `errcode lookup` of the same line name the same entry: a generic message
+/// (`Found no api`) said whole in a field, beside the status it belongs to, is reported by both; without
+/// its status, by neither.
+#[test]
+fn scan_and_lookup_agree_on_a_generic_message_beside_its_status() {
+    let line = "2024-05-01T10:00:00Z level=warn status=404 msg=\"Found no api\"";
+    let (found, code) = claims(line);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("tencent", None, 404)]);
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let log = crate::util::write(
+        dir.path(),
+        "app.log",
+        format!("{line}\nlevel=info msg=\"Found no api\"\n"),
+    );
+    let run = TestCommand::new()
+        .args(["--json", "scan", log.to_str().expect("a UTF-8 path")])
+        .output()
+        .expect_code(0);
+    let reported: Vec<serde_json::Value> = (run.stdout().lines())
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(reported.len(), 1, "{}", run.stdout());
+    assert_eq!(reported[0]["line"], 1);
+    assert_eq!(crate::util::rows(&reported[0]), [row("tencent", None, 404)]);
+    let count = TestCommand::new()
+        .args(["scan", "--count", log.to_str().expect("a UTF-8 path")])
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(count.ends_with(":1\n"), "{count}");
+}
