@@ -145,11 +145,20 @@ fn families(path: &Path) -> (String, String) {
                 format!("({catalog:?}, {entry:?})")
             })
             .collect();
+        // Other names users give the problem (optional): a lookup of one shows the family.
+        let aliases: Vec<String> = f
+            .get("aliases")
+            .and_then(Value::as_array)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .map(|a| format!("{:?}", a.as_str().expect("aliases are strings")))
+            .collect();
         let _ = writeln!(
             out,
-            "  BuiltinFamily {{ id: {:?}, name: {}, explanation: {}, checklist: &[{}], members: &[{}] }},",
+            "  BuiltinFamily {{ id: {:?}, name: {}, aliases: &[{}], explanation: {}, checklist: &[{}], members: &[{}] }},",
             string(f, "id"),
             text_literal(f.get("name").expect("name")),
+            aliases.join(", "),
             text_literal(f.get("explanation").expect("explanation")),
             checklist.join(", "),
             members.join(", "),

@@ -13,6 +13,7 @@ const MEMBERS: &[(&str, &str, usize)] =
 struct BuiltinFamily {
     id: &'static str,
     name: (&'static str, &'static str),
+    aliases: &'static [&'static str],
     explanation: (&'static str, &'static str),
     checklist: &'static [(&'static str, &'static str)],
     members: &'static [(&'static str, &'static str)],
@@ -22,6 +23,8 @@ struct BuiltinFamily {
 pub struct Family {
     pub id: &'static str,
     pub name: Text,
+    /// Other names users give the problem (`signature error`, `签名错误`), either language.
+    pub aliases: &'static [&'static str],
     pub explanation: Text,
     pub checklist: Vec<Text>,
     /// `(catalog id, entry id)`.
@@ -41,6 +44,7 @@ impl Families {
                 .map(|f| Family {
                     id: f.id,
                     name: Text::trusted(f.name),
+                    aliases: f.aliases,
                     explanation: Text::trusted(f.explanation),
                     checklist: f.checklist.iter().copied().map(Text::trusted).collect(),
                     members: f.members,
@@ -67,6 +71,36 @@ impl Families {
                 || f.name.zh == name
         })
     }
+}
+
+impl Families {
+    /// The family a free-text query names: its id, its name in either language or one of its aliases,
+    /// read without case, spaces and punctuation (`Signature-Mismatch`, `signature mismatch`, `签名错误`).
+    pub fn named(&self, query: &str) -> Option<&Family> {
+        let query = name_key(query);
+        if query.is_empty() {
+            return None;
+        }
+        self.families.iter().find(|f| {
+            [f.id, &f.name.en, &f.name.zh]
+                .into_iter()
+                .chain(f.aliases.iter().copied())
+                .any(|name| name_key(name) == query)
+        })
+    }
+}
+
+/// Whether two texts are the same name: equal without case, spaces and punctuation.
+pub fn same_name(a: &str, b: &str) -> bool {
+    name_key(a) == name_key(b)
+}
+
+/// A name as compared: lower case, letters and digits only.
+fn name_key(name: &str) -> String {
+    name.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 impl Family {

@@ -579,6 +579,25 @@ fn settle<T: PartialEq>(list: &mut Vec<Found<T>>) {
     *list = kept;
 }
 
+/// The statuses a log line states (its status fields, status lines, access-log statuses), as a line's
+/// reading finds them.
+pub fn line_statuses(line: &str) -> Vec<u16> {
+    if !STATUS_WORDS.get(Reading::Line).is_match(line.as_bytes()) {
+        return Vec::new();
+    }
+    let view = View {
+        text: line.to_string(),
+        origin: None,
+    };
+    let mut evidence = Evidence::default();
+    field_statuses(&view, &mut evidence);
+    let fields = evidence.statuses.into_iter().map(|f| f.value);
+    let text = text_statuses(line, Reading::Line)
+        .into_iter()
+        .map(|(status, ..)| status);
+    fields.chain(text).collect()
+}
+
 fn field_statuses(view: &View, evidence: &mut Evidence) {
     for pair in pairs(&view.text, Reading::Line) {
         status_field(view, &pair, evidence);

@@ -161,6 +161,9 @@ fn reject_mistyped_command(
 /// exit status stays 1, as nothing matched what was typed.
 fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Result<i32> {
     let outcomes = queries_or_stdin(matcher, query)?;
+    if let Some(family) = family_named(&outcomes) {
+        return show_family(matcher, family, matcher.loaded(), settings);
+    }
     if settings.json {
         return answer(outcomes, &[], matcher.loaded(), settings);
     }
@@ -174,6 +177,32 @@ fn lookup(matcher: &Matcher<'_>, query: &[String], settings: &Settings) -> Resul
         })
         .collect();
     answer(outcomes, &guesses, matcher.loaded(), settings)
+}
+
+/// The family a lookup's one free-text query names (`signature mismatch`, `签名错误`), unless an entry
+/// answers it better: one whose code or message the query holds, or whose meaning is the query.
+fn family_named(outcomes: &[Outcome<'_>]) -> Option<&'static family::Family> {
+    let [outcome] = outcomes else {
+        return None;
+    };
+    // A one-word name (`throttling`, `signature-mismatch`) is read as a code: it names a family where no
+    // entry has that code.
+    let free_text = match outcome.kind {
+        matcher::QueryKind::Message => true,
+        matcher::QueryKind::Code => outcome.matches.is_empty(),
+        matcher::QueryKind::Status | matcher::QueryKind::List => false,
+    };
+    if !free_text {
+        return None;
+    }
+    let found = family::builtin().named(&outcome.query)?;
+    let better = outcome.matches.iter().any(|m| {
+        use matcher::MatchedBy::{Code, CodeTemplate, Message, MessageInQuery};
+        matches!(m.matched_by, Code | CodeTemplate | Message | MessageInQuery)
+            || family::same_name(&m.entry.meaning.en, &outcome.query)
+            || family::same_name(&m.entry.meaning.zh, &outcome.query)
+    });
+    (!better).then_some(found)
 }
 
 /// Of the close codes the matcher suggests, the one the user most likely meant: the same but for a number's
@@ -346,6 +375,16 @@ fn one_family(
         ));
         return Ok(exit::NOT_FOUND);
     };
+    show_family(matcher, family, catalogs, settings)
+}
+
+/// A family's explanation, checklist and loaded members.
+fn show_family(
+    matcher: &Matcher<'_>,
+    family: &family::Family,
+    catalogs: &Catalogs,
+    settings: &Settings,
+) -> Result<i32> {
     let members = matcher.family_members(family);
     let text = if settings.json {
         render::family_json(family, &members)

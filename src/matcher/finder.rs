@@ -47,6 +47,24 @@ impl Anchor<'_> {
             Anchor::Code(..) | Anchor::Referral(..) => true,
         }
     }
+
+    /// The error status (4xx, 5xx) of a generic message's entry: a status stated on the line that agrees
+    /// with it may make the line reportable (`status=404 msg="Found no api"`), as a lookup of the line
+    /// reports it.
+    fn error_status(&self) -> Option<u16> {
+        match *self {
+            Anchor::Message(_, entry, _) if entry.status >= 400 => Some(entry.status),
+            Anchor::Message(..) | Anchor::Code(..) | Anchor::Referral(..) => None,
+        }
+    }
+}
+
+/// Whether a line whose only literals are generic messages' deserves a second look for this literal: one
+/// of its messages has an error status, and the literal is more than a short word (`app`, `in`, `id` stand in
+/// most lines: such messages are left to lines with other evidence, which keeps scans fast).
+fn second_look(literal: &str, anchors: &[Anchor<'_>]) -> bool {
+    const SHORTEST: usize = 4;
+    literal.len() >= SHORTEST && anchors.iter().any(|a| a.error_status().is_some())
 }
 
 /// A code or message found in a text.
@@ -177,12 +195,15 @@ impl<'c> Finder<'c> {
             })
             .collect();
         let prefilter = if bulk {
-            // A line whose literals are only generic messages' is never reported (`may_report`): such
-            // literals need not make a line a candidate, and they are the short, common ones.
+            // A line whose literals are only generic messages' is reported only where a status agreeing
+            // with one stands on it (`Matcher::read_line`): only those literals that deserve that second
+            // look make a line a candidate; the others are the short, common ones (`成功`, `in`).
             let reportable: Vec<&[u8]> = literals
                 .iter()
                 .zip(&anchors)
-                .filter(|(_, anchors)| anchors.iter().any(|a| a.reportable()))
+                .filter(|(literal, anchors)| {
+                    anchors.iter().any(|a| a.reportable()) || second_look(literal, anchors)
+                })
                 .map(|(literal, _)| literal.as_bytes())
                 .collect();
             Prefilter::new(&reportable)
@@ -270,11 +291,31 @@ impl<'c> Finder<'c> {
     }
 
     /// Whether a line with these literals could hold a reportable error: some literal is more than a
-    /// generic message's (`成功` alone in a line is never an error; with a code, it may be).
+    /// generic message's (`成功` alone in a line is never an error; with a code, it may be), or a generic
+    /// message's entry has an error status, which the line may state (`Matcher::read_line` asks).
+    #[cfg(test)]
     pub(super) fn may_report(&self, literals: &[LiteralHit]) -> bool {
-        literals
-            .iter()
-            .any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
+        self.reportable(literals) || !self.generic_statuses(literals).is_empty()
+    }
+
+    /// Whether some literal is more than a generic message's.
+    pub(super) fn reportable(&self, literals: &[LiteralHit]) -> bool {
+        (literals.iter()).any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
+    }
+
+    /// The error statuses of the generic messages whose literals these are.
+    pub(super) fn generic_statuses(&self, literals: &[LiteralHit]) -> Vec<u16> {
+        let mut statuses: Vec<u16> = (literals.iter())
+            .filter(|l| second_look(&self.literals[l.pattern], &self.anchors[l.pattern]))
+            .flat_map(|l| {
+                self.anchors[l.pattern]
+                    .iter()
+                    .filter_map(Anchor::error_status)
+            })
+            .collect();
+        statuses.sort_unstable();
+        statuses.dedup();
+        statuses
     }
 
     /// For `scan --count`: whether the message of an entry without a code, one that is not generic, stands
@@ -662,10 +703,16 @@ mod tests {
         for case in 0..cases {
             let block = text_of_pieces(&mut rng, &pieces);
             let with = scanned(&finder, &block);
-            assert_eq!(
-                finder.candidate_lines(block.as_bytes()).count(),
-                with.len(),
-                "the prefilter offers only lines that may report: {block:?}"
+            // (The prefilter offers lines with a generic message's literal too: their status decides.)
+            let offered: Vec<Range<usize>> = finder.candidate_lines(block.as_bytes()).collect();
+            assert!(
+                with.iter().all(|(line, _)| offered.contains(line)),
+                "the prefilter offers every line that may report: {block:?}"
+            );
+            assert!(
+                (offered.iter()).all(|line| with.iter().any(|(l, _)| l == line)
+                    || !finder.reportable(&finder.literals(block[line.clone()].as_bytes()))),
+                "a line the prefilter offers that cannot report holds only generic messages: {block:?}"
             );
             let every_line_with = every_line(&finder, &block);
             finder.force_automaton(true);

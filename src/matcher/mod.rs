@@ -571,10 +571,25 @@ impl<'c> Matcher<'c> {
         line: &str,
         literals: &[LiteralHit],
     ) -> (Vec<Match<'c>>, Vec<ReferralMatch<'c>>) {
-        if !self.finder().may_report(literals) {
+        let finder = self.finder();
+        if finder.reportable(literals) {
+            let found = self.analyze(line, crate::paste::Reading::Line, Some(literals));
+            if !found.matches.is_empty() || !found.referrals.is_empty() {
+                return (found.matches, found.referrals);
+            }
+        }
+        // A generic message beside its status (`status=404 msg="Found no api"`) is reported where a field
+        // says the message whole, which a line's reading does not look for: where the line states a status
+        // of such a message, it is read as a lookup reads it. Such lines are few.
+        let generic = finder.generic_statuses(literals);
+        if generic.is_empty()
+            || !crate::paste::line_statuses(line)
+                .iter()
+                .any(|s| generic.contains(s))
+        {
             return (Vec::new(), Vec::new());
         }
-        let found = self.analyze(line, crate::paste::Reading::Line, Some(literals));
+        let found = self.analyze(line, crate::paste::Reading::Paste, None);
         (found.matches, found.referrals)
     }
 

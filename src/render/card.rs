@@ -7,7 +7,7 @@ use crate::catalog::{Catalog, Catalogs, Entry, Source, Text};
 use crate::family::Family;
 use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
 use crate::status;
-use crate::template::{Captures, fill_text};
+use crate::template::{Captures, fill_code, fill_text};
 use std::fmt::Write as _;
 
 /// Drops a match whose other edition is already shown: the shown card lists both editions. (Looked up in
@@ -368,7 +368,7 @@ pub(super) fn evidence_line(confidence: u8, clues: &[Clue], lang: Lang) -> Strin
 
 /// The code as shown on a card: a template code filled with what the query gave (`MissingGroupId`).
 pub(super) fn code_display(source: &str, literal: Option<String>, captures: &Captures) -> String {
-    literal.unwrap_or_else(|| fill_text(source, captures))
+    literal.unwrap_or_else(|| fill_code(source, captures))
 }
 
 pub(super) fn status_text(status: u16) -> String {

@@ -72,7 +72,7 @@ fn export_entry<'a>(m: &'a Match<'a>) -> ExportEntry<'a> {
         code: entry.code.as_ref().map(Template::source),
         status: entry.status,
         message: entry.message.source(),
-        // As lookups print them: `{{` is a brace; a placeholder stays `{name}`.
+        // As lookups print them: `{{` is a brace; a placeholder reads `<name>`.
         meaning: super::json::filled(&entry.meaning, &Captures::new()),
         fix: super::json::filled(&entry.fix, &Captures::new()),
         family: m.family.map(|f| f.id),

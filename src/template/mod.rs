@@ -15,7 +15,7 @@ pub use pattern::fold;
 use pattern::*;
 pub(crate) use syntax::has_braces;
 use syntax::*;
-pub use syntax::{fill_text, needs_escape, validate};
+pub use syntax::{fill_code, fill_text, needs_escape, validate};
 
 /// What a placeholder captured, by placeholder name (first occurrence wins).
 pub type Captures = BTreeMap<String, String>;
@@ -626,12 +626,16 @@ mod tests {
     }
 
     #[test]
-    fn fill_substitutes_known_captures_and_keeps_the_rest() {
+    fn fill_substitutes_known_captures_and_names_the_rest() {
         let mut caps = Captures::new();
         caps.insert("param".into(), "GroupId".into());
         assert_eq!(
-            fill_text("缺少参数 {param} ({other}) {{x}}", &caps),
-            "缺少参数 GroupId ({other}) {x}"
+            fill_text("缺少参数 {param} ({other_name}) {{x}}", &caps),
+            "缺少参数 GroupId (<other name>) {x}"
+        );
+        assert_eq!(
+            fill_code("Missing{param}.{other}", &caps),
+            "MissingGroupId.{other}"
         );
     }
 }

@@ -4,28 +4,54 @@
 use super::{Captures, Segment, SyntaxError};
 use std::fmt::Write as _;
 
-/// Substitutes captures into a catalog text (`{name}` kept where nothing was captured) and resolves escapes.
+/// Substitutes captures into an explanation (meaning, fix, note) and resolves escapes; a placeholder the paste
+/// did not fill reads as its name in angle brackets, `_` as a space (`{region_id}` -> `<region id>`).
 /// Callers pass texts that were validated when their catalog was loaded; anything unparsable is shown as is.
 pub fn fill_text(text: &str, captures: &Captures) -> String {
+    fill_source(text, captures, Unfilled::Readable)
+}
+
+/// Substitutes captures into a code template (`{name}` kept where nothing was captured: the code's pattern).
+pub fn fill_code(text: &str, captures: &Captures) -> String {
+    fill_source(text, captures, Unfilled::Kept)
+}
+
+/// How a placeholder without a captured value is written.
+#[derive(Clone, Copy)]
+enum Unfilled {
+    /// `{name}`, as the catalog writes it.
+    Kept,
+    /// `<name>`, `_` as a space.
+    Readable,
+}
+
+fn fill_source(text: &str, captures: &Captures, unfilled: Unfilled) -> String {
     // Most texts have no placeholder and no literal brace: nothing to parse.
     if !has_braces(text) {
         return text.to_string();
     }
     match parse_segments(text) {
-        Ok(segments) => fill(&segments, captures),
+        Ok(segments) => fill_with(&segments, captures, unfilled),
         Err(_) => text.to_string(),
     }
 }
 
 pub(super) fn fill(segments: &[Segment], captures: &Captures) -> String {
+    fill_with(segments, captures, Unfilled::Kept)
+}
+
+fn fill_with(segments: &[Segment], captures: &Captures, unfilled: Unfilled) -> String {
     let mut out = String::new();
     for segment in segments {
         match segment {
             Segment::Literal(text) => out.push_str(text),
-            Segment::Placeholder(name) => match captures.get(name) {
-                Some(value) => out.push_str(value),
-                None => {
+            Segment::Placeholder(name) => match (captures.get(name), unfilled) {
+                (Some(value), _) => out.push_str(value),
+                (None, Unfilled::Kept) => {
                     let _ = write!(out, "{{{name}}}");
+                }
+                (None, Unfilled::Readable) => {
+                    let _ = write!(out, "<{}>", name.replace('_', " "));
                 }
             },
         }

@@ -350,3 +350,122 @@ fn alibaba_v3_signature_mismatch_is_found() {
     assert_eq!(code, 0);
     assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
 }
+
+/// `errcode --json lookup` on `paste`: the top match's meaning, fix and note in English.
+fn explained(paste: &str) -> [String; 3] {
+    let value = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0)
+        .json();
+    let top = &value["matches"][0];
+    ["meaning", "fix", "note"].map(|f| top[f]["en"].as_str().unwrap_or_default().to_string())
+}
+
+/// What a paste supplies fills every explanation; a placeholder it does not fill reads as a name
+/// (`<minimum>`), never as `{operand1}`, and a value from another form of the message fills nothing
+/// (JD Cloud's third OUT_OF_RANGE form gives a comparison and one bound, not a range).
+#[test]
+fn placeholders_are_filled_everywhere_or_named() {
+    let [meaning, fix, note] = explained("参数 pageSize 取值应该介于 1 和 100 之间");
+    assert_eq!(
+        meaning,
+        "The value of pageSize is outside the allowed range or set of values (for example, not between 1 and 100)."
+    );
+    assert!(fix.contains("keep the value between 1 and 100."), "{fix}");
+    assert!(!note.contains('{'), "{note}");
+    let [meaning, fix, _] = explained("参数 pageSize 取值应该 大于的0");
+    assert_eq!(
+        meaning,
+        "The value of pageSize is outside the allowed range or set of values (for example, not between <minimum> and <maximum>)."
+    );
+    assert!(fix.contains("between <minimum> and <maximum>"), "{fix}");
+    // Looked up by its code alone, nothing is filled: the card's explanations name every placeholder.
+    let card = TestCommand::new()
+        .args(["--lang", "en", "OUT_OF_RANGE"])
+        .env("COLUMNS", "200")
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(
+        card.contains("  Meaning†  The value of <argument> is outside the allowed range or set of values (for example, not between <minimum> and <maximum>).\n"),
+        "{card}"
+    );
+    // (The Message line is the vendor's template, as `errcode list` shows it: placeholders and all.)
+    let explained: Vec<&str> = (card.lines())
+        .filter(|l| !l.starts_with("  Message") && !l.starts_with("  Elsewhere"))
+        .collect();
+    assert!(explained.iter().all(|l| !l.contains('{')), "{card}");
+}
+
+/// A family's name, id or a name users give the problem, in either language, finds the family: the
+/// lookup answers as `errcode family ID` does. A query an entry says better (its message, or its whole
+/// meaning) still answers with the entry.
+#[test]
+fn a_family_name_finds_the_family() {
+    let family = |id: &str| {
+        TestCommand::new()
+            .args(["family", id])
+            .output()
+            .expect_code(0)
+            .stdout()
+    };
+    let lookup = |query: &str| TestCommand::new().args([query]).output().expect_code(0);
+    let signature = family("signature-mismatch");
+    for query in [
+        "signature mismatch",
+        "Signature mismatch",
+        "签名错误",
+        "signature-mismatch",
+    ] {
+        assert_eq!(lookup(query).stdout(), signature, "{query}");
+    }
+    assert_eq!(lookup("rate limit").stdout(), family("throttling"));
+    let json = TestCommand::new()
+        .args(["--json", "lookup", "signature mismatch"])
+        .output()
+        .expect_code(0)
+        .json();
+    assert_eq!(json["family"]["id"], "signature-mismatch");
+    // An entry's own message or whole meaning answers with the entry.
+    let (found, _) = claims("签名不一致");
+    assert_eq!(found[0].0, "tencent", "{found:?}");
+    let (found, _) = claims("签名不匹配");
+    assert_eq!(found[0], row("alibaba", Some("A403IS"), 403), "{found:?}");
+    let (found, _) = claims("Invalid signature");
+    assert!(!found.is_empty(), "{found:?}");
+}
+
+/// `errcode scan`'s line and `errcode lookup` of the same line name the same entry: a generic message
+/// (`Found no api`) said whole in a field, beside the status it belongs to, is reported by both; without
+/// its status, by neither.
+#[test]
+fn scan_and_lookup_agree_on_a_generic_message_beside_its_status() {
+    let line = "2024-05-01T10:00:00Z level=warn status=404 msg=\"Found no api\"";
+    let (found, code) = claims(line);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("tencent", None, 404)]);
+    let dir = tempfile::tempdir().expect("temporary directory");
+    let log = crate::util::write(
+        dir.path(),
+        "app.log",
+        format!("{line}\nlevel=info msg=\"Found no api\"\n"),
+    );
+    let run = TestCommand::new()
+        .args(["--json", "scan", log.to_str().expect("a UTF-8 path")])
+        .output()
+        .expect_code(0);
+    let reported: Vec<serde_json::Value> = (run.stdout().lines())
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect();
+    assert_eq!(reported.len(), 1, "{}", run.stdout());
+    assert_eq!(reported[0]["line"], 1);
+    assert_eq!(crate::util::rows(&reported[0]), [row("tencent", None, 404)]);
+    let count = TestCommand::new()
+        .args(["scan", "--count", log.to_str().expect("a UTF-8 path")])
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(count.ends_with(":1\n"), "{count}");
+}
