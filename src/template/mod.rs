@@ -181,20 +181,28 @@ impl Template {
         }
     }
 
-    /// The words (white-space separated, a final full stop left off) of the template's literal text:
-    /// anything it matches contains each verbatim, so any of them can stand for it in a search.
+    /// The words of the template's literal text (white-space separated, a final full stop left off) that
+    /// could stand for it in a search: anything it matches contains each verbatim, and they are neither
+    /// common words nor shorter than four bytes, which most texts have (as a search key such a word would
+    /// make every line of a log a candidate).
     pub fn words(&self) -> Vec<&str> {
         fn strip(w: &str) -> &str {
             w.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(w)
         }
+        let keyable = |w: &&str| w.len() >= 4 && !pattern::is_common(w);
         match self.plain_source() {
-            Some(plain) => plain.split_whitespace().map(strip).collect(),
+            Some(plain) => plain
+                .split_whitespace()
+                .map(strip)
+                .filter(keyable)
+                .collect(),
             None => (self.parts().segments.iter())
                 .filter_map(|s| match s {
                     Segment::Literal(text) => Some(text.split_whitespace().map(strip)),
                     Segment::Placeholder(_) => None,
                 })
                 .flatten()
+                .filter(keyable)
                 .collect(),
         }
     }

@@ -26,15 +26,18 @@ pub(super) fn rarest_word(segments: &[Segment]) -> &str {
     }))
 }
 
+/// Whether a word (punctuation around it aside, any case) is one of the common words most texts have.
+pub(super) fn is_common(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+    let lower = bare.bytes().map(|b| b.to_ascii_lowercase());
+    COMMON_WORDS
+        .binary_search_by(|c| c.bytes().cmp(lower.clone()))
+        .is_ok()
+}
+
 /// `rarest_word` of a template's literal pieces.
 pub(super) fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> &'a str {
-    let common = |w: &str| {
-        let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-        let lower = bare.bytes().map(|b| b.to_ascii_lowercase());
-        COMMON_WORDS
-            .binary_search_by(|c| c.bytes().cmp(lower.clone()))
-            .is_ok()
-    };
+    let common = is_common;
     // A template of common words only ("API request error.") is keyed by its longest literal piece, as a
     // phrase is rarer than any of its words.
     pieces
