@@ -16,6 +16,8 @@ use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_matc
 use crate::catalog::{Catalog, Entry, Vendor};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
+use spans::Spans;
+use standing::{after_status_line_status, continued, leads_a_message, standing};
 
 /// What a paste yielded.
 pub(super) struct Pasted<'c> {
@@ -405,85 +407,6 @@ enum Place<'a> {
     Text(&'a paste::View, &'a LineIndex),
 }
 
-/// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
-/// possibly followed by `: detail` — and the detail that follows it. `lines`: the haystack's lines, when it
-/// is (a view of) the text rather than a field's value.
-fn standing(
-    haystack: &str,
-    range: &Range<usize>,
-    lines: Option<&LineIndex>,
-) -> (bool, Option<String>) {
-    let in_text = lines.is_some();
-    let line = match lines {
-        Some(lines) => lines.line_of(range.start),
-        None => 0..haystack.len(),
-    };
-    let before = &haystack[line.start..range.start];
-    let after = &haystack[range.end..line.end.max(range.end)];
-    let punctuation = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
-    let trailer = after.trim_start();
-    let detail = trailer
-        .strip_prefix([':', ',', '：', '，'])
-        // (Slices: the rest of a line may be megabytes long, and only its start is kept.)
-        .map(|rest| {
-            rest.trim()
-                .trim_end_matches(['"', '\'', '}', ',', ']'])
-                .trim()
-        })
-        .filter(|d| !d.is_empty());
-    let alone_before = if in_text {
-        punctuation(before)
-    } else {
-        before.trim().is_empty()
-    };
-    let alone_after = punctuation(after) || detail.is_some();
-    (
-        alone_before && alone_after,
-        detail.map(|d| d.chars().take(300).collect()),
-    )
-}
-
-/// Whether a message found at `range` goes on as the same sentence: it ends in a letter or digit and is
-/// followed by a blank and a plain word in lower case (`... exceeded for 1.2.3.4`), not by punctuation, a
-/// `key=value` field or a new sentence.
-fn continued(haystack: &str, range: &Range<usize>) -> bool {
-    let found = &haystack[range.clone()];
-    let after = &haystack[range.end..];
-    let Some(rest) = after.strip_prefix(' ') else {
-        return false;
-    };
-    let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
-    let word = &rest[..word_end];
-    found.ends_with(|c: char| c.is_alphanumeric())
-        && word.len() >= 2
-        && word.chars().all(|c| c.is_ascii_lowercase())
-}
-
-/// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API
-/// has not been used ...`, `7 PERMISSION_DENIED: ...`): the code stated as such, as a field states it. Only
-/// a status name (upper case) is read so: `Throttling: Rate exceeded` is as likely any service's.
-fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
-    let code = &haystack[range.clone()];
-    code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
-        && haystack[range.end..]
-            .strip_prefix(": ")
-            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
-}
-
-/// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
-fn after_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
-    let line = lines.line_of(at);
-    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
-    let Some(rest) = before.strip_prefix("HTTP/") else {
-        return false;
-    };
-    let mut words = rest.split_whitespace();
-    let (Some(_version), Some(status), None) = (words.next(), words.next(), words.next()) else {
-        return false;
-    };
-    status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit())
-}
-
 /// One sighting of an entry in the text: what was found, as its code or its message, worth how many points,
 /// with what it filled in and the text that followed a message.
 struct Sighting<'f> {
@@ -818,76 +741,7 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         .collect()
 }
 
+mod spans;
+mod standing;
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_message_stands_alone_with_its_detail() {
-        let text = "Incorrect app authentication information: signature expired, signature time:1";
-        let (whole, detail) = standing(text, &(0..40), None);
-        assert!(whole);
-        assert_eq!(
-            detail.as_deref(),
-            Some("signature expired, signature time:1")
-        );
-        let line = "2024 ERROR msg=Backend timeout id=1";
-        assert!(!standing(line, &(15..30), Some(&LineIndex::new(line))).0);
-        let quoted = "  \"Backend timeout\",";
-        assert!(standing(quoted, &(3..18), Some(&LineIndex::new(quoted))).0);
-    }
-}
-
-/// A candidate's clue ranges, sorted and without repeats, so that a paste repeating one error many times
-/// costs a logarithmic step per question and per new range rather than a walk over every earlier repeat
-/// (which made such a paste quadratic: 80,000 repeated lines took 9 s; a sorted `Vec` still moved its tail
-/// for each range that arrived out of order, as the ranges of a JSON body's fields and text do).
-#[derive(Debug, Clone, Default)]
-struct Spans {
-    /// (start, end), ordered.
-    sorted: std::collections::BTreeSet<(usize, usize)>,
-    /// The longest span's length: a span overlapping another starts at most this far before it.
-    longest: usize,
-    /// The total length.
-    extent: usize,
-}
-
-impl Spans {
-    fn insert(&mut self, span: &Range<usize>) {
-        if self.sorted.insert((span.start, span.end)) {
-            self.longest = self.longest.max(span.len());
-            self.extent += span.len();
-        }
-    }
-
-    fn contains(&self, span: &Range<usize>) -> bool {
-        self.sorted.contains(&(span.start, span.end))
-    }
-
-    /// Whether some span shares bytes with `span`.
-    fn overlaps(&self, span: &Range<usize>) -> bool {
-        let from = (span.start.saturating_sub(self.longest), 0);
-        self.sorted
-            .range(from..(span.end, 0))
-            .any(|&(_, end)| span.start < end)
-    }
-
-    /// Whether the two have a span in common.
-    fn shares_any(&self, other: &Spans) -> bool {
-        let (few, many) = if self.sorted.len() <= other.sorted.len() {
-            (self, other)
-        } else {
-            (other, self)
-        };
-        few.sorted.iter().any(|s| many.sorted.contains(s))
-    }
-
-    fn iter(&self) -> impl Iterator<Item = Range<usize>> + '_ {
-        self.sorted.iter().map(|&(start, end)| start..end)
-    }
-
-    /// The sum of the spans' lengths: how much text the candidate was found by.
-    fn extent(&self) -> usize {
-        self.extent
-    }
-}
+mod tests;

@@ -1,0 +1,85 @@
+//! How a code or message found in a paste stands in its line: alone or inside a sentence, leading a
+//! message as gRPC prints a status, after a status line's status.
+
+use std::ops::Range;
+
+use crate::paste::LineIndex;
+
+/// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
+/// possibly followed by `: detail` — and the detail that follows it. `lines`: the haystack's lines, when it
+/// is (a view of) the text rather than a field's value.
+pub(super) fn standing(
+    haystack: &str,
+    range: &Range<usize>,
+    lines: Option<&LineIndex>,
+) -> (bool, Option<String>) {
+    let in_text = lines.is_some();
+    let line = match lines {
+        Some(lines) => lines.line_of(range.start),
+        None => 0..haystack.len(),
+    };
+    let before = &haystack[line.start..range.start];
+    let after = &haystack[range.end..line.end.max(range.end)];
+    let punctuation = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    let trailer = after.trim_start();
+    let detail = trailer
+        .strip_prefix([':', ',', '：', '，'])
+        // (Slices: the rest of a line may be megabytes long, and only its start is kept.)
+        .map(|rest| {
+            rest.trim()
+                .trim_end_matches(['"', '\'', '}', ',', ']'])
+                .trim()
+        })
+        .filter(|d| !d.is_empty());
+    let alone_before = if in_text {
+        punctuation(before)
+    } else {
+        before.trim().is_empty()
+    };
+    let alone_after = punctuation(after) || detail.is_some();
+    (
+        alone_before && alone_after,
+        detail.map(|d| d.chars().take(300).collect()),
+    )
+}
+
+/// Whether a message found at `range` goes on as the same sentence: it ends in a letter or digit and is
+/// followed by a blank and a plain word in lower case (`... exceeded for 1.2.3.4`), not by punctuation, a
+/// `key=value` field or a new sentence.
+pub(super) fn continued(haystack: &str, range: &Range<usize>) -> bool {
+    let found = &haystack[range.clone()];
+    let after = &haystack[range.end..];
+    let Some(rest) = after.strip_prefix(' ') else {
+        return false;
+    };
+    let word_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+    let word = &rest[..word_end];
+    found.ends_with(|c: char| c.is_alphanumeric())
+        && word.len() >= 2
+        && word.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API
+/// has not been used ...`, `7 PERMISSION_DENIED: ...`): the code stated as such, as a field states it. Only
+/// a status name (upper case) is read so: `Throttling: Rate exceeded` is as likely any service's.
+pub(super) fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
+    let code = &haystack[range.clone()];
+    code.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
+        && haystack[range.end..]
+            .strip_prefix(": ")
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
+}
+
+/// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
+pub(super) fn after_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
+    let line = lines.line_of(at);
+    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
+    let Some(rest) = before.strip_prefix("HTTP/") else {
+        return false;
+    };
+    let mut words = rest.split_whitespace();
+    let (Some(_version), Some(status), None) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit())
+}
