@@ -482,6 +482,13 @@ impl Template {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_quick_escape_answers_agree_with_the_definition() {
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            assert_eq!(needs_escape(c), syntax::escapable(c), "U+{:04X}", c as u32);
+        }
+    }
+
     fn message(source: &str) -> Template {
         Template::parse(source, Context::Message).unwrap()
     }
