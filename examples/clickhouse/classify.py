@@ -36,7 +36,9 @@ def sql_string(text):
 
 # The classification, as one query over a table `log(line String)`: the rules errcode's scan applies to a
 # line, in SQL. The patterns a line matches (one Hyperscan pass over all of them) point to entries:
-# - a code and a message that agree on entries decide (APIG.0201 has seven rows: the message picks one);
+# - a code and a message that agree on entries decide (APIG.0201 has seven rows: the message picks one), the
+#   most specific such message first (APIG.0101's "The API does not exist or has not been published..." over
+#   its row "The API does not exist.", which the longer one contains);
 # - else a code errcode does not count alone (`generic`: UNAVAILABLE, InternalError) needs that agreement,
 #   and a distinctive code decides;
 # - else the most specific distinctive message decides (the highest `weight`: "HMAC signature cannot be
@@ -61,7 +63,8 @@ FROM (
             i -> if(kinds[i] = 'message' AND NOT generic[i] AND weights[i] = top, pattern_entries[i], []),
             found))) AS message,
         arrayIntersect(any_code, any_message) AS agreed,
-        multiIf(notEmpty(agreed), agreed, notEmpty(code), code, message) AS entries
+        arrayIntersect(any_code, message) AS agreed_best,
+        multiIf(notEmpty(agreed_best), agreed_best, notEmpty(agreed), agreed, notEmpty(code), code, message) AS entries
     FROM (
         SELECT multiMatchAllIndices(line, patterns) AS found
         FROM log

@@ -6,25 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{TestCommand, errcode, write};
-
-const ACME: &str = r#"id = "acme-gw"
-vendor = "acme-gw"
-vendor_name = { en = "Acme", zh = "阿克米" }
-product = { en = "Edge Gateway", zh = "边缘网关" }
-
-[[sources]]
-id = "runbook"
-title = "Acme gateway runbook, undated"
-
-[[entries]]
-id = "quota"
-code = "ACME-QUOTA"
-status = 429
-message = "Acme quota exceeded"
-meaning = { en = "The caller's quota is used up.", zh = "调用方配额已用完。" }
-fix = { en = "Wait for the quota window.", zh = "等待配额窗口。" }
-"#;
+use crate::util::{ACME, TestCommand, errcode, write};
 
 fn acme() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();

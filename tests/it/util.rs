@@ -247,3 +247,22 @@ pub fn unprivileged<S: AsRef<std::ffi::OsStr>>(
     });
     Run(output)
 }
+
+/// A user's catalog of a vendor no built-in catalog has: one entry, `ACME-QUOTA`.
+pub const ACME: &str = r#"id = "acme-gw"
+vendor = "acme-gw"
+vendor_name = { en = "Acme", zh = "阿克米" }
+product = { en = "Edge Gateway", zh = "边缘网关" }
+
+[[sources]]
+id = "runbook"
+title = "Acme gateway runbook, undated"
+
+[[entries]]
+id = "quota"
+code = "ACME-QUOTA"
+status = 429
+message = "Acme quota exceeded"
+meaning = { en = "The caller's quota is used up.", zh = "调用方配额已用完。" }
+fix = { en = "Wait for the quota window.", zh = "等待配额窗口。" }
+"#;
