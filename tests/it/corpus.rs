@@ -16,7 +16,6 @@
 //! ```
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use errcode::catalog::Catalogs;
 use errcode::matcher::Matcher;
@@ -69,33 +68,15 @@ fn parse_expected(line: &str) -> Option<Expected> {
 }
 
 fn corpus(part: &str) -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/corpus")
-        .join(part);
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+    crate::util::paste_files(&format!("corpus/{part}"))
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let (header, paste) = text
-                .split_once("#! ---\n")
-                .unwrap_or_else(|| panic!("{name}: no `#! ---` line"));
-            let expected = header
-                .lines()
+        .map(|(name, header, paste)| Case {
+            name,
+            expected: (header.lines())
                 .filter_map(|l| l.strip_prefix("#! expect:"))
                 .filter_map(parse_expected)
-                .collect();
-            Case {
-                name,
-                expected,
-                paste: paste.to_string(),
-            }
+                .collect(),
+            paste,
         })
         .collect()
 }

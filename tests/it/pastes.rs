@@ -12,8 +12,6 @@
 //! A code the catalogs do not list but a vendor's document points elsewhere for (an unlisted Huawei
 //! `APIG.xxxx` management code) is expected with status `-`.
 
-use std::path::Path;
-
 use errcode::catalog::Catalogs;
 use errcode::matcher::Matcher;
 
@@ -26,32 +24,16 @@ struct Case {
 }
 
 fn corpus() -> Vec<Case> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/pastes");
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .expect("tests/pastes exists")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    files
+    crate::util::paste_files("pastes")
         .into_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(&path).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            let (header, paste) = text
-                .split_once("#! ---\n")
-                .unwrap_or_else(|| panic!("{name}: no `#! ---` line"));
-            let expected = header
-                .lines()
+        .map(|(name, header, paste)| Case {
+            name,
+            expected: (header.lines())
                 .filter_map(|l| l.strip_prefix("#! expect:"))
                 .map(|l| l.split_whitespace().collect::<Vec<_>>().join(" "))
                 .filter(|l| l != "none")
-                .collect();
-            Case {
-                name,
-                expected,
-                paste: paste.to_string(),
-            }
+                .collect(),
+            paste,
         })
         .collect()
 }

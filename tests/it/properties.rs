@@ -6,12 +6,12 @@
 //!
 //! `ERRCODE_PROPTEST_CASES=N cargo test properties` runs N cases of each instead (a longer fuzzing run).
 
+use crate::util::Discard;
 use std::sync::LazyLock;
 
 use errcode::catalog::{Catalogs, Origin, parse};
 use errcode::matcher::Matcher;
 use errcode::render::{Lang, Look};
-use errcode::report::{BlockReport, Sink, Summary};
 use errcode::scan::{self, Mode, Options};
 use errcode::style::Palette;
 use errcode::template::needs_escape;
@@ -399,25 +399,5 @@ proptest! {
                 prop_assert!(!message.contains('\n'), "{}", message);
             }
         }
-    }
-}
-
-/// A scan's sink that keeps nothing: the properties read the counts.
-struct Discard;
-
-impl Sink for Discard {
-    fn block(&mut self, _: &str, _: &[u8], _: &BlockReport<'_>) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn input_done(&mut self, _: &str, _: u64) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn problem(&mut self, _: &errcode::error::Error) {}
-    fn skipped(&mut self, _: &str, _: &str) {}
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn done(&mut self, _: &Summary) -> std::io::Result<()> {
-        Ok(())
     }
 }

@@ -9,11 +9,10 @@ use std::sync::LazyLock;
 
 use errcode::catalog::Catalogs;
 use errcode::matcher::Matcher;
-use errcode::report::{BlockReport, Sink, Summary};
 use errcode::scan::{self, Mode, Options};
 
 use crate::scan::logsynth;
-use crate::util::std_command;
+use crate::util::{Discard, std_command};
 
 static CATALOGS: LazyLock<Catalogs> = LazyLock::new(Catalogs::builtin);
 
@@ -114,26 +113,6 @@ fn many_lines_of_one_error() {
     grows_linearly("many lines", |k| {
         "2024 WARN status=404 There is no api match uri[/v1/x]\n".repeat(2_000 * k)
     });
-}
-
-/// A scan's sink that keeps nothing.
-struct Discard;
-
-impl Sink for Discard {
-    fn block(&mut self, _: &str, _: &[u8], _: &BlockReport<'_>) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn input_done(&mut self, _: &str, _: u64) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn problem(&mut self, _: &errcode::error::Error) {}
-    fn skipped(&mut self, _: &str, _: &str) {}
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-    fn done(&mut self, _: &Summary) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Runs `errcode scan` (with `args`) on what `feed` writes to its standard input; returns its exit code,

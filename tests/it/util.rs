@@ -266,3 +266,53 @@ message = "Acme quota exceeded"
 meaning = { en = "The caller's quota is used up.", zh = "调用方配额已用完。" }
 fix = { en = "Wait for the quota window.", zh = "等待配额窗口。" }
 "#;
+
+/// The `*.txt` files of `tests/<folder>`, in name order, each as its name, its `#! ` header and the paste
+/// below the `#! ---` line (the corpus's and the pastes' format).
+pub fn paste_files(folder: &str) -> Vec<(String, String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(folder);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).unwrap();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            let (header, paste) = text
+                .split_once("#! ---\n")
+                .unwrap_or_else(|| panic!("{name}: no `#! ---` line"));
+            (name, header.to_string(), paste.to_string())
+        })
+        .collect()
+}
+
+/// A scan's sink that keeps nothing: for tests that read the counts or time the work.
+pub struct Discard;
+
+impl errcode::report::Sink for Discard {
+    fn block(
+        &mut self,
+        _: &str,
+        _: &[u8],
+        _: &errcode::report::BlockReport<'_>,
+    ) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn input_done(&mut self, _: &str, _: u64) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn problem(&mut self, _: &errcode::error::Error) {}
+    fn skipped(&mut self, _: &str, _: &str) {}
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn done(&mut self, _: &errcode::report::Summary) -> std::io::Result<()> {
+        Ok(())
+    }
+}
