@@ -406,7 +406,30 @@ pub struct Hints {
     /// The hints of any case, matching ASCII letters of any case; and those matched as written.
     any_case: aho_corasick::AhoCorasick,
     exact_case: aho_corasick::AhoCorasick,
+    /// The error envelopes of the loaded vendors (`ENVELOPES`).
+    envelopes: Vec<&'static Envelope>,
 }
+
+/// An error body's envelope that one vendor's API answers in, whatever the code inside: a generic code
+/// (`InvalidParameter`) in it is that vendor's. Written with the shape's punctuation and any white space
+/// between, which literal hints cannot say.
+pub struct Envelope {
+    vendor: Vendor,
+    shape: LazyLock<Regex>,
+    what: &'static str,
+}
+
+/// Tencent Cloud API 3.0 answers every error as `{"Response": {"Error": {"Code": ..., "Message": ...},
+/// "RequestId": ...}}` (cloud.tencent.com/document/api/213/15694, “返回结果”); SDKs and logs print it as
+/// JSON, escaped JSON, or a Python dict.
+static ENVELOPES: [Envelope; 1] = [Envelope {
+    vendor: Vendor::Tencent,
+    shape: LazyLock::new(|| {
+        Regex::new(r#"\\*["']Response\\*["']\s*:\s*\{\s*\\*["']Error\\*["']\s*:\s*\{"#)
+            .expect("valid regex")
+    }),
+    what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
+}];
 
 impl Hints {
     /// The hints of these catalogs.
@@ -427,7 +450,11 @@ impl Hints {
             }
         }
         let texts: Vec<&str> = list.iter().map(|h| h.1.as_str()).collect();
+        let envelopes = (ENVELOPES.iter())
+            .filter(|e| list.iter().any(|h| h.0 == e.vendor))
+            .collect();
         Hints {
+            envelopes,
             any_case: words(&texts, SMALL_AUTOMATON, true),
             exact_case: words(&texts, SMALL_AUTOMATON, false),
             list,
@@ -543,6 +570,18 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
                 if !evidence.vendors.iter().any(|v| v.value == *vendor) {
                     push(&mut evidence.vendors, *vendor, m.range(), what);
                 }
+            }
+        }
+        for envelope in &hints.envelopes {
+            if !evidence.vendors.iter().any(|v| v.value == envelope.vendor)
+                && let Some(m) = envelope.shape.find(text)
+            {
+                push(
+                    &mut evidence.vendors,
+                    envelope.vendor,
+                    m.range(),
+                    envelope.what,
+                );
             }
         }
     }

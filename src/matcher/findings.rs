@@ -679,11 +679,15 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // same text with the same points (two editions, two templates) are all kept.
         // (An SDK's wrapper covers nothing: the code it wraps is the error, `SDK.ServerError ErrorCode:
         // InvalidAccessKeyId`, and the wrapper gives way to it below.)
+        // A row whose message the vendor's table gives by mistake (`doubtful_message`) is covered by the
+        // row that message truly belongs to, found by the same text.
         let covered = kept.iter().any(|k| {
             !k.entry.wrapper
                 && c.primary.iter().all(|p| k.primary.overlaps(&p))
                 && (k.score > c.score
-                    || (k.score == c.score && k.primary.extent() > c.primary.extent()))
+                    || (k.score == c.score
+                        && (k.primary.extent() > c.primary.extent()
+                            || (c.entry.doubtful_message && !k.entry.doubtful_message))))
         });
         if !covered {
             kept.push(c);

@@ -323,12 +323,13 @@ impl<'c> Matcher<'c> {
                 ..Outcome::of(&query, QueryKind::Message, pasted.matches)
             };
         }
-        // A bare status line (`HTTP/1.1 429 Too Many Requests`, `HTTP 404`) and nothing else: every entry
-        // with that status. Success statuses are not errors.
+        // A bare status line (`HTTP/1.1 429 Too Many Requests`, `{"code": 404}`) and nothing else: every
+        // entry with that status. Success statuses are not errors.
         if let [status] = pasted.statuses.as_slice()
             && *status >= 400
             && !query.contains('\n')
             && query.len() <= 60
+            && says_only_status(&query, *status)
         {
             return self.status_range(&query, (*status, *status));
         }

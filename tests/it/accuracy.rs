@@ -469,3 +469,63 @@ fn scan_and_lookup_agree_on_a_generic_message_beside_its_status() {
         .stdout();
     assert!(count.ends_with(":1\n"), "{count}");
 }
+
+/// A body that carries a status beside words of its own (a backend's `key not found`) is an error no
+/// entry matched, not a question about every 404; a status said alone, in a field or a status line,
+/// still lists the entries with that status.
+#[test]
+fn a_status_beside_other_words_is_no_status_query() {
+    let backend = r#"{"code": 404, "data": {"message": "key not found"}}"#;
+    let run = TestCommand::new()
+        .args(["lookup", backend])
+        .output()
+        .expect_code(1);
+    assert_eq!(
+        run.stderr(),
+        format!("errcode: no entry matches {backend:?}\n")
+    );
+    for said in [r#"{"code": 404}"#, "HTTP/1.1 404 Not Found"] {
+        let (found, code) = claims(said);
+        assert_eq!(code, 0, "{said}");
+        assert!(found.len() > 20, "{said}: {found:?}");
+        assert!(found.iter().all(|(_, _, status)| *status == 404), "{said}");
+    }
+}
+
+/// Alibaba's API Gateway table gives `UnsupportedHTTPMethod` the message of `SignatureDoesNotMatch` by
+/// mistake: that message names the signature error alone, unless the paste also says the other code.
+#[test]
+fn a_message_a_table_gives_by_mistake_names_its_own_row() {
+    let message = "Aliyun error: Specified signature is not matched with our calculation.";
+    let (found, code) = claims(message);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
+    let coded = r#"{"Code":"UnsupportedHTTPMethod","Message":"Specified signature is not matched with our calculation."}"#;
+    let (found, _) = claims(coded);
+    assert_eq!(found[0].1.as_deref(), Some("UnsupportedHTTPMethod"));
+}
+
+/// Tencent Cloud API 3.0's envelope (`{"Response": {"Error": {"Code": ...}}}`) names its vendor, as
+/// printed, escaped in a log, or as a Python dict: a generic code in it is Tencent's, not Alibaba's
+/// row of the same name. The same code in Alibaba's body stays Alibaba's.
+#[test]
+fn tencents_error_envelope_names_tencent() {
+    for paste in [
+        "{\n  \"Response\": {\n    \"Error\": {\n      \"Code\": \"InvalidParameter\",\n      \"Message\": \"\"\n    },\n    \"RequestId\": \"78ec7830\"\n  }\n}\n",
+        r#"level=error body="{\"Response\":{\"Error\":{\"Code\":\"InvalidParameter\",\"Message\":\"\"},\"RequestId\":\"78ec\"}}""#,
+        "{'Response': {'Error': {'Code': 'InvalidParameter', 'Message': ''}, 'RequestId': '78ec'}}",
+    ] {
+        let (found, code) = claims(paste);
+        assert_eq!(code, 0, "{paste}");
+        assert_eq!(
+            found,
+            [row("tencent", Some("InvalidParameter"), 200)],
+            "{paste}"
+        );
+    }
+    let alibaba = r#"{"RequestId":"5C3E","HostId":"ecs.aliyuncs.com","Code":"InvalidParameter","Message":"The specified parameter \"Action or Version\" is not valid."}"#;
+    assert_eq!(
+        claims(alibaba).0[0],
+        row("alibaba", Some("InvalidParameter"), 400)
+    );
+}
