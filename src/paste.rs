@@ -33,6 +33,8 @@ pub struct Evidence {
     /// storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in
     /// its own XML. Found as `(what, where)`.
     pub other_products: Vec<Found<&'static str>>,
+    /// Message field values that are the only field of their body (`{"message": "Forbidden"}`).
+    pub only_fields: Vec<Range<usize>>,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
     /// levels of string escaping undone, each with a map from its byte offsets back to the paste's.
     pub views: Vec<View>,
@@ -186,6 +188,8 @@ static KEY_WORDS: Words = Words::new(|kind| {
 /// One key and where its value starts.
 struct Pair<'t> {
     key: &'t str,
+    /// Where the key starts.
+    key_at: usize,
     carries: Carries,
     /// The text from the value on (after `:` or `=` and blanks).
     value_at: usize,
@@ -211,6 +215,7 @@ fn pairs(text: &str, reading: Reading) -> impl Iterator<Item = Pair<'_>> {
                 .trim_start_matches([' ', '\t']);
             Some(Pair {
                 key: &text[m.range()],
+                key_at: m.start(),
                 carries: KEYS[m.pattern().as_usize()].1,
                 value_at: text.len() - value.len(),
             })
@@ -682,6 +687,9 @@ fn fields(view: &View, evidence: &mut Evidence) {
         if pair.carries.message
             && let Some((text, range)) = message_value(value)
         {
+            if only_field(&view.text, &pair, &range) {
+                evidence.only_fields.push(at(range.clone()));
+            }
             push(&mut evidence.message_fields, text, at(range), pair.key);
         }
     }
@@ -707,6 +715,25 @@ fn fields(view: &View, evidence: &mut Evidence) {
             _ => {}
         }
     }
+}
+
+/// Whether a message pair is the only field of its outermost JSON object: `{"message":"Forbidden"}`, the whole body
+/// a gateway answers with (AWS API Gateway's and Kong's default), rather than one field among a backend's.
+/// `range` is the quoted value's, from `pair.value_at`.
+fn only_field(text: &str, pair: &Pair<'_>, range: &std::ops::Range<usize>) -> bool {
+    let before = &text[..pair.key_at];
+    let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
+    let after = &text[pair.value_at + range.end..];
+    let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
+    // The outermost object: `{"error": {"message": ...}}` is another shape (a field of a field);
+    // `body={"message": ...}` and `response: {...}` in a log or prose are whole bodies.
+    let Some(object) = before.trim_end().strip_suffix('{') else {
+        return false;
+    };
+    let object = object.trim_end();
+    let nested = object.ends_with([',', '['])
+        || (object.strip_suffix(':')).is_some_and(|key| key.trim_end().ends_with(['"', '\'']));
+    !nested && after.trim_start().starts_with('}')
 }
 
 /// A bare (unquoted) message value runs to the end of the line, less a closing brace or a trailing comma

@@ -42,6 +42,9 @@ const MESSAGE_WHOLE: i32 = 50;
 const MESSAGE_IN_TEXT: i32 = 40;
 const GENERIC_MESSAGE_WHOLE: i32 = 30;
 const GENERIC_MESSAGE_IN_TEXT: i32 = 15;
+/// A generic message that is the whole body, its only field (`{"message":"Forbidden"}`): the gateway's own
+/// answer (AWS API Gateway's and Kong's default body), not a backend's field among others. Enough alone.
+const ONLY_FIELD: i32 = 10;
 const STATUS_AGREES: i32 = 15;
 const STATUS_DIFFERS: i32 = -15;
 /// A code stated beside a message, other than the code of the row the message belongs to: the message is
@@ -76,6 +79,7 @@ const _: () = assert!(CODE_IN_TEXT + STATUS_DIFFERS >= REPORT);
 // unless the sentence goes on (`reported_alone`): a line gives such an entry no code that differs, and a
 // status that differs lowers only its rank.
 const _: () = assert!(MESSAGE_IN_TEXT >= REPORT && MESSAGE_WHOLE >= REPORT);
+const _: () = assert!(GENERIC_MESSAGE_WHOLE + ONLY_FIELD >= REPORT);
 
 /// Whether a message that is not generic, of an entry without a code, found at `span` of a log line, is
 /// reported by itself (for `scan --count`, which then reads the line no further): unless the text goes on
@@ -100,11 +104,14 @@ struct Candidate<'c> {
     /// Points from the evidence: decides whether the candidate is reported and what covers what.
     score: i32,
     /// `score` less the penalties that only order rows with the same evidence (an older edition's row, a
-    /// message the vendor's table copied from another row): they never hide a row.
+    /// message the vendor's table copied from another row): they never hide a row by themselves (`select`
+    /// drops a copied message's row beside its owner's, found by the same text).
     rank: i32,
     /// Whether the candidate's message was found, and each time only without its final full stop (which
     /// gateways drop to append detail): of rows ranked alike, one worded exactly as the text comes first.
     stop_dropped: Option<bool>,
+    /// The status the paste states for the error, where it differs from the entry's.
+    stated_status: Option<u16>,
 }
 
 impl<'c> Matcher<'c> {
@@ -135,7 +142,7 @@ impl<'c> Matcher<'c> {
                     &mut referrals,
                     hit,
                     &field.value,
-                    Place::Field(field),
+                    Place::Field(field, evidence.only_fields.contains(&field.span)),
                 );
             }
         }
@@ -264,7 +271,7 @@ impl<'c> Matcher<'c> {
         place: Place<'_>,
     ) {
         let (span, source) = match place {
-            Place::Field(field) => (field.span.clone(), field.source.as_str()),
+            Place::Field(field, _) => (field.span.clone(), field.source.as_str()),
             Place::Text(view, _) => (view.to_paste(&hit.span), "text"),
         };
         let found = Found {
@@ -301,10 +308,12 @@ impl<'c> Matcher<'c> {
             Target::Message(entry) => {
                 let lines = match place {
                     Place::Text(_, lines) => Some(lines),
-                    Place::Field(_) => None,
+                    Place::Field(..) => None,
                 };
                 let (whole, detail) = standing(haystack, &hit.span, lines);
+                let only_field = matches!(place, Place::Field(_, true));
                 let points = match (whole, hit.generic) {
+                    (true, true) if only_field => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
                     (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
                     (false, false) => MESSAGE_IN_TEXT,
@@ -402,7 +411,8 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
 /// Where a hit was found: in a message field's value, or in (a view of) the text.
 #[derive(Clone, Copy)]
 enum Place<'a> {
-    Field(&'a Found<String>),
+    /// A message field's value; whether it is the only field of its body (`{"message": "Forbidden"}`).
+    Field(&'a Found<String>, bool),
     /// A view of the text, and where its lines end.
     Text(&'a paste::View, &'a LineIndex),
 }
@@ -466,6 +476,7 @@ fn add<'c>(
                 score: 0,
                 rank: 0,
                 stop_dropped: None,
+                stated_status: None,
             });
             candidates.len() - 1
         }
@@ -513,6 +524,7 @@ fn weigh(
                 .clues
                 .push(clue(ClueKind::Status, &text[found.span.clone()], found));
         } else {
+            candidate.stated_status = Some(found.value);
             differs = if same_line {
                 STATUS_DIFFERS
             } else {
@@ -732,6 +744,7 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             confidence: Some(c.rank.clamp(0, 100) as u8),
             detail: c.detail,
             position: Some(c.position),
+            stated_status: c.stated_status,
             ..plain_match(
                 c.catalog,
                 c.entry,

@@ -67,6 +67,9 @@ pub struct Match<'c> {
     pub confidence: Option<u8>,
     pub detail: Option<String>,
     pub position: Option<usize>,
+    /// The status the paste states for this error, where it differs from the entry's: vendors answer other
+    /// statuses than their tables list (Alibaba's `Forbidden.RAM` with 400, the table's 403).
+    pub stated_status: Option<u16>,
 }
 
 /// One piece of a paste that points to an entry.

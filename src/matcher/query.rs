@@ -78,6 +78,7 @@ pub(super) fn plain_match<'c>(
         confidence: None,
         detail: None,
         position: None,
+        stated_status: None,
     }
 }
 

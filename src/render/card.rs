@@ -159,6 +159,10 @@ pub(super) fn card(
         labels.message,
         &[escape(&entry.message.display()).into_owned()],
     );
+    if let Some(stated) = m.stated_status {
+        let line = (labels.stated_status)(&status_text(stated), &status_text(entry.status));
+        card.field(labels.status, &[line], |l| palette.aside(l));
+    }
     if let Some(detail) = &m.detail {
         card.field(labels.detail, &[escape(detail).into_owned()], |l| {
             palette.capture(l)

@@ -120,6 +120,9 @@ pub(super) struct JsonMatch<'a> {
     pub(super) confidence: Option<u8>,
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub(super) evidence: &'a [Clue],
+    /// The status the paste states for the error, where it differs from `status` (the vendor's table).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(super) stated_status: Option<u16>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub(super) detail: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,6 +212,7 @@ pub(super) fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
         authored: entry.authored.fields(),
         confidence: m.confidence,
         evidence: &m.clues,
+        stated_status: m.stated_status,
         detail: m.detail.as_deref(),
         position: m.position,
         family: m.family.map(|f| JsonFamilyRef {

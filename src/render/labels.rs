@@ -42,6 +42,9 @@ pub(super) struct Labels {
     pub(super) entry_word: fn(usize) -> &'static str,
     /// The summary's first line, from the matched lines and all lines.
     pub(super) lines_with_errors: fn(u64, u64) -> String,
+    /// A card's status line where the paste states another status than the entry's: (stated, listed),
+    /// each as `400 Bad Request`.
+    pub(super) stated_status: fn(&str, &str) -> String,
     /// After a table (which has no fixes): how to see the fixes, with a code of the table if it has one.
     pub(super) table_hint: fn(Option<&str>) -> String,
     /// Over the card of the code a query that matched nothing is closest to: (query, code).
@@ -91,6 +94,9 @@ pub(super) const LABELS_EN: Labels = Labels {
     entries: |n| format!("{n} {}", if n == 1 { "entry" } else { "entries" }),
     catalog_word: |n| if n == 1 { "catalog" } else { "catalogs" },
     entry_word: |n| if n == 1 { "entry" } else { "entries" },
+    stated_status: |stated, listed| {
+        format!("{stated} in the paste; the vendor's table lists {listed}")
+    },
     lines_with_errors: |matched, lines| {
         format!("{matched} of {lines} lines carry gateway errors\n")
     },
@@ -156,6 +162,7 @@ pub(super) const LABELS_ZH: Labels = Labels {
     entries: |n| format!("{n} 条"),
     catalog_word: |_| "个目录",
     entry_word: |_| "条",
+    stated_status: |stated, listed| format!("粘贴内容中为 {stated}；厂商表格列为 {listed}"),
     lines_with_errors: |matched, lines| format!("{lines} 行中有 {matched} 行含网关错误\n"),
     table_hint: |code| match code {
         Some(code) => format!("查看解决方案：加 --cards，或只查一个错误码（errcode {code}）。"),

@@ -529,3 +529,66 @@ fn tencents_error_envelope_names_tencent() {
         row("alibaba", Some("InvalidParameter"), 400)
     );
 }
+
+/// `{"message":"Forbidden"}` as a whole body is the gateway's own answer (AWS API Gateway's and Kong's
+/// default shape), found though the message is generic; the same words as one field among others (GitHub's
+/// `documentation_url` beside it) or nested in another object are a backend's, and claim nothing.
+#[test]
+fn a_generic_message_as_the_whole_body_is_the_gateways() {
+    for paste in [
+        r#"{"message":"Forbidden"}"#,
+        "I kept on getting `{\"message\":\"Forbidden\"}` despite the x-api-key header",
+        r#"level=warn body={"message": "Forbidden"}"#,
+    ] {
+        let (found, code) = claims(paste);
+        assert_eq!(code, 0, "{paste}");
+        assert_eq!(
+            found,
+            [
+                row("aws", Some("ForbiddenException"), 403),
+                row("kong", None, 403)
+            ],
+            "{paste}"
+        );
+    }
+    for paste in [
+        r#"{"message":"Forbidden","documentation_url":"https://docs.github.com/rest"}"#,
+        r#"{"error":{"message":"Forbidden"}}"#,
+        "{'error': {'message': 'Forbidden'}}",
+    ] {
+        assert_eq!(claims(paste), (vec![], 1), "{paste}");
+    }
+}
+
+/// Vendors answer other statuses than their tables list: the status the paste states for the error is
+/// said beside the table's (a card's `Status` line, JSON's `stated_status`); `status` stays the table's.
+#[test]
+fn a_status_the_paste_states_beside_the_tables() {
+    let paste = "Aliyun API Error: RequestId: 2640E5C1 Status Code: 400 Code: Forbidden.RAM Message: User not authorized to operate on the specified resource, or this API doesn't support RAM.";
+    let run = TestCommand::new()
+        .args(["--json", "lookup", paste])
+        .output()
+        .expect_code(0);
+    let first = &run.json()["matches"][0];
+    assert_eq!(first["code"], "Forbidden.RAM");
+    assert_eq!(first["status"], 403);
+    assert_eq!(first["stated_status"], 400);
+    let card = TestCommand::new()
+        .args(["lookup", paste])
+        .output()
+        .expect_code(0)
+        .stdout();
+    assert!(
+        card.contains(
+            "\n  Status    400 Bad Request in the paste; the vendor's table lists 403 Forbidden\n"
+        ),
+        "{card}"
+    );
+    // Where the paste agrees with the table, nothing more is said.
+    let agreeing = "HTTP/1.1 403 Forbidden\n\n{\"Code\":\"Forbidden.RAM\",\"Message\":\"User not authorized to operate on the specified resource, or this API doesn't support RAM.\"}";
+    let run = TestCommand::new()
+        .args(["--json", "lookup", agreeing])
+        .output()
+        .expect_code(0);
+    assert!(run.json()["matches"][0].get("stated_status").is_none());
+}

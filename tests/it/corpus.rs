@@ -93,7 +93,9 @@ fn claims(matcher: &Matcher<'_>, paste: &str) -> Vec<Claim> {
                 .code
                 .as_ref()
                 .map(|c| fill_text(c.source(), &m.captures)),
-            status: m.entry.status,
+            // The status errcode says the error came with: the paste's own where it states another than
+            // the vendor's table (the card's `Status` line, JSON's `stated_status`).
+            status: m.stated_status.unwrap_or(m.entry.status),
             message: fill_text(m.entry.message.source(), &m.captures),
         })
         .collect();
