@@ -248,13 +248,16 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
-/// not be validated.`): a plain word, capitalised or not, followed by a blank and a word in lower case. A
-/// code is rarely such a word (`Forbidden.RAM User not authorized`, `InvalidApi.NotFound` are codes).
+/// not be validated.`, `Error: API key not valid.`): a plain word, capitalised or not, or a short acronym,
+/// followed by a blank and a word in lower case. A code is rarely such a word (`Forbidden.RAM User not
+/// authorized`, `InvalidApi.NotFound` are codes).
 fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
     let word = &value[range.clone()];
     let mut letters = word.chars();
-    let plain = letters.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && letters.all(|c| c.is_ascii_lowercase());
+    let acronym = word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase());
+    let plain = acronym
+        || letters.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && letters.all(|c| c.is_ascii_lowercase());
     let rest = &value[range.end..];
     let next = rest.trim_start_matches([' ', '\t']);
     plain && next.len() < rest.len() && next.starts_with(|c: char| c.is_lowercase())

@@ -61,6 +61,8 @@ const VENDOR_DIFFERS: i32 = -30;
 /// A code template (`Invalid{param}`) fits many names other systems use (`InvalidArgument`,
 /// `InvalidAccessKeyId` of object storage): alone, without its vendor named in the paste, it is no claim.
 const TEMPLATE_UNCORROBORATED: i32 = -30;
+/// A standard's code (OAuth 2.0's `invalid_grant`) names no vendor: alone, without its vendor named, no claim.
+const STANDARD_CODE_UNCORROBORATED: i32 = -30;
 /// The paste is another product's error that reuses the front doors' codes (object storage's XML
 /// `SignatureDoesNotMatch`, `InvalidAccessKeyId`): a row found by its code alone is no claim there; one whose
 /// message the paste says still is.
@@ -560,6 +562,12 @@ fn weigh(
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
+    // OAuth 2.0's error codes are every OAuth server's (Kong's OAuth2 plugin answers them too): alone, without
+    // the vendor named, they are no claim.
+    let oauth_code = (candidate.entry.code.as_ref()).is_some_and(|c| is_oauth_code(c.source()));
+    if oauth_code && candidate.message_points == 0 && named.is_none() {
+        candidate.score += STANDARD_CODE_UNCORROBORATED;
+    }
     let by_template_alone = candidate.message_points == 0
         && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());
     if by_template_alone && named.is_none() {
@@ -574,6 +582,25 @@ fn weigh(
     }
 
     candidate.clues.sort_by_key(|c| c.start);
+}
+
+/// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).
+fn is_oauth_code(code: &str) -> bool {
+    const OAUTH: [&str; 12] = [
+        "invalid_request",
+        "unauthorized_client",
+        "access_denied",
+        "unsupported_response_type",
+        "invalid_scope",
+        "server_error",
+        "temporarily_unavailable",
+        "invalid_client",
+        "invalid_grant",
+        "unsupported_grant_type",
+        "invalid_token",
+        "insufficient_scope",
+    ];
+    OAUTH.contains(&code)
 }
 
 fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {

@@ -28,6 +28,10 @@ fn an_error_prefix_before_a_sentence_is_no_code() {
         found,
         [row("tencent", Some("AuthFailure.SignatureFailure"), 200)]
     );
+    // Nor is a short acronym that starts a sentence (`API key not valid`).
+    let (found, code) = claims("Error: API key not valid. Please pass a valid API key.\n");
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("google", Some("API_KEY_INVALID"), 400)]);
 }
 
 /// Object storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch` in its own XML: that is no front
@@ -591,4 +595,18 @@ fn a_status_the_paste_states_beside_the_tables() {
         .output()
         .expect_code(0);
     assert!(run.json()["matches"][0].get("stated_status").is_none());
+}
+
+/// OAuth 2.0's error codes (`invalid_grant`, `invalid_token`) are every OAuth server's: alone they claim
+/// nothing; where Kong is named (its Server header), they are Kong's OAuth2 plugin's.
+#[test]
+fn oauth_codes_need_their_vendor() {
+    assert_eq!(
+        claims("status: 400\nbody: '{\"error\":\"invalid_grant\"}'\nintuit_tid: '6a11'"),
+        (vec![], 1)
+    );
+    let kong = "HTTP/1.1 400 Bad Request\nServer: kong/3.4.0\n\n{\"error\":\"invalid_grant\",\"error_description\":\"Invalid code\"}";
+    let (found, code) = claims(kong);
+    assert_eq!(code, 0);
+    assert_eq!(found, [row("kong", Some("invalid_grant"), 400)]);
 }
