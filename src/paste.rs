@@ -33,8 +33,6 @@ pub struct Evidence {
     /// storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in
     /// its own XML. Found as `(what, where)`.
     pub other_products: Vec<Found<&'static str>>,
-    /// Message field values that are the only field of their body (`{"message": "Forbidden"}`).
-    pub only_fields: Vec<Range<usize>>,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
     /// levels of string escaping undone, each with a map from its byte offsets back to the paste's.
     pub views: Vec<View>,
@@ -188,8 +186,6 @@ static KEY_WORDS: Words = Words::new(|kind| {
 /// One key and where its value starts.
 struct Pair<'t> {
     key: &'t str,
-    /// Where the key starts.
-    key_at: usize,
     carries: Carries,
     /// The text from the value on (after `:` or `=` and blanks).
     value_at: usize,
@@ -215,7 +211,6 @@ fn pairs(text: &str, reading: Reading) -> impl Iterator<Item = Pair<'_>> {
                 .trim_start_matches([' ', '\t']);
             Some(Pair {
                 key: &text[m.range()],
-                key_at: m.start(),
                 carries: KEYS[m.pattern().as_usize()].1,
                 value_at: text.len() - value.len(),
             })
@@ -249,7 +244,7 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
 /// not be validated.`, `Error: API key not valid.`): a plain word, capitalised or not, or a short acronym,
-/// followed by a blank and a word in lower case. A code is rarely such a word (`Forbidden.RAM User not
+/// followed by a blank and a word in lower case (or a capitalised word and then one in lower case). A code is rarely such a word (`Forbidden.RAM User not
 /// authorized`, `InvalidApi.NotFound` are codes).
 fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
     let word = &value[range.clone()];
@@ -260,7 +255,23 @@ fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
             && letters.all(|c| c.is_ascii_lowercase());
     let rest = &value[range.end..];
     let next = rest.trim_start_matches([' ', '\t']);
-    plain && next.len() < rest.len() && next.starts_with(|c: char| c.is_lowercase())
+    if !plain || next.len() == rest.len() {
+        return false;
+    }
+    if next.starts_with(|c: char| c.is_lowercase()) {
+        return true;
+    }
+    // `Malformed Lambda proxy response`: a capitalised word, then one in lower case.
+    let mut words = next.split([' ', '\t']);
+    let capitalised = words.next().is_some_and(|w| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(|c| c.is_ascii_uppercase())
+            && letters.all(|c| c.is_ascii_lowercase())
+    });
+    capitalised
+        && words
+            .next()
+            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
 }
 
 /// A message value: quoted (to the closing quote, or the line's end when cut off), or bare.
@@ -285,7 +296,9 @@ fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
         '{' | '[' => return None,
         _ => {
             let bare = bare_message(line);
-            (bare.to_string(), 0..bare.len())
+            // Where the trimmed value starts in `line` (blanks before it, Unicode ones too, are skipped).
+            let start = bare.as_ptr() as usize - line.as_ptr() as usize;
+            (bare.to_string(), start..start + bare.len())
         }
     };
     let text = text.trim().to_string();
@@ -433,7 +446,9 @@ pub struct Envelope {
 static ENVELOPES: [Envelope; 1] = [Envelope {
     vendor: Vendor::Tencent,
     shape: LazyLock::new(|| {
-        Regex::new(r#"\\*["']Response\\*["']\s*:\s*\{\s*\\*["']Error\\*["']\s*:\s*\{"#)
+        Regex::new(
+            r#"\\*["']Response\\*["']\s*:\s*\{(?:[^{}]{0,200}?,)?\s*u?\\*["']Error\\*["']\s*:\s*\{"#,
+        )
             .expect("valid regex")
     }),
     what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
@@ -690,9 +705,6 @@ fn fields(view: &View, evidence: &mut Evidence) {
         if pair.carries.message
             && let Some((text, range)) = message_value(value)
         {
-            if only_field(&view.text, &pair, &range) {
-                evidence.only_fields.push(at(range.clone()));
-            }
             push(&mut evidence.message_fields, text, at(range), pair.key);
         }
     }
@@ -718,25 +730,6 @@ fn fields(view: &View, evidence: &mut Evidence) {
             _ => {}
         }
     }
-}
-
-/// Whether a message pair is the only field of its outermost JSON object: `{"message":"Forbidden"}`, the whole body
-/// a gateway answers with (AWS API Gateway's and Kong's default), rather than one field among a backend's.
-/// `range` is the quoted value's, from `pair.value_at`.
-fn only_field(text: &str, pair: &Pair<'_>, range: &std::ops::Range<usize>) -> bool {
-    let before = &text[..pair.key_at];
-    let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
-    let after = &text[pair.value_at + range.end..];
-    let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
-    // The outermost object: `{"error": {"message": ...}}` is another shape (a field of a field);
-    // `body={"message": ...}` and `response: {...}` in a log or prose are whole bodies.
-    let Some(object) = before.trim_end().strip_suffix('{') else {
-        return false;
-    };
-    let object = object.trim_end();
-    let nested = object.ends_with([',', '['])
-        || (object.strip_suffix(':')).is_some_and(|key| key.trim_end().ends_with(['"', '\'']));
-    !nested && after.trim_start().starts_with('}')
 }
 
 /// A bare (unquoted) message value runs to the end of the line, less a closing brace or a trailing comma

@@ -17,7 +17,7 @@ use crate::catalog::{Catalog, Entry, Vendor};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
 use spans::Spans;
-use standing::{after_status_line_status, continued, leads_a_message, standing};
+use standing::{after_status_line_status, continued, leads_a_message, only_field, standing};
 
 /// What a paste yielded.
 pub(super) struct Pasted<'c> {
@@ -25,6 +25,8 @@ pub(super) struct Pasted<'c> {
     pub referrals: Vec<ReferralMatch<'c>>,
     /// The distinct statuses stated in the paste.
     pub statuses: Vec<u16>,
+    /// Whether a message field says more than a reason phrase (`"message": "key not found"`).
+    pub own_message: bool,
 }
 
 // Points. A finding needs REPORT points: a distinctive code or a full vendor message alone is enough; a
@@ -114,6 +116,10 @@ struct Candidate<'c> {
     stop_dropped: Option<bool>,
     /// The status the paste states for the error, where it differs from the entry's.
     stated_status: Option<u16>,
+    /// Whether its message was found standing whole (a field's value, a line of its own), and whether a
+    /// message of its that is not generic was found.
+    whole_message: bool,
+    specific_message: bool,
 }
 
 impl<'c> Matcher<'c> {
@@ -144,7 +150,7 @@ impl<'c> Matcher<'c> {
                     &mut referrals,
                     hit,
                     &field.value,
-                    Place::Field(field, evidence.only_fields.contains(&field.span)),
+                    Place::Field(field),
                 );
             }
         }
@@ -204,10 +210,17 @@ impl<'c> Matcher<'c> {
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
         statuses.sort_unstable();
         statuses.dedup();
+        // (A reason phrase says no more than its status: `{"code": 404, "msg": "Not Found"}`.)
+        let own_message = evidence.message_fields.iter().any(|f| {
+            !statuses.iter().any(|&s| {
+                crate::status::reason(s).eq_ignore_ascii_case(f.value.trim_end_matches('.'))
+            })
+        });
         Pasted {
             matches: select(candidates),
             referrals,
             statuses,
+            own_message,
         }
     }
 
@@ -273,7 +286,7 @@ impl<'c> Matcher<'c> {
         place: Place<'_>,
     ) {
         let (span, source) = match place {
-            Place::Field(field, _) => (field.span.clone(), field.source.as_str()),
+            Place::Field(field) => (field.span.clone(), field.source.as_str()),
             Place::Text(view, _) => (view.to_paste(&hit.span), "text"),
         };
         let found = Found {
@@ -310,12 +323,14 @@ impl<'c> Matcher<'c> {
             Target::Message(entry) => {
                 let lines = match place {
                     Place::Text(_, lines) => Some(lines),
-                    Place::Field(..) => None,
+                    Place::Field(_) => None,
                 };
                 let (whole, detail) = standing(haystack, &hit.span, lines);
-                let only_field = matches!(place, Place::Field(_, true));
+                // (Read in the text, where the braces around it are: a field's value alone has none.)
+                let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
+                let whole = whole || body;
                 let points = match (whole, hit.generic) {
-                    (true, true) if only_field => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
+                    (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
                     (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
                     (false, false) => MESSAGE_IN_TEXT,
@@ -341,6 +356,8 @@ impl<'c> Matcher<'c> {
                 );
                 let c = &mut candidates[at];
                 c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
+                c.whole_message |= whole;
+                c.specific_message |= !hit.generic;
             }
             Target::Referral => {
                 if self.entries_with_code(&found.value).is_empty() {
@@ -413,8 +430,7 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
 /// Where a hit was found: in a message field's value, or in (a view of) the text.
 #[derive(Clone, Copy)]
 enum Place<'a> {
-    /// A message field's value; whether it is the only field of its body (`{"message": "Forbidden"}`).
-    Field(&'a Found<String>, bool),
+    Field(&'a Found<String>),
     /// A view of the text, and where its lines end.
     Text(&'a paste::View, &'a LineIndex),
 }
@@ -479,6 +495,8 @@ fn add<'c>(
                 rank: 0,
                 stop_dropped: None,
                 stated_status: None,
+                whole_message: false,
+                specific_message: false,
             });
             candidates.len() - 1
         }
@@ -526,12 +544,24 @@ fn weigh(
                 .clues
                 .push(clue(ClueKind::Status, &text[found.span.clone()], found));
         } else {
-            candidate.stated_status = Some(found.value);
             differs = if same_line {
                 STATUS_DIFFERS
             } else {
                 STATUS_DIFFERS_ELSEWHERE
             };
+            // Said beside the table's only where it is this error's for sure: an error status on its line
+            // or above it (not one further down, which may be the next error's), of an error found by its
+            // code or its whole message.
+            let before = same_line || found.span.end <= candidate.position;
+            let sure = candidate.code_points > 0 || candidate.whole_message;
+            if found.value >= 400 && before && sure {
+                candidate.stated_status = Some(found.value);
+            }
+            // A generic message (`Forbidden`) is no claim against the status its paste states.
+            if candidate.code_points == 0 && !candidate.specific_message {
+                candidate.score += differs;
+                differs = 0;
+            }
         }
     }
     if candidate.code_points == 0
@@ -626,10 +656,12 @@ fn status_for<'e>(
     let position = candidate.position;
     let line = lines.line_of(position);
     let statuses = &evidence.statuses;
-    if let Some(s) = statuses
-        .iter()
-        .find(|s| s.span.start >= line.start && s.span.end <= line.end)
-    {
+    // On its line: the nearest before it (`status=429 {...} status=403 {...}`), else the first after.
+    let on_line = |s: &&Found<u16>| s.span.start >= line.start && s.span.end <= line.end;
+    let nearest = (statuses.iter().filter(on_line))
+        .rfind(|s| s.span.end <= position)
+        .or_else(|| statuses.iter().find(on_line));
+    if let Some(s) = nearest {
         return Some((s, true));
     }
     // Another error between a status and this one, on a line of its own, claims the status.
@@ -718,8 +750,8 @@ fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         // same text with the same points (two editions, two templates) are all kept.
         // (An SDK's wrapper covers nothing: the code it wraps is the error, `SDK.ServerError ErrorCode:
         // InvalidAccessKeyId`, and the wrapper gives way to it below.)
-        // A row whose message the vendor's table gives by mistake (`doubtful_message`) is covered by the
-        // row that message truly belongs to, found by the same text.
+        // A row whose message the vendor's table gives by mistake (`doubtful_message`) gives way to a row
+        // found by the same text with as many points whose message is not in doubt (the message's owner).
         let covered = kept.iter().any(|k| {
             !k.entry.wrapper
                 && c.primary.iter().all(|p| k.primary.overlaps(&p))

@@ -326,13 +326,15 @@ impl<'c> Matcher<'c> {
                 ..Outcome::of(&query, QueryKind::Message, pasted.matches)
             };
         }
-        // A bare status line (`HTTP/1.1 429 Too Many Requests`, `{"code": 404}`) and nothing else: every
-        // entry with that status. Success statuses are not errors.
+        // A short line stating one status (`HTTP/1.1 429 Too Many Requests`, axios's `Request failed with
+        // status code 429`): every entry with that status. Not where a message field says words of its own
+        // (`{"code": 404, "data": {"message": "key not found"}}` is a backend's error no entry has). Success
+        // statuses are not errors.
         if let [status] = pasted.statuses.as_slice()
             && *status >= 400
             && !query.contains('\n')
             && query.len() <= 60
-            && says_only_status(&query, *status)
+            && !pasted.own_message
         {
             return self.status_range(&query, (*status, *status));
         }

@@ -341,36 +341,6 @@ pub(super) fn natural_status(query: &str) -> Option<u16> {
     said.then_some(status)
 }
 
-/// Whether a short text says no more than `status`: `HTTP/1.1 429 Too Many Requests`, `{"code": 404}`,
-/// `"status": 503, "message": "Service Unavailable"`. Its words are the status's digits, its reason phrase,
-/// and the names of the fields that carry them; any other word (`{"code": 404, "data": {"message": "key not
-/// found"}}`) is an error of its own that no entry matched, not a question about the status.
-pub(super) fn says_only_status(text: &str, status: u16) -> bool {
-    const FIELD_WORDS: [&str; 9] = [
-        "http",
-        "status",
-        "code",
-        "statuscode",
-        "error",
-        "message",
-        "msg",
-        "reason",
-        "response",
-    ];
-    let digits = status.to_string();
-    let reason = crate::status::reason(status);
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .all(|word| {
-            word == digits
-                || (word.len() <= 2 && word.bytes().all(|b| b.is_ascii_digit()))
-                || FIELD_WORDS.iter().any(|f| f.eq_ignore_ascii_case(word))
-                || reason
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|r| !r.is_empty() && r.eq_ignore_ascii_case(word))
-        })
-}
-
 /// A query without white space or the punctuation of structured text: a code, or one word.
 pub(super) fn is_token(query: &str) -> bool {
     !query.is_empty()
@@ -409,29 +379,6 @@ mod tests {
             ("HTTP 4xx", None),
         ] {
             assert_eq!(natural_status(query), status, "{query}");
-        }
-    }
-
-    #[test]
-    fn a_text_says_only_its_status_or_more() {
-        for (text, status, only) in [
-            ("HTTP/1.1 429 Too Many Requests", 429, true),
-            (r#"{"code": 404}"#, 404, true),
-            (
-                r#""status": 503, "message": "Service Unavailable""#,
-                503,
-                true,
-            ),
-            ("Status Code: 502 Bad Gateway", 502, true),
-            (
-                r#"{"code": 404, "data": {"message": "key not found"}}"#,
-                404,
-                false,
-            ),
-            ("got 404 from the billing service", 404, false),
-            ("HTTP 404 429", 404, false),
-        ] {
-            assert_eq!(says_only_status(text, status), only, "{text}");
         }
     }
 

@@ -13,6 +13,13 @@ fn claims(paste: &str) -> (Vec<(String, Option<String>, u64)>, i32) {
     (rows(&run.json()), code)
 }
 
+/// The claims of a paste that claims something (exit 0).
+fn found_in(paste: &str) -> Vec<(String, Option<String>, u64)> {
+    let (found, code) = claims(paste);
+    assert_eq!(code, 0, "{paste}");
+    found
+}
+
 fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
     (vendor.to_string(), code.map(str::to_string), status)
 }
@@ -22,15 +29,13 @@ fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>
 #[test]
 fn an_error_prefix_before_a_sentence_is_no_code() {
     let paste = "deploy failed\n Error: The provided credentials could not be validated. Please check your signature is correct.\n    at client.js:102:31\n";
-    let (found, code) = claims(paste);
-    assert_eq!(code, 0);
+    let found = found_in(paste);
     assert_eq!(
         found,
         [row("tencent", Some("AuthFailure.SignatureFailure"), 200)]
     );
     // Nor is a short acronym that starts a sentence (`API key not valid`).
-    let (found, code) = claims("Error: API key not valid. Please pass a valid API key.\n");
-    assert_eq!(code, 0);
+    let found = found_in("Error: API key not valid. Please pass a valid API key.\n");
     assert_eq!(found, [row("google", Some("API_KEY_INVALID"), 400)]);
 }
 
@@ -43,8 +48,7 @@ fn object_storage_errors_claim_no_front_door_code() {
     let cos = "<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><Resource>/x.jpg</Resource><RequestId>NWQ</RequestId><TraceId>OGV</TraceId></Error>";
     assert_eq!(claims(cos), (vec![], 1));
     let pop = r#"{"RequestId":"5C3E","HostId":"ecs.aliyuncs.com","Code":"SignatureDoesNotMatch","Message":"Specified signature is not matched with our calculation.","Recommend":"https://api.aliyun.com/troubleshoot?q=SignatureDoesNotMatch"}"#;
-    let (found, code) = claims(pop);
-    assert_eq!(code, 0);
+    let found = found_in(pop);
     assert_eq!(found[0], row("alibaba", Some("SignatureDoesNotMatch"), 400));
 }
 
@@ -54,8 +58,7 @@ fn object_storage_errors_claim_no_front_door_code() {
 fn a_message_that_goes_on_is_another_message() {
     let longer = r#"{"message":"API rate limit exceeded for 10.1.2.3. (Authenticated requests get a higher rate limit.)"}"#;
     assert_eq!(claims(longer), (vec![], 1));
-    let (found, code) = claims(r#"{"message":"API rate limit exceeded"}"#);
-    assert_eq!(code, 0);
+    let found = found_in(r#"{"message":"API rate limit exceeded"}"#);
     assert_eq!(found, [row("kong", None, 429), row("tencent", None, 429)]);
 }
 
@@ -131,8 +134,7 @@ fn a_category_code_beside_its_specific_row_is_not_claimed_again() {
     ]
   }
 }"#;
-    let (found, code) = claims(body);
-    assert_eq!(code, 0);
+    let found = found_in(body);
     assert_eq!(found, [row("google", Some("API_KEY_INVALID"), 400)]);
 }
 
@@ -141,8 +143,7 @@ fn a_category_code_beside_its_specific_row_is_not_claimed_again() {
 #[test]
 fn a_grpc_status_leading_its_message_is_the_error() {
     let paste = "Error: 7 PERMISSION_DENIED: Cloud Vision API has not been used in project 123456 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/vision.googleapis.com/overview?project=123456 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.";
-    let (found, code) = claims(paste);
-    assert_eq!(code, 0);
+    let found = found_in(paste);
     assert!(!found.is_empty());
     assert!(
         found
@@ -203,8 +204,7 @@ fn a_reason_phrase_in_a_field_is_no_code() {
 /// own message in it is APISIX's.
 #[test]
 fn a_field_name_several_vendors_use_names_none() {
-    let (found, code) = claims(r#"requests return: `{"error_msg":"404 Route Not Found"}`"#);
-    assert_eq!(code, 0);
+    let found = found_in(r#"requests return: `{"error_msg":"404 Route Not Found"}`"#);
     assert_eq!(found, [row("apisix", None, 404)]);
     // Huawei's own body is still Huawei's, by its code field and host.
     let (found, _) = claims(
@@ -221,8 +221,7 @@ fn alibaba_illegal_timestamp_is_its_own_row() {
         let paste = format!(
             "<Error><RequestId>1A</RequestId><HostId>cdn.aliyuncs.com</HostId><Code>IllegalTimestamp</Code><Message>The input parameter {quoted} that is mandatory for processing this request is not supplied.</Message></Error>"
         );
-        let (found, code) = claims(&paste);
-        assert_eq!(code, 0);
+        let found = found_in(&paste);
         assert_eq!(
             found,
             [row("alibaba", Some("IllegalTimestamp"), 400)],
@@ -324,8 +323,7 @@ fn typographic_quotes_read_as_straight_ones() {
 #[test]
 fn the_aws_error_type_header_states_the_code() {
     let paste = "HTTP/1.1 403 Forbidden\nx-amzn-RequestId: c03b\nx-amzn-ErrorType: AccessDeniedException\n\n{\"message\":\"Forbidden\"}\n";
-    let (found, code) = claims(paste);
-    assert_eq!(code, 0);
+    let found = found_in(paste);
     assert!(!found.is_empty());
     assert!(
         found
@@ -338,10 +336,9 @@ fn the_aws_error_type_header_states_the_code() {
 /// The Tencent Python SDK's own credential check (`InvalidCredential`, raised before any request).
 #[test]
 fn tencent_sdk_invalid_credential_is_found() {
-    let (found, code) = claims(
+    let found = found_in(
         "[TencentCloudSDKException] code:InvalidCredential message:secret key should not contain spaces requestId:None",
     );
-    assert_eq!(code, 0);
     assert_eq!(found, [row("tencent", Some("InvalidCredential"), 400)]);
 }
 
@@ -350,8 +347,7 @@ fn tencent_sdk_invalid_credential_is_found() {
 #[test]
 fn alibaba_v3_signature_mismatch_is_found() {
     let paste = "Specified signature does not match our calculation. server StringToSign is [ACS3-HMAC-SHA256\n6306ef31f2c1915dd47e562d932ea4643dad1747e0b751314727150613831f85]";
-    let (found, code) = claims(paste);
-    assert_eq!(code, 0);
+    let found = found_in(paste);
     assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
 }
 
@@ -447,8 +443,7 @@ fn a_family_name_finds_the_family() {
 #[test]
 fn scan_and_lookup_agree_on_a_generic_message_beside_its_status() {
     let line = "2024-05-01T10:00:00Z level=warn status=404 msg=\"Found no api\"";
-    let (found, code) = claims(line);
-    assert_eq!(code, 0);
+    let found = found_in(line);
     assert_eq!(found, [row("tencent", None, 404)]);
     let dir = tempfile::tempdir().expect("temporary directory");
     let log = crate::util::write(
@@ -488,9 +483,17 @@ fn a_status_beside_other_words_is_no_status_query() {
         run.stderr(),
         format!("errcode: no entry matches {backend:?}\n")
     );
-    for said in [r#"{"code": 404}"#, "HTTP/1.1 404 Not Found"] {
-        let (found, code) = claims(said);
-        assert_eq!(code, 0, "{said}");
+    // A reason phrase of another status is no message of its own either, nor a status query.
+    assert_eq!(
+        claims(r#"req1 status=502 {"message":"Too Many Requests"}"#),
+        (vec![], 1)
+    );
+    for said in [
+        r#"{"code": 404}"#,
+        "HTTP/1.1 404 Not Found",
+        "AxiosError: Request failed with status code 404",
+    ] {
+        let found = found_in(said);
         assert!(found.len() > 20, "{said}: {found:?}");
         assert!(found.iter().all(|(_, _, status)| *status == 404), "{said}");
     }
@@ -501,8 +504,7 @@ fn a_status_beside_other_words_is_no_status_query() {
 #[test]
 fn a_message_a_table_gives_by_mistake_names_its_own_row() {
     let message = "Aliyun error: Specified signature is not matched with our calculation.";
-    let (found, code) = claims(message);
-    assert_eq!(code, 0);
+    let found = found_in(message);
     assert_eq!(found, [row("alibaba", Some("SignatureDoesNotMatch"), 400)]);
     let coded = r#"{"Code":"UnsupportedHTTPMethod","Message":"Specified signature is not matched with our calculation."}"#;
     let (found, _) = claims(coded);
@@ -519,8 +521,7 @@ fn tencents_error_envelope_names_tencent() {
         r#"level=error body="{\"Response\":{\"Error\":{\"Code\":\"InvalidParameter\",\"Message\":\"\"},\"RequestId\":\"78ec\"}}""#,
         "{'Response': {'Error': {'Code': 'InvalidParameter', 'Message': ''}, 'RequestId': '78ec'}}",
     ] {
-        let (found, code) = claims(paste);
-        assert_eq!(code, 0, "{paste}");
+        let found = found_in(paste);
         assert_eq!(
             found,
             [row("tencent", Some("InvalidParameter"), 200)],
@@ -544,8 +545,7 @@ fn a_generic_message_as_the_whole_body_is_the_gateways() {
         "I kept on getting `{\"message\":\"Forbidden\"}` despite the x-api-key header",
         r#"level=warn body={"message": "Forbidden"}"#,
     ] {
-        let (found, code) = claims(paste);
-        assert_eq!(code, 0, "{paste}");
+        let found = found_in(paste);
         assert_eq!(
             found,
             [
@@ -606,7 +606,84 @@ fn oauth_codes_need_their_vendor() {
         (vec![], 1)
     );
     let kong = "HTTP/1.1 400 Bad Request\nServer: kong/3.4.0\n\n{\"error\":\"invalid_grant\",\"error_description\":\"Invalid code\"}";
-    let (found, code) = claims(kong);
-    assert_eq!(code, 0);
+    let found = found_in(kong);
     assert_eq!(found, [row("kong", Some("invalid_grant"), 400)]);
+}
+
+/// The status said beside the table's is the error's own: the nearest before it on its line, or above it;
+/// not one further down (the next error's), not a success status in a log line above.
+#[test]
+fn a_stated_status_is_the_errors_own() {
+    let stated = |paste: &str| -> Vec<Option<u64>> {
+        let run = TestCommand::new()
+            .args(["--json", "lookup", paste])
+            .output()
+            .expect_code(0);
+        (run.json()["matches"].as_array().unwrap().iter())
+            .map(|m| m["stated_status"].as_u64())
+            .collect()
+    };
+    let ram = r#"{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM."}"#;
+    let throttled =
+        r#"{"Code":"Throttling.User","Message":"Request was denied due to user flow control."}"#;
+    let two = format!(
+        "HTTP/1.1 400 Bad Request\n\n{ram}\n\nHTTP/1.1 429 Too Many Requests\n\n{throttled}\n"
+    );
+    assert_eq!(stated(&two)[0], Some(400));
+    let below = format!("{ram}\n\nHTTP/1.1 429 Too Many Requests\n\n{throttled}\n");
+    assert_eq!(stated(&below)[0], None);
+    let healthz = format!("GET /healthz 200 1ms\n{ram}");
+    assert_eq!(stated(&healthz)[0], None);
+    let one_line = format!("status=503 other status=400 {ram}");
+    assert_eq!(stated(&one_line)[0], Some(400));
+}
+
+/// A generic message in a whole body is no claim against the status its paste states; the same body is
+/// reported by `scan` as by `lookup`; a body nested in another (any quoting) is a backend's.
+#[test]
+fn a_whole_body_agrees_with_its_status_and_with_scan() {
+    assert_eq!(
+        claims("HTTP/1.1 500\n{\"message\":\"Forbidden\"}"),
+        (vec![], 1)
+    );
+    assert_eq!(claims("{ error: { message: 'Forbidden' } }"), (vec![], 1));
+    let line = "ts=1 level=warn body={\"message\": \"Forbidden\"}\n";
+    let looked_up: Vec<_> = found_in(line);
+    let run = TestCommand::new()
+        .args(["scan", "--json"])
+        .stdin(line)
+        .output()
+        .expect_code(0);
+    let scanned = rows(&run.json());
+    assert_eq!(scanned, looked_up);
+}
+
+/// Text a web page puts after a colon (a no-break space) never breaks the reading.
+#[test]
+fn a_no_break_space_after_a_field_is_read() {
+    for paste in [
+        "msg:\u{a0}签名错误",
+        "{message:\u{a0}x}",
+        "error_message=\u{3000}ab",
+    ] {
+        let run = TestCommand::new().args(["lookup", paste]).output();
+        assert!(matches!(run.code(), 0 | 1), "{paste}: {}", run.stderr());
+    }
+}
+
+/// Tencent's envelope with `RequestId` before `Error`; AWS's `configuration error: Malformed Lambda proxy
+/// response` is a sentence, not the code `Malformed`.
+#[test]
+fn envelopes_and_sentences_in_other_orders() {
+    let found = found_in(
+        r#"{"Response":{"RequestId":"x","Error":{"Code":"InvalidParameter","Message":""}}}"#,
+    );
+    assert_eq!(found, [row("tencent", Some("InvalidParameter"), 200)]);
+    let found = found_in(
+        "{\n    \"message\": \"Internal server error\"\n}\n... Execution failed due to configuration error: Malformed Lambda proxy response\nMethod completed with status: 502\n",
+    );
+    assert_eq!(
+        found[0],
+        row("aws", Some("InternalServerErrorException"), 502)
+    );
 }

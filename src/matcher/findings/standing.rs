@@ -43,6 +43,48 @@ pub(super) fn standing(
     )
 }
 
+/// Whether a message found at `range` is the value of the only field of an outermost JSON object
+/// (`{"message":"Forbidden"}`, also in a log line as `body={\"message\":\"Forbidden\"}`): the whole body a
+/// gateway answers with (AWS API Gateway's and Kong's default shape), not one field among a backend's nor a
+/// field of a field (`{"error": {"message": ...}}`).
+pub(super) fn only_field(haystack: &str, range: &Range<usize>) -> bool {
+    const QUOTES: [char; 3] = ['"', '\'', '\\'];
+    let after = haystack[range.end..].trim_start_matches(QUOTES);
+    if !after.trim_start().starts_with('}') {
+        return false;
+    }
+    let before = haystack[..range.start].trim_end_matches(QUOTES).trim_end();
+    let Some(before) = before.strip_suffix(':') else {
+        return false;
+    };
+    let before = before.trim_end().trim_end_matches(QUOTES);
+    let key_start = before
+        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .map_or(0, |i| i + 1);
+    if !before[key_start..].eq_ignore_ascii_case("message") {
+        return false;
+    }
+    let before = before[..key_start].trim_end_matches(QUOTES).trim_end();
+    before
+        .strip_suffix('{')
+        .is_some_and(|outside| !inside_an_object(outside))
+}
+
+/// Whether text ending here is inside a `{...}` not yet closed, looking back at most 4 KiB (a body's
+/// brackets are near; a log's megabytes are not read back).
+fn inside_an_object(before: &str) -> bool {
+    let mut depth = 0usize;
+    for byte in before.bytes().rev().take(4096) {
+        match byte {
+            b'}' => depth += 1,
+            b'{' if depth == 0 => return true,
+            b'{' => depth -= 1,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Whether a message found at `range` goes on as the same sentence: it ends in a letter or digit and is
 /// followed by a blank and a plain word in lower case (`... exceeded for 1.2.3.4`), not by punctuation, a
 /// `key=value` field or a new sentence.
