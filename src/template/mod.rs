@@ -357,7 +357,12 @@ impl Template {
         {
             return None;
         }
-        if !folded.contains(&self.parts().key_lower) {
+        // (A plain template's key needs no parsing: most templates a lookup reads are never parsed.)
+        let key_lower = match self.plain_source() {
+            Some(_) => Cow::Owned(self.key().to_lowercase()),
+            None => Cow::Borrowed(self.parts().key_lower.as_str()),
+        };
+        if !folded.contains(key_lower.as_ref()) {
             return None;
         }
         self.find(text)
@@ -369,7 +374,6 @@ impl Template {
         // a lookup to read (`find_plain_ascii` finds what the regex would).
         if self.context == Context::Message
             && let Some(plain) = self.plain_source()
-            && self.derived().regex_any_case.get().is_none()
             && let Some(found) = pattern::find_plain_ascii(plain, text)
         {
             let span = found?;
@@ -501,6 +505,28 @@ mod tests {
 
     fn message(source: &str) -> Template {
         Template::parse(source, Context::Message).unwrap()
+    }
+
+    /// A plain template's key, worked out without parsing it, is its parsed key: for every built-in
+    /// message form.
+    #[test]
+    fn a_plain_templates_key_is_its_parsed_key() {
+        for catalog in crate::catalog::Catalogs::builtin().catalogs {
+            for entry in catalog.entries.iter() {
+                for form in entry
+                    .message_forms()
+                    .iter()
+                    .filter(|f| f.plain_source().is_some())
+                {
+                    assert_eq!(
+                        form.key().to_lowercase(),
+                        form.parts().key_lower,
+                        "{}",
+                        form.source()
+                    );
+                }
+            }
+        }
     }
 
     /// A message of plain words is found by hand where its regex would find it, on random templates
