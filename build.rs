@@ -25,6 +25,9 @@ mod template;
 // In the library these are `catalog::{model, packed, record, store, validate}`; they refer to one another as
 // `super::`, which here is the script's root.
 #[allow(dead_code)]
+#[path = "src/catalog/literals.rs"]
+mod literals;
+#[allow(dead_code)]
 #[path = "src/catalog/model.rs"]
 mod model;
 #[allow(dead_code)]
@@ -81,6 +84,11 @@ fn main() {
         .map(|(bytes, start, end)| (bytes.as_slice(), *start, *end))
         .collect();
     let out_dir = env::var("OUT_DIR").expect("set by cargo");
+    fs::write(
+        Path::new(&out_dir).join("builtin_literals.bin"),
+        literal_index(&packed, &text),
+    )
+    .expect("OUT_DIR is writable");
     fs::write(Path::new(&out_dir).join("builtin_text.txt"), &text).expect("OUT_DIR is writable");
     fs::write(
         Path::new(&out_dir).join("builtin_catalogs.bin"),
@@ -95,6 +103,21 @@ fn main() {
         members,
     )
     .expect("OUT_DIR is writable");
+}
+
+/// The literal index of the built-in catalogs (`src/catalog/literals.rs`), from their packed form as the
+/// binary reads it.
+fn literal_index(packed: &[(Vec<u8>, u32, u32)], text: &str) -> Vec<u8> {
+    let catalogs: Vec<packed::Catalog> = (packed.iter())
+        .map(|(bytes, start, end)| {
+            let bytes: &'static [u8] = Box::leak(bytes.clone().into_boxed_slice());
+            let pool = &text[*start as usize..*end as usize];
+            let pool: &'static str = Box::leak(pool.to_string().into_boxed_str());
+            packed::unpack(bytes, None, Some(pool)).expect("a catalog just packed unpacks")
+        })
+        .collect();
+    let catalogs: Vec<&packed::Catalog> = catalogs.iter().collect();
+    literals::LiteralIndex::build(&catalogs).expect("the built-in literals fit in 32 bits")
 }
 
 /// Fails the build with one line saying where the built-in catalog is wrong.

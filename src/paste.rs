@@ -9,6 +9,9 @@ use regex::Regex;
 
 use crate::catalog::{Catalog, Vendor};
 
+mod words;
+use words::Words;
+
 /// One piece of text in the paste, with its byte range in the original paste.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Found<T> {
@@ -132,56 +135,7 @@ const KEYS: &[(&str, Carries)] = &[
     ("errordescription", MESSAGE),
 ];
 
-/// The kind of the small automata below for a one-off lookup, which builds them for a single paste: a
-/// DFA's build time (about a million instructions each) would be most of the cost; an NFA builds in a
-/// fraction of it.
-const SMALL_AUTOMATON: aho_corasick::AhoCorasickKind = aho_corasick::AhoCorasickKind::ContiguousNFA;
-
-/// A small automaton of fixed words, built on first use in the kind that suits the reading: for a paste
-/// the quick-to-build `SMALL_AUTOMATON`; for a log scan's lines, searched millions of times, a DFA, which
-/// searches faster.
-struct Words {
-    build: fn(aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick,
-    paste: OnceLock<aho_corasick::AhoCorasick>,
-    line: OnceLock<aho_corasick::AhoCorasick>,
-}
-
-impl Words {
-    const fn new(build: fn(aho_corasick::AhoCorasickKind) -> aho_corasick::AhoCorasick) -> Words {
-        Words {
-            build,
-            paste: OnceLock::new(),
-            line: OnceLock::new(),
-        }
-    }
-
-    fn get(&self, reading: Reading) -> &aho_corasick::AhoCorasick {
-        match reading {
-            Reading::Paste => self.paste.get_or_init(|| (self.build)(SMALL_AUTOMATON)),
-            Reading::Line => self
-                .line
-                .get_or_init(|| (self.build)(aho_corasick::AhoCorasickKind::DFA)),
-        }
-    }
-}
-
-/// Fixed words as an automaton of `kind`, matching ASCII letters in any case if `any_case`.
-fn words(
-    words: &[&str],
-    kind: aho_corasick::AhoCorasickKind,
-    any_case: bool,
-) -> aho_corasick::AhoCorasick {
-    aho_corasick::AhoCorasick::builder()
-        .kind(Some(kind))
-        .ascii_case_insensitive(any_case)
-        .build(words)
-        .expect("fixed literals build an automaton")
-}
-
-static KEY_WORDS: Words = Words::new(|kind| {
-    let keys: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
-    words(&keys, kind, true)
-});
+static KEY_WORDS: Words = Words::new(|| KEYS.iter().map(|(key, _)| *key).collect(), true);
 
 /// One key and where its value starts.
 struct Pair<'t> {
@@ -195,8 +149,8 @@ struct Pair<'t> {
 fn pairs(text: &str, reading: Reading) -> impl Iterator<Item = Pair<'_>> {
     let key_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
     KEY_WORDS
-        .get(reading)
-        .find_overlapping_iter(text)
+        .overlapping(text, reading)
+        .into_iter()
         .filter_map(move |m| {
             let before = &text[..m.start()];
             let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
@@ -306,16 +260,15 @@ fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
 }
 
 /// Words every status pattern contains (any case).
-static STATUS_WORDS: Words = Words::new(|kind| {
-    words(
-        &[
+static STATUS_WORDS: Words = Words::new(
+    || {
+        vec![
             "status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ",
             "options ",
-        ],
-        kind,
-        true,
-    )
-});
+        ]
+    },
+    true,
+);
 
 static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"<(?P<key>Code|Message|HostId|Recommend|RequestId)>(?P<value>[^<]*)</")
@@ -339,13 +292,13 @@ const STATUS_LEADS: &[&str] = &[
     "OPTIONS ",
 ];
 
-static STATUS_LEAD_WORDS: Words = Words::new(|kind| words(STATUS_LEADS, kind, true));
+static STATUS_LEAD_WORDS: Words = Words::new(|| STATUS_LEADS.to_vec(), true);
 
 /// The statuses free text states, with where each stands and whether it is a status line.
 fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usize>, bool)> {
     let blank = |c: char| c == ' ' || c == '\t';
     let mut found = Vec::new();
-    for m in STATUS_LEAD_WORDS.get(reading).find_iter(text) {
+    for m in STATUS_LEAD_WORDS.one_after_another(text, reading) {
         if text[..m.start()]
             .chars()
             .next_back()
@@ -424,9 +377,10 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
 pub struct Hints {
     /// `(vendor, text, any case, what)`, each once.
     list: Vec<(Vendor, String, bool, String)>,
-    /// The hints of any case, matching ASCII letters of any case; and those matched as written.
-    any_case: aho_corasick::AhoCorasick,
-    exact_case: aho_corasick::AhoCorasick,
+    /// Automata of the hints of any case, matching ASCII letters of any case; and of those matched as
+    /// written; built the first time a paste too long for the plain search (`words`) is read.
+    any_case: OnceLock<aho_corasick::AhoCorasick>,
+    exact_case: OnceLock<aho_corasick::AhoCorasick>,
     /// The error envelopes of the loaded vendors (`ENVELOPES`).
     envelopes: Vec<&'static Envelope>,
 }
@@ -472,16 +426,40 @@ impl Hints {
                 }
             }
         }
-        let texts: Vec<&str> = list.iter().map(|h| h.1.as_str()).collect();
         let envelopes = (ENVELOPES.iter())
             .filter(|e| list.iter().any(|h| h.0 == e.vendor))
             .collect();
         Hints {
+            any_case: OnceLock::new(),
+            exact_case: OnceLock::new(),
             envelopes,
-            any_case: words(&texts, SMALL_AUTOMATON, true),
-            exact_case: words(&texts, SMALL_AUTOMATON, false),
             list,
         }
+    }
+}
+
+impl Hints {
+    /// Every place a hint stands in `text`, overlapping ones included, matched in any case or as
+    /// written: all the hints, of either kind, in one search.
+    fn find(&self, text: &str, any_case: bool) -> Vec<aho_corasick::Match> {
+        let texts = || {
+            self.list
+                .iter()
+                .map(|h| h.1.as_str())
+                .collect::<Vec<&str>>()
+        };
+        if words::plain(text, Reading::Paste) {
+            return words::overlapping(&texts(), any_case, text);
+        }
+        let slot = if any_case {
+            &self.any_case
+        } else {
+            &self.exact_case
+        };
+        let kind = aho_corasick::AhoCorasickKind::ContiguousNFA;
+        (slot.get_or_init(|| words::automaton(&texts(), kind, any_case)))
+            .find_overlapping_iter(text)
+            .collect()
     }
 }
 
@@ -526,10 +504,10 @@ const OBJECT_STORAGE: &[(&str, &str)] = &[
     ("/s3/aws4_request", "S3 signature scope"),
 ];
 
-static OBJECT_STORAGE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    let texts: Vec<&str> = OBJECT_STORAGE.iter().map(|(text, _)| *text).collect();
-    words(&texts, SMALL_AUTOMATON, true)
-});
+static OBJECT_STORAGE_WORDS: Words = Words::new(
+    || OBJECT_STORAGE.iter().map(|(text, _)| *text).collect(),
+    true,
+);
 
 /// How much to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -558,7 +536,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     for view in &views {
         // Every way of stating a status needs one of these words; most lines have none, and a substring
         // search costs far less than reading for statuses.
-        let may_state_status = STATUS_WORDS.get(reading).is_match(view.text.as_bytes());
+        let may_state_status = STATUS_WORDS.is_match(&view.text, reading);
         match reading {
             Reading::Paste => fields(view, &mut evidence),
             Reading::Line if may_state_status => field_statuses(view, &mut evidence),
@@ -579,12 +557,15 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        if let Some(m) = OBJECT_STORAGE_WORDS.find(text) {
+        if let Some(m) = OBJECT_STORAGE_WORDS
+            .one_after_another(text, reading)
+            .first()
+        {
             let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
             push(&mut evidence.other_products, what, m.range(), what);
         }
-        for (automaton, of_any_case) in [(&hints.any_case, true), (&hints.exact_case, false)] {
-            for m in automaton.find_overlapping_iter(text) {
+        for of_any_case in [true, false] {
+            for m in hints.find(text, of_any_case) {
                 let (vendor, _, any_case_hint, what) = &hints.list[m.pattern().as_usize()];
                 if *any_case_hint != of_any_case {
                     continue;
@@ -644,7 +625,7 @@ fn settle<T: PartialEq>(list: &mut Vec<Found<T>>) {
 /// The statuses a log line states (its status fields, status lines, access-log statuses), as a line's
 /// reading finds them.
 pub fn line_statuses(line: &str) -> Vec<u16> {
-    if !STATUS_WORDS.get(Reading::Line).is_match(line.as_bytes()) {
+    if !STATUS_WORDS.is_match(line, Reading::Line) {
         return Vec::new();
     }
     let view = View {

@@ -4,6 +4,7 @@
 //! catalogs, and `cache` keeps large ones packed between runs.
 
 mod cache;
+mod literals;
 mod load;
 mod model;
 mod packed;
@@ -11,6 +12,7 @@ mod record;
 mod store;
 mod validate;
 
+pub(crate) use literals::{LiteralIndex, Stands, message_keys};
 pub use load::CatalogPaths;
 pub use model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
 pub use packed::Catalog;
@@ -24,6 +26,9 @@ static BUILTIN: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_catalo
 /// The built-in catalogs' text pools, one after another: text the compiler checked, so nothing checks it
 /// again at run time.
 static BUILTIN_TEXT: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin_text.txt"));
+
+/// The literal index of the built-in catalogs (`literals`), written by `build.rs`.
+static BUILTIN_LITERALS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/builtin_literals.bin"));
 
 /// Every loaded catalog, built-in first, then the user's in load order.
 #[derive(Debug, Clone, Default)]
@@ -65,6 +70,17 @@ impl Catalogs {
         vendors.sort();
         vendors.dedup();
         vendors
+    }
+
+    /// The literal index of these catalogs, where they are exactly the built-in ones (no user catalog
+    /// loaded, none replaced).
+    pub(crate) fn literal_index(&self) -> Option<&'static LiteralIndex<'static>> {
+        static INDEX: std::sync::OnceLock<Option<LiteralIndex<'static>>> =
+            std::sync::OnceLock::new();
+        let index = INDEX
+            .get_or_init(|| LiteralIndex::read(BUILTIN_LITERALS))
+            .as_ref()?;
+        index.indexes(&self.catalogs).then_some(index)
     }
 
     /// Every entry with its catalog, in catalog then document order.

@@ -9,7 +9,7 @@ use aho_corasick::{AhoCorasick, Input, Span};
 
 use super::teddy::Prefilter;
 
-use crate::catalog::{Catalog, Entry, Referral};
+use crate::catalog::{Catalog, Entry, LiteralIndex, Referral};
 use crate::template::{Captures, Segment, Template};
 
 /// Where one literal of the automaton was found; offsets into the text searched.
@@ -119,6 +119,9 @@ pub(super) struct Finder<'c> {
     /// and per literal of the automaton, whether it is one.
     distinctive_codes: std::collections::HashSet<&'c str>,
     distinctive: Vec<bool>,
+    /// For `Search::Small` over the built-in catalogs: their literal index, which stands for `literals`,
+    /// `anchors` and `table` (left empty), so that no entry is decoded but those a text holds literals of.
+    indexed: Option<indexed::Indexed<'c>>,
 }
 
 impl<'c> Finder<'c> {
@@ -161,7 +164,7 @@ impl<'c> Finder<'c> {
                 forms.push((Anchor::Message(catalog, entry, i), form));
             }
         }
-        for (anchor, key) in message_keys(&forms) {
+        for (anchor, key) in crate::catalog::message_keys(&forms) {
             add(Cow::Borrowed(key), anchor);
         }
         for (catalog, referral) in referrals {
@@ -222,12 +225,56 @@ impl<'c> Finder<'c> {
             parked: None,
             distinctive_codes,
             distinctive,
+            indexed: None,
+        }
+    }
+
+    /// A finder for a short text (`Search::Small`) read through the literal index of `catalogs` (which
+    /// it must index, every one of them searched for): the same literals standing for the same entries
+    /// as `Finder::new` over their entries and these referrals, without decoding the entries.
+    pub(super) fn indexed(
+        index: &'c LiteralIndex<'static>,
+        catalogs: &'c [Catalog],
+        referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
+    ) -> Finder<'c> {
+        Finder {
+            literals: Vec::new(),
+            automaton: std::sync::OnceLock::new(),
+            search: Search::Small,
+            table: None,
+            anchors: Vec::new(),
+            prefilter: None,
+            #[cfg(test)]
+            parked: None,
+            distinctive_codes: std::collections::HashSet::new(),
+            distinctive: Vec::new(),
+            indexed: Some(indexed::Indexed::new(index, catalogs, referrals)),
+        }
+    }
+
+    /// What literal `pattern` stands for.
+    fn anchors_of(&self, pattern: usize) -> Cow<'_, [Anchor<'c>]> {
+        match &self.indexed {
+            Some(indexed) => Cow::Owned(indexed.anchors(pattern)),
+            None => Cow::Borrowed(&self.anchors[pattern]),
+        }
+    }
+
+    /// Literal `pattern`.
+    fn literal_of(&self, pattern: usize) -> &str {
+        match &self.indexed {
+            Some(indexed) => indexed.literal(pattern),
+            None => &self.literals[pattern],
         }
     }
 
     /// The automaton over every literal, built the first time it is needed.
     fn automaton(&self) -> &AhoCorasick {
         self.automaton.get_or_init(|| {
+            let literals: Vec<&str> = match &self.indexed {
+                Some(indexed) => indexed.all().collect(),
+                None => self.literals.iter().map(|l| l.as_ref()).collect(),
+            };
             AhoCorasick::builder()
                 // A small paste is searched once: the automaton that builds quickest (no conversion to
                 // the contiguous form, which searches faster) serves it best.
@@ -235,7 +282,7 @@ impl<'c> Finder<'c> {
                     (self.search == Search::Small)
                         .then_some(aho_corasick::AhoCorasickKind::NoncontiguousNFA),
                 )
-                .build(self.literals.iter().map(|l| l.as_bytes()))
+                .build(literals)
                 .expect("literals of bounded size build an automaton")
         })
     }
@@ -266,8 +313,10 @@ impl<'c> Finder<'c> {
         let mut found: Vec<LiteralHit> = Vec::new();
         // Counted only once there are many: most texts have a handful.
         let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-        let found_in = match &self.table {
-            Some(table) if bytes.len() <= LiteralTable::LONGEST_TEXT => table.find(bytes),
+        let short = bytes.len() <= LiteralTable::LONGEST_TEXT;
+        let found_in = match (&self.table, &self.indexed) {
+            (Some(table), _) if short => table.find(bytes),
+            (_, Some(indexed)) if short => indexed.find(bytes),
             _ => (self.automaton().find_overlapping_iter(bytes))
                 .map(|m| (m.pattern().as_usize(), m.range()))
                 .collect(),
@@ -300,19 +349,18 @@ impl<'c> Finder<'c> {
 
     /// Whether some literal is more than a generic message's.
     pub(super) fn reportable(&self, literals: &[LiteralHit]) -> bool {
-        (literals.iter()).any(|l| self.anchors[l.pattern].iter().any(Anchor::reportable))
+        (literals.iter()).any(|l| self.anchors_of(l.pattern).iter().any(Anchor::reportable))
     }
 
     /// The error statuses of the generic messages whose literals these are.
     pub(super) fn generic_statuses(&self, literals: &[LiteralHit]) -> Vec<u16> {
-        let mut statuses: Vec<u16> = (literals.iter())
-            .filter(|l| second_look(&self.literals[l.pattern], &self.anchors[l.pattern]))
-            .flat_map(|l| {
-                self.anchors[l.pattern]
-                    .iter()
-                    .filter_map(Anchor::error_status)
-            })
-            .collect();
+        let mut statuses: Vec<u16> = Vec::new();
+        for l in literals {
+            let anchors = self.anchors_of(l.pattern);
+            if second_look(self.literal_of(l.pattern), &anchors) {
+                statuses.extend(anchors.iter().filter_map(Anchor::error_status));
+            }
+        }
         statuses.sort_unstable();
         statuses.dedup();
         statuses
@@ -330,15 +378,18 @@ impl<'c> Finder<'c> {
         reported: impl Fn(&Range<usize>) -> bool,
     ) -> bool {
         literals.iter().any(|l| {
-            self.anchors[l.pattern].iter().any(|anchor| match *anchor {
-                Anchor::Message(_, entry, form) => {
-                    let template = &entry.message_forms()[form];
-                    entry.code.is_none()
-                        && !template.is_generic()
-                        && (template.find_all_exact(text).iter()).any(|(_, span)| reported(span))
-                }
-                Anchor::Code(..) | Anchor::Referral(..) => false,
-            })
+            self.anchors_of(l.pattern)
+                .iter()
+                .any(|anchor| match *anchor {
+                    Anchor::Message(_, entry, form) => {
+                        let template = &entry.message_forms()[form];
+                        entry.code.is_none()
+                            && !template.is_generic()
+                            && (template.find_all_exact(text).iter())
+                                .any(|(_, span)| reported(span))
+                    }
+                    Anchor::Code(..) | Anchor::Referral(..) => false,
+                })
         })
     }
 
@@ -380,7 +431,7 @@ impl<'c> Finder<'c> {
         // Few forms per text: a list beats a hash set.
         let mut searched: Vec<(*const Entry, usize)> = Vec::new();
         for m in literals {
-            for anchor in &self.anchors[m.pattern] {
+            for anchor in self.anchors_of(m.pattern).iter() {
                 match *anchor {
                     Anchor::Code(catalog, entry) => {
                         if is_token(text, m.span.start, m.span.end) {
@@ -470,54 +521,6 @@ impl<'c> LiteralTable<'c> {
     }
 }
 
-/// How many message forms may share a literal before the ones sharing it look for a rarer one: finding a
-/// literal costs a check of every form it stands for.
-const CROWDED: u32 = 8;
-
-/// The literal each message form is found by: its template's key (its longest uncommon word), unless
-/// more than `CROWDED` forms share that key, as in a catalog whose messages all say `Synchronization ...`:
-/// then the word of its own that the fewest forms have, so that finding one message does not mean
-/// checking every other.
-fn message_keys<'c>(forms: &[(Anchor<'c>, &'c Template)]) -> Vec<(Anchor<'c>, &'c str)> {
-    // (A plain template works its key out at each call: once here.)
-    let keys: Vec<&'c str> = forms.iter().map(|(_, form)| form.key()).collect();
-    let mut sharing: FastMap<&str, u32> = FastMap::default();
-    for key in &keys {
-        *sharing.entry(key).or_default() += 1;
-    }
-    let crowded = |key: &str| sharing[key] > CROWDED;
-    if !keys.iter().any(|key| crowded(key)) {
-        return forms.iter().map(|(a, _)| *a).zip(keys).collect();
-    }
-    // How many crowded forms have each word, besides the keys above.
-    let mut have: FastMap<&str, u32> = FastMap::default();
-    for ((_, form), key) in forms.iter().zip(&keys) {
-        if crowded(key) {
-            let mut words = form.words();
-            words.sort_unstable();
-            words.dedup();
-            for word in words {
-                *have.entry(word).or_default() += 1;
-            }
-        }
-    }
-    let count = |word: &str| sharing.get(word).copied().unwrap_or(0) + have[word];
-    forms
-        .iter()
-        .zip(&keys)
-        .map(|((anchor, form), &key)| {
-            let key = if crowded(key) {
-                (form.words().into_iter())
-                    .min_by_key(|w| (count(w), std::cmp::Reverse(w.len())))
-                    .unwrap_or(key)
-            } else {
-                key
-            };
-            (*anchor, key)
-        })
-        .collect()
-}
-
 /// See [`Finder::candidate_lines`].
 pub(super) struct CandidateLines<'a, 'c> {
     finder: &'a Finder<'c>,
@@ -590,5 +593,6 @@ pub fn generic_code(code: &str) -> bool {
     upper_snake || code.chars().filter(char::is_ascii_uppercase).count() < 3
 }
 
+mod indexed;
 #[cfg(test)]
 mod tests;

@@ -216,6 +216,17 @@ impl<'c> Matcher<'c> {
             } else {
                 finder::Search::Small
             };
+            // A short text over the built-in catalogs: their literal index, made at build time.
+            let index = (search == finder::Search::Small)
+                .then(|| self.catalogs.literal_index())
+                .flatten();
+            let catalogs = &self.catalogs.catalogs;
+            // (Its message keys are chosen among every catalog: a search of some vendors' collects them.)
+            if let Some(index) = index
+                && catalogs.iter().all(|c| self.wants(c))
+            {
+                return finder::Finder::indexed(index, catalogs, self.referrals());
+            }
             finder::Finder::new(self.entries(), self.referrals(), search)
         })
     }

@@ -102,6 +102,9 @@ pub(super) struct Needle {
     finder: memchr::memmem::Finder<'static>,
     /// Where a text is lower-cased to be searched (one buffer for every text a lookup reads).
     lowered: std::cell::RefCell<Vec<u8>>,
+    /// Where the query's rarest letter (in English text) stands, which texts are searched for in either
+    /// case; `None` where the query is empty or has an ASCII capital (the text is then lowered whole).
+    rare_at: Option<usize>,
 }
 
 impl Needle {
@@ -110,6 +113,7 @@ impl Needle {
             folded: folded.to_string(),
             finder: memchr::memmem::Finder::new(folded.as_bytes()).into_owned(),
             lowered: std::cell::RefCell::new(Vec::new()),
+            rare_at: rare_at(folded.as_bytes()),
         }
     }
 
@@ -124,12 +128,36 @@ impl Needle {
             return false;
         }
         // The query is folded to lower case; the text is lowered in its ASCII letters only, as a search
-        // ignoring ASCII case compares (letters beyond ASCII must stand as the query has them).
+        // ignoring ASCII case compares (letters beyond ASCII must stand as the query has them). Without
+        // copying the text (a lookup reads every message): where the query's rarest letter stands in
+        // either case, the text there compared ignoring ASCII case, which is the same where the query has
+        // no ASCII capital.
+        let (needle, hay) = (self.folded.as_bytes(), text.as_bytes());
+        if let Some(at) = self.rare_at {
+            let rare = needle[at];
+            let places = &hay[at..=hay.len() - needle.len() + at];
+            let (lower, upper) = (rare.to_ascii_lowercase(), rare.to_ascii_uppercase());
+            return memchr::memchr2_iter(lower, upper, places)
+                .any(|i| hay[i..i + needle.len()].eq_ignore_ascii_case(needle));
+        }
         let mut lowered = self.lowered.borrow_mut();
         lowered.clear();
         lowered.extend(text.bytes().map(|b| b.to_ascii_lowercase()));
         self.finder.find(&lowered).is_some()
     }
+}
+
+/// Where `needle`'s rarest letter (in English text) stands; `None` where it is empty or has an ASCII
+/// capital (a folded query has none).
+fn rare_at(needle: &[u8]) -> Option<usize> {
+    const COMMONEST: &[u8] = b"etaoinshrdlcumwfgypbvkjxqz";
+    if needle.iter().any(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let rarity = |b: &u8| COMMONEST.iter().position(|c| c == b).unwrap_or(0);
+    (needle.iter().enumerate())
+        .max_by_key(|&(i, b)| (rarity(b), std::cmp::Reverse(i)))
+        .map(|(i, _)| i)
 }
 
 /// The best way `query` matches one of an entry's message forms.
@@ -409,6 +437,35 @@ mod tests {
         // Runs of white space in the text still hold a query of several words.
         assert!(Needle::new("backend timeout").in_text("Backend   timeout."));
         assert!(Needle::new("超时").in_text("后端超时"));
+    }
+
+    /// A needle finds a query where the text, lowered in its ASCII letters, holds it: on random queries
+    /// and texts of mixed case, CJK, symbols.
+    #[test]
+    fn a_needle_finds_what_lowering_the_text_finds() {
+        const PIECES: &[&str] = &[
+            "a", "B", "x-", "Date", "DATE", "超", "时", "é", "É", ".", "-", "ab", "aB",
+        ];
+        let mut rng = fastrand::Rng::with_seed(5);
+        let text_of = |rng: &mut fastrand::Rng, most: usize| -> String {
+            (0..rng.usize(0..most))
+                .map(|_| PIECES[rng.usize(..PIECES.len())])
+                .collect()
+        };
+        let mut found = 0;
+        for _ in 0..20_000 {
+            let query = fold(&text_of(&mut rng, 4));
+            let text = text_of(&mut rng, 12);
+            let lowered: Vec<u8> = text.bytes().map(|b| b.to_ascii_lowercase()).collect();
+            let expected = memchr::memmem::find(&lowered, query.as_bytes()).is_some();
+            found += usize::from(expected);
+            assert_eq!(
+                Needle::new(&query).in_text(&text),
+                expected,
+                "{query:?} in {text:?}"
+            );
+        }
+        assert!(found > 1_000, "{found}");
     }
 
     #[test]

@@ -357,7 +357,12 @@ impl Template {
         {
             return None;
         }
-        if !folded.contains(&self.parts().key_lower) {
+        // (A plain template's key needs no parsing: most templates a lookup reads are never parsed.)
+        let key_lower = match self.plain_source() {
+            Some(_) => Cow::Owned(self.key().to_lowercase()),
+            None => Cow::Borrowed(self.parts().key_lower.as_str()),
+        };
+        if !folded.contains(key_lower.as_ref()) {
             return None;
         }
         self.find(text)
@@ -365,6 +370,15 @@ impl Template {
 
     /// Matches `text` (any case), returning the captures and whether the match spans all of `text`.
     pub fn find(&self, text: &str) -> Option<(Captures, bool)> {
+        // A message of plain words, in ASCII, is found by hand: its regex costs more to compile than
+        // a lookup to read (`find_plain_ascii` finds what the regex would).
+        if self.context == Context::Message
+            && let Some(plain) = self.plain_source()
+            && let Some(found) = pattern::find_plain_ascii(plain, text)
+        {
+            let span = found?;
+            return Some((Captures::new(), span.start == 0 && span.end == text.len()));
+        }
         let caps = self.regex().captures(text)?;
         let whole = caps.get(0).expect("group 0 always matches");
         let spans_all = whole.start() == 0 && whole.end() == text.len();
@@ -491,6 +505,89 @@ mod tests {
 
     fn message(source: &str) -> Template {
         Template::parse(source, Context::Message).unwrap()
+    }
+
+    /// A plain template's key, worked out without parsing it, is its parsed key: for every built-in
+    /// message form.
+    #[test]
+    fn a_plain_templates_key_is_its_parsed_key() {
+        for catalog in crate::catalog::Catalogs::builtin().catalogs {
+            for entry in catalog.entries.iter() {
+                for form in entry
+                    .message_forms()
+                    .iter()
+                    .filter(|f| f.plain_source().is_some())
+                {
+                    assert_eq!(
+                        form.key().to_lowercase(),
+                        form.parts().key_lower,
+                        "{}",
+                        form.source()
+                    );
+                }
+            }
+        }
+    }
+
+    /// A message of plain words is found by hand where its regex would find it, on random templates
+    /// and texts of their words in other cases, other white space, full stops, and noise.
+    #[test]
+    fn plain_messages_are_found_as_their_regexes_find_them() {
+        const WORDS: &[&str] = &[
+            "Backend", "timeout", "x-date", "is", "out", "of", "date.", ".", "a", "K",
+        ];
+        const GLUE: &[&str] = &[
+            " ", "  ", "\t", "\n", "\u{0B}", "\u{0C}", ".", "", "x", "é", " \r\n ",
+        ];
+        let mut rng = fastrand::Rng::with_seed(3);
+        let mut decided = 0;
+        for _ in 0..4_000 {
+            let pick =
+                |rng: &mut fastrand::Rng, list: &[&'static str]| list[rng.usize(..list.len())];
+            let mut source = String::new();
+            for i in 0..rng.usize(1..5) {
+                if i > 0 {
+                    source += [" ", " ", "  ", "\t"][rng.usize(..4)];
+                }
+                source += pick(&mut rng, WORDS);
+            }
+            if rng.bool() {
+                source.push('.');
+            }
+            let template = message(&source);
+            let mut text = String::new();
+            for _ in 0..rng.usize(0..8) {
+                let word = pick(&mut rng, WORDS);
+                text += &match rng.u8(0..3) {
+                    0 => word.to_ascii_uppercase(),
+                    1 => word[..rng.usize(..=word.len())].to_string(),
+                    _ => word.to_string(),
+                };
+                text += pick(&mut rng, GLUE);
+            }
+            if rng.bool() {
+                text = format!("{text}{source}{}", pick(&mut rng, GLUE));
+            }
+            let regex = pattern::compile(&pattern::regex_pattern(
+                &template.parts().segments,
+                Context::Message,
+                true,
+            ));
+            let expected = regex.find(&text).map(|m| m.range());
+            if let Some(found) = pattern::find_plain_ascii(&source, &text) {
+                decided += 1;
+                assert_eq!(found, expected, "{source:?} in {text:?}");
+            }
+            let whole = expected
+                .as_ref()
+                .map(|r| r.start == 0 && r.end == text.len());
+            assert_eq!(
+                template.find(&text).map(|(_, w)| w),
+                whole,
+                "{source:?} in {text:?}"
+            );
+        }
+        assert!(decided > 2_000, "{decided}");
     }
 
     #[test]

@@ -182,3 +182,61 @@ pub(super) fn push_literal(pattern: &mut String, text: &str, context: Context) {
     }
     pattern.push_str(&regex::escape(&word));
 }
+
+/// White space as the regexes' `\s` has it, within ASCII (vertical tab included).
+fn ascii_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// Where a message template without placeholders first stands in `text`, as its any-case regex
+/// (`regex_pattern`) finds it, worked out without compiling the regex (a lookup that finds one message
+/// whole compiled one, a sixth of the whole process): its words in any case, any run of white space
+/// between them, its final full stop optional. `None` where this is not for it to say (non-ASCII text
+/// or template, white space at the template's ends, long text): the regex decides.
+pub(super) fn find_plain_ascii(plain: &str, text: &str) -> Option<Option<std::ops::Range<usize>>> {
+    const LONGEST_TEXT: usize = 1024;
+    let (template, bytes) = (plain.as_bytes(), text.as_bytes());
+    let ends_blank = |t: &[u8]| {
+        t.first().is_some_and(|&b| ascii_space(b)) || t.last().is_some_and(|&b| ascii_space(b))
+    };
+    if template.is_empty()
+        || !plain.is_ascii()
+        || !text.is_ascii()
+        || ends_blank(template)
+        || bytes.len() > LONGEST_TEXT
+    {
+        return None;
+    }
+    // (As `regex_pattern`: a final full stop after more than it is optional.)
+    let optional_stop = template.len() > 1 && template.ends_with(b".");
+    let words: Vec<&[u8]> = template[..template.len() - usize::from(optional_stop)]
+        .split(|&b| ascii_space(b))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = |start: usize| -> Option<usize> {
+        let mut pos = start;
+        for (i, word) in words.iter().enumerate() {
+            if i > 0 {
+                let run = bytes[pos..].iter().take_while(|&&b| ascii_space(b)).count();
+                if run == 0 {
+                    return None;
+                }
+                pos += run;
+            }
+            let piece = bytes.get(pos..pos + word.len())?;
+            if !piece.eq_ignore_ascii_case(word) {
+                return None;
+            }
+            pos += word.len();
+        }
+        if optional_stop && bytes.get(pos) == Some(&b'.') {
+            pos += 1;
+        }
+        Some(pos)
+    };
+    // (A full stop after white space: the regex wants the white space; rare enough to leave to it.)
+    if ends_blank(&template[..template.len() - usize::from(optional_stop)]) {
+        return None;
+    }
+    Some((0..=bytes.len()).find_map(|start| at(start).map(|end| start..end)))
+}

@@ -257,3 +257,92 @@ fn text_of_pieces(rng: &mut fastrand::Rng, pieces: &[String]) -> String {
     }
     text
 }
+
+/// What a finder finds in `text`, said without pointers: each literal found (its text, where) with what
+/// it stands for, then the codes and messages they resolve to.
+fn found(finder: &Finder<'_>, text: &str) -> Vec<String> {
+    let literals = finder.literals(text.as_bytes());
+    let describe = |anchor: &Anchor<'_>| match *anchor {
+        Anchor::Code(c, e) => format!("{} {} code", c.id, e.index),
+        Anchor::Message(c, e, form) => format!("{} {} message {form}", c.id, e.index),
+        Anchor::Referral(c, r) => format!("{} referral {}", c.id, r.id),
+    };
+    let mut found: Vec<String> = (literals.iter())
+        .map(|l| {
+            let anchors: Vec<String> = finder.anchors_of(l.pattern).iter().map(describe).collect();
+            format!(
+                "{:?} {:?} {anchors:?}",
+                finder.literal_of(l.pattern),
+                l.span
+            )
+        })
+        .collect();
+    found.extend(finder.resolve(text, &literals).iter().map(|h| {
+        let target = match h.target {
+            Target::Code(e) => format!("code {}", e.index),
+            Target::Message(e) => format!("message {}", e.index),
+            Target::Referral => "referral".to_string(),
+        };
+        format!(
+            "{} {target} {:?} {:?} {}",
+            h.catalog.id, h.span, h.captures, h.generic
+        )
+    }));
+    found
+}
+
+/// A short text read through the built-in catalogs' literal index (made at build time) finds the same
+/// literals, standing for the same entries, and so the same codes and messages, as read through the
+/// literals collected from every entry: each literal alone, random texts of them (short ones, and long
+/// ones, which an automaton of the index's literals searches).
+#[test]
+fn the_literal_index_finds_what_the_entries_give() {
+    let catalogs = Catalogs::builtin();
+    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
+    let all = &catalogs.catalogs;
+    let pieces = pieces(all);
+    {
+        let from_entries = Finder::new(
+            all.iter()
+                .flat_map(|c| c.entries.iter().map(move |e| (c, e))),
+            all.iter()
+                .flat_map(|c| c.referrals.iter().map(move |r| (c, r))),
+            Search::Small,
+        );
+        let referrals = all
+            .iter()
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)));
+        let indexed = Finder::indexed(index, all, referrals);
+        let mut rng = fastrand::Rng::with_seed(15);
+        let mut texts = pieces.clone();
+        texts.extend((0..400).map(|_| text_of_pieces(&mut rng, &pieces)));
+        for _ in 0..20 {
+            texts.push((0..12).map(|_| text_of_pieces(&mut rng, &pieces)).collect());
+        }
+        let mut long = 0;
+        for text in texts {
+            long += usize::from(text.len() > LiteralTable::LONGEST_TEXT);
+            assert_eq!(
+                found(&indexed, &text),
+                found(&from_entries, &text),
+                "{text:?}"
+            );
+        }
+        assert!(long > 0, "some texts are long enough for the automaton");
+    }
+}
+
+/// The built-in catalogs' literal index that `build.rs` wrote is the one their loaded form gives.
+#[test]
+fn the_built_literal_index_is_the_loaded_catalogs_one() {
+    let catalogs = Catalogs::builtin();
+    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
+    let rebuilt = LiteralIndex::build(&catalogs.catalogs.iter().collect::<Vec<_>>())
+        .expect("the built-in literals fit");
+    let rebuilt = LiteralIndex::read(&rebuilt).expect("an index just built reads");
+    assert_eq!(format!("{index:?}"), format!("{rebuilt:?}"));
+    // Users' catalogs beside them, or one replacing one of them, are not what it indexes.
+    let mut fewer = catalogs.clone();
+    fewer.catalogs.pop();
+    assert!(fewer.literal_index().is_none());
+}

@@ -1,0 +1,277 @@
+//! The literal index of a set of packed catalogs: every literal a search finds an entry by (an entry's
+//! literal code; each message form's key, `Template::key`), with the entries it stands for, as a hash
+//! table read in place. `build.rs` writes it for the built-in catalogs, so that a lookup of a short text
+//! probes the table for the pieces of its text and decodes only the entries it finds, instead of decoding
+//! every entry to collect their literals (which was most of a message lookup).
+//!
+//! The message keys are chosen among all the catalogs indexed (`message_keys`: a key shared by many
+//! forms gives way to rarer words), so the index serves a search of every one of them, not of some.
+//! The literals are numbered in the order a search that collects them from the entries first meets
+//! them (every entry's code, in catalog then document order; then every message form's key), and each
+//! literal's entries are listed in that order too: codes, then message forms.
+
+use serde::{Deserialize, Serialize};
+
+use super::model::Origin;
+use super::packed::Catalog;
+use super::record::u32_at;
+use crate::template::Template;
+
+/// A hash map with a faster hash than the default (whose resistance to chosen keys catalog text does not
+/// need).
+type FastMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3Builder>;
+
+/// What a literal stands for in one entry: its code, or one of its message forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Stands {
+    Code,
+    /// Message form `form` (the message, or one of its variants).
+    Message(usize),
+}
+
+/// One entry a literal stands for: the catalog's place in the set, the entry's in its catalog.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct LiteralAnchor {
+    pub catalog: usize,
+    pub entry: usize,
+    pub stands: Stands,
+}
+
+/// The form in the bytes of an anchor's `stands`: the code.
+const CODE: u32 = u32::MAX;
+
+/// A literal index, read in place from its bytes.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub(crate) struct LiteralIndex<'a> {
+    /// The catalogs indexed, in order: their ids (an index serves exactly these, in this order).
+    #[serde(borrow)]
+    catalogs: Vec<&'a str>,
+    /// The distinct lengths of the literals, ascending.
+    lengths: Vec<u32>,
+    /// The hash table: a power of two of u32s, each a literal's number + 1 (0: empty), probed linearly.
+    #[serde(borrow, with = "serde_bytes")]
+    slots: &'a [u8],
+    /// Per literal, three u32s: its text's start and end in `text`, and where its anchors end in
+    /// `anchors` (they start where the previous literal's end).
+    #[serde(borrow, with = "serde_bytes")]
+    literals: &'a [u8],
+    #[serde(borrow)]
+    text: &'a str,
+    /// Per anchor, three u32s: catalog, entry, message form (`CODE`: the code).
+    #[serde(borrow, with = "serde_bytes")]
+    anchors: &'a [u8],
+}
+
+/// The hash of a literal's bytes (FNV-1a: the literals and the pieces probed are short).
+fn hash(bytes: &[u8]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h = (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    h
+}
+
+impl<'a> LiteralIndex<'a> {
+    /// The index of these catalogs, in their order; `None` only if a size does not fit in 32 bits.
+    #[cfg_attr(not(test), allow(dead_code))] // (`build.rs` writes the built-in catalogs' index.)
+    pub(crate) fn build<'c>(catalogs: &[&'c Catalog]) -> Option<Vec<u8>> {
+        // Each literal's anchors as (catalog, entry, form), by literal number in first-met order.
+        let mut numbers: std::collections::HashMap<&'c str, usize> =
+            std::collections::HashMap::new();
+        let mut literals: Vec<(&'c str, Vec<[u32; 3]>)> = Vec::new();
+        let mut add = |literal: &'c str, anchor: [u32; 3]| {
+            if literal.is_empty() {
+                return;
+            }
+            let at = *numbers.entry(literal).or_insert_with(|| {
+                literals.push((literal, Vec::new()));
+                literals.len() - 1
+            });
+            literals[at].1.push(anchor);
+        };
+        let mut forms: Vec<([u32; 3], &'c Template)> = Vec::new();
+        for (c, &catalog) in catalogs.iter().enumerate() {
+            let c = u32::try_from(c).ok()?;
+            for entry in catalog.entries.iter() {
+                let e = u32::try_from(entry.index).ok()?;
+                if let Some(code) = entry.code.as_ref().and_then(|c| c.literal_str()) {
+                    add(code, [c, e, CODE]);
+                }
+                if catalog.messages_are_descriptions {
+                    continue;
+                }
+                for (f, form) in entry.message_forms().iter().enumerate() {
+                    forms.push(([c, e, u32::try_from(f).ok()?], form));
+                }
+            }
+        }
+        for (anchor, key) in message_keys(&forms) {
+            add(key, anchor);
+        }
+        Self::write(catalogs, &literals)
+    }
+
+    #[cfg_attr(not(test), allow(dead_code))]
+    fn write(catalogs: &[&Catalog], literals: &[(&str, Vec<[u32; 3]>)]) -> Option<Vec<u8>> {
+        let mut text = String::new();
+        let mut table = Vec::new();
+        let mut anchors = Vec::new();
+        for (literal, of) in literals {
+            let start = u32::try_from(text.len()).ok()?;
+            text.push_str(literal);
+            anchors.extend(of.iter().flatten().flat_map(|n| n.to_le_bytes()));
+            let ends = [text.len(), anchors.len() / 12].map(u32::try_from);
+            let [Ok(end), Ok(anchors_end)] = ends else {
+                return None;
+            };
+            table.extend(
+                [start, end, anchors_end]
+                    .iter()
+                    .flat_map(|n| n.to_le_bytes()),
+            );
+        }
+        let size = (literals.len() * 2).next_power_of_two().max(2);
+        let mut slots = vec![0u32; size];
+        for (number, (literal, _)) in literals.iter().enumerate() {
+            let mut at = hash(literal.as_bytes()) as usize & (size - 1);
+            while slots[at] != 0 {
+                at = (at + 1) & (size - 1);
+            }
+            slots[at] = u32::try_from(number + 1).ok()?;
+        }
+        let mut lengths: Vec<u32> = (literals.iter())
+            .map(|(l, _)| u32::try_from(l.len()).ok())
+            .collect::<Option<_>>()?;
+        lengths.sort_unstable();
+        lengths.dedup();
+        let slots: Vec<u8> = slots.iter().flat_map(|n| n.to_le_bytes()).collect();
+        postcard::to_allocvec(&LiteralIndex {
+            catalogs: catalogs.iter().map(|c| c.id.as_str()).collect(),
+            lengths,
+            slots: &slots,
+            literals: &table,
+            text: &text,
+            anchors: &anchors,
+        })
+        .ok()
+    }
+
+    /// The index in `bytes`, as `build` wrote it (the build's own bytes: not checked further).
+    pub(crate) fn read(bytes: &'a [u8]) -> Option<LiteralIndex<'a>> {
+        let index: LiteralIndex<'a> = postcard::from_bytes(bytes).ok()?;
+        let sound = index.slots.len().is_power_of_two()
+            && index.slots.len() >= 8
+            && index.literals.len().is_multiple_of(12)
+            && index.anchors.len().is_multiple_of(12);
+        sound.then_some(index)
+    }
+
+    /// Whether the index is of exactly these catalogs, in this order.
+    pub(crate) fn indexes(&self, catalogs: &[Catalog]) -> bool {
+        catalogs.len() == self.catalogs.len()
+            && (catalogs.iter().zip(&self.catalogs))
+                .all(|(c, id)| matches!(c.origin, Origin::Builtin(_)) && c.id == *id)
+    }
+
+    /// The distinct lengths of the literals, ascending.
+    pub(crate) fn lengths(&self) -> impl DoubleEndedIterator<Item = usize> + '_ {
+        self.lengths.iter().map(|&l| l as usize)
+    }
+
+    /// How many literals there are.
+    pub(crate) fn len(&self) -> usize {
+        self.literals.len() / 12
+    }
+
+    /// Literal `number`.
+    pub(crate) fn literal(&self, number: usize) -> &'a str {
+        let (start, end) = (
+            u32_at(self.literals, 3 * number),
+            u32_at(self.literals, 3 * number + 1),
+        );
+        self.text
+            .get(start as usize..end as usize)
+            .unwrap_or_default()
+    }
+
+    /// The number of the literal `bytes`, if it is one.
+    pub(crate) fn find(&self, bytes: &[u8]) -> Option<usize> {
+        let mask = self.slots.len() / 4 - 1;
+        let mut at = hash(bytes) as usize & mask;
+        loop {
+            let slot = u32_at(self.slots, at) as usize;
+            if slot == 0 {
+                return None;
+            }
+            if self.literal(slot - 1).as_bytes() == bytes {
+                return Some(slot - 1);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// What literal `number` stands for, in order.
+    pub(crate) fn anchors(&self, number: usize) -> impl Iterator<Item = LiteralAnchor> + '_ {
+        let start = match number {
+            0 => 0,
+            n => u32_at(self.literals, 3 * n - 1) as usize,
+        };
+        let end = u32_at(self.literals, 3 * number + 2) as usize;
+        (start..end).map(|a| LiteralAnchor {
+            catalog: u32_at(self.anchors, 3 * a) as usize,
+            entry: u32_at(self.anchors, 3 * a + 1) as usize,
+            stands: match u32_at(self.anchors, 3 * a + 2) {
+                CODE => Stands::Code,
+                form => Stands::Message(form as usize),
+            },
+        })
+    }
+}
+
+/// How many message forms may share a literal before the ones sharing it look for a rarer one: finding a
+/// literal costs a check of every form it stands for.
+pub(crate) const CROWDED: u32 = 8;
+
+/// The literal each message form is found by: its template's key (its longest uncommon word), unless
+/// more than `CROWDED` forms share that key, as in a catalog whose messages all say `Synchronization ...`:
+/// then the word of its own that the fewest forms have, so that finding one message does not mean
+/// checking every other.
+pub(crate) fn message_keys<'c, A: Copy>(forms: &[(A, &'c Template)]) -> Vec<(A, &'c str)> {
+    // (A plain template works its key out at each call: once here.)
+    let keys: Vec<&'c str> = forms.iter().map(|(_, form)| form.key()).collect();
+    let mut sharing: FastMap<&str, u32> = FastMap::default();
+    for key in &keys {
+        *sharing.entry(key).or_default() += 1;
+    }
+    let crowded = |key: &str| sharing[key] > CROWDED;
+    if !keys.iter().any(|key| crowded(key)) {
+        return forms.iter().map(|(a, _)| *a).zip(keys).collect();
+    }
+    // How many crowded forms have each word, besides the keys above.
+    let mut have: FastMap<&str, u32> = FastMap::default();
+    for ((_, form), key) in forms.iter().zip(&keys) {
+        if crowded(key) {
+            let mut words = form.words();
+            words.sort_unstable();
+            words.dedup();
+            for word in words {
+                *have.entry(word).or_default() += 1;
+            }
+        }
+    }
+    let count = |word: &str| sharing.get(word).copied().unwrap_or(0) + have[word];
+    forms
+        .iter()
+        .zip(&keys)
+        .map(|((anchor, form), &key)| {
+            let key = if crowded(key) {
+                (form.words().into_iter())
+                    .min_by_key(|w| (count(w), std::cmp::Reverse(w.len())))
+                    .unwrap_or(key)
+            } else {
+                key
+            };
+            (*anchor, key)
+        })
+        .collect()
+}

@@ -1,0 +1,117 @@
+//! The literals of a short text found through the built-in catalogs' literal index (`catalog::literals`,
+//! written at build time) rather than collected from every entry: a lookup decodes only the entries whose
+//! literals its text holds. Numbered as the index numbers them, the referrals' code prefixes that are no
+//! literal of the index after them; each literal stands for what `Finder::new` would make it stand for.
+
+use std::ops::Range;
+
+use super::Anchor;
+use crate::catalog::{Catalog, LiteralIndex, Referral, Stands};
+use crate::template::Segment;
+
+pub(super) struct Indexed<'c> {
+    index: &'c LiteralIndex<'static>,
+    catalogs: &'c [Catalog],
+    /// The referrals' anchors, by literal number: after the index's own anchors of that literal.
+    referrals: Vec<(usize, Anchor<'c>)>,
+    /// The referrals' prefixes that are no literal of the index, numbered from the index's length on.
+    extra: Vec<&'c str>,
+    /// The distinct lengths of every literal, ascending.
+    lengths: Vec<usize>,
+}
+
+impl<'c> Indexed<'c> {
+    /// `index` must index exactly `catalogs` (`Catalogs::literal_index`), all of them searched for.
+    pub(super) fn new(
+        index: &'c LiteralIndex<'static>,
+        catalogs: &'c [Catalog],
+        referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
+    ) -> Indexed<'c> {
+        let mut indexed = Indexed {
+            index,
+            catalogs,
+            referrals: Vec::new(),
+            extra: Vec::new(),
+            lengths: index.lengths().collect(),
+        };
+        for (catalog, referral) in referrals {
+            let Some(Segment::Literal(prefix)) = referral.code.segments().first() else {
+                continue;
+            };
+            let prefix = prefix.as_str();
+            if prefix.is_empty() {
+                continue;
+            }
+            let number = match index.find(prefix.as_bytes()) {
+                Some(n) => n,
+                None => match indexed.extra.iter().position(|&e| e == prefix) {
+                    Some(k) => index.len() + k,
+                    None => {
+                        indexed.extra.push(prefix);
+                        indexed.lengths.push(prefix.len());
+                        index.len() + indexed.extra.len() - 1
+                    }
+                },
+            };
+            (indexed.referrals).push((number, Anchor::Referral(catalog, referral)));
+        }
+        indexed.lengths.sort_unstable();
+        indexed.lengths.dedup();
+        indexed
+    }
+
+    /// Every literal, by number (for the automaton a longer text is searched with).
+    pub(super) fn all(&self) -> impl Iterator<Item = &'c str> + '_ {
+        let index = self.index;
+        (0..index.len())
+            .map(|n| index.literal(n))
+            .chain(self.extra.iter().copied())
+    }
+
+    /// Literal `number`.
+    pub(super) fn literal(&self, number: usize) -> &'c str {
+        match number.checked_sub(self.index.len()) {
+            None => self.index.literal(number),
+            Some(k) => self.extra[k],
+        }
+    }
+
+    /// What literal `number` stands for, in `Finder::new`'s order.
+    pub(super) fn anchors(&self, number: usize) -> Vec<Anchor<'c>> {
+        let mut anchors = Vec::new();
+        if number < self.index.len() {
+            for a in self.index.anchors(number) {
+                let catalog = &self.catalogs[a.catalog];
+                let Some(entry) = catalog.entries.get(a.entry) else {
+                    continue;
+                };
+                anchors.push(match a.stands {
+                    Stands::Code => Anchor::Code(catalog, entry),
+                    Stands::Message(form) => Anchor::Message(catalog, entry, form),
+                });
+            }
+        }
+        let referrals = self.referrals.iter().filter(|(n, _)| *n == number);
+        anchors.extend(referrals.map(|(_, anchor)| *anchor));
+        anchors
+    }
+
+    /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
+    /// where they end, then the longest first (as `LiteralTable::find`).
+    pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
+        let mut found = Vec::new();
+        for end in 1..=bytes.len() {
+            for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
+                let piece = &bytes[end - len..end];
+                let number = self.index.find(piece).or_else(|| {
+                    let k = self.extra.iter().position(|e| e.as_bytes() == piece)?;
+                    Some(self.index.len() + k)
+                });
+                if let Some(number) = number {
+                    found.push((number, end - len..end));
+                }
+            }
+        }
+        found
+    }
+}
