@@ -3,13 +3,16 @@
 //! hints, each with where it was found. The matcher turns the evidence into ranked findings.
 
 use std::ops::Range;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::catalog::{Catalog, Vendor};
+use crate::catalog::Vendor;
 
+mod hints;
 mod words;
+
+pub use hints::Hints;
 use words::Words;
 
 /// One piece of text in the paste, with its byte range in the original paste.
@@ -370,97 +373,6 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
         }
     }
     found
-}
-
-/// What marks each vendor in a paste: the loaded catalogs' vendor hints (`[[evidence]]`: hosts, headers,
-/// SDK and error-body names), searched for together.
-pub struct Hints {
-    /// `(vendor, text, any case, what)`, each once.
-    list: Vec<(Vendor, String, bool, String)>,
-    /// Automata of the hints of any case, matching ASCII letters of any case; and of those matched as
-    /// written; built the first time a paste too long for the plain search (`words`) is read.
-    any_case: OnceLock<aho_corasick::AhoCorasick>,
-    exact_case: OnceLock<aho_corasick::AhoCorasick>,
-    /// The error envelopes of the loaded vendors (`ENVELOPES`).
-    envelopes: Vec<&'static Envelope>,
-}
-
-/// An error body's envelope that one vendor's API answers in, whatever the code inside: a generic code
-/// (`InvalidParameter`) in it is that vendor's. Written with the shape's punctuation and any white space
-/// between, which literal hints cannot say.
-pub struct Envelope {
-    vendor: Vendor,
-    shape: LazyLock<Regex>,
-    what: &'static str,
-}
-
-/// Tencent Cloud API 3.0 answers every error as `{"Response": {"Error": {"Code": ..., "Message": ...},
-/// "RequestId": ...}}` (cloud.tencent.com/document/api/213/15694, “返回结果”); SDKs and logs print it as
-/// JSON, escaped JSON, or a Python dict.
-static ENVELOPES: [Envelope; 1] = [Envelope {
-    vendor: Vendor::Tencent,
-    shape: LazyLock::new(|| {
-        Regex::new(
-            r#"\\*["']Response\\*["']\s*:\s*\{(?:[^{}]{0,200}?,)?\s*u?\\*["']Error\\*["']\s*:\s*\{"#,
-        )
-            .expect("valid regex")
-    }),
-    what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
-}];
-
-impl Hints {
-    /// The hints of these catalogs.
-    pub fn of<'c>(catalogs: impl Iterator<Item = &'c Catalog>) -> Hints {
-        let mut list: Vec<(Vendor, String, bool, String)> = Vec::new();
-        for catalog in catalogs {
-            for hint in &catalog.hints {
-                let known = (list.iter())
-                    .any(|h| h.0 == catalog.vendor && h.1 == hint.text && h.2 == hint.any_case);
-                if !known {
-                    list.push((
-                        catalog.vendor,
-                        hint.text.clone(),
-                        hint.any_case,
-                        hint.what.clone(),
-                    ));
-                }
-            }
-        }
-        let envelopes = (ENVELOPES.iter())
-            .filter(|e| list.iter().any(|h| h.0 == e.vendor))
-            .collect();
-        Hints {
-            any_case: OnceLock::new(),
-            exact_case: OnceLock::new(),
-            envelopes,
-            list,
-        }
-    }
-}
-
-impl Hints {
-    /// Every place a hint stands in `text`, overlapping ones included, matched in any case or as
-    /// written: all the hints, of either kind, in one search.
-    fn find(&self, text: &str, any_case: bool) -> Vec<aho_corasick::Match> {
-        let texts = || {
-            self.list
-                .iter()
-                .map(|h| h.1.as_str())
-                .collect::<Vec<&str>>()
-        };
-        if words::plain(text, Reading::Paste) {
-            return words::overlapping(&texts(), any_case, text);
-        }
-        let slot = if any_case {
-            &self.any_case
-        } else {
-            &self.exact_case
-        };
-        let kind = aho_corasick::AhoCorasickKind::ContiguousNFA;
-        (slot.get_or_init(|| words::automaton(&texts(), kind, any_case)))
-            .find_overlapping_iter(text)
-            .collect()
-    }
 }
 
 /// Text that marks an object-storage error (S3 and the stores that copy its API: Alibaba OSS, Tencent COS,

@@ -12,10 +12,11 @@
 use std::ops::Range;
 
 use super::finder::{Hit, LiteralHit, Target, generic_code};
-use super::{Clue, ClueKind, Match, MatchedBy, Matcher, ReferralMatch, plain_match};
-use crate::catalog::{Catalog, Entry, Vendor};
+use super::{Clue, ClueKind, Match, Matcher, ReferralMatch};
+use crate::catalog::{Catalog, Entry};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
+use select::select;
 use spans::Spans;
 use standing::{after_status_line_status, continued, leads_a_message, only_field, standing};
 
@@ -719,104 +720,7 @@ fn other_code_for(
 /// Where an error stands in a paste, and the ranges it was found by.
 type Anchor = (usize, Spans);
 
-/// How far apart two rows found in a paste may stand and still be the same error body (a pretty-printed
-/// Google error puts its message, status and ErrorInfo reason some lines apart).
-const SAME_ERROR_REACH: usize = 2048;
-
-/// Whether a candidate was found only by a generic code (`PERMISSION_DENIED`, `INVALID_ARGUMENT`).
-fn category_only(c: &Candidate<'_>) -> bool {
-    c.message_points == 0 && c.code_points <= GENERIC_CODE_FIELD
-}
-
-/// Best first; then every candidate not covered by a better one, with enough points, in paste order.
-fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
-    candidates.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.score),
-            std::cmp::Reverse(c.primary.extent()),
-            std::cmp::Reverse(c.rank),
-            c.stop_dropped == Some(true),
-            c.position,
-        )
-    });
-    let mut kept: Vec<Candidate<'_>> = Vec::new();
-    for c in candidates {
-        if c.score < REPORT {
-            continue;
-        }
-        // Covered: every clue of `c` overlaps one of `k`'s, and `k` has more points, or as many on more text
-        // (a longer message containing a shorter one: "HMAC signature cannot be verified, the x-date
-        // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
-        // same text with the same points (two editions, two templates) are all kept.
-        // (An SDK's wrapper covers nothing: the code it wraps is the error, `SDK.ServerError ErrorCode:
-        // InvalidAccessKeyId`, and the wrapper gives way to it below.)
-        // A row whose message the vendor's table gives by mistake (`doubtful_message`) gives way to a row
-        // found by the same text with as many points whose message is not in doubt (the message's owner).
-        let covered = kept.iter().any(|k| {
-            !k.entry.wrapper
-                && c.primary.iter().all(|p| k.primary.overlaps(&p))
-                && (k.score > c.score
-                    || (k.score == c.score
-                        && (k.primary.extent() > c.primary.extent()
-                            || (c.entry.doubtful_message && !k.entry.doubtful_message))))
-        });
-        if !covered {
-            kept.push(c);
-        }
-    }
-    // A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
-    // better-found row of the same vendor and status for the same error (its ErrorInfo reason,
-    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own.
-    let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
-        .filter(|k| !category_only(k))
-        .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
-        .collect();
-    kept.retain(|c| {
-        !category_only(c)
-            || !specific.iter().any(|&(vendor, status, position, score)| {
-                vendor == c.catalog.vendor
-                    && status == c.entry.status
-                    && score > c.score
-                    && position.abs_diff(c.position) <= SAME_ERROR_REACH
-            })
-    });
-    // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
-    let unwrapped: Vec<Vendor> = (kept.iter())
-        .filter(|c| !c.entry.wrapper)
-        .map(|c| c.catalog.vendor)
-        .collect();
-    kept.retain(|c| !c.entry.wrapper || !unwrapped.contains(&c.catalog.vendor));
-    // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
-    // stands); rows found as well as each other in paste order.
-    kept.sort_by_key(|c| {
-        (
-            std::cmp::Reverse(c.rank),
-            c.position,
-            c.stop_dropped == Some(true),
-        )
-    });
-    kept.into_iter()
-        .map(|c| Match {
-            captures: c.captures,
-            score: c.rank.max(0) as u32,
-            clues: c.clues,
-            confidence: Some(c.rank.clamp(0, 100) as u8),
-            detail: c.detail,
-            position: Some(c.position),
-            stated_status: c.stated_status,
-            ..plain_match(
-                c.catalog,
-                c.entry,
-                if c.code_points > 0 {
-                    MatchedBy::Code
-                } else {
-                    MatchedBy::Message
-                },
-            )
-        })
-        .collect()
-}
-
+mod select;
 mod spans;
 mod standing;
 #[cfg(test)]
