@@ -490,14 +490,9 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         }
         for envelope in &hints.envelopes {
             if !evidence.vendors.iter().any(|v| v.value == envelope.vendor)
-                && let Some(m) = envelope.shape.find(text)
+                && let Some(span) = envelope.find(text)
             {
-                push(
-                    &mut evidence.vendors,
-                    envelope.vendor,
-                    m.range(),
-                    envelope.what,
-                );
+                push(&mut evidence.vendors, envelope.vendor, span, envelope.what);
             }
         }
     }

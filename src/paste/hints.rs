@@ -26,8 +26,21 @@ pub struct Hints {
 /// between, which literal hints cannot say.
 pub struct Envelope {
     pub(super) vendor: Vendor,
-    pub(super) shape: LazyLock<Regex>,
+    shape: LazyLock<Regex>,
+    /// Words every such envelope contains: most pastes have none, and looking for them costs far less
+    /// than compiling the shape's regex (a lookup is a process of its own).
+    words: &'static [&'static str],
     pub(super) what: &'static str,
+}
+
+impl Envelope {
+    /// Where the envelope stands in `text`, if it does.
+    pub(super) fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
+        if !self.words.iter().all(|w| text.contains(w)) {
+            return None;
+        }
+        self.shape.find(text).map(|m| m.range())
+    }
 }
 
 /// Tencent Cloud API 3.0 answers every error as `{"Response": {"Error": {"Code": ..., "Message": ...},
@@ -41,6 +54,7 @@ static ENVELOPES: [Envelope; 1] = [Envelope {
         )
             .expect("valid regex")
     }),
+    words: &["Response", "Error"],
     what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
 }];
 
