@@ -200,35 +200,33 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
-/// not be validated.`, `Error: API key not valid.`): a plain word, capitalised or not, or a short acronym,
-/// followed by a blank and a word in lower case (or a capitalised word and then one in lower case). A code is rarely such a word (`Forbidden.RAM User not
-/// authorized`, `InvalidApi.NotFound` are codes).
+/// not be validated.`, `Error: API key not valid.`, `error: Malformed Lambda proxy response`): a plain word,
+/// capitalised or not, or a short acronym, followed by a blank and a word in lower case, or by a capitalised
+/// word and then one in lower case. A code is rarely such a word (`Forbidden.RAM User not authorized`,
+/// `InvalidApi.NotFound` are codes).
 fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
+    // ASCII letters, the first in either case, the rest in lower case (`The`, `error`, `A`).
+    let plain = |w: &str| {
+        let mut letters = w.chars();
+        letters.next().is_some_and(|c| c.is_ascii_alphabetic())
+            && letters.all(|c| c.is_ascii_lowercase())
+    };
+    let lower = |w: &str| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase());
     let word = &value[range.clone()];
-    let mut letters = word.chars();
     let acronym = word.len() <= 4 && word.bytes().all(|b| b.is_ascii_uppercase());
-    let plain = acronym
-        || letters.next().is_some_and(|c| c.is_ascii_alphabetic())
-            && letters.all(|c| c.is_ascii_lowercase());
     let rest = &value[range.end..];
     let next = rest.trim_start_matches([' ', '\t']);
-    if !plain || next.len() == rest.len() {
+    if !(acronym || plain(word)) || next.len() == rest.len() {
         return false;
     }
     if next.starts_with(|c: char| c.is_lowercase()) {
         return true;
     }
-    // `Malformed Lambda proxy response`: a capitalised word, then one in lower case.
     let mut words = next.split([' ', '\t']);
-    let capitalised = words.next().is_some_and(|w| {
-        let mut letters = w.chars();
-        letters.next().is_some_and(|c| c.is_ascii_uppercase())
-            && letters.all(|c| c.is_ascii_lowercase())
-    });
-    capitalised
-        && words
-            .next()
-            .is_some_and(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase()))
+    let first = words.next().unwrap_or_default();
+    first.starts_with(|c: char| c.is_ascii_uppercase())
+        && plain(first)
+        && words.next().is_some_and(lower)
 }
 
 /// A message value: quoted (to the closing quote, or the line's end when cut off), or bare.
@@ -476,25 +474,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
             let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
             push(&mut evidence.other_products, what, m.range(), what);
         }
-        for of_any_case in [true, false] {
-            for m in hints.find(text, of_any_case) {
-                let (vendor, _, any_case_hint, what) = &hints.list[m.pattern().as_usize()];
-                if *any_case_hint != of_any_case {
-                    continue;
-                }
-                // One hint a vendor is enough: the first found stands for it.
-                if !evidence.vendors.iter().any(|v| v.value == *vendor) {
-                    push(&mut evidence.vendors, *vendor, m.range(), what);
-                }
-            }
-        }
-        for envelope in &hints.envelopes {
-            if !evidence.vendors.iter().any(|v| v.value == envelope.vendor)
-                && let Some(span) = envelope.find(text)
-            {
-                push(&mut evidence.vendors, envelope.vendor, span, envelope.what);
-            }
-        }
+        evidence.vendors = hints.vendors_in(text);
     }
     settle(&mut evidence.code_fields);
     settle(&mut evidence.message_fields);

@@ -1,41 +1,42 @@
 //! What marks each vendor in a paste: the catalogs' hints (hosts, headers, SDK names) and the error
 //! envelopes a vendor's API answers in.
 
+use std::ops::Range;
 use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
-use super::{Reading, words};
+use super::{Found, Reading, words};
 use crate::catalog::{Catalog, Vendor};
 
 /// What marks each vendor in a paste: the loaded catalogs' vendor hints (`[[evidence]]`: hosts, headers,
 /// SDK and error-body names), searched for together.
 pub struct Hints {
     /// `(vendor, text, any case, what)`, each once.
-    pub(super) list: Vec<(Vendor, String, bool, String)>,
+    list: Vec<(Vendor, String, bool, String)>,
     /// Automata of the hints of any case, matching ASCII letters of any case; and of those matched as
     /// written; built the first time a paste too long for the plain search (`words`) is read.
     any_case: OnceLock<aho_corasick::AhoCorasick>,
     exact_case: OnceLock<aho_corasick::AhoCorasick>,
     /// The error envelopes of the loaded vendors (`ENVELOPES`).
-    pub(super) envelopes: Vec<&'static Envelope>,
+    envelopes: Vec<&'static Envelope>,
 }
 
 /// An error body's envelope that one vendor's API answers in, whatever the code inside: a generic code
 /// (`InvalidParameter`) in it is that vendor's. Written with the shape's punctuation and any white space
 /// between, which literal hints cannot say.
 pub struct Envelope {
-    pub(super) vendor: Vendor,
+    vendor: Vendor,
     shape: LazyLock<Regex>,
     /// Words every such envelope contains: most pastes have none, and looking for them costs far less
     /// than compiling the shape's regex (a lookup is a process of its own).
     words: &'static [&'static str],
-    pub(super) what: &'static str,
+    what: &'static str,
 }
 
 impl Envelope {
     /// Where the envelope stands in `text`, if it does.
-    pub(super) fn find(&self, text: &str) -> Option<std::ops::Range<usize>> {
+    fn find(&self, text: &str) -> Option<Range<usize>> {
         if !self.words.iter().all(|w| text.contains(w)) {
             return None;
         }
@@ -86,12 +87,10 @@ impl Hints {
             list,
         }
     }
-}
 
-impl Hints {
     /// Every place a hint stands in `text`, overlapping ones included, matched in any case or as
     /// written: all the hints, of either kind, in one search.
-    pub(super) fn find(&self, text: &str, any_case: bool) -> Vec<aho_corasick::Match> {
+    fn find(&self, text: &str, any_case: bool) -> Vec<aho_corasick::Match> {
         let texts = || {
             self.list
                 .iter()
@@ -110,5 +109,33 @@ impl Hints {
         (slot.get_or_init(|| words::automaton(&texts(), kind, any_case)))
             .find_overlapping_iter(text)
             .collect()
+    }
+
+    /// The vendors `text` points to, each at the first hint or envelope found for it.
+    pub(super) fn vendors_in(&self, text: &str) -> Vec<Found<Vendor>> {
+        let mut vendors: Vec<Found<Vendor>> = Vec::new();
+        let mut mark = |vendor: Vendor, span: Range<usize>, what: &str| {
+            if !vendors.iter().any(|v| v.value == vendor) {
+                vendors.push(Found {
+                    value: vendor,
+                    span,
+                    source: what.to_string(),
+                });
+            }
+        };
+        for of_any_case in [true, false] {
+            for m in self.find(text, of_any_case) {
+                let (vendor, _, any_case_hint, what) = &self.list[m.pattern().as_usize()];
+                if *any_case_hint == of_any_case {
+                    mark(*vendor, m.range(), what);
+                }
+            }
+        }
+        for envelope in &self.envelopes {
+            if let Some(span) = envelope.find(text) {
+                mark(envelope.vendor, span, envelope.what);
+            }
+        }
+        vendors
     }
 }
