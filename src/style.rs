@@ -47,7 +47,7 @@ struct Role {
     italic: bool,
 }
 
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Color {
     Cyan,
     Yellow,
@@ -96,14 +96,60 @@ impl Role {
         }
     }
 
-    fn cell_color(self) -> Option<comfy_table::Color> {
-        self.color.map(|color| match color {
-            Color::Cyan => comfy_table::Color::Cyan,
-            Color::Yellow => comfy_table::Color::Yellow,
-            Color::Red => comfy_table::Color::Red,
-            Color::Magenta => comfy_table::Color::Magenta,
-            Color::Green => comfy_table::Color::Green,
-        })
+    /// The role as a table cell paints it.
+    fn cell_paint(self) -> CellPaint {
+        CellPaint {
+            color: self.color,
+            bold: self.bold,
+        }
+    }
+}
+
+impl Color {
+    /// The 256-colour index of the bright colour (what comfy-table, which drew the tables first, wrote).
+    fn index(self) -> u8 {
+        match self {
+            Color::Red => 9,
+            Color::Green => 10,
+            Color::Yellow => 11,
+            Color::Magenta => 13,
+            Color::Cyan => 14,
+        }
+    }
+}
+
+/// How a table cell is painted: a colour and bold, around the whole padded line, closed by one reset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CellPaint {
+    color: Option<Color>,
+    bold: bool,
+}
+
+impl CellPaint {
+    pub const NONE: CellPaint = CellPaint {
+        color: None,
+        bold: false,
+    };
+
+    /// What starts the paint, appended to `out`.
+    pub fn open(self, out: &mut String) {
+        if let Some(color) = self.color {
+            out.push_str("\x1b[38;5;");
+            out.push_str(&color.index().to_string());
+            out.push('m');
+        }
+        if self.bold {
+            out.push_str("\x1b[1m");
+        }
+    }
+
+    /// What ends it.
+    pub fn close(self, out: &mut String) {
+        if self.bold {
+            out.push_str("\x1b[0m");
+        } else if self.color.is_some() {
+            out.push_str("\x1b[39m");
+        }
     }
 }
 
@@ -196,44 +242,32 @@ impl Palette {
         self.paint(text, ASIDE)
     }
 
-    /// Whether colour is on: tables style their cells through comfy-table, which needs to know.
-    pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
-    // Table cells in the same roles. comfy-table styles a whole cell; styling its content with escapes
-    // instead would make it parse every cell for them to measure widths, which costs more than the rest of
-    // a status lookup. (Its cells take a colour and bold, all the roles below use.)
-    fn cell(&self, text: &str, role: Role) -> comfy_table::Cell {
-        let mut cell = comfy_table::Cell::new(text);
+    // Table cells in the same roles, painted whole (padding included) as the table draws them.
+    fn cell(&self, role: Role) -> CellPaint {
         if self.enabled {
-            if let Some(color) = role.cell_color() {
-                cell = cell.fg(color);
-            }
-            if role.bold {
-                cell = cell.add_attribute(comfy_table::Attribute::Bold);
-            }
+            role.cell_paint()
+        } else {
+            CellPaint::NONE
         }
-        cell
     }
 
-    pub fn code_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, CODE)
+    pub fn code_cell(&self) -> CellPaint {
+        self.cell(CODE)
     }
 
-    pub fn status_cell(&self, status: u16, text: &str) -> comfy_table::Cell {
-        self.cell(text, status_role(status))
+    pub fn status_cell(&self, status: u16) -> CellPaint {
+        self.cell(status_role(status))
     }
 
-    pub fn heading_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, HEADING)
+    pub fn heading_cell(&self) -> CellPaint {
+        self.cell(HEADING)
     }
 
-    pub fn vendor_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, VENDOR)
+    pub fn vendor_cell(&self) -> CellPaint {
+        self.cell(VENDOR)
     }
 
-    pub fn found_cell(&self, text: &str) -> comfy_table::Cell {
-        self.cell(text, FOUND)
+    pub fn found_cell(&self) -> CellPaint {
+        self.cell(FOUND)
     }
 }

@@ -1,9 +1,9 @@
 //! The problem families: the list of them, and one family with its checklist and members.
 
 use super::card::{CardWriter, checklist, texts};
+use super::grid::{Cell, Grid};
 use super::json::{JsonFamily, json_family, json_output, json_text};
 use super::labels::labels;
-use super::table::new_table;
 use super::{Look, human};
 use crate::catalog::Catalogs;
 use crate::family::Family;
@@ -13,11 +13,12 @@ use crate::template::Captures;
 /// `errcode family`: every family, with its members per vendor.
 pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> String {
     let lang = look.lang;
-    let mut table = new_table(look);
-    table.set_header(
+    let mut table = Grid::boxed(look.width);
+    table.header(
         labels(lang)
             .family_headings
-            .map(|h| look.palette.heading_cell(h)),
+            .map(|h| Cell::painted(h, look.palette.heading_cell()))
+            .into(),
     );
     for f in families {
         let members = f.loaded_members(catalogs);
@@ -29,13 +30,13 @@ pub fn families_table(families: &[Family], catalogs: &Catalogs, look: &Look) -> 
                 (n > 0).then(|| format!("{} {n}", v.id()))
             })
             .collect();
-        table.add_row(vec![
-            look.palette.code_cell(f.id),
-            comfy_table::Cell::new(texts(&f.name, lang, &Captures::new()).join("\n")),
-            comfy_table::Cell::new(per_vendor.join(", ")),
+        table.row(vec![
+            Cell::painted(f.id, look.palette.code_cell()),
+            Cell::new(texts(&f.name, lang, &Captures::new()).join("\n")),
+            Cell::new(per_vendor.join(", ")),
         ]);
     }
-    format!("{table}\n")
+    format!("{}\n", table.render())
 }
 
 /// `errcode family ID`: the family's explanation and checklist, then its members by vendor.

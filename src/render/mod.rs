@@ -4,6 +4,7 @@
 mod card;
 mod export;
 mod families;
+mod grid;
 mod json;
 mod labels;
 mod scan;

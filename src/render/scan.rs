@@ -2,14 +2,13 @@
 
 use super::Look;
 use super::card::{code_display, status_text, texts};
+use super::grid::{Cell, Grid};
 use super::json::{JsonMatch, JsonReferral, json_match, json_referral, json_text};
 use super::labels::{Labels, labels};
-use super::table::new_table;
 use super::text::{escape, truncate};
 use crate::catalog::Vendor;
 use crate::matcher::ClueKind;
 use crate::report::{LineReport, Summary};
-use comfy_table::{ContentArrangement, presets};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -112,11 +111,8 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
     const BAR: usize = 24;
     let most = ranked.first().map_or(1, |(_, n)| *n).max(1);
     let count_width = most.to_string().len();
-    let mut table = new_table(look);
     // One line per error: messages are cut to fit rather than wrapped.
-    table
-        .load_style(presets::NOTHING)
-        .set_content_arrangement(ContentArrangement::Disabled);
+    let mut table = Grid::plain();
     for ((vendor, code, status, message), count) in &ranked {
         let filled = ((*count as f64 / most as f64) * BAR as f64).ceil() as usize;
         let bar = format!(
@@ -126,19 +122,19 @@ pub fn summary_human(summary: &Summary, look: &Look) -> String {
         );
         let code = code.clone().unwrap_or_else(|| "—".to_string());
         let status = status.map_or_else(|| "—".to_string(), |s| s.to_string());
-        table.add_row(vec![
-            comfy_table::Cell::new(format!("{count:>count_width$}")),
-            palette.found_cell(&bar),
-            palette.code_cell(&escape(&code)),
-            comfy_table::Cell::new(status),
-            palette.vendor_cell(vendor.id()),
-            comfy_table::Cell::new(truncate(
+        table.row(vec![
+            Cell::new(format!("{count:>count_width$}")),
+            Cell::painted(bar, palette.found_cell()),
+            Cell::painted(escape(&code), palette.code_cell()),
+            Cell::new(status),
+            Cell::painted(vendor.id(), palette.vendor_cell()),
+            Cell::new(truncate(
                 &escape(message),
                 look.width.saturating_sub(64).max(24),
             )),
         ]);
     }
-    for line in table.lines() {
+    for line in table.render().lines() {
         let _ = writeln!(out, "{}", line.trim_end());
     }
     // Most first; equal counts in key order (a stable sort of the ordered totals).

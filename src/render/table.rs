@@ -3,27 +3,12 @@
 use super::Look;
 use super::card::product_name;
 use super::card::{CardWriter, Paint, code_display, source_label, source_title, texts};
+use super::grid::{Cell, Grid};
 use super::labels::labels;
 use super::text::escape;
 use crate::catalog::{Catalogs, Vendor};
 use crate::matcher::Match;
-use comfy_table::{ContentArrangement, Table, presets};
 use std::fmt::Write as _;
-
-pub(super) fn new_table(look: &Look) -> Table {
-    let mut table = Table::new();
-    table
-        .load_style(presets::UTF8_FULL_CONDENSED)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_width(u16::try_from(look.width).unwrap_or(u16::MAX));
-    // Colour was decided once (`--color`, NO_COLOR, the terminal): comfy-table must not decide again.
-    if look.palette.enabled() {
-        table.enforce_styling();
-    } else {
-        table.force_no_tty();
-    }
-    table
-}
 
 /// Message and meaning columns narrower than this are not legible: below it, rows are short cards.
 const MIN_TEXT_COLUMN: usize = 16;
@@ -71,17 +56,17 @@ pub(super) fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> St
         return short_cards(matches, &codes, look, with_vendor);
     }
 
-    let mut table = new_table(look);
+    let mut table = Grid::boxed(look.width);
     let mut header = Vec::new();
     if with_vendor {
         header.push(labels.vendor);
     }
     header.extend([labels.code, labels.status, labels.message, labels.meaning]);
-    table.set_header(
+    table.header(
         header
             .into_iter()
-            .map(|h| palette.heading_cell(h))
-            .collect::<Vec<_>>(),
+            .map(|h| Cell::painted(h, palette.heading_cell()))
+            .collect(),
     );
     for (m, (code, edition)) in matches.iter().zip(&codes) {
         let entry = m.entry;
@@ -94,31 +79,26 @@ pub(super) fn table(matches: &[Match<'_>], look: &Look, with_vendor: bool) -> St
         }
         let mut row = Vec::new();
         if with_vendor {
-            row.push(palette.vendor_cell(m.catalog.vendor.id()));
+            row.push(Cell::painted(m.catalog.vendor.id(), palette.vendor_cell()));
         }
-        row.push(palette.code_cell(&cell));
-        row.push(palette.status_cell(entry.status, &entry.status.to_string()));
-        row.push(comfy_table::Cell::new(escape(&entry.message.display())));
-        row.push(comfy_table::Cell::new(
+        row.push(Cell::painted(cell, palette.code_cell()));
+        row.push(Cell::painted(
+            entry.status.to_string(),
+            palette.status_cell(entry.status),
+        ));
+        row.push(Cell::new(escape(&entry.message.display())));
+        row.push(Cell::new(
             texts(&entry.meaning, lang, &m.captures).join("\n"),
         ));
-        table.add_row(row);
+        table.row(row);
     }
-    // Codes and statuses keep their width (comfy-table would otherwise cut them to fit the texts).
-    let mut fixed_columns = vec![(usize::from(with_vendor), code_width)];
-    fixed_columns.push((usize::from(with_vendor) + 1, status_width));
+    // Codes and statuses keep their width (sharing would otherwise cut them to fit the texts).
+    table.fix_width(usize::from(with_vendor), code_width);
+    table.fix_width(usize::from(with_vendor) + 1, status_width);
     if with_vendor {
-        fixed_columns.push((0, vendor_width));
+        table.fix_width(0, vendor_width);
     }
-    for (index, width) in fixed_columns {
-        if let Some(column) = table.column_mut(index) {
-            let with_padding = u16::try_from(width + 2).unwrap_or(u16::MAX);
-            column.set_constraint(comfy_table::ColumnConstraint::Absolute(
-                comfy_table::Width::Fixed(with_padding),
-            ));
-        }
-    }
-    format!("{table}\n")
+    format!("{}\n", table.render())
 }
 
 /// A match's code as shown (`—` for none), and the edition its row is from when that is not the catalog's
@@ -267,8 +247,8 @@ pub(super) fn grouped_tables(matches: &[Match<'_>], look: &Look) -> String {
 /// `errcode catalogs`.
 pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
     let lang = look.lang;
-    let mut table = new_table(look);
-    table.set_header(
+    let mut table = Grid::boxed(look.width);
+    table.header(
         [
             "Catalog",
             "Vendor",
@@ -277,7 +257,8 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             "Sources",
             "Loaded from",
         ]
-        .map(|h| look.palette.heading_cell(h)),
+        .map(|h| Cell::painted(h, look.palette.heading_cell()))
+        .into(),
     );
     for c in &catalogs.catalogs {
         let mut origin = escape(&c.origin.to_string()).into_owned();
@@ -298,14 +279,14 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             })
             .collect::<Vec<_>>()
             .join("\n");
-        table.add_row(vec![
-            look.palette.code_cell(&escape(&c.id)),
-            look.palette.vendor_cell(c.vendor.id()),
-            comfy_table::Cell::new(escape(&product_name(c, lang))),
-            comfy_table::Cell::new(c.entries.len()),
-            comfy_table::Cell::new(sources),
-            comfy_table::Cell::new(origin),
+        table.row(vec![
+            Cell::painted(escape(&c.id), look.palette.code_cell()),
+            Cell::painted(c.vendor.id(), look.palette.vendor_cell()),
+            Cell::new(escape(&product_name(c, lang))),
+            Cell::new(c.entries.len().to_string()),
+            Cell::new(sources),
+            Cell::new(origin),
         ]);
     }
-    format!("{table}\n")
+    format!("{}\n", table.render())
 }
