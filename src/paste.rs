@@ -10,9 +10,11 @@ use regex::Regex;
 use crate::catalog::Vendor;
 
 mod hints;
+mod products;
 mod words;
 
 pub use hints::Hints;
+pub use products::OtherProduct;
 use words::Words;
 
 /// One piece of text in the paste, with its byte range in the original paste.
@@ -35,10 +37,9 @@ pub struct Evidence {
     pub statuses: Vec<Found<u16>>,
     /// Vendors the paste's shape, hosts or SDK names point to.
     pub vendors: Vec<Found<Vendor>>,
-    /// Marks of a product no catalog covers, whose error bodies reuse the front doors' codes: object
-    /// storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in
-    /// its own XML. Found as `(what, where)`.
-    pub other_products: Vec<Found<&'static str>>,
+    /// Marks of a product no catalog covers, whose errors reuse the front doors' codes and messages
+    /// (`paste/products.rs`).
+    pub other_products: Vec<Found<OtherProduct>>,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
     /// levels of string escaping undone, each with a map from its byte offsets back to the paste's.
     pub views: Vec<View>,
@@ -264,8 +265,17 @@ fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
 static STATUS_WORDS: Words = Words::new(
     || {
         vec![
-            "status", "http", "code", "get ", "post ", "put ", "delete ", "patch ", "head ",
+            "status",
+            "http",
+            "code",
+            "get ",
+            "post ",
+            "put ",
+            "delete ",
+            "patch ",
+            "head ",
             "options ",
+            "状态码",
         ]
     },
     true,
@@ -277,13 +287,15 @@ static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 // Statuses stated as such in free text: a status line (`HTTP/1.1 401`), `HTTP Status: 404`, `HTTP 404`,
-// `status code 401`, and an access log's request followed by its status (`GET /x 404`,
-// `"GET /x HTTP/1.1" 404`). Found by their words, then read by hand, as key-value pairs are.
+// `status code 401`, `status code: 401`, `状态码：400` ("status code"), and an access log's request followed
+// by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found by their words, then read by hand, as
+// key-value pairs are.
 const STATUS_LEADS: &[&str] = &[
     "HTTP/",
     "HTTP ",
     "HTTP\t",
     "status code",
+    "状态码",
     "GET ",
     "POST ",
     "PUT ",
@@ -322,7 +334,11 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
             }
             rest = &rest[version_end..];
             status_line = true;
-        } else if lead.len() > 4 && lead[..4].eq_ignore_ascii_case("HTTP") {
+        } else if lead.len() > 4
+            && lead
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("HTTP"))
+        {
             // `HTTP 404`, `HTTP Status: 404`, `HTTP status code = 404`.
             let after = rest.trim_start_matches(blank);
             rest = match after.get(..6) {
@@ -337,7 +353,10 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
                 }
                 _ => after,
             };
-        } else if !lead.eq_ignore_ascii_case("status code") {
+        } else if lead.eq_ignore_ascii_case("status code") || lead == "状态码" {
+            let after = rest.trim_start_matches(blank);
+            rest = after.strip_prefix([':', '=', '：']).unwrap_or(after);
+        } else {
             // A request: the method, the target, maybe the protocol, then the status.
             let target_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
             if target_end == 0 {
@@ -373,51 +392,35 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
     found
 }
 
-/// Text that marks an object-storage error (S3 and the stores that copy its API: Alibaba OSS, Tencent COS,
-/// Huawei OBS): the fields of their XML error bodies and their headers, which no API front door's error
-/// has. `(text, what)`, matched in any case.
-const OBJECT_STORAGE: &[(&str, &str)] = &[
-    ("<SignatureProvided>", "object-storage error body field"),
-    ("'SignatureProvided'", "object-storage error body field"),
-    ("\"SignatureProvided\"", "object-storage error body field"),
-    ("StringToSignBytes", "object-storage error body field"),
-    ("<AWSAccessKeyId>", "object-storage error body field"),
-    ("<OSSAccessKeyId>", "Alibaba Cloud OSS error body field"),
-    ("'OSSAccessKeyId'", "Alibaba Cloud OSS error body field"),
-    ("<BucketName>", "object-storage error body field"),
-    ("<TraceId>", "Tencent Cloud COS error body field"),
-    ("<FormatString>", "Tencent Cloud COS error body field"),
-    (
-        "FormatString=",
-        "Tencent Cloud COS error body field (SDK dump)",
-    ),
-    // S3's message for SignatureDoesNotMatch, which OSS and OBS copy (API Gateway's names the AWS Secret
-    // Access Key instead).
-    (
-        "Check your key and signing method",
-        "object-storage error message (S3 wording)",
-    ),
-    // S3's and OSS's messages for InvalidAccessKeyId ("The AWS/OSS Access Key Id you provided does not
-    // exist in our records.", "... is disabled."); Alibaba's OpenAPI says "Specified access key ...".
-    (
-        "Access Key Id you provided",
-        "object-storage error message (S3 wording)",
-    ),
-    ("x-oss-request-id", "Alibaba Cloud OSS header"),
-    ("AliyunOSS", "Alibaba Cloud OSS server header"),
-    ("oss2.exceptions", "Alibaba Cloud OSS SDK (Python oss2)"),
-    ("x-cos-request-id", "Tencent Cloud COS header"),
-    ("x-obs-request-id", "Huawei Cloud OBS header"),
-    ("x-amz-request-id", "Amazon S3 header"),
-    ("x-amz-id-2", "Amazon S3 header"),
-    ("s3.amazonaws.com", "Amazon S3 host"),
-    ("/s3/aws4_request", "S3 signature scope"),
-];
-
-static OBJECT_STORAGE_WORDS: Words = Words::new(
-    || OBJECT_STORAGE.iter().map(|(text, _)| *text).collect(),
-    true,
-);
+/// Statuses stated with their reason phrase in a paste's prose (`responds with 403 Forbidden.`, `429 Too
+/// Many Requests`): an error status (4xx, 5xx) standing alone, then a space and its phrase, any case, ending
+/// there. Said in passing, without `HTTP` or `status` before it, a number is a status only so.
+fn phrase_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(' ') {
+        let Some(start) = at.checked_sub(3) else {
+            continue;
+        };
+        let digits = &bytes[start..at];
+        let alone = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        if !alone || !matches!(digits[0], b'4' | b'5') || !digits.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let status: u16 = text[start..at].parse().expect("three digits");
+        let phrase = crate::status::reason(status);
+        let rest = &bytes[at + 1..];
+        let ends = |n: usize| rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !phrase.is_empty()
+            && rest.len() >= phrase.len()
+            && rest[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
+            && ends(phrase.len())
+        {
+            found.push((status, start..at));
+        }
+    }
+    found
+}
 
 /// How much to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -452,28 +455,32 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
             Reading::Line if may_state_status => field_statuses(view, &mut evidence),
             Reading::Line => {}
         }
-        if !may_state_status {
-            continue;
+        if may_state_status {
+            for (status, range, status_line) in text_statuses(&view.text, reading) {
+                let source = if status_line { "status line" } else { "text" };
+                push(
+                    &mut evidence.statuses,
+                    status,
+                    view.to_paste(&range),
+                    source,
+                );
+            }
         }
-        for (status, range, status_line) in text_statuses(&view.text, reading) {
-            let source = if status_line { "status line" } else { "text" };
-            push(
-                &mut evidence.statuses,
-                status,
-                view.to_paste(&range),
-                source,
-            );
+        // After the status lines, so that one with its phrase (`HTTP/1.1 401 Unauthorized`) is told as such.
+        if reading == Reading::Paste {
+            for (status, range) in phrase_statuses(&view.text) {
+                push(
+                    &mut evidence.statuses,
+                    status,
+                    view.to_paste(&range),
+                    "text",
+                );
+            }
         }
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        if let Some(m) = OBJECT_STORAGE_WORDS
-            .one_after_another(text, reading)
-            .first()
-        {
-            let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
-            push(&mut evidence.other_products, what, m.range(), what);
-        }
+        evidence.other_products = products::other_products(text);
         evidence.vendors = hints.vendors_in(text);
     }
     settle(&mut evidence.code_fields);

@@ -70,6 +70,9 @@ const STANDARD_CODE_UNCORROBORATED: i32 = -30;
 /// `SignatureDoesNotMatch`, `InvalidAccessKeyId`): a row found by its code alone is no claim there; one whose
 /// message the paste says still is.
 const OTHER_PRODUCT: i32 = -60;
+/// A mark of another product of the row's own vendor: rules the row out, whatever it matched (a code and
+/// its whole message, the status and the vendor come to 135).
+const OTHER_SERVICE: i32 = -150;
 /// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
 /// the words are the start of another, longer message.
 const MESSAGE_CONTINUED: i32 = 25;
@@ -587,8 +590,15 @@ fn weigh(
     } else if !evidence.vendors.is_empty() {
         candidate.score += VENDOR_DIFFERS;
     }
-    if candidate.message_points == 0 && !evidence.other_products.is_empty() {
-        candidate.score += OTHER_PRODUCT;
+    for product in &evidence.other_products {
+        match product.value.vendor_id {
+            // Another product of this row's vendor (an AWS service other than API Gateway): whatever
+            // matched, the row is not this paste's error.
+            Some(id) if id == vendor.id() => candidate.score += OTHER_SERVICE,
+            Some(_) => {}
+            None if candidate.message_points == 0 => candidate.score += OTHER_PRODUCT,
+            None => {}
+        }
     }
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;

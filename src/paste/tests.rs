@@ -83,6 +83,26 @@ fn statuses_in_text_take_their_many_forms() {
         statuses("took 429ms on port 5000, HTTP 4290 TARGET /x 404"),
         []
     );
+    assert_eq!(statuses("status code: 404"), [(404, false)]);
+    assert_eq!(statuses(",返回状态码: 400"), [(400, false)]);
+    assert_eq!(statuses("**状态码： 400**"), [(400, false)]);
+}
+
+#[test]
+fn a_status_with_its_reason_phrase_is_a_status_in_prose() {
+    let e = read_paste("the Kong instance responds with 403 Forbidden.\n{\"message\": \"x\"}");
+    assert_eq!(values(&e.statuses), [403]);
+    // Not a number alone, nor another phrase, nor a longer number or word.
+    for text in [
+        "It returns 403:",
+        "got 403 Unauthorized",
+        "1403 Forbidden",
+        "403 Forbiddenness",
+        "x403 Forbidden",
+    ] {
+        assert!(read_paste(text).statuses.is_empty(), "{text}");
+    }
+    assert_eq!(values(&read_paste("429 too many requests").statuses), [429]);
 }
 
 #[test]

@@ -687,3 +687,57 @@ fn envelopes_and_sentences_in_other_orders() {
         row("aws", Some("InternalServerErrorException"), 502)
     );
 }
+
+/// A status stated in Chinese (`返回状态码: 400`, `状态码：400`), after `status code:`, or with its reason
+/// phrase in prose (`responds with 403 Forbidden.`) is the paste's status as `HTTP 400` is.
+#[test]
+fn statuses_said_in_other_words() {
+    let stated = |paste: &str| -> Option<u64> {
+        let run = TestCommand::new()
+            .args(["--json", "lookup", paste])
+            .output()
+            .expect_code(0);
+        run.json()["matches"][0]["stated_status"].as_u64()
+    };
+    let ram = r#"{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM.","HostId":"alidns.aliyuncs.com"}"#;
+    assert_eq!(
+        stated(&format!("返回内容: {ram} ,返回状态码: 400")),
+        Some(400)
+    );
+    assert_eq!(stated(&format!("**状态码： 400**\n\n{ram}")), Some(400));
+    assert_eq!(stated(&format!("status code: 400\n{ram}")), Some(400));
+    let kong = "If the password is wrong, Kong responds with 403 Forbidden.\n{\"message\": \"Invalid authentication credentials\"}";
+    let run = TestCommand::new()
+        .args(["--json", "lookup", kong])
+        .output()
+        .expect_code(0);
+    let first = &run.json()["matches"][0];
+    assert_eq!(
+        (&first["vendor"], &first["status"]),
+        (&"kong".into(), &401.into())
+    );
+    assert_eq!(first["stated_status"], 403);
+    // A number alone in prose is not a status.
+    let alone = format!("It returns 400:\n{ram}");
+    assert_eq!(stated(&alone), None);
+}
+
+/// AWS's other services answer SigV4's messages word for word as API Gateway does: a paste that names
+/// another service (its host, its SigV4 scope, a JSON-protocol `__type` body) is not API Gateway's error;
+/// where API Gateway is named too (`execute-api`), it is.
+#[test]
+fn other_aws_services_are_not_api_gateway() {
+    let body = r#"{"message":"The security token included in the request is invalid."}"#;
+    assert_eq!(found_in(body)[0].0, "aws");
+    for other in [
+        format!("curl https://search-logs-5o7.us-east-1.es.amazonaws.com/_cat/indices\n{body}"),
+        format!("Credential=AKIA/20181128/eu-central-1/cloud9/aws4_request\n{body}"),
+        r#"{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}"#.to_string(),
+    ] {
+        assert_eq!(claims(&other), (vec![], 1), "{other}");
+    }
+    let api = format!(
+        "curl https://abc123.execute-api.us-east-1.amazonaws.com/prod (calls dynamodb.us-east-1.amazonaws.com)\n{body}"
+    );
+    assert_eq!(found_in(&api)[0].0, "aws");
+}

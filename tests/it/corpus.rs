@@ -1,9 +1,9 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second
-//! collection (123 pastes), added likewise. `heldout/` is a third collection (127 pastes), from sources
-//! neither used, never tuned on: only measured (precision and recall per vendor, printed by
-//! `cargo test corpus -- --nocapture`).
+//! and third collections (123 and 127 pastes), added likewise. `heldout/` is a fourth collection (126
+//! pastes), from sources none of them used, never tuned on: only measured (precision and recall per vendor,
+//! printed by `cargo test corpus -- --nocapture`).
 //!
 //! Each file:
 //!
@@ -234,9 +234,9 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 91.2%, precision 92.2% on the 421 pastes, both earlier held-out
-/// sets included), so that a change that loses accuracy fails here; the goal (every case named exactly:
-/// precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
+/// The floors are today's figures (recall 90.8%, precision 93.7% on the 548 pastes, the three earlier
+/// held-out sets included), so that a change that loses accuracy fails here; the goal (every case named
+/// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 #[test]
 fn the_tuning_corpus_keeps_its_accuracy() {
     let matcher = Matcher::new(&CATALOGS, &[]);
@@ -259,7 +259,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.91 && precision >= 0.92,
+        recall >= 0.908 && precision >= 0.936,
         "recall {recall:.3}, precision {precision:.3}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

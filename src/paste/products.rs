@@ -1,0 +1,200 @@
+//! Marks of products no catalog covers whose errors reuse the front doors' codes and messages: object
+//! storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in its own
+//! XML; AWS's services other than API Gateway answer SigV4's messages (`The security token included in the
+//! request is invalid.`) word for word as API Gateway does.
+
+use super::words::Words;
+use super::{Found, Reading};
+
+/// A product the paste comes from that errcode has no catalog of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OtherProduct {
+    /// What marked it, for people.
+    pub what: &'static str,
+    /// The vendor whose rows it rules out, where it is another product of a vendor errcode knows (`aws`: a
+    /// service other than API Gateway); `None`: it rules out rows found by their code alone, of any vendor.
+    pub vendor_id: Option<&'static str>,
+}
+
+/// The marks of other products in a paste: the first of object storage's, and of AWS's other services.
+pub(super) fn other_products(text: &str) -> Vec<Found<OtherProduct>> {
+    let mut found = Vec::new();
+    if let Some(m) = OBJECT_STORAGE_WORDS
+        .one_after_another(text, Reading::Paste)
+        .first()
+    {
+        let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
+        found.push(Found {
+            value: OtherProduct {
+                what,
+                vendor_id: None,
+            },
+            span: m.range(),
+            source: what.to_string(),
+        });
+    }
+    found.extend(other_aws_service(text));
+    found
+}
+
+/// Text that marks an object-storage error (S3 and the stores that copy its API: Alibaba OSS, Tencent COS,
+/// Huawei OBS): the fields of their XML error bodies and their headers, which no API front door's error
+/// has. `(text, what)`, matched in any case.
+const OBJECT_STORAGE: &[(&str, &str)] = &[
+    ("<SignatureProvided>", "object-storage error body field"),
+    ("'SignatureProvided'", "object-storage error body field"),
+    ("\"SignatureProvided\"", "object-storage error body field"),
+    ("StringToSignBytes", "object-storage error body field"),
+    ("<AWSAccessKeyId>", "object-storage error body field"),
+    ("<OSSAccessKeyId>", "Alibaba Cloud OSS error body field"),
+    ("'OSSAccessKeyId'", "Alibaba Cloud OSS error body field"),
+    ("<BucketName>", "object-storage error body field"),
+    ("<TraceId>", "Tencent Cloud COS error body field"),
+    ("<FormatString>", "Tencent Cloud COS error body field"),
+    (
+        "FormatString=",
+        "Tencent Cloud COS error body field (SDK dump)",
+    ),
+    // S3's message for SignatureDoesNotMatch, which OSS and OBS copy (API Gateway's names the AWS Secret
+    // Access Key instead).
+    (
+        "Check your key and signing method",
+        "object-storage error message (S3 wording)",
+    ),
+    // S3's and OSS's messages for InvalidAccessKeyId ("The AWS/OSS Access Key Id you provided does not
+    // exist in our records.", "... is disabled."); Alibaba's OpenAPI says "Specified access key ...".
+    (
+        "Access Key Id you provided",
+        "object-storage error message (S3 wording)",
+    ),
+    ("x-oss-request-id", "Alibaba Cloud OSS header"),
+    ("AliyunOSS", "Alibaba Cloud OSS server header"),
+    ("oss2.exceptions", "Alibaba Cloud OSS SDK (Python oss2)"),
+    ("x-cos-request-id", "Tencent Cloud COS header"),
+    ("x-obs-request-id", "Huawei Cloud OBS header"),
+    ("x-amz-request-id", "Amazon S3 header"),
+    ("x-amz-id-2", "Amazon S3 header"),
+    ("s3.amazonaws.com", "Amazon S3 host"),
+    ("/s3/aws4_request", "S3 signature scope"),
+];
+
+static OBJECT_STORAGE_WORDS: Words = Words::new(
+    || OBJECT_STORAGE.iter().map(|(text, _)| *text).collect(),
+    true,
+);
+
+/// API Gateway's service names, in its hosts (`{api}.execute-api.{region}.amazonaws.com`, the management
+/// API's `apigateway.{region}.amazonaws.com`) and SigV4 scopes, and its own headers: where one is named, the
+/// paste is API Gateway's whatever other service it names (a Lambda behind an API, say).
+const API_GATEWAY: &[&str] = &[
+    "execute-api",
+    "apigateway",
+    "x-amz-apigw-id",
+    "apigw-requestid",
+];
+
+/// A service of AWS other than API Gateway that the paste names, and none of API Gateway's: in a host
+/// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
+/// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
+/// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
+/// (`"__type"`, which API Gateway's bodies never have).
+fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
+    let lower = text.to_ascii_lowercase();
+    if API_GATEWAY.iter().any(|name| lower.contains(name)) {
+        return None;
+    }
+    let service = |what: &'static str, span: std::ops::Range<usize>| Found {
+        value: OtherProduct {
+            what,
+            vendor_id: Some("aws"),
+        },
+        source: text[span.clone()].to_string(),
+        span,
+    };
+    for domain in [".amazonaws.com", ".on.aws"] {
+        for (at, _) in lower.match_indices(domain) {
+            let host_start = lower[..at]
+                .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+                .map_or(0, |i| i + 1);
+            let named = lower[host_start..at]
+                .rsplit('.')
+                .find(|label| !label.is_empty() && !is_region(label));
+            if named.is_some() {
+                return Some(service(
+                    "host of another AWS service",
+                    host_start..at + domain.len(),
+                ));
+            }
+        }
+    }
+    if let Some(at) = lower.find("/aws4_request") {
+        let start = lower[..at].rfind('/').map_or(0, |i| i + 1);
+        if start < at {
+            return Some(service("SigV4 scope of another AWS service", start..at));
+        }
+    }
+    let at = text.find("__type")?;
+    Some(service(
+        "error body of an AWS JSON-protocol service (`__type`)",
+        at..at + "__type".len(),
+    ))
+}
+
+/// An AWS region's name: `us-east-1`, `eu-central-1`, `us-gov-west-1`, `cn-north-1`.
+fn is_region(label: &str) -> bool {
+    let parts: Vec<&str> = label.split('-').collect();
+    matches!(parts.as_slice(), [area, .., number]
+        if area.len() == 2
+            && area.bytes().all(|b| b.is_ascii_lowercase())
+            && (2..=4).contains(&parts.len())
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marks(text: &str) -> Vec<&'static str> {
+        other_aws_service(text)
+            .iter()
+            .map(|f| f.value.what)
+            .collect()
+    }
+
+    #[test]
+    fn another_aws_service_is_named_by_host_scope_or_body() {
+        assert_eq!(
+            marks("curl https://search-log-5o7.us-east-1.es.amazonaws.com/_cat"),
+            ["host of another AWS service"]
+        );
+        assert_eq!(
+            marks("Credential=AKIA/20181128/eu-central-1/cloud9/aws4_request"),
+            ["SigV4 scope of another AWS service"]
+        );
+        assert_eq!(
+            marks(r#"{"__type":"IncompleteSignatureException","message":"x"}"#),
+            ["error body of an AWS JSON-protocol service (`__type`)"]
+        );
+        assert_eq!(
+            marks("GET https://svc-0b1.7d67968.vpc-lattice-svcs.us-west-2.on.aws/goodbye"),
+            ["host of another AWS service"]
+        );
+    }
+
+    #[test]
+    fn api_gateway_named_anywhere_is_api_gateway() {
+        for text in [
+            "https://abc123.execute-api.us-east-1.amazonaws.com/prod",
+            "20181128/us-east-1/execute-api/aws4_request",
+            "x-amz-apigw-id: abc= with a lambda.us-east-1.amazonaws.com call",
+            "https://apigateway.us-east-1.amazonaws.com/restapis",
+        ] {
+            assert!(marks(text).is_empty(), "{text}");
+        }
+        // A region alone before the domain names no service.
+        assert!(marks("https://us-east-1.amazonaws.com/").is_empty());
+        assert!(is_region("us-gov-west-1") && is_region("cn-north-1"));
+        assert!(!is_region("es") && !is_region("vpc-lattice-svcs"));
+    }
+}
