@@ -9,6 +9,7 @@ use regex::Regex;
 
 use crate::catalog::Vendor;
 
+mod codes;
 mod hints;
 mod products;
 mod words;
@@ -482,6 +483,10 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     if reading == Reading::Paste {
         evidence.other_products = products::other_products(text);
         evidence.vendors = hints.vendors_in(text);
+        if evidence.code_fields.is_empty() {
+            evidence.code_fields = codes::linked_codes(text);
+            evidence.code_fields.extend(codes::sdk_prefixed_codes(text));
+        }
     }
     settle(&mut evidence.code_fields);
     settle(&mut evidence.message_fields);
@@ -568,6 +573,7 @@ fn fields(view: &View, evidence: &mut Evidence) {
         if pair.carries.code
             && let Some(range) = code_value(value)
             && !starts_a_sentence(value, &range)
+            && !codes::names_an_sdk_class(&value[range.clone()])
             && !value[range.end..].starts_with('/')
         {
             push(

@@ -166,3 +166,26 @@ fn java_python_and_xml_dumps() {
     assert_eq!(values(&e.code_fields), ["InvalidApi.NotFound"]);
     assert_eq!(e.message_fields.len(), 1);
 }
+
+#[test]
+fn an_sdk_class_is_no_code_and_a_troubleshooting_link_names_one() {
+    let e = read_paste(
+        "Error: TencentCloudSDKHttpException [Error]: The provided credentials could not be validated.",
+    );
+    assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+    let e = read_paste("Error: SDK.ServerError");
+    assert_eq!(values(&e.code_fields), ["SDK.ServerError"]);
+    let link = "see https://api.aliyun.com/troubleshoot?q=MissingAccessKeyId&product=imageseg&requestId=ED9D";
+    let e = read_paste(link);
+    assert_eq!(values(&e.code_fields), ["MissingAccessKeyId"]);
+    assert_eq!(&link[e.code_fields[0].span.clone()], "MissingAccessKeyId");
+    let e = read_paste(
+        "[TencentCloudSDKException]message:InternalError-An internal error has occurred. requestId:x",
+    );
+    assert_eq!(values(&e.code_fields), ["InternalError"]);
+    // Where the code is named, the link adds nothing.
+    let e = read_paste(
+        r#"{"Code":"InvalidAccessKeyId","Recommend":"https://error-center.aliyun.com/status/search?Keyword=InvalidAccessKeyId&source=PopGw"}"#,
+    );
+    assert_eq!(values(&e.code_fields), ["InvalidAccessKeyId"]);
+}

@@ -741,3 +741,25 @@ fn other_aws_services_are_not_api_gateway() {
     );
     assert_eq!(found_in(&api)[0].0, "aws");
 }
+
+/// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
+/// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
+/// the code.
+#[test]
+fn codes_named_by_sdks_and_links() {
+    let class = "Error: TencentCloudSDKHttpException [Error]: The provided credentials could not be validated. Please check your signature is correct.";
+    assert_eq!(
+        found_in(class),
+        [row("tencent", Some("AuthFailure.SignatureFailure"), 200)]
+    );
+    let link = "https://api.aliyun.com/troubleshoot?q=MissingAccessKeyId&product=imageseg&requestId=ED9DCC3D";
+    assert_eq!(
+        found_in(link)[0],
+        row("alibaba", Some("Missing{param}"), 400)
+    );
+    let java = "[TencentCloudSDKException]message:InternalError-An internal error has occurred. Retry your request, but if the problem persists, contact us. requestId:5e2c";
+    assert_eq!(
+        found_in(java)[0],
+        row("tencent", Some("InternalError"), 200)
+    );
+}
