@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::grams::{MessageIndex, Written};
 use super::model::Origin;
 use super::packed::Catalog;
 use super::record::u32_at;
@@ -60,6 +61,9 @@ pub(crate) struct LiteralIndex<'a> {
     /// Per anchor, three u32s: catalog, entry, message form (`CODE`: the code).
     #[serde(borrow, with = "serde_bytes")]
     anchors: &'a [u8],
+    /// Which entries' messages may hold a query (`grams`).
+    #[serde(borrow)]
+    messages: MessageIndex<'a>,
 }
 
 /// The hash of a literal's bytes (FNV-1a: the literals and the pieces probed are short).
@@ -108,11 +112,15 @@ impl<'a> LiteralIndex<'a> {
         for (anchor, key) in message_keys(&forms) {
             add(key, anchor);
         }
-        Self::write(catalogs, &literals)
+        Self::write(catalogs, &literals, &Written::build(catalogs)?)
     }
 
     #[cfg_attr(not(test), allow(dead_code))]
-    fn write(catalogs: &[&Catalog], literals: &[(&str, Vec<[u32; 3]>)]) -> Option<Vec<u8>> {
+    fn write(
+        catalogs: &[&Catalog],
+        literals: &[(&str, Vec<[u32; 3]>)],
+        messages: &Written,
+    ) -> Option<Vec<u8>> {
         let mut text = String::new();
         let mut table = Vec::new();
         let mut anchors = Vec::new();
@@ -152,6 +160,7 @@ impl<'a> LiteralIndex<'a> {
             literals: &table,
             text: &text,
             anchors: &anchors,
+            messages: messages.index(),
         })
         .ok()
     }
@@ -162,7 +171,9 @@ impl<'a> LiteralIndex<'a> {
         let sound = index.slots.len().is_power_of_two()
             && index.slots.len() >= 8
             && index.literals.len().is_multiple_of(12)
-            && index.anchors.len().is_multiple_of(12);
+            && index.anchors.len().is_multiple_of(12)
+            && index.messages.sound()
+            && index.messages.catalogs() == index.catalogs.len();
         sound.then_some(index)
     }
 
@@ -171,6 +182,11 @@ impl<'a> LiteralIndex<'a> {
         catalogs.len() == self.catalogs.len()
             && (catalogs.iter().zip(&self.catalogs))
                 .all(|(c, id)| matches!(c.origin, Origin::Builtin(_)) && c.id == *id)
+    }
+
+    /// Which entries' messages may hold a query.
+    pub(crate) fn messages(&self) -> &MessageIndex<'a> {
+        &self.messages
     }
 
     /// The distinct lengths of the literals, ascending.
