@@ -259,29 +259,40 @@ pub(crate) fn message_keys<'c, A: Copy>(forms: &[(A, &'c Template)]) -> Vec<(A, 
     for key in &keys {
         *sharing.entry(key).or_default() += 1;
     }
-    let crowded = |key: &str| sharing[key] > CROWDED;
-    if !keys.iter().any(|key| crowded(key)) {
+    let crowded: Vec<bool> = keys.iter().map(|key| sharing[key] > CROWDED).collect();
+    if !crowded.contains(&true) {
         return forms.iter().map(|(a, _)| *a).zip(keys).collect();
     }
+    // The words of each crowded form, one after another (worked out once: a catalog whose messages all
+    // share their words has hundreds of thousands), and where each form's end.
+    let mut words: Vec<&'c str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(forms.len());
     // How many crowded forms have each word, besides the keys above.
     let mut have: FastMap<&str, u32> = FastMap::default();
-    for ((_, form), key) in forms.iter().zip(&keys) {
-        if crowded(key) {
-            let mut words = form.words();
-            words.sort_unstable();
-            words.dedup();
-            for word in words {
+    let mut distinct: Vec<&str> = Vec::new();
+    for ((_, form), &crowded) in forms.iter().zip(&crowded) {
+        if crowded {
+            let start = words.len();
+            words.extend(form.words());
+            distinct.clear();
+            distinct.extend_from_slice(&words[start..]);
+            distinct.sort_unstable();
+            distinct.dedup();
+            for word in &distinct {
                 *have.entry(word).or_default() += 1;
             }
         }
+        ends.push(words.len());
     }
     let count = |word: &str| sharing.get(word).copied().unwrap_or(0) + have[word];
     forms
         .iter()
         .zip(&keys)
-        .map(|((anchor, form), &key)| {
-            let key = if crowded(key) {
-                (form.words().into_iter())
+        .enumerate()
+        .map(|(i, ((anchor, _), &key))| {
+            let key = if crowded[i] {
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                (words[start..ends[i]].iter().copied())
                     .min_by_key(|w| (count(w), std::cmp::Reverse(w.len())))
                     .unwrap_or(key)
             } else {
