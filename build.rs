@@ -22,8 +22,11 @@ mod status;
 #[allow(dead_code, unused_imports)]
 #[path = "src/template/mod.rs"]
 mod template;
-// In the library these are `catalog::{model, packed, record, store, validate}`; they refer to one another as
-// `super::`, which here is the script's root.
+// In the library these are `catalog::{grams, literals, model, packed, record, store, validate}`; they
+// refer to one another as `super::`, which here is the script's root.
+#[allow(dead_code)]
+#[path = "src/catalog/grams.rs"]
+mod grams;
 #[allow(dead_code)]
 #[path = "src/catalog/literals.rs"]
 mod literals;

@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::grams::{MessageIndex, Written};
 use super::model::Origin;
 use super::packed::Catalog;
 use super::record::u32_at;
@@ -60,6 +61,9 @@ pub(crate) struct LiteralIndex<'a> {
     /// Per anchor, three u32s: catalog, entry, message form (`CODE`: the code).
     #[serde(borrow, with = "serde_bytes")]
     anchors: &'a [u8],
+    /// Which entries' messages may hold a query (`grams`).
+    #[serde(borrow)]
+    messages: MessageIndex<'a>,
 }
 
 /// The hash of a literal's bytes (FNV-1a: the literals and the pieces probed are short).
@@ -108,11 +112,15 @@ impl<'a> LiteralIndex<'a> {
         for (anchor, key) in message_keys(&forms) {
             add(key, anchor);
         }
-        Self::write(catalogs, &literals)
+        Self::write(catalogs, &literals, &Written::build(catalogs)?)
     }
 
     #[cfg_attr(not(test), allow(dead_code))]
-    fn write(catalogs: &[&Catalog], literals: &[(&str, Vec<[u32; 3]>)]) -> Option<Vec<u8>> {
+    fn write(
+        catalogs: &[&Catalog],
+        literals: &[(&str, Vec<[u32; 3]>)],
+        messages: &Written,
+    ) -> Option<Vec<u8>> {
         let mut text = String::new();
         let mut table = Vec::new();
         let mut anchors = Vec::new();
@@ -152,6 +160,7 @@ impl<'a> LiteralIndex<'a> {
             literals: &table,
             text: &text,
             anchors: &anchors,
+            messages: messages.index(),
         })
         .ok()
     }
@@ -162,7 +171,9 @@ impl<'a> LiteralIndex<'a> {
         let sound = index.slots.len().is_power_of_two()
             && index.slots.len() >= 8
             && index.literals.len().is_multiple_of(12)
-            && index.anchors.len().is_multiple_of(12);
+            && index.anchors.len().is_multiple_of(12)
+            && index.messages.sound()
+            && index.messages.catalogs() == index.catalogs.len();
         sound.then_some(index)
     }
 
@@ -171,6 +182,11 @@ impl<'a> LiteralIndex<'a> {
         catalogs.len() == self.catalogs.len()
             && (catalogs.iter().zip(&self.catalogs))
                 .all(|(c, id)| matches!(c.origin, Origin::Builtin(_)) && c.id == *id)
+    }
+
+    /// Which entries' messages may hold a query.
+    pub(crate) fn messages(&self) -> &MessageIndex<'a> {
+        &self.messages
     }
 
     /// The distinct lengths of the literals, ascending.
@@ -243,29 +259,40 @@ pub(crate) fn message_keys<'c, A: Copy>(forms: &[(A, &'c Template)]) -> Vec<(A, 
     for key in &keys {
         *sharing.entry(key).or_default() += 1;
     }
-    let crowded = |key: &str| sharing[key] > CROWDED;
-    if !keys.iter().any(|key| crowded(key)) {
+    let crowded: Vec<bool> = keys.iter().map(|key| sharing[key] > CROWDED).collect();
+    if !crowded.contains(&true) {
         return forms.iter().map(|(a, _)| *a).zip(keys).collect();
     }
+    // The words of each crowded form, one after another (worked out once: a catalog whose messages all
+    // share their words has hundreds of thousands), and where each form's end.
+    let mut words: Vec<&'c str> = Vec::new();
+    let mut ends: Vec<usize> = Vec::with_capacity(forms.len());
     // How many crowded forms have each word, besides the keys above.
     let mut have: FastMap<&str, u32> = FastMap::default();
-    for ((_, form), key) in forms.iter().zip(&keys) {
-        if crowded(key) {
-            let mut words = form.words();
-            words.sort_unstable();
-            words.dedup();
-            for word in words {
+    let mut distinct: Vec<&str> = Vec::new();
+    for ((_, form), &crowded) in forms.iter().zip(&crowded) {
+        if crowded {
+            let start = words.len();
+            words.extend(form.words());
+            distinct.clear();
+            distinct.extend_from_slice(&words[start..]);
+            distinct.sort_unstable();
+            distinct.dedup();
+            for word in &distinct {
                 *have.entry(word).or_default() += 1;
             }
         }
+        ends.push(words.len());
     }
     let count = |word: &str| sharing.get(word).copied().unwrap_or(0) + have[word];
     forms
         .iter()
         .zip(&keys)
-        .map(|((anchor, form), &key)| {
-            let key = if crowded(key) {
-                (form.words().into_iter())
+        .enumerate()
+        .map(|(i, ((anchor, _), &key))| {
+            let key = if crowded[i] {
+                let start = if i == 0 { 0 } else { ends[i - 1] };
+                (words[start..ends[i]].iter().copied())
                     .min_by_key(|w| (count(w), std::cmp::Reverse(w.len())))
                     .unwrap_or(key)
             } else {

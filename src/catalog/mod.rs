@@ -4,6 +4,7 @@
 //! catalogs, and `cache` keeps large ones packed between runs.
 
 mod cache;
+mod grams;
 mod literals;
 mod load;
 mod model;

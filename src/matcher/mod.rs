@@ -478,41 +478,66 @@ impl<'c> Matcher<'c> {
     /// The entries whose message forms (and, with `explanations`, meanings and fixes) hold `query`, with
     /// their scores, unranked.
     fn messages(&self, query: &str, explanations: bool) -> Vec<Match<'c>> {
+        self.messages_among(query, explanations, true)
+    }
+
+    /// As `messages`; `indexed`: where the catalogs have a message index, only the entries it gives for
+    /// `query` are scored (`catalog::grams`: every entry whose messages can score is among them, so the
+    /// matches are the same, in the same order). Explanations are searched in every entry.
+    fn messages_among(&self, query: &str, explanations: bool, indexed: bool) -> Vec<Match<'c>> {
         let folded = fold(query);
         let folded = folded.trim();
         if folded.is_empty() {
             return Vec::new();
         }
         let needle = Needle::new(folded);
-        let mut matches = Vec::new();
-        for catalog in self.catalogs() {
-            for i in 0..catalog.entries.len() {
-                let found = catalog
-                    .entries
-                    .with_message_forms(i, |forms| message_score(forms, query, &needle))
-                    .or_else(|| {
-                        explanations
-                            .then(|| explanation_score(&catalog.entries[i], &needle))
-                            .flatten()
-                    });
-                let Some((captures, matched_by, score)) = found else {
-                    continue;
-                };
-                let entry = &catalog.entries[i];
-                let penalty = edition_penalty(entry)
-                    + if entry.doubtful_message {
-                        DOUBTFUL_PENALTY
-                    } else {
-                        0
-                    };
-                matches.push(Match {
-                    captures,
-                    score: score.saturating_sub(penalty),
-                    ..plain_match(catalog, entry, matched_by)
-                });
-            }
-        }
-        matches
+        let index = (indexed && !explanations)
+            .then(|| self.catalogs.literal_index())
+            .flatten();
+        let entries: Vec<(&'c Catalog, usize)> = match index {
+            Some(index) => (index.messages().candidates(folded).into_iter())
+                .map(|(c, i)| (&self.catalogs.catalogs[c], i))
+                .filter(|(catalog, _)| self.wants(catalog))
+                .collect(),
+            None => (self.catalogs())
+                .flat_map(|catalog| (0..catalog.entries.len()).map(move |i| (catalog, i)))
+                .collect(),
+        };
+        (entries.into_iter())
+            .filter_map(|(catalog, i)| self.message_match(catalog, i, query, &needle, explanations))
+            .collect()
+    }
+
+    /// Entry `i` of `catalog` as a match of `query` (`needle`: the query folded) by its message forms
+    /// (and, with `explanations`, its meaning and fix), with its score; `None` where nothing holds it.
+    fn message_match(
+        &self,
+        catalog: &'c Catalog,
+        i: usize,
+        query: &str,
+        needle: &Needle,
+        explanations: bool,
+    ) -> Option<Match<'c>> {
+        let (captures, matched_by, score) = catalog
+            .entries
+            .with_message_forms(i, |forms| message_score(forms, query, needle))
+            .or_else(|| {
+                explanations
+                    .then(|| explanation_score(&catalog.entries[i], needle))
+                    .flatten()
+            })?;
+        let entry = &catalog.entries[i];
+        let penalty = edition_penalty(entry)
+            + if entry.doubtful_message {
+                DOUBTFUL_PENALTY
+            } else {
+                0
+            };
+        Some(Match {
+            captures,
+            score: score.saturating_sub(penalty),
+            ..plain_match(catalog, entry, matched_by)
+        })
     }
 
     /// Codes within a small edit distance of a query that matched nothing (`APIG.0330` → `APIG.0303`).

@@ -468,6 +468,85 @@ mod tests {
         assert!(found > 1_000, "{found}");
     }
 
+    /// Scoring only the entries the message index gives (`catalog::grams`) gives the matches scoring
+    /// every entry gives, in the same order: for every built-in message form as it is shown, filled in,
+    /// inside other text, and random pieces of each (any ASCII case, odd white space), random words of
+    /// several, and a few odd queries; for every vendor and for one.
+    #[test]
+    fn the_message_index_gives_every_entry_that_scores() {
+        let catalogs = crate::catalog::Catalogs::builtin();
+        assert!(catalogs.literal_index().is_some());
+        let every = super::super::Matcher::new(&catalogs, &[]);
+        let one = super::super::Matcher::new(&catalogs, &[crate::catalog::Vendor::Huawei]);
+        let displays: Vec<String> = (catalogs.entries())
+            .flat_map(|(_, e)| e.message_forms().iter().map(|f| f.display().into_owned()))
+            .collect();
+        let mut rng = fastrand::Rng::with_seed(15);
+        let mut queries: Vec<String> = [
+            "Backend timeout",
+            "ab",
+            "超时",
+            "x",
+            "{param}",
+            "É",
+            "a b c",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        for (n, display) in displays.iter().enumerate() {
+            let filled = display.replace('{', "x1 {").replace('}', "} ");
+            let chars: Vec<char> = filled.chars().collect();
+            let start = rng.usize(..=chars.len());
+            let end = rng.usize(start..=chars.len());
+            let piece: String = (chars[start..end].iter())
+                .map(|c| match rng.u8(..3) {
+                    0 => c.to_ascii_uppercase(),
+                    1 => c.to_ascii_lowercase(),
+                    _ => *c,
+                })
+                .collect();
+            queries.push(if n % 2 == 0 {
+                piece
+            } else {
+                piece.replace(' ', " \t ")
+            });
+            queries.push(display.clone());
+            if n % 3 == 0 {
+                queries.push(format!("error: {filled} (request 42)"));
+            }
+            let words: Vec<&str> = (0..rng.usize(1..4))
+                .filter_map(|_| {
+                    let other = &displays[rng.usize(..displays.len())];
+                    let words: Vec<&str> = other.split_whitespace().collect();
+                    (!words.is_empty()).then(|| words[rng.usize(..words.len())])
+                })
+                .collect();
+            queries.push(words.join(" "));
+        }
+        let found = |matcher: &super::super::Matcher<'_>, query: &str, indexed: bool| {
+            (matcher.messages_among(query, false, indexed).iter())
+                .map(|m| {
+                    let at = (m.catalog.id.clone(), m.entry.index, m.score);
+                    (at, m.matched_by, m.captures.clone())
+                })
+                .collect::<Vec<_>>()
+        };
+        let mut scored = 0;
+        for (n, query) in queries.iter().enumerate() {
+            let all = found(&every, query, false);
+            assert_eq!(found(&every, query, true), all, "{query:?}");
+            scored += usize::from(!all.is_empty());
+            if n % 5 == 0 {
+                assert_eq!(
+                    found(&one, query, true),
+                    found(&one, query, false),
+                    "{query:?}"
+                );
+            }
+        }
+        assert!(scored > queries.len() / 2, "{scored} of {}", queries.len());
+    }
+
     #[test]
     fn statuses_and_classes_parse() {
         assert_eq!(parse_status("429"), Some((429, 429)));

@@ -623,6 +623,43 @@ mod tests {
         assert_eq!(message("Backend TIMEOUT of the gateway").key(), "gateway");
     }
 
+    /// `is_common` says what its definition says: the word, punctuation around it trimmed and lowered in
+    /// its ASCII letters, is one of `COMMON_WORDS`; for each of them in any case and dress, and others.
+    #[test]
+    fn common_words_are_told_as_defined() {
+        let defined = |word: &str| {
+            let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+            COMMON_WORDS.contains(&bare.to_ascii_lowercase().as_str())
+        };
+        let mut words: Vec<String> = Vec::new();
+        for w in COMMON_WORDS {
+            let upper = w.to_ascii_uppercase();
+            words.extend([
+                format!("({w}),"),
+                format!("{upper}."),
+                format!("{w}s"),
+                format!("x{w}"),
+            ]);
+            words.push(w.to_string());
+        }
+        words.extend(
+            [
+                "Synchronization",
+                "requests:",
+                "REQUESTS",
+                "internals",
+                "超时",
+                "é",
+                "",
+                "...",
+            ]
+            .map(str::to_string),
+        );
+        for word in &words {
+            assert_eq!(pattern::is_common(word), defined(word), "{word:?}");
+        }
+    }
+
     #[test]
     fn caseless_messages_are_found_whole_without_parsing() {
         // As the built-in catalogs make them: parsed when first needed.

@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 
 /// Words so common in logs that a template's key should be another of its words where it has one: a key
 /// is searched for in every line scanned, and `request` is in half of them (`request_id`).
-/// Sorted, lower case: searched by halves for every word of every template a lookup keys.
+/// Sorted, lower case; looked up through `COMMON_TABLE`, a hash table of them made at compile time.
 pub(super) const COMMON_WORDS: &[&str] = &[
     "a", "access", "an", "and", "api", "bad", "client", "code", "data", "error", "errors", "fail",
     "failed", "failure", "for", "found", "get", "header", "headers", "host", "http", "https", "id",
@@ -26,13 +26,64 @@ pub(super) fn rarest_word(segments: &[Segment]) -> &str {
     }))
 }
 
+/// The longest of `COMMON_WORDS`, in bytes: a longer word is none of them.
+const LONGEST_COMMON: usize = {
+    let mut longest = 0;
+    let mut i = 0;
+    while i < COMMON_WORDS.len() {
+        if COMMON_WORDS[i].len() > longest {
+            longest = COMMON_WORDS[i].len();
+        }
+        i += 1;
+    }
+    longest
+};
+
+/// Where a word (not empty) is looked for in `COMMON_TABLE`: by its length and its first and last bytes.
+const fn common_slot(word: &[u8]) -> usize {
+    (word.len() * 131 + word[0] as usize * 31 + word[word.len() - 1] as usize) % COMMON_TABLE_LEN
+}
+
+const COMMON_TABLE_LEN: usize = 256;
+
+// (A table at most half full, of word numbers that fit in a byte.)
+const _: () = assert!(COMMON_WORDS.len() <= COMMON_TABLE_LEN / 2);
+
+/// `COMMON_WORDS` as a hash table: each slot the number of a word + 1 (0: empty), probed linearly.
+const COMMON_TABLE: [u8; COMMON_TABLE_LEN] = {
+    let mut table = [0u8; COMMON_TABLE_LEN];
+    let mut i = 0;
+    while i < COMMON_WORDS.len() {
+        let mut slot = common_slot(COMMON_WORDS[i].as_bytes());
+        while table[slot] != 0 {
+            slot = (slot + 1) % COMMON_TABLE_LEN;
+        }
+        table[slot] = (i + 1) as u8;
+        i += 1;
+    }
+    table
+};
+
 /// Whether a word (punctuation around it aside, any case) is one of the common words most texts have.
 pub(super) fn is_common(word: &str) -> bool {
     let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-    let lower = bare.bytes().map(|b| b.to_ascii_lowercase());
-    COMMON_WORDS
-        .binary_search_by(|c| c.bytes().cmp(lower.clone()))
-        .is_ok()
+    // (Asked of every word of every template keyed, in large catalogs hundreds of thousands of times: a
+    // word longer than any common one is settled by its length, a shorter one by a hash table.)
+    if bare.is_empty() || bare.len() > LONGEST_COMMON {
+        return false;
+    }
+    let mut lower = [0u8; LONGEST_COMMON];
+    let lower = &mut lower[..bare.len()];
+    lower.copy_from_slice(bare.as_bytes());
+    lower.make_ascii_lowercase();
+    let mut slot = common_slot(lower);
+    loop {
+        match COMMON_TABLE[slot] {
+            0 => return false,
+            n if COMMON_WORDS[usize::from(n) - 1].as_bytes() == &*lower => return true,
+            _ => slot = (slot + 1) % COMMON_TABLE_LEN,
+        }
+    }
 }
 
 /// `rarest_word` of a template's literal pieces.
