@@ -94,11 +94,11 @@ impl fmt::Display for Vendor {
 /// error body's name (catalog data, so a user's catalog can say how its own gateway's errors look).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hint {
-    pub text: String,
+    pub text: Cow<'static, str>,
     /// ASCII letters match in any case (hosts, header names); otherwise as written (field names).
     pub any_case: bool,
     /// What it is, shown as the evidence's kind: "Huawei host or SDK".
-    pub what: String,
+    pub what: Cow<'static, str>,
 }
 
 /// A text in both languages.
@@ -111,13 +111,13 @@ pub struct Text {
 /// A document a catalog was made from.
 #[derive(Debug, Clone)]
 pub struct Source {
-    pub id: String,
-    pub title: String,
-    pub date: Option<String>,
+    pub id: Cow<'static, str>,
+    pub title: Cow<'static, str>,
+    pub date: Option<Cow<'static, str>>,
     /// The file in `catalogs/sources/` (built-in catalogs made from a kept document).
-    pub document: Option<String>,
+    pub document: Option<Cow<'static, str>>,
     /// The public page the catalog was made from.
-    pub url: Option<String>,
+    pub url: Option<Cow<'static, str>>,
     pub label: Option<Text>,
 }
 
@@ -194,7 +194,7 @@ impl Entry {
 /// the API Gateway error codes"), so such a code gets a pointer rather than silence.
 #[derive(Debug, Clone)]
 pub struct Referral {
-    pub id: String,
+    pub id: Cow<'static, str>,
     /// A code template (`APIGW.{number}`).
     pub code: Template,
     pub meaning: Text,

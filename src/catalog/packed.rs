@@ -11,6 +11,7 @@
 //! every text stands where packing puts it; bytes that fail any check are refused as a whole, so that the
 //! cache falls back to the catalog's TOML rather than answering from part of a catalog.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -209,7 +210,7 @@ impl<'a> Header<'a> {
                 })
                 .collect(),
             hints: (c.hints.iter())
-                .map(|h| (h.text.as_str(), h.any_case, h.what.as_str()))
+                .map(|h| (&*h.text, h.any_case, &*h.what))
                 .collect(),
             replaces: c.replaces,
             messages_are_descriptions: c.messages_are_descriptions,
@@ -413,17 +414,17 @@ pub(crate) fn unpack(
         product: text(header.product),
         sources: (header.sources.iter())
             .map(|s| Source {
-                id: s.id.to_string(),
-                title: s.title.to_string(),
-                date: s.date.map(str::to_string),
-                document: s.document.map(str::to_string),
-                url: s.url.map(str::to_string),
+                id: s.id.into(),
+                title: s.title.into(),
+                date: s.date.map(Cow::Borrowed),
+                document: s.document.map(Cow::Borrowed),
+                url: s.url.map(Cow::Borrowed),
                 label: s.label.map(text),
             })
             .collect(),
         referrals: (header.referrals.iter())
             .map(|r| Referral {
-                id: r.id.to_string(),
+                id: r.id.into(),
                 code: Template::trusted(r.code, Context::Code),
                 meaning: text(r.meaning),
                 fix: text(r.fix),
@@ -432,9 +433,9 @@ pub(crate) fn unpack(
             .collect(),
         hints: (header.hints.iter())
             .map(|&(text, any_case, what)| Hint {
-                text: text.to_string(),
+                text: text.into(),
                 any_case,
-                what: what.to_string(),
+                what: what.into(),
             })
             .collect(),
         origin: origin.unwrap_or(Origin::Builtin(header.file)),

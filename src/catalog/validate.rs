@@ -307,9 +307,9 @@ impl Validator<'_> {
                 );
             }
             hints.push(Hint {
-                text,
+                text: text.into(),
                 any_case: h.any_case,
-                what: self.required(&h.what, "evidence what")?,
+                what: self.required(&h.what, "evidence what")?.into(),
             });
         }
         Ok(hints)
@@ -329,11 +329,11 @@ impl Validator<'_> {
                 );
             }
             sources.push(Source {
-                id: self.identifier(&source.id, "source id", false)?,
-                title: self.required(&source.title, "title")?,
-                date: source.date,
-                document: source.document,
-                url: source.url,
+                id: self.identifier(&source.id, "source id", false)?.into(),
+                title: self.required(&source.title, "title")?.into(),
+                date: source.date.map(Cow::Owned),
+                document: source.document.map(Cow::Owned),
+                url: source.url.map(Cow::Owned),
                 label: source
                     .label
                     .as_ref()
@@ -367,7 +367,7 @@ impl Validator<'_> {
                 .into_iter()
                 .collect();
             referrals.push(Referral {
-                id: self.identifier(&r.id, "referral id", true)?,
+                id: self.identifier(&r.id, "referral id", true)?.into(),
                 meaning: self.explanation(&r.meaning, "meaning", &fillable)?,
                 fix: self.explanation(&r.fix, "fix", &fillable)?,
                 code,
@@ -474,7 +474,7 @@ impl Validator<'_> {
                                 s.get_ref(),
                                 sources
                                     .iter()
-                                    .map(|s| s.id.as_str())
+                                    .map(|s| &*s.id)
                                     .collect::<Vec<_>>()
                                     .join(", ")
                             ),

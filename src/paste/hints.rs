@@ -70,9 +70,9 @@ impl Hints {
                 if !known {
                     list.push((
                         catalog.vendor,
-                        hint.text.clone(),
+                        hint.text.to_string(),
                         hint.any_case,
-                        hint.what.clone(),
+                        hint.what.to_string(),
                     ));
                 }
             }

@@ -448,7 +448,11 @@ pub(super) fn sources_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Stri
         .map(|&s| {
             let source = &catalog.sources[s];
             let mut line = escape(&source_title(catalog, source, lang)).into_owned();
-            if let Some(date) = source.date.as_ref().filter(|d| !line.contains(d.as_str())) {
+            if let Some(date) = source
+                .date
+                .as_ref()
+                .filter(|d| !line.contains(d.as_ref() as &str))
+            {
                 line = format!("{line}, {}", escape(date));
             }
             if let Some(url) = &source.url {
@@ -467,7 +471,7 @@ pub(super) fn sources_line(catalog: &Catalog, entry: &Entry, lang: Lang) -> Stri
 /// and the address follow, as for any source.
 pub(super) fn source_title(catalog: &Catalog, source: &Source, lang: Lang) -> String {
     if lang != Lang::En || !has_cjk(&source.title) {
-        return source.title.clone();
+        return source.title.to_string();
     }
     let what = match source.label.as_ref().filter(|l| !has_cjk(&l.en)) {
         Some(label) => format!("{}, Chinese document", label.en),

@@ -271,7 +271,7 @@ pub fn catalogs_table(catalogs: &Catalogs, look: &Look) -> String {
             .map(|s| {
                 let title = source_title(c, s, lang);
                 match &s.date {
-                    Some(date) if !title.contains(date.as_str()) => {
+                    Some(date) if !title.contains(&**date) => {
                         format!("{}, {date}", escape(&title))
                     }
                     _ => escape(&title).into_owned(),
