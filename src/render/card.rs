@@ -113,6 +113,16 @@ impl<'a> CardWriter<'a> {
 /// `line` wrapped to `width` columns: CJK text (no spaces) breaks between characters, other text at spaces;
 /// a word longer than the width is split.
 pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
+    if line
+        .bytes()
+        .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
+    {
+        return wrap_ascii(line, width.max(1));
+    }
+    wrap_with_textwrap(line, width)
+}
+
+fn wrap_with_textwrap(line: &str, width: usize) -> Vec<String> {
     let separator = if line.is_ascii() {
         textwrap::WordSeparator::AsciiSpace
     } else {
@@ -128,6 +138,54 @@ pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
         .into_iter()
         .map(std::borrow::Cow::into_owned)
         .collect()
+}
+
+/// textwrap's first fit (as `wrap_with_textwrap` asks it) for printable ASCII, where every character is one
+/// column wide: the same lines, without measuring each character through its generic machinery (which was a
+/// fifth of a code lookup's instructions, most of it the family checklist). Each line is split into words
+/// with the spaces after them; a word wider than the line is cut into pieces the line's width; a word goes on
+/// the line if the line's words, their spaces and it fit; a line ends at its last word (spaces dropped).
+fn wrap_ascii(text: &str, width: usize) -> Vec<String> {
+    let mut lines = Vec::new();
+    for line in text.split('\n') {
+        if line.len() < width {
+            lines.push(line.trim_end_matches(' ').to_string());
+            continue;
+        }
+        let bytes = line.as_bytes();
+        // (start, end of the word, end of the spaces after it)
+        let mut words: Vec<(usize, usize, usize)> = Vec::new();
+        let mut start = 0;
+        while start < line.len() {
+            let mut end = start;
+            while end < line.len() && bytes[end] != b' ' {
+                end += 1;
+            }
+            let mut spaces = end;
+            while spaces < line.len() && bytes[spaces] == b' ' {
+                spaces += 1;
+            }
+            let mut piece = start;
+            while end - piece > width {
+                words.push((piece, piece + width, piece + width));
+                piece += width;
+            }
+            words.push((piece, end, spaces));
+            start = spaces;
+        }
+        let mut first = 0;
+        let mut taken = 0;
+        for (index, &(start, end, spaces)) in words.iter().enumerate() {
+            if taken + (end - start) > width && index > first {
+                lines.push(line[words[first].0..words[index - 1].1].to_string());
+                first = index;
+                taken = 0;
+            }
+            taken += spaces - start;
+        }
+        lines.push(line[words[first].0..words[words.len() - 1].1].to_string());
+    }
+    lines
 }
 
 pub(super) fn card(
@@ -495,4 +553,30 @@ pub(super) fn has_cjk(text: &str) -> bool {
             '\u{2e80}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{fe30}'..='\u{fe4f}'
             | '\u{ff00}'..='\u{ffef}' | '\u{20000}'..='\u{3134f}')
     })
+}
+
+#[cfg(test)]
+mod tests {
+    proptest::proptest! {
+        #![proptest_config(proptest::test_runner::Config::with_cases(2000))]
+        /// Printable ASCII wraps into the lines textwrap makes of it (leading, doubled and trailing spaces,
+        /// words longer than the line, several lines, any width).
+        #[test]
+        fn ascii_wraps_as_textwrap_wraps(
+            pieces in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    "a", "abc", "Check", "the", " ", "  ", "\n", "x-date", "Content-Type",
+                    "averyveryverylongwordthatnolinecanhold", "1.", "(e.g.", "APIG.0303",
+                ]),
+                0..40,
+            ),
+            width in 0usize..50,
+        ) {
+            let text = pieces.concat();
+            proptest::prop_assert_eq!(
+                super::wrap_ascii(&text, width.max(1)),
+                super::wrap_with_textwrap(&text, width)
+            );
+        }
+    }
 }
