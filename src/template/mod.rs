@@ -15,7 +15,7 @@ pub use pattern::fold;
 use pattern::*;
 pub(crate) use syntax::has_braces;
 use syntax::*;
-pub use syntax::{fill_code, fill_text, needs_escape, validate};
+pub use syntax::{fill_code, fill_text, needs_escape, validate, wide_needs_escape};
 
 /// What a placeholder captured, by placeholder name (first occurrence wins).
 pub type Captures = BTreeMap<String, String>;
@@ -98,6 +98,10 @@ struct Finders {
     plain: Option<memmem::Finder<'static>>,
     /// A plain message without its final full stop, as gateways send it when they append detail.
     without_stop: Option<memmem::Finder<'static>>,
+    /// A plain message's words other than its key (each less a final full stop), which must all stand
+    /// in a text for its regex to be tried there; built the first time a text has the key but not the
+    /// message as written.
+    words: OnceLock<Vec<memmem::Finder<'static>>>,
 }
 
 impl Parts {
@@ -400,6 +404,7 @@ impl Template {
                     .and_then(|p| p.strip_suffix('.'))
                     .filter(|_| self.context == Context::Message)
                     .map(|p| memmem::Finder::new(p).into_owned()),
+                words: OnceLock::new(),
             }
         })
     }
@@ -447,10 +452,17 @@ impl Template {
             if !literal.contains(char::is_whitespace) {
                 return Vec::new();
             }
-            let words_present = literal
-                .split_whitespace()
-                .filter(|word| word.as_bytes() != finders.key.needle())
-                .all(|word| text.contains(word.strip_suffix('.').unwrap_or(word)));
+            let words = finders.words.get_or_init(|| {
+                (literal.split_whitespace())
+                    .filter(|word| word.as_bytes() != finders.key.needle())
+                    .map(|word| {
+                        memmem::Finder::new(word.strip_suffix('.').unwrap_or(word)).into_owned()
+                    })
+                    .collect()
+            });
+            let words_present = words
+                .iter()
+                .all(|word| word.find(text.as_bytes()).is_some());
             if !words_present {
                 return Vec::new();
             }
@@ -500,6 +512,38 @@ mod tests {
     fn the_quick_escape_answers_agree_with_the_definition() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(needs_escape(c), syntax::escapable(c), "U+{:04X}", c as u32);
+        }
+    }
+
+    /// `wide_needs_escape` answers as a check of every character would, wherever the character stands
+    /// among runs of ASCII, CJK and other text.
+    #[test]
+    fn the_wide_escape_check_agrees_with_every_character_checked() {
+        const PIECES: &[&str] = &[
+            "a",
+            "{\"k\":1}",
+            "0123456789abcdef",
+            "\u{7f}",
+            "\u{80}",
+            "é",
+            "错误",
+            "\u{200b}",
+            "\u{2028}",
+            "\u{ad}",
+            "\u{feff}",
+            "\u{1f600}",
+            "\n",
+            "\u{1b}",
+            "\u{3164}",
+            "\u{3165}",
+        ];
+        let mut rng = fastrand::Rng::with_seed(15);
+        for _ in 0..20_000 {
+            let text: String = (0..rng.usize(0..40))
+                .map(|_| PIECES[rng.usize(..PIECES.len())])
+                .collect();
+            let expected = text.chars().any(|c| c >= '\u{7f}' && needs_escape(c));
+            assert_eq!(wide_needs_escape(&text), expected, "{text:?}");
         }
     }
 

@@ -148,6 +148,36 @@ pub fn needs_escape(c: char) -> bool {
     escapable(c)
 }
 
+/// Whether a character of `text` from U+007F up needs escaping (`needs_escape`): the runs of ASCII
+/// below it are passed over sixteen bytes at a time, and only the characters beyond are decoded (a JSON
+/// scan's output, its Chinese meanings and fixes included, is checked whole for every line).
+pub fn wide_needs_escape(text: &str) -> bool {
+    const RUN: usize = 16;
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        // (Every byte below 0x7f is a character of its own, so `at` stays on a character boundary.)
+        if let Some(run) = bytes.get(at..at + RUN)
+            && run.iter().fold(0, |most, &b| most.max(b)) < 0x7f
+        {
+            at += RUN;
+            continue;
+        }
+        if bytes[at] < 0x7f {
+            at += 1;
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else {
+            break;
+        };
+        if needs_escape(c) {
+            return true;
+        }
+        at += c.len_utf8();
+    }
+    false
+}
+
 /// `needs_escape`, by its definition alone.
 pub(super) fn escapable(c: char) -> bool {
     c.is_control()
