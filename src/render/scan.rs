@@ -7,15 +7,29 @@ use super::labels::{Labels, labels};
 use super::table::new_table;
 use super::text::{escape, truncate};
 use crate::catalog::Vendor;
-use crate::matcher::ClueKind;
+use crate::matcher::{ClueKind, Match};
 use crate::report::{LineReport, Summary};
 use comfy_table::{ContentArrangement, presets};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-/// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning.
-pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
+/// The notes `scan_line_human` has written, by entry: a match that filled in no placeholder gets the same
+/// note on every line (code, status, vendor, meaning), so it is written once per scan rather than per line.
+#[derive(Default)]
+pub struct ScanNotes {
+    /// By the entry's address: entries stay where they are for as long as the scan's catalogs live.
+    written: HashMap<usize, String>,
+}
+
+/// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning;
+/// appended to `out`.
+pub fn scan_line_human(
+    report: &LineReport<'_, '_>,
+    look: &Look,
+    notes: &mut ScanNotes,
+    out: &mut String,
+) {
     let Look { lang, palette, .. } = *look;
     let mut spans: Vec<(usize, usize)> = report
         .matches
@@ -26,7 +40,12 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
         .map(|c| (c.start, c.end))
         .collect();
     spans.sort_unstable();
-    let mut line = String::new();
+    let _ = write!(
+        out,
+        "{}:{}:",
+        palette.path(&escape(report.path)),
+        palette.line_number(&report.number.to_string())
+    );
     let mut at = 0;
     for (start, end) in spans {
         let (start, end) = (start.max(at), end.min(report.text.len()));
@@ -36,29 +55,19 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
         {
             continue;
         }
-        line.push_str(&escape(&report.text[at..start]));
-        line.push_str(&palette.found(&escape(&report.text[start..end])));
+        out.push_str(&escape(&report.text[at..start]));
+        out.push_str(&palette.found(&escape(&report.text[start..end])));
         at = end;
     }
-    line.push_str(&escape(&report.text[at..]));
-    let mut out = format!(
-        "{}:{}:{line}\n",
-        palette.path(&escape(report.path)),
-        palette.line_number(&report.number.to_string())
-    );
+    out.push_str(&escape(&report.text[at..]));
+    out.push('\n');
     for m in report.matches {
-        let code = m.entry.code.as_ref().map_or_else(
-            || escape(&m.entry.message.display()).into_owned(),
-            |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
-        );
-        let meaning = texts(&m.entry.meaning, lang, &m.captures).join(" · ");
-        let _ = writeln!(
-            out,
-            "  ↳ {} · {} · {} · {meaning}",
-            palette.code(&code),
-            palette.status(m.entry.status, &status_text(m.entry.status)),
-            palette.vendor(m.catalog.vendor.id()),
-        );
+        if m.captures.is_empty() {
+            let key = std::ptr::from_ref(m.entry) as usize;
+            out.push_str(notes.written.entry(key).or_insert_with(|| note(m, look)));
+        } else {
+            out.push_str(&note(m, look));
+        }
     }
     for r in report.referrals {
         let meaning = texts(&r.referral.meaning, lang, &r.captures).join(" · ");
@@ -70,7 +79,22 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
             palette.vendor(r.catalog.vendor.id()),
         );
     }
-    out
+}
+
+/// The note under a scanned line for one error it carries: `  ↳ code · status · vendor · meaning`.
+fn note(m: &Match<'_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let code = m.entry.code.as_ref().map_or_else(
+        || escape(&m.entry.message.display()).into_owned(),
+        |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
+    );
+    let meaning = texts(&m.entry.meaning, lang, &m.captures).join(" · ");
+    format!(
+        "  ↳ {} · {} · {} · {meaning}\n",
+        palette.code(&code),
+        palette.status(m.entry.status, &status_text(m.entry.status)),
+        palette.vendor(m.catalog.vendor.id()),
+    )
 }
 
 #[derive(Serialize)]
