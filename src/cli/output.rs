@@ -41,7 +41,7 @@ pub(super) struct ScanPrinter<'a> {
     mode: Mode,
     json: bool,
     look: &'a Look,
-    /// The notes under lines written so far, for the lines to come (`--json` aside).
+    /// The notes under lines (and the entries' JSON) written so far, for the lines to come.
     notes: render::ScanNotes,
     /// A block's output, written whole (kept from block to block).
     printed: String,
@@ -76,7 +76,7 @@ impl Sink for ScanPrinter<'_> {
                 referrals: &hit.referrals,
             };
             if self.json {
-                printed.push_str(&render::scan_line_json(&line));
+                render::scan_line_json(&line, &mut self.notes, printed);
             } else {
                 render::scan_line_human(&line, self.look, &mut self.notes, printed);
             }
