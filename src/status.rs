@@ -33,7 +33,7 @@ pub fn is_reason_phrase(text: &str) -> bool {
         return false;
     }
     let time_out = |w: &[u8]| w.eq_ignore_ascii_case(b"time-out");
-    if !text.as_bytes().windows(8).any(time_out) {
+    if !(text.contains('-') && text.as_bytes().windows(8).any(time_out)) {
         return PHRASES.iter().any(|p| p.eq_ignore_ascii_case(text));
     }
     let text = text.to_ascii_lowercase().replace("time-out", "timeout");

@@ -8,9 +8,11 @@ use std::sync::OnceLock;
 use memchr::memmem;
 use regex::Regex;
 
+mod bigrams;
 mod pattern;
 mod syntax;
 
+pub use bigrams::Bigrams;
 pub use pattern::fold;
 use pattern::*;
 pub(crate) use syntax::has_braces;
@@ -102,6 +104,9 @@ struct Finders {
     /// in a text for its regex to be tried there; built the first time a text has the key but not the
     /// message as written.
     words: OnceLock<Vec<memmem::Finder<'static>>>,
+    /// For a plain message: the byte pairs within its key and those words, which a text must all hold
+    /// to carry it in any of the ways `find_all_exact` finds it.
+    pairs: Option<Bigrams>,
 }
 
 impl Parts {
@@ -405,8 +410,31 @@ impl Template {
                     .filter(|_| self.context == Context::Message)
                     .map(|p| memmem::Finder::new(p).into_owned()),
                 words: OnceLock::new(),
+                pairs: parts.plain.as_deref().map(|plain| {
+                    let words = (plain.split_whitespace())
+                        .filter(|word| *word != parts.key)
+                        .map(|word| word.strip_suffix('.').unwrap_or(word));
+                    Bigrams::of_words(std::iter::once(parts.key.as_str()).chain(words))
+                }),
             }
         })
+    }
+
+    /// Whether a text with these byte pairs cannot carry the template as `find_all_exact` finds it.
+    pub fn ruled_out(&self, text_pairs: &Bigrams) -> bool {
+        (self.finders().pairs.as_ref()).is_some_and(|pairs| !pairs.within(text_pairs))
+    }
+
+    /// `find_all_exact`, told the byte pairs of `text` (`Bigrams::of`), which most texts are ruled out by.
+    pub fn find_all_exact_in(
+        &self,
+        text: &str,
+        text_pairs: &Bigrams,
+    ) -> Vec<(Captures, std::ops::Range<usize>)> {
+        if self.ruled_out(text_pairs) {
+            return Vec::new();
+        }
+        self.find_all_exact(text)
     }
 
     /// Every place `text` carries the template verbatim (case kept), with its captures; a match must not
@@ -512,38 +540,6 @@ mod tests {
     fn the_quick_escape_answers_agree_with_the_definition() {
         for c in (0..=0x10FFFF).filter_map(char::from_u32) {
             assert_eq!(needs_escape(c), syntax::escapable(c), "U+{:04X}", c as u32);
-        }
-    }
-
-    /// `wide_needs_escape` answers as a check of every character would, wherever the character stands
-    /// among runs of ASCII, CJK and other text.
-    #[test]
-    fn the_wide_escape_check_agrees_with_every_character_checked() {
-        const PIECES: &[&str] = &[
-            "a",
-            "{\"k\":1}",
-            "0123456789abcdef",
-            "\u{7f}",
-            "\u{80}",
-            "é",
-            "错误",
-            "\u{200b}",
-            "\u{2028}",
-            "\u{ad}",
-            "\u{feff}",
-            "\u{1f600}",
-            "\n",
-            "\u{1b}",
-            "\u{3164}",
-            "\u{3165}",
-        ];
-        let mut rng = fastrand::Rng::with_seed(15);
-        for _ in 0..20_000 {
-            let text: String = (0..rng.usize(0..40))
-                .map(|_| PIECES[rng.usize(..PIECES.len())])
-                .collect();
-            let expected = text.chars().any(|c| c >= '\u{7f}' && needs_escape(c));
-            assert_eq!(wide_needs_escape(&text), expected, "{text:?}");
         }
     }
 

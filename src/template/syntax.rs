@@ -253,3 +253,40 @@ pub(super) fn placeholder_names(segments: &[Segment]) -> Vec<&str> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `wide_needs_escape` answers as a check of every character would, wherever the character stands
+    /// among runs of ASCII, CJK and other text.
+    #[test]
+    fn the_wide_escape_check_agrees_with_every_character_checked() {
+        const PIECES: &[&str] = &[
+            "a",
+            "{\"k\":1}",
+            "0123456789abcdef",
+            "\u{7f}",
+            "\u{80}",
+            "é",
+            "错误",
+            "\u{200b}",
+            "\u{2028}",
+            "\u{ad}",
+            "\u{feff}",
+            "\u{1f600}",
+            "\n",
+            "\u{1b}",
+            "\u{3164}",
+            "\u{3165}",
+        ];
+        let mut rng = fastrand::Rng::with_seed(15);
+        for _ in 0..20_000 {
+            let text: String = (0..rng.usize(0..40))
+                .map(|_| PIECES[rng.usize(..PIECES.len())])
+                .collect();
+            let expected = text.chars().any(|c| c >= '\u{7f}' && needs_escape(c));
+            assert_eq!(wide_needs_escape(&text), expected, "{text:?}");
+        }
+    }
+}
