@@ -41,6 +41,10 @@ pub(super) struct ScanPrinter<'a> {
     mode: Mode,
     json: bool,
     look: &'a Look,
+    /// The notes under lines (and the entries' JSON) written so far, for the lines to come.
+    notes: render::ScanNotes,
+    /// A block's output, written whole (kept from block to block).
+    printed: String,
 }
 
 impl<'a> ScanPrinter<'a> {
@@ -50,6 +54,8 @@ impl<'a> ScanPrinter<'a> {
             mode,
             json,
             look,
+            notes: render::ScanNotes::default(),
+            printed: String::new(),
         }
     }
 }
@@ -59,7 +65,8 @@ impl Sink for ScanPrinter<'_> {
         if self.mode != Mode::Lines {
             return Ok(());
         }
-        let mut printed = String::new();
+        let printed = &mut self.printed;
+        printed.clear();
         for hit in &report.hits {
             let line = LineReport {
                 path: input,
@@ -68,11 +75,11 @@ impl Sink for ScanPrinter<'_> {
                 matches: &hit.matches,
                 referrals: &hit.referrals,
             };
-            printed += &if self.json {
-                render::scan_line_json(&line)
+            if self.json {
+                render::scan_line_json(&line, &mut self.notes, printed);
             } else {
-                render::scan_line_human(&line, self.look)
-            };
+                render::scan_line_human(&line, self.look, &mut self.notes, printed);
+            }
         }
         self.out.write_all(printed.as_bytes())
     }

@@ -10,7 +10,7 @@ use aho_corasick::{AhoCorasick, Input, Span};
 use super::teddy::Prefilter;
 
 use crate::catalog::{Catalog, Entry, LiteralIndex, Referral};
-use crate::template::{Captures, Segment, Template};
+use crate::template::{Bigrams, Captures, Segment, Template};
 
 /// Where one literal of the automaton was found; offsets into the text searched.
 #[derive(Debug, Clone)]
@@ -310,7 +310,8 @@ impl<'c> Finder<'c> {
     /// Every place a literal of the automaton stands in `bytes`, overlapping ones included; past the
     /// first `MOST_SIGHTINGS` places, only the first `MOST_SIGHTINGS` of each literal.
     pub(super) fn literals(&self, bytes: &[u8]) -> Vec<LiteralHit> {
-        let mut found: Vec<LiteralHit> = Vec::new();
+        // (A line of an error log holds some ten: room for them at once rather than growing four times.)
+        let mut found: Vec<LiteralHit> = Vec::with_capacity(16);
         // Counted only once there are many: most texts have a handful.
         let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
         let short = bytes.len() <= LiteralTable::LONGEST_TEXT;
@@ -427,9 +428,12 @@ impl<'c> Finder<'c> {
 
     /// The codes and messages standing in `text`, from where its literals were found.
     pub(super) fn resolve(&self, text: &str, literals: &[LiteralHit]) -> Vec<Hit<'c>> {
-        let mut hits = Vec::new();
+        // (About one hit per literal: room for them at once.)
+        let mut hits = Vec::with_capacity(literals.len());
         // Few forms per text: a list beats a hash set.
         let mut searched: Vec<(*const Entry, usize)> = Vec::new();
+        // The text's byte pairs, which rule out most of the messages that share a word with it.
+        let pairs = std::cell::OnceCell::new();
         for m in literals {
             for anchor in self.anchors_of(m.pattern).iter() {
                 match *anchor {
@@ -453,7 +457,8 @@ impl<'c> Finder<'c> {
                         searched.push(key);
                         let template = &entry.message_forms()[form];
                         let generic = template.is_generic();
-                        let found = template.find_all_exact(text);
+                        let found = template
+                            .find_all_exact_in(text, pairs.get_or_init(|| Bigrams::of(text)));
                         for (captures, span) in found.into_iter().take(MOST_SIGHTINGS) {
                             hits.push(Hit {
                                 catalog,

@@ -28,8 +28,8 @@ pub(super) fn json_text(value: &impl Serialize, pretty: bool) -> String {
 /// where `\uXXXX` stands for the same text.
 pub(super) fn json_safe(json: String) -> String {
     let unsafe_char = crate::template::needs_escape;
-    // (Most JSON is printable ASCII: one byte test settles it.)
-    if json.bytes().all(|b| b < 0x7f) || !json.chars().any(unsafe_char) {
+    // (Most JSON is printable ASCII, and most of the rest Chinese: only characters beyond are decoded.)
+    if !crate::template::wide_needs_escape(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);

@@ -18,7 +18,9 @@ pub use export::{
 };
 pub use families::{families_json, families_table, family_human, family_json};
 pub use json::{catalogs_json, json};
-pub use scan::{count_json, scan_line_human, scan_line_json, summary_human, summary_json};
+pub use scan::{
+    ScanNotes, count_json, scan_line_human, scan_line_json, summary_human, summary_json,
+};
 pub use table::catalogs_table;
 pub use text::{escape, escape_lines, escape_pattern};
 pub use vendors::{vendors_json, vendors_lines};

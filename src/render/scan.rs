@@ -3,18 +3,35 @@
 use super::Look;
 use super::card::{code_display, status_text, texts};
 use super::grid::{Cell, Grid};
-use super::json::{JsonMatch, JsonReferral, json_match, json_referral, json_text};
+use super::json::{JsonMatch, JsonReferral, json_match, json_referral, json_safe, json_text};
 use super::labels::{Labels, labels};
 use super::text::{escape, truncate};
 use crate::catalog::Vendor;
-use crate::matcher::ClueKind;
+use crate::matcher::{Clue, ClueKind, Match, MatchedBy};
 use crate::report::{LineReport, Summary};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-/// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning.
-pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
+/// The notes `scan_line_human` has written, by entry: a match that filled in no placeholder gets the same
+/// note on every line (code, status, vendor, meaning), so it is written once per scan rather than per line
+/// (and the same of `scan_line_json`'s objects).
+#[derive(Default)]
+pub struct ScanNotes {
+    /// By the entry's address: entries stay where they are for as long as the scan's catalogs live.
+    written: HashMap<usize, String>,
+    /// The same for `scan_line_json`: what an entry's JSON object says whatever the line.
+    json: HashMap<usize, EntryJson>,
+}
+
+/// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning;
+/// appended to `out`.
+pub fn scan_line_human(
+    report: &LineReport<'_, '_>,
+    look: &Look,
+    notes: &mut ScanNotes,
+    out: &mut String,
+) {
     let Look { lang, palette, .. } = *look;
     let mut spans: Vec<(usize, usize)> = report
         .matches
@@ -25,7 +42,12 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
         .map(|c| (c.start, c.end))
         .collect();
     spans.sort_unstable();
-    let mut line = String::new();
+    let _ = write!(
+        out,
+        "{}:{}:",
+        palette.path(&escape(report.path)),
+        palette.line_number(&report.number.to_string())
+    );
     let mut at = 0;
     for (start, end) in spans {
         let (start, end) = (start.max(at), end.min(report.text.len()));
@@ -35,29 +57,19 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
         {
             continue;
         }
-        line.push_str(&escape(&report.text[at..start]));
-        line.push_str(&palette.found(&escape(&report.text[start..end])));
+        out.push_str(&escape(&report.text[at..start]));
+        out.push_str(&palette.found(&escape(&report.text[start..end])));
         at = end;
     }
-    line.push_str(&escape(&report.text[at..]));
-    let mut out = format!(
-        "{}:{}:{line}\n",
-        palette.path(&escape(report.path)),
-        palette.line_number(&report.number.to_string())
-    );
+    out.push_str(&escape(&report.text[at..]));
+    out.push('\n');
     for m in report.matches {
-        let code = m.entry.code.as_ref().map_or_else(
-            || escape(&m.entry.message.display()).into_owned(),
-            |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
-        );
-        let meaning = texts(&m.entry.meaning, lang, &m.captures).join(" · ");
-        let _ = writeln!(
-            out,
-            "  ↳ {} · {} · {} · {meaning}",
-            palette.code(&code),
-            palette.status(m.entry.status, &status_text(m.entry.status)),
-            palette.vendor(m.catalog.vendor.id()),
-        );
+        if m.captures.is_empty() {
+            let key = std::ptr::from_ref(m.entry) as usize;
+            out.push_str(notes.written.entry(key).or_insert_with(|| note(m, look)));
+        } else {
+            out.push_str(&note(m, look));
+        }
     }
     for r in report.referrals {
         let meaning = texts(&r.referral.meaning, lang, &r.captures).join(" · ");
@@ -69,29 +81,149 @@ pub fn scan_line_human(report: &LineReport<'_, '_>, look: &Look) -> String {
             palette.vendor(r.catalog.vendor.id()),
         );
     }
-    out
 }
 
+/// The note under a scanned line for one error it carries: `  ↳ code · status · vendor · meaning`.
+fn note(m: &Match<'_>, look: &Look) -> String {
+    let Look { lang, palette, .. } = *look;
+    let code = m.entry.code.as_ref().map_or_else(
+        || escape(&m.entry.message.display()).into_owned(),
+        |c| escape(&code_display(c.source(), c.literal(), &m.captures)).into_owned(),
+    );
+    let meaning = texts(&m.entry.meaning, lang, &m.captures).join(" · ");
+    format!(
+        "  ↳ {} · {} · {} · {meaning}\n",
+        palette.code(&code),
+        palette.status(m.entry.status, &status_text(m.entry.status)),
+        palette.vendor(m.catalog.vendor.id()),
+    )
+}
+
+/// A scanned line's JSON object, as serde writes it whole (`scan_line_json` writes the same in pieces).
+#[cfg(test)]
 #[derive(Serialize)]
-pub(super) struct JsonScanLine<'a> {
-    pub(super) path: &'a str,
-    pub(super) line: u64,
-    pub(super) text: &'a str,
-    pub(super) matches: Vec<JsonMatch<'a>>,
+struct JsonScanLine<'a> {
+    path: &'a str,
+    line: u64,
+    text: &'a str,
+    matches: Vec<JsonMatch<'a>>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub(super) referrals: Vec<JsonReferral<'a>>,
+    referrals: Vec<JsonReferral<'a>>,
 }
 
-/// One NDJSON object per matching line; `matches` as in lookup's JSON.
-pub fn scan_line_json(report: &LineReport<'_, '_>) -> String {
-    let line = JsonScanLine {
+/// One NDJSON object per matching line (`matches` as in lookup's JSON), appended to `out`.
+///
+/// Most of a match's object is what its entry says (texts in two languages, sources, family), the same
+/// on every line where the match fills in no placeholder: that is written once per entry (`ScanNotes`)
+/// and only what the line says is written per line, in the order `JsonMatch` has its fields. The same
+/// text as serde writes for `JsonScanLine` (`json_safe` escapes character by character, so its pieces
+/// are escaped alike); a test holds the two together.
+pub fn scan_line_json(report: &LineReport<'_, '_>, notes: &mut ScanNotes, out: &mut String) {
+    #[derive(Serialize)]
+    struct Head<'a> {
+        path: &'a str,
+        line: u64,
+        text: &'a str,
+    }
+    let head = serialized(&Head {
         path: report.path,
         line: report.number,
         text: report.text,
-        matches: report.matches.iter().map(json_match).collect(),
-        referrals: report.referrals.iter().map(json_referral).collect(),
-    };
-    json_text(&line, false)
+    });
+    out.push_str(head.strip_suffix('}').unwrap_or(&head));
+    out.push_str(",\"matches\":[");
+    for (i, m) in report.matches.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if !m.captures.is_empty() {
+            out.push_str(&serialized(&json_match(m)));
+            continue;
+        }
+        let key = std::ptr::from_ref(m.entry) as usize;
+        let entry = notes.json.entry(key).or_insert_with(|| EntryJson::of(m));
+        out.push_str(&entry.head);
+        out.push_str(",\"matched_by\":");
+        out.push_str(&serialized(&m.matched_by));
+        let _ = write!(out, ",\"score\":{}", m.score);
+        out.push_str(&entry.tail);
+        let found = serialized(&FoundJson {
+            confidence: m.confidence,
+            evidence: &m.clues,
+            stated_status: m.stated_status,
+            detail: m.detail.as_deref(),
+            position: m.position,
+        });
+        if found != "{}" {
+            out.push(',');
+            out.push_str(&found[1..found.len() - 1]);
+        }
+        out.push_str(&entry.family);
+    }
+    out.push(']');
+    if !report.referrals.is_empty() {
+        let referrals: Vec<JsonReferral<'_>> = report.referrals.iter().map(json_referral).collect();
+        out.push_str(",\"referrals\":");
+        out.push_str(&serialized(&referrals));
+    }
+    out.push_str("}\n");
+}
+
+/// `value` as one line of JSON, safe for a terminal (`json_text` without the newline).
+fn serialized(value: &impl Serialize) -> String {
+    json_safe(serde_json::to_string(value).expect("JSON of plain data cannot fail"))
+}
+
+/// The fields of a match's JSON object that its line says, after the entry's (`JsonMatch`'s order and
+/// omissions).
+#[derive(Serialize)]
+struct FoundJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    confidence: Option<u8>,
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    evidence: &'a [Clue],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    stated_status: Option<u16>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    detail: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<usize>,
+}
+
+/// What an entry's JSON object says whatever line it was found in (no placeholder filled in), as three
+/// pieces of JSON text: from `{"catalog"` up to `matched_by`; from after `score` up to the line's own
+/// fields; from `,"family"` to the end. Cut from the whole object, written once with the line's fields
+/// left out: keys stand at its top level only as `,"key":`, which no string in it can hold (its quotes
+/// are escaped).
+struct EntryJson {
+    head: String,
+    tail: String,
+    family: String,
+}
+
+impl EntryJson {
+    fn of(m: &Match<'_>) -> EntryJson {
+        let whole = serialized(&JsonMatch {
+            matched_by: MatchedBy::Code,
+            score: 0,
+            confidence: None,
+            evidence: &[],
+            stated_status: None,
+            detail: None,
+            position: None,
+            ..json_match(m)
+        });
+        let at = |key: &str| whole.find(key).expect("JsonMatch writes every key it has");
+        let matched_by = at(",\"matched_by\":");
+        let score = ",\"score\":0";
+        let tail = at(score) + score.len();
+        let family = at(",\"family\":");
+        EntryJson {
+            head: whole[..matched_by].to_string(),
+            tail: whole[tail..family].to_string(),
+            family: whole[family..].to_string(),
+        }
+    }
 }
 
 /// `--count --json`: one object per input.
@@ -199,4 +331,72 @@ pub fn summary_json(summary: &Summary) -> String {
         "statuses": statuses,
     });
     json_text(&value, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalogs;
+    use crate::matcher::Matcher;
+
+    /// `scan_line_json`, which writes an entry's part of an object once and reuses it, writes what serde
+    /// writes for the whole line: on lines carrying each built-in entry's code and message (as the catalog
+    /// writes it, and with its placeholders filled in), each line read twice (the second time from what
+    /// the first wrote), with a path and text to escape.
+    #[test]
+    fn scan_json_written_in_pieces_is_the_whole_lines_json() {
+        let catalogs = Catalogs::builtin();
+        let matcher = Matcher::for_bulk(&catalogs, &[]);
+        let placeholder = regex::Regex::new(r"\{[^{}]*\}").expect("valid regex");
+        let mut lines = vec![
+            "HTTP 403 APIGW.0999 denied \u{200b}".to_string(),
+            "tencent InvalidParameter.Foo: x-ca bad".to_string(),
+        ];
+        for catalog in &catalogs.catalogs {
+            for entry in catalog.entries.iter() {
+                let code = entry.code.as_ref().map_or("", |c| c.source());
+                let message = entry.message.source();
+                let filled = placeholder.replace_all(message, "v1-é");
+                lines.push(format!(
+                    r#"2024-06-01T00:00:00Z ERROR status={} {{"error_code":"{code}","error_msg":"{message}"}} ua="{del}错误""#,
+                    entry.status,
+                    del = '\u{7f}',
+                ));
+                lines.push(format!("WARN [sdk] {code}: {filled} 请求 {}", entry.status));
+            }
+        }
+        let mut notes = ScanNotes::default();
+        let (mut matched, mut captured) = (0, 0);
+        for _ in 0..2 {
+            for (i, text) in lines.iter().enumerate() {
+                let (matches, referrals) = matcher.scan_line(text);
+                if matches.is_empty() && referrals.is_empty() {
+                    continue;
+                }
+                matched += 1;
+                captured += usize::from(matches.iter().any(|m| !m.captures.is_empty()));
+                let report = LineReport {
+                    path: "logs/gw\u{1b}.log",
+                    number: i as u64 + 1,
+                    text,
+                    matches: &matches,
+                    referrals: &referrals,
+                };
+                let mut pieces = String::new();
+                scan_line_json(&report, &mut notes, &mut pieces);
+                let whole = json_text(
+                    &JsonScanLine {
+                        path: report.path,
+                        line: report.number,
+                        text,
+                        matches: matches.iter().map(json_match).collect(),
+                        referrals: referrals.iter().map(json_referral).collect(),
+                    },
+                    false,
+                );
+                assert_eq!(pieces, whole, "{text}");
+            }
+        }
+        assert!(matched > 2000 && captured > 100, "{matched} {captured}");
+    }
 }

@@ -96,8 +96,11 @@ pub fn escape_lines(text: &str) -> String {
 /// move the cursor, set the title, write the clipboard, reorder a line or hide a character.
 pub fn escape(text: &str) -> Cow<'_, str> {
     let unsafe_char = needs_escape;
-    // (Most text is printable ASCII: one byte test settles it.)
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) || !text.chars().any(unsafe_char) {
+    // (Most text is printable ASCII: one byte test settles it; beyond ASCII, only characters from U+007F
+    // up are decoded.)
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b))
+        || !(text.bytes().any(|b| b < 0x20) || crate::template::wide_needs_escape(text))
+    {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);

@@ -8,14 +8,16 @@ use std::sync::OnceLock;
 use memchr::memmem;
 use regex::Regex;
 
+mod bigrams;
 mod pattern;
 mod syntax;
 
+pub use bigrams::Bigrams;
 pub use pattern::fold;
 use pattern::*;
 pub(crate) use syntax::has_braces;
 use syntax::*;
-pub use syntax::{fill_code, fill_text, needs_escape, validate};
+pub use syntax::{fill_code, fill_text, needs_escape, validate, wide_needs_escape};
 
 /// What a placeholder captured, by placeholder name (first occurrence wins).
 pub type Captures = BTreeMap<String, String>;
@@ -98,6 +100,13 @@ struct Finders {
     plain: Option<memmem::Finder<'static>>,
     /// A plain message without its final full stop, as gateways send it when they append detail.
     without_stop: Option<memmem::Finder<'static>>,
+    /// A plain message's words other than its key (each less a final full stop), which must all stand
+    /// in a text for its regex to be tried there; built the first time a text has the key but not the
+    /// message as written.
+    words: OnceLock<Vec<memmem::Finder<'static>>>,
+    /// For a plain message: the byte pairs within its key and those words, which a text must all hold
+    /// to carry it in any of the ways `find_all_exact` finds it.
+    pairs: Option<Bigrams>,
 }
 
 impl Parts {
@@ -400,8 +409,32 @@ impl Template {
                     .and_then(|p| p.strip_suffix('.'))
                     .filter(|_| self.context == Context::Message)
                     .map(|p| memmem::Finder::new(p).into_owned()),
+                words: OnceLock::new(),
+                pairs: parts.plain.as_deref().map(|plain| {
+                    let words = (plain.split_whitespace())
+                        .filter(|word| *word != parts.key)
+                        .map(|word| word.strip_suffix('.').unwrap_or(word));
+                    Bigrams::of_words(std::iter::once(parts.key.as_str()).chain(words))
+                }),
             }
         })
+    }
+
+    /// Whether a text with these byte pairs cannot carry the template as `find_all_exact` finds it.
+    pub fn ruled_out(&self, text_pairs: &Bigrams) -> bool {
+        (self.finders().pairs.as_ref()).is_some_and(|pairs| !pairs.within(text_pairs))
+    }
+
+    /// `find_all_exact`, told the byte pairs of `text` (`Bigrams::of`), which most texts are ruled out by.
+    pub fn find_all_exact_in(
+        &self,
+        text: &str,
+        text_pairs: &Bigrams,
+    ) -> Vec<(Captures, std::ops::Range<usize>)> {
+        if self.ruled_out(text_pairs) {
+            return Vec::new();
+        }
+        self.find_all_exact(text)
     }
 
     /// Every place `text` carries the template verbatim (case kept), with its captures; a match must not
@@ -447,10 +480,17 @@ impl Template {
             if !literal.contains(char::is_whitespace) {
                 return Vec::new();
             }
-            let words_present = literal
-                .split_whitespace()
-                .filter(|word| word.as_bytes() != finders.key.needle())
-                .all(|word| text.contains(word.strip_suffix('.').unwrap_or(word)));
+            let words = finders.words.get_or_init(|| {
+                (literal.split_whitespace())
+                    .filter(|word| word.as_bytes() != finders.key.needle())
+                    .map(|word| {
+                        memmem::Finder::new(word.strip_suffix('.').unwrap_or(word)).into_owned()
+                    })
+                    .collect()
+            });
+            let words_present = words
+                .iter()
+                .all(|word| word.find(text.as_bytes()).is_some());
             if !words_present {
                 return Vec::new();
             }
