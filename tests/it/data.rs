@@ -98,7 +98,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("aws-apigateway", 34),
             ("google-apis-rpc-codes", 16),
             ("google-apis", 28),
-            ("huawei-apig-management", 168),
+            ("huawei-apig-management", 175),
             ("huawei-apig", 91),
             ("huawei-apigw", 54),
             ("jdcloud-apigateway-dataplane", 19),
