@@ -251,12 +251,22 @@ impl<'c> Matcher<'c> {
             }
             return true;
         }
-        let points = if generic_code(&found.value) {
+        let generic = generic_code(&found.value);
+        let points = if generic {
             GENERIC_CODE_FIELD
         } else {
             CODE_FIELD
         };
         for &(catalog, entry) in exact {
+            // A generic name spelt otherwise than its vendor spells it (`AuthError` for Google's
+            // `authError`) is another system's.
+            let spelt_otherwise = entry
+                .code
+                .as_ref()
+                .is_some_and(|c| c.source() != found.value);
+            if generic && spelt_otherwise {
+                continue;
+            }
             add(
                 candidates,
                 catalog,

@@ -763,3 +763,13 @@ fn codes_named_by_sdks_and_links() {
         row("tencent", Some("InternalError"), 200)
     );
 }
+
+/// A generic name spelt otherwise than its vendor spells it is another system's: Baidu's `AuthError` is not
+/// Google's legacy reason `authError`; Google's own spelling still is.
+#[test]
+fn a_generic_code_in_another_spelling_is_another_systems() {
+    let baidu = "BceServiceException{httpStatus='401', code='AuthError', message='Bad signature or AK string and SK string do not match.'}";
+    assert_eq!(claims(baidu), (vec![], 1));
+    let google = r#"{"error":{"errors":[{"domain":"global","reason":"authError","message":"Invalid Credentials","locationType":"header","location":"Authorization"}],"code":401,"message":"Invalid Credentials"}}"#;
+    assert_eq!(found_in(google)[0], row("google", Some("authError"), 401));
+}
