@@ -1,6 +1,7 @@
 //! Colour, decided once from `--color` and the environment, applied through named roles so the renderer
 //! never picks raw colours.
 
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 
 use owo_colors::{OwoColorize, Style as Ansi};
@@ -134,9 +135,7 @@ impl CellPaint {
     /// What starts the paint, appended to `out`.
     pub fn open(self, out: &mut String) {
         if let Some(color) = self.color {
-            out.push_str("\x1b[38;5;");
-            out.push_str(&color.index().to_string());
-            out.push('m');
+            let _ = write!(out, "\x1b[38;5;{}m", color.index());
         }
         if self.bold {
             out.push_str("\x1b[1m");

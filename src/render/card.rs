@@ -115,7 +115,7 @@ impl<'a> CardWriter<'a> {
 pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
     if line
         .bytes()
-        .all(|b| b == b'\n' || (0x20..0x7f).contains(&b))
+        .all(|b| b == b'\n' || super::text::printable_ascii(b))
     {
         return wrap_ascii(line, width.max(1));
     }

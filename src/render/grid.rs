@@ -4,13 +4,14 @@
 //! shapes errcode draws, measuring each text once: comfy-table split and measured every cell several times,
 //! which was more than half the time of `errcode status 429`.
 
+use super::text::printable_ascii;
 use crate::style::CellPaint;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// The width of `text` in columns: printable ASCII (most of what tables hold) by its length, without
 /// looking each character up.
 fn width(text: &str) -> usize {
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if text.bytes().all(printable_ascii) {
         text.len()
     } else {
         text.width()
@@ -400,7 +401,7 @@ fn split_line(line: &str, width: usize) -> Vec<&str> {
 
 /// How many bytes of `word` make its longest head at most `width` wide.
 fn split_long_word(width: usize, word: &str) -> usize {
-    if word.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+    if word.bytes().all(printable_ascii) {
         return word.len().min(width);
     }
     let mut taken = 0;

@@ -91,6 +91,12 @@ pub fn escape_lines(text: &str) -> String {
         .join("\n")
 }
 
+/// A byte of printable ASCII: one column wide, nothing to escape. Most of what errcode prints is made of
+/// these, so a byte test settles width and escaping for it without decoding characters.
+pub(super) fn printable_ascii(byte: u8) -> bool {
+    (0x20..0x7f).contains(&byte)
+}
+
 /// Shows control characters and invisible format characters from outside text (pastes, captures, user
 /// catalogs, file names) as visible escapes (`template::needs_escape` says which), so that text can never
 /// move the cursor, set the title, write the clipboard, reorder a line or hide a character.
@@ -98,7 +104,7 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     let unsafe_char = needs_escape;
     // (Most text is printable ASCII: one byte test settles it; beyond ASCII, only characters from U+007F
     // up are decoded.)
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b))
+    if text.bytes().all(printable_ascii)
         || !(text.bytes().any(|b| b < 0x20) || crate::template::wide_needs_escape(text))
     {
         return Cow::Borrowed(text);

@@ -20,6 +20,15 @@ fn found_in(paste: &str) -> Vec<(String, Option<String>, u64)> {
     found
 }
 
+/// `errcode --json lookup PASTE`'s output, for a paste that claims something (exit 0).
+fn lookup_json(paste: &str) -> serde_json::Value {
+    TestCommand::new()
+        .args(["--json", "lookup", paste])
+        .output()
+        .expect_code(0)
+        .json()
+}
+
 fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
     (vendor.to_string(), code.map(str::to_string), status)
 }
@@ -615,11 +624,7 @@ fn oauth_codes_need_their_vendor() {
 #[test]
 fn a_stated_status_is_the_errors_own() {
     let stated = |paste: &str| -> Vec<Option<u64>> {
-        let run = TestCommand::new()
-            .args(["--json", "lookup", paste])
-            .output()
-            .expect_code(0);
-        (run.json()["matches"].as_array().unwrap().iter())
+        (lookup_json(paste)["matches"].as_array().unwrap().iter())
             .map(|m| m["stated_status"].as_u64())
             .collect()
     };
@@ -692,13 +697,7 @@ fn envelopes_and_sentences_in_other_orders() {
 /// phrase in prose (`responds with 403 Forbidden.`) is the paste's status as `HTTP 400` is.
 #[test]
 fn statuses_said_in_other_words() {
-    let stated = |paste: &str| -> Option<u64> {
-        let run = TestCommand::new()
-            .args(["--json", "lookup", paste])
-            .output()
-            .expect_code(0);
-        run.json()["matches"][0]["stated_status"].as_u64()
-    };
+    let stated = |paste: &str| lookup_json(paste)["matches"][0]["stated_status"].as_u64();
     let ram = r#"{"Code":"Forbidden.RAM","Message":"User not authorized to operate on the specified resource, or this API doesn't support RAM.","HostId":"alidns.aliyuncs.com"}"#;
     assert_eq!(
         stated(&format!("返回内容: {ram} ,返回状态码: 400")),
@@ -707,11 +706,8 @@ fn statuses_said_in_other_words() {
     assert_eq!(stated(&format!("**状态码： 400**\n\n{ram}")), Some(400));
     assert_eq!(stated(&format!("status code: 400\n{ram}")), Some(400));
     let kong = "If the password is wrong, Kong responds with 403 Forbidden.\n{\"message\": \"Invalid authentication credentials\"}";
-    let run = TestCommand::new()
-        .args(["--json", "lookup", kong])
-        .output()
-        .expect_code(0);
-    let first = &run.json()["matches"][0];
+    let json = lookup_json(kong);
+    let first = &json["matches"][0];
     assert_eq!(
         (&first["vendor"], &first["status"]),
         (&"kong".into(), &401.into())
