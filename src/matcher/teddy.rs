@@ -26,6 +26,7 @@
 mod simd;
 
 use std::collections::HashSet;
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use simd::Kernel;
@@ -153,24 +154,34 @@ impl Prefilter {
 /// (an open-addressed table of slots), the shorter ones in a list.
 struct Literals {
     slots: Vec<Slot>,
-    /// The literals of slots with few, slot after slot.
+    /// The literals compared one by one, slot after slot.
     few: Vec<Few>,
-    /// The literals of slots with many (a catalog's codes, `SYN.000001` to `SYN.050000`), and the
-    /// lengths they come in, slot after slot.
+    /// The first eight bytes of the literals of eight bytes or more in slots with many, sorted and
+    /// distinct, slot after slot: most places a slot's four bytes let through end at a search of these.
+    heads: Vec<u64>,
+    /// Those literals (a catalog's codes, `SYN.000001` to `SYN.050000`), and the lengths they come in,
+    /// slot after slot.
     many: HashSet<Box<[u8]>>,
     lengths: Vec<usize>,
     short: Vec<Short>,
 }
 
-/// The literals that begin with the same four bytes, `head` (none: an empty slot). Compared one by one,
-/// `few[first..first + count]`; or, when `many`, looked up in `many`: a prefix of the text of each length
-/// in `lengths[first..first + count]`.
-#[derive(Clone, Copy, Default)]
+/// The literals that begin with the same four bytes, `head` (an empty slot: no literal at all). Those
+/// in `few[few]` are compared one by one: all of them where they are few, else those of fewer than eight
+/// bytes; the others are looked up in `many` (a prefix of the text of each length in `lengths[lengths]`),
+/// where the text's first eight bytes are in `heads[heads]`.
+#[derive(Clone, Default)]
 struct Slot {
     head: u32,
-    first: usize,
-    count: usize,
-    many: bool,
+    few: Range<usize>,
+    heads: Range<usize>,
+    lengths: Range<usize>,
+}
+
+impl Slot {
+    fn is_empty(&self) -> bool {
+        self.few.is_empty() && self.lengths.is_empty()
+    }
 }
 
 /// Past this many literals beginning alike, a place is checked by lookups, one per length, rather than
@@ -240,6 +251,7 @@ impl Literals {
         let mut table = Literals {
             slots: Vec::new(),
             few: Vec::new(),
+            heads: Vec::new(),
             many: HashSet::new(),
             lengths: Vec::new(),
             short,
@@ -249,32 +261,37 @@ impl Literals {
         table.slots = vec![Slot::default(); (2 * alike.len()).next_power_of_two().max(16)];
         let mask = table.slots.len() - 1;
         for literals in alike {
-            let head = literals[0].0;
-            let slot = if literals.len() <= FEW {
-                let first = table.few.len();
-                table.few.extend(literals.iter().map(|&(_, l)| Few::new(l)));
-                Slot {
-                    head,
-                    first,
-                    count: literals.len(),
-                    many: false,
-                }
-            } else {
-                let first = table.lengths.len();
-                let mut lengths: Vec<usize> = literals.iter().map(|(_, l)| l.len()).collect();
-                lengths.sort_unstable();
-                lengths.dedup();
-                table.lengths.extend(&lengths);
-                table.many.extend(literals.iter().map(|&(_, l)| l.into()));
-                Slot {
-                    head,
-                    first,
-                    count: lengths.len(),
-                    many: true,
-                }
+            let many = literals.len() > FEW;
+            let (longer, compared): (Vec<&[u8]>, Vec<&[u8]>) = (literals.iter())
+                .map(|&(_, literal)| literal)
+                .partition(|literal| many && literal.len() >= 8);
+            let few_start = table.few.len();
+            table
+                .few
+                .extend(compared.iter().map(|literal| Few::new(literal)));
+            let heads_start = table.heads.len();
+            let mut heads: Vec<u64> = (longer.iter())
+                .map(|literal| u64::from_le_bytes(literal[..8].try_into().expect("eight bytes")))
+                .collect();
+            heads.sort_unstable();
+            heads.dedup();
+            table.heads.extend(heads);
+            let lengths_start = table.lengths.len();
+            let mut lengths: Vec<usize> = longer.iter().map(|literal| literal.len()).collect();
+            lengths.sort_unstable();
+            lengths.dedup();
+            table.lengths.extend(lengths);
+            table
+                .many
+                .extend(longer.iter().map(|&literal| literal.into()));
+            let slot = Slot {
+                head: literals[0].0,
+                few: few_start..table.few.len(),
+                heads: heads_start..table.heads.len(),
+                lengths: lengths_start..table.lengths.len(),
             };
-            let mut at = hash(head) & mask;
-            while table.slots[at].count != 0 {
+            let mut at = hash(slot.head) & mask;
+            while !table.slots[at].is_empty() {
                 at = (at + 1) & mask;
             }
             table.slots[at] = slot;
@@ -297,19 +314,21 @@ impl Literals {
         let mask = self.slots.len() - 1;
         let mut at = hash(head) & mask;
         let long = loop {
-            let slot = self.slots[at];
-            if slot.count == 0 {
+            let slot = &self.slots[at];
+            if slot.is_empty() {
                 break false;
             }
             if slot.head == head {
-                let range = slot.first..slot.first + slot.count;
-                break if slot.many {
-                    self.lengths[range]
+                break self.few[slot.few.clone()]
+                    .iter()
+                    .any(|few| few.starts(rest))
+                    || rest.first_chunk::<8>().is_some_and(|&eight| {
+                        self.heads[slot.heads.clone()]
+                            .binary_search(&u64::from_le_bytes(eight))
+                            .is_ok()
+                    }) && self.lengths[slot.lengths.clone()]
                         .iter()
-                        .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)))
-                } else {
-                    self.few[range].iter().any(|few| few.starts(rest))
-                };
+                        .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)));
             }
             at = (at + 1) & mask;
         };

@@ -1,9 +1,9 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second
-//! and third collections (123 and 127 pastes), added likewise. `heldout/` is a fourth collection (126
-//! pastes), from sources none of them used, never tuned on: only measured (precision and recall per vendor,
-//! printed by `cargo test corpus -- --nocapture`).
+//! and the second, third and fourth collections (123, 127 and 126 pastes), added likewise. `heldout/` is a
+//! fifth collection (136 pastes), from sources none of them used, never tuned on: only measured (precision
+//! and recall per vendor, printed by `cargo test corpus -- --nocapture`).
 //!
 //! Each file:
 //!
@@ -259,8 +259,8 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.923 && precision >= 0.935,
-        "recall {recall:.3}, precision {precision:.3}; cases wrong:\n{}",
+        recall >= 0.9065 && precision >= 0.9275,
+        "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
 }

@@ -308,6 +308,33 @@ fn many_literals_beginning_alike() {
     assert_eq!(found, [2, 34, 48, 51, 55, 60]);
 }
 
+/// Literals of four to twelve bytes that share their first four by the dozen (two heads, random tails):
+/// each such slot compares its shorter literals and looks up its longer ones by their first eight bytes.
+/// In random texts of their pieces (ending anywhere, so some places have fewer than eight bytes left):
+/// exactly the naive places.
+#[test]
+fn literals_of_mixed_lengths_beginning_alike() {
+    let mut rng = fastrand::Rng::with_seed(11);
+    for round in 0..60 {
+        let words: Vec<Vec<u8>> = (0..[20, 90, 300][round % 3])
+            .map(|_| {
+                let mut word = [b"abab", b"ba\xe9b"][rng.usize(0..2)].to_vec();
+                word.extend((0..rng.usize(0..9)).map(|_| b"abcdefgh"[rng.usize(0..8)]));
+                word
+            })
+            .collect();
+        let literals: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
+        let len = rng.usize(0..400);
+        let mut text = text_of_pieces(&mut rng, &literals, len);
+        text.truncate(len);
+        assert_eq!(
+            places(&prefilter(&literals), &text),
+            naive(&literals, &text),
+            "round {round}"
+        );
+    }
+}
+
 /// Literals that begin in more ways than the groups can hold leave the search to the automaton.
 #[test]
 fn too_many_beginnings_for_the_groups() {
