@@ -23,54 +23,112 @@ use super::record::{EntryRecord, Span, sound_template, text, u32_at};
 use super::store::{Entries, Store};
 use crate::template::{Context, Template};
 
-/// Everything of a catalog but its entries.
+/// Everything of a catalog but its entries: its texts as `&str` where a catalog is packed from, as spans of
+/// the pool (`Span`) where it is packed.
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct Header<'a> {
+pub(crate) struct Header<S> {
     /// The file name under `catalogs/` (built-in catalogs); empty for users' catalogs.
-    pub file: &'a str,
-    pub id: &'a str,
-    pub vendor: &'a str,
-    pub vendor_name: (&'a str, &'a str),
-    pub product: (&'a str, &'a str),
-    #[serde(borrow)]
-    pub sources: Vec<SourceRecord<'a>>,
-    #[serde(borrow)]
-    pub referrals: Vec<ReferralRecord<'a>>,
+    pub file: S,
+    pub id: S,
+    pub vendor: S,
+    pub vendor_name: (S, S),
+    pub product: (S, S),
+    pub sources: Vec<SourceRecord<S>>,
+    pub referrals: Vec<ReferralRecord<S>>,
     /// `(text, any case, what)` of each vendor hint.
-    #[serde(borrow)]
-    pub hints: Vec<(&'a str, bool, &'a str)>,
+    pub hints: Vec<(S, bool, S)>,
     pub replaces: bool,
     pub messages_are_descriptions: bool,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct SourceRecord<'a> {
-    pub id: &'a str,
-    pub title: &'a str,
-    pub date: Option<&'a str>,
-    pub document: Option<&'a str>,
-    pub url: Option<&'a str>,
-    pub label: Option<(&'a str, &'a str)>,
+pub(crate) struct SourceRecord<S> {
+    pub id: S,
+    pub title: S,
+    pub date: Option<S>,
+    pub document: Option<S>,
+    pub url: Option<S>,
+    pub label: Option<(S, S)>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct ReferralRecord<'a> {
-    pub id: &'a str,
-    pub code: &'a str,
-    pub meaning: (&'a str, &'a str),
-    pub fix: (&'a str, &'a str),
+pub(crate) struct ReferralRecord<S> {
+    pub id: S,
+    pub code: S,
+    pub meaning: (S, S),
+    pub fix: (S, S),
     pub authored: [bool; 4],
 }
 
-/// A packed catalog. Entry texts are kept once each in one pool (a note repeated on 200 rows is stored
-/// once), which is checked as UTF-8 once, when an entry is first read; codes and ids are compared as bytes
-/// without it, so a code lookup checks only the pools of the catalogs whose entries it shows. The indexes
+impl<S> Header<S> {
+    /// The header with each text put through `f`, in one order: `pack` lays a header's texts out in the
+    /// pool in it, and `unpack` reads them back in it (a catalog from outside must have them exactly there).
+    fn map<T>(self, mut f: impl FnMut(S) -> Option<T>) -> Option<Header<T>> {
+        fn pair<S, T>(f: &mut impl FnMut(S) -> Option<T>, (a, b): (S, S)) -> Option<(T, T)> {
+            Some((f(a)?, f(b)?))
+        }
+        fn maybe<S, T>(f: &mut impl FnMut(S) -> Option<T>, text: Option<S>) -> Option<Option<T>> {
+            match text {
+                Some(text) => Some(Some(f(text)?)),
+                None => Some(None),
+            }
+        }
+        let file = f(self.file)?;
+        let id = f(self.id)?;
+        let vendor = f(self.vendor)?;
+        let vendor_name = pair(&mut f, self.vendor_name)?;
+        let product = pair(&mut f, self.product)?;
+        let mut sources = Vec::with_capacity(self.sources.len());
+        for s in self.sources {
+            sources.push(SourceRecord {
+                id: f(s.id)?,
+                title: f(s.title)?,
+                date: maybe(&mut f, s.date)?,
+                document: maybe(&mut f, s.document)?,
+                url: maybe(&mut f, s.url)?,
+                label: match s.label {
+                    Some(label) => Some(pair(&mut f, label)?),
+                    None => None,
+                },
+            });
+        }
+        let mut referrals = Vec::with_capacity(self.referrals.len());
+        for r in self.referrals {
+            referrals.push(ReferralRecord {
+                id: f(r.id)?,
+                code: f(r.code)?,
+                meaning: pair(&mut f, r.meaning)?,
+                fix: pair(&mut f, r.fix)?,
+                authored: r.authored,
+            });
+        }
+        let mut hints = Vec::with_capacity(self.hints.len());
+        for (text, any_case, what) in self.hints {
+            hints.push((f(text)?, any_case, f(what)?));
+        }
+        Some(Header {
+            file,
+            id,
+            vendor,
+            vendor_name,
+            product,
+            sources,
+            referrals,
+            hints,
+            replaces: self.replaces,
+            messages_are_descriptions: self.messages_are_descriptions,
+        })
+    }
+}
+
+/// A packed catalog. Its texts are kept once each in one pool (a note repeated on 200 rows is stored
+/// once): the entries', then the codes in lower case, then the header's. A built-in catalog's pool is
+/// text the compiler checked; any other is checked as UTF-8 when it is unpacked. The indexes
 /// are tables of little-endian numbers read in place: a process that looks up one code decodes nothing
 /// of a catalog but its header.
 #[derive(Serialize, Deserialize)]
 struct Packed<'a> {
-    #[serde(borrow)]
-    header: Header<'a>,
+    header: Header<Span>,
     #[serde(borrow, with = "serde_bytes")]
     pool: &'a [u8],
     /// `(code start, code end, entry)` as u32s, for every entry with a literal code, sorted by the code
@@ -164,9 +222,9 @@ pub(crate) struct Parts<'a> {
     pub messages_are_descriptions: bool,
 }
 
-impl<'a> Header<'a> {
+impl<'a> Header<&'a str> {
     /// The header of a catalog, to pack it (`file`: its name under `catalogs/`, built-in ones only).
-    pub(crate) fn of(c: &'a Catalog, file: &'a str) -> Header<'a> {
+    pub(crate) fn of(c: &'a Catalog, file: &'a str) -> Header<&'a str> {
         Header::new(
             file,
             &Parts {
@@ -183,7 +241,7 @@ impl<'a> Header<'a> {
         )
     }
 
-    pub(crate) fn new(file: &'a str, c: &Parts<'a>) -> Header<'a> {
+    pub(crate) fn new(file: &'a str, c: &Parts<'a>) -> Header<&'a str> {
         Header {
             file,
             id: c.id,
@@ -192,8 +250,8 @@ impl<'a> Header<'a> {
             product: pair(c.product),
             sources: (c.sources.iter())
                 .map(|s| SourceRecord {
-                    id: &s.id,
-                    title: &s.title,
+                    id: &*s.id,
+                    title: &*s.title,
                     date: s.date.as_deref(),
                     document: s.document.as_deref(),
                     url: s.url.as_deref(),
@@ -202,7 +260,7 @@ impl<'a> Header<'a> {
                 .collect(),
             referrals: (c.referrals.iter())
                 .map(|r| ReferralRecord {
-                    id: &r.id,
+                    id: &*r.id,
                     code: r.code.source(),
                     meaning: pair(&r.meaning),
                     fix: pair(&r.fix),
@@ -287,7 +345,7 @@ pub(crate) enum Keep {
 /// With `Keep::Apart`, the pool is left out of the bytes and returned beside them: the built-in catalogs'
 /// pools are compiled into the binary as text, which the compiler has checked.
 pub(crate) fn pack(
-    header: &Header<'_>,
+    header: &Header<&str>,
     entries: &[Entry],
     keep: Keep,
 ) -> Option<(Vec<u8>, String)> {
@@ -326,8 +384,9 @@ pub(crate) fn pack(
         .iter()
         .flat_map(|e| e.status.to_le_bytes())
         .collect();
+    let header = header.clone().map(|text| pool.add(text))?;
     postcard::to_allocvec(&Packed {
-        header: header.clone(),
+        header,
         pool: match keep {
             Keep::Inside => pool.text.as_bytes(),
             Keep::Apart => &[],
@@ -359,15 +418,17 @@ pub(crate) fn unpack(
     }
     let count = packed.statuses.len() / 2;
     let in_range = |i: u32| (i as usize) < count;
-    let header = &packed.header;
-    let sources = header.sources.len();
+    let sources = packed.header.sources.len();
     // Every table is checked here, once, so that reading one later needs no more than its bounds.
-    let pool: &'static [u8] = builtin.map_or(packed.pool, str::as_bytes);
+    let pool: &'static str = match builtin {
+        Some(pool) => pool,
+        None => simdutf8::basic::from_utf8(packed.pool).ok()?,
+    };
+    let pool_len = pool.len();
     let offsets_sound = packed.offsets.len() == (count + 1) * 4
         && (trusted
             || (0..count).all(|i| u32_at(packed.offsets, i) <= u32_at(packed.offsets, i + 1))
                 && u32_at(packed.offsets, count) as usize == packed.records.len());
-    let pool_len = pool.len();
     let codes_sound = packed.codes.len().is_multiple_of(12)
         && (trusted
             || (0..packed.codes.len() / 12).all(|i| {
@@ -376,11 +437,9 @@ pub(crate) fn unpack(
                     && end as usize <= pool_len
                     && in_range(u32_at(packed.codes, 3 * i + 2))
             }));
-    let referrals_sound = trusted || header.referrals.iter().all(|r| sound_template(r.code));
     if !packed.statuses.len().is_multiple_of(2)
         || !offsets_sound
         || !codes_sound
-        || !referrals_sound
         || !packed.code_templates.iter().copied().all(in_range)
         || !(packed.editions.iter()).all(|&(a, b)| in_range(a) && in_range(b))
         || sources == 0
@@ -388,14 +447,9 @@ pub(crate) fn unpack(
     {
         return None;
     }
-    let vendor = Vendor::from_id(header.vendor)?;
     let store = Store {
         sources,
         pool,
-        checked_pool: match builtin {
-            Some(text) => OnceLock::from(Some(text)),
-            None => OnceLock::new(),
-        },
         codes: packed.codes,
         code_templates: packed.code_templates,
         editions: packed.editions,
@@ -404,9 +458,23 @@ pub(crate) fn unpack(
         offsets: packed.offsets,
         records: packed.records,
     };
-    if !trusted && !store.verify() {
-        return None;
-    }
+    let header = if trusted {
+        packed
+            .header
+            .map(|(start, end)| pool.get(start as usize..end as usize))?
+    } else {
+        // The header's texts follow the records' and the codes' in the pool, and end it.
+        let mut layout = store.verify()?;
+        let header = packed.header.map(|span| match span {
+            (start, end) if start == end => Some(""),
+            span => layout.text(span),
+        })?;
+        if !layout.is_whole() || !header.referrals.iter().all(|r| sound_template(r.code)) {
+            return None;
+        }
+        header
+    };
+    let vendor = Vendor::from_id(header.vendor)?;
     Some(Catalog {
         id: header.id.to_string(),
         vendor,

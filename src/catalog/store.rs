@@ -23,7 +23,7 @@ pub(super) struct Layout<'t> {
 impl<'t> Layout<'t> {
     /// The text at `span`: the next one, used for the first time, or one laid out before.
     #[inline]
-    fn text(&mut self, span: Span) -> Option<&'t str> {
+    pub(super) fn text(&mut self, span: Span) -> Option<&'t str> {
         let (start, end) = span;
         if start == self.end && end > start {
             let found = self.text.get(start as usize..end as usize)?;
@@ -34,6 +34,11 @@ impl<'t> Layout<'t> {
         self.holds(span)
             .then(|| self.text.get(start as usize..end as usize))
             .flatten()
+    }
+
+    /// Whether the texts laid out so far are the whole pool.
+    pub(super) fn is_whole(&self) -> bool {
+        self.end as usize == self.text.len()
     }
 
     /// Whether `span` is exactly one of the texts laid out so far.
@@ -51,9 +56,8 @@ pub struct Entries(pub(super) Arc<Store>);
 pub(super) struct Store {
     /// How many sources the catalog has: an entry's source indexes are checked against it.
     pub(super) sources: usize,
-    pub(super) pool: &'static [u8],
-    /// The pool as text, once checked (`None`: it is not UTF-8).
-    pub(super) checked_pool: OnceLock<Option<&'static str>>,
+    /// The catalog's texts (checked as UTF-8 by the compiler, built-in, or by `unpack`).
+    pub(super) pool: &'static str,
     /// As `Packed`'s tables, checked by `unpack`.
     pub(super) codes: &'static [u8],
     pub(super) code_templates: Vec<u32>,
@@ -67,17 +71,12 @@ pub(super) struct Store {
 }
 
 impl Store {
-    /// The pool as text (checked by simdutf8 the first time).
-    fn text(&self) -> Option<&'static str> {
-        *(self.checked_pool).get_or_init(|| simdutf8::basic::from_utf8(self.pool).ok())
-    }
-
     fn str(&self, (start, end): Span) -> Option<&'static str> {
-        self.text()?.get(start as usize..end as usize)
+        self.pool.get(start as usize..end as usize)
     }
 
     fn bytes(&self, (start, end): Span) -> Option<&'static [u8]> {
-        self.pool.get(start as usize..end as usize)
+        self.pool.as_bytes().get(start as usize..end as usize)
     }
 
     fn len(&self) -> usize {
@@ -124,18 +123,16 @@ impl Store {
     }
 
     /// Checks packed bytes from outside the build as a whole, so that a catalog unpacked from them answers
-    /// as the TOML they were packed from, or is not unpacked at all: the pool is UTF-8; every record
-    /// decodes (`decode`), its code and messages within the length limit; every text stands where `pack` puts it
-    /// (`Layout`); and the code, code-template and edition tables list exactly what the records say. Any
-    /// record, index or span changed behind a valid checksum fails one of these; what no check can tell
-    /// from a catalog that says so is a text changed in place or a flag flipped.
-    pub(super) fn verify(&self) -> bool {
-        self.verify_records().is_some()
-    }
-
-    fn verify_records(&self) -> Option<()> {
+    /// as the TOML they were packed from, or is not unpacked at all: every record decodes (`decode`), its
+    /// code and messages within the length limit; every text stands where `pack` puts it (`Layout`); and
+    /// the code, code-template and edition tables list exactly what the records say. Any record, index or
+    /// span changed behind a valid checksum fails one of these; what no check can tell from a catalog that
+    /// says so is a text changed in place or a flag flipped. `None` if one fails; else the layout of the
+    /// pool so far, which the header's texts continue (`packed::unpack`, which also checks the pool is
+    /// UTF-8).
+    pub(super) fn verify(&self) -> Option<Layout<'static>> {
         let mut layout = Layout {
-            text: self.text()?,
+            text: self.pool,
             ends: Vec::new(),
             end: 0,
         };
@@ -225,7 +222,7 @@ impl Store {
         for span in added {
             layout.text(span)?;
         }
-        (layout.end as usize == layout.text.len()).then_some(())
+        Some(layout)
     }
 
     /// Entry `index` from its record; `None` where the record is damaged.
