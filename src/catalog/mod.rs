@@ -16,7 +16,7 @@ mod validate;
 pub(crate) use literals::{LiteralIndex, Stands, message_keys};
 pub use load::CatalogPaths;
 pub use model::{Authored, Entry, Hint, Origin, Referral, Source, Text, Vendor};
-pub use packed::Catalog;
+pub use packed::{Catalog, Sources};
 pub use store::Entries;
 pub use validate::parse;
 

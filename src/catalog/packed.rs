@@ -33,6 +33,8 @@ pub(crate) struct Header<S> {
     pub vendor: S,
     pub vendor_name: (S, S),
     pub product: (S, S),
+    /// Packed apart (`Packed::sources`), and read only when a catalog's sources are first asked for.
+    #[serde(skip)]
     pub sources: Vec<SourceRecord<S>>,
     pub referrals: Vec<ReferralRecord<S>>,
     /// `(text, any case, what)` of each vendor hint.
@@ -67,31 +69,11 @@ impl<S> Header<S> {
         fn pair<S, T>(f: &mut impl FnMut(S) -> Option<T>, (a, b): (S, S)) -> Option<(T, T)> {
             Some((f(a)?, f(b)?))
         }
-        fn maybe<S, T>(f: &mut impl FnMut(S) -> Option<T>, text: Option<S>) -> Option<Option<T>> {
-            match text {
-                Some(text) => Some(Some(f(text)?)),
-                None => Some(None),
-            }
-        }
         let file = f(self.file)?;
         let id = f(self.id)?;
         let vendor = f(self.vendor)?;
         let vendor_name = pair(&mut f, self.vendor_name)?;
         let product = pair(&mut f, self.product)?;
-        let mut sources = Vec::with_capacity(self.sources.len());
-        for s in self.sources {
-            sources.push(SourceRecord {
-                id: f(s.id)?,
-                title: f(s.title)?,
-                date: maybe(&mut f, s.date)?,
-                document: maybe(&mut f, s.document)?,
-                url: maybe(&mut f, s.url)?,
-                label: match s.label {
-                    Some(label) => Some(pair(&mut f, label)?),
-                    None => None,
-                },
-            });
-        }
         let mut referrals = Vec::with_capacity(self.referrals.len());
         for r in self.referrals {
             referrals.push(ReferralRecord {
@@ -106,6 +88,7 @@ impl<S> Header<S> {
         for (text, any_case, what) in self.hints {
             hints.push((f(text)?, any_case, f(what)?));
         }
+        let sources = map_sources(self.sources, f)?;
         Some(Header {
             file,
             id,
@@ -121,6 +104,98 @@ impl<S> Header<S> {
     }
 }
 
+/// The sources with each text put through `f`, in `Header::map`'s order (they come last).
+fn map_sources<S, T>(
+    sources: Vec<SourceRecord<S>>,
+    mut f: impl FnMut(S) -> Option<T>,
+) -> Option<Vec<SourceRecord<T>>> {
+    let mut mapped = Vec::with_capacity(sources.len());
+    for s in sources {
+        mapped.push(SourceRecord {
+            id: f(s.id)?,
+            title: f(s.title)?,
+            date: match s.date {
+                Some(date) => Some(f(date)?),
+                None => None,
+            },
+            document: match s.document {
+                Some(document) => Some(f(document)?),
+                None => None,
+            },
+            url: match s.url {
+                Some(url) => Some(f(url)?),
+                None => None,
+            },
+            label: match s.label {
+                Some((en, zh)) => Some((f(en)?, f(zh)?)),
+                None => None,
+            },
+        });
+    }
+    Some(mapped)
+}
+
+/// A catalog's sources: a built-in catalog's decoded when first asked for (most lookups show one
+/// catalog's, and `--version` and tables their dates), any other's when it is unpacked and checked.
+#[derive(Clone)]
+pub struct Sources {
+    /// The packed `SourceRecord`s and the pool their spans point into (built-in catalogs only).
+    packed: Option<(&'static [u8], &'static str)>,
+    decoded: OnceLock<Vec<Source>>,
+}
+
+impl Sources {
+    fn decoded(sources: Vec<Source>) -> Sources {
+        Sources {
+            packed: None,
+            decoded: OnceLock::from(sources),
+        }
+    }
+}
+
+impl std::ops::Deref for Sources {
+    type Target = [Source];
+
+    fn deref(&self) -> &[Source] {
+        self.decoded.get_or_init(|| {
+            let (bytes, pool) = self.packed.expect("sources not decoded are built in");
+            let records: Vec<SourceRecord<Span>> =
+                postcard::from_bytes(bytes).expect("the build packs the built-in catalogs");
+            let records = map_sources(records, |(start, end)| {
+                pool.get(start as usize..end as usize)
+            })
+            .expect("the build packs the built-in catalogs");
+            records.into_iter().map(source).collect()
+        })
+    }
+}
+
+impl<'a> IntoIterator for &'a Sources {
+    type Item = &'a Source;
+    type IntoIter = std::slice::Iter<'a, Source>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
+
+impl std::fmt::Debug for Sources {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
+}
+
+fn source(s: SourceRecord<&'static str>) -> Source {
+    Source {
+        id: s.id.into(),
+        title: s.title.into(),
+        date: s.date.map(Cow::Borrowed),
+        document: s.document.map(Cow::Borrowed),
+        url: s.url.map(Cow::Borrowed),
+        label: s.label.map(text),
+    }
+}
+
 /// A packed catalog. Its texts are kept once each in one pool (a note repeated on 200 rows is stored
 /// once): the entries', then the codes in lower case, then the header's. A built-in catalog's pool is
 /// text the compiler checked; any other is checked as UTF-8 when it is unpacked. The indexes
@@ -129,6 +204,10 @@ impl<S> Header<S> {
 #[derive(Serialize, Deserialize)]
 struct Packed<'a> {
     header: Header<Span>,
+    /// How many sources the catalog has, and their `SourceRecord`s (the header's `sources`).
+    source_count: u32,
+    #[serde(borrow, with = "serde_bytes")]
+    sources: &'a [u8],
     #[serde(borrow, with = "serde_bytes")]
     pool: &'a [u8],
     /// `(code start, code end, entry)` as u32s, for every entry with a literal code, sorted by the code
@@ -156,7 +235,7 @@ pub struct Catalog {
     pub vendor: Vendor,
     pub vendor_name: Text,
     pub product: Text,
-    pub sources: Vec<Source>,
+    pub sources: Sources,
     pub entries: Entries,
     pub referrals: Vec<Referral>,
     /// What marks this catalog's vendor in a paste.
@@ -385,7 +464,10 @@ pub(crate) fn pack(
         .flat_map(|e| e.status.to_le_bytes())
         .collect();
     let header = header.clone().map(|text| pool.add(text))?;
+    let sources = postcard::to_allocvec(&header.sources).ok()?;
     postcard::to_allocvec(&Packed {
+        source_count: u32::try_from(header.sources.len()).ok()?,
+        sources: &sources,
         header,
         pool: match keep {
             Keep::Inside => pool.text.as_bytes(),
@@ -418,7 +500,7 @@ pub(crate) fn unpack(
     }
     let count = packed.statuses.len() / 2;
     let in_range = |i: u32| (i as usize) < count;
-    let sources = packed.header.sources.len();
+    let sources = packed.source_count as usize;
     // Every table is checked here, once, so that reading one later needs no more than its bounds.
     let pool: &'static str = match builtin {
         Some(pool) => pool,
@@ -458,21 +540,30 @@ pub(crate) fn unpack(
         offsets: packed.offsets,
         records: packed.records,
     };
-    let header = if trusted {
-        packed
-            .header
-            .map(|(start, end)| pool.get(start as usize..end as usize))?
+    let (header, sources) = if trusted {
+        let header = (packed.header).map(|(start, end)| pool.get(start as usize..end as usize))?;
+        let sources = Sources {
+            packed: Some((packed.sources, pool)),
+            decoded: OnceLock::new(),
+        };
+        (header, sources)
     } else {
         // The header's texts follow the records' and the codes' in the pool, and end it.
         let mut layout = store.verify()?;
-        let header = packed.header.map(|span| match span {
+        let mut header = packed.header;
+        header.sources = postcard::from_bytes(packed.sources).ok()?;
+        let header = header.map(|span| match span {
             (start, end) if start == end => Some(""),
             span => layout.text(span),
         })?;
-        if !layout.is_whole() || !header.referrals.iter().all(|r| sound_template(r.code)) {
+        if !layout.is_whole()
+            || header.sources.len() != sources
+            || !header.referrals.iter().all(|r| sound_template(r.code))
+        {
             return None;
         }
-        header
+        let decoded = header.sources.iter().cloned().map(source).collect();
+        (header, Sources::decoded(decoded))
     };
     let vendor = Vendor::from_id(header.vendor)?;
     Some(Catalog {
@@ -480,16 +571,7 @@ pub(crate) fn unpack(
         vendor,
         vendor_name: text(header.vendor_name),
         product: text(header.product),
-        sources: (header.sources.iter())
-            .map(|s| Source {
-                id: s.id.into(),
-                title: s.title.into(),
-                date: s.date.map(Cow::Borrowed),
-                document: s.document.map(Cow::Borrowed),
-                url: s.url.map(Cow::Borrowed),
-                label: s.label.map(text),
-            })
-            .collect(),
+        sources,
         referrals: (header.referrals.iter())
             .map(|r| Referral {
                 id: r.id.into(),
