@@ -164,24 +164,38 @@ struct Literals {
     many: HashSet<Box<[u8]>>,
     lengths: Vec<usize>,
     short: Vec<Short>,
+    /// The first bytes of the short literals: most places start with none of them.
+    short_starts: [bool; 256],
 }
 
 /// The literals that begin with the same four bytes, `head` (an empty slot: no literal at all). Those
 /// in `few[few]` are compared one by one: all of them where they are few, else those of fewer than eight
 /// bytes; the others are looked up in `many` (a prefix of the text of each length in `lengths[lengths]`),
 /// where the text's first eight bytes are in `heads[heads]`.
+/// (Ranges of u32: 28 bytes a slot, so that a table of a thousand stays in the first-level cache.)
 #[derive(Clone, Default)]
 struct Slot {
     head: u32,
-    few: Range<usize>,
-    heads: Range<usize>,
-    lengths: Range<usize>,
+    few: Range<u32>,
+    heads: Range<u32>,
+    lengths: Range<u32>,
 }
 
 impl Slot {
     fn is_empty(&self) -> bool {
         self.few.is_empty() && self.lengths.is_empty()
     }
+}
+
+/// `start..end` as a slot keeps it.
+fn slot_range(start: usize, end: usize) -> Range<u32> {
+    let index = |i: usize| u32::try_from(i).expect("a prefilter holds fewer than 2^32 literals");
+    index(start)..index(end)
+}
+
+/// A slot's range, to index with.
+fn range(range: &Range<u32>) -> Range<usize> {
+    range.start as usize..range.end as usize
 }
 
 /// Past this many literals beginning alike, a place is checked by lookups, one per length, rather than
@@ -254,8 +268,12 @@ impl Literals {
             heads: Vec::new(),
             many: HashSet::new(),
             lengths: Vec::new(),
+            short_starts: [false; 256],
             short,
         };
+        for short in &table.short {
+            table.short_starts[usize::from(short.literal[0])] = true;
+        }
         let alike: Vec<&[(u32, &[u8])]> = long.chunk_by(|a, b| a.0 == b.0).collect();
         // At most half full, so that a lookup mostly ends at its first slot.
         table.slots = vec![Slot::default(); (2 * alike.len()).next_power_of_two().max(16)];
@@ -286,9 +304,9 @@ impl Literals {
                 .extend(longer.iter().map(|&literal| literal.into()));
             let slot = Slot {
                 head: literals[0].0,
-                few: few_start..table.few.len(),
-                heads: heads_start..table.heads.len(),
-                lengths: lengths_start..table.lengths.len(),
+                few: slot_range(few_start, table.few.len()),
+                heads: slot_range(heads_start, table.heads.len()),
+                lengths: slot_range(lengths_start, table.lengths.len()),
             };
             let mut at = hash(slot.head) & mask;
             while !table.slots[at].is_empty() {
@@ -319,23 +337,24 @@ impl Literals {
                 break false;
             }
             if slot.head == head {
-                break self.few[slot.few.clone()]
+                break self.few[range(&slot.few)]
                     .iter()
                     .any(|few| few.starts(rest))
                     || rest.first_chunk::<8>().is_some_and(|&eight| {
-                        self.heads[slot.heads.clone()]
+                        self.heads[range(&slot.heads)]
                             .binary_search(&u64::from_le_bytes(eight))
                             .is_ok()
-                    }) && self.lengths[slot.lengths.clone()]
+                    }) && self.lengths[range(&slot.lengths)]
                         .iter()
                         .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)));
             }
             at = (at + 1) & mask;
         };
-        long || self
-            .short
-            .iter()
-            .any(|short| head & short.mask == short.value)
+        long || self.short_starts[usize::from(first_four[0])]
+            && self
+                .short
+                .iter()
+                .any(|short| head & short.mask == short.value)
     }
 }
 
