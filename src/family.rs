@@ -77,30 +77,27 @@ impl Families {
     /// The family a free-text query names: its id, its name in either language or one of its aliases,
     /// read without case, spaces and punctuation (`Signature-Mismatch`, `signature mismatch`, `签名错误`).
     pub fn named(&self, query: &str) -> Option<&Family> {
-        let query = name_key(query);
-        if query.is_empty() {
-            return None;
-        }
+        name_key(query).next()?;
         self.families.iter().find(|f| {
             [f.id, &f.name.en, &f.name.zh]
                 .into_iter()
                 .chain(f.aliases.iter().copied())
-                .any(|name| name_key(name) == query)
+                .any(|name| same_name(name, query))
         })
     }
 }
 
 /// Whether two texts are the same name: equal without case, spaces and punctuation.
 pub fn same_name(a: &str, b: &str) -> bool {
-    name_key(a) == name_key(b)
+    name_key(a).eq(name_key(b))
 }
 
-/// A name as compared: lower case, letters and digits only.
-fn name_key(name: &str) -> String {
+/// A name as compared: lower case, letters and digits only (compared as it is read, without a copy: a
+/// lookup compares the query with every family's names).
+fn name_key(name: &str) -> impl Iterator<Item = char> + '_ {
     name.chars()
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
-        .collect()
 }
 
 impl Family {
