@@ -18,7 +18,9 @@ use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
 use select::select;
 use spans::Spans;
-use standing::{after_status_line_status, continued, leads_a_message, only_field, standing};
+use standing::{
+    after_status_line_status, continued, leads_a_message, only_field, sole_message_field, standing,
+};
 
 /// What a paste yielded.
 pub(super) struct Pasted<'c> {
@@ -124,6 +126,9 @@ struct Candidate<'c> {
     /// message of its that is not generic was found.
     whole_message: bool,
     specific_message: bool,
+    /// Whether a message of its was found as the only field of a JSON object (`{"message":"Forbidden"}`,
+    /// nested or not): a gateway's whole body.
+    sole_message: bool,
 }
 
 impl<'c> Matcher<'c> {
@@ -343,6 +348,9 @@ impl<'c> Matcher<'c> {
                 // (Read in the text, where the braces around it are: a field's value alone has none.)
                 let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
                 let whole = whole || body;
+                let sole = body
+                    || (matches!(place, Place::Text(..))
+                        && sole_message_field(haystack, &hit.span));
                 let points = match (whole, hit.generic) {
                     (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
@@ -372,6 +380,7 @@ impl<'c> Matcher<'c> {
                 c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
                 c.whole_message |= whole;
                 c.specific_message |= !hit.generic;
+                c.sole_message |= sole;
             }
             Target::Referral => {
                 if self.entries_with_code(&found.value).is_empty() {
@@ -511,6 +520,7 @@ fn add<'c>(
                 stated_status: None,
                 whole_message: false,
                 specific_message: false,
+                sole_message: false,
             });
             candidates.len() - 1
         }
@@ -553,7 +563,11 @@ fn weigh(
     let mut differs = 0;
     if let Some((found, same_line)) = status_for(evidence, lines, candidate, anchors) {
         if found.value == candidate.entry.status {
-            candidate.score += STATUS_AGREES;
+            // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
+            // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
+            if !restates_status(candidate) {
+                candidate.score += STATUS_AGREES;
+            }
             candidate
                 .clues
                 .push(clue(ClueKind::Status, &text[found.span.clone()], found));
@@ -633,6 +647,20 @@ fn weigh(
     }
 
     candidate.clues.sort_by_key(|c| c.start);
+}
+
+/// Whether every code and message a candidate was found by is a status's reason phrase (`Forbidden`,
+/// `Unauthorized.`), and none stands as a body's only field (a gateway's whole answer, `{"message":
+/// "Forbidden"}`): such a text, one field among a backend's, is the status said again, no evidence of a row.
+fn restates_status(candidate: &Candidate<'_>) -> bool {
+    if candidate.sole_message {
+        return false;
+    }
+    let mut found = (candidate.clues.iter())
+        .filter(|c| matches!(c.kind, ClueKind::Code | ClueKind::Message))
+        .peekable();
+    found.peek().is_some()
+        && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
 }
 
 /// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).

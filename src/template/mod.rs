@@ -132,6 +132,16 @@ impl Parts {
 /// A message with less literal text than this (CJK characters count double) is generic.
 const DISTINCTIVE_WEIGHT: usize = 16;
 
+/// Whether a message is one or two words of ASCII letters (a final full stop aside): `Invalid signature.`
+fn few_plain_words(message: &str) -> bool {
+    let message = message.trim().trim_end_matches('.');
+    let words: Vec<&str> = message.split_whitespace().collect();
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+}
+
 impl Clone for Template {
     fn clone(&self) -> Self {
         let derived = OnceLock::new();
@@ -311,10 +321,13 @@ impl Template {
     }
 
     /// Whether the message is too short or plain to tell an error by itself (`超时`, `Bad Gateway`): it
-    /// counts only with other evidence.
+    /// counts only with other evidence. So is a message of one or two plain words (`Invalid signature`,
+    /// `Invalid Credentials`): every platform's authentication says such words, so they tell no vendor.
     pub fn is_generic(&self) -> bool {
         *self.derived().generic.get_or_init(|| {
-            self.weight() < DISTINCTIVE_WEIGHT || crate::status::is_reason_phrase(&self.display())
+            self.weight() < DISTINCTIVE_WEIGHT
+                || crate::status::is_reason_phrase(&self.display())
+                || self.parts().plain.as_deref().is_some_and(few_plain_words)
         })
     }
 

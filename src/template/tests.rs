@@ -290,3 +290,25 @@ fn fill_substitutes_known_captures_and_names_the_rest() {
         "MissingGroupId.{other}"
     );
 }
+
+/// One or two plain words are generic however long (`Invalid signature`, `Invalid Credentials.`); a
+/// longer sentence, a message with a placeholder, or CJK text is weighed by its length alone.
+#[test]
+fn one_or_two_plain_words_are_generic() {
+    for generic in [
+        "Invalid signature",
+        "Invalid Credentials.",
+        "Unauthorized",
+        "超时",
+    ] {
+        assert!(message(generic).is_generic(), "{generic}");
+    }
+    for distinctive in [
+        "Invalid API key in request",
+        "Invalid Signature {detail}",
+        "HMAC-signature mismatched",
+        "签名不一致，请检查签名",
+    ] {
+        assert!(!message(distinctive).is_generic(), "{distinctive}");
+    }
+}

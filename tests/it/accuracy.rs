@@ -769,3 +769,56 @@ fn a_generic_code_in_another_spelling_is_another_systems() {
     let google = r#"{"error":{"errors":[{"domain":"global","reason":"authError","message":"Invalid Credentials","locationType":"header","location":"Authorization"}],"code":401,"message":"Invalid Credentials"}}"#;
     assert_eq!(found_in(google)[0], row("google", Some("authError"), 401));
 }
+
+/// Two editions of one row found by the same text are one error: the edition the paste agrees with is
+/// claimed, and its card shows the other beside it; the other edition is no second claim.
+#[test]
+fn two_editions_of_a_row_are_one_claim() {
+    let body = r#"{"message":"failed to verify jwt"}"#;
+    assert_eq!(found_in(body), [row("apisix", None, 401)]);
+    // The status the paste states picks the older edition (APISIX 3.11 and earlier answered 503).
+    let old = format!("HTTP/1.1 503 Service Unavailable\nServer: APISIX/3.9.1\n\n{body}\n");
+    assert_eq!(found_in(&old), [row("apisix", None, 503)]);
+    let json = lookup_json(body);
+    let matches = json["matches"].as_array().expect("matches");
+    assert_eq!(matches.len(), 1);
+    assert_eq!(matches[0]["id"], "jwt-failed-to-verify");
+}
+
+/// One or two plain words (`Invalid signature`, `Invalid Credentials`) are what every platform's
+/// authentication says: in another system's body, with neither the row's status nor its vendor, they claim
+/// nothing. The gateway's own whole body, or its vendor named, still does.
+#[test]
+fn two_plain_words_need_other_evidence() {
+    for other in [
+        "{ error_response: { code: 25, msg: 'Invalid signature' } }",
+        r#"{"fault":{"code":900901,"message":"Invalid Credentials","description":"Authentication Error. Make sure you have provided the correct security credentials"}}"#,
+        r#"{"timestamp":"1687141399277","status":403,"type":"urn:example:problem:invalid-timestamp","title":"Invalid Timestamp","detail":"Request has expired."}"#,
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    assert_eq!(
+        found_in(r#"{"message":"Invalid signature"}"#),
+        [row("kong", None, 401)]
+    );
+    let google = r#"{"error":{"errors":[{"domain":"global","reason":"authError","message":"Invalid Credentials"}],"code":401,"message":"Invalid Credentials"}}"#;
+    assert_eq!(found_in(google)[0], row("google", Some("authError"), 401));
+}
+
+/// A status's reason phrase said again in a field beside others (`{"error": {"message": "Unauthorized.",
+/// "code": 401}}` under `HTTP/1.1 401 Unauthorized`, `"code":"Forbidden"` under a 403) is the status, not
+/// a gateway's row: the status agreeing adds nothing. A body whose only field it is (a gateway's default
+/// answer, nested in a client's print or not) still agrees with its status.
+#[test]
+fn a_reason_phrase_beside_its_status_is_no_row() {
+    let keystone = "HTTP/1.1 401 Unauthorized\nServer: nginx\nContent-Type: application/json\n\n{\"error\": {\"message\": \"Unauthorized.\", \"code\": 401, \"title\": \"Unauthorized\"}}\n";
+    assert_eq!(claims(keystone), (vec![], 1));
+    let coded =
+        "Response status code: 403\nBody: {\"message\":\"Forbidden\",\"code\":\"Forbidden\"}\n";
+    assert_eq!(claims(coded), (vec![], 1));
+    let axios = "{ status: 403,\n  statusText: 'Forbidden',\n  data: { message: 'Forbidden' } }\n";
+    assert_eq!(
+        found_in(axios)[0],
+        row("aws", Some("ForbiddenException"), 403)
+    );
+}
