@@ -822,3 +822,29 @@ fn a_reason_phrase_beside_its_status_is_no_row() {
         row("aws", Some("ForbiddenException"), 403)
     );
 }
+
+/// Messages as they are really written: the quotation marks around a value vary (Tencent's table writes
+/// ``action=`{action}` ``, its API answers `action="DescribeX"`), and users retype a message's first letter
+/// in lower case (`invalid API key in request`); the vendor's own wording is found as before.
+#[test]
+fn quotes_and_a_first_letter_as_written() {
+    let sdk = r#"[TencentCloudSDKException] code:InvalidAction message:The request action="DescribeX" is invalid or not found in service="dnspod" and version="2021-03-23". requestId:abc"#;
+    let json = lookup_json(sdk);
+    assert_eq!(json["matches"][0]["code"], "InvalidAction");
+    assert_eq!(json["matches"][0]["captures"]["action"], "DescribeX");
+    assert_eq!(json["matches"][0]["captures"]["service"], "dnspod");
+    let table = "The request action=`DescribeX` is invalid or not found in service=`dnspod` and version=`2021-03-23`.";
+    assert_eq!(
+        found_in(table)[0],
+        row("tencent", Some("InvalidAction"), 200)
+    );
+    for body in [
+        r#"{"message": "invalid API key in request"}"#,
+        r#"{"message": "Invalid API key in request"}"#,
+    ] {
+        assert_eq!(found_in(body), [row("apisix", None, 401)], "{body}");
+    }
+    // An acronym keeps its case: `aPI ...` is no retyping.
+    let google = found_in("Error: API key not valid. Please pass a valid API key.\n");
+    assert_eq!(google, [row("google", Some("API_KEY_INVALID"), 400)]);
+}
