@@ -99,6 +99,8 @@ pub(super) fn reported_alone(line: &str, span: &Range<usize>) -> bool {
 }
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
+/// How many of an error's clue ranges are looked at for a status on their line.
+const CLUE_LINES: usize = 8;
 
 struct Candidate<'c> {
     catalog: &'c Catalog,
@@ -712,6 +714,21 @@ fn status_for<'e>(
         .or_else(|| statuses.iter().find(on_line));
     if let Some(s) = nearest {
         return Some((s, true));
+    }
+    // Else on the line of another of its clues (an SDK's summary line says the message; the body it
+    // dumps below says the code and the status): the first few, which a repeated error's are like.
+    for span in candidate.primary.iter().take(CLUE_LINES) {
+        let other = lines.line_of(span.start);
+        if other == line {
+            continue;
+        }
+        let on_other = |s: &&Found<u16>| s.span.start >= other.start && s.span.end <= other.end;
+        let nearest = (statuses.iter().filter(on_other))
+            .rfind(|s| s.span.end <= span.start)
+            .or_else(|| statuses.iter().find(on_other));
+        if let Some(s) = nearest {
+            return Some((s, true));
+        }
     }
     // Another error between a status and this one, on a line of its own, claims the status.
     let claimed = |s: &Found<u16>| {

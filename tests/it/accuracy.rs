@@ -848,3 +848,19 @@ fn quotes_and_a_first_letter_as_written() {
     let google = found_in("Error: API key not valid. Please pass a valid API key.\n");
     assert_eq!(google, [row("google", Some("API_KEY_INVALID"), 400)]);
 }
+
+/// A status stated on the line of another of the error's clues is the error's own: an SDK's summary line
+/// says the message, the body it dumps on the next line says the code and the status.
+#[test]
+fn a_status_beside_another_clue_of_the_error_is_its_own() {
+    let paste = concat!(
+        "InvalidAccessKeyIdError: Specified access key is not found or invalid., URL: https://mt.cn-hangzhou.aliyuncs.com/\n",
+        r#"{"data":{"Message":"Specified access key is not found or invalid.","Code":"InvalidAccessKeyId"},"response":{"statusCode":404}}"#,
+        "\n"
+    );
+    let json = lookup_json(paste);
+    let first = &json["matches"][0];
+    assert_eq!(first["code"], "InvalidAccessKeyId");
+    assert_eq!(first["status"], 401);
+    assert_eq!(first["stated_status"], 404);
+}
