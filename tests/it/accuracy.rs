@@ -864,3 +864,23 @@ fn a_status_beside_another_clue_of_the_error_is_its_own() {
     assert_eq!(first["status"], 401);
     assert_eq!(first["stated_status"], 404);
 }
+
+/// Google's v1 `reason` beside the v2 `status` of the same body names the same error in the older model:
+/// the better-found category stands for it; a v1 body alone still names its reason.
+#[test]
+fn a_v1_reason_beside_the_v2_status_is_the_same_error() {
+    let both = r#"{"error":{"code":429,"message":"Quota exceeded for quota group 'default' of service 'pagespeedonline.googleapis.com'.","errors":[{"message":"Quota exceeded.","domain":"global","reason":"rateLimitExceeded"}],"status":"RESOURCE_EXHAUSTED"}}"#;
+    let found = found_in(both);
+    assert!(
+        found
+            .iter()
+            .all(|(_, code, _)| code.as_deref() == Some("RESOURCE_EXHAUSTED")),
+        "{found:?}"
+    );
+    assert_eq!(found[0], row("google", Some("RESOURCE_EXHAUSTED"), 429));
+    let v1 = r#"{"error":{"errors":[{"domain":"usageLimits","reason":"rateLimitExceeded","message":"Rate Limit Exceeded"}],"code":429,"message":"Rate Limit Exceeded"}}"#;
+    assert_eq!(
+        found_in(v1)[0],
+        row("google", Some("rateLimitExceeded"), 429)
+    );
+}

@@ -63,9 +63,11 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     }
     // A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
     // better-found row of the same vendor and status for the same error (its ErrorInfo reason,
-    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own.
+    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
+    // lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
+    // of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
+    // error in the older model.
     let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
-        .filter(|k| !category_only(k))
         .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
         .collect();
     kept.retain(|c| {
