@@ -884,3 +884,14 @@ fn a_v1_reason_beside_the_v2_status_is_the_same_error() {
         row("google", Some("rateLimitExceeded"), 429)
     );
 }
+
+/// Google's Go client ends its error line with the one reason (`googleapi: Error 403: <message>, <reason>`):
+/// that reason is stated as a field states a code, and the message beside it is its wording.
+#[test]
+fn a_googleapi_line_states_its_reason() {
+    let paste = "Error creating services: googleapi: Error 403: Service Usage API has not been used in project 1021909506549 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/serviceusage.googleapis.com/overview?project=1021909506549 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry., accessNotConfigured";
+    assert_eq!(
+        found_in(paste)[0],
+        row("google", Some("accessNotConfigured"), 403)
+    );
+}
