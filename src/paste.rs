@@ -486,6 +486,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::linked_codes(text);
             evidence.code_fields.extend(codes::sdk_prefixed_codes(text));
+            evidence.code_fields.extend(codes::googleapi_reasons(text));
         }
     }
     settle(&mut evidence.code_fields);

@@ -18,7 +18,9 @@ use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
 use select::select;
 use spans::Spans;
-use standing::{after_status_line_status, continued, leads_a_message, only_field, standing};
+use standing::{
+    after_status_line_status, continued, leads_a_message, only_field, sole_message_field, standing,
+};
 
 /// What a paste yielded.
 pub(super) struct Pasted<'c> {
@@ -97,6 +99,8 @@ pub(super) fn reported_alone(line: &str, span: &Range<usize>) -> bool {
 }
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
+/// How many of an error's clue ranges are looked at for a status on their line.
+const CLUE_LINES: usize = 8;
 
 struct Candidate<'c> {
     catalog: &'c Catalog,
@@ -124,6 +128,9 @@ struct Candidate<'c> {
     /// message of its that is not generic was found.
     whole_message: bool,
     specific_message: bool,
+    /// Whether a message of its was found as the only field of a JSON object (`{"message":"Forbidden"}`,
+    /// nested or not): a gateway's whole body.
+    sole_message: bool,
 }
 
 impl<'c> Matcher<'c> {
@@ -343,6 +350,9 @@ impl<'c> Matcher<'c> {
                 // (Read in the text, where the braces around it are: a field's value alone has none.)
                 let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
                 let whole = whole || body;
+                let sole = body
+                    || (matches!(place, Place::Text(..))
+                        && sole_message_field(haystack, &hit.span));
                 let points = match (whole, hit.generic) {
                     (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
@@ -372,6 +382,7 @@ impl<'c> Matcher<'c> {
                 c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);
                 c.whole_message |= whole;
                 c.specific_message |= !hit.generic;
+                c.sole_message |= sole;
             }
             Target::Referral => {
                 if self.entries_with_code(&found.value).is_empty() {
@@ -511,6 +522,7 @@ fn add<'c>(
                 stated_status: None,
                 whole_message: false,
                 specific_message: false,
+                sole_message: false,
             });
             candidates.len() - 1
         }
@@ -553,7 +565,11 @@ fn weigh(
     let mut differs = 0;
     if let Some((found, same_line)) = status_for(evidence, lines, candidate, anchors) {
         if found.value == candidate.entry.status {
-            candidate.score += STATUS_AGREES;
+            // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
+            // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
+            if !restates_status(candidate) {
+                candidate.score += STATUS_AGREES;
+            }
             candidate
                 .clues
                 .push(clue(ClueKind::Status, &text[found.span.clone()], found));
@@ -635,6 +651,20 @@ fn weigh(
     candidate.clues.sort_by_key(|c| c.start);
 }
 
+/// Whether every code and message a candidate was found by is a status's reason phrase (`Forbidden`,
+/// `Unauthorized.`), and none stands as a body's only field (a gateway's whole answer, `{"message":
+/// "Forbidden"}`): such a text, one field among a backend's, is the status said again, no evidence of a row.
+fn restates_status(candidate: &Candidate<'_>) -> bool {
+    if candidate.sole_message {
+        return false;
+    }
+    let mut found = (candidate.clues.iter())
+        .filter(|c| matches!(c.kind, ClueKind::Code | ClueKind::Message))
+        .peekable();
+    found.peek().is_some()
+        && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
+}
+
 /// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).
 fn is_oauth_code(code: &str) -> bool {
     const OAUTH: [&str; 12] = [
@@ -684,6 +714,21 @@ fn status_for<'e>(
         .or_else(|| statuses.iter().find(on_line));
     if let Some(s) = nearest {
         return Some((s, true));
+    }
+    // Else on the line of another of its clues (an SDK's summary line says the message; the body it
+    // dumps below says the code and the status): the first few, which a repeated error's are like.
+    for span in candidate.primary.iter().take(CLUE_LINES) {
+        let other = lines.line_of(span.start);
+        if other == line {
+            continue;
+        }
+        let on_other = |s: &&Found<u16>| s.span.start >= other.start && s.span.end <= other.end;
+        let nearest = (statuses.iter().filter(on_other))
+            .rfind(|s| s.span.end <= span.start)
+            .or_else(|| statuses.iter().find(on_other));
+        if let Some(s) = nearest {
+            return Some((s, true));
+        }
     }
     // Another error between a status and this one, on a line of its own, claims the status.
     let claimed = |s: &Found<u16>| {

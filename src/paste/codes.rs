@@ -80,3 +80,43 @@ pub(super) fn sdk_prefixed_codes(text: &str) -> Vec<Found<String>> {
     }
     found
 }
+
+/// Google's Go client prints an error whose one reason says what its message says as
+/// `googleapi: Error <status>: <message>, <reason>`: the reason ends the line, after the last comma.
+pub(super) fn googleapi_reasons(text: &str) -> Vec<Found<String>> {
+    const LEAD: &str = "googleapi: Error ";
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(LEAD) {
+        let start = at + LEAD.len();
+        let line_end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        let line = &text[start..line_end];
+        // `403: ` and a message.
+        let Some(message_at) = line
+            .find(": ")
+            .filter(|&i| i == 3 && line[..i].bytes().all(|b| b.is_ascii_digit()))
+        else {
+            continue;
+        };
+        let Some(comma) = line.rfind(", ").filter(|&i| i > message_at) else {
+            continue;
+        };
+        let reason = line[comma + 2..].trim_end();
+        let code_like = reason.len() >= 3
+            && reason.starts_with(|c: char| c.is_ascii_alphabetic())
+            && reason
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if code_like {
+            let reason_at = start + comma + 2;
+            push(
+                &mut found,
+                reason.to_string(),
+                reason_at..reason_at + reason.len(),
+                "googleapi reason",
+            );
+        }
+    }
+    found
+}

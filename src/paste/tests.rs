@@ -189,3 +189,23 @@ fn an_sdk_class_is_no_code_and_a_troubleshooting_link_names_one() {
     );
     assert_eq!(values(&e.code_fields), ["InvalidAccessKeyId"]);
 }
+
+#[test]
+fn a_googleapi_error_line_ends_with_its_reason() {
+    let line = "failed: googleapi: Error 403: Access Not Configured. Enable it, then retry., accessNotConfigured";
+    let e = read_paste(line);
+    assert_eq!(values(&e.code_fields), ["accessNotConfigured"]);
+    assert_eq!(&line[e.code_fields[0].span.clone()], "accessNotConfigured");
+    // Without a reason after the message (several errors, or none), nothing is read as one.
+    for other in [
+        "googleapi: Error 400: Invalid value at 'x', Invalid value",
+        "googleapi: Error 404: Not found, ",
+        "googleapi: got HTTP response code 502 with body: x, y",
+    ] {
+        let codes = values(&read_paste(other).code_fields);
+        assert!(
+            !codes.iter().any(|c| c == "value" || c == "y"),
+            "{other}: {codes:?}"
+        );
+    }
+}

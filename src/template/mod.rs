@@ -100,6 +100,9 @@ struct Finders {
     plain: Option<memmem::Finder<'static>>,
     /// A plain message without its final full stop, as gateways send it when they append detail.
     without_stop: Option<memmem::Finder<'static>>,
+    /// A plain message beginning with a capitalised word, that word's first letter in lower case and the
+    /// final full stop left off, as users retype it (`invalid API key in request`).
+    lower_first: Option<memmem::Finder<'static>>,
     /// A plain message's words other than its key (each less a final full stop), which must all stand
     /// in a text for its regex to be tried there; built the first time a text has the key but not the
     /// message as written.
@@ -129,8 +132,27 @@ impl Parts {
     }
 }
 
+/// A plain message whose first word is capitalised (`Invalid API key`, not `API key not valid`), with that
+/// word's first letter in lower case.
+fn lower_first(plain: &str) -> Option<String> {
+    let mut chars = plain.chars();
+    let (first, second) = (chars.next()?, chars.next()?);
+    (first.is_ascii_uppercase() && second.is_ascii_lowercase())
+        .then(|| format!("{}{}", first.to_ascii_lowercase(), &plain[1..]))
+}
+
 /// A message with less literal text than this (CJK characters count double) is generic.
 const DISTINCTIVE_WEIGHT: usize = 16;
+
+/// Whether a message is one or two words of ASCII letters (a final full stop aside): `Invalid signature.`
+fn few_plain_words(message: &str) -> bool {
+    let message = message.trim().trim_end_matches('.');
+    let words: Vec<&str> = message.split_whitespace().collect();
+    words.len() <= 2
+        && words
+            .iter()
+            .all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+}
 
 impl Clone for Template {
     fn clone(&self) -> Self {
@@ -199,20 +221,31 @@ impl Template {
             w.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(w)
         }
         let keyable = |w: &&str| w.len() >= 4 && !pattern::is_common(w);
+        // (A capitalised first word may be retyped in lower case: it is no word the text must hold.)
+        let retyped = |text: &str| self.context == Context::Message && lower_first(text).is_some();
         match self.plain_source() {
             Some(plain) => plain
                 .split_whitespace()
+                .skip(usize::from(retyped(plain)))
                 .map(strip)
                 .filter(keyable)
                 .collect(),
-            None => (self.parts().segments.iter())
-                .filter_map(|s| match s {
-                    Segment::Literal(text) => Some(text.split_whitespace().map(strip)),
-                    Segment::Placeholder(_) => None,
-                })
-                .flatten()
-                .filter(keyable)
-                .collect(),
+            None => {
+                let segments = &self.parts().segments;
+                let first_retyped =
+                    matches!(segments.first(), Some(Segment::Literal(text)) if retyped(text));
+                (segments.iter())
+                    .filter_map(|s| match s {
+                        Segment::Literal(text) => {
+                            Some(text.split_whitespace().map(|w| strip(pattern::unquoted(w))))
+                        }
+                        Segment::Placeholder(_) => None,
+                    })
+                    .flatten()
+                    .skip(usize::from(first_retyped))
+                    .filter(keyable)
+                    .collect()
+            }
         }
     }
 
@@ -311,10 +344,13 @@ impl Template {
     }
 
     /// Whether the message is too short or plain to tell an error by itself (`超时`, `Bad Gateway`): it
-    /// counts only with other evidence.
+    /// counts only with other evidence. So is a message of one or two plain words (`Invalid signature`,
+    /// `Invalid Credentials`): every platform's authentication says such words, so they tell no vendor.
     pub fn is_generic(&self) -> bool {
         *self.derived().generic.get_or_init(|| {
-            self.weight() < DISTINCTIVE_WEIGHT || crate::status::is_reason_phrase(&self.display())
+            self.weight() < DISTINCTIVE_WEIGHT
+                || crate::status::is_reason_phrase(&self.display())
+                || self.parts().plain.as_deref().is_some_and(few_plain_words)
         })
     }
 
@@ -409,10 +445,20 @@ impl Template {
                     .and_then(|p| p.strip_suffix('.'))
                     .filter(|_| self.context == Context::Message)
                     .map(|p| memmem::Finder::new(p).into_owned()),
+                lower_first: parts
+                    .plain
+                    .as_deref()
+                    .filter(|_| self.context == Context::Message)
+                    .and_then(lower_first)
+                    .map(|p| memmem::Finder::new(p.trim_end_matches('.')).into_owned()),
                 words: OnceLock::new(),
                 pairs: parts.plain.as_deref().map(|plain| {
+                    // (A first letter that may be either case is left out of the pairs.)
+                    let retyped = self.context == Context::Message && lower_first(plain).is_some();
                     let words = (plain.split_whitespace())
-                        .filter(|word| *word != parts.key)
+                        .enumerate()
+                        .filter(|(_, word)| *word != parts.key)
+                        .map(|(i, word)| if i == 0 && retyped { &word[1..] } else { word })
                         .map(|word| word.strip_suffix('.').unwrap_or(word));
                     Bigrams::of_words(std::iter::once(parts.key.as_str()).chain(words))
                 }),
@@ -472,6 +518,12 @@ impl Template {
             }
             if let Some(without_stop) = &finders.without_stop {
                 let found = find(without_stop);
+                if !found.is_empty() {
+                    return found;
+                }
+            }
+            if let Some(lower_first) = &finders.lower_first {
+                let found = find(lower_first);
                 if !found.is_empty() {
                     return found;
                 }

@@ -20,10 +20,35 @@ pub(super) const COMMON_WORDS: &[&str] = &[
 /// The template's key: its longest literal word that is not a common one (else its longest word), without
 /// a final full stop, which a gateway drops to append detail (`…in the environment: RELEASE`).
 pub(super) fn rarest_word(segments: &[Segment]) -> &str {
-    rarest_word_of(segments.iter().filter_map(|s| match s {
+    let word = rarest_word_of(segments.iter().filter_map(|s| match s {
         Segment::Literal(text) => Some(text.as_str()),
         Segment::Placeholder(_) => None,
-    }))
+    }));
+    // Quotes around a placeholder vary (`regex_pattern`): the key is the word without them.
+    if segments
+        .iter()
+        .any(|s| matches!(s, Segment::Placeholder(_)))
+    {
+        let bare = unquoted(word);
+        if !bare.is_empty() {
+            return bare;
+        }
+    }
+    word
+}
+
+/// The quotation marks a vendor or a user may put around a value (typographic ones are read as these): any
+/// of them stands where the template has one of them beside a placeholder (Tencent's table writes
+/// ``action=`{action}` ``, its API answers `action="DescribeX"`). (Not none: a value's end is where its
+/// closing mark is.)
+pub(super) const QUOTES: [char; 3] = ['`', '"', '\''];
+
+/// The regex class of `QUOTES`.
+const QUOTE_CLASS: &str = "[`\"']";
+
+/// A word of a template's literal text without the quotation marks at its ends.
+pub(super) fn unquoted(word: &str) -> &str {
+    word.trim_matches(QUOTES)
 }
 
 /// The longest of `COMMON_WORDS`, in bytes: a longer word is none of them.
@@ -98,10 +123,21 @@ pub(super) fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) 
         .filter(|w| !common(w))
         .max_by_key(|w| w.len())
         .unwrap_or_else(|| {
-            pieces
+            let piece = pieces
                 .map(str::trim)
                 .max_by_key(|text| text.len())
-                .unwrap_or_default()
+                .unwrap_or_default();
+            // A phrase's capitalised first letter may be retyped in lower case (`invalid API key in
+            // request`): the key starts after it.
+            let mut chars = piece.chars();
+            match (chars.next(), chars.next()) {
+                (Some(a), Some(b))
+                    if a.is_ascii_uppercase() && b.is_ascii_lowercase() && piece.contains(' ') =>
+                {
+                    &piece[1..]
+                }
+                _ => piece,
+            }
         })
 }
 
@@ -146,17 +182,46 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
     let mut index = 0;
     for (i, segment) in segments.iter().enumerate() {
         match segment {
-            // Gateways append detail to a message (`Incorrect app authentication information: signature
-            // expired`), dropping its final full stop, so a message's final full stop is optional.
-            // (Only after literal text: after a placeholder the full stop is what ends the value.)
-            Segment::Literal(text)
-                if context == Context::Message
-                    && i + 1 == segments.len()
-                    && text.len() > 1
-                    && text.ends_with('.') =>
-            {
-                push_literal(&mut pattern, &text[..text.len() - 1], context);
-                pattern.push_str(r"\.?");
+            Segment::Literal(text) if context == Context::Message => {
+                let placeholder = |at: Option<usize>| {
+                    at.and_then(|at| segments.get(at))
+                        .is_some_and(|s| matches!(s, Segment::Placeholder(_)))
+                };
+                let mut text = text.as_str();
+                // A quotation mark beside a placeholder: any of them (`QUOTES`).
+                let opens = placeholder(i.checked_sub(1)).then(|| text.strip_prefix(QUOTES));
+                if let Some(Some(rest)) = opens {
+                    pattern.push_str(QUOTE_CLASS);
+                    text = rest;
+                }
+                let closes = placeholder(Some(i + 1)).then(|| text.strip_suffix(QUOTES));
+                if let Some(Some(rest)) = closes {
+                    text = rest;
+                }
+                // A message's first letter as a user retypes it (`invalid API key` for `Invalid API key`):
+                // either case, where the first word is a capitalised word, not an acronym.
+                if i == 0 && !any_case {
+                    let mut chars = text.chars();
+                    if let (Some(first), Some(second)) = (chars.next(), chars.next())
+                        && first.is_ascii_uppercase()
+                        && second.is_ascii_lowercase()
+                    {
+                        let _ = write!(pattern, "[{first}{}]", first.to_ascii_lowercase());
+                        text = &text[1..];
+                    }
+                }
+                // Gateways append detail to a message (`Incorrect app authentication information: signature
+                // expired`), dropping its final full stop, so a message's final full stop is optional.
+                // (Only after literal text: after a placeholder the full stop is what ends the value.)
+                if i + 1 == segments.len() && text.len() > 1 && text.ends_with('.') {
+                    push_literal(&mut pattern, &text[..text.len() - 1], context);
+                    pattern.push_str(r"\.?");
+                } else {
+                    push_literal(&mut pattern, text, context);
+                }
+                if let Some(Some(_)) = closes {
+                    pattern.push_str(QUOTE_CLASS);
+                }
             }
             Segment::Literal(text) => push_literal(&mut pattern, text, context),
             Segment::Placeholder(name) => {
@@ -203,7 +268,10 @@ pub(super) fn value_class(
                 regex::escape(&closer.unwrap_or(']').to_string())
             )
         }
-        (Some(q @ ('"' | '\'' | '`')), Some(c)) if c == q => format!("[^{q}\\n]+?"),
+        // Between quotation marks, which vary: up to the next of any of them.
+        (Some(q), Some(c)) if QUOTES.contains(&q) && QUOTES.contains(&c) => {
+            format!("[^{}\\n]+?", &QUOTE_CLASS[1..QUOTE_CLASS.len() - 1])
+        }
         // The last placeholder takes the whole run; earlier ones as little as lets the rest match.
         (_, None) => r"\S+".to_string(),
         _ => r"\S+?".to_string(),

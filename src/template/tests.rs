@@ -122,7 +122,8 @@ fn literal_length_counted_on_the_source_agrees_with_the_parse() {
 fn common_words_are_sorted_for_their_search() {
     assert!(COMMON_WORDS.is_sorted(), "keep COMMON_WORDS sorted");
     assert!(COMMON_WORDS.iter().all(|w| *w == w.to_ascii_lowercase()));
-    assert_eq!(message("Request timeout.").key(), "Request timeout.");
+    // (A phrase of common words is its own key, less a capitalised first letter a user may retype.)
+    assert_eq!(message("Request timeout.").key(), "equest timeout.");
     assert_eq!(message("Backend TIMEOUT of the gateway").key(), "gateway");
 }
 
@@ -288,5 +289,64 @@ fn fill_substitutes_known_captures_and_names_the_rest() {
     assert_eq!(
         fill_code("Missing{param}.{other}", &caps),
         "MissingGroupId.{other}"
+    );
+}
+
+/// One or two plain words are generic however long (`Invalid signature`, `Invalid Credentials.`); a
+/// longer sentence, a message with a placeholder, or CJK text is weighed by its length alone.
+#[test]
+fn one_or_two_plain_words_are_generic() {
+    for generic in [
+        "Invalid signature",
+        "Invalid Credentials.",
+        "Unauthorized",
+        "超时",
+    ] {
+        assert!(message(generic).is_generic(), "{generic}");
+    }
+    for distinctive in [
+        "Invalid API key in request",
+        "Invalid Signature {detail}",
+        "HMAC-signature mismatched",
+        "签名不一致，请检查签名",
+    ] {
+        assert!(!message(distinctive).is_generic(), "{distinctive}");
+    }
+}
+
+/// A quotation mark beside a placeholder may be any of `QUOTES`, and a capitalised first letter either
+/// case; the value still ends at its closing mark.
+#[test]
+fn quotes_vary_and_a_first_letter_may_be_retyped() {
+    let action =
+        message("The request action=`{action}` is invalid or not found in service=`{service}`.");
+    for text in [
+        "The request action=`A` is invalid or not found in service=`s`.",
+        "the request action=\"A\" is invalid or not found in service='s'.",
+    ] {
+        let found = action.find_all_exact(text);
+        assert_eq!(found.len(), 1, "{text}");
+        assert_eq!(found[0].0["action"], "A");
+        assert_eq!(found[0].0["service"], "s");
+    }
+    assert!(
+        action
+            .find_all_exact("The request action=A is invalid")
+            .is_empty()
+    );
+    let plain = message("Invalid API key in request");
+    assert_eq!(
+        plain.find_all_exact("x: invalid API key in request").len(),
+        1
+    );
+    assert!(
+        plain
+            .find_all_exact("x: INVALID API key in request")
+            .is_empty()
+    );
+    assert!(
+        message("API key not valid")
+            .find_all_exact("aPI key not valid")
+            .is_empty()
     );
 }

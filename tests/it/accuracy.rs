@@ -769,3 +769,129 @@ fn a_generic_code_in_another_spelling_is_another_systems() {
     let google = r#"{"error":{"errors":[{"domain":"global","reason":"authError","message":"Invalid Credentials","locationType":"header","location":"Authorization"}],"code":401,"message":"Invalid Credentials"}}"#;
     assert_eq!(found_in(google)[0], row("google", Some("authError"), 401));
 }
+
+/// Two editions of one row found by the same text are one error: the edition the paste agrees with is
+/// claimed, and its card shows the other beside it; the other edition is no second claim.
+#[test]
+fn two_editions_of_a_row_are_one_claim() {
+    let body = r#"{"message":"failed to verify jwt"}"#;
+    assert_eq!(found_in(body), [row("apisix", None, 401)]);
+    // The status the paste states picks the older edition (APISIX 3.11 and earlier answered 503).
+    let old = format!("HTTP/1.1 503 Service Unavailable\nServer: APISIX/3.9.1\n\n{body}\n");
+    assert_eq!(found_in(&old), [row("apisix", None, 503)]);
+    let json = lookup_json(body);
+    let matches = json["matches"].as_array().expect("matches");
+    assert_eq!(matches.len(), 1);
+    assert_eq!(matches[0]["id"], "jwt-failed-to-verify");
+}
+
+/// One or two plain words (`Invalid signature`, `Invalid Credentials`) are what every platform's
+/// authentication says: in another system's body, with neither the row's status nor its vendor, they claim
+/// nothing. The gateway's own whole body, or its vendor named, still does.
+#[test]
+fn two_plain_words_need_other_evidence() {
+    for other in [
+        "{ error_response: { code: 25, msg: 'Invalid signature' } }",
+        r#"{"fault":{"code":900901,"message":"Invalid Credentials","description":"Authentication Error. Make sure you have provided the correct security credentials"}}"#,
+        r#"{"timestamp":"1687141399277","status":403,"type":"urn:example:problem:invalid-timestamp","title":"Invalid Timestamp","detail":"Request has expired."}"#,
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    assert_eq!(
+        found_in(r#"{"message":"Invalid signature"}"#),
+        [row("kong", None, 401)]
+    );
+    let google = r#"{"error":{"errors":[{"domain":"global","reason":"authError","message":"Invalid Credentials"}],"code":401,"message":"Invalid Credentials"}}"#;
+    assert_eq!(found_in(google)[0], row("google", Some("authError"), 401));
+}
+
+/// A status's reason phrase said again in a field beside others (`{"error": {"message": "Unauthorized.",
+/// "code": 401}}` under `HTTP/1.1 401 Unauthorized`, `"code":"Forbidden"` under a 403) is the status, not
+/// a gateway's row: the status agreeing adds nothing. A body whose only field it is (a gateway's default
+/// answer, nested in a client's print or not) still agrees with its status.
+#[test]
+fn a_reason_phrase_beside_its_status_is_no_row() {
+    let keystone = "HTTP/1.1 401 Unauthorized\nServer: nginx\nContent-Type: application/json\n\n{\"error\": {\"message\": \"Unauthorized.\", \"code\": 401, \"title\": \"Unauthorized\"}}\n";
+    assert_eq!(claims(keystone), (vec![], 1));
+    let coded =
+        "Response status code: 403\nBody: {\"message\":\"Forbidden\",\"code\":\"Forbidden\"}\n";
+    assert_eq!(claims(coded), (vec![], 1));
+    let axios = "{ status: 403,\n  statusText: 'Forbidden',\n  data: { message: 'Forbidden' } }\n";
+    assert_eq!(
+        found_in(axios)[0],
+        row("aws", Some("ForbiddenException"), 403)
+    );
+}
+
+/// Messages as they are really written: the quotation marks around a value vary (Tencent's table writes
+/// ``action=`{action}` ``, its API answers `action="DescribeX"`), and users retype a message's first letter
+/// in lower case (`invalid API key in request`); the vendor's own wording is found as before.
+#[test]
+fn quotes_and_a_first_letter_as_written() {
+    let sdk = r#"[TencentCloudSDKException] code:InvalidAction message:The request action="DescribeX" is invalid or not found in service="dnspod" and version="2021-03-23". requestId:abc"#;
+    let json = lookup_json(sdk);
+    assert_eq!(json["matches"][0]["code"], "InvalidAction");
+    assert_eq!(json["matches"][0]["captures"]["action"], "DescribeX");
+    assert_eq!(json["matches"][0]["captures"]["service"], "dnspod");
+    let table = "The request action=`DescribeX` is invalid or not found in service=`dnspod` and version=`2021-03-23`.";
+    assert_eq!(
+        found_in(table)[0],
+        row("tencent", Some("InvalidAction"), 200)
+    );
+    for body in [
+        r#"{"message": "invalid API key in request"}"#,
+        r#"{"message": "Invalid API key in request"}"#,
+    ] {
+        assert_eq!(found_in(body), [row("apisix", None, 401)], "{body}");
+    }
+    // An acronym keeps its case: `aPI ...` is no retyping.
+    let google = found_in("Error: API key not valid. Please pass a valid API key.\n");
+    assert_eq!(google, [row("google", Some("API_KEY_INVALID"), 400)]);
+}
+
+/// A status stated on the line of another of the error's clues is the error's own: an SDK's summary line
+/// says the message, the body it dumps on the next line says the code and the status.
+#[test]
+fn a_status_beside_another_clue_of_the_error_is_its_own() {
+    let paste = concat!(
+        "InvalidAccessKeyIdError: Specified access key is not found or invalid., URL: https://mt.cn-hangzhou.aliyuncs.com/\n",
+        r#"{"data":{"Message":"Specified access key is not found or invalid.","Code":"InvalidAccessKeyId"},"response":{"statusCode":404}}"#,
+        "\n"
+    );
+    let json = lookup_json(paste);
+    let first = &json["matches"][0];
+    assert_eq!(first["code"], "InvalidAccessKeyId");
+    assert_eq!(first["status"], 401);
+    assert_eq!(first["stated_status"], 404);
+}
+
+/// Google's v1 `reason` beside the v2 `status` of the same body names the same error in the older model:
+/// the better-found category stands for it; a v1 body alone still names its reason.
+#[test]
+fn a_v1_reason_beside_the_v2_status_is_the_same_error() {
+    let both = r#"{"error":{"code":429,"message":"Quota exceeded for quota group 'default' of service 'pagespeedonline.googleapis.com'.","errors":[{"message":"Quota exceeded.","domain":"global","reason":"rateLimitExceeded"}],"status":"RESOURCE_EXHAUSTED"}}"#;
+    let found = found_in(both);
+    assert!(
+        found
+            .iter()
+            .all(|(_, code, _)| code.as_deref() == Some("RESOURCE_EXHAUSTED")),
+        "{found:?}"
+    );
+    assert_eq!(found[0], row("google", Some("RESOURCE_EXHAUSTED"), 429));
+    let v1 = r#"{"error":{"errors":[{"domain":"usageLimits","reason":"rateLimitExceeded","message":"Rate Limit Exceeded"}],"code":429,"message":"Rate Limit Exceeded"}}"#;
+    assert_eq!(
+        found_in(v1)[0],
+        row("google", Some("rateLimitExceeded"), 429)
+    );
+}
+
+/// Google's Go client ends its error line with the one reason (`googleapi: Error 403: <message>, <reason>`):
+/// that reason is stated as a field states a code, and the message beside it is its wording.
+#[test]
+fn a_googleapi_line_states_its_reason() {
+    let paste = "Error creating services: googleapi: Error 403: Service Usage API has not been used in project 1021909506549 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/serviceusage.googleapis.com/overview?project=1021909506549 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry., accessNotConfigured";
+    assert_eq!(
+        found_in(paste)[0],
+        row("google", Some("accessNotConfigured"), 403)
+    );
+}

@@ -14,6 +14,12 @@ fn category_only(c: &Candidate<'_>) -> bool {
     c.message_points == 0 && c.code_points <= GENERIC_CODE_FIELD
 }
 
+/// Whether two candidates are editions of one row of one catalog: one is the older edition of the other.
+fn editions_of_one_row(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
+    std::ptr::eq(a.catalog, b.catalog)
+        && (a.entry.edition_of == Some(b.entry.index) || b.entry.edition_of == Some(a.entry.index))
+}
+
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     candidates.sort_by_key(|c| {
@@ -46,15 +52,22 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                         && (k.primary.extent() > c.primary.extent()
                             || (c.entry.doubtful_message && !k.entry.doubtful_message))))
         });
-        if !covered {
+        // Two editions of one row found by the same text are one error: the better-found edition stands
+        // for both (its card shows the other beside it), the other is no second claim.
+        let other_edition = kept.iter().any(|k| {
+            editions_of_one_row(k, &c) && c.primary.iter().all(|p| k.primary.overlaps(&p))
+        });
+        if !covered && !other_edition {
             kept.push(c);
         }
     }
     // A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
     // better-found row of the same vendor and status for the same error (its ErrorInfo reason,
-    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own.
+    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
+    // lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
+    // of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
+    // error in the older model.
     let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
-        .filter(|k| !category_only(k))
         .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
         .collect();
     kept.retain(|c| {

@@ -48,26 +48,33 @@ pub(super) fn standing(
 /// gateway answers with (AWS API Gateway's and Kong's default shape), not one field among a backend's nor a
 /// field of a field (`{"error": {"message": ...}}`).
 pub(super) fn only_field(haystack: &str, range: &Range<usize>) -> bool {
+    sole_field(haystack, range).is_some_and(|outside| !inside_an_object(outside))
+}
+
+/// Whether a message found at `range` is the value of the only field, `message`, of a JSON object, at any
+/// depth (a client's print of the body it got: axios's `data: { message: 'Forbidden' }`).
+pub(super) fn sole_message_field(haystack: &str, range: &Range<usize>) -> bool {
+    sole_field(haystack, range).is_some()
+}
+
+/// The text before the object whose only field, `message`, has the value at `range`.
+fn sole_field<'h>(haystack: &'h str, range: &Range<usize>) -> Option<&'h str> {
     const QUOTES: [char; 3] = ['"', '\'', '\\'];
     let after = haystack[range.end..].trim_start_matches(QUOTES);
     if !after.trim_start().starts_with('}') {
-        return false;
+        return None;
     }
     let before = haystack[..range.start].trim_end_matches(QUOTES).trim_end();
-    let Some(before) = before.strip_suffix(':') else {
-        return false;
-    };
+    let before = before.strip_suffix(':')?;
     let before = before.trim_end().trim_end_matches(QUOTES);
     let key_start = before
         .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
         .map_or(0, |i| i + 1);
     if !before[key_start..].eq_ignore_ascii_case("message") {
-        return false;
+        return None;
     }
     let before = before[..key_start].trim_end_matches(QUOTES).trim_end();
-    before
-        .strip_suffix('{')
-        .is_some_and(|outside| !inside_an_object(outside))
+    before.strip_suffix('{')
 }
 
 /// Whether text ending here is inside a `{...}` not yet closed, looking back at most 4 KiB (a body's
