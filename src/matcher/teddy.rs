@@ -451,8 +451,10 @@ impl Layout {
             let nibbles = Nibbles::default().with(literal);
             (0..WINDOW).map(|j| nibbles.accepted(j)).product()
         };
+        // (Worked out once each: the sort compares each literal many times.)
+        let alone: Vec<f64> = literals.iter().map(|literal| alone(literal)).collect();
         let mut order: Vec<usize> = (0..literals.len()).collect();
-        order.sort_by(|&a, &b| alone(literals[b]).total_cmp(&alone(literals[a])));
+        order.sort_by(|&a, &b| alone[b].total_cmp(&alone[a]));
         let mut buckets = vec![Bucket::default(); total];
         // Per bucket, the chance that each byte of the window is accepted (none, while empty).
         let mut accepted = vec![[0.0; WINDOW]; total];
