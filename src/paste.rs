@@ -484,9 +484,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         evidence.other_products = products::other_products(text);
         evidence.vendors = hints.vendors_in(text);
         if evidence.code_fields.is_empty() {
-            evidence.code_fields = codes::linked_codes(text);
-            evidence.code_fields.extend(codes::sdk_prefixed_codes(text));
-            evidence.code_fields.extend(codes::googleapi_reasons(text));
+            evidence.code_fields = codes::named_elsewhere(text);
         }
     }
     settle(&mut evidence.code_fields);

@@ -66,21 +66,18 @@ impl<S> Header<S> {
     /// The header with each text put through `f`, in one order: `pack` lays a header's texts out in the
     /// pool in it, and `unpack` reads them back in it (a catalog from outside must have them exactly there).
     fn map<T>(self, mut f: impl FnMut(S) -> Option<T>) -> Option<Header<T>> {
-        fn pair<S, T>(f: &mut impl FnMut(S) -> Option<T>, (a, b): (S, S)) -> Option<(T, T)> {
-            Some((f(a)?, f(b)?))
-        }
         let file = f(self.file)?;
         let id = f(self.id)?;
         let vendor = f(self.vendor)?;
-        let vendor_name = pair(&mut f, self.vendor_name)?;
-        let product = pair(&mut f, self.product)?;
+        let vendor_name = both(&mut f, self.vendor_name)?;
+        let product = both(&mut f, self.product)?;
         let mut referrals = Vec::with_capacity(self.referrals.len());
         for r in self.referrals {
             referrals.push(ReferralRecord {
                 id: f(r.id)?,
                 code: f(r.code)?,
-                meaning: pair(&mut f, r.meaning)?,
-                fix: pair(&mut f, r.fix)?,
+                meaning: both(&mut f, r.meaning)?,
+                fix: both(&mut f, r.fix)?,
                 authored: r.authored,
             });
         }
@@ -114,25 +111,29 @@ fn map_sources<S, T>(
         mapped.push(SourceRecord {
             id: f(s.id)?,
             title: f(s.title)?,
-            date: match s.date {
-                Some(date) => Some(f(date)?),
-                None => None,
-            },
-            document: match s.document {
-                Some(document) => Some(f(document)?),
-                None => None,
-            },
-            url: match s.url {
-                Some(url) => Some(f(url)?),
-                None => None,
-            },
+            date: maybe(&mut f, s.date)?,
+            document: maybe(&mut f, s.document)?,
+            url: maybe(&mut f, s.url)?,
             label: match s.label {
-                Some((en, zh)) => Some((f(en)?, f(zh)?)),
+                Some(label) => Some(both(&mut f, label)?),
                 None => None,
             },
         });
     }
     Some(mapped)
+}
+
+/// Both texts of a pair through `f` (`None` if either fails).
+fn both<S, T>(f: &mut impl FnMut(S) -> Option<T>, (a, b): (S, S)) -> Option<(T, T)> {
+    Some((f(a)?, f(b)?))
+}
+
+/// An optional text through `f`: `None` only if `f` fails.
+fn maybe<S, T>(f: &mut impl FnMut(S) -> Option<T>, text: Option<S>) -> Option<Option<T>> {
+    match text {
+        Some(text) => Some(Some(f(text)?)),
+        None => Some(None),
+    }
 }
 
 /// A catalog's sources: a built-in catalog's decoded when first asked for (most lookups show one

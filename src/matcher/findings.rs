@@ -708,25 +708,22 @@ fn status_for<'e>(
     let line = lines.line_of(position);
     let statuses = &evidence.statuses;
     // On its line: the nearest before it (`status=429 {...} status=403 {...}`), else the first after.
-    let on_line = |s: &&Found<u16>| s.span.start >= line.start && s.span.end <= line.end;
-    let nearest = (statuses.iter().filter(on_line))
-        .rfind(|s| s.span.end <= position)
-        .or_else(|| statuses.iter().find(on_line));
-    if let Some(s) = nearest {
-        return Some((s, true));
-    }
     // Else on the line of another of its clues (an SDK's summary line says the message; the body it
     // dumps below says the code and the status): the first few, which a repeated error's are like.
+    let nearest_on_line = |line: &Range<usize>, at: usize| {
+        let on_line = |s: &&Found<u16>| s.span.start >= line.start && s.span.end <= line.end;
+        (statuses.iter().filter(on_line))
+            .rfind(|s| s.span.end <= at)
+            .or_else(|| statuses.iter().find(on_line))
+    };
+    if let Some(s) = nearest_on_line(&line, position) {
+        return Some((s, true));
+    }
     for span in candidate.primary.iter().take(CLUE_LINES) {
         let other = lines.line_of(span.start);
-        if other == line {
-            continue;
-        }
-        let on_other = |s: &&Found<u16>| s.span.start >= other.start && s.span.end <= other.end;
-        let nearest = (statuses.iter().filter(on_other))
-            .rfind(|s| s.span.end <= span.start)
-            .or_else(|| statuses.iter().find(on_other));
-        if let Some(s) = nearest {
+        if other != line
+            && let Some(s) = nearest_on_line(&other, span.start)
+        {
             return Some((s, true));
         }
     }

@@ -125,6 +125,8 @@ pub(super) fn wrap(line: &str, width: usize) -> Vec<String> {
     wrap_with_textwrap(line, width)
 }
 
+/// textwrap itself: for ASCII text with other than printable characters, and the tests' reference for the
+/// two first fits above (which is why it keeps the `cjk_words` separator).
 fn wrap_with_textwrap(line: &str, width: usize) -> Vec<String> {
     let separator = if line.is_ascii() {
         textwrap::WordSeparator::AsciiSpace
@@ -143,21 +145,55 @@ fn wrap_with_textwrap(line: &str, width: usize) -> Vec<String> {
         .collect()
 }
 
-/// textwrap's first fit (as `wrap_with_textwrap` asks it) for printable ASCII, where every character is one
-/// column wide: the same lines, without measuring each character through its generic machinery (which was a
-/// fifth of a code lookup's instructions, most of it the family checklist). Each line is split into words
-/// with the spaces after them; a word wider than the line is cut into pieces the line's width; a word goes on
-/// the line if the line's words, their spaces and it fit; a line ends at its last word (spaces dropped).
-fn wrap_ascii(text: &str, width: usize) -> Vec<String> {
+/// A word of a line being wrapped, or a piece of one wider than the line: where it starts and ends, where
+/// the spaces after it end, and its width in columns.
+struct Piece {
+    start: usize,
+    end: usize,
+    spaces: usize,
+    width: usize,
+}
+
+/// textwrap's first fit (as `wrap_with_textwrap` asks it) over each line's pieces (`pieces_of`), measured
+/// once each, without textwrap's generic machinery (which was a fifth of a code lookup's instructions, most
+/// of it the family checklist): a piece goes on the line if the line's pieces, their spaces and it fit; a
+/// line ends at its last piece (spaces dropped). A line shorter in bytes than the width is kept whole.
+fn wrap_pieces(
+    text: &str,
+    width: usize,
+    pieces_of: impl Fn(&str, usize, &mut Vec<Piece>),
+) -> Vec<String> {
     let mut lines = Vec::new();
+    let mut pieces = Vec::new();
     for line in text.split('\n') {
         if line.len() < width {
             lines.push(line.trim_end_matches(' ').to_string());
             continue;
         }
+        pieces.clear();
+        pieces_of(line, width, &mut pieces);
+        let mut first = 0;
+        let mut taken = 0;
+        for (index, piece) in pieces.iter().enumerate() {
+            if taken + piece.width > width && index > first {
+                lines.push(line[pieces[first].start..pieces[index - 1].end].to_string());
+                first = index;
+                taken = 0;
+            }
+            taken += piece.width + (piece.spaces - piece.end);
+        }
+        if let Some(last) = pieces.last() {
+            lines.push(line[pieces[first].start..last.end].to_string());
+        }
+    }
+    lines
+}
+
+/// Printable ASCII, every character one column wide: words with the spaces after them, a word wider than
+/// the line cut into pieces the line's width.
+fn wrap_ascii(text: &str, width: usize) -> Vec<String> {
+    wrap_pieces(text, width, |line, width, pieces| {
         let bytes = line.as_bytes();
-        // (start, end of the word, end of the spaces after it)
-        let mut words: Vec<(usize, usize, usize)> = Vec::new();
         let mut start = 0;
         while start < line.len() {
             let mut end = start;
@@ -170,43 +206,30 @@ fn wrap_ascii(text: &str, width: usize) -> Vec<String> {
             }
             let mut piece = start;
             while end - piece > width {
-                words.push((piece, piece + width, piece + width));
+                pieces.push(Piece {
+                    start: piece,
+                    end: piece + width,
+                    spaces: piece + width,
+                    width,
+                });
                 piece += width;
             }
-            words.push((piece, end, spaces));
+            pieces.push(Piece {
+                start: piece,
+                end,
+                spaces,
+                width: end - piece,
+            });
             start = spaces;
         }
-        let mut first = 0;
-        let mut taken = 0;
-        for (index, &(start, end, spaces)) in words.iter().enumerate() {
-            if taken + (end - start) > width && index > first {
-                lines.push(line[words[first].0..words[index - 1].1].to_string());
-                first = index;
-                taken = 0;
-            }
-            taken += spaces - start;
-        }
-        lines.push(line[words[first].0..words[words.len() - 1].1].to_string());
-    }
-    lines
+    })
 }
 
-/// textwrap's first fit (as `wrap_with_textwrap` asks it) for text beyond ASCII, over the same words
-/// (`cjk_words`): each character measured once, without textwrap's generic machinery (which was a sixth of a
-/// code lookup's instructions, most of it the Chinese half of the family checklist). A word wider than the
-/// line is cut before the character that would pass it; a word goes on the line if the line's words, their
-/// spaces and it fit; a line ends at its last word (spaces dropped).
+/// Text beyond ASCII, over textwrap's words for it (`cjk_words`), each character measured once: a word
+/// wider than the line is cut before the character that would pass it.
 fn wrap_words(text: &str, width: usize) -> Vec<String> {
     use unicode_width::UnicodeWidthChar;
-    let mut lines = Vec::new();
-    // (start, end of the word or piece, end of the spaces after it, its width)
-    let mut words: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for line in text.split('\n') {
-        if line.len() < width {
-            lines.push(line.trim_end_matches(' ').to_string());
-            continue;
-        }
-        words.clear();
+    wrap_pieces(text, width, |line, width, pieces| {
         let base = line.as_ptr() as usize;
         for word in cjk_words(line) {
             let start = word.word.as_ptr() as usize - base;
@@ -215,28 +238,24 @@ fn wrap_words(text: &str, width: usize) -> Vec<String> {
             for (at, c) in word.word.char_indices() {
                 let c_width = c.width().unwrap_or(0);
                 if piece_width > 0 && piece_width + c_width > width {
-                    words.push((piece, start + at, start + at, piece_width));
+                    pieces.push(Piece {
+                        start: piece,
+                        end: start + at,
+                        spaces: start + at,
+                        width: piece_width,
+                    });
                     (piece, piece_width) = (start + at, 0);
                 }
                 piece_width += c_width;
             }
-            words.push((piece, end, end + word.whitespace.len(), piece_width));
+            pieces.push(Piece {
+                start: piece,
+                end,
+                spaces: end + word.whitespace.len(),
+                width: piece_width,
+            });
         }
-        let mut first = 0;
-        let mut taken = 0;
-        for (index, &(_, end, spaces, word_width)) in words.iter().enumerate() {
-            if taken + word_width > width && index > first {
-                lines.push(line[words[first].0..words[index - 1].1].to_string());
-                first = index;
-                taken = 0;
-            }
-            taken += word_width + (spaces - end);
-        }
-        if let Some(last) = words.last() {
-            lines.push(line[words[first].0..last.1].to_string());
-        }
-    }
-    lines
+    })
 }
 
 pub(super) fn card(
