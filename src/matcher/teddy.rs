@@ -7,11 +7,11 @@
 //! bytes has a low and a high nibble that some literal of the bucket has at that place, which two
 //! byte-shuffles per byte test for 8 buckets and 32 positions at once. Here several groups of 8 buckets
 //! are tested in the same pass over the text (aho-corasick's searchers take one group each, so the
-//! built-in literals needed three passes), the window is six bytes (theirs at most four, and as short as
-//! the shortest literal: `URI` made a whole searcher test three), and a literal shorter than the window
-//! leaves its bucket's remaining bytes open rather than the group's. A position some bucket accepts is
-//! then checked against the literals that begin with its first four bytes, found by hashing them, so a
-//! false alarm costs one lookup whichever bucket raised it.
+//! built-in literals needed three passes), the window is four bytes whatever the shortest literal (theirs
+//! as short as it: `URI` made a whole searcher test three), and a literal shorter than the window leaves
+//! its bucket's remaining bytes open rather than the group's. A position some bucket accepts is then
+//! checked against the literals that begin with its first four bytes, found by hashing them, so a false
+//! alarm costs one lookup whichever bucket raised it.
 //!
 //! A bucket of literals that share nibbles accepts little beyond them; one of unlike literals accepts
 //! many byte combinations none of them has. So the literals are not dealt out in order: each goes where
@@ -54,14 +54,19 @@ const BYTE_FREQUENCY: [u32; 256] = [
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
 ];
 
-/// Bytes of text each bucket tests from a position.
-const WINDOW: usize = 6;
+/// Bytes of text each bucket tests from a position. A longer window lets fewer places through, but costs
+/// two shuffles per group for each byte of it: with the built-in literals (some 1,200, beginning in some
+/// 450 ways), four bytes and three groups took the fewest instructions to scan `bench/scan.sh`'s three kinds
+/// of log (callgrind, `scan -j1 --count`: an access log 252 M against 280 M with five bytes, 304 M with six,
+/// 361 M with eight; the short-line log 343 M against 395 M, 384 M and 470 M).
+const WINDOW: usize = 4;
 /// Buckets per group: one bit each in a byte.
 const BUCKETS: usize = 8;
 /// Literals per bucket, past which another group is added. More groups make each bucket accept less, but
 /// each costs two shuffles per window byte: with the built-in literals, three groups search logs faster
-/// than four or two (measured with `bench/scan.sh`'s log and twelve public sample logs of other systems).
-const LITERALS_PER_BUCKET: usize = 12;
+/// than four or two (the access log above: 252 M instructions against 281 M and 312 M; six groups, with a
+/// six-byte window, 346 M).
+const LITERALS_PER_BUCKET: usize = 24;
 /// Each group costs two shuffles per window byte, and each kernel is compiled per count of groups; literals
 /// beginning in more ways than these hold (a catalog of thousands of unlike codes) are left to the
 /// automaton.
@@ -78,7 +83,8 @@ pub(super) struct Prefilter {
 struct Beginnings<'l> {
     /// Distinct, each as many bytes as `len` or the whole (shorter) literal.
     keys: Vec<&'l [u8]>,
-    /// Bytes the beginnings are cut to: `WINDOW`, or fewer where the literals begin in too many ways.
+    /// Bytes the beginnings are cut to: `WINDOW`, or fewer (not below four) where the literals begin in too
+    /// many ways.
     #[cfg_attr(
         not(test),
         expect(dead_code, reason = "the tests check which lengths they reach")
@@ -160,8 +166,9 @@ struct Literals {
     /// distinct, slot after slot: most places a slot's four bytes let through end at a search of these.
     heads: Vec<u64>,
     /// Those literals (a catalog's codes, `SYN.000001` to `SYN.050000`), and the lengths they come in,
-    /// slot after slot.
-    many: HashSet<Box<[u8]>>,
+    /// slot after slot. (Hashed with xxh3: the default hasher's guard against chosen keys is not needed
+    /// for the catalogs' own literals, and costs more per lookup.)
+    many: HashSet<Box<[u8]>, xxhash_rust::xxh3::Xxh3Builder>,
     lengths: Vec<usize>,
     short: Vec<Short>,
     /// The first bytes of the short literals: most places start with none of them.
@@ -266,7 +273,7 @@ impl Literals {
             slots: Vec::new(),
             few: Vec::new(),
             heads: Vec::new(),
-            many: HashSet::new(),
+            many: HashSet::default(),
             lengths: Vec::new(),
             short_starts: [false; 256],
             short,
@@ -317,8 +324,9 @@ impl Literals {
         table
     }
 
-    /// Whether some literal starts at `place` in `text`.
-    #[inline]
+    /// Whether some literal starts at `place` in `text`. (Inlined into the kernel's loop: most places it
+    /// is asked about are false alarms, settled in a few instructions, where a call would cost as many.)
+    #[inline(always)]
     fn start_at(&self, text: &[u8], place: usize) -> bool {
         let rest = &text[place..];
         let Some(&first_four) = rest.first_chunk::<4>() else {
