@@ -28,6 +28,41 @@ pub(super) struct Blocks<R> {
     counting: bool,
 }
 
+/// A buffer of input, and how much of it the current block is (the rest is spare room kept from block to
+/// block: filling a buffer need not clear it first, which cost as much as a pass over the block).
+#[derive(Default)]
+pub(super) struct Block {
+    bytes: Vec<u8>,
+    len: usize,
+}
+
+impl std::ops::Deref for Block {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        &self.bytes[..self.len]
+    }
+}
+
+impl Block {
+    /// Room for at least `len` bytes; what is added is zeroed (once: the room is kept).
+    fn room(&mut self, len: usize) {
+        if self.bytes.len() < len {
+            self.bytes.resize(len, 0);
+        }
+    }
+
+    /// Gives back room past a block's size, which a long line made: a few long lines do not keep every
+    /// buffer large.
+    pub(super) fn shrink(&mut self) {
+        self.len = 0;
+        if self.bytes.len() > BLOCK {
+            self.bytes.truncate(BLOCK);
+            self.bytes.shrink_to(BLOCK);
+        }
+    }
+}
+
 /// The number of a block's first line, and how many lines it holds (both 0 when lines are not counted,
 /// for `--count`).
 #[derive(Clone, Copy)]
@@ -53,7 +88,7 @@ impl<R: Read> Blocks<R> {
 
     /// `fill`, and where the block's lines stand in the input (none counted unless `counting`); `None` at
     /// the end of the input.
-    pub(super) fn next_block(&mut self, block: &mut Vec<u8>) -> io::Result<Option<Lines>> {
+    pub(super) fn next_block(&mut self, block: &mut Block) -> io::Result<Option<Lines>> {
         let Some(cut) = self.fill(block)? else {
             return Ok(None);
         };
@@ -78,29 +113,35 @@ impl<R: Read> Blocks<R> {
     /// Reads the next block into `block`: whole lines, as soon as one has arrived (a pipe gives what it
     /// has), the input's last line with or without its newline. `None` at the end of the input; else
     /// whether the block's last line was cut at `LONGEST_LINE`.
-    fn fill(&mut self, block: &mut Vec<u8>) -> io::Result<Option<bool>> {
-        block.clear();
+    fn fill(&mut self, block: &mut Block) -> io::Result<Option<bool>> {
+        block.len = 0;
         if self.skipping {
             self.skip_rest_of_line(block)?;
         }
-        block.append(&mut self.carry);
-        let mut filled = block.len();
+        let mut filled = self.carry.len();
+        block.room(filled);
+        block.bytes[..filled].copy_from_slice(&self.carry);
+        self.carry.clear();
+        // How far this block may fill: it grows only when full of one line, as a block that starts with
+        // the carried bytes would.
+        let mut limit = filled;
         while !self.at_end {
-            if block.len() == filled {
+            if limit == filled {
                 if filled >= LONGEST_LINE {
                     // Full of one line that has not ended: cut it here, skip the rest later.
+                    block.len = filled;
                     self.skipping = true;
                     return Ok(Some(true));
                 }
                 // Full, and no line end since the last one: a long line, which grows the block rather
                 // than being split (doubling, so a line of any length is read in linear time).
-                block.resize((filled.max(BLOCK / 2) * 2).min(LONGEST_LINE), 0);
+                limit = (filled.max(BLOCK / 2) * 2).min(LONGEST_LINE);
+                block.room(limit);
             }
-            let read = read_some(&mut self.reader, &mut block[filled..]);
-            let read = match read {
+            let read = match read_some(&mut self.reader, &mut block.bytes[filled..limit]) {
                 Ok(n) => n,
                 Err(e) => {
-                    block.truncate(filled);
+                    block.len = filled;
                     return Err(e);
                 }
             };
@@ -110,20 +151,20 @@ impl<R: Read> Blocks<R> {
             }
             let start = filled;
             filled += read;
-            if let Some(i) = memchr::memrchr(b'\n', &block[start..filled]) {
+            if let Some(i) = memchr::memrchr(b'\n', &block.bytes[start..filled]) {
                 let end = start + i + 1;
-                self.carry.extend_from_slice(&block[end..filled]);
-                block.truncate(end);
+                self.carry.extend_from_slice(&block.bytes[end..filled]);
+                block.len = end;
                 return Ok(Some(false));
             }
         }
-        block.truncate(filled);
-        Ok((!block.is_empty()).then_some(false))
+        block.len = filled;
+        Ok((filled > 0).then_some(false))
     }
 
-    /// Reads past the rest of a cut line, in `buffer` (cleared again), up to and with its newline; what
-    /// follows that is kept for the next block.
-    fn skip_rest_of_line(&mut self, buffer: &mut Vec<u8>) -> io::Result<()> {
+    /// Reads past the rest of a cut line, in `buffer`'s room, up to and with its newline; what follows
+    /// that is kept for the next block.
+    fn skip_rest_of_line(&mut self, buffer: &mut Block) -> io::Result<()> {
         if let Some(i) = memchr::memchr(b'\n', &self.carry) {
             self.offset += i as u64 + 1;
             self.carry.drain(..=i);
@@ -132,21 +173,21 @@ impl<R: Read> Blocks<R> {
         }
         self.offset += self.carry.len() as u64;
         self.carry.clear();
-        buffer.resize(BLOCK, 0);
+        buffer.room(BLOCK);
+        let room = &mut buffer.bytes[..BLOCK];
         while !self.at_end {
-            let read = read_some(&mut self.reader, buffer)?;
+            let read = read_some(&mut self.reader, room)?;
             if read == 0 {
                 self.at_end = true;
-            } else if let Some(i) = memchr::memchr(b'\n', &buffer[..read]) {
+            } else if let Some(i) = memchr::memchr(b'\n', &room[..read]) {
                 self.offset += i as u64 + 1;
-                self.carry.extend_from_slice(&buffer[i + 1..read]);
+                self.carry.extend_from_slice(&room[i + 1..read]);
                 break;
             } else {
                 self.offset += read as u64;
             }
         }
         self.skipping = false;
-        buffer.clear();
         Ok(())
     }
 }

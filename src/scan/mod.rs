@@ -22,7 +22,7 @@ use crate::error::{Error, Result};
 use crate::matcher::Matcher;
 use crate::report::{BlockReport, LineHit, Sink, Summary};
 pub use blocks::LONGEST_LINE;
-use blocks::{BLOCK, Blocks, Lines};
+use blocks::{BLOCK, Block, Blocks, Lines};
 use input::{BINARY_SNIFF, Compression, Peeked};
 
 /// What `scan` reports.
@@ -304,7 +304,7 @@ fn scan_reader(
         parallel::scan(matcher, reader, counting, input.options, &mut handed)?;
     } else {
         let mut blocks = Blocks::new(reader, counting);
-        let mut block = Vec::new();
+        let mut block = Block::default();
         while let Some(lines) = blocks.next_block(&mut block).map_err(ScanError::Read)? {
             let report = search_block(matcher, &block, lines, input.options.mode);
             handed.block(&block, &report)?;

@@ -9,7 +9,7 @@ use std::io::{self, Read};
 
 use crossbeam_channel::{Receiver, Sender, unbounded};
 
-use super::blocks::{BLOCK, Blocks, Lines};
+use super::blocks::{Block, Blocks, Lines};
 use super::{Handed, Options, ScanError, search_block};
 use crate::matcher::Matcher;
 use crate::report::BlockReport;
@@ -17,7 +17,7 @@ use crate::report::BlockReport;
 /// Work for the searching threads, numbered in input order.
 enum Job {
     /// A block, and where its lines stand.
-    Block(u64, Lines, Vec<u8>),
+    Block(u64, Lines, Block),
     Failed(u64, io::Error),
     End(u64),
     Stop,
@@ -25,7 +25,7 @@ enum Job {
 
 /// What a searching thread hands back.
 enum Done<'c> {
-    Block(BlockReport<'c>, Vec<u8>),
+    Block(BlockReport<'c>, Block),
     Failed(io::Error),
     End,
 }
@@ -39,9 +39,9 @@ pub(super) fn scan<'c>(
     handed: &mut Handed<'_>,
 ) -> Result<(), ScanError> {
     let threads = options.threads;
-    let (free_tx, free_rx) = unbounded::<Vec<u8>>();
+    let (free_tx, free_rx) = unbounded::<Block>();
     for _ in 0..threads * 4 {
-        let _ = free_tx.send(Vec::new());
+        let _ = free_tx.send(Block::default());
     }
     let (work_tx, work_rx) = unbounded::<Job>();
     let reader_tx = work_tx.clone();
@@ -98,7 +98,7 @@ pub(super) fn scan<'c>(
 /// Hands the blocks on in input order as the searching threads finish them, and returns their buffers.
 fn collect(
     done_rx: &Receiver<(u64, Done<'_>)>,
-    free_tx: &Sender<Vec<u8>>,
+    free_tx: &Sender<Block>,
     handed: &mut Handed<'_>,
 ) -> Result<(), ScanError> {
     let mut waiting = BTreeMap::new();
@@ -113,8 +113,7 @@ fn collect(
                     handed.block(&block, &report)?;
                     // A buffer that held a long line goes back no larger than a block: a few long lines
                     // must not keep every buffer at their size.
-                    block.clear();
-                    block.shrink_to(BLOCK);
+                    block.shrink();
                     let _ = free_tx.send(block);
                 }
                 Done::Failed(e) => return Err(ScanError::Read(e)),
