@@ -492,6 +492,29 @@ fn a_status_beside_other_words_is_no_status_query() {
         run.stderr(),
         format!("errcode: no entry matches {backend:?}\n")
     );
+    // Words of its own in any field, not only a message field: a backend's error, no status query.
+    let backend = r#"{"code":404,"info":"method not exists","data":null}"#;
+    assert_eq!(claims(backend), (vec![], 1));
+    assert_eq!(
+        claims(r#"{"status": 429, "detail": "slow down, friend"}"#),
+        (vec![], 1)
+    );
+    // Asking for the status still lists it.
+    for asked in [&["lookup", "404"][..], &["status", "404"]] {
+        let found = rows(
+            &TestCommand::new()
+                .args(["--json"])
+                .args(asked)
+                .output()
+                .expect_code(0)
+                .json(),
+        );
+        assert!(found.len() > 20, "{asked:?}: {found:?}");
+        assert!(
+            found.iter().all(|(_, _, status)| *status == 404),
+            "{asked:?}"
+        );
+    }
     // A reason phrase of another status is no message of its own either, nor a status query.
     assert_eq!(
         claims(r#"req1 status=502 {"message":"Too Many Requests"}"#),
@@ -499,6 +522,7 @@ fn a_status_beside_other_words_is_no_status_query() {
     );
     for said in [
         r#"{"code": 404}"#,
+        r#"{"code": 404, "msg": "Not Found"}"#,
         "HTTP/1.1 404 Not Found",
         "AxiosError: Request failed with status code 404",
     ] {
