@@ -309,6 +309,34 @@ fn alibaba_invalid_access_key_id_and_its_look_alikes() {
     assert_eq!(claims(s3), (vec![], 1));
 }
 
+/// A generic code the Go SDK's wrapper carries (`SDK.ServerError` / `ErrorCode: IncompleteSignature`) is the
+/// error, not a category of the wrapper: the wrapper, which names its vendor, gives way to it.
+#[test]
+fn a_wrapped_generic_code_is_the_error() {
+    for (code, status) in [
+        ("IncompleteSignature", 400),
+        ("InvalidParameter", 400),
+        ("MissingParameter", 400),
+    ] {
+        let paste =
+            format!("$ aliyun ecs DescribeInstances\nERROR: SDK.ServerError\nErrorCode: {code}\n");
+        // (IncompleteSignature has two rows, its two wordings: the code alone names both.)
+        let found = found_in(&paste);
+        assert!(!found.is_empty(), "{code}");
+        assert!(
+            found
+                .iter()
+                .all(|f| *f == row("alibaba", Some(code), status)),
+            "{code}: {found:?}"
+        );
+    }
+    // With nothing wrapped, the wrapper is what is found.
+    assert_eq!(
+        found_in("ERROR: SDK.ServerError\nErrorCode: NoSuchThing.AnyWhere\n"),
+        [row("alibaba", Some("SDK.ServerError"), 400)]
+    );
+}
+
 /// A message copied with typographic quotes (documentation pages print them) is found as the straight one,
 /// with what it names filled in.
 #[test]

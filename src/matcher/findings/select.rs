@@ -66,8 +66,10 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
     // lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
     // of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
-    // error in the older model.
+    // error in the older model. An SDK's wrapper is no such row: the generic code it wraps (`SDK.ServerError
+    // ErrorCode: IncompleteSignature`) is the error, the wrapper only its frame.
     let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
+        .filter(|k| !k.entry.wrapper)
         .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
         .collect();
     kept.retain(|c| {
