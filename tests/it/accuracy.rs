@@ -337,6 +337,25 @@ fn a_wrapped_generic_code_is_the_error() {
     );
 }
 
+/// The AWS SDK's error line (`An error occurred (Code) when calling the Op operation`) names AWS: a code
+/// another vendor shares (`SignatureDoesNotMatch`) is not that vendor's; an operation none of API Gateway's
+/// (`AssumeRole`, `DescribeTrails`) is another AWS service's, whose SigV4 messages are no API Gateway error.
+/// API Gateway's own operations still find its rows.
+#[test]
+fn an_aws_sdk_call_to_another_service_claims_nothing() {
+    for paste in [
+        "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20220127T001427Z is now earlier than 20220127T014428Z (20220127T015928Z - 15 min.)",
+        "A client error (SignatureDoesNotMatch) occurred when calling the AssumeRole operation: Signature expired: 20160609T184512Z is now earlier than 20160610T013008Z (20160610T014508Z - 15 min.)",
+        "ERROR Failed to list trails: An error occurred (UnrecognizedClientException) when calling the DescribeTrails operation: The security token included in the request is invalid.",
+    ] {
+        assert_eq!(claims(paste), (vec![], 1), "{paste}");
+    }
+    let found = found_in(
+        "botocore.errorfactory.NotFoundException: An error occurred (NotFoundException) when calling the GetMethod operation: Invalid Method identifier specified",
+    );
+    assert_eq!(found, [row("aws", Some("NotFoundException"), 404)]);
+}
+
 /// A message copied with typographic quotes (documentation pages print them) is found as the straight one,
 /// with what it names filled in.
 #[test]
