@@ -374,6 +374,36 @@ fn typographic_quotes_read_as_straight_ones() {
     assert_eq!(value["matches"][0]["captures"]["param"], "RegionId");
 }
 
+/// `MissingParameter.<name>` (ECS's error example) is MissingParameter naming the parameter after a dot: its
+/// own row, the name filled in, not a code beside the message that makes it another error's.
+#[test]
+fn a_missing_parameter_named_after_a_dot() {
+    let paste = r#"{"RequestId":"7A1B","HostId":"ecs.aliyuncs.com","Code":"MissingParameter.InstanceId","Message":"The input parameter “InstanceId” that is mandatory for processing this request is not supplied."}"#;
+    let value = lookup_json(paste);
+    assert_eq!(
+        rows(&value),
+        [row("alibaba", Some("MissingParameter.{param}"), 400)]
+    );
+    assert_eq!(value["matches"][0]["captures"]["param"], "InstanceId");
+    let xml = "<Error>\n<RequestId>7A1B</RequestId>\n<HostId>ecs.aliyuncs.com</HostId>\n<Code>MissingParameter.Name</Code>\n<Message>The input parameter “Name” that is mandatory for processing this request is not supplied.</Message>\n</Error>\n";
+    assert_eq!(
+        rows(&lookup_json(xml)),
+        [row("alibaba", Some("MissingParameter.{param}"), 400)]
+    );
+    // The message alone, no code stated, is MissingParameter's: the longer code is not guessed.
+    let said = "Aliyun::AliyunError: response error: [The input parameter \"Action\" that is mandatory for processing this request is not supplied.] 400 Bad Request";
+    assert_eq!(
+        rows(&lookup_json(said)),
+        [row("alibaba", Some("MissingParameter"), 400)]
+    );
+    // The code without a name stays MissingParameter's.
+    let plain = r#"{"HostId":"ecs.aliyuncs.com","Code":"MissingParameter","Message":"The input parameter \"Action\" that is mandatory for processing this request is not supplied."}"#;
+    assert_eq!(
+        rows(&lookup_json(plain)),
+        [row("alibaba", Some("MissingParameter"), 400)]
+    );
+}
+
 /// AWS's `x-amzn-ErrorType` header states the error's code: its rows are the answer, and the body's bare
 /// message (`Forbidden`, another row's) is that code's wording here.
 #[test]
