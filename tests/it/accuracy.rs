@@ -404,6 +404,49 @@ fn a_missing_parameter_named_after_a_dot() {
     );
 }
 
+/// nginx's default error page (`<title>502 Bad Gateway</title>`) is APISIX's where the paste names APISIX (its
+/// Server header, its footer, an Admin API path); a plain nginx's page, or a status line alone, claims nothing.
+#[test]
+fn nginx_default_pages_are_apisixs_only_where_apisix_is_named() {
+    let page = |status: &str, footer: &str| {
+        format!(
+            "<html>\n<head><title>{status}</title></head>\n<body>\n<center><h1>{status}</h1></center>\n<hr><center>{footer}</center>\n</body>\n</html>\n"
+        )
+    };
+    let apisix = format!(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\nServer: APISIX/3.8.0\n\n{}",
+        page("502 Bad Gateway", "openresty")
+    );
+    let value = lookup_json(&apisix);
+    assert_eq!(rows(&value), [row("apisix", None, 502)]);
+    assert_eq!(value["matches"][0]["message"], "502 Bad Gateway");
+    let admin = format!(
+        "list upstreams failed, url: http://10.0.0.5:9180/apisix/admin/upstreams, err: status: 401, body: {}",
+        page("401 Authorization Required", "openresty")
+    );
+    assert_eq!(found_in(&admin), [row("apisix", None, 401)]);
+    let limited = format!(
+        "HTTP/1.1 503 Service Temporarily Unavailable\nServer: APISIX web server\n\n{}",
+        page("503 Service Temporarily Unavailable", "openresty")
+    );
+    assert_eq!(found_in(&limited), [row("apisix", None, 503)]);
+    // Any nginx's page, with nothing of APISIX in it: no claim.
+    assert_eq!(
+        claims(&page("502 Bad Gateway", "nginx/1.21.6")),
+        (vec![], 1)
+    );
+    assert_eq!(
+        claims(&format!(
+            "HTTP/1.1 504 Gateway Time-out\nServer: nginx\n\n{}",
+            page("504 Gateway Time-out", "nginx")
+        )),
+        (vec![], 1)
+    );
+    // APISIX named, but only the status line says the status: the body is the upstream's.
+    let passed_on = "HTTP/1.1 502 Bad Gateway\nServer: APISIX/3.8.0\n\n{\"detail\":\"upstream database is down\"}\n";
+    assert_eq!(claims(passed_on), (vec![], 1));
+}
+
 /// AWS's `x-amzn-ErrorType` header states the error's code: its rows are the answer, and the body's bare
 /// message (`Forbidden`, another row's) is that code's wording here.
 #[test]
