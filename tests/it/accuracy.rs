@@ -404,6 +404,19 @@ fn a_missing_parameter_named_after_a_dot() {
     );
 }
 
+/// A message whose last placeholder is quoted (`...header: '{header}'.`) is found without its final full
+/// stop too, as users copy it.
+#[test]
+fn a_quoted_values_final_full_stop_may_be_left_off() {
+    let paste = "The error I receive is:\n\n'token' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer token'\n";
+    let value = lookup_json(paste);
+    assert_eq!(
+        rows(&value),
+        [row("aws", Some("IncompleteSignatureException"), 403)]
+    );
+    assert_eq!(value["matches"][0]["captures"]["header"], "Bearer token");
+}
+
 /// nginx's default error page (`<title>502 Bad Gateway</title>`) is APISIX's where the paste names APISIX (its
 /// Server header, its footer, an Admin API path); a plain nginx's page, or a status line alone, claims nothing.
 #[test]
