@@ -404,6 +404,17 @@ fn a_missing_parameter_named_after_a_dot() {
     );
 }
 
+/// `Error Code: null` (the AWS SDK for Java's summary of an error without a code) states no code: the message
+/// beside it is not another code's wording.
+#[test]
+fn an_error_code_of_null_is_no_code() {
+    let paste = "com.amazonaws.services.apigateway.model.NotFoundException: Invalid Method identifier specified (Service: null; Status Code: 404; Error Code: null; Request ID: 5f90c40f)";
+    assert_eq!(
+        found_in(paste),
+        [row("aws", Some("NotFoundException"), 404)]
+    );
+}
+
 /// A message whose last placeholder is quoted (`...header: '{header}'.`) is found without its final full
 /// stop too, as users copy it.
 #[test]
