@@ -198,7 +198,11 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
         .find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '%' | '{' | '}')))
         .unwrap_or(rest.len());
     let code = rest[..end].trim_end_matches('.');
-    (code.len() >= 3).then(|| skip..skip + code.len())
+    // An empty value spelt out (`Error Code: null` in the AWS SDK for Java's summary, `"code": None`) is no code.
+    let empty = ["null", "none", "nil", "undefined"]
+        .iter()
+        .any(|word| code.eq_ignore_ascii_case(word));
+    (code.len() >= 3 && !empty).then(|| skip..skip + code.len())
 }
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could

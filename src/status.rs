@@ -40,8 +40,62 @@ pub fn is_reason_phrase(text: &str) -> bool {
     PHRASES.contains(&text)
 }
 
+/// nginx's wording of a status on its default error pages (`ngx_http_special_response.c`), where it differs
+/// from the registry's phrase.
+fn nginx_reason(status: u16) -> Option<&'static str> {
+    match status {
+        401 => Some("Authorization Required"),
+        405 => Some("Not Allowed"),
+        408 => Some("Request Time-out"),
+        414 => Some("Request-URI Too Large"),
+        501 => Some("Method Not Implemented"),
+        503 => Some("Service Temporarily Unavailable"),
+        504 => Some("Gateway Time-out"),
+        _ => None,
+    }
+}
+
+/// Whether `text` is a status and its phrase, as an error page's title says them (`502 Bad Gateway`, nginx's
+/// `503 Service Temporarily Unavailable`): a message that says no more than its status.
+pub fn is_status_title(text: &str) -> bool {
+    let text = text.trim();
+    let Some((digits, phrase)) = text.split_once(' ') else {
+        return false;
+    };
+    let Some(status) = (digits.len() == 3)
+        .then(|| digits.parse::<u16>().ok())
+        .flatten()
+    else {
+        return false;
+    };
+    let phrase = phrase.trim();
+    (!reason(status).is_empty() && reason(status).eq_ignore_ascii_case(phrase))
+        || nginx_reason(status).is_some_and(|r| r.eq_ignore_ascii_case(phrase))
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_status_and_its_phrase_is_a_status_title() {
+        for title in [
+            "502 Bad Gateway",
+            "404 Not Found",
+            "401 Authorization Required",
+            "503 Service Temporarily Unavailable",
+            "504 Gateway Time-out",
+        ] {
+            assert!(super::is_status_title(title), "{title}");
+        }
+        for other in [
+            "404 Route Not Found",
+            "502 Not Found",
+            "Bad Gateway",
+            "4040 Not Found",
+        ] {
+            assert!(!super::is_status_title(other), "{other}");
+        }
+    }
+
     #[test]
     fn standard_and_gateway_statuses_have_reasons() {
         assert_eq!(super::reason(429), "Too Many Requests");

@@ -19,7 +19,8 @@ use crate::template::{Captures, Segment};
 use select::select;
 use spans::Spans;
 use standing::{
-    after_status_line_status, continued, leads_a_message, only_field, sole_message_field, standing,
+    after_status_line_status, at_status_line_status, continued, leads_a_message, only_field,
+    sole_message_field, standing,
 };
 
 /// What a paste yielded.
@@ -66,6 +67,10 @@ const VENDOR_DIFFERS: i32 = -30;
 /// A code template (`Invalid{param}`) fits many names other systems use (`InvalidArgument`,
 /// `InvalidAccessKeyId` of object storage): alone, without its vendor named in the paste, it is no claim.
 const TEMPLATE_UNCORROBORATED: i32 = -30;
+/// A row whose message is a status and its phrase (nginx's default error page, `502 Bad Gateway`, which a
+/// gateway built on nginx serves): every nginx serves the same page, so it is that gateway's only where the
+/// paste names it.
+const STATUS_TITLE_UNCORROBORATED: i32 = -60;
 /// A standard's code (OAuth 2.0's `invalid_grant`) names no vendor: alone, without its vendor named, no claim.
 const STANDARD_CODE_UNCORROBORATED: i32 = -30;
 /// The paste is another product's error that reuses the front doors' codes (object storage's XML
@@ -341,6 +346,11 @@ impl<'c> Matcher<'c> {
                 if let Place::Text(_, lines) = place
                     && crate::status::is_reason_phrase(&found.value)
                     && after_status_line_status(haystack, lines, hit.span.start) => {}
+            // Nor is the status line itself an error page's title (`HTTP/1.1 502 Bad Gateway`).
+            Target::Message(_)
+                if let Place::Text(_, lines) = place
+                    && crate::status::is_status_title(&found.value)
+                    && at_status_line_status(haystack, lines, hit.span.start) => {}
             Target::Message(entry) => {
                 let lines = match place {
                     Place::Text(_, lines) => Some(lines),
@@ -634,6 +644,12 @@ fn weigh(
     let oauth_code = (candidate.entry.code.as_ref()).is_some_and(|c| is_oauth_code(c.source()));
     if oauth_code && candidate.message_points == 0 && named.is_none() {
         candidate.score += STANDARD_CODE_UNCORROBORATED;
+    }
+    if candidate.code_points == 0
+        && named.is_none()
+        && crate::status::is_status_title(candidate.entry.message.source())
+    {
+        candidate.score += STATUS_TITLE_UNCORROBORATED;
     }
     let by_template_alone = candidate.message_points == 0
         && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());

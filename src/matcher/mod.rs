@@ -338,14 +338,15 @@ impl<'c> Matcher<'c> {
             };
         }
         // A short line stating one status (`HTTP/1.1 429 Too Many Requests`, axios's `Request failed with
-        // status code 429`): every entry with that status. Not where a message field says words of its own
-        // (`{"code": 404, "data": {"message": "key not found"}}` is a backend's error no entry has). Success
-        // statuses are not errors.
+        // status code 429`): every entry with that status. Not where a field says words of its own
+        // (`{"code": 404, "data": {"message": "key not found"}}`, `{"code":404,"info":"method not exists"}`
+        // are backends' errors no entry has). Success statuses are not errors.
         if let [status] = pasted.statuses.as_slice()
             && *status >= 400
             && !query.contains('\n')
             && query.len() <= 60
             && !pasted.own_message
+            && !has_field_words(&query)
         {
             return self.status_range(&query, (*status, *status));
         }

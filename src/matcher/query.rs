@@ -369,6 +369,39 @@ pub(super) fn natural_status(query: &str) -> Option<u16> {
     said.then_some(status)
 }
 
+/// Whether a field of the query carries words of its own: a quoted value after `:` or `=` with letters in
+/// it that is no reason phrase (`{"code":404,"info":"method not exists"}`, a backend's error). A status said
+/// alone (`{"code": 404}`, `{"status": 404, "msg": "Not Found"}`, a status line) carries none.
+pub(super) fn has_field_words(query: &str) -> bool {
+    let mut rest = query;
+    while let Some(open) = rest.find(['"', '\'']) {
+        let quote = rest[open..].chars().next().unwrap_or('"');
+        let after_key = rest[..open].trim_end().ends_with([':', '=']);
+        let body = &rest[open + 1..];
+        let mut end = body.len();
+        let mut escaped = false;
+        for (i, c) in body.char_indices() {
+            match c {
+                '\\' if !escaped => escaped = true,
+                c if c == quote && !escaped => {
+                    end = i;
+                    break;
+                }
+                _ => escaped = false,
+            }
+        }
+        let value = &body[..end];
+        if after_key
+            && value.chars().any(char::is_alphabetic)
+            && !crate::status::is_reason_phrase(value)
+        {
+            return true;
+        }
+        rest = body.get(end + 1..).unwrap_or_default();
+    }
+    false
+}
+
 /// A query without white space or the punctuation of structured text: a code, or one word.
 pub(super) fn is_token(query: &str) -> bool {
     !query.is_empty()
@@ -407,6 +440,26 @@ mod tests {
             ("HTTP 4xx", None),
         ] {
             assert_eq!(natural_status(query), status, "{query}");
+        }
+    }
+
+    #[test]
+    fn words_of_a_fields_own() {
+        for (query, own) in [
+            (
+                r#"{"code":404,"info":"method not exists","data":null}"#,
+                true,
+            ),
+            (r#"{'code': 404, 'detail': 'no such key'}"#, true),
+            ("status=404 reason=\"gone away\"", true),
+            (r#"{"code": 404}"#, false),
+            (r#"{"status": 404, "msg": "Not Found."}"#, false),
+            (r#"{"code":"404","data":null}"#, false),
+            ("HTTP/1.1 404 Not Found", false),
+            ("AxiosError: Request failed with status code 404", false),
+            (r#"say "hello" 404"#, false),
+        ] {
+            assert_eq!(has_field_words(query), own, "{query}");
         }
     }
 

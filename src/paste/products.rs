@@ -127,6 +127,12 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
             }
         }
     }
+    if let Some(span) = other_services_operation(text) {
+        return Some(service(
+            "AWS SDK call to another AWS service's operation",
+            span,
+        ));
+    }
     if let Some(at) = lower.find("/aws4_request") {
         let start = lower[..at].rfind('/').map_or(0, |i| i + 1);
         if start < at {
@@ -138,6 +144,63 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
         "error body of an AWS JSON-protocol service (`__type`)",
         at..at + "__type".len(),
     ))
+}
+
+/// The nouns of API Gateway's operations (REST, HTTP and WebSocket APIs' management and their
+/// `ApiGatewayManagementApi`): `GetRestApis`, `CreateDeployment`, `TestInvokeMethod`, `CreateUsagePlanKey`,
+/// `PostToConnection`. An operation naming none is another service's (`AssumeRole`, `DescribeTrails`,
+/// `PutObject`); one naming one may be API Gateway's, and is left alone.
+const API_GATEWAY_NOUNS: &[&str] = &[
+    "Api",
+    "Deployment",
+    "Stage",
+    "Method",
+    "Integration",
+    "Resource",
+    "Authorizer",
+    "UsagePlan",
+    "DomainName",
+    "BasePathMapping",
+    "VpcLink",
+    "Model",
+    "GatewayResponse",
+    "Documentation",
+    "ClientCertificate",
+    "RequestValidator",
+    "Route",
+    "Connection",
+    "Export",
+    "Import",
+    "Sdk",
+    "Account",
+    "Tag",
+];
+
+/// The operation an AWS SDK's error line names (`An error occurred (Code) when calling the AssumeRole
+/// operation`, botocore and the AWS CLI), where it is none of API Gateway's: its range.
+fn other_services_operation(text: &str) -> Option<std::ops::Range<usize>> {
+    const LEAD: &str = ") when calling the ";
+    const OLD_LEAD: &str = ") occurred when calling the ";
+    text.match_indices(LEAD)
+        .map(|(at, _)| at + LEAD.len())
+        .chain(
+            text.match_indices(OLD_LEAD)
+                .map(|(at, _)| at + OLD_LEAD.len()),
+        )
+        .find_map(|start| {
+            let rest = &text[start..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let operation = &rest[..end];
+            let named = rest[end..].starts_with(" operation")
+                && operation.starts_with(|c: char| c.is_ascii_uppercase());
+            (named
+                && !API_GATEWAY_NOUNS
+                    .iter()
+                    .any(|noun| operation.contains(noun)))
+            .then_some(start..start + end)
+        })
 }
 
 /// An AWS region's name: `us-east-1`, `eu-central-1`, `us-gov-west-1`, `cn-north-1`.
@@ -180,6 +243,29 @@ mod tests {
             marks("GET https://svc-0b1.7d67968.vpc-lattice-svcs.us-west-2.on.aws/goodbye"),
             ["host of another AWS service"]
         );
+    }
+
+    #[test]
+    fn an_sdk_call_to_another_services_operation_marks_that_service() {
+        for text in [
+            "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: x",
+            "A client error (SignatureDoesNotMatch) occurred when calling the AssumeRole operation: x",
+            "ERROR: An error occurred (UnrecognizedClientException) when calling the DescribeTrails operation",
+        ] {
+            assert_eq!(
+                marks(text),
+                ["AWS SDK call to another AWS service's operation"],
+                "{text}"
+            );
+        }
+        for text in [
+            "An error occurred (NotFoundException) when calling the GetMethod operation: Invalid Method identifier specified",
+            "An error occurred (TooManyRequestsException) when calling the CreateUsagePlanKey operation",
+            "An error occurred (GoneException) when calling the PostToConnection operation",
+            "it failed when calling the service",
+        ] {
+            assert!(marks(text).is_empty(), "{text}");
+        }
     }
 
     #[test]

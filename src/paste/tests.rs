@@ -209,3 +209,22 @@ fn a_googleapi_error_line_ends_with_its_reason() {
         );
     }
 }
+
+#[test]
+fn an_empty_value_spelt_out_is_no_code() {
+    let e = read_paste(
+        "Invalid Method identifier specified (Service: null; Status Code: 404; Error Code: null; Request ID: 5f90)",
+    );
+    assert!(e.code_fields.is_empty(), "{:?}", e.code_fields);
+    for paste in [
+        r#"{"code": None, "message": "x"}"#,
+        r#"{"error": "undefined"}"#,
+        "ErrorCode: NIL",
+    ] {
+        assert!(read_paste(paste).code_fields.is_empty(), "{paste}");
+    }
+    assert_eq!(
+        values(&read_paste("Error Code: NotFoundException").code_fields),
+        ["NotFoundException"]
+    );
+}

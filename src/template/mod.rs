@@ -350,6 +350,7 @@ impl Template {
         *self.derived().generic.get_or_init(|| {
             self.weight() < DISTINCTIVE_WEIGHT
                 || crate::status::is_reason_phrase(&self.display())
+                || crate::status::is_status_title(&self.display())
                 || self.parts().plain.as_deref().is_some_and(few_plain_words)
         })
     }

@@ -212,8 +212,10 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
                 }
                 // Gateways append detail to a message (`Incorrect app authentication information: signature
                 // expired`), dropping its final full stop, so a message's final full stop is optional.
-                // (Only after literal text: after a placeholder the full stop is what ends the value.)
-                if i + 1 == segments.len() && text.len() > 1 && text.ends_with('.') {
+                // (Only after literal text: after a placeholder the full stop is what ends the value. A
+                // quotation mark that closes the value ends it too: `...header: '{header}'.`.)
+                let quoted = matches!(opens, Some(Some(_)));
+                if i + 1 == segments.len() && (text.len() > 1 || quoted) && text.ends_with('.') {
                     push_literal(&mut pattern, &text[..text.len() - 1], context);
                     pattern.push_str(r"\.?");
                 } else {

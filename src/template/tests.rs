@@ -247,6 +247,21 @@ fn a_final_full_stop_is_optional() {
 }
 
 #[test]
+fn a_final_full_stop_after_a_quoted_value_is_optional() {
+    let t = message("'{value}' not a valid key=value pair in header: '{header}'.");
+    for text in [
+        "'tok' not a valid key=value pair in header: 'Bearer tok'.",
+        "'tok' not a valid key=value pair in header: 'Bearer tok'",
+    ] {
+        let (captures, _) = t.find(text).unwrap();
+        assert_eq!(captures["header"], "Bearer tok", "{text}");
+    }
+    // After a bare placeholder the full stop still ends the value.
+    let t = message("Unknown key {key}.");
+    assert_eq!(t.find("Unknown key abc.").unwrap().0["key"], "abc");
+}
+
+#[test]
 fn number_placeholders_match_digits_only() {
     let t = Template::parse("APIGW.{number}", Context::Code).unwrap();
     assert_eq!(t.find("APIGW.0301").unwrap().0["number"], "0301");

@@ -309,6 +309,53 @@ fn alibaba_invalid_access_key_id_and_its_look_alikes() {
     assert_eq!(claims(s3), (vec![], 1));
 }
 
+/// A generic code the Go SDK's wrapper carries (`SDK.ServerError` / `ErrorCode: IncompleteSignature`) is the
+/// error, not a category of the wrapper: the wrapper, which names its vendor, gives way to it.
+#[test]
+fn a_wrapped_generic_code_is_the_error() {
+    for (code, status) in [
+        ("IncompleteSignature", 400),
+        ("InvalidParameter", 400),
+        ("MissingParameter", 400),
+    ] {
+        let paste =
+            format!("$ aliyun ecs DescribeInstances\nERROR: SDK.ServerError\nErrorCode: {code}\n");
+        // (IncompleteSignature has two rows, its two wordings: the code alone names both.)
+        let found = found_in(&paste);
+        assert!(!found.is_empty(), "{code}");
+        assert!(
+            found
+                .iter()
+                .all(|f| *f == row("alibaba", Some(code), status)),
+            "{code}: {found:?}"
+        );
+    }
+    // With nothing wrapped, the wrapper is what is found.
+    assert_eq!(
+        found_in("ERROR: SDK.ServerError\nErrorCode: NoSuchThing.AnyWhere\n"),
+        [row("alibaba", Some("SDK.ServerError"), 400)]
+    );
+}
+
+/// The AWS SDK's error line (`An error occurred (Code) when calling the Op operation`) names AWS: a code
+/// another vendor shares (`SignatureDoesNotMatch`) is not that vendor's; an operation none of API Gateway's
+/// (`AssumeRole`, `DescribeTrails`) is another AWS service's, whose SigV4 messages are no API Gateway error.
+/// API Gateway's own operations still find its rows.
+#[test]
+fn an_aws_sdk_call_to_another_service_claims_nothing() {
+    for paste in [
+        "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: Signature expired: 20220127T001427Z is now earlier than 20220127T014428Z (20220127T015928Z - 15 min.)",
+        "A client error (SignatureDoesNotMatch) occurred when calling the AssumeRole operation: Signature expired: 20160609T184512Z is now earlier than 20160610T013008Z (20160610T014508Z - 15 min.)",
+        "ERROR Failed to list trails: An error occurred (UnrecognizedClientException) when calling the DescribeTrails operation: The security token included in the request is invalid.",
+    ] {
+        assert_eq!(claims(paste), (vec![], 1), "{paste}");
+    }
+    let found = found_in(
+        "botocore.errorfactory.NotFoundException: An error occurred (NotFoundException) when calling the GetMethod operation: Invalid Method identifier specified",
+    );
+    assert_eq!(found, [row("aws", Some("NotFoundException"), 404)]);
+}
+
 /// A message copied with typographic quotes (documentation pages print them) is found as the straight one,
 /// with what it names filled in.
 #[test]
@@ -325,6 +372,103 @@ fn typographic_quotes_read_as_straight_ones() {
         row("alibaba", Some("MissingParameter"), 400)
     );
     assert_eq!(value["matches"][0]["captures"]["param"], "RegionId");
+}
+
+/// `MissingParameter.<name>` (ECS's error example) is MissingParameter naming the parameter after a dot: its
+/// own row, the name filled in, not a code beside the message that makes it another error's.
+#[test]
+fn a_missing_parameter_named_after_a_dot() {
+    let paste = r#"{"RequestId":"7A1B","HostId":"ecs.aliyuncs.com","Code":"MissingParameter.InstanceId","Message":"The input parameter “InstanceId” that is mandatory for processing this request is not supplied."}"#;
+    let value = lookup_json(paste);
+    assert_eq!(
+        rows(&value),
+        [row("alibaba", Some("MissingParameter.{param}"), 400)]
+    );
+    assert_eq!(value["matches"][0]["captures"]["param"], "InstanceId");
+    let xml = "<Error>\n<RequestId>7A1B</RequestId>\n<HostId>ecs.aliyuncs.com</HostId>\n<Code>MissingParameter.Name</Code>\n<Message>The input parameter “Name” that is mandatory for processing this request is not supplied.</Message>\n</Error>\n";
+    assert_eq!(
+        rows(&lookup_json(xml)),
+        [row("alibaba", Some("MissingParameter.{param}"), 400)]
+    );
+    // The message alone, no code stated, is MissingParameter's: the longer code is not guessed.
+    let said = "Aliyun::AliyunError: response error: [The input parameter \"Action\" that is mandatory for processing this request is not supplied.] 400 Bad Request";
+    assert_eq!(
+        rows(&lookup_json(said)),
+        [row("alibaba", Some("MissingParameter"), 400)]
+    );
+    // The code without a name stays MissingParameter's.
+    let plain = r#"{"HostId":"ecs.aliyuncs.com","Code":"MissingParameter","Message":"The input parameter \"Action\" that is mandatory for processing this request is not supplied."}"#;
+    assert_eq!(
+        rows(&lookup_json(plain)),
+        [row("alibaba", Some("MissingParameter"), 400)]
+    );
+}
+
+/// `Error Code: null` (the AWS SDK for Java's summary of an error without a code) states no code: the message
+/// beside it is not another code's wording.
+#[test]
+fn an_error_code_of_null_is_no_code() {
+    let paste = "com.amazonaws.services.apigateway.model.NotFoundException: Invalid Method identifier specified (Service: null; Status Code: 404; Error Code: null; Request ID: 5f90c40f)";
+    assert_eq!(
+        found_in(paste),
+        [row("aws", Some("NotFoundException"), 404)]
+    );
+}
+
+/// A message whose last placeholder is quoted (`...header: '{header}'.`) is found without its final full
+/// stop too, as users copy it.
+#[test]
+fn a_quoted_values_final_full_stop_may_be_left_off() {
+    let paste = "The error I receive is:\n\n'token' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer token'\n";
+    let value = lookup_json(paste);
+    assert_eq!(
+        rows(&value),
+        [row("aws", Some("IncompleteSignatureException"), 403)]
+    );
+    assert_eq!(value["matches"][0]["captures"]["header"], "Bearer token");
+}
+
+/// nginx's default error page (`<title>502 Bad Gateway</title>`) is APISIX's where the paste names APISIX (its
+/// Server header, its footer, an Admin API path); a plain nginx's page, or a status line alone, claims nothing.
+#[test]
+fn nginx_default_pages_are_apisixs_only_where_apisix_is_named() {
+    let page = |status: &str, footer: &str| {
+        format!(
+            "<html>\n<head><title>{status}</title></head>\n<body>\n<center><h1>{status}</h1></center>\n<hr><center>{footer}</center>\n</body>\n</html>\n"
+        )
+    };
+    let apisix = format!(
+        "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\nServer: APISIX/3.8.0\n\n{}",
+        page("502 Bad Gateway", "openresty")
+    );
+    let value = lookup_json(&apisix);
+    assert_eq!(rows(&value), [row("apisix", None, 502)]);
+    assert_eq!(value["matches"][0]["message"], "502 Bad Gateway");
+    let admin = format!(
+        "list upstreams failed, url: http://10.0.0.5:9180/apisix/admin/upstreams, err: status: 401, body: {}",
+        page("401 Authorization Required", "openresty")
+    );
+    assert_eq!(found_in(&admin), [row("apisix", None, 401)]);
+    let limited = format!(
+        "HTTP/1.1 503 Service Temporarily Unavailable\nServer: APISIX web server\n\n{}",
+        page("503 Service Temporarily Unavailable", "openresty")
+    );
+    assert_eq!(found_in(&limited), [row("apisix", None, 503)]);
+    // Any nginx's page, with nothing of APISIX in it: no claim.
+    assert_eq!(
+        claims(&page("502 Bad Gateway", "nginx/1.21.6")),
+        (vec![], 1)
+    );
+    assert_eq!(
+        claims(&format!(
+            "HTTP/1.1 504 Gateway Time-out\nServer: nginx\n\n{}",
+            page("504 Gateway Time-out", "nginx")
+        )),
+        (vec![], 1)
+    );
+    // APISIX named, but only the status line says the status: the body is the upstream's.
+    let passed_on = "HTTP/1.1 502 Bad Gateway\nServer: APISIX/3.8.0\n\n{\"detail\":\"upstream database is down\"}\n";
+    assert_eq!(claims(passed_on), (vec![], 1));
 }
 
 /// AWS's `x-amzn-ErrorType` header states the error's code: its rows are the answer, and the body's bare
@@ -492,6 +636,29 @@ fn a_status_beside_other_words_is_no_status_query() {
         run.stderr(),
         format!("errcode: no entry matches {backend:?}\n")
     );
+    // Words of its own in any field, not only a message field: a backend's error, no status query.
+    let backend = r#"{"code":404,"info":"method not exists","data":null}"#;
+    assert_eq!(claims(backend), (vec![], 1));
+    assert_eq!(
+        claims(r#"{"status": 429, "detail": "slow down, friend"}"#),
+        (vec![], 1)
+    );
+    // Asking for the status still lists it.
+    for asked in [&["lookup", "404"][..], &["status", "404"]] {
+        let found = rows(
+            &TestCommand::new()
+                .args(["--json"])
+                .args(asked)
+                .output()
+                .expect_code(0)
+                .json(),
+        );
+        assert!(found.len() > 20, "{asked:?}: {found:?}");
+        assert!(
+            found.iter().all(|(_, _, status)| *status == 404),
+            "{asked:?}"
+        );
+    }
     // A reason phrase of another status is no message of its own either, nor a status query.
     assert_eq!(
         claims(r#"req1 status=502 {"message":"Too Many Requests"}"#),
@@ -499,6 +666,7 @@ fn a_status_beside_other_words_is_no_status_query() {
     );
     for said in [
         r#"{"code": 404}"#,
+        r#"{"code": 404, "msg": "Not Found"}"#,
         "HTTP/1.1 404 Not Found",
         "AxiosError: Request failed with status code 404",
     ] {

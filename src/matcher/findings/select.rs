@@ -1,7 +1,7 @@
 //! Choosing what a paste's candidates come to: the best-found first, each one not covered by a better,
 //! categories and SDK wrappers giving way to the errors they stand for.
 
-use super::{Candidate, GENERIC_CODE_FIELD, REPORT};
+use super::{Candidate, GENERIC_CODE_FIELD, REPORT, Spans};
 use crate::catalog::Vendor;
 use crate::matcher::{Match, MatchedBy, plain_match};
 
@@ -66,8 +66,10 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
     // lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
     // of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
-    // error in the older model.
+    // error in the older model. An SDK's wrapper is no such row: the generic code it wraps (`SDK.ServerError
+    // ErrorCode: IncompleteSignature`) is the error, the wrapper only its frame.
     let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
+        .filter(|k| !k.entry.wrapper)
         .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
         .collect();
     kept.retain(|c| {
@@ -78,6 +80,23 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                     && score > c.score
                     && position.abs_diff(c.position) <= SAME_ERROR_REACH
             })
+    });
+    // A row whose code is a template (`MissingParameter.{param}`), found by its message alone, gives way to
+    // a row found by the same text whose code is plain (`MissingParameter`): the paste did not state the
+    // longer code, and the message is the plain one's too.
+    let plain_by_message: Vec<Spans> = (kept.iter())
+        .filter(|k| {
+            k.code_points == 0 && k.entry.code.as_ref().is_some_and(|c| !c.has_placeholders())
+        })
+        .map(|k| k.primary.clone())
+        .collect();
+    kept.retain(|c| {
+        let guessed_code = c.code_points == 0
+            && (c.entry.code.as_ref()).is_some_and(|code| code.has_placeholders());
+        !guessed_code
+            || !plain_by_message
+                .iter()
+                .any(|p| c.primary.iter().all(|s| p.overlaps(&s)))
     });
     // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
     let unwrapped: Vec<Vendor> = (kept.iter())

@@ -119,6 +119,17 @@ pub(super) fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Whether the text before `at` on its line is a status line's version alone (`HTTP/1.1 `): what stands at
+/// `at` is the line's status.
+pub(super) fn at_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
+    let line = lines.line_of(at);
+    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
+    before.strip_prefix("HTTP/").is_some_and(|rest| {
+        let mut words = rest.split_whitespace();
+        words.next().is_some() && words.next().is_none() && rest.ends_with(' ')
+    })
+}
+
 /// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
 pub(super) fn after_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
     let line = lines.line_of(at);
