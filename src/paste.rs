@@ -235,23 +235,26 @@ fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
         && words.next().is_some_and(lower)
 }
 
+/// Where a quoted value ends: the first `quote` in `body` (the text after the opening one) that no
+/// backslash escapes; `None` where the value is cut off.
+pub(crate) fn closing_quote(body: &str, quote: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in body.char_indices() {
+        match c {
+            '\\' if !escaped => escaped = true,
+            c if c == quote && !escaped => return Some(i),
+            _ => escaped = false,
+        }
+    }
+    None
+}
+
 /// A message value: quoted (to the closing quote, or the line's end when cut off), or bare.
 fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
     let line = &value[..value.find('\n').unwrap_or(value.len())];
     let (text, range) = match line.chars().next()? {
         quote @ ('"' | '\'') => {
-            let mut end = line.len();
-            let mut escaped = false;
-            for (i, c) in line.char_indices().skip(1) {
-                match c {
-                    '\\' if !escaped => escaped = true,
-                    c if c == quote && !escaped => {
-                        end = i;
-                        break;
-                    }
-                    _ => escaped = false,
-                }
-            }
+            let end = closing_quote(&line[1..], quote).map_or(line.len(), |i| i + 1);
             (unescape_once(&line[1..end]).0, 1..end)
         }
         '{' | '[' => return None,

@@ -378,18 +378,7 @@ pub(super) fn has_field_words(query: &str) -> bool {
         let quote = rest[open..].chars().next().unwrap_or('"');
         let after_key = rest[..open].trim_end().ends_with([':', '=']);
         let body = &rest[open + 1..];
-        let mut end = body.len();
-        let mut escaped = false;
-        for (i, c) in body.char_indices() {
-            match c {
-                '\\' if !escaped => escaped = true,
-                c if c == quote && !escaped => {
-                    end = i;
-                    break;
-                }
-                _ => escaped = false,
-            }
-        }
+        let end = crate::paste::closing_quote(body, quote).unwrap_or(body.len());
         let value = &body[..end];
         if after_key
             && value.chars().any(char::is_alphabetic)
