@@ -135,10 +135,8 @@ impl Parts {
 /// A plain message whose first word is capitalised (`Invalid API key`, not `API key not valid`), with that
 /// word's first letter in lower case.
 fn lower_first(plain: &str) -> Option<String> {
-    let mut chars = plain.chars();
-    let (first, second) = (chars.next()?, chars.next()?);
-    (first.is_ascii_uppercase() && second.is_ascii_lowercase())
-        .then(|| format!("{}{}", first.to_ascii_lowercase(), &plain[1..]))
+    pattern::starts_capitalised(plain)
+        .then(|| format!("{}{}", plain[..1].to_ascii_lowercase(), &plain[1..]))
 }
 
 /// A message with less literal text than this (CJK characters count double) is generic.

@@ -111,6 +111,13 @@ pub(super) fn is_common(word: &str) -> bool {
     }
 }
 
+/// Whether text begins with a capitalised word (`Invalid`), not an acronym (`API`): a first letter users
+/// retype in lower case.
+pub(super) fn starts_capitalised(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!((chars.next(), chars.next()), (Some(a), Some(b)) if a.is_ascii_uppercase() && b.is_ascii_lowercase())
+}
+
 /// `rarest_word` of a template's literal pieces.
 pub(super) fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) -> &'a str {
     let common = is_common;
@@ -129,14 +136,10 @@ pub(super) fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) 
                 .unwrap_or_default();
             // A phrase's capitalised first letter may be retyped in lower case (`invalid API key in
             // request`): the key starts after it.
-            let mut chars = piece.chars();
-            match (chars.next(), chars.next()) {
-                (Some(a), Some(b))
-                    if a.is_ascii_uppercase() && b.is_ascii_lowercase() && piece.contains(' ') =>
-                {
-                    &piece[1..]
-                }
-                _ => piece,
+            if starts_capitalised(piece) && piece.contains(' ') {
+                &piece[1..]
+            } else {
+                piece
             }
         })
 }
@@ -200,15 +203,10 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
                 }
                 // A message's first letter as a user retypes it (`invalid API key` for `Invalid API key`):
                 // either case, where the first word is a capitalised word, not an acronym.
-                if i == 0 && !any_case {
-                    let mut chars = text.chars();
-                    if let (Some(first), Some(second)) = (chars.next(), chars.next())
-                        && first.is_ascii_uppercase()
-                        && second.is_ascii_lowercase()
-                    {
-                        let _ = write!(pattern, "[{first}{}]", first.to_ascii_lowercase());
-                        text = &text[1..];
-                    }
+                if i == 0 && !any_case && starts_capitalised(text) {
+                    let first = char::from(text.as_bytes()[0]);
+                    let _ = write!(pattern, "[{first}{}]", first.to_ascii_lowercase());
+                    text = &text[1..];
                 }
                 // Gateways append detail to a message (`Incorrect app authentication information: signature
                 // expired`), dropping its final full stop, so a message's final full stop is optional.
