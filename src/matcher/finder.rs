@@ -112,6 +112,10 @@ pub(super) struct Finder<'c> {
     /// For scanning: the SIMD prefilter over the literals that can make a line reported, where the CPU has what it needs
     /// and the literals do not begin in too many ways for it.
     prefilter: Option<Prefilter>,
+    /// For scanning: the literals `prefilter` holds, by their pattern numbers, and what confirms that a
+    /// line where one stands is a candidate.
+    prefiltered: Vec<usize>,
+    confirmations: Option<confirm::Confirmations<'c>>,
     /// The prefilter set aside while a test has the automaton serve instead (`force_automaton`).
     #[cfg(test)]
     parked: Option<Prefilter>,
@@ -197,19 +201,38 @@ impl<'c> Finder<'c> {
                 })
             })
             .collect();
-        let prefilter = if bulk {
-            // A line whose literals are only generic messages' is reported only where a status agreeing
-            // with one stands on it (`Matcher::read_line`): only those literals that deserve that second
-            // look make a line a candidate; the others are the short, common ones (`成功`, `in`).
-            let reportable: Vec<&[u8]> = literals
-                .iter()
-                .zip(&anchors)
-                .filter(|(literal, anchors)| {
+        // A line whose literals are only generic messages' is reported only where a status agreeing with
+        // one stands on it (`Matcher::read_line`): only those literals that deserve that second look make a
+        // line a candidate; the others are the short, common ones (`成功`, `in`).
+        let prefiltered: Vec<usize> = if bulk {
+            (literals.iter().zip(&anchors).enumerate())
+                .filter(|(_, (literal, anchors))| {
                     anchors.iter().any(|a| a.reportable()) || second_look(literal, anchors)
                 })
-                .map(|(literal, _)| literal.as_bytes())
+                .map(|(pattern, _)| pattern)
+                .collect()
+        } else {
+            Vec::new()
+        };
+        let confirmations = bulk.then(|| {
+            let mut candidate = vec![false; literals.len()];
+            for &pattern in &prefiltered {
+                candidate[pattern] = true;
+            }
+            // Generic messages' literals the prefilter does not hold, which a line's reading weighs
+            // beside any literal the line has.
+            let lone: Vec<usize> = (0..literals.len())
+                .filter(|&p| {
+                    !candidate[p] && anchors[p].iter().any(|a| matches!(a, Anchor::Message(..)))
+                })
                 .collect();
-            Prefilter::new(&reportable)
+            confirm::Confirmations::new(&candidate, lone)
+        });
+        let prefilter = if bulk {
+            let bytes: Vec<&[u8]> = (prefiltered.iter())
+                .map(|&pattern| literals[pattern].as_bytes())
+                .collect();
+            Prefilter::new(&bytes)
         } else {
             None
         };
@@ -221,6 +244,8 @@ impl<'c> Finder<'c> {
             table,
             anchors,
             prefilter,
+            prefiltered,
+            confirmations,
             #[cfg(test)]
             parked: None,
             distinctive_codes,
@@ -244,6 +269,8 @@ impl<'c> Finder<'c> {
             table: None,
             anchors: Vec::new(),
             prefilter: None,
+            prefiltered: Vec::new(),
+            confirmations: None,
             #[cfg(test)]
             parked: None,
             distinctive_codes: std::collections::HashSet::new(),
@@ -298,12 +325,40 @@ impl<'c> Finder<'c> {
         }
     }
 
+    /// For scanning: whether a line that no literal confirms may still report: where a generic message's
+    /// literal that the prefilter does not hold (a quotation mark, `in`) finds its message there, which a
+    /// line's reading weighs beside the literals that made it a candidate.
+    fn rescued(&self, line: &[u8]) -> bool {
+        let (Some(confirmations), Ok(text)) = (&self.confirmations, std::str::from_utf8(line))
+        else {
+            return true;
+        };
+        let hits: Vec<LiteralHit> = confirmations.lone_literals(text, &self.literals);
+        !hits.is_empty() && !self.resolve(text, &hits).is_empty()
+    }
+
+    /// For scanning: whether literal `pattern` is one the prefilter holds, which may make a line a candidate.
+    fn prefiltered(&self, pattern: usize) -> bool {
+        (self.confirmations.as_ref()).is_some_and(|confirmations| confirmations.candidate(pattern))
+    }
+
+    /// For scanning: whether literal `pattern`, standing in `line`, makes it a candidate line. (A line
+    /// longer than `confirm::LONGEST` is a candidate wherever such a literal stands in it: the words that
+    /// confirm one are searched for in the whole line, each time one stands.)
+    fn confirms(&self, pattern: usize, line: &[u8]) -> bool {
+        (self.confirmations.as_ref()).is_some_and(|confirmations| {
+            let (literal, anchors) = (&self.literals[pattern], &self.anchors[pattern]);
+            confirmations.confirms(pattern, line, literal, anchors)
+        })
+    }
+
     /// The lines of `block` (ranges, without their newline) in which some literal stands, in order.
     pub(super) fn candidate_lines<'a>(&'a self, block: &'a [u8]) -> CandidateLines<'a, 'c> {
         CandidateLines {
             finder: self,
             block,
             pos: 0,
+            streak: confirm::Streak::default(),
         }
     }
 
@@ -402,7 +457,7 @@ impl<'c> Finder<'c> {
         let bytes = text.as_bytes();
         if let Some(prefilter) = &self.prefilter {
             // Where a literal starts, the token there is looked up among the codes.
-            let mut coded_at = |start: usize| {
+            let mut coded_at = |start: usize, _| {
                 text.is_char_boundary(start) && {
                     let end = token_end(text, start);
                     self.distinctive_codes.contains(&text[start..end]) && is_token(text, start, end)
@@ -531,30 +586,115 @@ pub(super) struct CandidateLines<'a, 'c> {
     finder: &'a Finder<'c>,
     block: &'a [u8],
     pos: usize,
+    /// Lines confirmed in a row, and lines still to be offered unconfirmed (`confirm::Streak`).
+    streak: confirm::Streak,
 }
 
 impl Iterator for CandidateLines<'_, '_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        if self.pos >= self.block.len() {
+        let (finder, block) = (self.finder, self.block);
+        finder.confirmations.as_ref()?;
+        if self.pos >= block.len() {
             return None;
         }
-        let at = match &self.finder.prefilter {
-            Some(prefilter) => prefilter.find(self.block, self.pos, &mut |_| true)?,
-            None => {
-                let rest = Span::from(self.pos..self.block.len());
-                self.finder
-                    .automaton()
-                    .find(Input::new(self.block).span(rest))?
-                    .start()
+        let line = match &finder.prefilter {
+            Some(prefilter) if self.streak.checking() => {
+                let (line, rejected) = self.next_confirmed(prefilter)?;
+                self.streak.checked(rejected);
+                line
             }
+            Some(prefilter) => {
+                let at = prefilter.find(block, self.pos, &mut |_, _| true)?;
+                self.streak.unchecked();
+                line_around(block, at)
+            }
+            None => self.next_by_automaton()?,
         };
-        let start = memchr::memrchr(b'\n', &self.block[..at]).map_or(0, |i| i + 1);
-        let end = memchr::memchr(b'\n', &self.block[at..]).map_or(self.block.len(), |i| at + i);
-        self.pos = end + 1;
-        Some(start..end)
+        self.pos = line.end + 1;
+        Some(line)
     }
+}
+
+impl CandidateLines<'_, '_> {
+    /// The next line where a literal the prefilter finds is confirmed, and how many lines were passed over
+    /// for want of one.
+    fn next_confirmed(&self, prefilter: &Prefilter) -> Option<(Range<usize>, usize)> {
+        let (finder, block) = (self.finder, self.block);
+        // The line of the places offered last, and the literals that did not confirm it (a literal stands
+        // for the same in all of a line).
+        let mut line = 0..0;
+        let mut rejected = 0;
+        let mut unconfirmed: Vec<usize> = Vec::new();
+        let mut rescued: Option<bool> = None;
+        let mut confirmed = |place: usize, first: usize| {
+            if !line.contains(&place) {
+                rejected += usize::from(!line.is_empty());
+                line = line_around(block, place);
+                unconfirmed.clear();
+                rescued = None;
+            }
+            let text = &block[line.clone()];
+            let mut confirms = |number: usize| {
+                let pattern = finder.prefiltered[number];
+                let yes = !unconfirmed.contains(&pattern) && finder.confirms(pattern, text);
+                if !yes {
+                    unconfirmed.push(pattern);
+                }
+                yes
+            };
+            // The literal the prefilter found first; the others starting there only where it does not
+            // confirm the line (most places have one).
+            if confirms(first) {
+                return true;
+            }
+            let mut yes = false;
+            prefilter.literals_at(block, place, &mut |number| {
+                yes = number != first && confirms(number);
+                yes
+            });
+            yes || *rescued.get_or_insert_with(|| finder.rescued(text))
+        };
+        prefilter.find(block, self.pos, &mut confirmed)?;
+        Some((line, rejected))
+    }
+
+    /// The next candidate line found by the automaton alone (where the CPU has no AVX2), offered as the
+    /// prefilter's would be: lines where a literal it holds stands, confirmed by one while checks are on.
+    fn next_by_automaton(&mut self) -> Option<Range<usize>> {
+        let (finder, block) = (self.finder, self.block);
+        let mut rejected = 0;
+        while self.pos < block.len() {
+            let rest = Span::from(self.pos..block.len());
+            let at = (finder.automaton().find(Input::new(block).span(rest))?).start();
+            let line = line_around(block, at);
+            self.pos = line.end + 1;
+            let text = &block[line.clone()];
+            let patterns =
+                || (finder.automaton().find_overlapping_iter(text)).map(|m| m.pattern().as_usize());
+            if !patterns().any(|pattern| finder.prefiltered(pattern)) {
+                continue;
+            }
+            if !self.streak.checking() {
+                self.streak.unchecked();
+                return Some(line);
+            }
+            if patterns().any(|pattern| finder.confirms(pattern, text)) || finder.rescued(text) {
+                self.streak.checked(rejected);
+                return Some(line);
+            }
+            rejected += 1;
+        }
+        None
+    }
+}
+
+/// The line of `block` (without its newline) that byte `at` is in.
+fn line_around(block: &[u8], at: usize) -> Range<usize> {
+    let start = memchr::memrchr(b'\n', &block[..at]).map_or(0, |i| i + 1);
+    let end = memchr::memchr(b'\n', &block[at..]).map_or(block.len(), |i| at + i);
+    start..end
 }
 
 fn code_char(c: char) -> bool {
@@ -598,6 +738,7 @@ pub fn generic_code(code: &str) -> bool {
     upper_snake || code.chars().filter(char::is_ascii_uppercase).count() < 3
 }
 
+mod confirm;
 mod indexed;
 #[cfg(test)]
 mod tests;

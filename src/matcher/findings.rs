@@ -11,7 +11,7 @@
 
 use std::ops::Range;
 
-use super::finder::{Hit, LiteralHit, Target, generic_code};
+use super::finder::{Hit, Target, generic_code};
 use super::{Clue, ClueKind, Match, Matcher, ReferralMatch};
 use crate::catalog::{Catalog, Entry};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
@@ -142,12 +142,12 @@ struct Candidate<'c> {
 impl<'c> Matcher<'c> {
     /// Reads `text` — a whole paste, or (`Reading::Line`) one line of a log being scanned, with only the
     /// evidence a line can carry — and resolves what it found.
-    /// `literals`: where the finder's literals stand in `text`, when the caller has searched already.
+    /// `line_hits`: the codes and messages standing in `text` as it is, when the caller has found them.
     pub(super) fn analyze(
         &self,
         text: &str,
         reading: Reading,
-        literals: Option<&[LiteralHit]>,
+        line_hits: Option<Vec<Hit<'c>>>,
     ) -> Pasted<'c> {
         let evidence = paste::read(text, reading, self.hints());
         let lines = LineIndex::new(text);
@@ -174,10 +174,11 @@ impl<'c> Matcher<'c> {
         // Codes written in the text, whether an entry's or not: beside a message, a code other than the
         // message's own row says the message is another code's wording.
         let mut mentioned: Vec<Range<usize>> = Vec::new();
+        let mut line_hits = line_hits;
         for (i, view) in evidence.views.iter().enumerate() {
             let view_lines = LineIndex::new(&view.text);
-            let hits = match literals {
-                Some(literals) if i == 0 => finder.resolve(&view.text, literals),
+            let hits = match line_hits.take() {
+                Some(hits) if i == 0 => hits,
                 _ => finder.hits(&view.text),
             };
             for hit in hits {

@@ -616,9 +616,15 @@ impl<'c> Matcher<'c> {
     ) -> (Vec<Match<'c>>, Vec<ReferralMatch<'c>>) {
         let finder = self.finder();
         if finder.reportable(literals) {
-            let found = self.analyze(line, crate::paste::Reading::Line, Some(literals));
-            if !found.matches.is_empty() || !found.referrals.is_empty() {
-                return (found.matches, found.referrals);
+            // A line is read as it is (no fields, no escaped views): what it carries is what its literals
+            // resolve to, and a line where they resolve to nothing (a message's word in other words:
+            // `connection refused`) need not be read for statuses and weighed.
+            let hits = finder.resolve(line, literals);
+            if !hits.is_empty() {
+                let found = self.analyze(line, crate::paste::Reading::Line, Some(hits));
+                if !found.matches.is_empty() || !found.referrals.is_empty() {
+                    return (found.matches, found.referrals);
+                }
             }
         }
         // A generic message beside its status (`status=404 msg="Found no api"`) is reported where a field

@@ -25,7 +25,7 @@
 
 mod simd;
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -145,14 +145,26 @@ impl Prefilter {
     }
 
     /// The first place at or after `from` in `text` where a literal starts and that `accept` takes (each
-    /// place where one starts is offered once, in order).
+    /// place where one starts is offered once, in order, with the number of a literal that starts there:
+    /// its place in the list `new` was given).
     pub(super) fn find(
         &self,
         text: &[u8],
         from: usize,
-        accept: &mut dyn FnMut(usize) -> bool,
+        accept: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Option<usize> {
         self.kernel.find(&self.literals, text, from, accept)
+    }
+
+    /// Each literal that starts at `place` in `text`, by its place in the list `new` was given (what a
+    /// place `find` offers stands for), until `each` says it has seen enough (`true`).
+    pub(super) fn literals_at(
+        &self,
+        text: &[u8],
+        place: usize,
+        each: &mut dyn FnMut(usize) -> bool,
+    ) {
+        self.literals.each_at(text, place, each);
     }
 }
 
@@ -165,10 +177,10 @@ struct Literals {
     /// The first eight bytes of the literals of eight bytes or more in slots with many, sorted and
     /// distinct, slot after slot: most places a slot's four bytes let through end at a search of these.
     heads: Vec<u64>,
-    /// Those literals (a catalog's codes, `SYN.000001` to `SYN.050000`), and the lengths they come in,
-    /// slot after slot. (Hashed with xxh3: the default hasher's guard against chosen keys is not needed
-    /// for the catalogs' own literals, and costs more per lookup.)
-    many: HashSet<Box<[u8]>, xxhash_rust::xxh3::Xxh3Builder>,
+    /// Those literals (a catalog's codes, `SYN.000001` to `SYN.050000`) with their numbers, and the lengths
+    /// they come in, slot after slot. (Hashed with xxh3: the default hasher's guard against chosen keys is
+    /// not needed for the catalogs' own literals, and costs more per lookup.)
+    many: HashMap<Box<[u8]>, usize, xxhash_rust::xxh3::Xxh3Builder>,
     lengths: Vec<usize>,
     short: Vec<Short>,
     /// The first bytes of the short literals: most places start with none of them.
@@ -205,6 +217,9 @@ fn range(range: &Range<u32>) -> Range<usize> {
     range.start as usize..range.end as usize
 }
 
+/// A literal and its number (its place in the list the prefilter was made of).
+type Numbered<'l> = (&'l [u8], usize);
+
 /// Past this many literals beginning alike, a place is checked by lookups, one per length, rather than
 /// by comparing each.
 const FEW: usize = 8;
@@ -215,10 +230,12 @@ struct Few {
     first_eight: u64,
     mask: u64,
     literal: Box<[u8]>,
+    /// Its place in the list the prefilter was made of.
+    number: usize,
 }
 
 impl Few {
-    fn new(literal: &[u8]) -> Few {
+    fn new(literal: &[u8], number: usize) -> Few {
         let len = literal.len().min(8);
         let mut bytes = [0; 8];
         bytes[..len].copy_from_slice(&literal[..len]);
@@ -226,6 +243,7 @@ impl Few {
             first_eight: u64::from_le_bytes(bytes),
             mask: u64::MAX >> (8 * (8 - len)),
             literal: literal.into(),
+            number,
         }
     }
 
@@ -245,27 +263,33 @@ struct Short {
     value: u32,
     mask: u32,
     literal: Box<[u8]>,
+    number: usize,
 }
 
 impl Literals {
     fn new(literals: &[&[u8]]) -> Literals {
-        let mut long: Vec<(u32, &[u8])> = literals
-            .iter()
-            .filter(|literal| literal.len() >= 4)
-            .map(|&literal| (head(literal), literal))
+        let mut long: Vec<(u32, &[u8], usize)> = (literals.iter().enumerate())
+            .filter(|(_, literal)| literal.len() >= 4)
+            .map(|(number, &literal)| (head(literal), literal, number))
             .collect();
         long.sort_unstable();
-        long.dedup();
-        let short = literals
-            .iter()
-            .filter(|literal| literal.len() < 4)
-            .map(|&literal| {
+        long.dedup_by(|a, b| a.1 == b.1);
+        let mut short: Vec<(&[u8], usize)> = (literals.iter().enumerate())
+            .filter(|(_, literal)| literal.len() < 4)
+            .map(|(number, &literal)| (literal, number))
+            .collect();
+        // (A literal given twice is one: the first number stands for it.)
+        short.sort_unstable();
+        short.dedup_by(|a, b| a.0 == b.0);
+        let short = (short.into_iter())
+            .map(|(literal, number)| {
                 let mut bytes = [0; 4];
                 bytes[..literal.len()].copy_from_slice(literal);
                 Short {
                     value: u32::from_le_bytes(bytes),
                     mask: u32::MAX >> (8 * (4 - literal.len())),
                     literal: literal.into(),
+                    number,
                 }
             })
             .collect();
@@ -273,7 +297,7 @@ impl Literals {
             slots: Vec::new(),
             few: Vec::new(),
             heads: Vec::new(),
-            many: HashSet::default(),
+            many: HashMap::default(),
             lengths: Vec::new(),
             short_starts: [false; 256],
             short,
@@ -281,34 +305,40 @@ impl Literals {
         for short in &table.short {
             table.short_starts[usize::from(short.literal[0])] = true;
         }
-        let alike: Vec<&[(u32, &[u8])]> = long.chunk_by(|a, b| a.0 == b.0).collect();
+        let alike: Vec<&[(u32, &[u8], usize)]> = long.chunk_by(|a, b| a.0 == b.0).collect();
         // At most half full, so that a lookup mostly ends at its first slot.
         table.slots = vec![Slot::default(); (2 * alike.len()).next_power_of_two().max(16)];
         let mask = table.slots.len() - 1;
         for literals in alike {
             let many = literals.len() > FEW;
-            let (longer, compared): (Vec<&[u8]>, Vec<&[u8]>) = (literals.iter())
-                .map(|&(_, literal)| literal)
-                .partition(|literal| many && literal.len() >= 8);
+            let (longer, compared): (Vec<Numbered>, Vec<Numbered>) = (literals.iter())
+                .map(|&(_, literal, number)| (literal, number))
+                .partition(|(literal, _)| many && literal.len() >= 8);
             let few_start = table.few.len();
-            table
-                .few
-                .extend(compared.iter().map(|literal| Few::new(literal)));
+            (table.few).extend(
+                compared
+                    .iter()
+                    .map(|&(literal, number)| Few::new(literal, number)),
+            );
             let heads_start = table.heads.len();
             let mut heads: Vec<u64> = (longer.iter())
-                .map(|literal| u64::from_le_bytes(literal[..8].try_into().expect("eight bytes")))
+                .map(|(literal, _)| {
+                    u64::from_le_bytes(literal[..8].try_into().expect("eight bytes"))
+                })
                 .collect();
             heads.sort_unstable();
             heads.dedup();
             table.heads.extend(heads);
             let lengths_start = table.lengths.len();
-            let mut lengths: Vec<usize> = longer.iter().map(|literal| literal.len()).collect();
+            let mut lengths: Vec<usize> = longer.iter().map(|(literal, _)| literal.len()).collect();
             lengths.sort_unstable();
             lengths.dedup();
             table.lengths.extend(lengths);
-            table
-                .many
-                .extend(longer.iter().map(|&literal| literal.into()));
+            (table.many).extend(
+                longer
+                    .iter()
+                    .map(|&(literal, number)| (literal.into(), number)),
+            );
             let slot = Slot {
                 head: literals[0].0,
                 few: slot_range(few_start, table.few.len()),
@@ -324,17 +354,17 @@ impl Literals {
         table
     }
 
-    /// Whether some literal starts at `place` in `text`. (Inlined into the kernel's loop: most places it
-    /// is asked about are false alarms, settled in a few instructions, where a call would cost as many.)
+    /// A literal (its number) that starts at `place` in `text`, if one does. (Inlined into the kernel's
+    /// loop: most places it is asked about are false alarms, settled in a few instructions, where a call
+    /// would cost as many.)
     #[inline(always)]
-    fn start_at(&self, text: &[u8], place: usize) -> bool {
+    fn first_at(&self, text: &[u8], place: usize) -> Option<usize> {
         let rest = &text[place..];
         let Some(&first_four) = rest.first_chunk::<4>() else {
             // The last bytes of the text: only a short literal fits.
-            return self
-                .short
-                .iter()
-                .any(|short| rest.starts_with(&short.literal));
+            return (self.short.iter())
+                .find(|short| rest.starts_with(&short.literal))
+                .map(|short| short.number);
         };
         let head = u32::from_le_bytes(first_four);
         let mask = self.slots.len() - 1;
@@ -342,27 +372,85 @@ impl Literals {
         let long = loop {
             let slot = &self.slots[at];
             if slot.is_empty() {
-                break false;
+                break None;
             }
             if slot.head == head {
-                break self.few[range(&slot.few)]
-                    .iter()
-                    .any(|few| few.starts(rest))
-                    || rest.first_chunk::<8>().is_some_and(|&eight| {
-                        self.heads[range(&slot.heads)]
-                            .binary_search(&u64::from_le_bytes(eight))
-                            .is_ok()
-                    }) && self.lengths[range(&slot.lengths)]
-                        .iter()
-                        .any(|&len| rest.get(..len).is_some_and(|p| self.many.contains(p)));
+                break self.in_slot(slot, rest);
             }
             at = (at + 1) & mask;
         };
-        long || self.short_starts[usize::from(first_four[0])]
-            && self
-                .short
-                .iter()
-                .any(|short| head & short.mask == short.value)
+        long.or_else(|| {
+            if !self.short_starts[usize::from(first_four[0])] {
+                return None;
+            }
+            (self.short.iter())
+                .find(|short| head & short.mask == short.value)
+                .map(|short| short.number)
+        })
+    }
+
+    /// A literal of `slot` that `rest` starts with.
+    #[inline(always)]
+    fn in_slot(&self, slot: &Slot, rest: &[u8]) -> Option<usize> {
+        if let Some(few) = self.few[range(&slot.few)]
+            .iter()
+            .find(|few| few.starts(rest))
+        {
+            return Some(few.number);
+        }
+        let headed = rest.first_chunk::<8>().is_some_and(|&eight| {
+            (self.heads[range(&slot.heads)])
+                .binary_search(&u64::from_le_bytes(eight))
+                .is_ok()
+        });
+        if !headed {
+            return None;
+        }
+        (self.lengths[range(&slot.lengths)].iter())
+            .find_map(|&len| rest.get(..len).and_then(|p| self.many.get(p)).copied())
+    }
+
+    /// Each literal (its number) that starts at `place` in `text`, until `each` says it has seen enough
+    /// (`true`). (`first_at` finds one, in the kernel's loop; this all of them, where asked.)
+    fn each_at(&self, text: &[u8], place: usize, each: &mut dyn FnMut(usize) -> bool) {
+        let rest = &text[place..];
+        for short in &self.short {
+            if rest.starts_with(&short.literal) && each(short.number) {
+                return;
+            }
+        }
+        let Some(&first_four) = rest.first_chunk::<4>() else {
+            return;
+        };
+        let head = u32::from_le_bytes(first_four);
+        let mask = self.slots.len() - 1;
+        let mut at = hash(head) & mask;
+        while !self.slots[at].is_empty() {
+            let slot = &self.slots[at];
+            if slot.head == head {
+                for few in &self.few[range(&slot.few)] {
+                    if few.starts(rest) && each(few.number) {
+                        return;
+                    }
+                }
+                let headed = rest.first_chunk::<8>().is_some_and(|&eight| {
+                    (self.heads[range(&slot.heads)])
+                        .binary_search(&u64::from_le_bytes(eight))
+                        .is_ok()
+                });
+                if headed {
+                    for &len in &self.lengths[range(&slot.lengths)] {
+                        if let Some(&number) = rest.get(..len).and_then(|p| self.many.get(p))
+                            && each(number)
+                        {
+                            return;
+                        }
+                    }
+                }
+                return;
+            }
+            at = (at + 1) & mask;
+        }
     }
 }
 

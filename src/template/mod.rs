@@ -215,19 +215,40 @@ impl Template {
     /// common words nor shorter than four bytes, which most texts have (as a search key such a word would
     /// make every line of a log a candidate).
     pub fn words(&self) -> Vec<&str> {
+        let keyable = |w: &&str| w.len() >= 4 && !pattern::is_common(w);
+        // (A capitalised first word may be retyped in lower case: it is no word the text must hold.)
+        (self.literal_words().into_iter())
+            .filter(|&(_, retyped)| !retyped)
+            .map(|(word, _)| word)
+            .filter(keyable)
+            .collect()
+    }
+
+    /// What anything the template finds (`find_all_exact`) holds verbatim of each word of its literal
+    /// text, common and short ones included: the word, or of a capitalised first word, which may be retyped
+    /// in lower case, the rest of it.
+    pub fn verbatim_words(&self) -> Vec<&str> {
+        (self.literal_words().into_iter())
+            .map(|(word, retyped)| if retyped { &word[1..] } else { word })
+            .filter(|word| !word.is_empty())
+            .collect()
+    }
+
+    /// The words of the template's literal text (white-space separated, a final full stop left off, and
+    /// beside a placeholder the quotation marks, which vary), each with whether it is a capitalised first
+    /// word, which may be retyped in lower case.
+    fn literal_words(&self) -> Vec<(&str, bool)> {
         fn strip(w: &str) -> &str {
             w.strip_suffix('.').filter(|w| !w.is_empty()).unwrap_or(w)
         }
-        let keyable = |w: &&str| w.len() >= 4 && !pattern::is_common(w);
-        // (A capitalised first word may be retyped in lower case: it is no word the text must hold.)
         let retyped = |text: &str| self.context == Context::Message && lower_first(text).is_some();
         match self.plain_source() {
-            Some(plain) => plain
-                .split_whitespace()
-                .skip(usize::from(retyped(plain)))
-                .map(strip)
-                .filter(keyable)
-                .collect(),
+            Some(plain) => {
+                let first_retyped = retyped(plain);
+                (plain.split_whitespace().enumerate())
+                    .map(|(i, w)| (strip(w), i == 0 && first_retyped))
+                    .collect()
+            }
             None => {
                 let segments = &self.parts().segments;
                 let first_retyped =
@@ -240,8 +261,8 @@ impl Template {
                         Segment::Placeholder(_) => None,
                     })
                     .flatten()
-                    .skip(usize::from(first_retyped))
-                    .filter(keyable)
+                    .enumerate()
+                    .map(|(i, w)| (w, i == 0 && first_retyped))
                     .collect()
             }
         }

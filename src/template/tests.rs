@@ -365,3 +365,21 @@ fn quotes_vary_and_a_first_letter_may_be_retyped() {
             .is_empty()
     );
 }
+
+/// What a found text holds verbatim of a template's words: common and short words too, a retyped first
+/// word without its first letter, no quotation marks beside a placeholder; `words` keeps the keyable ones.
+#[test]
+fn verbatim_words_are_what_a_found_text_holds() {
+    let template = message("Backend service connect failed `{value}`");
+    assert_eq!(
+        template.verbatim_words(),
+        ["ackend", "service", "connect", "failed"]
+    );
+    assert_eq!(template.words(), ["connect"]);
+    let found = template.find_all_exact("x backend service connect failed '10.0.0.1:80'");
+    assert_eq!(found.len(), 1);
+    assert_eq!(
+        message("The API does not exist.").verbatim_words(),
+        ["he", "API", "does", "not", "exist"]
+    );
+}

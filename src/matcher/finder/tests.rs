@@ -107,7 +107,7 @@ fn agree(catalogs: &[Catalog], cases: usize, seed: u64) {
 
     let pieces = pieces(catalogs);
     let mut rng = fastrand::Rng::with_seed(seed);
-    let (mut lines, mut coded) = (0, 0);
+    let (mut lines, mut coded, mut not_offered) = (0, 0, 0);
     for case in 0..cases {
         let block = text_of_pieces(&mut rng, &pieces);
         let with = scanned(&finder, &block);
@@ -122,6 +122,32 @@ fn agree(catalogs: &[Catalog], cases: usize, seed: u64) {
                 || !finder.reportable(&finder.literals(block[line.clone()].as_bytes()))),
             "a line the prefilter offers that cannot report holds only generic messages: {block:?}"
         );
+        // A line not offered where a literal of the prefilter's stands holds no literal that resolves
+        // there: the checks rule out only lines where what their literals stand for cannot stand.
+        let mut start = 0;
+        for text in block.split('\n') {
+            let line = start..start + text.len();
+            start = line.end + 1;
+            if offered.contains(&line) {
+                continue;
+            }
+            let literals = finder.literals(text.as_bytes());
+            // (A line where no literal of the prefilter's stands was never offered: the checks are of
+            // the others.)
+            if !literals.iter().any(|l| finder.prefiltered(l.pattern)) {
+                continue;
+            }
+            for literal in &literals {
+                assert!(
+                    finder
+                        .resolve(text, std::slice::from_ref(literal))
+                        .is_empty(),
+                    "case {case}: line {text:?} not offered, yet literal {:?} resolves there",
+                    finder.literal_of(literal.pattern)
+                );
+                not_offered += 1;
+            }
+        }
         let every_line_with = every_line(&finder, &block);
         finder.force_automaton(true);
         assert!(finder.prefilter.is_none());
@@ -140,10 +166,14 @@ fn agree(catalogs: &[Catalog], cases: usize, seed: u64) {
             .filter(|(_, literals)| literals.is_none())
             .count();
     }
-    // The texts reach lines of both kinds.
+    // The texts reach lines of both kinds, and lines whose literals the checks rule out.
     assert!(
         coded > cases / 10 && lines - coded > cases / 10,
         "{coded} of {lines} candidate lines settled by a code"
+    );
+    assert!(
+        not_offered > cases / 20,
+        "{not_offered} literals in lines not offered"
     );
 }
 
@@ -178,7 +208,8 @@ fn every_line(finder: &Finder<'_>, block: &str) -> Vec<Reading> {
         .collect()
 }
 
-/// The literals of `catalogs` (codes, message keys, referrals' prefixes), as the finder takes them.
+/// The literals of `catalogs` (codes, message keys, referrals' prefixes), as the finder takes them, and
+/// their messages whole.
 fn pieces(catalogs: &[Catalog]) -> Vec<String> {
     let mut pieces = Vec::new();
     for catalog in catalogs {
@@ -186,6 +217,13 @@ fn pieces(catalogs: &[Catalog]) -> Vec<String> {
             pieces.extend(entry.code.as_ref().and_then(|c| c.literal()));
             if !catalog.messages_are_descriptions {
                 pieces.extend(entry.message_forms().iter().map(|f| f.key().to_string()));
+                // Whole messages too (placeholders as their names), which the checks of a line confirm.
+                pieces.extend(
+                    entry
+                        .message_forms()
+                        .iter()
+                        .map(|f| f.display().into_owned()),
+                );
             }
         }
         for referral in &catalog.referrals {

@@ -41,8 +41,13 @@ const _: () = assert!(
 );
 
 /// The search over `text` from a position; see [`Kernel::find`].
-type Find =
-    unsafe fn(&Kernel, &Literals, &[u8], usize, &mut dyn FnMut(usize) -> bool) -> Option<usize>;
+type Find = unsafe fn(
+    &Kernel,
+    &Literals,
+    &[u8],
+    usize,
+    &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<usize>;
 
 /// The kernel for a number of groups, with its tables.
 pub(super) struct Kernel {
@@ -75,15 +80,15 @@ impl Kernel {
         })
     }
 
-    /// The first place at or after `from` in `text` that some bucket accepts, `literals` confirm and
-    /// `accept` takes (each place offered once, in order).
+    /// The first place at or after `from` in `text` that some bucket accepts, where a literal starts
+    /// (`literals`) and that `accept` takes (each place offered once, in order, with that literal's number).
     #[inline]
     pub(super) fn find(
         &self,
         literals: &Literals,
         text: &[u8],
         from: usize,
-        accept: &mut dyn FnMut(usize) -> bool,
+        accept: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Option<usize> {
         // SAFETY: `new` took the kernel only where the CPU has AVX2 (condition 1), compiled for as many
         // groups as the tables have rows for (conditions 2 and 3); the kernel keeps its reads of `text`
@@ -176,7 +181,7 @@ mod avx2 {
         literals: &Literals,
         text: &[u8],
         from: usize,
-        accept: &mut dyn FnMut(usize) -> bool,
+        accept: &mut dyn FnMut(usize, usize) -> bool,
     ) -> Option<usize> {
         if from > text.len() {
             return None;
@@ -190,7 +195,9 @@ mod avx2 {
             while alarms != 0 {
                 let place = at + alarms.trailing_zeros() as usize;
                 alarms &= alarms - 1;
-                if literals.start_at(text, place) && accept(place) {
+                if let Some(literal) = literals.first_at(text, place)
+                    && accept(place, literal)
+                {
                     return Some(place);
                 }
             }
@@ -212,7 +219,9 @@ mod avx2 {
             while alarms != 0 {
                 let place = at + chunk + alarms.trailing_zeros() as usize;
                 alarms &= alarms - 1;
-                if literals.start_at(text, place) && accept(place) {
+                if let Some(literal) = literals.first_at(text, place)
+                    && accept(place, literal)
+                {
                     return Some(place);
                 }
             }

@@ -1,7 +1,7 @@
 //! The SIMD search against a naive one, for every group count and fingerprint length.
 
 use super::*;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Fails the test where the CPU cannot run the kernels, rather than letting it pass having tested
 /// nothing: these tests are of the SIMD search (a CPU without AVX2 gets the automaton instead).
@@ -22,10 +22,28 @@ fn prefilter(literals: &[&[u8]]) -> Prefilter {
     Prefilter::new(literals).expect("the literals fit the groups")
 }
 
-/// Every place where the prefilter's literals start in `text`, as it offers them.
-fn places(prefilter: &Prefilter, text: &[u8]) -> Vec<usize> {
+/// Every place where the prefilter's literals (`literals`, the list it was made of) start in `text`, as it
+/// offers them; at each, the literal it offers and those `Prefilter::literals_at` lists must be those that
+/// start there.
+fn places(prefilter: &Prefilter, literals: &[&[u8]], text: &[u8]) -> Vec<usize> {
     let mut found = Vec::new();
-    let none = prefilter.find(text, 0, &mut |place| {
+    let none = prefilter.find(text, 0, &mut |place, first| {
+        let mut starting: Vec<&[u8]> = (literals.iter().copied())
+            .filter(|literal| text[place..].starts_with(literal))
+            .collect();
+        starting.sort_unstable();
+        starting.dedup();
+        assert!(
+            text[place..].starts_with(literals[first]),
+            "literal {first} offered at {place}"
+        );
+        let mut listed: Vec<&[u8]> = Vec::new();
+        prefilter.literals_at(text, place, &mut |number| {
+            listed.push(literals[number]);
+            false
+        });
+        listed.sort_unstable();
+        assert_eq!(listed, starting, "the literals at {place}");
         found.push(place);
         false
     });
@@ -88,7 +106,7 @@ fn every_literal_is_found() {
     for word in &words {
         let text = format!("2024-06-01 INFO xx {word} yy");
         let at = text.find(word.as_str()).unwrap();
-        let found = prefilter.find(text.as_bytes(), 0, &mut |place| place == at);
+        let found = prefilter.find(text.as_bytes(), 0, &mut |place, _| place == at);
         assert_eq!(found, Some(at), "{word}");
     }
 }
@@ -106,7 +124,7 @@ fn places_in_every_part_of_the_text() {
                 let end = (at + literal.len()).min(len);
                 text[at..end].copy_from_slice(&literal[..end - at]);
                 assert_eq!(
-                    places(&prefilter, &text),
+                    places(&prefilter, &literals, &text),
                     naive(&literals, &text),
                     "{literal:?} at {at} of {len}"
                 );
@@ -114,11 +132,14 @@ fn places_in_every_part_of_the_text() {
         }
     }
     let text = b"x--URI---x";
-    assert_eq!(prefilter.find(text, usize::MAX - 10, &mut |_| true), None);
+    assert_eq!(
+        prefilter.find(text, usize::MAX - 10, &mut |_, _| true),
+        None
+    );
     for from in 0..=text.len() + 1 {
         let want = naive(&literals, text).into_iter().find(|&p| p >= from);
         assert_eq!(
-            prefilter.find(text, from, &mut |_| true),
+            prefilter.find(text, from, &mut |_, _| true),
             want,
             "from {from}"
         );
@@ -147,7 +168,7 @@ fn places_are_exactly_the_literals() {
             .map(|_| TEXT[rng.usize(0..TEXT.len())])
             .collect();
         assert_eq!(
-            places(&prefilter(&literals), &text),
+            places(&prefilter(&literals), &literals, &text),
             naive(&literals, &text),
             "round {round}"
         );
@@ -249,7 +270,7 @@ fn every_count_of_groups_and_length_of_beginnings() {
                 let size = rng.usize(0..400);
                 let text = text_of_pieces(&mut rng, &literals, size);
                 assert_eq!(
-                    places(&prefilter, &text),
+                    places(&prefilter, &literals, &text),
                     naive.places(&text),
                     "{case}, round {round}: {:?}",
                     String::from_utf8_lossy(&text)
@@ -277,7 +298,7 @@ fn every_count_of_groups_and_length_of_beginnings() {
                         let end = (at + literal.len()).min(text.len());
                         text[at..end].copy_from_slice(&literal[..end - at]);
                         assert_eq!(
-                            places(&prefilter, &text),
+                            places(&prefilter, &literals, &text),
                             naive.places(&text),
                             "{case}: {literal:?} at {at} of {size}"
                         );
@@ -302,7 +323,7 @@ fn many_literals_beginning_alike() {
         .collect();
     let literals: Vec<&[u8]> = words.iter().map(Vec::as_slice).collect();
     let text = b"x SYN.000003 SYN.000004 SYN.00000 Qka7ro Qka14r E5 E99 E100 SYN.005997.";
-    let found = places(&prefilter(&literals), text);
+    let found = places(&prefilter(&literals), &literals, text);
     assert_eq!(found, Naive::new(&literals).places(text));
     // SYN.000003, Qka7ro, E5, E99, E1 (and E10) of E100, SYN.005997.
     assert_eq!(found, [2, 34, 48, 51, 55, 60]);
@@ -328,7 +349,7 @@ fn literals_of_mixed_lengths_beginning_alike() {
         let mut text = text_of_pieces(&mut rng, &literals, len);
         text.truncate(len);
         assert_eq!(
-            places(&prefilter(&literals), &text),
+            places(&prefilter(&literals), &literals, &text),
             naive(&literals, &text),
             "round {round}"
         );

@@ -1,0 +1,208 @@
+//! For scanning: whether a line where a literal stands can carry what the literal stands for. A message is
+//! found by one word of it (its key, `catalog::message_keys`), and in real logs that word is often an
+//! ordinary one (`connect`, `authentication`, `instance`) in lines that carry no error of any catalog; such a
+//! line cost a search for every literal in it and a reading of the line. Every text a message's template
+//! finds holds each of its words verbatim (`Template::words`), so a line without a second word of the
+//! message cannot hold it: checking for that word, where the key stands, rules most such lines out first.
+
+use std::sync::OnceLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::{Anchor, LiteralHit};
+
+/// Where checks confirm every line (an error log, whose lines nearly all carry errors), they cost more
+/// than they save: after `RUN` lines confirmed in a row, the next `SKIP` lines a literal stands in are
+/// offered unchecked (reading them settles them as it did before checks), then checks resume.
+#[derive(Debug, Default)]
+pub(super) struct Streak {
+    confirmed: u32,
+    unchecked: u32,
+}
+
+impl Streak {
+    const RUN: u32 = 16;
+    const SKIP: u32 = 64;
+
+    /// Whether the next line is to be checked.
+    pub(super) fn checking(&self) -> bool {
+        self.unchecked == 0
+    }
+
+    /// A line was confirmed, after `rejected` lines that were not.
+    pub(super) fn checked(&mut self, rejected: usize) {
+        self.confirmed = if rejected == 0 { self.confirmed + 1 } else { 1 };
+        if self.confirmed >= Self::RUN {
+            self.confirmed = 0;
+            self.unchecked = Self::SKIP;
+        }
+    }
+
+    /// A line was offered unchecked.
+    pub(super) fn unchecked(&mut self) {
+        self.unchecked -= 1;
+    }
+}
+
+/// Lines longer than this (bytes) are not checked: each literal's check searches the whole line, and a
+/// long line can hold thousands of places where literals stand.
+pub(super) const LONGEST: usize = 4096;
+
+pub(super) struct Confirmations<'c> {
+    /// Per literal (pattern number): `None` where the literal makes no line a candidate (it is no
+    /// prefilter literal); else, worked out the first time the literal is met (a large catalog has
+    /// hundreds of thousands, a scan meets few), what confirms it (`Confirming`).
+    by_literal: Vec<Option<OnceLock<Confirming<'c>>>>,
+    /// The literals (pattern numbers) no line is a candidate for, that stand for messages (generic ones),
+    /// and the automaton over them, built the first time a line is not confirmed.
+    lone: Vec<usize>,
+    lone_automaton: OnceLock<AhoCorasick>,
+}
+
+/// For each message form a literal is the key of, other words of the form, all of which a line holding it
+/// holds; `None`: the literal confirms a line by itself (a code, a referral's prefix, a message with no
+/// other word to check).
+type Confirming<'c> = Option<Box<[Box<[&'c str]>]>>;
+
+/// Words checked per message form: its longest other ones, which the fewest lines hold.
+const WORDS_PER_FORM: usize = 3;
+
+impl<'c> Confirmations<'c> {
+    /// `candidate`: whether each literal may make a line a candidate (`Finder::new` puts those in the
+    /// prefilter).
+    /// `lone`: the literals that stand for messages and make no line a candidate.
+    pub(super) fn new(candidate: &[bool], lone: Vec<usize>) -> Confirmations<'c> {
+        let by_literal = (candidate.iter())
+            .map(|&candidate| candidate.then(OnceLock::new))
+            .collect();
+        Confirmations {
+            by_literal,
+            lone,
+            lone_automaton: OnceLock::new(),
+        }
+    }
+
+    /// Where the `lone` literals stand in `text` (`literals`: every literal, by pattern number).
+    pub(super) fn lone_literals(
+        &self,
+        text: &str,
+        literals: &[impl AsRef<str>],
+    ) -> Vec<LiteralHit> {
+        let automaton = self.lone_automaton.get_or_init(|| {
+            AhoCorasick::new(self.lone.iter().map(|&p| literals[p].as_ref()))
+                .expect("literals of bounded size build an automaton")
+        });
+        (automaton.find_overlapping_iter(text))
+            .map(|m| LiteralHit {
+                pattern: self.lone[m.pattern().as_usize()],
+                span: m.range(),
+            })
+            .collect()
+    }
+
+    /// Whether literal `pattern` may make a line a candidate.
+    pub(super) fn candidate(&self, pattern: usize) -> bool {
+        self.by_literal[pattern].is_some()
+    }
+
+    /// Whether literal `pattern`, standing in `line`, may make it a candidate line. `literal` and
+    /// `anchors`: the literal and what it stands for.
+    pub(super) fn confirms(
+        &self,
+        pattern: usize,
+        line: &[u8],
+        literal: &str,
+        anchors: &[Anchor<'c>],
+    ) -> bool {
+        let Some(confirming) = &self.by_literal[pattern] else {
+            return false;
+        };
+        if line.len() > LONGEST {
+            return true;
+        }
+        let confirming = confirming.get_or_init(|| {
+            let forms: Option<Vec<Box<[&'c str]>>> = (anchors.iter())
+                .map(|anchor| other_words(literal, anchor))
+                .collect();
+            forms.map(Vec::into_boxed_slice)
+        });
+        confirming.as_ref().is_none_or(|forms| {
+            (forms.iter()).any(|words| words.iter().all(|word| contains(line, word.as_bytes())))
+        })
+    }
+}
+
+/// Whether `word` (not empty) stands in `line`: where its first byte does (a line is short; building a
+/// substring searcher would cost more than the search).
+fn contains(line: &[u8], word: &[u8]) -> bool {
+    let Some((&first, rest)) = word.split_first() else {
+        return true;
+    };
+    memchr::memchr_iter(first, line).any(|at| line[at + 1..].starts_with(rest))
+}
+
+/// The words besides `key` that a line holding what `anchor` stands for holds, where there are some: for a
+/// message form, its longest other verbatim words (`Template::verbatim_words`) of those that read the same
+/// in every view of a line a lookup reads (without quotation marks, slashes or backslashes, which escaping
+/// changes: a line reported through a view of it unescaped holds such a word too).
+/// `None` where the literal alone must serve (a code, a referral's prefix).
+fn other_words<'c>(key: &str, anchor: &Anchor<'c>) -> Option<Box<[&'c str]>> {
+    match *anchor {
+        Anchor::Message(_, entry, form) => {
+            let escaped = |c: char| matches!(c, '"' | '\'' | '`' | '\\' | '/') || !c.is_ascii();
+            let mut words: Vec<&'c str> =
+                (entry.message_forms()[form].verbatim_words().into_iter())
+                    .filter(|word| *word != key && word.len() >= 3 && !word.contains(escaped))
+                    .collect();
+            words.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+            words.dedup();
+            words.truncate(WORDS_PER_FORM);
+            (!words.is_empty()).then(|| words.into_boxed_slice())
+        }
+        Anchor::Code(..) | Anchor::Referral(..) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Checks stop after `RUN` lines confirmed in a row, for `SKIP` lines, and a line passed over starts
+    /// the run again.
+    #[test]
+    fn a_streak_of_confirmed_lines_pauses_the_checks() {
+        let mut streak = Streak::default();
+        for _ in 0..Streak::RUN - 1 {
+            assert!(streak.checking());
+            streak.checked(0);
+        }
+        // A line passed over before this one: the run is this line alone.
+        streak.checked(2);
+        for _ in 0..Streak::RUN - 1 {
+            assert!(streak.checking());
+            streak.checked(0);
+        }
+        assert!(
+            !streak.checking(),
+            "a run of {} lines pauses the checks",
+            Streak::RUN
+        );
+        for _ in 0..Streak::SKIP {
+            assert!(!streak.checking());
+            streak.unchecked();
+        }
+        assert!(
+            streak.checking(),
+            "checks resume after {} lines",
+            Streak::SKIP
+        );
+    }
+
+    #[test]
+    fn a_word_is_looked_for_anywhere_in_the_line() {
+        assert!(contains(b"Backend service connect failed", b"service"));
+        assert!(contains(b"sservice", b"service"));
+        assert!(!contains(b"servic", b"service"));
+        assert!(!contains(b"connect to db", b"failed"));
+    }
+}
