@@ -81,6 +81,11 @@ const OTHER_PRODUCT: i32 = -60;
 /// A mark of another product of the row's own vendor: rules the row out, whatever it matched (a code and
 /// its whole message, the status and the vendor come to 135).
 const OTHER_SERVICE: i32 = -150;
+/// A message of AWS's request signing (SigV4), which every AWS service answers word for word, in a paste
+/// that names neither API Gateway (its host, SigV4 service name or headers) nor shows its body (the message
+/// as the only field, `{"message": "..."}`): it is no more API Gateway's than S3's, Lambda's or STS's,
+/// whatever code (`InvalidSignatureException`, SigV4's too), status and vendor came with it.
+const SIGV4_UNCORROBORATED: i32 = -100;
 /// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
 /// the words are the start of another, longer message.
 const MESSAGE_CONTINUED: i32 = 25;
@@ -167,7 +172,7 @@ impl<'c> Matcher<'c> {
                     &mut referrals,
                     hit,
                     &field.value,
-                    Place::Field(field),
+                    Place::Field(field, text),
                 );
             }
         }
@@ -313,7 +318,7 @@ impl<'c> Matcher<'c> {
         place: Place<'_>,
     ) {
         let (span, source) = match place {
-            Place::Field(field) => (field.span.clone(), field.source.as_str()),
+            Place::Field(field, _) => (field.span.clone(), field.source.as_str()),
             Place::Text(view, _) => (view.to_paste(&hit.span), "text"),
         };
         let found = Found {
@@ -355,15 +360,23 @@ impl<'c> Matcher<'c> {
             Target::Message(entry) => {
                 let lines = match place {
                     Place::Text(_, lines) => Some(lines),
-                    Place::Field(_) => None,
+                    Place::Field(..) => None,
                 };
                 let (whole, detail) = standing(haystack, &hit.span, lines);
                 // (Read in the text, where the braces around it are: a field's value alone has none.)
                 let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
                 let whole = whole || body;
                 let sole = body
-                    || (matches!(place, Place::Text(..))
-                        && sole_message_field(haystack, &hit.span));
+                    || match place {
+                        // Read in the paste, where the braces are (a template ending in a placeholder is
+                        // found whole only in the field's value): where the field's value is the paste's
+                        // text as it stands, not unescaped.
+                        Place::Field(field, text) => {
+                            text.get(field.span.clone()) == Some(field.value.as_str())
+                                && sole_message_field(text, &field.span)
+                        }
+                        Place::Text(..) => sole_message_field(haystack, &hit.span),
+                    };
                 let points = match (whole, hit.generic) {
                     (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
@@ -466,7 +479,8 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
 /// Where a hit was found: in a message field's value, or in (a view of) the text.
 #[derive(Clone, Copy)]
 enum Place<'a> {
-    Field(&'a Found<String>),
+    /// A message field's value, and the paste it is read from.
+    Field(&'a Found<String>, &'a str),
     /// A view of the text, and where its lines end.
     Text(&'a paste::View, &'a LineIndex),
 }
@@ -637,6 +651,13 @@ fn weigh(
             None => {}
         }
     }
+    if vendor.id() == "aws"
+        && evidence.names_api_gateway == Some(false)
+        && !candidate.sole_message
+        && is_sigv4_message(candidate.entry.message.source())
+    {
+        candidate.score += SIGV4_UNCORROBORATED;
+    }
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
@@ -680,6 +701,23 @@ fn restates_status(candidate: &Candidate<'_>) -> bool {
         .peekable();
     found.peek().is_some()
         && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
+}
+
+/// Whether a message is one of AWS Signature Version 4's that every AWS service answers alike to a signed
+/// request (the IAM user guide's “Troubleshoot signed requests for AWS APIs”): a signature that does not
+/// match, one expired or not yet current, a credential scope or security token that is wrong. (Not the
+/// messages of an Authorization header that is no SigV4 at all, `Bearer <token>`: SDKs of other services
+/// always sign, and real pastes of those are API Gateway's, called by hand.)
+fn is_sigv4_message(message: &str) -> bool {
+    const SIGV4: [&str; 6] = [
+        "The request signature we calculated does not match",
+        "Signature expired:",
+        "Signature not yet current:",
+        "The security token included in the request is invalid",
+        "Credential should be scoped to",
+        "Date in Credential scope does not match",
+    ];
+    SIGV4.iter().any(|m| message.contains(m))
 }
 
 /// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).

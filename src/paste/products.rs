@@ -93,16 +93,25 @@ const API_GATEWAY: &[&str] = &[
     "apigw-requestid",
 ];
 
+/// Whether the paste names API Gateway itself (`API_GATEWAY`, in any case).
+pub(super) fn names_api_gateway(text: &str) -> bool {
+    API_GATEWAY.iter().any(|name| {
+        text.as_bytes()
+            .windows(name.len())
+            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
 /// A service of AWS other than API Gateway that the paste names, and none of API Gateway's: in a host
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have).
 fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
-    let lower = text.to_ascii_lowercase();
-    if API_GATEWAY.iter().any(|name| lower.contains(name)) {
+    if names_api_gateway(text) {
         return None;
     }
+    let lower = text.to_ascii_lowercase();
     let service = |what: &'static str, span: std::ops::Range<usize>| Found {
         value: OtherProduct {
             what,

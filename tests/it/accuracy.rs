@@ -906,6 +906,38 @@ fn other_aws_services_are_not_api_gateway() {
     assert_eq!(found_in(&api)[0].0, "aws");
 }
 
+/// SigV4's messages (and its code `InvalidSignatureException`) are every AWS service's: a paste that shows
+/// neither API Gateway (its host, headers, SigV4 service name) nor its body (the message as the only field)
+/// claims nothing; API Gateway's body, or API Gateway named, is its error.
+#[test]
+fn sigv4_messages_need_api_gateway_shown() {
+    for other in [
+        "ServerlessError: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+        "InvalidSignatureException: Signature expired: 20160610T180547Z is now earlier than 20160610T180612Z (20160610T181112Z - 5 min.)\n    at Object.extractError (node_modules/aws-sdk/lib/protocol/json.js:43:27)",
+        r#"{"level":"info","message":{"message":"Signature expired: 20140325T143453Z is now earlier than 20140325T143751Z (20140325T145251Z - 15 min.)","code":"InvalidSignatureException","statusCode":400}}"#,
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    let body = r#"Error: 403, {"message":"Signature expired: 20160610T180547Z is now earlier than 20160610T180612Z"}"#;
+    assert_eq!(
+        found_in(body),
+        [row("aws", Some("InvalidSignatureException"), 403)]
+    );
+    let named = "POST https://abc123.execute-api.us-east-1.amazonaws.com/prod failed: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.";
+    let json = lookup_json(named);
+    assert_eq!(json["matches"][0]["vendor"], "aws");
+    assert_eq!(json["matches"][0]["id"], "signature-does-not-match");
+    assert_eq!(json["matches"][0]["status"], 403);
+    // An incomplete Authorization header (`Bearer <token>`, no SigV4 at all) is sent by hand to an API:
+    // still API Gateway's.
+    assert_eq!(
+        found_in(
+            "'token' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer token'."
+        )[0],
+        row("aws", Some("IncompleteSignatureException"), 403)
+    );
+}
+
 /// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
 /// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
 /// the code.

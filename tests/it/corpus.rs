@@ -158,6 +158,11 @@ fn score(cases: &[Case], matcher: &Matcher<'_>) -> Scored {
     let mut wrong = Vec::new();
     for case in cases {
         let claims = claims(matcher, &case.paste);
+        if std::env::var("ERRCODE_SHOW_CASE")
+            .is_ok_and(|p| !p.is_empty() && case.name.starts_with(&p))
+        {
+            println!("{}: {claims:#?}", case.name);
+        }
         let mut problems = Vec::new();
         for e in &case.expected {
             let tally = per_vendor.entry(e.vendor.clone()).or_default();
@@ -238,6 +243,7 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 /// The floors are today's figures (recall 91.2%, precision 94.4% on the 940 pastes, the six earlier
 /// held-out sets included), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
+/// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
 fn the_tuning_corpus_keeps_its_accuracy() {
     let matcher = Matcher::new(&CATALOGS, &[]);
