@@ -938,6 +938,32 @@ fn sigv4_messages_need_api_gateway_shown() {
     );
 }
 
+/// AWS's query-protocol error bodies (`<Response><Errors>`, an error `Type` of `Sender`, which other clouds
+/// copy), OSS's v2 SDKs and its `EC` field, and an AWS SDK's debug log of another service's call mark
+/// products no catalog covers: a shared code found there alone (`NoSuchVersion`, `InvalidParameterValue`,
+/// `InvalidArgument`, `LimitExceededException`) claims nothing; the vendor's own body still does.
+#[test]
+fn other_products_bodies_rule_out_shared_codes() {
+    for other in [
+        "<Response><Errors><Error><Code>NoSuchVersion</Code><Message>The requested version (2017-01-17) of service AWSMechanicalTurkRequester does not exist</Message></Error></Errors><RequestID>0a389ff0</RequestID></Response>",
+        r#"{"RequestId": "68093a99", "Error": {"Type": "Sender", "Code": "InvalidParameterValue", "Message": "An invalid or out-of-range value was supplied for the input parameter PathPrefix."}}"#,
+        "alibabacloud_oss_v2.exceptions.OperationError: operation error PutObject: Error returned by Service.
+  Http Status Code: 400.
+  Error Code: InvalidArgument.
+  Message: Invalid signing product in Authorization header..",
+        "[aws-sdk-go] DEBUG: Response elastictranscoder/CreatePipeline Details:
+HTTP/1.1 429 Too Many Requests
+X-Amzn-Errortype: LimitExceededException:",
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    let tencent = r#"{"Response": {"Error": {"Code": "InvalidParameterValue", "Message": "参数取值错误"}, "RequestId": "e5f1"}}"#;
+    assert_eq!(
+        found_in(tencent)[0],
+        row("tencent", Some("InvalidParameterValue"), 200)
+    );
+}
+
 /// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
 /// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
 /// the code.
