@@ -964,6 +964,26 @@ X-Amzn-Errortype: LimitExceededException:",
     );
 }
 
+/// A cloud named in Chinese (腾讯, 阿里云, 华为云, 京东云) is named: a product code family of Tencent's
+/// (`FailedOperation.{reason}`), which counts only where its vendor is named, counts there.
+#[test]
+fn a_cloud_named_in_chinese_is_named() {
+    let named = "腾讯验证码：FailedOperation.ImageDecodeFailed\n\n图片转base64格式 大小\n";
+    let json = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(named)
+        .output()
+        .json();
+    assert_eq!(json["referrals"][0]["vendor"], "tencent");
+    assert_eq!(
+        json["referrals"][0]["code"],
+        "FailedOperation.ImageDecodeFailed"
+    );
+    assert_eq!(json["referrals"][0]["id"], "business-failedoperation");
+    let unnamed = "验证码：FailedOperation.ImageDecodeFailed\n\n图片转base64格式 大小\n";
+    assert_eq!(claims(unnamed), (vec![], 1));
+}
+
 /// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
 /// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
 /// the code.
