@@ -20,8 +20,8 @@ use nearby::{other_code_for, status_for};
 use select::select;
 use spans::Spans;
 use standing::{
-    after_status_line_status, at_status_line_status, continued, leads_a_message, only_field,
-    sole_message_field, standing,
+    after_status_line_status, at_status_line_status, continued, inside_a_sentence, leads_a_message,
+    only_field, sole_message_field, standing,
 };
 
 /// What a paste yielded.
@@ -89,6 +89,10 @@ const SIGV4_UNCORROBORATED: i32 = -100;
 /// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
 /// the words are the start of another, longer message.
 const MESSAGE_CONTINUED: i32 = 25;
+/// A message its vendor writes with a capital, found in lower case after a word of the sentence it stands
+/// in (`Request had invalid authentication credentials.`): words of another sentence, which count as a
+/// generic message's in text do.
+const MESSAGE_INSIDE_A_SENTENCE: i32 = GENERIC_MESSAGE_IN_TEXT;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
@@ -104,9 +108,10 @@ const _: () = assert!(GENERIC_MESSAGE_WHOLE + ONLY_FIELD >= REPORT);
 
 /// Whether a message that is not generic, of an entry without a code, found at `span` of a log line, is
 /// reported by itself (for `scan --count`, which then reads the line no further): unless the text goes on
-/// as the same sentence, which leaves it fewer points than a report needs.
-pub(super) fn reported_alone(line: &str, span: &Range<usize>) -> bool {
-    !continued(line, span)
+/// as the same sentence, or the message (`message`, as its vendor writes it) is found in lower case inside
+/// another sentence: either leaves it fewer points than a report needs.
+pub(super) fn reported_alone(line: &str, span: &Range<usize>, message: &str) -> bool {
+    !continued(line, span) && !inside_a_sentence(line, span, message)
 }
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
@@ -380,6 +385,11 @@ impl<'c> Matcher<'c> {
                 let points = match (whole, hit.generic) {
                     (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
+                    (false, false)
+                        if inside_a_sentence(haystack, &hit.span, entry.message.source()) =>
+                    {
+                        MESSAGE_INSIDE_A_SENTENCE
+                    }
                     (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
                     (false, false) => MESSAGE_IN_TEXT,
                     (true, true) => GENERIC_MESSAGE_WHOLE,

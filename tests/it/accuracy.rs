@@ -984,6 +984,30 @@ fn a_cloud_named_in_chinese_is_named() {
     assert_eq!(claims(unnamed), (vec![], 1));
 }
 
+/// A message its vendor writes with a capital, found in lower case after a word of its sentence, is part of
+/// another sentence (QingCloud's `Invalid parameter(s) or invalid parameter value(s)`, Google's `Request had
+/// invalid authentication credentials.`): no claim; the vendor's message standing as such still is.
+#[test]
+fn a_message_inside_another_sentence_is_not_the_vendors() {
+    for other in [
+        "{'code': '23', 'message': 'Invalid parameter(s) or invalid parameter value(s)'}",
+        "HTTP/1.1 401 Unauthorized\nThe server said: Request had invalid authentication credentials. Expected OAuth 2 access token",
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    assert_eq!(
+        found_in("HTTP/1.1 400 Bad Request\nerror: Invalid parameter value."),
+        [row("huawei", Some("APIG.2011"), 400)]
+    );
+    assert_eq!(
+        found_in("HTTP/1.1 401 Unauthorized\n{\"message\":\"Invalid authentication credentials\"}")
+            .iter()
+            .filter(|r| r.0 == "kong")
+            .count(),
+        1
+    );
+}
+
 /// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
 /// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
 /// the code.
