@@ -49,6 +49,13 @@ pub struct Evidence {
     pub views: Vec<View>,
 }
 
+impl Evidence {
+    /// Whether this is a paste's evidence (vendor hints and other products read), not a log line's.
+    pub fn is_paste(&self) -> bool {
+        self.names_api_gateway.is_some()
+    }
+}
+
 /// The paste, or the paste with escapes undone.
 #[derive(Debug, Clone)]
 pub struct View {

@@ -93,6 +93,9 @@ const MESSAGE_CONTINUED: i32 = 25;
 /// in (`Request had invalid authentication credentials.`): words of another sentence, which count as a
 /// generic message's in text do.
 const MESSAGE_INSIDE_A_SENTENCE: i32 = GENERIC_MESSAGE_IN_TEXT;
+/// A code found alone where it leads a message none of its row's (`Code: message`), without its vendor
+/// named: another system's error of the same name.
+const CODE_LEADS_ANOTHER_MESSAGE: i32 = -30;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
@@ -668,6 +671,15 @@ fn weigh(
     {
         candidate.score += SIGV4_UNCORROBORATED;
     }
+    // (Not in a log line, which is read without vendor hints: `scan --count` reports a line by a distinctive
+    // code alone.)
+    if evidence.is_paste()
+        && candidate.message_points == 0
+        && named.is_none()
+        && leads_another_message(candidate, text)
+    {
+        candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
+    }
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
@@ -728,6 +740,21 @@ fn is_sigv4_message(message: &str) -> bool {
         "Date in Credential scope does not match",
     ];
     SIGV4.iter().any(|m| message.contains(m))
+}
+
+/// Whether a candidate found by its code alone, a name (not a numbered code such as `APIGW.0301`, which is
+/// its vendor's shape), states it as an SDK prints an error, `Code: message` (`RequestLimitExceeded: Request
+/// limit exceeded`, AWS's Go SDK), with a message none of the row's: the name is another system's for its
+/// own error.
+fn leads_another_message(candidate: &Candidate<'_>, text: &str) -> bool {
+    candidate.clues.iter().any(|c| {
+        c.kind == ClueKind::Code
+            && !c.text.bytes().any(|b| b.is_ascii_digit())
+            && text.get(c.end..).is_some_and(|rest| {
+                rest.strip_prefix(": ")
+                    .is_some_and(|m| m.starts_with(|ch: char| ch.is_alphabetic()))
+            })
+    })
 }
 
 /// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).

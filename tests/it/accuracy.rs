@@ -1008,6 +1008,26 @@ fn a_message_inside_another_sentence_is_not_the_vendors() {
     );
 }
 
+/// A shared name stated as an SDK prints an error, `Code: message`, with a message none of the row's and its
+/// vendor not named, is another system's error (EC2's `RequestLimitExceeded: Request limit exceeded`); the
+/// vendor named, or its own SDK's shape, still claims it.
+#[test]
+fn a_shared_name_leading_another_message_is_anothers() {
+    let ec2 =
+        "Error: RequestLimitExceeded: Request limit exceeded\n\tstatus code: 503, request id: 1\n";
+    assert_eq!(claims(ec2), (vec![], 1));
+    for tencent in [
+        "[TencentCloudSDKException] code:RequestLimitExceeded message:请求的次数超过了频率限制 requestId:1\n",
+        "tencentcloud error RequestLimitExceeded: too many\n",
+    ] {
+        assert_eq!(
+            found_in(tencent),
+            [row("tencent", Some("RequestLimitExceeded"), 200)],
+            "{tencent}"
+        );
+    }
+}
+
 /// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
 /// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
 /// the code.
