@@ -41,9 +41,19 @@ pub struct Evidence {
     /// Marks of a product no catalog covers, whose errors reuse the front doors' codes and messages
     /// (`paste/products.rs`).
     pub other_products: Vec<Found<OtherProduct>>,
+    /// Whether the paste names Amazon API Gateway itself (its hosts, SigV4 service name or headers:
+    /// `paste/products.rs`); `None` for a log line, which is not read for it.
+    pub names_api_gateway: Option<bool>,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
     /// levels of string escaping undone, each with a map from its byte offsets back to the paste's.
     pub views: Vec<View>,
+}
+
+impl Evidence {
+    /// Whether this is a paste's evidence (vendor hints and other products read), not a log line's.
+    pub fn is_paste(&self) -> bool {
+        self.names_api_gateway.is_some()
+    }
 }
 
 /// The paste, or the paste with escapes undone.
@@ -489,6 +499,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     evidence.views = views;
     if reading == Reading::Paste {
         evidence.other_products = products::other_products(text);
+        evidence.names_api_gateway = Some(products::names_api_gateway(text));
         evidence.vendors = hints.vendors_in(text);
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::named_elsewhere(text);

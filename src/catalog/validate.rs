@@ -300,10 +300,21 @@ impl Validator<'_> {
         let mut hints = Vec::new();
         for h in raw {
             let text = self.required(&h.text, "evidence text")?;
-            if text.chars().count() < 4 {
+            // (A Chinese character says as much as two letters: `腾讯`, a name, is as rare as `qcloud`.)
+            let weight: usize = text
+                .chars()
+                .map(|c| {
+                    if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                        2
+                    } else {
+                        1
+                    }
+                })
+                .sum();
+            if weight < 4 {
                 return self.error(
                     h.text.span(),
-                    "evidence text needs at least 4 characters, or it would turn up in any paste",
+                    "evidence text needs at least 4 characters (2 Chinese), or it would turn up in any paste",
                 );
             }
             hints.push(Hint {
@@ -660,6 +671,28 @@ fix = { en = "Add it.", zh = "添加" }
         let c = parse(MINIMAL, Origin::File("acme.toml".into())).unwrap();
         assert_eq!(c.entries.len(), 1);
         assert_eq!(c.entries[0].sources, vec![0]);
+    }
+
+    #[test]
+    fn evidence_text_is_long_enough_counting_chinese_double() {
+        let with = |text: &str| {
+            MINIMAL.replace(
+                "[[sources]]",
+                &format!("[[evidence]]\ntext = \"{text}\"\nwhat = \"name\"\n[[sources]]"),
+            )
+        };
+        for ok in ["腾讯", "阿里云", "acme"] {
+            assert!(
+                parse(&with(ok), Origin::File("acme.toml".into())).is_ok(),
+                "{ok}"
+            );
+        }
+        for short in ["腾", "acm", "a腾"] {
+            assert!(
+                error_of(&with(short)).contains("evidence text needs at least 4"),
+                "{short}"
+            );
+        }
     }
 
     #[test]

@@ -431,7 +431,7 @@ impl<'c> Finder<'c> {
         &self,
         text: &str,
         literals: &[LiteralHit],
-        reported: impl Fn(&Range<usize>) -> bool,
+        reported: impl Fn(&Range<usize>, &str) -> bool,
     ) -> bool {
         literals.iter().any(|l| {
             self.anchors_of(l.pattern)
@@ -442,7 +442,7 @@ impl<'c> Finder<'c> {
                         entry.code.is_none()
                             && !template.is_generic()
                             && (template.find_all_exact(text).iter())
-                                .any(|(_, span)| reported(span))
+                                .any(|(_, span)| reported(span, template.source()))
                     }
                     Anchor::Code(..) | Anchor::Referral(..) => false,
                 })

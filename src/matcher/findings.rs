@@ -20,8 +20,8 @@ use nearby::{other_code_for, status_for};
 use select::select;
 use spans::Spans;
 use standing::{
-    after_status_line_status, at_status_line_status, continued, leads_a_message, only_field,
-    sole_message_field, standing,
+    after_status_line_status, at_status_line_status, continued, inside_a_sentence, leads_a_message,
+    only_field, sole_message_field, standing,
 };
 
 /// What a paste yielded.
@@ -81,9 +81,21 @@ const OTHER_PRODUCT: i32 = -60;
 /// A mark of another product of the row's own vendor: rules the row out, whatever it matched (a code and
 /// its whole message, the status and the vendor come to 135).
 const OTHER_SERVICE: i32 = -150;
+/// A message of AWS's request signing (SigV4), which every AWS service answers word for word, in a paste
+/// that names neither API Gateway (its host, SigV4 service name or headers) nor shows its body (the message
+/// as the only field, `{"message": "..."}`): it is no more API Gateway's than S3's, Lambda's or STS's,
+/// whatever code (`InvalidSignatureException`, SigV4's too), status and vendor came with it.
+const SIGV4_UNCORROBORATED: i32 = -100;
 /// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
 /// the words are the start of another, longer message.
 const MESSAGE_CONTINUED: i32 = 25;
+/// A message its vendor writes with a capital, found in lower case after a word of the sentence it stands
+/// in (`Request had invalid authentication credentials.`): words of another sentence, which count as a
+/// generic message's in text do.
+const MESSAGE_INSIDE_A_SENTENCE: i32 = GENERIC_MESSAGE_IN_TEXT;
+/// A code found alone where it leads a message none of its row's (`Code: message`), without its vendor
+/// named: another system's error of the same name.
+const CODE_LEADS_ANOTHER_MESSAGE: i32 = -30;
 const DOUBTFUL_MESSAGE: i32 = -20;
 const OLDER_EDITION: i32 = -1;
 const REPORT: i32 = 40;
@@ -99,9 +111,10 @@ const _: () = assert!(GENERIC_MESSAGE_WHOLE + ONLY_FIELD >= REPORT);
 
 /// Whether a message that is not generic, of an entry without a code, found at `span` of a log line, is
 /// reported by itself (for `scan --count`, which then reads the line no further): unless the text goes on
-/// as the same sentence, which leaves it fewer points than a report needs.
-pub(super) fn reported_alone(line: &str, span: &Range<usize>) -> bool {
-    !continued(line, span)
+/// as the same sentence, or the message (`message`, as its vendor writes it) is found in lower case inside
+/// another sentence: either leaves it fewer points than a report needs.
+pub(super) fn reported_alone(line: &str, span: &Range<usize>, message: &str) -> bool {
+    !continued(line, span) && !inside_a_sentence(line, span, message)
 }
 /// How far from an error a stated status still belongs to it, when not on the same line.
 const STATUS_REACH: usize = 4096;
@@ -167,7 +180,7 @@ impl<'c> Matcher<'c> {
                     &mut referrals,
                     hit,
                     &field.value,
-                    Place::Field(field),
+                    Place::Field(field, text),
                 );
             }
         }
@@ -314,7 +327,7 @@ impl<'c> Matcher<'c> {
         place: Place<'_>,
     ) {
         let (span, source) = match place {
-            Place::Field(field) => (field.span.clone(), field.source.as_str()),
+            Place::Field(field, _) => (field.span.clone(), field.source.as_str()),
             Place::Text(view, _) => (view.to_paste(&hit.span), "text"),
         };
         let found = Found {
@@ -356,18 +369,31 @@ impl<'c> Matcher<'c> {
             Target::Message(entry) => {
                 let lines = match place {
                     Place::Text(_, lines) => Some(lines),
-                    Place::Field(_) => None,
+                    Place::Field(..) => None,
                 };
                 let (whole, detail) = standing(haystack, &hit.span, lines);
                 // (Read in the text, where the braces around it are: a field's value alone has none.)
                 let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
                 let whole = whole || body;
                 let sole = body
-                    || (matches!(place, Place::Text(..))
-                        && sole_message_field(haystack, &hit.span));
+                    || match place {
+                        // Read in the paste, where the braces are (a template ending in a placeholder is
+                        // found whole only in the field's value): where the field's value is the paste's
+                        // text as it stands, not unescaped.
+                        Place::Field(field, text) => {
+                            text.get(field.span.clone()) == Some(field.value.as_str())
+                                && sole_message_field(text, &field.span)
+                        }
+                        Place::Text(..) => sole_message_field(haystack, &hit.span),
+                    };
                 let points = match (whole, hit.generic) {
                     (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
                     (true, false) => MESSAGE_WHOLE,
+                    (false, false)
+                        if inside_a_sentence(haystack, &hit.span, entry.message.source()) =>
+                    {
+                        MESSAGE_INSIDE_A_SENTENCE
+                    }
                     (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
                     (false, false) => MESSAGE_IN_TEXT,
                     (true, true) => GENERIC_MESSAGE_WHOLE,
@@ -467,7 +493,8 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
 /// Where a hit was found: in a message field's value, or in (a view of) the text.
 #[derive(Clone, Copy)]
 enum Place<'a> {
-    Field(&'a Found<String>),
+    /// A message field's value, and the paste it is read from.
+    Field(&'a Found<String>, &'a str),
     /// A view of the text, and where its lines end.
     Text(&'a paste::View, &'a LineIndex),
 }
@@ -638,6 +665,22 @@ fn weigh(
             None => {}
         }
     }
+    if vendor.id() == "aws"
+        && evidence.names_api_gateway == Some(false)
+        && !candidate.sole_message
+        && is_sigv4_message(candidate.entry.message.source())
+    {
+        candidate.score += SIGV4_UNCORROBORATED;
+    }
+    // (Not in a log line, which is read without vendor hints: `scan --count` reports a line by a distinctive
+    // code alone.)
+    if evidence.is_paste()
+        && candidate.message_points == 0
+        && named.is_none()
+        && leads_another_message(candidate, text)
+    {
+        candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
+    }
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
@@ -681,6 +724,38 @@ fn restates_status(candidate: &Candidate<'_>) -> bool {
         .peekable();
     found.peek().is_some()
         && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
+}
+
+/// Whether a message is one of AWS Signature Version 4's that every AWS service answers alike to a signed
+/// request (the IAM user guide's “Troubleshoot signed requests for AWS APIs”): a signature that does not
+/// match, one expired or not yet current, a credential scope or security token that is wrong. (Not the
+/// messages of an Authorization header that is no SigV4 at all, `Bearer <token>`: SDKs of other services
+/// always sign, and real pastes of those are API Gateway's, called by hand.)
+fn is_sigv4_message(message: &str) -> bool {
+    const SIGV4: [&str; 6] = [
+        "The request signature we calculated does not match",
+        "Signature expired:",
+        "Signature not yet current:",
+        "The security token included in the request is invalid",
+        "Credential should be scoped to",
+        "Date in Credential scope does not match",
+    ];
+    SIGV4.iter().any(|m| message.contains(m))
+}
+
+/// Whether a candidate found by its code alone, a name (not a numbered code such as `APIGW.0301`, which is
+/// its vendor's shape), states it as an SDK prints an error, `Code: message` (`RequestLimitExceeded: Request
+/// limit exceeded`, AWS's Go SDK), with a message none of the row's: the name is another system's for its
+/// own error.
+fn leads_another_message(candidate: &Candidate<'_>, text: &str) -> bool {
+    candidate.clues.iter().any(|c| {
+        c.kind == ClueKind::Code
+            && !c.text.bytes().any(|b| b.is_ascii_digit())
+            && text.get(c.end..).is_some_and(|rest| {
+                rest.strip_prefix(": ")
+                    .is_some_and(|m| m.starts_with(|ch: char| ch.is_alphabetic()))
+            })
+    })
 }
 
 /// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).

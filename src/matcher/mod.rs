@@ -599,9 +599,9 @@ impl<'c> Matcher<'c> {
         let Some(literals) = self.finder().literals_unless_coded(line) else {
             return true;
         };
-        if (self.finder())
-            .uncoded_message_stands(line, &literals, |span| findings::reported_alone(line, span))
-        {
+        if (self.finder()).uncoded_message_stands(line, &literals, |span, message| {
+            findings::reported_alone(line, span, message)
+        }) {
             return true;
         }
         let (matches, referrals) = self.read_line(line, &literals);

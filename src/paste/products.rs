@@ -1,7 +1,8 @@
 //! Marks of products no catalog covers whose errors reuse the front doors' codes and messages: object
 //! storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in its own
 //! XML; AWS's services other than API Gateway answer SigV4's messages (`The security token included in the
-//! request is invalid.`) word for word as API Gateway does.
+//! request is invalid.`) word for word as API Gateway does; AWS's query-protocol error bodies, which other
+//! clouds copy, carry codes the front doors share (`InvalidParameterValue`, `NoSuchVersion`).
 
 use super::words::Words;
 use super::{Found, Reading};
@@ -68,6 +69,12 @@ const OBJECT_STORAGE: &[(&str, &str)] = &[
         "object-storage error message (S3 wording)",
     ),
     ("x-oss-request-id", "Alibaba Cloud OSS header"),
+    ("<EC>", "Alibaba Cloud OSS error body field"),
+    ("alibabacloud_oss_v2", "Alibaba Cloud OSS SDK (Python v2)"),
+    (
+        "alibabacloud-oss-",
+        "Alibaba Cloud OSS SDK (Go, Java, .NET v2)",
+    ),
     ("AliyunOSS", "Alibaba Cloud OSS server header"),
     ("oss2.exceptions", "Alibaba Cloud OSS SDK (Python oss2)"),
     ("x-cos-request-id", "Tencent Cloud COS header"),
@@ -76,6 +83,38 @@ const OBJECT_STORAGE: &[(&str, &str)] = &[
     ("x-amz-id-2", "Amazon S3 header"),
     ("s3.amazonaws.com", "Amazon S3 host"),
     ("/s3/aws4_request", "S3 signature scope"),
+    // AWS's query-protocol error bodies (EC2's `<Response><Errors><Error>`, and the error `Type` of the
+    // others: `Sender` or `Receiver`), which other clouds copy (Kingsoft Cloud's JSON says `"Type":
+    // "Sender"`): no front door of the catalogs answers in them, so a shared code inside
+    // (`InvalidParameterValue`, `NoSuchVersion`) is theirs.
+    (
+        "<Errors>",
+        "AWS query-protocol error body (<Response><Errors>)",
+    ),
+    (
+        "<Type>Sender</Type>",
+        "AWS query-protocol error body (Type)",
+    ),
+    (
+        "<Type>Receiver</Type>",
+        "AWS query-protocol error body (Type)",
+    ),
+    (
+        "\"Type\": \"Sender\"",
+        "AWS query-protocol error body (Type)",
+    ),
+    (
+        "\"Type\":\"Sender\"",
+        "AWS query-protocol error body (Type)",
+    ),
+    (
+        "\"Type\": \"Receiver\"",
+        "AWS query-protocol error body (Type)",
+    ),
+    (
+        "\"Type\":\"Receiver\"",
+        "AWS query-protocol error body (Type)",
+    ),
 ];
 
 static OBJECT_STORAGE_WORDS: Words = Words::new(
@@ -93,16 +132,25 @@ const API_GATEWAY: &[&str] = &[
     "apigw-requestid",
 ];
 
+/// Whether the paste names API Gateway itself (`API_GATEWAY`, in any case).
+pub(super) fn names_api_gateway(text: &str) -> bool {
+    API_GATEWAY.iter().any(|name| {
+        text.as_bytes()
+            .windows(name.len())
+            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
+    })
+}
+
 /// A service of AWS other than API Gateway that the paste names, and none of API Gateway's: in a host
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have).
 fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
-    let lower = text.to_ascii_lowercase();
-    if API_GATEWAY.iter().any(|name| lower.contains(name)) {
+    if names_api_gateway(text) {
         return None;
     }
+    let lower = text.to_ascii_lowercase();
     let service = |what: &'static str, span: std::ops::Range<usize>| Found {
         value: OtherProduct {
             what,
@@ -130,6 +178,12 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
     if let Some(span) = other_services_operation(text) {
         return Some(service(
             "AWS SDK call to another AWS service's operation",
+            span,
+        ));
+    }
+    if let Some(span) = sdk_debug_operation(text) {
+        return Some(service(
+            "AWS SDK debug log of another AWS service's call",
             span,
         ));
     }
@@ -203,6 +257,27 @@ fn other_services_operation(text: &str) -> Option<std::ops::Range<usize>> {
         })
 }
 
+/// The service of a call that an AWS SDK's debug log names (aws-sdk-go: `DEBUG: Response
+/// elastictranscoder/CreatePipeline Details:`), where the paste names API Gateway nowhere (its service,
+/// `apigateway`, would): its range.
+fn sdk_debug_operation(text: &str) -> Option<std::ops::Range<usize>> {
+    ["DEBUG: Request ", "DEBUG: Response "]
+        .iter()
+        .flat_map(|lead| text.match_indices(lead).map(|(at, _)| at + lead.len()))
+        .find_map(|start| {
+            let rest = &text[start..];
+            let end = rest.find(char::is_whitespace)?;
+            let (service, operation) = rest[..end].split_once('/')?;
+            let named = rest[end..].starts_with(" Details")
+                && !service.is_empty()
+                && service
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                && operation.starts_with(|c: char| c.is_ascii_uppercase());
+            named.then_some(start..start + service.len())
+        })
+}
+
 /// An AWS region's name: `us-east-1`, `eu-central-1`, `us-gov-west-1`, `cn-north-1`.
 fn is_region(label: &str) -> bool {
     let parts: Vec<&str> = label.split('-').collect();
@@ -266,6 +341,18 @@ mod tests {
         ] {
             assert!(marks(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn an_sdk_debug_log_names_its_service() {
+        assert_eq!(
+            marks(
+                "[aws-sdk-go] DEBUG: Response elastictranscoder/CreatePipeline Details:\nX-Amzn-Errortype: LimitExceededException:"
+            ),
+            ["AWS SDK debug log of another AWS service's call"]
+        );
+        assert!(marks("DEBUG: Response apigateway/GetRestApis Details:").is_empty());
+        assert!(marks("DEBUG: Response received, see Details below").is_empty());
     }
 
     #[test]

@@ -906,6 +906,128 @@ fn other_aws_services_are_not_api_gateway() {
     assert_eq!(found_in(&api)[0].0, "aws");
 }
 
+/// SigV4's messages (and its code `InvalidSignatureException`) are every AWS service's: a paste that shows
+/// neither API Gateway (its host, headers, SigV4 service name) nor its body (the message as the only field)
+/// claims nothing; API Gateway's body, or API Gateway named, is its error.
+#[test]
+fn sigv4_messages_need_api_gateway_shown() {
+    for other in [
+        "ServerlessError: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.",
+        "InvalidSignatureException: Signature expired: 20160610T180547Z is now earlier than 20160610T180612Z (20160610T181112Z - 5 min.)\n    at Object.extractError (node_modules/aws-sdk/lib/protocol/json.js:43:27)",
+        r#"{"level":"info","message":{"message":"Signature expired: 20140325T143453Z is now earlier than 20140325T143751Z (20140325T145251Z - 15 min.)","code":"InvalidSignatureException","statusCode":400}}"#,
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    let body = r#"Error: 403, {"message":"Signature expired: 20160610T180547Z is now earlier than 20160610T180612Z"}"#;
+    assert_eq!(
+        found_in(body),
+        [row("aws", Some("InvalidSignatureException"), 403)]
+    );
+    let named = "POST https://abc123.execute-api.us-east-1.amazonaws.com/prod failed: The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.";
+    let json = lookup_json(named);
+    assert_eq!(json["matches"][0]["vendor"], "aws");
+    assert_eq!(json["matches"][0]["id"], "signature-does-not-match");
+    assert_eq!(json["matches"][0]["status"], 403);
+    // An incomplete Authorization header (`Bearer <token>`, no SigV4 at all) is sent by hand to an API:
+    // still API Gateway's.
+    assert_eq!(
+        found_in(
+            "'token' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer token'."
+        )[0],
+        row("aws", Some("IncompleteSignatureException"), 403)
+    );
+}
+
+/// AWS's query-protocol error bodies (`<Response><Errors>`, an error `Type` of `Sender`, which other clouds
+/// copy), OSS's v2 SDKs and its `EC` field, and an AWS SDK's debug log of another service's call mark
+/// products no catalog covers: a shared code found there alone (`NoSuchVersion`, `InvalidParameterValue`,
+/// `InvalidArgument`, `LimitExceededException`) claims nothing; the vendor's own body still does.
+#[test]
+fn other_products_bodies_rule_out_shared_codes() {
+    for other in [
+        "<Response><Errors><Error><Code>NoSuchVersion</Code><Message>The requested version (2017-01-17) of service AWSMechanicalTurkRequester does not exist</Message></Error></Errors><RequestID>0a389ff0</RequestID></Response>",
+        r#"{"RequestId": "68093a99", "Error": {"Type": "Sender", "Code": "InvalidParameterValue", "Message": "An invalid or out-of-range value was supplied for the input parameter PathPrefix."}}"#,
+        "alibabacloud_oss_v2.exceptions.OperationError: operation error PutObject: Error returned by Service.
+  Http Status Code: 400.
+  Error Code: InvalidArgument.
+  Message: Invalid signing product in Authorization header..",
+        "[aws-sdk-go] DEBUG: Response elastictranscoder/CreatePipeline Details:
+HTTP/1.1 429 Too Many Requests
+X-Amzn-Errortype: LimitExceededException:",
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    let tencent = r#"{"Response": {"Error": {"Code": "InvalidParameterValue", "Message": "参数取值错误"}, "RequestId": "e5f1"}}"#;
+    assert_eq!(
+        found_in(tencent)[0],
+        row("tencent", Some("InvalidParameterValue"), 200)
+    );
+}
+
+/// A cloud named in Chinese (腾讯, 阿里云, 华为云, 京东云) is named: a product code family of Tencent's
+/// (`FailedOperation.{reason}`), which counts only where its vendor is named, counts there.
+#[test]
+fn a_cloud_named_in_chinese_is_named() {
+    let named = "腾讯验证码：FailedOperation.ImageDecodeFailed\n\n图片转base64格式 大小\n";
+    let json = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(named)
+        .output()
+        .json();
+    assert_eq!(json["referrals"][0]["vendor"], "tencent");
+    assert_eq!(
+        json["referrals"][0]["code"],
+        "FailedOperation.ImageDecodeFailed"
+    );
+    assert_eq!(json["referrals"][0]["id"], "business-failedoperation");
+    let unnamed = "验证码：FailedOperation.ImageDecodeFailed\n\n图片转base64格式 大小\n";
+    assert_eq!(claims(unnamed), (vec![], 1));
+}
+
+/// A message its vendor writes with a capital, found in lower case after a word of its sentence, is part of
+/// another sentence (QingCloud's `Invalid parameter(s) or invalid parameter value(s)`, Google's `Request had
+/// invalid authentication credentials.`): no claim; the vendor's message standing as such still is.
+#[test]
+fn a_message_inside_another_sentence_is_not_the_vendors() {
+    for other in [
+        "{'code': '23', 'message': 'Invalid parameter(s) or invalid parameter value(s)'}",
+        "HTTP/1.1 401 Unauthorized\nThe server said: Request had invalid authentication credentials. Expected OAuth 2 access token",
+    ] {
+        assert_eq!(claims(other), (vec![], 1), "{other}");
+    }
+    assert_eq!(
+        found_in("HTTP/1.1 400 Bad Request\nerror: Invalid parameter value."),
+        [row("huawei", Some("APIG.2011"), 400)]
+    );
+    assert_eq!(
+        found_in("HTTP/1.1 401 Unauthorized\n{\"message\":\"Invalid authentication credentials\"}")
+            .iter()
+            .filter(|r| r.0 == "kong")
+            .count(),
+        1
+    );
+}
+
+/// A shared name stated as an SDK prints an error, `Code: message`, with a message none of the row's and its
+/// vendor not named, is another system's error (EC2's `RequestLimitExceeded: Request limit exceeded`); the
+/// vendor named, or its own SDK's shape, still claims it.
+#[test]
+fn a_shared_name_leading_another_message_is_anothers() {
+    let ec2 =
+        "Error: RequestLimitExceeded: Request limit exceeded\n\tstatus code: 503, request id: 1\n";
+    assert_eq!(claims(ec2), (vec![], 1));
+    for tencent in [
+        "[TencentCloudSDKException] code:RequestLimitExceeded message:请求的次数超过了频率限制 requestId:1\n",
+        "tencentcloud error RequestLimitExceeded: too many\n",
+    ] {
+        assert_eq!(
+            found_in(tencent),
+            [row("tencent", Some("RequestLimitExceeded"), 200)],
+            "{tencent}"
+        );
+    }
+}
+
 /// An SDK's exception class where a code would stand says which SDK threw, not the error; a troubleshooting
 /// link names the code of a paste that names it nowhere else; Tencent's Java SDK prefixes its message with
 /// the code.

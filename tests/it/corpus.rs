@@ -157,6 +157,11 @@ fn score(cases: &[Case], matcher: &Matcher<'_>) -> Scored {
     let mut wrong = Vec::new();
     for case in cases {
         let claims = claims(matcher, &case.paste);
+        if std::env::var("ERRCODE_SHOW_CASE")
+            .is_ok_and(|p| !p.is_empty() && case.name.starts_with(&p))
+        {
+            println!("{}: {claims:#?}", case.name);
+        }
         let mut problems = Vec::new();
         for e in &case.expected {
             let tally = per_vendor.entry(e.vendor.clone()).or_default();
@@ -234,9 +239,10 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 91.2%, precision 94.4% on the 940 pastes, the six earlier
+/// The floors are today's figures (recall 91.5%, precision 95.7% on the 940 pastes, the six earlier
 /// held-out sets included), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
+/// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
 fn the_tuning_corpus_keeps_its_accuracy() {
     let matcher = Matcher::new(&CATALOGS, &[]);
@@ -259,7 +265,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.9118 && precision >= 0.9437,
+        recall >= 0.9147 && precision >= 0.9573,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

@@ -108,6 +108,19 @@ pub(super) fn continued(haystack: &str, range: &Range<usize>) -> bool {
         && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
+/// Whether a message found at `range`, which its vendor writes with a capital first letter, stands in the
+/// text in lower case after a word of the same sentence (`Request had invalid authentication credentials.`,
+/// `or invalid parameter value(s)`): the words are part of another sentence, not the vendor's message.
+pub(super) fn inside_a_sentence(haystack: &str, range: &Range<usize>, message: &str) -> bool {
+    let found = &haystack[range.clone()];
+    let Some(before) = haystack[..range.start].strip_suffix(' ') else {
+        return false;
+    };
+    message.starts_with(|c: char| c.is_ascii_uppercase())
+        && found.starts_with(|c: char| c.is_ascii_lowercase())
+        && before.ends_with(|c: char| c.is_ascii_lowercase())
+}
+
 /// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API
 /// has not been used ...`, `7 PERMISSION_DENIED: ...`): the code stated as such, as a field states it. Only
 /// a status name (upper case) is read so: `Throttling: Rate exceeded` is as likely any service's.

@@ -16,3 +16,35 @@ fn a_message_stands_alone_with_its_detail() {
     let quoted = "  \"Backend timeout\",";
     assert!(standing(quoted, &(3..18), Some(&LineIndex::new(quoted))).0);
 }
+
+#[test]
+fn a_message_in_lower_case_after_a_word_is_inside_a_sentence() {
+    let message = "Invalid authentication credentials";
+    let at = |text: &str| {
+        let start = text.to_lowercase().find("invalid authentication").unwrap();
+        start..start + message.len()
+    };
+    let inside = "Request had invalid authentication credentials. Expected OAuth 2";
+    assert!(inside_a_sentence(inside, &at(inside), message));
+    assert!(!reported_alone(inside, &at(inside), message));
+    for standing in [
+        "error: Invalid authentication credentials",
+        "had Invalid authentication credentials",
+        "invalid authentication credentials",
+        "401: invalid authentication credentials",
+    ] {
+        assert!(
+            !inside_a_sentence(standing, &at(standing), message),
+            "{standing}"
+        );
+    }
+    // A message its vendor writes in lower case is its own wording wherever it stands.
+    let lower = "failed to match any routes";
+    let text = "nginx said failed to match any routes";
+    let start = text.find(lower).unwrap();
+    assert!(!inside_a_sentence(
+        text,
+        &(start..start + lower.len()),
+        lower
+    ));
+}
