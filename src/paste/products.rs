@@ -132,13 +132,11 @@ const API_GATEWAY: &[&str] = &[
     "apigw-requestid",
 ];
 
+static API_GATEWAY_WORDS: Words = Words::new(|| API_GATEWAY.to_vec(), true);
+
 /// Whether the paste names API Gateway itself (`API_GATEWAY`, in any case).
 pub(super) fn names_api_gateway(text: &str) -> bool {
-    API_GATEWAY.iter().any(|name| {
-        text.as_bytes()
-            .windows(name.len())
-            .any(|w| w.eq_ignore_ascii_case(name.as_bytes()))
-    })
+    API_GATEWAY_WORDS.is_match(text, Reading::Paste)
 }
 
 /// A service of AWS other than API Gateway that the paste names, and none of API Gateway's: in a host
