@@ -112,9 +112,8 @@ pub(super) struct Finder<'c> {
     /// For scanning: the SIMD prefilter over the literals that can make a line reported, where the CPU has what it needs
     /// and the literals do not begin in too many ways for it.
     prefilter: Option<Prefilter>,
-    /// For scanning: the literals `prefilter` holds, by their pattern numbers, and what confirms that a
-    /// line where one stands is a candidate.
-    prefiltered: Vec<usize>,
+    /// For scanning: which literals make a line a candidate (those `prefilter` holds), and what confirms
+    /// that a line where one stands is one.
     confirmations: Option<confirm::Confirmations<'c>>,
     /// The prefilter set aside while a test has the automaton serve instead (`force_automaton`).
     #[cfg(test)]
@@ -214,20 +213,6 @@ impl<'c> Finder<'c> {
         } else {
             Vec::new()
         };
-        let confirmations = bulk.then(|| {
-            let mut candidate = vec![false; literals.len()];
-            for &pattern in &prefiltered {
-                candidate[pattern] = true;
-            }
-            // Generic messages' literals the prefilter does not hold, which a line's reading weighs
-            // beside any literal the line has.
-            let lone: Vec<usize> = (0..literals.len())
-                .filter(|&p| {
-                    !candidate[p] && anchors[p].iter().any(|a| matches!(a, Anchor::Message(..)))
-                })
-                .collect();
-            confirm::Confirmations::new(&candidate, lone)
-        });
         let prefilter = if bulk {
             let bytes: Vec<&[u8]> = (prefiltered.iter())
                 .map(|&pattern| literals[pattern].as_bytes())
@@ -236,6 +221,12 @@ impl<'c> Finder<'c> {
         } else {
             None
         };
+        let confirmations = bulk.then(|| {
+            // Generic messages' literals the prefilter does not hold, which a line's reading weighs
+            // beside any literal the line has.
+            let messages = |p: usize| anchors[p].iter().any(|a| matches!(a, Anchor::Message(..)));
+            confirm::Confirmations::new(literals.len(), prefiltered, messages)
+        });
         let table = (search == Search::Small).then(|| LiteralTable::new(index, &literals));
         Finder {
             literals,
@@ -244,7 +235,6 @@ impl<'c> Finder<'c> {
             table,
             anchors,
             prefilter,
-            prefiltered,
             confirmations,
             #[cfg(test)]
             parked: None,
@@ -269,7 +259,6 @@ impl<'c> Finder<'c> {
             table: None,
             anchors: Vec::new(),
             prefilter: None,
-            prefiltered: Vec::new(),
             confirmations: None,
             #[cfg(test)]
             parked: None,
@@ -337,16 +326,16 @@ impl<'c> Finder<'c> {
         !hits.is_empty() && !self.resolve(text, &hits).is_empty()
     }
 
-    /// For scanning: whether literal `pattern` is one the prefilter holds, which may make a line a candidate.
-    fn prefiltered(&self, pattern: usize) -> bool {
-        (self.confirmations.as_ref()).is_some_and(|confirmations| confirmations.candidate(pattern))
+    /// Whether literal `pattern` may make a line a candidate (a finder not built for scanning: any).
+    fn is_candidate(&self, pattern: usize) -> bool {
+        (self.confirmations.as_ref()).is_none_or(|confirmations| confirmations.candidate(pattern))
     }
 
-    /// For scanning: whether literal `pattern`, standing in `line`, makes it a candidate line. (A line
-    /// longer than `confirm::LONGEST` is a candidate wherever such a literal stands in it: the words that
-    /// confirm one are searched for in the whole line, each time one stands.)
+    /// Whether literal `pattern`, standing in `line`, makes it a candidate line (a finder not built for
+    /// scanning: any literal does). (A line longer than `confirm::LONGEST` is a candidate wherever such a
+    /// literal stands in it: the words that confirm one are searched for in the whole line.)
     fn confirms(&self, pattern: usize, line: &[u8]) -> bool {
-        (self.confirmations.as_ref()).is_some_and(|confirmations| {
+        (self.confirmations.as_ref()).is_none_or(|confirmations| {
             let (literal, anchors) = (&self.literals[pattern], &self.anchors[pattern]);
             confirmations.confirms(pattern, line, literal, anchors)
         })
@@ -595,7 +584,6 @@ impl Iterator for CandidateLines<'_, '_> {
 
     fn next(&mut self) -> Option<Range<usize>> {
         let (finder, block) = (self.finder, self.block);
-        finder.confirmations.as_ref()?;
         if self.pos >= block.len() {
             return None;
         }
@@ -637,8 +625,12 @@ impl CandidateLines<'_, '_> {
             }
             let text = &block[line.clone()];
             let mut confirms = |number: usize| {
-                let pattern = finder.prefiltered[number];
-                let yes = !unconfirmed.contains(&pattern) && finder.confirms(pattern, text);
+                let pattern =
+                    (finder.confirmations.as_ref()).map_or(number, |c| c.pattern_of(number));
+                if unconfirmed.contains(&pattern) {
+                    return false;
+                }
+                let yes = finder.confirms(pattern, text);
                 if !yes {
                     unconfirmed.push(pattern);
                 }
@@ -673,7 +665,7 @@ impl CandidateLines<'_, '_> {
             let text = &block[line.clone()];
             let patterns =
                 || (finder.automaton().find_overlapping_iter(text)).map(|m| m.pattern().as_usize());
-            if !patterns().any(|pattern| finder.prefiltered(pattern)) {
+            if !patterns().any(|pattern| finder.is_candidate(pattern)) {
                 continue;
             }
             if !self.streak.checking() {

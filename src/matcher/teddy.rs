@@ -367,18 +367,7 @@ impl Literals {
                 .map(|short| short.number);
         };
         let head = u32::from_le_bytes(first_four);
-        let mask = self.slots.len() - 1;
-        let mut at = hash(head) & mask;
-        let long = loop {
-            let slot = &self.slots[at];
-            if slot.is_empty() {
-                break None;
-            }
-            if slot.head == head {
-                break self.in_slot(slot, rest);
-            }
-            at = (at + 1) & mask;
-        };
+        let long = (self.slot(head)).and_then(|slot| self.in_slot(slot, rest, |_| true));
         long.or_else(|| {
             if !self.short_starts[usize::from(first_four[0])] {
                 return None;
@@ -389,14 +378,37 @@ impl Literals {
         })
     }
 
-    /// A literal of `slot` that `rest` starts with.
+    /// The slot of the literals that begin with the four bytes `head`, if any do.
     #[inline(always)]
-    fn in_slot(&self, slot: &Slot, rest: &[u8]) -> Option<usize> {
-        if let Some(few) = self.few[range(&slot.few)]
-            .iter()
-            .find(|few| few.starts(rest))
+    fn slot(&self, head: u32) -> Option<&Slot> {
+        let mask = self.slots.len() - 1;
+        let mut at = hash(head) & mask;
+        loop {
+            let slot = &self.slots[at];
+            if slot.is_empty() {
+                return None;
+            }
+            if slot.head == head {
+                return Some(slot);
+            }
+            at = (at + 1) & mask;
+        }
+    }
+
+    /// The first literal of `slot` that `rest` starts with and `take` takes, offering each in turn.
+    #[inline(always)]
+    fn in_slot(
+        &self,
+        slot: &Slot,
+        rest: &[u8],
+        mut take: impl FnMut(usize) -> bool,
+    ) -> Option<usize> {
+        let mut taken = |number: usize| take(number).then_some(number);
+        if let Some(number) = (self.few[range(&slot.few)].iter())
+            .filter(|few| few.starts(rest))
+            .find_map(|few| taken(few.number))
         {
-            return Some(few.number);
+            return Some(number);
         }
         let headed = rest.first_chunk::<8>().is_some_and(|&eight| {
             (self.heads[range(&slot.heads)])
@@ -407,7 +419,8 @@ impl Literals {
             return None;
         }
         (self.lengths[range(&slot.lengths)].iter())
-            .find_map(|&len| rest.get(..len).and_then(|p| self.many.get(p)).copied())
+            .filter_map(|&len| rest.get(..len).and_then(|p| self.many.get(p)).copied())
+            .find_map(taken)
     }
 
     /// Each literal (its number) that starts at `place` in `text`, until `each` says it has seen enough
@@ -419,37 +432,10 @@ impl Literals {
                 return;
             }
         }
-        let Some(&first_four) = rest.first_chunk::<4>() else {
-            return;
-        };
-        let head = u32::from_le_bytes(first_four);
-        let mask = self.slots.len() - 1;
-        let mut at = hash(head) & mask;
-        while !self.slots[at].is_empty() {
-            let slot = &self.slots[at];
-            if slot.head == head {
-                for few in &self.few[range(&slot.few)] {
-                    if few.starts(rest) && each(few.number) {
-                        return;
-                    }
-                }
-                let headed = rest.first_chunk::<8>().is_some_and(|&eight| {
-                    (self.heads[range(&slot.heads)])
-                        .binary_search(&u64::from_le_bytes(eight))
-                        .is_ok()
-                });
-                if headed {
-                    for &len in &self.lengths[range(&slot.lengths)] {
-                        if let Some(&number) = rest.get(..len).and_then(|p| self.many.get(p))
-                            && each(number)
-                        {
-                            return;
-                        }
-                    }
-                }
-                return;
-            }
-            at = (at + 1) & mask;
+        if let Some(&first_four) = rest.first_chunk::<4>()
+            && let Some(slot) = self.slot(u32::from_le_bytes(first_four))
+        {
+            self.in_slot(slot, rest, each);
         }
     }
 }

@@ -49,6 +49,8 @@ impl Streak {
 pub(super) const LONGEST: usize = 4096;
 
 pub(super) struct Confirmations<'c> {
+    /// The literals (pattern numbers) the prefilter holds, in its order: those that make a line a candidate.
+    prefiltered: Vec<usize>,
     /// Per literal (pattern number): `None` where the literal makes no line a candidate (it is no
     /// prefilter literal); else, worked out the first time the literal is met (a large catalog has
     /// hundreds of thousands, a scan meets few), what confirms it (`Confirming`).
@@ -68,18 +70,32 @@ type Confirming<'c> = Option<Box<[Box<[&'c str]>]>>;
 const WORDS_PER_FORM: usize = 3;
 
 impl<'c> Confirmations<'c> {
-    /// `candidate`: whether each literal may make a line a candidate (`Finder::new` puts those in the
-    /// prefilter).
-    /// `lone`: the literals that stand for messages and make no line a candidate.
-    pub(super) fn new(candidate: &[bool], lone: Vec<usize>) -> Confirmations<'c> {
-        let by_literal = (candidate.iter())
-            .map(|&candidate| candidate.then(OnceLock::new))
+    /// The confirmations of `count` literals, of which `prefiltered` (in the prefilter's order) make a line
+    /// a candidate; `messages`: whether a literal stands for a message (of the others, those are `lone`).
+    pub(super) fn new(
+        count: usize,
+        prefiltered: Vec<usize>,
+        messages: impl Fn(usize) -> bool,
+    ) -> Confirmations<'c> {
+        let mut by_literal: Vec<Option<OnceLock<Confirming<'c>>>> =
+            (0..count).map(|_| None).collect();
+        for &pattern in &prefiltered {
+            by_literal[pattern] = Some(OnceLock::new());
+        }
+        let lone = (0..count)
+            .filter(|&pattern| by_literal[pattern].is_none() && messages(pattern))
             .collect();
         Confirmations {
+            prefiltered,
             by_literal,
             lone,
             lone_automaton: OnceLock::new(),
         }
+    }
+
+    /// The pattern number of the prefilter's literal `number`.
+    pub(super) fn pattern_of(&self, number: usize) -> usize {
+        self.prefiltered[number]
     }
 
     /// Where the `lone` literals stand in `text` (`literals`: every literal, by pattern number).
