@@ -42,8 +42,10 @@ pub struct Evidence {
     /// (`paste/products.rs`).
     pub other_products: Vec<Found<OtherProduct>>,
     /// Whether the paste names Amazon API Gateway itself (its hosts, SigV4 service name or headers:
-    /// `paste/products.rs`); `None` for a log line, which is not read for it.
-    pub names_api_gateway: Option<bool>,
+    /// `paste/products.rs`); a log line is not read for it.
+    pub names_api_gateway: bool,
+    /// How the text was read.
+    pub reading: Reading,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
     /// levels of string escaping undone, each with a map from its byte offsets back to the paste's.
     pub views: Vec<View>,
@@ -52,7 +54,7 @@ pub struct Evidence {
 impl Evidence {
     /// Whether this is a paste's evidence (vendor hints and other products read), not a log line's.
     pub fn is_paste(&self) -> bool {
-        self.names_api_gateway.is_some()
+        self.reading == Reading::Paste
     }
 }
 
@@ -441,13 +443,14 @@ fn phrase_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
 }
 
 /// How much to read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Reading {
     /// A paste: every view, field, status and vendor hint.
     Paste,
     /// One line of a log being scanned: the line as it is, and the statuses it states. Scanning reads
     /// millions of lines; the code and message fields, escaped views and vendor hints of a paste would
     /// multiply its cost for little gain, as a log line's error is found by its code and message.
+    #[default]
     Line,
 }
 
@@ -461,6 +464,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
                 origin: None,
             }],
         },
+        reading,
         ..Evidence::default()
     };
     let views = std::mem::take(&mut evidence.views);
@@ -498,8 +502,8 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        evidence.other_products = products::other_products(text);
-        evidence.names_api_gateway = Some(products::names_api_gateway(text));
+        evidence.names_api_gateway = products::names_api_gateway(text);
+        evidence.other_products = products::other_products(text, evidence.names_api_gateway);
         evidence.vendors = hints.vendors_in(text);
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::named_elsewhere(text);

@@ -666,7 +666,8 @@ fn weigh(
         }
     }
     if vendor.id() == "aws"
-        && evidence.names_api_gateway == Some(false)
+        && evidence.is_paste()
+        && !evidence.names_api_gateway
         && !candidate.sole_message
         && is_sigv4_message(candidate.entry.message.source())
     {

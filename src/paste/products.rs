@@ -17,8 +17,9 @@ pub struct OtherProduct {
     pub vendor_id: Option<&'static str>,
 }
 
-/// The marks of other products in a paste: the first of object storage's, and of AWS's other services.
-pub(super) fn other_products(text: &str) -> Vec<Found<OtherProduct>> {
+/// The marks of other products in a paste: the first of object storage's, and of AWS's other services
+/// (none where the paste names API Gateway: `names_api_gateway`, worked out once by the caller).
+pub(super) fn other_products(text: &str, names_api_gateway: bool) -> Vec<Found<OtherProduct>> {
     let mut found = Vec::new();
     if let Some(m) = OBJECT_STORAGE_WORDS
         .one_after_another(text, Reading::Paste)
@@ -34,7 +35,9 @@ pub(super) fn other_products(text: &str) -> Vec<Found<OtherProduct>> {
             source: what.to_string(),
         });
     }
-    found.extend(other_aws_service(text));
+    if !names_api_gateway {
+        found.extend(other_aws_service(text));
+    }
     found
 }
 
@@ -139,15 +142,13 @@ pub(super) fn names_api_gateway(text: &str) -> bool {
     API_GATEWAY_WORDS.is_match(text, Reading::Paste)
 }
 
-/// A service of AWS other than API Gateway that the paste names, and none of API Gateway's: in a host
+/// A service of AWS other than API Gateway that the paste names (asked only of one that names none of API
+/// Gateway's): in a host
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have).
 fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
-    if names_api_gateway(text) {
-        return None;
-    }
     let lower = text.to_ascii_lowercase();
     let service = |what: &'static str, span: std::ops::Range<usize>| Found {
         value: OtherProduct {
@@ -292,7 +293,9 @@ mod tests {
     use super::*;
 
     fn marks(text: &str) -> Vec<&'static str> {
-        other_aws_service(text)
+        (!names_api_gateway(text))
+            .then(|| other_aws_service(text))
+            .flatten()
             .iter()
             .map(|f| f.value.what)
             .collect()
