@@ -2,8 +2,10 @@
 //! found by one word of it (its key, `catalog::message_keys`), and in real logs that word is often an
 //! ordinary one (`connect`, `authentication`, `instance`) in lines that carry no error of any catalog; such a
 //! line cost a search for every literal in it and a reading of the line. Every text a message's template
-//! finds holds each of its words verbatim (`Template::words`), so a line without a second word of the
-//! message cannot hold it: checking for that word, where the key stands, rules most such lines out first.
+//! finds holds each of its words verbatim (`Template::verbatim_words`), so a line without its other words
+//! cannot hold it: checking for them, where the key stands, rules most such lines out first. A line none
+//! of its literals confirms is still read where a generic message's literal the prefilter does not hold
+//! finds its message (`lone`, `Finder::rescued`).
 
 use std::sync::OnceLock;
 
