@@ -64,7 +64,10 @@ struct Derived {
     regex_any_case: OnceLock<Regex>,
     regex_exact_case: OnceLock<Regex>,
     generic: OnceLock<bool>,
-    finders: OnceLock<Finders>,
+    /// Boxed: most templates a catalog's loading touches (for its key, whether it is generic) never search
+    /// a text, and the searchers are most of a `Derived` (1.3 of 1.6 KB inline: 65 MB of a 50,000-entry
+    /// catalog's scan).
+    finders: OnceLock<Box<Finders>>,
 }
 
 impl Derived {
@@ -453,7 +456,7 @@ impl Template {
     fn finders(&self) -> &Finders {
         self.derived().finders.get_or_init(|| {
             let parts = self.parts();
-            Finders {
+            Box::new(Finders {
                 key: memmem::Finder::new(&parts.key).into_owned(),
                 plain: parts
                     .plain
@@ -482,7 +485,7 @@ impl Template {
                         .map(|word| word.strip_suffix('.').unwrap_or(word));
                     Bigrams::of_words(std::iter::once(parts.key.as_str()).chain(words))
                 }),
-            }
+            })
         })
     }
 
