@@ -71,58 +71,50 @@ pub fn validate(text: &str) -> Result<Vec<String>, SyntaxError> {
 pub(super) fn parse_segments(source: &str) -> Result<Vec<Segment>, SyntaxError> {
     let mut segments = Vec::new();
     let mut literal = String::new();
-    let mut chars = source.char_indices().peekable();
-    while let Some((offset, c)) = chars.next() {
-        match c {
-            '{' if chars.peek().map(|&(_, n)| n) == Some('{') => {
-                chars.next();
-                literal.push('{');
-            }
-            '}' if chars.peek().map(|&(_, n)| n) == Some('}') => {
-                chars.next();
-                literal.push('}');
-            }
-            '{' => {
-                let mut name = String::new();
-                let mut closed = false;
-                for (_, n) in chars.by_ref() {
-                    if n == '}' {
-                        closed = true;
-                        break;
-                    }
-                    name.push(n);
-                }
-                if !closed {
-                    return Err(SyntaxError {
-                        offset,
-                        message:
-                            "unclosed placeholder: `{` without `}` (write `{{` for a literal brace)"
-                                .to_string(),
-                    });
-                }
-                if !is_placeholder_name(&name) {
-                    return Err(SyntaxError {
-                        offset,
-                        message: format!(
-                            "invalid placeholder name `{{{name}}}`: use lower-case letters, digits and `_`, \
-                             starting with a letter (write `{{{{` for a literal brace)"
-                        ),
-                    });
-                }
-                if !literal.is_empty() {
-                    segments.push(Segment::Literal(std::mem::take(&mut literal)));
-                }
-                segments.push(Segment::Placeholder(name));
-            }
-            '}' => {
-                return Err(SyntaxError {
-                    offset,
-                    message: "unmatched `}` (write `}}` for a literal brace)".to_string(),
-                });
-            }
-            _ => literal.push(c),
+    let bytes = source.as_bytes();
+    // The text between braces is copied a run at a time (a catalog of 50,000 templates is parsed when a
+    // scan starts: char by char, that was a tenth of its time).
+    let mut at = 0;
+    while let Some(found) = memchr::memchr2(b'{', b'}', &bytes[at..]) {
+        let offset = at + found;
+        literal.push_str(&source[at..offset]);
+        let brace = bytes[offset];
+        if bytes.get(offset + 1) == Some(&brace) {
+            // `{{` and `}}`: a literal brace.
+            literal.push(char::from(brace));
+            at = offset + 2;
+            continue;
         }
+        if brace == b'}' {
+            return Err(SyntaxError {
+                offset,
+                message: "unmatched `}` (write `}}` for a literal brace)".to_string(),
+            });
+        }
+        let Some(close) = memchr::memchr(b'}', &bytes[offset + 1..]) else {
+            return Err(SyntaxError {
+                offset,
+                message: "unclosed placeholder: `{` without `}` (write `{{` for a literal brace)"
+                    .to_string(),
+            });
+        };
+        let name = &source[offset + 1..offset + 1 + close];
+        if !is_placeholder_name(name) {
+            return Err(SyntaxError {
+                offset,
+                message: format!(
+                    "invalid placeholder name `{{{name}}}`: use lower-case letters, digits and `_`, \
+                     starting with a letter (write `{{{{` for a literal brace)"
+                ),
+            });
+        }
+        if !literal.is_empty() {
+            segments.push(Segment::Literal(std::mem::take(&mut literal)));
+        }
+        segments.push(Segment::Placeholder(name.to_string()));
+        at = offset + close + 2;
     }
+    literal.push_str(&source[at..]);
     if !literal.is_empty() {
         segments.push(Segment::Literal(literal));
     }
