@@ -1185,3 +1185,59 @@ fn a_googleapi_line_states_its_reason() {
         row("google", Some("accessNotConfigured"), 403)
     );
 }
+
+/// The names of AWS's common errors (`RequestLimitExceeded`, EC2's throttling; `SignatureDoesNotMatch`,
+/// SigV4's), which Tencent Cloud's API 3.0 and Alibaba Cloud's OpenAPI reuse, are no claim of theirs by the
+/// name alone where the paste names neither vendor: any AWS service answers them. The vendor named, or a
+/// message in Chinese beside the name (AWS writes English), makes them the vendor's.
+#[test]
+fn an_aws_common_error_name_needs_its_vendor() {
+    assert_eq!(
+        claims("Error: RequestLimitExceeded (Request limit exceeded.)"),
+        (vec![], 1)
+    );
+    assert_eq!(
+        claims("SignatureDoesNotMatch: signature mismatch\n\tstatus code: 403"),
+        (vec![], 1)
+    );
+    let tencent = "[TencentCloudSDKException] code:RequestLimitExceeded message:Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls. requestId:abc";
+    assert_eq!(
+        found_in(tencent),
+        [row("tencent", Some("RequestLimitExceeded"), 200)]
+    );
+    assert_eq!(
+        found_in("Service error: RequestLimitExceeded:请求的次数超过了频率限制"),
+        [row("tencent", Some("RequestLimitExceeded"), 200)]
+    );
+}
+
+/// SigV4's own wording (`Signature expired: <time> is now earlier than <time>`) shows an AWS service: a name
+/// other clouds share, stated beside it, is not theirs.
+#[test]
+fn a_sigv4_message_shows_aws() {
+    let route53 = "SignatureDoesNotMatch: Signature expired: 20250101T000000Z is now earlier than 20250101T000500Z (20250101T001000Z - 5 min.)\n\tstatus code: 403, request id: 1234";
+    assert_eq!(claims(route53), (vec![], 1));
+}
+
+/// An object store of a vendor errcode knows (OSS, Alibaba Cloud's: here its Go SDK's `oss: service returned
+/// error`) is another product of that vendor: the OpenAPI row its code and message share is not its error.
+/// The OpenAPI's own body still is.
+#[test]
+fn a_vendors_object_store_is_not_its_front_door() {
+    let oss = r#"oss: service returned error: StatusCode=400, ErrorCode=MissingSecurityToken, ErrorMessage="SecurityToken is mandatory for this action.", RequestId=5F1A"#;
+    assert_eq!(claims(oss), (vec![], 1));
+    let pop = r#"{"Code":"MissingSecurityToken","Message":"SecurityToken is mandatory for this action.","RequestId":"5F1A"}"#;
+    assert_eq!(
+        found_in(pop),
+        [row("alibaba", Some("MissingSecurityToken"), 400)]
+    );
+}
+
+/// Alibaba Cloud's Go Tea SDK (`tea.SDKError`) names Alibaba Cloud.
+#[test]
+fn the_tea_sdks_error_names_alibaba() {
+    let json = lookup_json("tea.SDKError: Code: InvalidParameter, Message: the value is bad");
+    let first = &json["matches"][0];
+    assert_eq!(first["vendor"], "alibaba");
+    assert_eq!(first["code"], "InvalidParameter");
+}
