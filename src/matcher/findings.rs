@@ -43,6 +43,9 @@ pub(super) struct Pasted<'c> {
 const CODE_FIELD: i32 = 60;
 const GENERIC_CODE_FIELD: i32 = 35;
 const GENERIC_CODE_IN_TEXT: i32 = 15;
+/// google.rpc.ErrorInfo's `reason` field (`API_KEY_INVALID`): the proximate cause, within the category its
+/// status field states (`INVALID_ARGUMENT`), so one point over that status, which then gives way to it.
+const ERROR_INFO_REASON: i32 = GENERIC_CODE_FIELD + 1;
 /// A status name leading its message as gRPC prints it (`PERMISSION_DENIED: ...`): stated as a field states a
 /// code, where the paste names the code's vendor; any gRPC service prints the same, so without its vendor
 /// named it counts as a generic code in text.
@@ -287,7 +290,9 @@ impl<'c> Matcher<'c> {
             return true;
         }
         let generic = generic_code(&found.value);
-        let points = if generic {
+        let points = if found.source.eq_ignore_ascii_case("reason") {
+            ERROR_INFO_REASON
+        } else if generic {
             GENERIC_CODE_FIELD
         } else {
             CODE_FIELD

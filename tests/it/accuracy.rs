@@ -1241,3 +1241,26 @@ fn the_tea_sdks_error_names_alibaba() {
     assert_eq!(first["vendor"], "alibaba");
     assert_eq!(first["code"], "InvalidParameter");
 }
+
+/// google.rpc.ErrorInfo's `reason` (`API_KEY_INVALID`) is the error's proximate cause, within the category its
+/// `status` states (`INVALID_ARGUMENT`): the reason names the error, and the status gives way to it. A
+/// `reason` in another form (Kubernetes' `NotFound`) is no code.
+#[test]
+fn an_error_info_reason_names_the_error_within_its_status() {
+    let body = r#"{"error":{"code":400,"message":"The key you sent is unknown here.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}"#;
+    let found = found_in(body);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|r| *r == row("google", Some("API_KEY_INVALID"), 400)),
+        "{found:?}"
+    );
+    let quota = r#"{"error":{"code":429,"message":"Too many.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"googleapis.com"}]}}"#;
+    assert_eq!(
+        found_in(quota),
+        [row("google", Some("RATE_LIMIT_EXCEEDED"), 429)]
+    );
+    let kubernetes = r#"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"pods \"web\" not found","reason":"NotFound","code":404}"#;
+    assert_eq!(claims(kubernetes), (vec![], 1));
+}
