@@ -1264,3 +1264,27 @@ fn an_error_info_reason_names_the_error_within_its_status() {
     let kubernetes = r#"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"pods \"web\" not found","reason":"NotFound","code":404}"#;
     assert_eq!(claims(kubernetes), (vec![], 1));
 }
+
+/// API Gateway's authorizer errors carry their x-amzn-ErrorType names: a rejected caller's 401
+/// `{"message":"Unauthorized"}` is `UnauthorizedException`, a failing authorizer's 500 is
+/// `AuthorizerConfigurationException`, found by the header alone or by the execution log's line.
+#[test]
+fn an_authorizers_errors_have_their_error_type() {
+    let rejected =
+        "HTTP/1.1 401 Unauthorized\nx-amzn-RequestId: 1a2b\n\n{\"message\":\"Unauthorized\"}";
+    assert_eq!(
+        found_in(rejected)[0],
+        row("aws", Some("UnauthorizedException"), 401)
+    );
+    let failing =
+        "HTTP/1.1 500 Internal Server Error\nx-amzn-ErrorType: AuthorizerConfigurationException\n";
+    assert_eq!(
+        found_in(failing),
+        [row("aws", Some("AuthorizerConfigurationException"), 500)]
+    );
+    let log = "Mon Jan 06 10:00:00 UTC 2025 : Execution failed due to configuration error: Authorizer error";
+    assert_eq!(
+        found_in(log)[0],
+        row("aws", Some("AuthorizerConfigurationException"), 500)
+    );
+}
