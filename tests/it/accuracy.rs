@@ -1288,3 +1288,16 @@ fn an_authorizers_errors_have_their_error_type() {
         row("aws", Some("AuthorizerConfigurationException"), 500)
     );
 }
+
+/// APISIX 1.5 and earlier answered an unmatched request with `{"error_msg":"failed to match any routes"}`
+/// (404): the older edition of `404 Route Not Found`.
+#[test]
+fn apisix_before_2_0_failed_to_match_any_routes() {
+    let body = "HTTP/1.1 404 Not Found\nServer: APISIX/1.5\n\n{\"error_msg\":\"failed to match any routes\"}";
+    let json = lookup_json(body);
+    let first = &json["matches"][0];
+    assert_eq!(first["vendor"], "apisix");
+    assert_eq!(first["status"], 404);
+    assert_eq!(first["message"], "failed to match any routes");
+    assert_eq!(first["id"], "route-not-found-1-5");
+}
