@@ -19,7 +19,7 @@ use crate::template::{Captures, Segment};
 use nearby::{other_code_for, status_for};
 use select::select;
 use shared::{
-    is_aws_common_error, is_oauth_code, is_sigv4_message, leads_a_chinese_message,
+    is_aws_common_error, is_grpc_code, is_oauth_code, is_sigv4_message, leads_a_chinese_message,
     leads_another_message, shows_another_vendors_product,
 };
 use spans::Spans;
@@ -100,10 +100,12 @@ const MESSAGE_CONTINUED: i32 = 25;
 /// in (`Request had invalid authentication credentials.`): words of another sentence, which count as a
 /// generic message's in text do.
 const MESSAGE_INSIDE_A_SENTENCE: i32 = GENERIC_MESSAGE_IN_TEXT;
-/// A name of AWS's common errors (`RequestLimitExceeded`, `SignatureDoesNotMatch`: `shared::AWS_COMMON_ERRORS`)
-/// that another vendor's row reuses, found by the name alone where that vendor is not named: any AWS service
-/// answers it as well (EC2's throttling, Route 53's signature), so it is no more that vendor's than theirs.
-const AWS_NAME_UNCORROBORATED: i32 = -30;
+/// A name another vendor's model defines that this row's vendor reuses — AWS's common errors
+/// (`RequestLimitExceeded`, `SignatureDoesNotMatch`: `shared::AWS_COMMON_ERRORS`), which Tencent's API 3.0 and
+/// Alibaba's OpenAPI reuse; gRPC's canonical codes (`NOT_FOUND`: `shared::GRPC_CODES`, Google's), which JD
+/// Cloud's OpenAPI reuses — found by the name alone where the row's vendor is not named: any AWS service (any
+/// Google API) answers it as well, so it is no more that vendor's than theirs.
+const BORROWED_NAME_UNCORROBORATED: i32 = -30;
 /// A code found alone where it leads a message none of its row's (`Code: message`), without its vendor
 /// named: another system's error of the same name.
 const CODE_LEADS_ANOTHER_MESSAGE: i32 = -30;
@@ -695,15 +697,18 @@ fn weigh(
     {
         candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
     }
-    let aws_name = (candidate.entry.code.as_ref()).is_some_and(|c| is_aws_common_error(c.source()));
-    if aws_name
-        && vendor.id() != "aws"
+    let code = candidate.entry.code.as_ref().map(|c| c.source());
+    let borrowed = code.is_some_and(|c| {
+        (is_aws_common_error(c) && vendor.id() != "aws")
+            || (is_grpc_code(c) && vendor.id() != "google")
+    });
+    if borrowed
         && evidence.is_paste()
         && candidate.message_points == 0
         && named.is_none()
         && !leads_a_chinese_message(candidate, text)
     {
-        candidate.score += AWS_NAME_UNCORROBORATED;
+        candidate.score += BORROWED_NAME_UNCORROBORATED;
     }
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;

@@ -1301,3 +1301,20 @@ fn apisix_before_2_0_failed_to_match_any_routes() {
     assert_eq!(first["message"], "failed to match any routes");
     assert_eq!(first["id"], "route-not-found-1-5");
 }
+
+/// gRPC's canonical codes are Google's (google.rpc.Code); JD Cloud's OpenAPI reuses them in a body shaped as
+/// Google's. Found by the name alone, they claim JD Cloud's rows only where the paste names JD Cloud.
+#[test]
+fn a_grpc_code_is_another_vendors_only_where_it_is_named() {
+    let google = r#"{"error":{"code":404,"message":"Requested entity was not found.","status":"NOT_FOUND"}}"#;
+    assert_eq!(found_in(google), [row("google", Some("NOT_FOUND"), 404)]);
+    let jdcloud = "POST https://apigateway.jdcloud-api.com/v1/regions/cn-north-1/x\n{\"requestId\":\"c1\",\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}";
+    let found = found_in(jdcloud);
+    assert!(
+        !found.is_empty()
+            && found
+                .iter()
+                .all(|r| *r == row("jdcloud", Some("NOT_FOUND"), 404)),
+        "{found:?}"
+    );
+}

@@ -113,8 +113,8 @@ pub(super) fn shows_another_vendors_product(evidence: &Evidence, vendor: &str) -
 }
 
 /// Whether a code the candidate was found by leads a message in Chinese (`InvalidParameterValue:不支持的语种`):
-/// AWS's services write their messages in English (in its China regions too), so such a name is the error of
-/// a vendor that answers in Chinese, not of an AWS service.
+/// AWS's services write their messages in English (in its China regions too), as Google's APIs answer a
+/// status's name, so such a name is the error of a vendor that answers in Chinese, not the name's originator's.
 pub(super) fn leads_a_chinese_message(candidate: &Candidate<'_>, text: &str) -> bool {
     candidate.clues.iter().any(|c| {
         c.kind == ClueKind::Code
@@ -123,4 +123,31 @@ pub(super) fn leads_a_chinese_message(candidate: &Candidate<'_>, text: &str) -> 
                     .starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch))
             })
     })
+}
+
+/// The names of google.rpc.Code, gRPC's canonical status codes (googleapis `google/rpc/code.proto`), which
+/// other vendors' APIs reuse for their own errors (JD Cloud's OpenAPI answers `"status": "NOT_FOUND"` in a
+/// body shaped as Google's).
+const GRPC_CODES: &[&str] = &[
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "UNAUTHENTICATED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+];
+
+/// Whether `code` is one of gRPC's canonical status codes (`GRPC_CODES`).
+pub(super) fn is_grpc_code(code: &str) -> bool {
+    GRPC_CODES.contains(&code)
 }
