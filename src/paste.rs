@@ -112,6 +112,14 @@ const MESSAGE: Carries = Carries {
     code: false,
     message: true,
 };
+/// `reason` is google.rpc.ErrorInfo's (`"reason": "API_KEY_INVALID"`): the proximate cause of the error, a
+/// code (`error_details.proto`: UPPER_SNAKE_CASE, `[A-Z][A-Z0-9_]+[A-Z0-9]`); a value in another form (the
+/// legacy `errors[].reason`, `rateLimitExceeded`; Kubernetes' `NotFound`; a reason phrase) is read as text.
+const ERROR_INFO_REASON: Carries = Carries {
+    status: false,
+    code: true,
+    message: false,
+};
 /// `status` is a status (`"status": 404`) or, in JD Cloud's bodies, a code (`"status": "NOT_FOUND"`); `code`
 /// is a code, or in JD Cloud's bodies the status (`"code": 400`).
 const STATUS_OR_CODE: Carries = Carries {
@@ -139,6 +147,7 @@ const KEYS: &[(&str, Carries)] = &[
     ("x-ca-error-code", CODE),
     ("x-amzn-errortype", CODE),
     ("error", CODE),
+    ("reason", ERROR_INFO_REASON),
     ("message", MESSAGE),
     ("msg", MESSAGE),
     ("error_msg", MESSAGE),
@@ -215,6 +224,16 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
         .iter()
         .any(|word| code.eq_ignore_ascii_case(word));
     (code.len() >= 3 && !empty).then(|| skip..skip + code.len())
+}
+
+/// Whether a `reason` field's value has the form of google.rpc.ErrorInfo's reasons (`API_KEY_INVALID`:
+/// capitals, digits and underscores, at least one underscore, starting with a capital).
+fn is_error_info_reason(value: &str) -> bool {
+    value.starts_with(|c: char| c.is_ascii_uppercase())
+        && value.contains('_')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
@@ -593,6 +612,8 @@ fn fields(view: &View, evidence: &mut Evidence) {
         };
         if pair.carries.code
             && let Some(range) = code_value(value)
+            && (!pair.key.eq_ignore_ascii_case("reason")
+                || is_error_info_reason(&value[range.clone()]))
             && !starts_a_sentence(value, &range)
             && !codes::names_an_sdk_class(&value[range.clone()])
             && !value[range.end..].starts_with('/')

@@ -18,6 +18,10 @@ use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
 use nearby::{other_code_for, status_for};
 use select::select;
+use shared::{
+    is_aws_common_error, is_grpc_code, is_oauth_code, is_sigv4_message, leads_a_chinese_message,
+    leads_another_message, shows_another_vendors_product,
+};
 use spans::Spans;
 use standing::{
     after_status_line_status, at_status_line_status, continued, inside_a_sentence, leads_a_message,
@@ -39,6 +43,9 @@ pub(super) struct Pasted<'c> {
 const CODE_FIELD: i32 = 60;
 const GENERIC_CODE_FIELD: i32 = 35;
 const GENERIC_CODE_IN_TEXT: i32 = 15;
+/// google.rpc.ErrorInfo's `reason` field (`API_KEY_INVALID`): the proximate cause, within the category its
+/// status field states (`INVALID_ARGUMENT`), so one point over that status, which then gives way to it.
+const ERROR_INFO_REASON: i32 = GENERIC_CODE_FIELD + 1;
 /// A status name leading its message as gRPC prints it (`PERMISSION_DENIED: ...`): stated as a field states a
 /// code, where the paste names the code's vendor; any gRPC service prints the same, so without its vendor
 /// named it counts as a generic code in text.
@@ -93,6 +100,12 @@ const MESSAGE_CONTINUED: i32 = 25;
 /// in (`Request had invalid authentication credentials.`): words of another sentence, which count as a
 /// generic message's in text do.
 const MESSAGE_INSIDE_A_SENTENCE: i32 = GENERIC_MESSAGE_IN_TEXT;
+/// A name another vendor's model defines that this row's vendor reuses — AWS's common errors
+/// (`RequestLimitExceeded`, `SignatureDoesNotMatch`: `shared::AWS_COMMON_ERRORS`), which Tencent's API 3.0 and
+/// Alibaba's OpenAPI reuse; gRPC's canonical codes (`NOT_FOUND`: `shared::GRPC_CODES`, Google's), which JD
+/// Cloud's OpenAPI reuses — found by the name alone where the row's vendor is not named: any AWS service (any
+/// Google API) answers it as well, so it is no more that vendor's than theirs.
+const BORROWED_NAME_UNCORROBORATED: i32 = -30;
 /// A code found alone where it leads a message none of its row's (`Code: message`), without its vendor
 /// named: another system's error of the same name.
 const CODE_LEADS_ANOTHER_MESSAGE: i32 = -30;
@@ -279,7 +292,9 @@ impl<'c> Matcher<'c> {
             return true;
         }
         let generic = generic_code(&found.value);
-        let points = if generic {
+        let points = if found.source.eq_ignore_ascii_case("reason") {
+            ERROR_INFO_REASON
+        } else if generic {
             GENERIC_CODE_FIELD
         } else {
             CODE_FIELD
@@ -652,7 +667,7 @@ fn weigh(
         candidate
             .clues
             .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
-    } else if !evidence.vendors.is_empty() {
+    } else if !evidence.vendors.is_empty() || shows_another_vendors_product(evidence, vendor.id()) {
         candidate.score += VENDOR_DIFFERS;
     }
     for product in &evidence.other_products {
@@ -681,6 +696,19 @@ fn weigh(
         && leads_another_message(candidate, text)
     {
         candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
+    }
+    let code = candidate.entry.code.as_ref().map(|c| c.source());
+    let borrowed = code.is_some_and(|c| {
+        (is_aws_common_error(c) && vendor.id() != "aws")
+            || (is_grpc_code(c) && vendor.id() != "google")
+    });
+    if borrowed
+        && evidence.is_paste()
+        && candidate.message_points == 0
+        && named.is_none()
+        && !leads_a_chinese_message(candidate, text)
+    {
+        candidate.score += BORROWED_NAME_UNCORROBORATED;
     }
     if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
@@ -727,57 +755,6 @@ fn restates_status(candidate: &Candidate<'_>) -> bool {
         && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
 }
 
-/// Whether a message is one of AWS Signature Version 4's that every AWS service answers alike to a signed
-/// request (the IAM user guide's “Troubleshoot signed requests for AWS APIs”): a signature that does not
-/// match, one expired or not yet current, a credential scope or security token that is wrong. (Not the
-/// messages of an Authorization header that is no SigV4 at all, `Bearer <token>`: SDKs of other services
-/// always sign, and real pastes of those are API Gateway's, called by hand.)
-fn is_sigv4_message(message: &str) -> bool {
-    const SIGV4: [&str; 6] = [
-        "The request signature we calculated does not match",
-        "Signature expired:",
-        "Signature not yet current:",
-        "The security token included in the request is invalid",
-        "Credential should be scoped to",
-        "Date in Credential scope does not match",
-    ];
-    SIGV4.iter().any(|m| message.contains(m))
-}
-
-/// Whether a candidate found by its code alone, a name (not a numbered code such as `APIGW.0301`, which is
-/// its vendor's shape), states it as an SDK prints an error, `Code: message` (`RequestLimitExceeded: Request
-/// limit exceeded`, AWS's Go SDK), with a message none of the row's: the name is another system's for its
-/// own error.
-fn leads_another_message(candidate: &Candidate<'_>, text: &str) -> bool {
-    candidate.clues.iter().any(|c| {
-        c.kind == ClueKind::Code
-            && !c.text.bytes().any(|b| b.is_ascii_digit())
-            && text.get(c.end..).is_some_and(|rest| {
-                rest.strip_prefix(": ")
-                    .is_some_and(|m| m.starts_with(|ch: char| ch.is_alphabetic()))
-            })
-    })
-}
-
-/// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).
-fn is_oauth_code(code: &str) -> bool {
-    const OAUTH: [&str; 12] = [
-        "invalid_request",
-        "unauthorized_client",
-        "access_denied",
-        "unsupported_response_type",
-        "invalid_scope",
-        "server_error",
-        "temporarily_unavailable",
-        "invalid_client",
-        "invalid_grant",
-        "unsupported_grant_type",
-        "invalid_token",
-        "insufficient_scope",
-    ];
-    OAUTH.contains(&code)
-}
-
 fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
     Clue {
         kind,
@@ -793,6 +770,7 @@ type Anchor = (usize, Spans);
 
 mod nearby;
 mod select;
+mod shared;
 mod spans;
 mod standing;
 #[cfg(test)]

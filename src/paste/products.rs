@@ -21,19 +21,26 @@ pub struct OtherProduct {
 /// (none where the paste names API Gateway: `names_api_gateway`, worked out once by the caller).
 pub(super) fn other_products(text: &str, names_api_gateway: bool) -> Vec<Found<OtherProduct>> {
     let mut found = Vec::new();
-    if let Some(m) = OBJECT_STORAGE_WORDS
-        .one_after_another(text, Reading::Paste)
-        .first()
-    {
+    let marks = OBJECT_STORAGE_WORDS.one_after_another(text, Reading::Paste);
+    let mark = |m: &aho_corasick::Match, vendor_id: Option<&'static str>| {
         let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
-        found.push(Found {
-            value: OtherProduct {
-                what,
-                vendor_id: None,
-            },
+        Found {
+            value: OtherProduct { what, vendor_id },
             span: m.range(),
             source: what.to_string(),
-        });
+        }
+    };
+    if let Some(m) = marks.first() {
+        found.push(mark(m, None));
+    }
+    // The store of a vendor errcode knows is another product of that vendor, as an AWS service other than
+    // API Gateway is AWS's: its rows are not this paste's error, even where the store says their message
+    // (OSS's `MissingSecurityToken`, `SecurityToken is mandatory for this action.`, is the OpenAPI's too).
+    if let Some((m, vendor)) = marks
+        .iter()
+        .find_map(|m| OBJECT_STORAGE[m.pattern().as_usize()].2.map(|v| (m, v)))
+    {
+        found.push(mark(m, Some(vendor)));
     }
     if !names_api_gateway {
         found.extend(other_aws_service(text));
@@ -43,49 +50,117 @@ pub(super) fn other_products(text: &str, names_api_gateway: bool) -> Vec<Found<O
 
 /// Text that marks an object-storage error (S3 and the stores that copy its API: Alibaba OSS, Tencent COS,
 /// Huawei OBS): the fields of their XML error bodies and their headers, which no API front door's error
-/// has. `(text, what)`, matched in any case.
-const OBJECT_STORAGE: &[(&str, &str)] = &[
-    ("<SignatureProvided>", "object-storage error body field"),
-    ("'SignatureProvided'", "object-storage error body field"),
-    ("\"SignatureProvided\"", "object-storage error body field"),
-    ("StringToSignBytes", "object-storage error body field"),
-    ("<AWSAccessKeyId>", "object-storage error body field"),
-    ("<OSSAccessKeyId>", "Alibaba Cloud OSS error body field"),
-    ("'OSSAccessKeyId'", "Alibaba Cloud OSS error body field"),
-    ("<BucketName>", "object-storage error body field"),
-    ("<TraceId>", "Tencent Cloud COS error body field"),
-    ("<FormatString>", "Tencent Cloud COS error body field"),
+/// has. `(text, what, vendor)`, matched in any case; `vendor`: the vendor whose product the mark names (OSS is
+/// Alibaba Cloud's, COS Tencent Cloud's, OBS Huawei Cloud's), whose front door's rows it rules out too.
+const OBJECT_STORAGE: &[(&str, &str, Option<&str>)] = &[
+    (
+        "<SignatureProvided>",
+        "object-storage error body field",
+        None,
+    ),
+    (
+        "'SignatureProvided'",
+        "object-storage error body field",
+        None,
+    ),
+    (
+        "\"SignatureProvided\"",
+        "object-storage error body field",
+        None,
+    ),
+    ("StringToSignBytes", "object-storage error body field", None),
+    ("<AWSAccessKeyId>", "object-storage error body field", None),
+    (
+        "<OSSAccessKeyId>",
+        "Alibaba Cloud OSS error body field",
+        Some("alibaba"),
+    ),
+    (
+        "'OSSAccessKeyId'",
+        "Alibaba Cloud OSS error body field",
+        Some("alibaba"),
+    ),
+    ("<BucketName>", "object-storage error body field", None),
+    (
+        "<TraceId>",
+        "Tencent Cloud COS error body field",
+        Some("tencent"),
+    ),
+    (
+        "<FormatString>",
+        "Tencent Cloud COS error body field",
+        Some("tencent"),
+    ),
     (
         "FormatString=",
         "Tencent Cloud COS error body field (SDK dump)",
+        Some("tencent"),
     ),
     // S3's message for SignatureDoesNotMatch, which OSS and OBS copy (API Gateway's names the AWS Secret
     // Access Key instead).
     (
         "Check your key and signing method",
         "object-storage error message (S3 wording)",
+        None,
     ),
     // S3's and OSS's messages for InvalidAccessKeyId ("The AWS/OSS Access Key Id you provided does not
     // exist in our records.", "... is disabled."); Alibaba's OpenAPI says "Specified access key ...".
     (
         "Access Key Id you provided",
         "object-storage error message (S3 wording)",
+        None,
     ),
-    ("x-oss-request-id", "Alibaba Cloud OSS header"),
-    ("<EC>", "Alibaba Cloud OSS error body field"),
-    ("alibabacloud_oss_v2", "Alibaba Cloud OSS SDK (Python v2)"),
+    (
+        "x-oss-request-id",
+        "Alibaba Cloud OSS header",
+        Some("alibaba"),
+    ),
+    (
+        "<EC>",
+        "Alibaba Cloud OSS error body field",
+        Some("alibaba"),
+    ),
+    (
+        "alibabacloud_oss_v2",
+        "Alibaba Cloud OSS SDK (Python v2)",
+        Some("alibaba"),
+    ),
     (
         "alibabacloud-oss-",
         "Alibaba Cloud OSS SDK (Go, Java, .NET v2)",
+        Some("alibaba"),
     ),
-    ("AliyunOSS", "Alibaba Cloud OSS server header"),
-    ("oss2.exceptions", "Alibaba Cloud OSS SDK (Python oss2)"),
-    ("x-cos-request-id", "Tencent Cloud COS header"),
-    ("x-obs-request-id", "Huawei Cloud OBS header"),
-    ("x-amz-request-id", "Amazon S3 header"),
-    ("x-amz-id-2", "Amazon S3 header"),
-    ("s3.amazonaws.com", "Amazon S3 host"),
-    ("/s3/aws4_request", "S3 signature scope"),
+    (
+        "AliyunOSS",
+        "Alibaba Cloud OSS server header",
+        Some("alibaba"),
+    ),
+    (
+        "oss2.exceptions",
+        "Alibaba Cloud OSS SDK (Python oss2)",
+        Some("alibaba"),
+    ),
+    // The Go SDK's (aliyun-oss-go-sdk) `ServiceError.Error()`: `oss: service returned error: StatusCode=403,
+    // ErrorCode=..., ErrorMessage=..., RequestId=...`.
+    (
+        "oss: service returned error",
+        "Alibaba Cloud OSS SDK (Go, ServiceError)",
+        Some("alibaba"),
+    ),
+    (
+        "x-cos-request-id",
+        "Tencent Cloud COS header",
+        Some("tencent"),
+    ),
+    (
+        "x-obs-request-id",
+        "Huawei Cloud OBS header",
+        Some("huawei"),
+    ),
+    ("x-amz-request-id", "Amazon S3 header", None),
+    ("x-amz-id-2", "Amazon S3 header", None),
+    ("s3.amazonaws.com", "Amazon S3 host", None),
+    ("/s3/aws4_request", "S3 signature scope", None),
     // AWS's query-protocol error bodies (EC2's `<Response><Errors><Error>`, and the error `Type` of the
     // others: `Sender` or `Receiver`), which other clouds copy (Kingsoft Cloud's JSON says `"Type":
     // "Sender"`): no front door of the catalogs answers in them, so a shared code inside
@@ -93,35 +168,42 @@ const OBJECT_STORAGE: &[(&str, &str)] = &[
     (
         "<Errors>",
         "AWS query-protocol error body (<Response><Errors>)",
+        None,
     ),
     (
         "<Type>Sender</Type>",
         "AWS query-protocol error body (Type)",
+        None,
     ),
     (
         "<Type>Receiver</Type>",
         "AWS query-protocol error body (Type)",
+        None,
     ),
     (
         "\"Type\": \"Sender\"",
         "AWS query-protocol error body (Type)",
+        None,
     ),
     (
         "\"Type\":\"Sender\"",
         "AWS query-protocol error body (Type)",
+        None,
     ),
     (
         "\"Type\": \"Receiver\"",
         "AWS query-protocol error body (Type)",
+        None,
     ),
     (
         "\"Type\":\"Receiver\"",
         "AWS query-protocol error body (Type)",
+        None,
     ),
 ];
 
 static OBJECT_STORAGE_WORDS: Words = Words::new(
-    || OBJECT_STORAGE.iter().map(|(text, _)| *text).collect(),
+    || OBJECT_STORAGE.iter().map(|(text, ..)| *text).collect(),
     true,
 );
 
@@ -342,6 +424,27 @@ mod tests {
         ] {
             assert!(marks(text).is_empty(), "{text}");
         }
+    }
+
+    #[test]
+    fn a_vendors_object_store_marks_that_vendor_too() {
+        let vendors = |text: &str| -> Vec<Option<&'static str>> {
+            (other_products(text, false).iter())
+                .map(|f| f.value.vendor_id)
+                .collect()
+        };
+        assert_eq!(
+            vendors("oss: service returned error: StatusCode=403, ErrorCode=AccessDenied"),
+            [None, Some("alibaba")]
+        );
+        assert_eq!(
+            vendors("<Error><Code>AccessDenied</Code><TraceId>x</TraceId></Error>"),
+            [None, Some("tencent")]
+        );
+        assert_eq!(
+            vendors("<Error><StringToSignBytes>50</StringToSignBytes></Error>"),
+            [None]
+        );
     }
 
     #[test]

@@ -228,3 +228,13 @@ fn an_empty_value_spelt_out_is_no_code() {
         ["NotFoundException"]
     );
 }
+
+#[test]
+fn a_reason_field_is_a_code_in_error_infos_form_only() {
+    let e = read_paste(r#"{"details":[{"reason":"API_KEY_INVALID","domain":"googleapis.com"}]}"#);
+    assert_eq!(values(&e.code_fields), ["API_KEY_INVALID"]);
+    let e =
+        read_paste(r#"{"errors":[{"reason":"rateLimitExceeded"}],"kind":"x","reason":"NotFound"}"#);
+    assert!(e.code_fields.is_empty(), "{:?}", values(&e.code_fields));
+    assert!(is_error_info_reason("SERVICE_DISABLED") && !is_error_info_reason("FORBIDDEN"));
+}

@@ -1185,3 +1185,136 @@ fn a_googleapi_line_states_its_reason() {
         row("google", Some("accessNotConfigured"), 403)
     );
 }
+
+/// The names of AWS's common errors (`RequestLimitExceeded`, EC2's throttling; `SignatureDoesNotMatch`,
+/// SigV4's), which Tencent Cloud's API 3.0 and Alibaba Cloud's OpenAPI reuse, are no claim of theirs by the
+/// name alone where the paste names neither vendor: any AWS service answers them. The vendor named, or a
+/// message in Chinese beside the name (AWS writes English), makes them the vendor's.
+#[test]
+fn an_aws_common_error_name_needs_its_vendor() {
+    assert_eq!(
+        claims("Error: RequestLimitExceeded (Request limit exceeded.)"),
+        (vec![], 1)
+    );
+    assert_eq!(
+        claims("SignatureDoesNotMatch: signature mismatch\n\tstatus code: 403"),
+        (vec![], 1)
+    );
+    let tencent = "[TencentCloudSDKException] code:RequestLimitExceeded message:Your current request times equals to `21` in a second, which exceeds the frequency limit `20` for a second. Please reduce the frequency of calls. requestId:abc";
+    assert_eq!(
+        found_in(tencent),
+        [row("tencent", Some("RequestLimitExceeded"), 200)]
+    );
+    assert_eq!(
+        found_in("Service error: RequestLimitExceeded:请求的次数超过了频率限制"),
+        [row("tencent", Some("RequestLimitExceeded"), 200)]
+    );
+}
+
+/// SigV4's own wording (`Signature expired: <time> is now earlier than <time>`) shows an AWS service: a name
+/// other clouds share, stated beside it, is not theirs.
+#[test]
+fn a_sigv4_message_shows_aws() {
+    let route53 = "SignatureDoesNotMatch: Signature expired: 20250101T000000Z is now earlier than 20250101T000500Z (20250101T001000Z - 5 min.)\n\tstatus code: 403, request id: 1234";
+    assert_eq!(claims(route53), (vec![], 1));
+}
+
+/// An object store of a vendor errcode knows (OSS, Alibaba Cloud's: here its Go SDK's `oss: service returned
+/// error`) is another product of that vendor: the OpenAPI row its code and message share is not its error.
+/// The OpenAPI's own body still is.
+#[test]
+fn a_vendors_object_store_is_not_its_front_door() {
+    let oss = r#"oss: service returned error: StatusCode=400, ErrorCode=MissingSecurityToken, ErrorMessage="SecurityToken is mandatory for this action.", RequestId=5F1A"#;
+    assert_eq!(claims(oss), (vec![], 1));
+    let pop = r#"{"Code":"MissingSecurityToken","Message":"SecurityToken is mandatory for this action.","RequestId":"5F1A"}"#;
+    assert_eq!(
+        found_in(pop),
+        [row("alibaba", Some("MissingSecurityToken"), 400)]
+    );
+}
+
+/// Alibaba Cloud's Go Tea SDK (`tea.SDKError`) names Alibaba Cloud.
+#[test]
+fn the_tea_sdks_error_names_alibaba() {
+    let json = lookup_json("tea.SDKError: Code: InvalidParameter, Message: the value is bad");
+    let first = &json["matches"][0];
+    assert_eq!(first["vendor"], "alibaba");
+    assert_eq!(first["code"], "InvalidParameter");
+}
+
+/// google.rpc.ErrorInfo's `reason` (`API_KEY_INVALID`) is the error's proximate cause, within the category its
+/// `status` states (`INVALID_ARGUMENT`): the reason names the error, and the status gives way to it. A
+/// `reason` in another form (Kubernetes' `NotFound`) is no code.
+#[test]
+fn an_error_info_reason_names_the_error_within_its_status() {
+    let body = r#"{"error":{"code":400,"message":"The key you sent is unknown here.","status":"INVALID_ARGUMENT","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"API_KEY_INVALID","domain":"googleapis.com"}]}}"#;
+    let found = found_in(body);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|r| *r == row("google", Some("API_KEY_INVALID"), 400)),
+        "{found:?}"
+    );
+    let quota = r#"{"error":{"code":429,"message":"Too many.","status":"RESOURCE_EXHAUSTED","details":[{"@type":"type.googleapis.com/google.rpc.ErrorInfo","reason":"RATE_LIMIT_EXCEEDED","domain":"googleapis.com"}]}}"#;
+    assert_eq!(
+        found_in(quota),
+        [row("google", Some("RATE_LIMIT_EXCEEDED"), 429)]
+    );
+    let kubernetes = r#"{"kind":"Status","apiVersion":"v1","status":"Failure","message":"pods \"web\" not found","reason":"NotFound","code":404}"#;
+    assert_eq!(claims(kubernetes), (vec![], 1));
+}
+
+/// API Gateway's authorizer errors carry their x-amzn-ErrorType names: a rejected caller's 401
+/// `{"message":"Unauthorized"}` is `UnauthorizedException`, a failing authorizer's 500 is
+/// `AuthorizerConfigurationException`, found by the header alone or by the execution log's line.
+#[test]
+fn an_authorizers_errors_have_their_error_type() {
+    let rejected =
+        "HTTP/1.1 401 Unauthorized\nx-amzn-RequestId: 1a2b\n\n{\"message\":\"Unauthorized\"}";
+    assert_eq!(
+        found_in(rejected)[0],
+        row("aws", Some("UnauthorizedException"), 401)
+    );
+    let failing =
+        "HTTP/1.1 500 Internal Server Error\nx-amzn-ErrorType: AuthorizerConfigurationException\n";
+    assert_eq!(
+        found_in(failing),
+        [row("aws", Some("AuthorizerConfigurationException"), 500)]
+    );
+    let log = "Mon Jan 06 10:00:00 UTC 2025 : Execution failed due to configuration error: Authorizer error";
+    assert_eq!(
+        found_in(log)[0],
+        row("aws", Some("AuthorizerConfigurationException"), 500)
+    );
+}
+
+/// APISIX 1.5 and earlier answered an unmatched request with `{"error_msg":"failed to match any routes"}`
+/// (404): the older edition of `404 Route Not Found`.
+#[test]
+fn apisix_before_2_0_failed_to_match_any_routes() {
+    let body = "HTTP/1.1 404 Not Found\nServer: APISIX/1.5\n\n{\"error_msg\":\"failed to match any routes\"}";
+    let json = lookup_json(body);
+    let first = &json["matches"][0];
+    assert_eq!(first["vendor"], "apisix");
+    assert_eq!(first["status"], 404);
+    assert_eq!(first["message"], "failed to match any routes");
+    assert_eq!(first["id"], "route-not-found-1-5");
+}
+
+/// gRPC's canonical codes are Google's (google.rpc.Code); JD Cloud's OpenAPI reuses them in a body shaped as
+/// Google's. Found by the name alone, they claim JD Cloud's rows only where the paste names JD Cloud.
+#[test]
+fn a_grpc_code_is_another_vendors_only_where_it_is_named() {
+    let google = r#"{"error":{"code":404,"message":"Requested entity was not found.","status":"NOT_FOUND"}}"#;
+    assert_eq!(found_in(google), [row("google", Some("NOT_FOUND"), 404)]);
+    let jdcloud = "POST https://apigateway.jdcloud-api.com/v1/regions/cn-north-1/x\n{\"requestId\":\"c1\",\"error\":{\"code\":404,\"message\":\"Not found\",\"status\":\"NOT_FOUND\"}}";
+    let found = found_in(jdcloud);
+    assert!(
+        !found.is_empty()
+            && found
+                .iter()
+                .all(|r| *r == row("jdcloud", Some("NOT_FOUND"), 404)),
+        "{found:?}"
+    );
+}

@@ -1,9 +1,9 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! sixth collections (123, 127, 126, 136 and 130 pastes), added likewise. `heldout/` is a seventh
-//! collection (92 pastes), from sources none of them used, never tuned on: only measured (precision and recall
-//! per vendor, printed by `cargo test corpus -- --nocapture`).
+//! seventh collections (123, 127, 126, 136, 130 and 92 pastes), added likewise. `heldout/` is an eighth
+//! collection, from sources none of them used, never tuned on: only measured (precision and recall per
+//! vendor, printed by `cargo test corpus -- --nocapture`).
 //!
 //! Each file:
 //!
@@ -239,7 +239,7 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 91.5%, precision 95.7% on the 940 pastes, the six earlier
+/// The floors are today's figures (recall 91.8%, precision 96.5% on the 1,032 pastes, the seven earlier
 /// held-out sets included), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
@@ -265,7 +265,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.9147 && precision >= 0.9573,
+        recall >= 0.9179 && precision >= 0.9648,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

@@ -1,0 +1,153 @@
+//! Names and messages that systems share: a reader of the vendors' documents knows these are no one vendor's
+//! by themselves. SigV4's messages, which every AWS service answers; the names of AWS's common errors, which
+//! Tencent Cloud's API 3.0 and Alibaba Cloud's OpenAPI took over; OAuth 2.0's codes; a name stated as an SDK
+//! prints another system's error (`Code: message`).
+
+use super::Candidate;
+use crate::matcher::ClueKind;
+use crate::paste::Evidence;
+
+/// Whether a message is one of AWS Signature Version 4's that every AWS service answers alike to a signed
+/// request (the IAM user guide's “Troubleshoot signed requests for AWS APIs”): a signature that does not
+/// match, one expired or not yet current, a credential scope or security token that is wrong. (Not the
+/// messages of an Authorization header that is no SigV4 at all, `Bearer <token>`: SDKs of other services
+/// always sign, and real pastes of those are API Gateway's, called by hand.)
+pub(super) fn is_sigv4_message(message: &str) -> bool {
+    const SIGV4: [&str; 6] = [
+        "The request signature we calculated does not match",
+        "Signature expired:",
+        "Signature not yet current:",
+        "The security token included in the request is invalid",
+        "Credential should be scoped to",
+        "Date in Credential scope does not match",
+    ];
+    SIGV4.iter().any(|m| message.contains(m))
+}
+
+/// Whether a candidate found by its code alone, a name (not a numbered code such as `APIGW.0301`, which is
+/// its vendor's shape), states it as an SDK prints an error, `Code: message` (`RequestLimitExceeded: Request
+/// limit exceeded`, AWS's Go SDK), with a message none of the row's: the name is another system's for its
+/// own error.
+pub(super) fn leads_another_message(candidate: &Candidate<'_>, text: &str) -> bool {
+    candidate.clues.iter().any(|c| {
+        c.kind == ClueKind::Code
+            && !c.text.bytes().any(|b| b.is_ascii_digit())
+            && text.get(c.end..).is_some_and(|rest| {
+                rest.strip_prefix(": ")
+                    .is_some_and(|m| m.starts_with(|ch: char| ch.is_alphabetic()))
+            })
+    })
+}
+
+/// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).
+pub(super) fn is_oauth_code(code: &str) -> bool {
+    const OAUTH: [&str; 12] = [
+        "invalid_request",
+        "unauthorized_client",
+        "access_denied",
+        "unsupported_response_type",
+        "invalid_scope",
+        "server_error",
+        "temporarily_unavailable",
+        "invalid_client",
+        "invalid_grant",
+        "unsupported_grant_type",
+        "invalid_token",
+        "insufficient_scope",
+    ];
+    OAUTH.contains(&code)
+}
+
+/// The names AWS's services answer with for their common errors: the AWS API reference's “Common Errors”
+/// (every service's: `AccessDeniedException` ... `ValidationError`), the Amazon EC2 API reference's common
+/// client and server error codes (`AuthFailure`, `RequestLimitExceeded`, `UnauthorizedOperation`...), and
+/// SigV4's `SignatureDoesNotMatch` (the IAM user guide's “Troubleshoot Signature Version 4 signing for AWS
+/// API requests”). Tencent Cloud's API 3.0 and Alibaba Cloud's OpenAPI reuse many of them for their own.
+const AWS_COMMON_ERRORS: &[&str] = &[
+    "AccessDeniedException",
+    "AuthFailure",
+    "Blocked",
+    "DryRunOperation",
+    "ExpiredTokenException",
+    "IdempotentParameterMismatch",
+    "IncompleteSignature",
+    "InternalError",
+    "InternalFailure",
+    "InvalidAction",
+    "InvalidCharacter",
+    "InvalidClientTokenId",
+    "InvalidPaginationToken",
+    "InvalidParameter",
+    "InvalidParameterCombination",
+    "InvalidParameterValue",
+    "InvalidQueryParameter",
+    "MalformedQueryString",
+    "MissingAction",
+    "MissingAuthenticationToken",
+    "MissingParameter",
+    "NotAuthorized",
+    "OptInRequired",
+    "PendingVerification",
+    "RequestExpired",
+    "RequestLimitExceeded",
+    "ServiceUnavailable",
+    "SignatureDoesNotMatch",
+    "ThrottlingException",
+    "Unavailable",
+    "UnauthorizedOperation",
+    "UnknownParameter",
+    "UnsupportedOperation",
+    "UnsupportedProtocol",
+    "ValidationError",
+];
+
+/// Whether `code` is the name of one of AWS's common errors (`AWS_COMMON_ERRORS`), as AWS spells it.
+pub(super) fn is_aws_common_error(code: &str) -> bool {
+    AWS_COMMON_ERRORS.contains(&code)
+}
+
+/// Whether the paste shows a product of another vendor than `vendor` (an AWS service other than API
+/// Gateway): as much a sign of that vendor as its name, for a name or message both use.
+pub(super) fn shows_another_vendors_product(evidence: &Evidence, vendor: &str) -> bool {
+    (evidence.other_products.iter()).any(|p| p.value.vendor_id.is_some_and(|id| id != vendor))
+}
+
+/// Whether a code the candidate was found by leads a message in Chinese (`InvalidParameterValue:不支持的语种`):
+/// AWS's services write their messages in English (in its China regions too), as Google's APIs answer a
+/// status's name, so such a name is the error of a vendor that answers in Chinese, not the name's originator's.
+pub(super) fn leads_a_chinese_message(candidate: &Candidate<'_>, text: &str) -> bool {
+    candidate.clues.iter().any(|c| {
+        c.kind == ClueKind::Code
+            && text.get(c.end..).is_some_and(|rest| {
+                rest.trim_start_matches([':', '：', ' ', '-', '=', '"', '\'', ','])
+                    .starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch))
+            })
+    })
+}
+
+/// The names of google.rpc.Code, gRPC's canonical status codes (googleapis `google/rpc/code.proto`), which
+/// other vendors' APIs reuse for their own errors (JD Cloud's OpenAPI answers `"status": "NOT_FOUND"` in a
+/// body shaped as Google's).
+const GRPC_CODES: &[&str] = &[
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "UNAUTHENTICATED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+];
+
+/// Whether `code` is one of gRPC's canonical status codes (`GRPC_CODES`).
+pub(super) fn is_grpc_code(code: &str) -> bool {
+    GRPC_CODES.contains(&code)
+}
