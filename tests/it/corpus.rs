@@ -2,8 +2,8 @@
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
 //! seventh collections (123, 127, 126, 136, 130 and 92 pastes), added likewise. `heldout/` is an eighth
-//! collection (74 pastes), from sources none of them used, never tuned on: only measured (precision and recall per
-//! vendor, printed by `cargo test corpus -- --nocapture`).
+//! collection (74 pastes), from sources none of them used, never tuned on: only measured (precision and
+//! recall per vendor, printed by `cargo test corpus -- --nocapture`).
 //!
 //! Each file:
 //!
