@@ -688,35 +688,29 @@ fn weigh(
     {
         candidate.score += SIGV4_UNCORROBORATED;
     }
+    // The checks below are of a row found by its code's name (or template) alone, no message of it in the
+    // paste and its vendor not named.
+    let by_code_alone = candidate.message_points == 0 && named.is_none();
+    let code = candidate.entry.code.as_ref();
     // (Not in a log line, which is read without vendor hints: `scan --count` reports a line by a distinctive
     // code alone.)
-    if evidence.is_paste()
-        && candidate.message_points == 0
-        && named.is_none()
-        && leads_another_message(candidate, text)
-    {
+    if evidence.is_paste() && by_code_alone && leads_another_message(candidate, text) {
         candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
     }
-    let code = candidate.entry.code.as_ref().map(|c| c.source());
     let borrowed = code.is_some_and(|c| {
-        (is_aws_common_error(c) && vendor.id() != "aws")
-            || (is_grpc_code(c) && vendor.id() != "google")
+        (is_aws_common_error(c.source()) && vendor.id() != "aws")
+            || (is_grpc_code(c.source()) && vendor.id() != "google")
     });
-    if borrowed
-        && evidence.is_paste()
-        && candidate.message_points == 0
-        && named.is_none()
-        && !leads_a_chinese_message(candidate, text)
+    if borrowed && evidence.is_paste() && by_code_alone && !leads_a_chinese_message(candidate, text)
     {
         candidate.score += BORROWED_NAME_UNCORROBORATED;
     }
-    if candidate.code_points == GRPC_STATUS && candidate.message_points == 0 && named.is_none() {
+    if candidate.code_points == GRPC_STATUS && by_code_alone {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
     // OAuth 2.0's error codes are every OAuth server's (Kong's OAuth2 plugin answers them too): alone, without
     // the vendor named, they are no claim.
-    let oauth_code = (candidate.entry.code.as_ref()).is_some_and(|c| is_oauth_code(c.source()));
-    if oauth_code && candidate.message_points == 0 && named.is_none() {
+    if code.is_some_and(|c| is_oauth_code(c.source())) && by_code_alone {
         candidate.score += STANDARD_CODE_UNCORROBORATED;
     }
     if candidate.code_points == 0
@@ -725,9 +719,7 @@ fn weigh(
     {
         candidate.score += STATUS_TITLE_UNCORROBORATED;
     }
-    let by_template_alone = candidate.message_points == 0
-        && (candidate.entry.code.as_ref()).is_some_and(|c| c.has_placeholders());
-    if by_template_alone && named.is_none() {
+    if code.is_some_and(|c| c.has_placeholders()) && by_code_alone {
         candidate.score += TEMPLATE_UNCORROBORATED;
     }
     candidate.rank = candidate.score + differs;
