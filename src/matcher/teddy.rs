@@ -185,6 +185,29 @@ struct Literals {
     short: Vec<Short>,
     /// The first bytes of the short literals: most places start with none of them.
     short_starts: [bool; 256],
+    /// Where a literal may start, by a place's first bytes: a bit per `hash` of the first four bytes of
+    /// each literal of four to seven, and of the three of each of three (the fourth byte taken as 0); per
+    /// `hash_eight` of the first eight of each longer one; and the first byte of each shorter one. Most places
+    /// the buckets let through start no literal, many of them only a literal's first four bytes (`HTTP/1.1`
+    /// where a literal is `HTTP_FORBIDDEN`); these settle them with one test, where the checks after it
+    /// would branch several ways, unforeseeably for the CPU, at each.
+    fours: Box<Seen>,
+    eights: Box<Seen>,
+    tiny_starts: [bool; 256],
+}
+
+/// A bit for each value of `hash` and `hash_eight` (16 bits).
+type Seen = [u64; (1 << 16) / 64];
+
+/// Whether `seen` has the bit of `hashed`.
+#[inline(always)]
+fn has(seen: &Seen, hashed: usize) -> bool {
+    seen[hashed / 64] >> (hashed % 64) & 1 != 0
+}
+
+/// Sets the bit of `hashed` in `seen`.
+fn set(seen: &mut Seen, hashed: usize) {
+    seen[hashed / 64] |= 1 << (hashed % 64);
 }
 
 /// The literals that begin with the same four bytes, `head` (an empty slot: no literal at all). Those
@@ -300,10 +323,23 @@ impl Literals {
             many: HashMap::default(),
             lengths: Vec::new(),
             short_starts: [false; 256],
+            fours: Box::new([0; (1 << 16) / 64]),
+            eights: Box::new([0; (1 << 16) / 64]),
+            tiny_starts: [false; 256],
             short,
         };
         for short in &table.short {
             table.short_starts[usize::from(short.literal[0])] = true;
+            match short.literal.len() {
+                3 => set(&mut table.fours, hash(short.value)),
+                _ => table.tiny_starts[usize::from(short.literal[0])] = true,
+            }
+        }
+        for &(head, literal, _) in &long {
+            match literal.first_chunk::<8>() {
+                Some(&eight) => set(&mut table.eights, hash_eight(u64::from_le_bytes(eight))),
+                None => set(&mut table.fours, hash(head)),
+            }
         }
         let alike: Vec<&[(u32, &[u8], usize)]> = long.chunk_by(|a, b| a.0 == b.0).collect();
         // At most half full, so that a lookup mostly ends at its first slot.
@@ -360,16 +396,45 @@ impl Literals {
     #[inline(always)]
     fn first_at(&self, text: &[u8], place: usize) -> Option<usize> {
         let rest = &text[place..];
-        let Some(&first_four) = rest.first_chunk::<4>() else {
-            // The last bytes of the text: only a short literal fits.
-            return (self.short.iter())
-                .find(|short| rest.starts_with(&short.literal))
-                .map(|short| short.number);
+        let Some(&first_eight) = rest.first_chunk::<8>() else {
+            return self.first_near_end(rest);
         };
-        let head = u32::from_le_bytes(first_four);
+        if !self.may_start(first_eight) {
+            return None;
+        }
+        self.first_of(rest, head(&first_eight))
+    }
+
+    /// Whether a literal may start at a place whose first eight bytes are these (`false`: none does; `true`:
+    /// some literal begins so, or one of the few other beginnings of the same hashes).
+    #[inline(always)]
+    fn may_start(&self, first_eight: [u8; 8]) -> bool {
+        let head = head(&first_eight);
+        // (`|`, not `||`: one branch, taken at few places, rather than four.)
+        has(&self.eights, hash_eight(u64::from_le_bytes(first_eight)))
+            | has(&self.fours, hash(head))
+            | has(&self.fours, hash(head & 0x00ff_ffff))
+            | self.tiny_starts[usize::from(first_eight[0])]
+    }
+
+    /// `first_at` where fewer than eight bytes are left.
+    #[cold]
+    fn first_near_end(&self, rest: &[u8]) -> Option<usize> {
+        match rest.first_chunk::<4>() {
+            Some(&first_four) => self.first_of(rest, u32::from_le_bytes(first_four)),
+            // Only a short literal fits.
+            None => (self.short.iter())
+                .find(|short| rest.starts_with(&short.literal))
+                .map(|short| short.number),
+        }
+    }
+
+    /// The first literal that `rest` (four bytes or more, the first four `head`) starts with.
+    #[inline(always)]
+    fn first_of(&self, rest: &[u8], head: u32) -> Option<usize> {
         let long = (self.slot(head)).and_then(|slot| self.in_slot(slot, rest, |_| true));
         long.or_else(|| {
-            if !self.short_starts[usize::from(first_four[0])] {
+            if !self.short_starts[usize::from(rest[0])] {
                 return None;
             }
             (self.short.iter())
@@ -449,6 +514,11 @@ fn head(bytes: &[u8]) -> u32 {
 /// mask keeps bits 16 and up: enough for the tables here, of at most as many heads as the buckets hold.
 fn hash(head: u32) -> usize {
     (head.wrapping_mul(0x9E37_79B1) >> 16) as usize
+}
+
+/// A number of 16 bits for a first eight bytes (as `hash` for four).
+fn hash_eight(eight: u64) -> usize {
+    (eight.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 48) as usize
 }
 
 /// Which bucket each literal goes to.

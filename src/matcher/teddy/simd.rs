@@ -16,8 +16,9 @@
 //!    rows `g * WINDOW + j` of `low` and `high` for `g < G` and `j < WINDOW`, 32 bytes each: each table
 //!    holds exactly `groups * WINDOW` rows (`assert!` in [`Kernel::new`]; a row is `[u8; 32]` by type).
 //! 4. **A whole chunk's windows are text.** The chunk at `at` reads `at + j .. at + j + 32` for
-//!    `j < WINDOW`, that is up to `at + 32 + WINDOW - 1`: the loop runs only while
-//!    `text.len() - at >= 32 + WINDOW - 1` (and `from <= text.len()` is checked before, so `at` never
+//!    `j < WINDOW`, that is up to `at + 32 + WINDOW - 1`: the loop of one chunk runs only while
+//!    `text.len() - at >= 32 + WINDOW - 1`, the loop of two (at `at` and `at + 32`) only while
+//!    `text.len() - at >= 64 + WINDOW - 1` (and `from <= text.len()` is checked before, so `at` never
 //!    passes the end).
 //! 5. **The tail's windows are in its padded copy.** What is left, fewer than `32 + WINDOW - 1` bytes, is
 //!    copied to a zeroed buffer of `TAIL` bytes and read in chunks at 0 and 32, that is up to
@@ -187,7 +188,27 @@ mod avx2 {
             return None;
         }
         let mut at = from;
-        // Whole chunks, while the window past the chunk's last position is text (condition 4).
+        // Two whole chunks at a time, while the window past the second's last position is text
+        // (condition 4): the places of both in one loop, whose end the CPU mispredicts half as often.
+        while text.len() - at >= 2 * CHUNK + WINDOW - 1 {
+            // SAFETY: the loop's bound keeps `at + 64 + WINDOW - 1 <= text.len()`, the last byte the second
+            // chunk's windows read (condition 4).
+            let first = alarms!(kernel, G, unsafe { text.as_ptr().add(at) });
+            // SAFETY: as for the first.
+            let second = alarms!(kernel, G, unsafe { text.as_ptr().add(at + CHUNK) });
+            let mut alarms = u64::from(first) | u64::from(second) << CHUNK;
+            while alarms != 0 {
+                let place = at + alarms.trailing_zeros() as usize;
+                alarms &= alarms - 1;
+                if let Some(literal) = literals.first_at(text, place)
+                    && accept(place, literal)
+                {
+                    return Some(place);
+                }
+            }
+            at += 2 * CHUNK;
+        }
+        // A last whole chunk.
         while text.len() - at >= CHUNK + WINDOW - 1 {
             // SAFETY: the loop's bound keeps `at + 32 + WINDOW - 1 <= text.len()`, the last byte the
             // chunk's windows read (condition 4).

@@ -117,7 +117,9 @@ fn every_literal_is_found() {
 fn places_in_every_part_of_the_text() {
     let literals: [&[u8]; 4] = [b"APIG.0303", b"URI", b"denied", b"x"];
     let prefilter = prefilter(&literals);
-    for len in [0, 1, 3, 31, 32, 33, 36, 37, 38, 63, 64, 65, 100, 200] {
+    for len in [
+        0, 1, 3, 31, 32, 33, 36, 37, 38, 63, 64, 65, 66, 67, 68, 100, 131, 132, 200,
+    ] {
         for at in 0..len {
             for literal in literals {
                 let mut text = vec![b'-'; len];
@@ -428,4 +430,45 @@ fn literals_like_each_other_share_buckets() {
     groups.iter_mut().for_each(|g| g.sort());
     groups.sort();
     assert_eq!(groups, [vec![0, 1, 2], vec![3, 4, 5]]);
+}
+
+/// The test before a place's check: every literal's start passes it, whatever the literal's length (one
+/// byte to twelve), and a place where only a literal's first four bytes stand (`HTTP/1.1` beside
+/// `HTTP_FORBIDDEN`), or a short literal's first byte, does not (but where two hashes meet).
+#[test]
+fn the_first_test_of_a_place_passes_every_literal_and_few_others() {
+    let words: [&[u8]; 7] = [
+        b"HTTP_FORBIDDEN",
+        b"APIG.0303",
+        b"HMAC",
+        b"valid",
+        b"URI",
+        b"ab",
+        b"\xe9",
+    ];
+    let literals = Literals::new(&words);
+    let eight = |text: &[u8]| -> [u8; 8] {
+        let mut bytes = [b' '; 8];
+        bytes[..text.len().min(8)].copy_from_slice(&text[..text.len().min(8)]);
+        bytes
+    };
+    for word in words {
+        assert!(literals.may_start(eight(word)), "{word:?}");
+        let mut longer = word.to_vec();
+        longer.extend_from_slice(b"-and more");
+        assert!(literals.may_start(eight(&longer)), "{longer:?}");
+    }
+    let others: [&[u8]; 6] = [
+        b"HTTP/1.1 200",
+        b"APIG.1303",
+        b"HMAX",
+        b"URL",
+        b"Uniform",
+        b"valve",
+    ];
+    let passed = others
+        .iter()
+        .filter(|o| literals.may_start(eight(o)))
+        .count();
+    assert_eq!(passed, 0, "near misses that pass");
 }
