@@ -67,7 +67,7 @@ mod tests {
             for _ in 0..12 {
                 let mut text = String::new();
                 for _ in 0..rng.usize(1..4) {
-                    match rng.u8(..6) {
+                    match rng.u8(..7) {
                         0 => text += source,
                         1 => text += source.strip_suffix('.').unwrap_or(source),
                         2 => text += &source.split_whitespace().collect::<Vec<_>>().join("  "),
@@ -77,6 +77,18 @@ mod tests {
                             text += &words[..cut].join(" ");
                         }
                         4 => text += form.key(),
+                        // Placeholders filled, their quotation marks varied.
+                        5 => {
+                            let values: crate::template::Captures = (form.segments().iter())
+                                .filter_map(|s| match s {
+                                    crate::template::Segment::Placeholder(name) => {
+                                        Some((name.clone(), "v-1".to_string()))
+                                    }
+                                    crate::template::Segment::Literal(_) => None,
+                                })
+                                .collect();
+                            text += &crate::template::fill_text(source, &values).replace('`', "\"");
+                        }
                         _ => text += other,
                     }
                     text += NOISE[rng.usize(..NOISE.len())];
