@@ -281,10 +281,8 @@ impl Few {
     }
 }
 
-/// A literal of fewer than four bytes, compared as a number with the four bytes of text at a place.
+/// A literal of fewer than four bytes.
 struct Short {
-    value: u32,
-    mask: u32,
     literal: Box<[u8]>,
     number: usize,
 }
@@ -305,15 +303,9 @@ impl Literals {
         short.sort_unstable();
         short.dedup_by(|a, b| a.0 == b.0);
         let short = (short.into_iter())
-            .map(|(literal, number)| {
-                let mut bytes = [0; 4];
-                bytes[..literal.len()].copy_from_slice(literal);
-                Short {
-                    value: u32::from_le_bytes(bytes),
-                    mask: u32::MAX >> (8 * (4 - literal.len())),
-                    literal: literal.into(),
-                    number,
-                }
+            .map(|(literal, number)| Short {
+                literal: literal.into(),
+                number,
             })
             .collect();
         let mut table = Literals {
@@ -330,8 +322,9 @@ impl Literals {
         };
         for short in &table.short {
             table.short_starts[usize::from(short.literal[0])] = true;
-            match short.literal.len() {
-                3 => set(&mut table.fours, hash(short.value)),
+            match *short.literal {
+                // (As `may_start` reads a place: its first four bytes, the fourth as 0.)
+                [a, b, c] => set(&mut table.fours, hash(u32::from_le_bytes([a, b, c, 0]))),
                 _ => table.tiny_starts[usize::from(short.literal[0])] = true,
             }
         }
@@ -423,9 +416,7 @@ impl Literals {
         match rest.first_chunk::<4>() {
             Some(&first_four) => self.first_of(rest, u32::from_le_bytes(first_four)),
             // Only a short literal fits.
-            None => (self.short.iter())
-                .find(|short| rest.starts_with(&short.literal))
-                .map(|short| short.number),
+            None => self.short_at(rest),
         }
     }
 
@@ -433,14 +424,18 @@ impl Literals {
     #[inline(always)]
     fn first_of(&self, rest: &[u8], head: u32) -> Option<usize> {
         let long = (self.slot(head)).and_then(|slot| self.in_slot(slot, rest, |_| true));
-        long.or_else(|| {
-            if !self.short_starts[usize::from(rest[0])] {
-                return None;
-            }
-            (self.short.iter())
-                .find(|short| head & short.mask == short.value)
-                .map(|short| short.number)
-        })
+        long.or_else(|| self.short_at(rest))
+    }
+
+    /// The first literal of fewer than four bytes that `rest` starts with.
+    #[inline(always)]
+    fn short_at(&self, rest: &[u8]) -> Option<usize> {
+        if !(rest.first()).is_some_and(|&first| self.short_starts[usize::from(first)]) {
+            return None;
+        }
+        (self.short.iter())
+            .find(|short| rest.starts_with(&short.literal))
+            .map(|short| short.number)
     }
 
     /// The slot of the literals that begin with the four bytes `head`, if any do.
