@@ -1318,3 +1318,57 @@ fn a_grpc_code_is_another_vendors_only_where_it_is_named() {
         "{found:?}"
     );
 }
+
+/// API Gateway's IncompleteSignatureException messages as pastes quote them: without the echo of the
+/// Authorization header that ends the live message (`Authorization=...`, `: 'Bearer ...'.`), or without the
+/// value that leads it.
+#[test]
+fn incomplete_signature_messages_are_found_without_their_echo() {
+    let four = "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+    for paste in [
+        four.to_string(),
+        format!("{{\"message\":\"{four} Authorization=Bearer abc\"}}"),
+        "{\"message\":\"'abc' not a valid key=value pair (missing equal-sign) in Authorization header\n"
+            .to_string(),
+        "{message: \"...not a valid key=value pair (missing equal-sign) in Authorization header...\"".to_string(),
+    ] {
+        assert_eq!(
+            found_in(&paste),
+            [row("aws", Some("IncompleteSignatureException"), 403)],
+            "{paste}"
+        );
+    }
+    // The whole message still captures the header it echoes.
+    let value = lookup_json(
+        "{\"message\":\"'abc' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer abc'.\"}",
+    );
+    assert_eq!(value["matches"][0]["captures"]["header"], "Bearer abc");
+}
+
+/// An error page's title stands alone inside its HTML element (`<title>504 Gateway Time-out</title>`): with
+/// APISIX named (its footer, an Admin API path), the page is APISIX's without a status line; nginx's 403
+/// and 500 pages are rows too. Without APISIX named, nothing.
+#[test]
+fn an_apisix_error_page_is_found_by_its_title() {
+    let page = |title: &str, footer: &str| {
+        format!(
+            "<html>\n<head><title>{title}</title></head>\n<body>\n<center><h1>{title}</h1></center>\n<hr><center>openresty</center>\n{footer}</body>\n</html>\n"
+        )
+    };
+    let powered = "<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p>";
+    let value = lookup_json(&page("504 Gateway Time-out", powered));
+    assert_eq!(rows(&value), [row("apisix", None, 504)]);
+    assert_eq!(value["matches"][0]["message"], "504 Gateway Time-out");
+    assert_eq!(
+        found_in(&page("500 Internal Server Error", powered)),
+        [row("apisix", None, 500)]
+    );
+    let admin = format!(
+        "failed to list plugins, url: http://10.0.0.5:9180/apisix/admin/plugins/list: unexpected status code 403; error message: {}",
+        page("403 Forbidden", "")
+    );
+    assert_eq!(found_in(&admin), [row("apisix", None, 403)]);
+    // The same pages of any other nginx claim nothing.
+    assert_eq!(claims(&page("403 Forbidden", "")), (vec![], 1));
+    assert_eq!(claims(&page("500 Internal Server Error", "")), (vec![], 1));
+}
