@@ -1372,3 +1372,59 @@ fn an_apisix_error_page_is_found_by_its_title() {
     assert_eq!(claims(&page("403 Forbidden", "")), (vec![], 1));
     assert_eq!(claims(&page("500 Internal Server Error", "")), (vec![], 1));
 }
+
+/// APISIX's Admin API answers (apisix/admin/init.lua) and plugin answers of older releases (consumer-restriction
+/// up to 3.4, hmac-auth up to 2.13) are rows.
+#[test]
+fn apisix_admin_api_and_older_plugin_answers_are_rows() {
+    let value =
+        lookup_json("{\"error_msg\":\"failed to check token\",\"description\":\"missing apikey\"}");
+    assert_eq!(rows(&value), [row("apisix", None, 401)]);
+    assert_eq!(value["matches"][0]["message"], "failed to check token");
+    let value = lookup_json(
+        "failed to list ssl: unexpected status code 404; error message: {\"error_msg\":\"Unsupported resource type: ssl\"}",
+    );
+    assert_eq!(rows(&value), [row("apisix", None, 404)]);
+    assert_eq!(value["matches"][0]["captures"]["resource"], "ssl");
+    assert_eq!(
+        found_in("{\"message\":\"Missing authentication or identity verification.\"}"),
+        [row("apisix", None, 401)]
+    );
+    let value = lookup_json("{ message: 'Invalid signed header x-custom-a' }");
+    assert_eq!(rows(&value), [row("apisix", None, 401)]);
+    assert_eq!(value["matches"][0]["captures"]["header"], "x-custom-a");
+}
+
+/// A status the found message itself states (APISIX's `limit-count exits with http status code 429`) is the
+/// error's status, beside the row's default (503).
+#[test]
+fn a_status_the_message_states_is_the_errors() {
+    let line = "2025/02/25 08:16:10 [warn] 49#49: *42708330 [lua] plugin.lua:1153: run_plugin(): limit-count exits with http status code 429, client: 10.0.0.1, server: _, request: \"POST /x HTTP/1.1\", host: \"a\"";
+    let value = lookup_json(line);
+    assert_eq!(rows(&value), [row("apisix", None, 503)]);
+    assert_eq!(value["matches"][0]["stated_status"], 429);
+    assert_eq!(value["matches"][0]["captures"]["plugin"], "limit-count");
+    let value = lookup_json(
+        &line
+            .replace("limit-count", "limit-req")
+            .replace("429", "503"),
+    );
+    assert_eq!(rows(&value), [row("apisix", None, 503)]);
+    assert!(value["matches"][0]["stated_status"].is_null());
+    // Beside the answer it logs (key-auth's 401 body; a 404 page), the line is that error's, not a second
+    // claim.
+    let both = format!(
+        "{}\n{{\"message\":\"Invalid API key in request\"}}\n",
+        line.replace("limit-count", "key-auth")
+            .replace("429", "401")
+    );
+    let value = lookup_json(&both);
+    assert_eq!(rows(&value), [row("apisix", None, 401)]);
+    assert_eq!(value["matches"][0]["message"], "Invalid API key in request");
+    let page = format!(
+        "{}\n<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>openresty</center>\n<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p></body>\n</html>\n",
+        line.replace("limit-count", "public-api")
+            .replace("429", "404")
+    );
+    assert_eq!(found_in(&page), [row("apisix", None, 404)]);
+}
