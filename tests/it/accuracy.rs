@@ -1428,3 +1428,25 @@ fn a_status_the_message_states_is_the_errors() {
     );
     assert_eq!(found_in(&page), [row("apisix", None, 404)]);
 }
+
+/// Kong's Admin API answers a configuration that fails validation: since 1.0 with a schema violation (one
+/// field, or several), before 1.0 with the rate-limiting plugin's own checks.
+#[test]
+fn kong_admin_api_validation_messages_are_rows() {
+    let one = "HTTP/1.1 400 Bad Request\nServer: kong/3.4.0\n\n{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (config.minute: expected a number)\"}";
+    let value = lookup_json(one);
+    assert_eq!(rows(&value), [row("kong", None, 400)]);
+    assert_eq!(
+        value["matches"][0]["captures"]["detail"],
+        "config.minute: expected a number"
+    );
+    let two = "{\"message\":\"2 schema violations (config.minute: expected a number; name: required field missing)\"}";
+    assert_eq!(found_in(two), [row("kong", None, 400)]);
+    let old = "Error: Bad Request\n{\"config\":\"You need to set at least one limit: second, minute, hour, day, month, year\"}";
+    assert_eq!(found_in(old), [row("kong", None, 400)]);
+    let value = lookup_json(
+        "{\"config\":\"The limit for hour cannot be lower than the limit for minute\"}",
+    );
+    assert_eq!(rows(&value), [row("kong", None, 400)]);
+    assert_eq!(value["matches"][0]["captures"]["period"], "hour");
+}
