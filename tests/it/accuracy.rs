@@ -29,6 +29,14 @@ fn lookup_json(paste: &str) -> serde_json::Value {
         .json()
 }
 
+/// nginx's default error page for `title`, its `server` line (`openresty`, `nginx/1.21.6`), then `extra`
+/// (APISIX's footer).
+fn nginx_page(title: &str, server: &str, extra: &str) -> String {
+    format!(
+        "<html>\n<head><title>{title}</title></head>\n<body>\n<center><h1>{title}</h1></center>\n<hr><center>{server}</center>\n{extra}</body>\n</html>\n"
+    )
+}
+
 fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
     (vendor.to_string(), code.map(str::to_string), status)
 }
@@ -432,11 +440,7 @@ fn a_quoted_values_final_full_stop_may_be_left_off() {
 /// Server header, its footer, an Admin API path); a plain nginx's page, or a status line alone, claims nothing.
 #[test]
 fn nginx_default_pages_are_apisixs_only_where_apisix_is_named() {
-    let page = |status: &str, footer: &str| {
-        format!(
-            "<html>\n<head><title>{status}</title></head>\n<body>\n<center><h1>{status}</h1></center>\n<hr><center>{footer}</center>\n</body>\n</html>\n"
-        )
-    };
+    let page = |status: &str, footer: &str| nginx_page(status, footer, "");
     let apisix = format!(
         "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\nServer: APISIX/3.8.0\n\n{}",
         page("502 Bad Gateway", "openresty")
@@ -1350,11 +1354,7 @@ fn incomplete_signature_messages_are_found_without_their_echo() {
 /// and 500 pages are rows too. Without APISIX named, nothing.
 #[test]
 fn an_apisix_error_page_is_found_by_its_title() {
-    let page = |title: &str, footer: &str| {
-        format!(
-            "<html>\n<head><title>{title}</title></head>\n<body>\n<center><h1>{title}</h1></center>\n<hr><center>openresty</center>\n{footer}</body>\n</html>\n"
-        )
-    };
+    let page = |title: &str, footer: &str| nginx_page(title, "openresty", footer);
     let powered = "<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p>";
     let value = lookup_json(&page("504 Gateway Time-out", powered));
     assert_eq!(rows(&value), [row("apisix", None, 504)]);
@@ -1422,9 +1422,14 @@ fn a_status_the_message_states_is_the_errors() {
     assert_eq!(rows(&value), [row("apisix", None, 401)]);
     assert_eq!(value["matches"][0]["message"], "Invalid API key in request");
     let page = format!(
-        "{}\n<html>\n<head><title>404 Not Found</title></head>\n<body>\n<center><h1>404 Not Found</h1></center>\n<hr><center>openresty</center>\n<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p></body>\n</html>\n",
+        "{}\n{}",
         line.replace("limit-count", "public-api")
-            .replace("429", "404")
+            .replace("429", "404"),
+        nginx_page(
+            "404 Not Found",
+            "openresty",
+            "<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p>"
+        )
     );
     assert_eq!(found_in(&page), [row("apisix", None, 404)]);
 }
