@@ -163,6 +163,9 @@ struct Candidate<'c> {
     /// Whether a message of its was found as the only field of a JSON object (`{"message":"Forbidden"}`,
     /// nested or not): a gateway's whole body.
     sole_message: bool,
+    /// Whether the message it was found by states the paste's status itself (`... exits with http status
+    /// code 429`): a log line reporting an error's status.
+    status_in_message: bool,
 }
 
 impl<'c> Matcher<'c> {
@@ -577,6 +580,7 @@ fn add<'c>(
                 whole_message: false,
                 specific_message: false,
                 sole_message: false,
+                status_in_message: false,
             });
             candidates.len() - 1
         }
@@ -618,6 +622,12 @@ fn weigh(
     // full message says more than a status (which the row that agrees wins by anyway).
     let mut differs = 0;
     if let Some((found, same_line)) = status_for(evidence, lines, candidate, anchors) {
+        // A status the found message itself states in a placeholder (`... exits with http status code
+        // {status}`) is the error's: no disagreement. (Not a page's title, `404 Not Found`, fixed text.)
+        let in_message = candidate.entry.message.has_placeholders()
+            && (candidate.primary.iter())
+                .any(|p| p.start <= found.span.start && found.span.end <= p.end);
+        candidate.status_in_message = in_message;
         if found.value == candidate.entry.status {
             // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
             // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
@@ -628,16 +638,16 @@ fn weigh(
                 .clues
                 .push(clue(ClueKind::Status, &text[found.span.clone()], found));
         } else {
-            differs = if same_line {
-                STATUS_DIFFERS
-            } else {
-                STATUS_DIFFERS_ELSEWHERE
+            differs = match (in_message, same_line) {
+                (true, _) => 0,
+                (false, true) => STATUS_DIFFERS,
+                (false, false) => STATUS_DIFFERS_ELSEWHERE,
             };
             // Said beside the table's only where it is this error's for sure: an error status on its line
             // or above it (not one further down, which may be the next error's), of an error found by its
-            // code or its whole message.
+            // code or its whole message, or stated in the message.
             let before = same_line || found.span.end <= candidate.position;
-            let sure = candidate.code_points > 0 || candidate.whole_message;
+            let sure = candidate.code_points > 0 || candidate.whole_message || in_message;
             if found.value >= 400 && before && sure {
                 candidate.stated_status = Some(found.value);
             }

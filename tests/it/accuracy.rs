@@ -29,6 +29,14 @@ fn lookup_json(paste: &str) -> serde_json::Value {
         .json()
 }
 
+/// nginx's default error page for `title`, its `server` line (`openresty`, `nginx/1.21.6`), then `extra`
+/// (APISIX's footer).
+fn nginx_page(title: &str, server: &str, extra: &str) -> String {
+    format!(
+        "<html>\n<head><title>{title}</title></head>\n<body>\n<center><h1>{title}</h1></center>\n<hr><center>{server}</center>\n{extra}</body>\n</html>\n"
+    )
+}
+
 fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
     (vendor.to_string(), code.map(str::to_string), status)
 }
@@ -432,11 +440,7 @@ fn a_quoted_values_final_full_stop_may_be_left_off() {
 /// Server header, its footer, an Admin API path); a plain nginx's page, or a status line alone, claims nothing.
 #[test]
 fn nginx_default_pages_are_apisixs_only_where_apisix_is_named() {
-    let page = |status: &str, footer: &str| {
-        format!(
-            "<html>\n<head><title>{status}</title></head>\n<body>\n<center><h1>{status}</h1></center>\n<hr><center>{footer}</center>\n</body>\n</html>\n"
-        )
-    };
+    let page = |status: &str, footer: &str| nginx_page(status, footer, "");
     let apisix = format!(
         "HTTP/1.1 502 Bad Gateway\nContent-Type: text/html; charset=utf-8\nServer: APISIX/3.8.0\n\n{}",
         page("502 Bad Gateway", "openresty")
@@ -1317,4 +1321,137 @@ fn a_grpc_code_is_another_vendors_only_where_it_is_named() {
                 .all(|r| *r == row("jdcloud", Some("NOT_FOUND"), 404)),
         "{found:?}"
     );
+}
+
+/// API Gateway's IncompleteSignatureException messages as pastes quote them: without the echo of the
+/// Authorization header that ends the live message (`Authorization=...`, `: 'Bearer ...'.`), or without the
+/// value that leads it.
+#[test]
+fn incomplete_signature_messages_are_found_without_their_echo() {
+    let four = "Authorization header requires 'Credential' parameter. Authorization header requires 'Signature' parameter. Authorization header requires 'SignedHeaders' parameter. Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.";
+    for paste in [
+        four.to_string(),
+        format!("{{\"message\":\"{four} Authorization=Bearer abc\"}}"),
+        "{\"message\":\"'abc' not a valid key=value pair (missing equal-sign) in Authorization header\n"
+            .to_string(),
+        "{message: \"...not a valid key=value pair (missing equal-sign) in Authorization header...\"".to_string(),
+    ] {
+        assert_eq!(
+            found_in(&paste),
+            [row("aws", Some("IncompleteSignatureException"), 403)],
+            "{paste}"
+        );
+    }
+    // The whole message still captures the header it echoes.
+    let value = lookup_json(
+        "{\"message\":\"'abc' not a valid key=value pair (missing equal-sign) in Authorization header: 'Bearer abc'.\"}",
+    );
+    assert_eq!(value["matches"][0]["captures"]["header"], "Bearer abc");
+}
+
+/// An error page's title stands alone inside its HTML element (`<title>504 Gateway Time-out</title>`): with
+/// APISIX named (its footer, an Admin API path), the page is APISIX's without a status line; nginx's 403
+/// and 500 pages are rows too. Without APISIX named, nothing.
+#[test]
+fn an_apisix_error_page_is_found_by_its_title() {
+    let page = |title: &str, footer: &str| nginx_page(title, "openresty", footer);
+    let powered = "<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p>";
+    let value = lookup_json(&page("504 Gateway Time-out", powered));
+    assert_eq!(rows(&value), [row("apisix", None, 504)]);
+    assert_eq!(value["matches"][0]["message"], "504 Gateway Time-out");
+    assert_eq!(
+        found_in(&page("500 Internal Server Error", powered)),
+        [row("apisix", None, 500)]
+    );
+    let admin = format!(
+        "failed to list plugins, url: http://10.0.0.5:9180/apisix/admin/plugins/list: unexpected status code 403; error message: {}",
+        page("403 Forbidden", "")
+    );
+    assert_eq!(found_in(&admin), [row("apisix", None, 403)]);
+    // The same pages of any other nginx claim nothing.
+    assert_eq!(claims(&page("403 Forbidden", "")), (vec![], 1));
+    assert_eq!(claims(&page("500 Internal Server Error", "")), (vec![], 1));
+}
+
+/// APISIX's Admin API answers (apisix/admin/init.lua) and plugin answers of older releases (consumer-restriction
+/// up to 3.4, hmac-auth up to 2.13) are rows.
+#[test]
+fn apisix_admin_api_and_older_plugin_answers_are_rows() {
+    let value =
+        lookup_json("{\"error_msg\":\"failed to check token\",\"description\":\"missing apikey\"}");
+    assert_eq!(rows(&value), [row("apisix", None, 401)]);
+    assert_eq!(value["matches"][0]["message"], "failed to check token");
+    let value = lookup_json(
+        "failed to list ssl: unexpected status code 404; error message: {\"error_msg\":\"Unsupported resource type: ssl\"}",
+    );
+    assert_eq!(rows(&value), [row("apisix", None, 404)]);
+    assert_eq!(value["matches"][0]["captures"]["resource"], "ssl");
+    assert_eq!(
+        found_in("{\"message\":\"Missing authentication or identity verification.\"}"),
+        [row("apisix", None, 401)]
+    );
+    let value = lookup_json("{ message: 'Invalid signed header x-custom-a' }");
+    assert_eq!(rows(&value), [row("apisix", None, 401)]);
+    assert_eq!(value["matches"][0]["captures"]["header"], "x-custom-a");
+}
+
+/// A status the found message itself states (APISIX's `limit-count exits with http status code 429`) is the
+/// error's status, beside the row's default (503).
+#[test]
+fn a_status_the_message_states_is_the_errors() {
+    let line = "2025/02/25 08:16:10 [warn] 49#49: *42708330 [lua] plugin.lua:1153: run_plugin(): limit-count exits with http status code 429, client: 10.0.0.1, server: _, request: \"POST /x HTTP/1.1\", host: \"a\"";
+    let value = lookup_json(line);
+    assert_eq!(rows(&value), [row("apisix", None, 503)]);
+    assert_eq!(value["matches"][0]["stated_status"], 429);
+    assert_eq!(value["matches"][0]["captures"]["plugin"], "limit-count");
+    let value = lookup_json(
+        &line
+            .replace("limit-count", "limit-req")
+            .replace("429", "503"),
+    );
+    assert_eq!(rows(&value), [row("apisix", None, 503)]);
+    assert!(value["matches"][0]["stated_status"].is_null());
+    // Beside the answer it logs (key-auth's 401 body; a 404 page), the line is that error's, not a second
+    // claim.
+    let both = format!(
+        "{}\n{{\"message\":\"Invalid API key in request\"}}\n",
+        line.replace("limit-count", "key-auth")
+            .replace("429", "401")
+    );
+    let value = lookup_json(&both);
+    assert_eq!(rows(&value), [row("apisix", None, 401)]);
+    assert_eq!(value["matches"][0]["message"], "Invalid API key in request");
+    let page = format!(
+        "{}\n{}",
+        line.replace("limit-count", "public-api")
+            .replace("429", "404"),
+        nginx_page(
+            "404 Not Found",
+            "openresty",
+            "<p><em>Powered by <a href=\"https://apisix.apache.org/\">APISIX</a>.</em></p>"
+        )
+    );
+    assert_eq!(found_in(&page), [row("apisix", None, 404)]);
+}
+
+/// Kong's Admin API answers a configuration that fails validation: since 1.0 with a schema violation (one
+/// field, or several), before 1.0 with the rate-limiting plugin's own checks.
+#[test]
+fn kong_admin_api_validation_messages_are_rows() {
+    let one = "HTTP/1.1 400 Bad Request\nServer: kong/3.4.0\n\n{\"code\":2,\"name\":\"schema violation\",\"message\":\"schema violation (config.minute: expected a number)\"}";
+    let value = lookup_json(one);
+    assert_eq!(rows(&value), [row("kong", None, 400)]);
+    assert_eq!(
+        value["matches"][0]["captures"]["detail"],
+        "config.minute: expected a number"
+    );
+    let two = "{\"message\":\"2 schema violations (config.minute: expected a number; name: required field missing)\"}";
+    assert_eq!(found_in(two), [row("kong", None, 400)]);
+    let old = "Error: Bad Request\n{\"config\":\"You need to set at least one limit: second, minute, hour, day, month, year\"}";
+    assert_eq!(found_in(old), [row("kong", None, 400)]);
+    let value = lookup_json(
+        "{\"config\":\"The limit for hour cannot be lower than the limit for minute\"}",
+    );
+    assert_eq!(rows(&value), [row("kong", None, 400)]);
+    assert_eq!(value["matches"][0]["captures"]["period"], "hour");
 }

@@ -98,6 +98,16 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                 .iter()
                 .any(|p| c.primary.iter().all(|s| p.overlaps(&s)))
     });
+    // A log line that reports the status an error ended with (APISIX's `limit-count exits with http status
+    // code 429`) beside another row of its vendor with that status is that error's line, not a second one.
+    let answered: Vec<(Vendor, u16)> = (kept.iter())
+        .filter(|k| !k.status_in_message)
+        .map(|k| (k.catalog.vendor, k.stated_status.unwrap_or(k.entry.status)))
+        .collect();
+    kept.retain(|c| {
+        !c.status_in_message
+            || !answered.contains(&(c.catalog.vendor, c.stated_status.unwrap_or(c.entry.status)))
+    });
     // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
     let unwrapped: Vec<Vendor> = (kept.iter())
         .filter(|c| !c.entry.wrapper)

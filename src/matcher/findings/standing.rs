@@ -31,16 +31,39 @@ pub(super) fn standing(
                 .trim()
         })
         .filter(|d| !d.is_empty());
+    // An HTML element's whole text (`<title>504 Gateway Time-out</title>`, `<h1>...</h1>`) stands alone as
+    // a field's value does: the tags around it are markup, not words of a sentence.
+    let element =
+        in_text && before.trim_end().ends_with('>') && after.trim_start().starts_with("</");
     let alone_before = if in_text {
-        punctuation(before)
+        punctuation(before) || (element && punctuation(&without_tags(before)))
     } else {
         before.trim().is_empty()
     };
-    let alone_after = punctuation(after) || detail.is_some();
+    let alone_after =
+        punctuation(after) || detail.is_some() || (element && punctuation(&without_tags(after)));
     (
         alone_before && alone_after,
         detail.map(|d| d.chars().take(300).collect()),
     )
+}
+
+/// The text with its HTML tags (`<...>`, on one line) taken out.
+fn without_tags(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(open) = rest.find('<') {
+        out.push_str(&rest[..open]);
+        match rest[open..].find('>') {
+            Some(close) => rest = &rest[open + close + 1..],
+            None => {
+                rest = &rest[open..];
+                break;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Whether a message found at `range` is the value of the only field of an outermost JSON object

@@ -18,6 +18,34 @@ fn a_message_stands_alone_with_its_detail() {
 }
 
 #[test]
+fn an_html_elements_whole_text_stands_alone() {
+    let at = |line: &str, text: &str| {
+        let start = line.find(text).unwrap();
+        standing(
+            line,
+            &(start..start + text.len()),
+            Some(&LineIndex::new(line)),
+        )
+        .0
+    };
+    assert!(at(
+        "<head><title>504 Gateway Time-out</title></head>",
+        "504 Gateway Time-out"
+    ));
+    assert!(at(
+        "<center><h1>403 Forbidden</h1></center>",
+        "403 Forbidden"
+    ));
+    // Words beside the element, or markup that is not the element's end, leave it inside a sentence.
+    assert!(!at(
+        "<p>The gateway said 403 Forbidden</p>",
+        "403 Forbidden"
+    ));
+    assert!(!at("<b>403 Forbidden</b> was the answer", "403 Forbidden"));
+    assert!(!at("see <b>x</b> 403 Forbidden today", "403 Forbidden"));
+}
+
+#[test]
 fn a_message_in_lower_case_after_a_word_is_inside_a_sentence() {
     let message = "Invalid authentication credentials";
     let at = |text: &str| {
