@@ -10,8 +10,9 @@
 //! built-in literals needed three passes), the window is four bytes whatever the shortest literal (theirs
 //! as short as it: `URI` made a whole searcher test three), and a literal shorter than the window leaves
 //! its bucket's remaining bytes open rather than the group's. A position some bucket accepts is then
-//! checked against the literals that begin with its first four bytes, found by hashing them, so a false
-//! alarm costs one lookup whichever bucket raised it.
+//! tested against bitsets of the literals' first bytes (one branch, which most false alarms end at), and
+//! where it passes, checked against the literals that begin with its first four bytes, found by hashing
+//! them.
 //!
 //! A bucket of literals that share nibbles accepts little beyond them; one of unlike literals accepts
 //! many byte combinations none of them has. So the literals are not dealt out in order: each goes where
