@@ -39,6 +39,7 @@ pub(crate) struct Header<S> {
     pub referrals: Vec<ReferralRecord<S>>,
     /// `(text, any case, what)` of each vendor hint.
     pub hints: Vec<(S, bool, S)>,
+    pub shared_names: Vec<S>,
     pub replaces: bool,
     pub messages_are_descriptions: bool,
 }
@@ -85,6 +86,10 @@ impl<S> Header<S> {
         for (text, any_case, what) in self.hints {
             hints.push((f(text)?, any_case, f(what)?));
         }
+        let mut shared_names = Vec::with_capacity(self.shared_names.len());
+        for name in self.shared_names {
+            shared_names.push(f(name)?);
+        }
         let sources = map_sources(self.sources, f)?;
         Some(Header {
             file,
@@ -95,6 +100,7 @@ impl<S> Header<S> {
             sources,
             referrals,
             hints,
+            shared_names,
             replaces: self.replaces,
             messages_are_descriptions: self.messages_are_descriptions,
         })
@@ -241,6 +247,9 @@ pub struct Catalog {
     pub referrals: Vec<Referral>,
     /// What marks this catalog's vendor in a paste.
     pub hints: Vec<Hint>,
+    /// Error names this vendor defined that other vendors' APIs reuse for their own errors (AWS's common
+    /// errors, gRPC's status codes): another vendor's row found by one of them alone needs more to claim it.
+    pub shared_names: Vec<String>,
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
     pub overrides: Option<Origin>,
@@ -298,6 +307,7 @@ pub(crate) struct Parts<'a> {
     pub sources: &'a [Source],
     pub referrals: &'a [Referral],
     pub hints: &'a [Hint],
+    pub shared_names: &'a [String],
     pub replaces: bool,
     pub messages_are_descriptions: bool,
 }
@@ -315,6 +325,7 @@ impl<'a> Header<&'a str> {
                 sources: &c.sources,
                 referrals: &c.referrals,
                 hints: &c.hints,
+                shared_names: &c.shared_names,
                 replaces: c.replaces,
                 messages_are_descriptions: c.messages_are_descriptions,
             },
@@ -350,6 +361,7 @@ impl<'a> Header<&'a str> {
             hints: (c.hints.iter())
                 .map(|h| (&*h.text, h.any_case, &*h.what))
                 .collect(),
+            shared_names: c.shared_names.iter().map(String::as_str).collect(),
             replaces: c.replaces,
             messages_are_descriptions: c.messages_are_descriptions,
         }
@@ -588,6 +600,9 @@ pub(crate) fn unpack(
                 any_case,
                 what: what.into(),
             })
+            .collect(),
+        shared_names: (header.shared_names.iter())
+            .map(|n| n.to_string())
             .collect(),
         origin: origin.unwrap_or(Origin::Builtin(header.file)),
         overrides: None,

@@ -54,6 +54,7 @@ pub(crate) fn pack_keeping(text: &str, origin: &Origin, keep: Keep) -> Result<(V
             sources: &c.sources,
             referrals: &c.referrals,
             hints: &c.hints,
+            shared_names: &c.shared_names,
             replaces: c.replaces,
             messages_are_descriptions: c.messages_are_descriptions,
         },
@@ -72,6 +73,7 @@ struct Checked {
     entries: Vec<Entry>,
     referrals: Vec<Referral>,
     hints: Vec<Hint>,
+    shared_names: Vec<String>,
     replaces: bool,
     messages_are_descriptions: bool,
 }
@@ -146,6 +148,8 @@ struct RawCatalog {
     referrals: Vec<RawReferral>,
     #[serde(default)]
     evidence: Vec<RawHint>,
+    #[serde(default)]
+    shared_names: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -290,9 +294,26 @@ impl Validator<'_> {
             sources,
             entries,
             referrals,
+            shared_names: self.shared_names(&raw.shared_names)?,
             replaces: raw.replaces,
             messages_are_descriptions: raw.messages_are_descriptions,
         })
+    }
+
+    /// The names other vendors reuse (`shared_names`): each a name as a code is written, one word.
+    fn shared_names(&self, raw: &[Spanned<String>]) -> Result<Vec<String>> {
+        let mut names = Vec::with_capacity(raw.len());
+        for name in raw {
+            let text = name.get_ref();
+            if text.is_empty() || text.contains(char::is_whitespace) {
+                return self.error(
+                    name.span(),
+                    format!("shared name `{text}` must be one word, as a code is written"),
+                );
+            }
+            names.push(text.clone());
+        }
+        Ok(names)
     }
 
     /// The catalog's vendor hints (`[[evidence]]`): text long enough not to turn up by chance.

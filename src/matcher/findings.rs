@@ -19,8 +19,8 @@ use crate::template::{Captures, Segment};
 use nearby::{other_code_for, status_for};
 use select::select;
 use shared::{
-    is_aws_common_error, is_grpc_code, is_oauth_code, is_sigv4_message, leads_a_chinese_message,
-    leads_another_message, shows_another_vendors_product,
+    is_oauth_code, is_sigv4_message, leads_a_chinese_message, leads_another_message,
+    shows_another_vendors_product,
 };
 use spans::Spans;
 use standing::{
@@ -242,6 +242,8 @@ impl<'c> Matcher<'c> {
             .map(|c| (c.position, c.primary.clone()))
             .collect();
         for candidate in &mut candidates {
+            let lent = (candidate.entry.code.as_ref())
+                .is_some_and(|c| self.lent_by_another(c.source(), candidate.catalog.vendor));
             weigh(
                 candidate,
                 &evidence,
@@ -249,6 +251,7 @@ impl<'c> Matcher<'c> {
                 &lines,
                 &mentioned,
                 (&anchors, &code_anchors),
+                lent,
             );
         }
 
@@ -616,6 +619,7 @@ fn weigh(
     lines: &LineIndex,
     mentioned: &[Range<usize>],
     (anchors, code_anchors): (&[Anchor], &[Anchor]),
+    lent: bool,
 ) {
     candidate.score = candidate.code_points + candidate.message_points;
     // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
@@ -707,12 +711,8 @@ fn weigh(
     if evidence.is_paste() && by_code_alone && leads_another_message(candidate, text) {
         candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
     }
-    let borrowed = code.is_some_and(|c| {
-        (is_aws_common_error(c.source()) && vendor.id() != "aws")
-            || (is_grpc_code(c.source()) && vendor.id() != "google")
-    });
-    if borrowed && evidence.is_paste() && by_code_alone && !leads_a_chinese_message(candidate, text)
-    {
+    // A name another vendor lent (`lent`: AWS's common errors, gRPC's codes, as their catalogs list them).
+    if lent && evidence.is_paste() && by_code_alone && !leads_a_chinese_message(candidate, text) {
         candidate.score += BORROWED_NAME_UNCORROBORATED;
     }
     if candidate.code_points == GRPC_STATUS && by_code_alone {

@@ -144,6 +144,9 @@ pub struct Matcher<'c> {
     /// What marks each vendor in a paste, from every loaded catalog (evidence of a vendor filtered out
     /// still counts against another's claim); built on first use.
     hints: std::sync::OnceLock<crate::paste::Hints>,
+    /// The vendors that lend each name other vendors reuse (their catalogs' `shared_names`), from every
+    /// loaded catalog; built on first use.
+    lenders: std::sync::OnceLock<std::collections::HashMap<&'c str, Vec<Vendor>>>,
     /// Set for scanning logs: build for throughput rather than quick start.
     bulk: bool,
 }
@@ -170,6 +173,7 @@ impl<'c> Matcher<'c> {
         Matcher {
             catalogs,
             vendors: vendors.to_vec(),
+            lenders: std::sync::OnceLock::new(),
             codes: std::sync::OnceLock::new(),
             finder: std::sync::OnceLock::new(),
             hints: std::sync::OnceLock::new(),
@@ -385,6 +389,27 @@ impl<'c> Matcher<'c> {
     }
 
     /// The wanted catalogs, in load order.
+    /// Whether `code` is a name a vendor other than `vendor` defined and lends (its catalog's
+    /// `shared_names`: AWS's common errors, gRPC's status codes).
+    fn lent_by_another(&self, code: &str, vendor: Vendor) -> bool {
+        let lenders = self.lenders.get_or_init(|| {
+            let mut lenders: std::collections::HashMap<&'c str, Vec<Vendor>> =
+                std::collections::HashMap::new();
+            for catalog in &self.catalogs.catalogs {
+                for name in &catalog.shared_names {
+                    lenders
+                        .entry(name.as_str())
+                        .or_default()
+                        .push(catalog.vendor);
+                }
+            }
+            lenders
+        });
+        lenders
+            .get(code)
+            .is_some_and(|vendors| vendors.iter().any(|&v| v != vendor))
+    }
+
     fn catalogs(&self) -> impl Iterator<Item = &'c Catalog> + '_ {
         self.catalogs.catalogs.iter().filter(|c| self.wants(c))
     }

@@ -1455,3 +1455,90 @@ fn kong_admin_api_validation_messages_are_rows() {
     assert_eq!(rows(&value), [row("kong", None, 400)]);
     assert_eq!(value["matches"][0]["captures"]["period"], "hour");
 }
+
+/// The names a vendor lends others are its catalog's `shared_names`, a user's catalog's too: another vendor's
+/// row found by such a name alone is no claim where the paste names neither; naming the row's vendor makes it
+/// its own. A shared name must be one word (exit 2, located).
+#[test]
+fn a_users_catalog_lends_names_as_the_built_in_ones_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let catalog = |vendor: &str, extra: &str, code: &str| {
+        format!(
+            r#"id = "{vendor}-api"
+vendor = "{vendor}"
+vendor_name = {{ en = "{vendor}", zh = "{vendor}" }}
+product = {{ en = "API", zh = "API" }}
+{extra}
+[[sources]]
+id = "runbook"
+title = "Runbook"
+
+[[entries]]
+id = "throttled"
+code = "{code}"
+status = 429
+message = "Calls are limited per second."
+meaning = {{ en = "Too many calls.", zh = "调用过多。" }}
+fix = {{ en = "Call less often.", zh = "降低调用频率。" }}
+"#
+        )
+    };
+    let lender = crate::util::write(
+        dir.path(),
+        "lender.toml",
+        catalog(
+            "lender",
+            r#"shared_names = ["QuotaBurstLimitExceeded"]"#,
+            "LenderOnly",
+        ),
+    );
+    let evidence =
+        "\n[[evidence]]\ntext = \"borrower-gateway\"\nwhat = \"Borrower's gateway host\"\n";
+    let borrower = crate::util::write(
+        dir.path(),
+        "borrower.toml",
+        catalog("borrower", evidence, "QuotaBurstLimitExceeded"),
+    );
+    let lookup = |catalogs: &[&std::path::Path], paste: &str| {
+        let mut command = TestCommand::new();
+        for catalog in catalogs {
+            command = command.args(["--catalog".as_ref(), catalog.as_os_str()]);
+        }
+        let run = command.args(["--json", "lookup"]).stdin(paste).output();
+        let code = run.code();
+        (rows(&run.json()), code)
+    };
+    let paste = "Error: QuotaBurstLimitExceeded (too many calls)\n";
+    let borrowers_row = (
+        "borrower".to_string(),
+        Some("QuotaBurstLimitExceeded".to_string()),
+        429,
+    );
+    // Without the lender's catalog, the name is the borrower's alone.
+    assert_eq!(
+        lookup(&[&borrower], paste),
+        (vec![borrowers_row.clone()], 0)
+    );
+    // Lent: the name alone claims nothing; the borrower named, it does.
+    assert_eq!(lookup(&[&borrower, &lender], paste), (vec![], 1));
+    assert_eq!(
+        lookup(
+            &[&borrower, &lender],
+            "POST https://api.borrower-gateway.example/v1: QuotaBurstLimitExceeded (too many calls)\n"
+        ),
+        (vec![borrowers_row], 0)
+    );
+    let bad = crate::util::write(
+        dir.path(),
+        "bad.toml",
+        catalog("bad", r#"shared_names = ["Quota Burst"]"#, "Bad"),
+    );
+    let run = crate::util::with_catalog(&bad, &["lookup", "Bad"]).expect_code(2);
+    assert_eq!(
+        run.stderr().trim_end(),
+        format!(
+            "errcode: {}:5:17: shared name `Quota Burst` must be one word, as a code is written",
+            bad.display()
+        )
+    );
+}

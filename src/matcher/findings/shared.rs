@@ -1,7 +1,7 @@
 //! Names and messages that systems share: a reader of the vendors' documents knows these are no one vendor's
-//! by themselves. SigV4's messages, which every AWS service answers; the names of AWS's common errors, which
-//! Tencent Cloud's API 3.0 and Alibaba Cloud's OpenAPI took over; OAuth 2.0's codes; a name stated as an SDK
-//! prints another system's error (`Code: message`).
+//! by themselves. SigV4's messages, which every AWS service answers; OAuth 2.0's codes; a name stated as an
+//! SDK prints another system's error (`Code: message`); a name followed by a message in Chinese. (The names a
+//! vendor lends others, AWS's common errors and gRPC's codes, are its catalog's `shared_names`.)
 
 use super::Candidate;
 use crate::matcher::ClueKind;
@@ -58,54 +58,6 @@ pub(super) fn is_oauth_code(code: &str) -> bool {
     OAUTH.contains(&code)
 }
 
-/// The names AWS's services answer with for their common errors: the AWS API reference's “Common Errors”
-/// (every service's: `AccessDeniedException` ... `ValidationError`), the Amazon EC2 API reference's common
-/// client and server error codes (`AuthFailure`, `RequestLimitExceeded`, `UnauthorizedOperation`...), and
-/// SigV4's `SignatureDoesNotMatch` (the IAM user guide's “Troubleshoot Signature Version 4 signing for AWS
-/// API requests”). Tencent Cloud's API 3.0 and Alibaba Cloud's OpenAPI reuse many of them for their own.
-const AWS_COMMON_ERRORS: &[&str] = &[
-    "AccessDeniedException",
-    "AuthFailure",
-    "Blocked",
-    "DryRunOperation",
-    "ExpiredTokenException",
-    "IdempotentParameterMismatch",
-    "IncompleteSignature",
-    "InternalError",
-    "InternalFailure",
-    "InvalidAction",
-    "InvalidCharacter",
-    "InvalidClientTokenId",
-    "InvalidPaginationToken",
-    "InvalidParameter",
-    "InvalidParameterCombination",
-    "InvalidParameterValue",
-    "InvalidQueryParameter",
-    "MalformedQueryString",
-    "MissingAction",
-    "MissingAuthenticationToken",
-    "MissingParameter",
-    "NotAuthorized",
-    "OptInRequired",
-    "PendingVerification",
-    "RequestExpired",
-    "RequestLimitExceeded",
-    "ServiceUnavailable",
-    "SignatureDoesNotMatch",
-    "ThrottlingException",
-    "Unavailable",
-    "UnauthorizedOperation",
-    "UnknownParameter",
-    "UnsupportedOperation",
-    "UnsupportedProtocol",
-    "ValidationError",
-];
-
-/// Whether `code` is the name of one of AWS's common errors (`AWS_COMMON_ERRORS`), as AWS spells it.
-pub(super) fn is_aws_common_error(code: &str) -> bool {
-    AWS_COMMON_ERRORS.contains(&code)
-}
-
 /// Whether the paste shows a product of another vendor than `vendor` (an AWS service other than API
 /// Gateway): as much a sign of that vendor as its name, for a name or message both use.
 pub(super) fn shows_another_vendors_product(evidence: &Evidence, vendor: &str) -> bool {
@@ -123,31 +75,4 @@ pub(super) fn leads_a_chinese_message(candidate: &Candidate<'_>, text: &str) -> 
                     .starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch))
             })
     })
-}
-
-/// The names of google.rpc.Code, gRPC's canonical status codes (googleapis `google/rpc/code.proto`), which
-/// other vendors' APIs reuse for their own errors (JD Cloud's OpenAPI answers `"status": "NOT_FOUND"` in a
-/// body shaped as Google's).
-const GRPC_CODES: &[&str] = &[
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "UNAUTHENTICATED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-];
-
-/// Whether `code` is one of gRPC's canonical status codes (`GRPC_CODES`).
-pub(super) fn is_grpc_code(code: &str) -> bool {
-    GRPC_CODES.contains(&code)
 }
