@@ -12,7 +12,7 @@
 use std::ops::Range;
 
 use super::finder::{Hit, Target, generic_code};
-use super::{Clue, ClueKind, Match, Matcher, ReferralMatch};
+use super::{Clue, ClueKind, Lenders, Match, Matcher, ReferralMatch};
 use crate::catalog::{Catalog, Entry};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
@@ -100,11 +100,11 @@ const MESSAGE_CONTINUED: i32 = 25;
 /// in (`Request had invalid authentication credentials.`): words of another sentence, which count as a
 /// generic message's in text do.
 const MESSAGE_INSIDE_A_SENTENCE: i32 = GENERIC_MESSAGE_IN_TEXT;
-/// A name another vendor's model defines that this row's vendor reuses — AWS's common errors
-/// (`RequestLimitExceeded`, `SignatureDoesNotMatch`: `shared::AWS_COMMON_ERRORS`), which Tencent's API 3.0 and
-/// Alibaba's OpenAPI reuse; gRPC's canonical codes (`NOT_FOUND`: `shared::GRPC_CODES`, Google's), which JD
-/// Cloud's OpenAPI reuses — found by the name alone where the row's vendor is not named: any AWS service (any
-/// Google API) answers it as well, so it is no more that vendor's than theirs.
+/// A name another vendor's model defines that this row's vendor reuses (the lender's catalog's `shared_names`)
+/// — AWS's common errors (`RequestLimitExceeded`, `SignatureDoesNotMatch`), which Tencent's API 3.0 and
+/// Alibaba's OpenAPI reuse; gRPC's canonical codes (`NOT_FOUND`, Google's), which JD Cloud's OpenAPI reuses —
+/// found by the name alone where the row's vendor is not named: any AWS service (any Google API) answers it
+/// as well, so it is no more that vendor's than theirs.
 const BORROWED_NAME_UNCORROBORATED: i32 = -30;
 /// A code found alone where it leads a message none of its row's (`Code: message`), without its vendor
 /// named: another system's error of the same name.
@@ -242,8 +242,6 @@ impl<'c> Matcher<'c> {
             .map(|c| (c.position, c.primary.clone()))
             .collect();
         for candidate in &mut candidates {
-            let lent = (candidate.entry.code.as_ref())
-                .is_some_and(|c| self.lent_by_another(c.source(), candidate.catalog.vendor));
             weigh(
                 candidate,
                 &evidence,
@@ -251,7 +249,7 @@ impl<'c> Matcher<'c> {
                 &lines,
                 &mentioned,
                 (&anchors, &code_anchors),
-                lent,
+                self.lenders(),
             );
         }
 
@@ -619,7 +617,7 @@ fn weigh(
     lines: &LineIndex,
     mentioned: &[Range<usize>],
     (anchors, code_anchors): (&[Anchor], &[Anchor]),
-    lent: bool,
+    lenders: &Lenders,
 ) {
     candidate.score = candidate.code_points + candidate.message_points;
     // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
@@ -711,8 +709,12 @@ fn weigh(
     if evidence.is_paste() && by_code_alone && leads_another_message(candidate, text) {
         candidate.score += CODE_LEADS_ANOTHER_MESSAGE;
     }
-    // A name another vendor lent (`lent`: AWS's common errors, gRPC's codes, as their catalogs list them).
-    if lent && evidence.is_paste() && by_code_alone && !leads_a_chinese_message(candidate, text) {
+    // A name another vendor lends (AWS's common errors, gRPC's codes, as their catalogs list them).
+    if evidence.is_paste()
+        && by_code_alone
+        && code.is_some_and(|c| lenders.lent_to(c.source(), vendor))
+        && !leads_a_chinese_message(candidate, text)
+    {
         candidate.score += BORROWED_NAME_UNCORROBORATED;
     }
     if candidate.code_points == GRPC_STATUS && by_code_alone {

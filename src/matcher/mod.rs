@@ -146,9 +146,21 @@ pub struct Matcher<'c> {
     hints: std::sync::OnceLock<crate::paste::Hints>,
     /// The vendors that lend each name other vendors reuse (their catalogs' `shared_names`), from every
     /// loaded catalog; built on first use.
-    lenders: std::sync::OnceLock<std::collections::HashMap<&'c str, Vec<Vendor>>>,
+    lenders: std::sync::OnceLock<Lenders<'c>>,
     /// Set for scanning logs: build for throughput rather than quick start.
     bulk: bool,
+}
+
+/// Names vendors lend others (`shared_names`: AWS's common errors, gRPC's status codes), with the vendors that
+/// lend each.
+#[derive(Default)]
+struct Lenders<'c>(std::collections::HashMap<&'c str, Vec<Vendor>>);
+
+impl Lenders<'_> {
+    /// Whether `code` is a name a vendor other than `vendor` lends.
+    fn lent_to(&self, code: &str, vendor: Vendor) -> bool {
+        (self.0.get(code)).is_some_and(|vendors| vendors.iter().any(|&v| v != vendor))
+    }
 }
 
 // Scores: an exact hit on the code or the whole message beats the message found inside a longer text, which
@@ -388,28 +400,20 @@ impl<'c> Matcher<'c> {
         Outcome::of(query, QueryKind::Status, matches)
     }
 
-    /// The wanted catalogs, in load order.
-    /// Whether `code` is a name a vendor other than `vendor` defined and lends (its catalog's
-    /// `shared_names`: AWS's common errors, gRPC's status codes).
-    fn lent_by_another(&self, code: &str, vendor: Vendor) -> bool {
-        let lenders = self.lenders.get_or_init(|| {
-            let mut lenders: std::collections::HashMap<&'c str, Vec<Vendor>> =
-                std::collections::HashMap::new();
+    /// The vendors that lend each name other vendors reuse (every loaded catalog's `shared_names`).
+    fn lenders(&self) -> &Lenders<'c> {
+        self.lenders.get_or_init(|| {
+            let mut lenders = Lenders::default();
             for catalog in &self.catalogs.catalogs {
                 for name in &catalog.shared_names {
-                    lenders
-                        .entry(name.as_str())
-                        .or_default()
-                        .push(catalog.vendor);
+                    (lenders.0.entry(name.as_str()).or_default()).push(catalog.vendor);
                 }
             }
             lenders
-        });
-        lenders
-            .get(code)
-            .is_some_and(|vendors| vendors.iter().any(|&v| v != vendor))
+        })
     }
 
+    /// The wanted catalogs, in load order.
     fn catalogs(&self) -> impl Iterator<Item = &'c Catalog> + '_ {
         self.catalogs.catalogs.iter().filter(|c| self.wants(c))
     }

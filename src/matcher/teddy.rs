@@ -198,7 +198,8 @@ struct Literals {
 }
 
 /// A bit for each value of `hash` and `hash_eight` (16 bits).
-type Seen = [u64; (1 << 16) / 64];
+type Seen = [u64; SEEN_WORDS];
+const SEEN_WORDS: usize = (1 << 16) / 64;
 
 /// Whether `seen` has the bit of `hashed`.
 #[inline(always)]
@@ -316,8 +317,8 @@ impl Literals {
             many: HashMap::default(),
             lengths: Vec::new(),
             short_starts: [false; 256],
-            fours: Box::new([0; (1 << 16) / 64]),
-            eights: Box::new([0; (1 << 16) / 64]),
+            fours: Box::new([0; SEEN_WORDS]),
+            eights: Box::new([0; SEEN_WORDS]),
             tiny_starts: [false; 256],
             short,
         };

@@ -110,9 +110,9 @@ struct Finders {
     /// in a text for its regex to be tried there; built the first time a text has the key but not the
     /// message as written.
     words: OnceLock<Vec<memmem::Finder<'static>>>,
-    /// For a message: the byte pairs within its key and those words (a plain message), or within the
-    /// words of its literal text (one with placeholders), which a text must all hold to carry it in any of
-    /// the ways `find_all_exact` finds it.
+    /// For a plain text or a message: the byte pairs within the words of its literal text
+    /// (`Template::verbatim_words`), which a text must all hold to carry it in any of the ways
+    /// `find_all_exact` finds it.
     pairs: Option<Bigrams>,
 }
 
@@ -476,23 +476,10 @@ impl Template {
                     .and_then(lower_first)
                     .map(|p| memmem::Finder::new(p.trim_end_matches('.')).into_owned()),
                 words: OnceLock::new(),
-                pairs: match parts.plain.as_deref() {
-                    Some(plain) => Some({
-                        // (A first letter that may be either case is left out of the pairs.)
-                        let retyped =
-                            self.context == Context::Message && lower_first(plain).is_some();
-                        let words = (plain.split_whitespace())
-                            .enumerate()
-                            .filter(|(_, word)| *word != parts.key)
-                            .map(|(i, word)| if i == 0 && retyped { &word[1..] } else { word })
-                            .map(|word| word.strip_suffix('.').unwrap_or(word));
-                        Bigrams::of_words(std::iter::once(parts.key.as_str()).chain(words))
-                    }),
-                    // A template with placeholders: the words of its literal text, which its regex
-                    // finds verbatim (so a text without them is spared the regex, and its compiling).
-                    None => (self.context == Context::Message)
-                        .then(|| Bigrams::of_words(self.verbatim_words())),
-                },
+                // The words of its literal text, which anything it finds holds verbatim (a text without
+                // them is spared the searches, and a regex its compiling).
+                pairs: (parts.plain.is_some() || self.context == Context::Message)
+                    .then(|| Bigrams::of_words(self.verbatim_words())),
             })
         })
     }

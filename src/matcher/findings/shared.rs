@@ -29,14 +29,21 @@ pub(super) fn is_sigv4_message(message: &str) -> bool {
 /// limit exceeded`, AWS's Go SDK), with a message none of the row's: the name is another system's for its
 /// own error.
 pub(super) fn leads_another_message(candidate: &Candidate<'_>, text: &str) -> bool {
-    candidate.clues.iter().any(|c| {
-        c.kind == ClueKind::Code
-            && !c.text.bytes().any(|b| b.is_ascii_digit())
-            && text.get(c.end..).is_some_and(|rest| {
-                rest.strip_prefix(": ")
-                    .is_some_and(|m| m.starts_with(|ch: char| ch.is_alphabetic()))
-            })
+    after_codes(candidate, text).any(|(code, rest)| {
+        !code.bytes().any(|b| b.is_ascii_digit())
+            && (rest.strip_prefix(": "))
+                .is_some_and(|m| m.starts_with(|ch: char| ch.is_alphabetic()))
     })
+}
+
+/// Each code the candidate was found by, with the text after it.
+fn after_codes<'t>(
+    candidate: &'t Candidate<'_>,
+    text: &'t str,
+) -> impl Iterator<Item = (&'t str, &'t str)> {
+    (candidate.clues.iter())
+        .filter(|c| c.kind == ClueKind::Code)
+        .filter_map(move |c| Some((c.text.as_str(), text.get(c.end..)?)))
 }
 
 /// The error codes OAuth 2.0 defines (RFC 6749 sections 4.1.2.1, 4.2.2.1 and 5.2; RFC 6750 section 3.1).
@@ -68,11 +75,8 @@ pub(super) fn shows_another_vendors_product(evidence: &Evidence, vendor: &str) -
 /// AWS's services write their messages in English (in its China regions too), as Google's APIs answer a
 /// status's name, so such a name is the error of a vendor that answers in Chinese, not the name's originator's.
 pub(super) fn leads_a_chinese_message(candidate: &Candidate<'_>, text: &str) -> bool {
-    candidate.clues.iter().any(|c| {
-        c.kind == ClueKind::Code
-            && text.get(c.end..).is_some_and(|rest| {
-                rest.trim_start_matches([':', '：', ' ', '-', '=', '"', '\'', ','])
-                    .starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch))
-            })
+    after_codes(candidate, text).any(|(_, rest)| {
+        rest.trim_start_matches([':', '：', ' ', '-', '=', '"', '\'', ','])
+            .starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch))
     })
 }

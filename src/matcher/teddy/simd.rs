@@ -196,15 +196,9 @@ mod avx2 {
             let first = alarms!(kernel, G, unsafe { text.as_ptr().add(at) });
             // SAFETY: as for the first.
             let second = alarms!(kernel, G, unsafe { text.as_ptr().add(at + CHUNK) });
-            let mut alarms = u64::from(first) | u64::from(second) << CHUNK;
-            while alarms != 0 {
-                let place = at + alarms.trailing_zeros() as usize;
-                alarms &= alarms - 1;
-                if let Some(literal) = literals.first_at(text, place)
-                    && accept(place, literal)
-                {
-                    return Some(place);
-                }
+            let alarms = u64::from(first) | u64::from(second) << CHUNK;
+            if let Some(place) = first_accepted(literals, text, at, alarms, accept) {
+                return Some(place);
             }
             at += 2 * CHUNK;
         }
@@ -212,15 +206,9 @@ mod avx2 {
         while text.len() - at >= CHUNK + WINDOW - 1 {
             // SAFETY: the loop's bound keeps `at + 32 + WINDOW - 1 <= text.len()`, the last byte the
             // chunk's windows read (condition 4).
-            let mut alarms = alarms!(kernel, G, unsafe { text.as_ptr().add(at) });
-            while alarms != 0 {
-                let place = at + alarms.trailing_zeros() as usize;
-                alarms &= alarms - 1;
-                if let Some(literal) = literals.first_at(text, place)
-                    && accept(place, literal)
-                {
-                    return Some(place);
-                }
+            let alarms = alarms!(kernel, G, unsafe { text.as_ptr().add(at) });
+            if let Some(place) = first_accepted(literals, text, at, alarms.into(), accept) {
+                return Some(place);
             }
             at += CHUNK;
         }
@@ -237,16 +225,32 @@ mod avx2 {
             if rest.len() - chunk < CHUNK {
                 alarms &= (1u32 << (rest.len() - chunk)) - 1;
             }
-            while alarms != 0 {
-                let place = at + chunk + alarms.trailing_zeros() as usize;
-                alarms &= alarms - 1;
-                if let Some(literal) = literals.first_at(text, place)
-                    && accept(place, literal)
-                {
-                    return Some(place);
-                }
+            if let Some(place) = first_accepted(literals, text, at + chunk, alarms.into(), accept) {
+                return Some(place);
             }
             chunk += CHUNK;
+        }
+        None
+    }
+
+    /// The first of the places `alarms` marks (bit `i`: the place `at + i`) where a literal starts and
+    /// `accept` takes it, in order.
+    #[inline(always)]
+    fn first_accepted(
+        literals: &Literals,
+        text: &[u8],
+        at: usize,
+        mut alarms: u64,
+        accept: &mut dyn FnMut(usize, usize) -> bool,
+    ) -> Option<usize> {
+        while alarms != 0 {
+            let place = at + alarms.trailing_zeros() as usize;
+            alarms &= alarms - 1;
+            if let Some(literal) = literals.first_at(text, place)
+                && accept(place, literal)
+            {
+                return Some(place);
+            }
         }
         None
     }
