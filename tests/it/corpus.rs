@@ -1,8 +1,8 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! eighth collections (123, 127, 126, 136, 130, 92 and 74 pastes), added likewise: 1,106 pastes. `heldout/`
-//! is a ninth collection (90 pastes), from sources none of them used, never tuned on: only measured
+//! ninth collections (123, 127, 126, 136, 130, 92, 74 and 90 pastes), added likewise: 1,196 pastes. `heldout/`
+//! is a tenth collection, from sources none of them used, never tuned on: only measured
 //! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`).
 //!
 //! Each file:
@@ -239,7 +239,7 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 92.2%, precision 96.2% on the 1,106 pastes, the eight earlier
+/// The floors are today's figures (recall 89.8%, precision 95.2% on the 1,196 pastes, the nine earlier
 /// held-out sets included), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
@@ -265,7 +265,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.9218 && precision >= 0.9624,
+        recall >= 0.8978 && precision >= 0.9523,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
