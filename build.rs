@@ -132,12 +132,15 @@ fn fail(message: &str) -> ! {
 /// The problem families file, beside the catalogs.
 const FAMILIES: &str = "families.toml";
 
-/// The families as statics, and the index of their members: `(catalog id, entry id, family)` sorted, so
-/// that a match finds its family by a binary search with nothing built at run time.
+/// The families as statics, and their members as tables without pointers (text, ends, families, and an
+/// order sorted by `catalog/entry`): a match finds its family by a binary search with nothing built at run
+/// time, and the tables are read from the binary as they are, with no relocation for the loader to apply
+/// to each of hundreds of members at every start.
 fn families(path: &Path) -> (String, String) {
     println!("cargo::rerun-if-changed={}", path.display());
     let mut out = String::from("&[\n");
-    let mut index: Vec<(String, String, usize)> = Vec::new();
+    // Every member, `catalog/entry`, in family order, with its family.
+    let mut members: Vec<(String, usize)> = Vec::new();
     // The families are part of every card: without the file, the build fails rather than drop them.
     let source = fs::read_to_string(path).unwrap_or_else(|e| panic!("catalogs/{FAMILIES}: {e}"));
     let table: Table = source
@@ -157,20 +160,18 @@ fn families(path: &Path) -> (String, String) {
             .iter()
             .map(text_literal)
             .collect();
-        let members: Vec<String> = f
+        let first = members.len();
+        for m in f
             .get("members")
             .and_then(Value::as_array)
             .expect("members is an array")
-            .iter()
-            .map(|m| {
-                let member = m.as_str().expect("members are strings");
-                let (catalog, entry) = member
-                    .split_once('/')
-                    .unwrap_or_else(|| panic!("member {member} is not catalog/entry"));
-                index.push((catalog.to_string(), entry.to_string(), at));
-                format!("({catalog:?}, {entry:?})")
-            })
-            .collect();
+        {
+            let member = m.as_str().expect("members are strings");
+            if member.split_once('/').is_none() {
+                panic!("member {member} is not catalog/entry");
+            }
+            members.push((member.to_string(), at));
+        }
         // Other names users give the problem (optional): a lookup of one shows the family.
         let aliases: Vec<String> = f
             .get("aliases")
@@ -181,22 +182,33 @@ fn families(path: &Path) -> (String, String) {
             .collect();
         let _ = writeln!(
             out,
-            "  BuiltinFamily {{ id: {:?}, name: {}, aliases: &[{}], explanation: {}, checklist: &[{}], members: &[{}] }},",
+            "  BuiltinFamily {{ id: {:?}, name: {}, aliases: &[{}], explanation: {}, checklist: &[{}], members: {}..{} }},",
             string(f, "id"),
             text_literal(f.get("name").expect("name")),
             aliases.join(", "),
             text_literal(f.get("explanation").expect("explanation")),
             checklist.join(", "),
-            members.join(", "),
+            first,
+            members.len(),
         );
     }
     out.push(']');
-    index.sort();
-    let index = index
-        .iter()
-        .map(|(catalog, entry, at)| format!("({catalog:?}, {entry:?}, {at})"))
-        .collect::<Vec<_>>();
-    (out, format!("&[{}]", index.join(", ")))
+    let mut text = String::new();
+    let mut ends = Vec::new();
+    for (member, _) in &members {
+        text.push_str(member);
+        ends.push(text.len().to_string());
+    }
+    let mut order: Vec<usize> = (0..members.len()).collect();
+    order.sort_by_key(|&at| members[at].0.split_once('/'));
+    let list = |items: Vec<String>| items.join(", ");
+    let tables = format!(
+        "Members {{ text: {text:?}, ends: &[{}], families: &[{}], sorted: &[{}] }}",
+        list(ends),
+        list(members.iter().map(|(_, at)| at.to_string()).collect()),
+        list(order.iter().map(usize::to_string).collect()),
+    );
+    (out, tables)
 }
 
 fn string<'a>(v: &'a Value, key: &str) -> &'a str {

@@ -6,9 +6,8 @@ use crate::catalog::{Catalog, Catalogs, Entry, Text};
 
 const BUILTIN: &[BuiltinFamily] = include!(concat!(env!("OUT_DIR"), "/builtin_families.rs"));
 
-/// `(catalog id, entry id, family)` for every member, sorted: every match asks which family it is in.
-const MEMBERS: &[(&str, &str, usize)] =
-    include!(concat!(env!("OUT_DIR"), "/builtin_family_members.rs"));
+/// Every family's members: every match asks which family it is in.
+const MEMBERS: Members = include!(concat!(env!("OUT_DIR"), "/builtin_family_members.rs"));
 
 struct BuiltinFamily {
     id: &'static str,
@@ -16,7 +15,33 @@ struct BuiltinFamily {
     aliases: &'static [&'static str],
     explanation: (&'static str, &'static str),
     checklist: &'static [(&'static str, &'static str)],
-    members: &'static [(&'static str, &'static str)],
+    /// Where its members are in `MEMBERS`.
+    members: std::ops::Range<usize>,
+}
+
+/// The families' members, `catalog/entry` one after another in family order, kept as numbers and one
+/// text (no pointers: nothing for the loader to relocate at start-up).
+struct Members {
+    text: &'static str,
+    /// Where each member ends in `text`.
+    ends: &'static [u32],
+    /// Each member's family, an index into `BUILTIN`.
+    families: &'static [u16],
+    /// The members by `(catalog, entry)`: indexes into `ends`.
+    sorted: &'static [u16],
+}
+
+impl Members {
+    /// The member at `at`: `(catalog id, entry id)`.
+    fn get(&self, at: usize) -> (&'static str, &'static str) {
+        let start = at
+            .checked_sub(1)
+            .map_or(0, |before| self.ends[before] as usize);
+        let member = &self.text[start..self.ends[at] as usize];
+        member
+            .split_once('/')
+            .expect("the build writes catalog/entry")
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -27,8 +52,8 @@ pub struct Family {
     pub aliases: &'static [&'static str],
     pub explanation: Text,
     pub checklist: Vec<Text>,
-    /// `(catalog id, entry id)`.
-    pub members: &'static [(&'static str, &'static str)],
+    /// Where its members are among the built-in families' (`members()`).
+    members: std::ops::Range<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -47,7 +72,7 @@ impl Families {
                     aliases: f.aliases,
                     explanation: Text::trusted(f.explanation),
                     checklist: f.checklist.iter().copied().map(Text::trusted).collect(),
-                    members: f.members,
+                    members: f.members.clone(),
                 })
                 .collect(),
         }
@@ -57,9 +82,12 @@ impl Families {
     pub fn of(&self, catalog: &Catalog, entry: &Entry) -> Option<&Family> {
         let key = (catalog.id.as_str(), &*entry.id);
         let at = MEMBERS
-            .binary_search_by(|&(c, e, _)| (c, e).cmp(&key))
+            .sorted
+            .binary_search_by(|&at| MEMBERS.get(usize::from(at)).cmp(&key))
             .ok()?;
-        self.families.get(MEMBERS[at].2)
+        self.families.get(usize::from(
+            MEMBERS.families[usize::from(MEMBERS.sorted[at])],
+        ))
     }
 
     /// A family by id, or by name in either language (any case).
@@ -101,11 +129,15 @@ fn name_key(name: &str) -> impl Iterator<Item = char> + '_ {
 }
 
 impl Family {
+    /// Its members, `(catalog id, entry id)`, in family order.
+    pub fn members(&self) -> impl Iterator<Item = (&'static str, &'static str)> + '_ {
+        self.members.clone().map(|at| MEMBERS.get(at))
+    }
+
     /// The members that are loaded (a vendor filter or an override may leave some out), in family order.
     pub fn loaded_members<'c>(&self, catalogs: &'c Catalogs) -> Vec<(&'c Catalog, &'c Entry)> {
-        self.members
-            .iter()
-            .filter_map(|&(catalog_id, entry_id)| {
+        self.members()
+            .filter_map(|(catalog_id, entry_id)| {
                 let catalog = catalogs.catalogs.iter().find(|c| c.id == catalog_id)?;
                 let entry = catalog.entries.by_id(entry_id)?;
                 Some((catalog, entry))

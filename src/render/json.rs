@@ -153,7 +153,7 @@ pub(super) fn json_family(f: &Family) -> JsonFamily<'_> {
         name: &f.name,
         explanation: &f.explanation,
         checklist: &f.checklist,
-        members: f.members.iter().map(|(c, e)| format!("{c}/{e}")).collect(),
+        members: f.members().map(|(c, e)| format!("{c}/{e}")).collect(),
     }
 }
 
