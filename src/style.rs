@@ -1,6 +1,7 @@
 //! Colour, decided once from `--color` and the environment, applied through named roles so the renderer
 //! never picks raw colours.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::io::IsTerminal;
 
@@ -193,51 +194,53 @@ impl Palette {
         Palette { enabled }
     }
 
-    fn paint(&self, text: &str, role: Role) -> String {
+    /// The text in its role's colours; without colour, the text itself (nothing copied: a scan paints
+    /// several pieces of every line it reports).
+    fn paint<'t>(&self, text: &'t str, role: Role) -> Cow<'t, str> {
         if self.enabled {
-            text.style(role.ansi()).to_string()
+            Cow::Owned(text.style(role.ansi()).to_string())
         } else {
-            text.to_string()
+            Cow::Borrowed(text)
         }
     }
 
-    pub fn code(&self, text: &str) -> String {
+    pub fn code<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, CODE)
     }
 
-    pub fn status(&self, status: u16, text: &str) -> String {
+    pub fn status<'t>(&self, status: u16, text: &'t str) -> Cow<'t, str> {
         self.paint(text, status_role(status))
     }
 
-    pub fn heading(&self, text: &str) -> String {
+    pub fn heading<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, HEADING)
     }
 
-    pub fn label(&self, text: &str) -> String {
+    pub fn label<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, LABEL)
     }
 
-    pub fn vendor(&self, text: &str) -> String {
+    pub fn vendor<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, VENDOR)
     }
 
-    pub fn capture(&self, text: &str) -> String {
+    pub fn capture<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, CAPTURE)
     }
 
-    pub fn found(&self, text: &str) -> String {
+    pub fn found<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, FOUND)
     }
 
-    pub fn path(&self, text: &str) -> String {
+    pub fn path<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, PATH)
     }
 
-    pub fn line_number(&self, text: &str) -> String {
+    pub fn line_number<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, LINE_NUMBER)
     }
 
-    pub fn aside(&self, text: &str) -> String {
+    pub fn aside<'t>(&self, text: &'t str) -> Cow<'t, str> {
         self.paint(text, ASIDE)
     }
 

@@ -186,7 +186,7 @@ impl<'c> Matcher<'c> {
 
         for field in &evidence.code_fields {
             if !self.code_candidates(&mut candidates, field) {
-                self.add_referrals(&mut referrals, field, CODE_FIELD);
+                self.add_referrals(&mut referrals, &Seen::of(field), CODE_FIELD);
             }
         }
         for field in &evidence.message_fields {
@@ -289,7 +289,7 @@ impl<'c> Matcher<'c> {
                         candidates,
                         catalog,
                         entry,
-                        Sighting::code(found, GENERIC_CODE_FIELD, Captures::new()),
+                        Sighting::code(Seen::of(found), GENERIC_CODE_FIELD, Captures::new()),
                     );
                 }
             }
@@ -317,7 +317,7 @@ impl<'c> Matcher<'c> {
                 candidates,
                 catalog,
                 entry,
-                Sighting::code(found, points, Captures::new()),
+                Sighting::code(Seen::of(found), points, Captures::new()),
             );
         }
         if !exact.is_empty() {
@@ -330,7 +330,7 @@ impl<'c> Matcher<'c> {
                 candidates,
                 catalog,
                 entry,
-                Sighting::code(found, CODE_TEMPLATE_FIELD, captures),
+                Sighting::code(Seen::of(found), CODE_TEMPLATE_FIELD, captures),
             );
         }
         any
@@ -349,17 +349,17 @@ impl<'c> Matcher<'c> {
             Place::Field(field, _) => (field.span.clone(), field.source.as_str()),
             Place::Text(view, _) => (view.to_paste(&hit.span), "text"),
         };
-        let found = Found {
-            value: haystack[hit.span.clone()].to_string(),
+        let found = Seen {
+            value: &haystack[hit.span.clone()],
             span,
-            source: source.to_string(),
+            source,
         };
         match hit.target {
             // The reason phrase of a status line (`HTTP/1.1 403 Forbidden`) is no code, though a vendor may
             // have one spelled so.
             Target::Code(_)
                 if matches!(place, Place::Text(..))
-                    && crate::status::is_reason_phrase(&found.value) => {}
+                    && crate::status::is_reason_phrase(found.value) => {}
             Target::Code(entry) => {
                 let points = if !hit.generic {
                     CODE_IN_TEXT
@@ -372,18 +372,18 @@ impl<'c> Matcher<'c> {
                     candidates,
                     hit.catalog,
                     entry,
-                    Sighting::code(&found, points, hit.captures),
+                    Sighting::code(found, points, hit.captures),
                 );
             }
             // Nor is it a message (`HTTP/1.1 401 Unauthorized` says the status, not Kong's `Unauthorized`).
             Target::Message(_)
                 if let Place::Text(_, lines) = place
-                    && crate::status::is_reason_phrase(&found.value)
+                    && crate::status::is_reason_phrase(found.value)
                     && after_status_line_status(haystack, lines, hit.span.start) => {}
             // Nor is the status line itself an error page's title (`HTTP/1.1 502 Bad Gateway`).
             Target::Message(_)
                 if let Place::Text(_, lines) = place
-                    && crate::status::is_status_title(&found.value)
+                    && crate::status::is_status_title(found.value)
                     && at_status_line_status(haystack, lines, hit.span.start) => {}
             Target::Message(entry) => {
                 let lines = match place {
@@ -422,13 +422,13 @@ impl<'c> Matcher<'c> {
                 let dropped = !forms.iter().any(|form| form.source() == found.value)
                     && forms
                         .iter()
-                        .any(|form| form.source().strip_suffix('.') == Some(found.value.as_str()));
+                        .any(|form| form.source().strip_suffix('.') == Some(found.value));
                 let at = add(
                     candidates,
                     hit.catalog,
                     entry,
                     Sighting {
-                        found: &found,
+                        found,
                         kind: ClueKind::Message,
                         points,
                         captures: hit.captures,
@@ -442,22 +442,17 @@ impl<'c> Matcher<'c> {
                 c.sole_message |= sole;
             }
             Target::Referral => {
-                if self.entries_with_code(&found.value).is_empty() {
+                if self.entries_with_code(found.value).is_empty() {
                     self.add_referrals(referrals, &found, CODE_IN_TEXT);
                 }
             }
         }
     }
 
-    fn add_referrals(
-        &self,
-        referrals: &mut Vec<ReferralMatch<'c>>,
-        found: &Found<String>,
-        points: i32,
-    ) {
+    fn add_referrals(&self, referrals: &mut Vec<ReferralMatch<'c>>, found: &Seen<'_>, points: i32) {
         for m in self.referrals_for(
-            &found.value,
-            vec![clue(ClueKind::Code, &found.value, found)],
+            found.value,
+            vec![clue(ClueKind::Code, found.value, found.source, &found.span)],
             Some(points),
         ) {
             if !referrals
@@ -521,7 +516,7 @@ enum Place<'a> {
 /// One sighting of an entry in the text: what was found, as its code or its message, worth how many points,
 /// with what it filled in and the text that followed a message.
 struct Sighting<'f> {
-    found: &'f Found<String>,
+    found: Seen<'f>,
     kind: ClueKind,
     points: i32,
     captures: Captures,
@@ -529,13 +524,31 @@ struct Sighting<'f> {
 }
 
 impl<'f> Sighting<'f> {
-    fn code(found: &'f Found<String>, points: i32, captures: Captures) -> Sighting<'f> {
+    fn code(found: Seen<'f>, points: i32, captures: Captures) -> Sighting<'f> {
         Sighting {
             found,
             kind: ClueKind::Code,
             points,
             captures,
             detail: None,
+        }
+    }
+}
+
+/// What a sighting saw, borrowed from the paste and its evidence: copied only where it becomes a clue.
+struct Seen<'f> {
+    value: &'f str,
+    span: Range<usize>,
+    /// Where it was found (`Found::source`).
+    source: &'f str,
+}
+
+impl<'f> Seen<'f> {
+    fn of(found: &'f Found<String>) -> Seen<'f> {
+        Seen {
+            value: &found.value,
+            span: found.span.clone(),
+            source: &found.source,
         }
     }
 }
@@ -602,7 +615,8 @@ fn add<'c>(
         .iter()
         .any(|k| k.kind == kind && k.text == found.value);
     if !c.primary.overlaps(&found.span) && !repeated {
-        c.clues.push(clue(kind, &found.value, found));
+        c.clues
+            .push(clue(kind, found.value, found.source, &found.span));
     }
     c.primary.insert(&found.span);
     at
@@ -636,9 +650,12 @@ fn weigh(
             if !restates_status(candidate) {
                 candidate.score += STATUS_AGREES;
             }
-            candidate
-                .clues
-                .push(clue(ClueKind::Status, &text[found.span.clone()], found));
+            candidate.clues.push(clue(
+                ClueKind::Status,
+                &text[found.span.clone()],
+                &found.source,
+                &found.span,
+            ));
         } else {
             differs = match (in_message, same_line) {
                 (true, _) => 0,
@@ -676,9 +693,12 @@ fn weigh(
     let named = evidence.vendors.iter().find(|v| v.value == vendor);
     if let Some(hint) = named {
         candidate.score += VENDOR_AGREES;
-        candidate
-            .clues
-            .push(clue(ClueKind::Vendor, &text[hint.span.clone()], hint));
+        candidate.clues.push(clue(
+            ClueKind::Vendor,
+            &text[hint.span.clone()],
+            &hint.source,
+            &hint.span,
+        ));
     } else if !evidence.vendors.is_empty() || shows_another_vendors_product(evidence, vendor.id()) {
         candidate.score += VENDOR_DIFFERS;
     }
@@ -759,13 +779,13 @@ fn restates_status(candidate: &Candidate<'_>) -> bool {
         && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
 }
 
-fn clue<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
+fn clue(kind: ClueKind, text: &str, found_in: &str, span: &Range<usize>) -> Clue {
     Clue {
         kind,
-        text: text.to_string(),
-        found_in: found.source.clone(),
-        start: found.span.start,
-        end: found.span.end,
+        text: text.into(),
+        found_in: found_in.into(),
+        start: span.start,
+        end: span.end,
     }
 }
 

@@ -1,6 +1,7 @@
 //! Resolving a query to catalog entries: working out whether it is a code, an HTTP status or a message
 //! fragment, matching templates, ranking best first, and suggesting close codes when nothing matches.
 
+use compact_str::CompactString;
 use regex::Regex;
 
 use crate::catalog::{Catalog, Catalogs, Entry, Referral, Vendor};
@@ -76,10 +77,11 @@ pub struct Match<'c> {
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Clue {
     pub kind: ClueKind,
-    /// The text found, as it stands in the paste.
-    pub text: String,
+    /// The text found, as it stands in the paste (a short text is held in place: a line explained makes
+    /// several clues, and most are codes, statuses and field names).
+    pub text: CompactString,
     /// Where it was found: a field name (`error_code`), `status line`, `text`...
-    pub found_in: String,
+    pub found_in: CompactString,
     /// Byte offsets in the paste.
     pub start: usize,
     pub end: usize,

@@ -8,6 +8,7 @@ use crate::family::Family;
 use crate::matcher::{Clue, ClueKind, Match, ReferralMatch};
 use crate::status;
 use crate::template::{Captures, fill_code, fill_text};
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 /// Drops a match whose other edition is already shown: the shown card lists both editions. (Looked up in
@@ -37,7 +38,7 @@ pub(super) fn fold_editions<'a, 'c>(matches: &'a [Match<'c>]) -> Vec<&'a Match<'
 
 /// How a piece of text is painted, applied after wrapping (styling before wrapping would break styles
 /// across lines).
-pub(super) type Paint<'p> = Box<dyn Fn(&str) -> String + 'p>;
+pub(super) type Paint<'p> = Box<dyn for<'t> Fn(&'t str) -> Cow<'t, str> + 'p>;
 
 /// Writes a card: a header line, then labelled fields wrapped to the width under their label.
 pub(super) struct CardWriter<'a> {
@@ -79,7 +80,12 @@ impl<'a> CardWriter<'a> {
     }
 
     /// `paint` styles each wrapped line.
-    pub(super) fn field(&mut self, label: &str, lines: &[String], paint: impl Fn(&str) -> String) {
+    pub(super) fn field(
+        &mut self,
+        label: &str,
+        lines: &[String],
+        paint: impl for<'t> Fn(&'t str) -> Cow<'t, str>,
+    ) {
         let body_width = self.look.width.saturating_sub(LABEL_WIDTH + 2).max(20);
         let mut first = true;
         for line in lines {
@@ -100,7 +106,7 @@ impl<'a> CardWriter<'a> {
     }
 
     pub(super) fn plain(&mut self, label: &str, lines: &[String]) {
-        self.field(label, lines, str::to_string);
+        self.field(label, lines, |l| Cow::Borrowed(l));
     }
 
     pub(super) fn footnote(&mut self, text: &str) {
