@@ -41,9 +41,9 @@ pub struct Evidence {
     /// Marks of a product no catalog covers, whose errors reuse the front doors' codes and messages
     /// (`paste/products.rs`).
     pub other_products: Vec<Found<OtherProduct>>,
-    /// Whether the paste names Amazon API Gateway itself (its hosts, SigV4 service name or headers:
-    /// `paste/products.rs`); a log line is not read for it.
-    pub names_api_gateway: bool,
+    /// The vendors whose catalogued product the paste names (a catalog's `product_marks`: API Gateway's
+    /// hosts, SigV4 service name and headers); a log line is not read for them.
+    pub products_named: Vec<Vendor>,
     /// How the text was read.
     pub reading: Reading,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
@@ -521,8 +521,8 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        evidence.names_api_gateway = products::names_api_gateway(text);
-        evidence.other_products = products::other_products(text, evidence.names_api_gateway);
+        evidence.products_named = hints.products_named(text);
+        evidence.other_products = products::other_products(text, &evidence.products_named);
         evidence.vendors = hints.vendors_in(text);
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::named_elsewhere(text);

@@ -173,6 +173,10 @@ pub struct Entry {
     /// An SDK's wrapper around whatever the server answered (`SDK.ServerError`): found in a paste only when
     /// no other error of its vendor is.
     pub wrapper: bool,
+    /// Every product of its vendor answers this message (AWS's SigV4 messages, which every AWS service
+    /// returns word for word): found in a paste only where the paste shows the catalog's product (its
+    /// `product_marks`) or the message stands alone as the paste's.
+    pub vendor_wide: bool,
     pub meaning: Text,
     pub fix: Text,
     pub note: Option<Text>,

@@ -40,6 +40,7 @@ pub(crate) struct Header<S> {
     /// `(text, any case, what)` of each vendor hint.
     pub hints: Vec<(S, bool, S)>,
     pub shared_names: Vec<S>,
+    pub product_marks: Vec<S>,
     pub replaces: bool,
     pub messages_are_descriptions: bool,
 }
@@ -90,6 +91,10 @@ impl<S> Header<S> {
         for name in self.shared_names {
             shared_names.push(f(name)?);
         }
+        let mut product_marks = Vec::with_capacity(self.product_marks.len());
+        for mark in self.product_marks {
+            product_marks.push(f(mark)?);
+        }
         let sources = map_sources(self.sources, f)?;
         Some(Header {
             file,
@@ -101,6 +106,7 @@ impl<S> Header<S> {
             referrals,
             hints,
             shared_names,
+            product_marks,
             replaces: self.replaces,
             messages_are_descriptions: self.messages_are_descriptions,
         })
@@ -250,6 +256,9 @@ pub struct Catalog {
     /// Error names this vendor defined that other vendors' APIs reuse for their own errors (AWS's common
     /// errors, gRPC's status codes): another vendor's row found by one of them alone needs more to claim it.
     pub shared_names: Vec<String>,
+    /// Words that show a paste is about this catalog's product rather than another of its vendor's
+    /// (`execute-api`, API Gateway's host; its own headers), in any case.
+    pub product_marks: Vec<String>,
     pub origin: Origin,
     /// Where the catalog this one replaced (with `override = true`) came from.
     pub overrides: Option<Origin>,
@@ -270,7 +279,7 @@ impl Catalog {
         for e in self.entries.iter() {
             let forms: Vec<&str> = e.variants.iter().map(Template::source).collect();
             text += &format!(
-                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {:?} {:?} {:?} {:?}\n",
+                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {} {:?} {:?} {:?} {:?}\n",
                 e.id,
                 e.code.as_ref().map(Template::source),
                 e.status,
@@ -279,6 +288,7 @@ impl Catalog {
                 e.edition_of,
                 e.doubtful_message,
                 e.wrapper,
+                e.vendor_wide,
                 e.meaning,
                 e.fix,
                 e.note,
@@ -308,6 +318,7 @@ pub(crate) struct Parts<'a> {
     pub referrals: &'a [Referral],
     pub hints: &'a [Hint],
     pub shared_names: &'a [String],
+    pub product_marks: &'a [String],
     pub replaces: bool,
     pub messages_are_descriptions: bool,
 }
@@ -326,6 +337,7 @@ impl<'a> Header<&'a str> {
                 referrals: &c.referrals,
                 hints: &c.hints,
                 shared_names: &c.shared_names,
+                product_marks: &c.product_marks,
                 replaces: c.replaces,
                 messages_are_descriptions: c.messages_are_descriptions,
             },
@@ -362,6 +374,7 @@ impl<'a> Header<&'a str> {
                 .map(|h| (&*h.text, h.any_case, &*h.what))
                 .collect(),
             shared_names: c.shared_names.iter().map(String::as_str).collect(),
+            product_marks: c.product_marks.iter().map(String::as_str).collect(),
             replaces: c.replaces,
             messages_are_descriptions: c.messages_are_descriptions,
         }
@@ -412,6 +425,7 @@ impl Pool {
             },
             doubtful_message: e.doubtful_message,
             wrapper: e.wrapper,
+            vendor_wide: e.vendor_wide,
             meaning: self.pair(&e.meaning)?,
             fix: self.pair(&e.fix)?,
             note: match &e.note {
@@ -604,6 +618,9 @@ pub(crate) fn unpack(
         shared_names: (header.shared_names.iter())
             .map(|n| n.to_string())
             .collect(),
+        product_marks: (header.product_marks.iter())
+            .map(|m| m.to_string())
+            .collect(),
         origin: origin.unwrap_or(Origin::Builtin(header.file)),
         overrides: None,
         replaces: header.replaces,
@@ -633,6 +650,8 @@ mod tests {
                 edition_of: Some(70_000),
                 doubtful_message: true,
                 wrapper: true,
+                // (Unlike its neighbour, so that reading the two in the wrong order fails.)
+                vendor_wide: false,
                 meaning: ((5, 6), (7, 8)),
                 fix: ((9, 10), (11, 12)),
                 note: Some(((13, 14), (2_097_151, 2_097_152))),

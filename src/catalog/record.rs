@@ -26,6 +26,7 @@ pub(super) struct EntryRecord {
     pub(super) edition_of: Option<u32>,
     pub(super) doubtful_message: bool,
     pub(super) wrapper: bool,
+    pub(super) vendor_wide: bool,
     pub(super) meaning: (Span, Span),
     pub(super) fix: (Span, Span),
     pub(super) note: Option<(Span, Span)>,
@@ -126,6 +127,7 @@ impl EntryRecord {
         self.edition_of = r.option(Reader::u32)?;
         self.doubtful_message = r.bool()?;
         self.wrapper = r.bool()?;
+        self.vendor_wide = r.bool()?;
         self.meaning = r.pair()?;
         self.fix = r.pair()?;
         self.note = r.option(Reader::pair)?;

@@ -244,6 +244,7 @@ impl Store {
             edition_of: record.edition_of.map(|i| i as usize),
             doubtful_message: record.doubtful_message,
             wrapper: record.wrapper,
+            vendor_wide: record.vendor_wide,
             meaning: self.pair(record.meaning)?,
             fix: self.pair(record.fix)?,
             note: match record.note {

@@ -55,6 +55,7 @@ pub(crate) fn pack_keeping(text: &str, origin: &Origin, keep: Keep) -> Result<(V
             referrals: &c.referrals,
             hints: &c.hints,
             shared_names: &c.shared_names,
+            product_marks: &c.product_marks,
             replaces: c.replaces,
             messages_are_descriptions: c.messages_are_descriptions,
         },
@@ -74,6 +75,7 @@ struct Checked {
     referrals: Vec<Referral>,
     hints: Vec<Hint>,
     shared_names: Vec<String>,
+    product_marks: Vec<String>,
     replaces: bool,
     messages_are_descriptions: bool,
 }
@@ -150,6 +152,8 @@ struct RawCatalog {
     evidence: Vec<RawHint>,
     #[serde(default)]
     shared_names: Vec<Spanned<String>>,
+    #[serde(default)]
+    product_marks: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -204,6 +208,8 @@ struct RawEntry {
     doubtful_message: bool,
     #[serde(default)]
     wrapper: bool,
+    #[serde(default)]
+    vendor_wide: bool,
     meaning: Spanned<RawText>,
     fix: Spanned<RawText>,
     note: Option<Spanned<RawText>>,
@@ -285,6 +291,7 @@ impl Validator<'_> {
             entries.push(self.entry(e, &sources, &ids, default_authored)?);
         }
         let referrals = self.referrals(&raw.referrals, &seen_ids, default_authored)?;
+        let product_marks = self.product_marks(&raw.product_marks, &raw.entries)?;
         Ok(Checked {
             id,
             vendor,
@@ -295,6 +302,7 @@ impl Validator<'_> {
             entries,
             referrals,
             shared_names: self.shared_names(&raw.shared_names)?,
+            product_marks,
             replaces: raw.replaces,
             messages_are_descriptions: raw.messages_are_descriptions,
         })
@@ -314,6 +322,38 @@ impl Validator<'_> {
             names.push(text.clone());
         }
         Ok(names)
+    }
+
+    /// The words that show a paste is about this catalog's product (`product_marks`): each one word, long
+    /// enough not to turn up by chance; a `vendor_wide` entry needs some, or it could never be claimed.
+    fn product_marks(
+        &self,
+        raw: &[Spanned<String>],
+        entries: &[Spanned<RawEntry>],
+    ) -> Result<Vec<String>> {
+        let mut marks = Vec::with_capacity(raw.len());
+        for mark in raw {
+            let text = mark.get_ref();
+            if text.chars().count() < 4 || text.contains(char::is_whitespace) {
+                return self.error(
+                    mark.span(),
+                    format!("product mark `{text}` must be one word of at least 4 characters"),
+                );
+            }
+            marks.push(text.clone());
+        }
+        if marks.is_empty()
+            && let Some(e) = entries.iter().find(|e| e.get_ref().vendor_wide)
+        {
+            return self.error(
+                e.get_ref().id.span(),
+                format!(
+                    "entry `{}` is vendor_wide, but the catalog has no product_marks to tell its product by",
+                    e.get_ref().id.get_ref()
+                ),
+            );
+        }
+        Ok(marks)
     }
 
     /// The catalog's vendor hints (`[[evidence]]`): text long enough not to turn up by chance.
@@ -479,6 +519,7 @@ impl Validator<'_> {
             edition_of,
             doubtful_message: e.doubtful_message,
             wrapper: e.wrapper,
+            vendor_wide: e.vendor_wide,
             meaning,
             fix,
             note,

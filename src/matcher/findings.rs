@@ -19,8 +19,7 @@ use crate::template::{Captures, Segment};
 use nearby::{other_code_for, status_for};
 use select::select;
 use shared::{
-    is_oauth_code, is_sigv4_message, leads_a_chinese_message, leads_another_message,
-    shows_another_vendors_product,
+    is_oauth_code, leads_a_chinese_message, leads_another_message, shows_another_vendors_product,
 };
 use spans::Spans;
 use standing::{
@@ -88,11 +87,12 @@ const OTHER_PRODUCT: i32 = -60;
 /// A mark of another product of the row's own vendor: rules the row out, whatever it matched (a code and
 /// its whole message, the status and the vendor come to 135).
 const OTHER_SERVICE: i32 = -150;
-/// A message of AWS's request signing (SigV4), which every AWS service answers word for word, in a paste
-/// that names neither API Gateway (its host, SigV4 service name or headers) nor shows its body (the message
-/// as the only field, `{"message": "..."}`): it is no more API Gateway's than S3's, Lambda's or STS's,
-/// whatever code (`InvalidSignatureException`, SigV4's too), status and vendor came with it.
-const SIGV4_UNCORROBORATED: i32 = -100;
+/// A row whose message every product of its vendor answers word for word (`vendor_wide`: AWS's request
+/// signing, SigV4), in a paste that names none of the vendor's catalogued products (a catalog's
+/// `product_marks`: API Gateway's host, SigV4 service name or headers) nor shows the row's body (the
+/// message as the only field, `{"message": "..."}`): it is no more API Gateway's than S3's, Lambda's or
+/// STS's, whatever code (`InvalidSignatureException`, SigV4's too), status and vendor came with it.
+const VENDOR_WIDE_UNCORROBORATED: i32 = -100;
 /// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
 /// the words are the start of another, longer message.
 const MESSAGE_CONTINUED: i32 = 25;
@@ -712,13 +712,12 @@ fn weigh(
             None => {}
         }
     }
-    if vendor.id() == "aws"
+    if candidate.entry.vendor_wide
         && evidence.is_paste()
-        && !evidence.names_api_gateway
+        && !evidence.products_named.contains(&vendor)
         && !candidate.sole_message
-        && is_sigv4_message(candidate.entry.message.source())
     {
-        candidate.score += SIGV4_UNCORROBORATED;
+        candidate.score += VENDOR_WIDE_UNCORROBORATED;
     }
     // The checks below are of a row found by its code's name (or template) alone, no message of it in the
     // paste and its vendor not named.

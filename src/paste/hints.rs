@@ -20,6 +20,8 @@ pub struct Hints {
     exact_case: OnceLock<aho_corasick::AhoCorasick>,
     /// The error envelopes of the loaded vendors (`ENVELOPES`).
     envelopes: Vec<&'static Envelope>,
+    /// `(vendor, mark in lower case)`: the catalogs' `product_marks`, each once.
+    product_marks: Vec<(Vendor, String)>,
 }
 
 /// An error body's envelope that one vendor's API answers in, whatever the code inside: a generic code
@@ -63,7 +65,14 @@ impl Hints {
     /// The hints of these catalogs.
     pub fn of<'c>(catalogs: impl Iterator<Item = &'c Catalog>) -> Hints {
         let mut list: Vec<(Vendor, String, bool, String)> = Vec::new();
+        let mut product_marks: Vec<(Vendor, String)> = Vec::new();
         for catalog in catalogs {
+            for mark in &catalog.product_marks {
+                let mark = (catalog.vendor, mark.to_ascii_lowercase());
+                if !product_marks.contains(&mark) {
+                    product_marks.push(mark);
+                }
+            }
             for hint in &catalog.hints {
                 let known = (list.iter())
                     .any(|h| h.0 == catalog.vendor && h.1 == hint.text && h.2 == hint.any_case);
@@ -85,7 +94,26 @@ impl Hints {
             exact_case: OnceLock::new(),
             envelopes,
             list,
+            product_marks,
         }
+    }
+
+    /// The vendors whose catalogued product `text` names: a product mark of one of its catalogs stands in
+    /// it, in any case.
+    pub(super) fn products_named(&self, text: &str) -> Vec<Vendor> {
+        let mut named: Vec<Vendor> = Vec::new();
+        if self.product_marks.is_empty() {
+            return named;
+        }
+        let lower = text.to_ascii_lowercase();
+        for (vendor, mark) in &self.product_marks {
+            if !named.contains(vendor)
+                && memchr::memmem::find(lower.as_bytes(), mark.as_bytes()).is_some()
+            {
+                named.push(*vendor);
+            }
+        }
+        named
     }
 
     /// Every place a hint stands in `text`, overlapping ones included, matched in any case or as

@@ -6,6 +6,7 @@
 
 use super::words::Words;
 use super::{Found, Reading};
+use crate::catalog::Vendor;
 
 /// A product the paste comes from that errcode has no catalog of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,9 +18,11 @@ pub struct OtherProduct {
     pub vendor_id: Option<&'static str>,
 }
 
-/// The marks of other products in a paste: the first of object storage's, and of AWS's other services
-/// (none where the paste names API Gateway: `names_api_gateway`, worked out once by the caller).
-pub(super) fn other_products(text: &str, names_api_gateway: bool) -> Vec<Found<OtherProduct>> {
+/// The marks of other products in a paste: the first of object storage's, and of AWS's other services;
+/// none of a vendor whose catalogued product the paste names (`products_named`, from the catalogs'
+/// `product_marks`: a paste naming API Gateway is API Gateway's, whatever other service it names, a Lambda
+/// behind an API, say).
+pub(super) fn other_products(text: &str, products_named: &[Vendor]) -> Vec<Found<OtherProduct>> {
     let mut found = Vec::new();
     let marks = OBJECT_STORAGE_WORDS.one_after_another(text, Reading::Paste);
     let mark = |m: &aho_corasick::Match, vendor_id: Option<&'static str>| {
@@ -42,9 +45,10 @@ pub(super) fn other_products(text: &str, names_api_gateway: bool) -> Vec<Found<O
     {
         found.push(mark(m, Some(vendor)));
     }
-    if !names_api_gateway {
-        found.extend(other_aws_service(text));
-    }
+    found.extend(other_aws_service(text));
+    found.retain(|p| {
+        (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|v| v.id() == id))
+    });
     found
 }
 
@@ -207,25 +211,7 @@ static OBJECT_STORAGE_WORDS: Words = Words::new(
     true,
 );
 
-/// API Gateway's service names, in its hosts (`{api}.execute-api.{region}.amazonaws.com`, the management
-/// API's `apigateway.{region}.amazonaws.com`) and SigV4 scopes, and its own headers: where one is named, the
-/// paste is API Gateway's whatever other service it names (a Lambda behind an API, say).
-const API_GATEWAY: &[&str] = &[
-    "execute-api",
-    "apigateway",
-    "x-amz-apigw-id",
-    "apigw-requestid",
-];
-
-static API_GATEWAY_WORDS: Words = Words::new(|| API_GATEWAY.to_vec(), true);
-
-/// Whether the paste names API Gateway itself (`API_GATEWAY`, in any case).
-pub(super) fn names_api_gateway(text: &str) -> bool {
-    API_GATEWAY_WORDS.is_match(text, Reading::Paste)
-}
-
-/// A service of AWS other than API Gateway that the paste names (asked only of one that names none of API
-/// Gateway's): in a host
+/// A service of AWS other than API Gateway that the paste names: in a host
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
@@ -374,11 +360,12 @@ fn is_region(label: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The marks of AWS's other services in `text`, API Gateway told by the built-in catalogs' product marks.
     fn marks(text: &str) -> Vec<&'static str> {
-        (!names_api_gateway(text))
-            .then(|| other_aws_service(text))
-            .flatten()
-            .iter()
+        let catalogs = crate::catalog::Catalogs::builtin();
+        let hints = crate::paste::Hints::of(catalogs.catalogs.iter());
+        (other_products(text, &hints.products_named(text)).iter())
+            .filter(|f| f.value.vendor_id == Some("aws"))
             .map(|f| f.value.what)
             .collect()
     }
@@ -429,7 +416,7 @@ mod tests {
     #[test]
     fn a_vendors_object_store_marks_that_vendor_too() {
         let vendors = |text: &str| -> Vec<Option<&'static str>> {
-            (other_products(text, false).iter())
+            (other_products(text, &[]).iter())
                 .map(|f| f.value.vendor_id)
                 .collect()
         };

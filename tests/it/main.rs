@@ -17,6 +17,7 @@ mod mistyped;
 mod package;
 mod pager;
 mod pastes;
+mod product_marks;
 mod properties;
 mod readme;
 mod rendered;

@@ -1,28 +1,12 @@
 //! Names and messages that systems share: a reader of the vendors' documents knows these are no one vendor's
-//! by themselves. SigV4's messages, which every AWS service answers; OAuth 2.0's codes; a name stated as an
-//! SDK prints another system's error (`Code: message`); a name followed by a message in Chinese. (The names a
-//! vendor lends others, AWS's common errors and gRPC's codes, are its catalog's `shared_names`.)
+//! by themselves. OAuth 2.0's codes; a name stated as an SDK prints another system's error (`Code:
+//! message`); a name followed by a message in Chinese. (The names a vendor lends others, AWS's common errors
+//! and gRPC's codes, are its catalog's `shared_names`; the messages every product of a vendor answers, AWS's
+//! SigV4 messages, are its rows marked `vendor_wide`.)
 
 use super::Candidate;
 use crate::matcher::ClueKind;
 use crate::paste::Evidence;
-
-/// Whether a message is one of AWS Signature Version 4's that every AWS service answers alike to a signed
-/// request (the IAM user guide's “Troubleshoot signed requests for AWS APIs”): a signature that does not
-/// match, one expired or not yet current, a credential scope or security token that is wrong. (Not the
-/// messages of an Authorization header that is no SigV4 at all, `Bearer <token>`: SDKs of other services
-/// always sign, and real pastes of those are API Gateway's, called by hand.)
-pub(super) fn is_sigv4_message(message: &str) -> bool {
-    const SIGV4: [&str; 6] = [
-        "The request signature we calculated does not match",
-        "Signature expired:",
-        "Signature not yet current:",
-        "The security token included in the request is invalid",
-        "Credential should be scoped to",
-        "Date in Credential scope does not match",
-    ];
-    SIGV4.iter().any(|m| message.contains(m))
-}
 
 /// Whether a candidate found by its code alone, a name (not a numbered code such as `APIGW.0301`, which is
 /// its vendor's shape), states it as an SDK prints an error, `Code: message` (`RequestLimitExceeded: Request

@@ -1,0 +1,107 @@
+//! A catalog's `product_marks` and its `vendor_wide` rows: a message every product of a vendor answers
+//! (AWS's SigV4 messages, in the built-in AWS catalog) names the catalog's row in a paste only where the
+//! paste shows the catalog's product, or where the message is the paste's only one; any catalog can say so.
+
+use crate::util::{TestCommand, rows, with_catalog, write};
+
+fn catalog(extra: &str, entry_extra: &str) -> String {
+    format!(
+        r#"id = "acme-gateway"
+vendor = "acme"
+vendor_name = {{ en = "Acme", zh = "Acme" }}
+product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
+{extra}
+[[sources]]
+id = "runbook"
+title = "Runbook"
+
+[[entries]]
+id = "token-invalid"
+status = 401
+{entry_extra}
+message = "The access token included in the request is not valid."
+meaning = {{ en = "The token is not valid.", zh = "令牌无效。" }}
+fix = {{ en = "Get a new token.", zh = "重新获取令牌。" }}
+"#
+    )
+}
+
+#[test]
+fn a_vendor_wide_row_needs_its_product_in_the_paste_or_its_message_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "acme.toml",
+        catalog(r#"product_marks = ["acme-gw"]"#, "vendor_wide = true"),
+    );
+    let lookup = |paste: &str| {
+        let run = TestCommand::new()
+            .args(["--catalog".as_ref(), path.as_os_str()])
+            .args(["--json", "lookup"])
+            .stdin(paste)
+            .output();
+        let code = run.code();
+        (rows(&run.json()), code)
+    };
+    let row = ("acme".to_string(), None, 401);
+    // Said inside another program's output, with nothing of the product: any service of the vendor's.
+    assert_eq!(
+        lookup(
+            "sync failed: The access token included in the request is not valid. Retrying in 5 s\n"
+        ),
+        (vec![], 1)
+    );
+    // The product's host in the paste (a mark is matched in any case): the catalog's row.
+    assert_eq!(
+        lookup(
+            "POST https://eu.ACME-GW.example/v1/orders\nsync failed: The access token included in the request is not valid. Retrying in 5 s\n"
+        ),
+        (vec![row.clone()], 0)
+    );
+    // The message as the body's only field: the row's own answer.
+    assert_eq!(
+        lookup(r#"{"message": "The access token included in the request is not valid."}"#),
+        (vec![row.clone()], 0)
+    );
+    // A code lookup is no paste: the row is found whatever the marks.
+    let run = with_catalog(
+        &path,
+        &[
+            "--json",
+            "lookup",
+            "The access token included in the request is not valid.",
+        ],
+    );
+    assert_eq!(rows(&run.json()), vec![row]);
+}
+
+#[test]
+fn vendor_wide_without_product_marks_and_short_marks_are_located_errors() {
+    let dir = tempfile::tempdir().unwrap();
+    let unmarked = write(
+        dir.path(),
+        "unmarked.toml",
+        catalog("", "vendor_wide = true"),
+    );
+    let run = with_catalog(&unmarked, &["lookup", "x"]).expect_code(2);
+    assert_eq!(
+        run.stderr().trim_end(),
+        format!(
+            "errcode: {}:11:6: entry `token-invalid` is vendor_wide, but the catalog has no product_marks to tell its product by",
+            unmarked.display()
+        )
+    );
+    let short = write(
+        dir.path(),
+        "short.toml",
+        catalog(r#"product_marks = ["gw"]"#, ""),
+    );
+    let run = with_catalog(&short, &["lookup", "x"]).expect_code(2);
+    assert_eq!(
+        run.stderr().trim_end(),
+        format!(
+            "errcode: {}:5:18: product mark `gw` must be one word of at least 4 characters",
+            short.display()
+        )
+    );
+}
