@@ -318,7 +318,7 @@ fn alibaba_invalid_access_key_id_and_its_look_alikes() {
 }
 
 /// A generic code the Go SDK's wrapper carries (`SDK.ServerError` / `ErrorCode: IncompleteSignature`) is the
-/// error, not a category of the wrapper: the wrapper, which names its vendor, gives way to it.
+/// error, not a category of the wrapper; the wrapper, which names its vendor, is never the error itself.
 #[test]
 fn a_wrapped_generic_code_is_the_error() {
     for (code, status) in [
@@ -338,9 +338,14 @@ fn a_wrapped_generic_code_is_the_error() {
             "{code}: {found:?}"
         );
     }
-    // With nothing wrapped, the wrapper is what is found.
+    // A code no catalog has is still the error, not the wrapper: nothing is claimed (the wrapper's row
+    // answers a lookup of its own code only).
     assert_eq!(
-        found_in("ERROR: SDK.ServerError\nErrorCode: NoSuchThing.AnyWhere\n"),
+        claims("ERROR: SDK.ServerError\nErrorCode: NoSuchThing.AnyWhere\n"),
+        (vec![], 1)
+    );
+    assert_eq!(
+        found_in("SDK.ServerError"),
         [row("alibaba", Some("SDK.ServerError"), 400)]
     );
 }
