@@ -14,6 +14,53 @@ fn lookup(paste: &str) -> (serde_json::Value, i32) {
     (run.json(), code)
 }
 
+fn row(vendor: &str, code: &str, status: u64) -> (String, Option<String>, u64) {
+    (vendor.to_string(), Some(code.to_string()), status)
+}
+
+/// A legacy reason in its `reason` field is the error (a row of the global domain's table), beside its
+/// status and a message that only restates it.
+#[test]
+fn a_legacy_reason_of_the_global_domain_is_the_error() {
+    for (reason, status, message) in [
+        ("keyInvalid", 400, "Bad Request"),
+        (
+            "dailyLimitExceededUnreg",
+            403,
+            "Daily Limit for Unauthenticated Use Exceeded. Continued use requires signup.",
+        ),
+        ("insufficientPermissions", 403, "Insufficient Permission"),
+    ] {
+        let paste = format!(
+            r#"{{"error": {{"errors": [{{"domain": "global", "reason": "{reason}", "message": "{message}"}}], "code": {status}, "message": "{message}"}}}}"#
+        );
+        let (json, code) = lookup(&paste);
+        assert_eq!(code, 0, "{paste}");
+        assert_eq!(rows(&json), [row("google", reason, status)], "{paste}");
+        assert_eq!(json["matches"][0]["catalog"], "google-apis-global-domain");
+    }
+    // A plain word in a `reason` field (Kubernetes' `NotFound`, `forbidden`) is not read as a reason.
+    let (json, _) = lookup(r#"{"kind": "Status", "reason": "NotFound", "code": 404}"#);
+    assert!(rows(&json).is_empty(), "{json}");
+}
+
+/// The legacy reason is the older model's name of the error: beside the v2 `status` of the same body
+/// (`RESOURCE_EXHAUSTED`) it gives way to that, as it did when it was read as text.
+#[test]
+fn a_legacy_reason_gives_way_to_the_status_of_its_body() {
+    let paste = "{\n  \"error\": {\n    \"code\": 429,\n    \"message\": \"Resource exhausted. Please try again later. Please refer to the documentation for more details.\",\n    \"errors\": [\n      {\n        \"message\": \"Resource exhausted. Please try again later. Please refer to the documentation for more details.\",\n        \"domain\": \"global\",\n        \"reason\": \"rateLimitExceeded\"\n      }\n    ],\n    \"status\": \"RESOURCE_EXHAUSTED\"\n  }\n}\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0);
+    let found = rows(&json);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|f| *f == row("google", "RESOURCE_EXHAUSTED", 429)),
+        "{found:?}"
+    );
+}
+
 /// Alibaba's Go SDK wrapper around a code no catalog has claims nothing: the wrapped code is the error,
 /// not the wrapper (which the paste's lines around it only frame).
 #[test]
