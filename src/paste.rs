@@ -318,6 +318,7 @@ static STATUS_WORDS: Words = Words::new(
             "head ",
             "options ",
             "状态码",
+            "googleapi: error ",
         ]
     },
     true,
@@ -329,15 +330,16 @@ static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 // Statuses stated as such in free text: a status line (`HTTP/1.1 401`), `HTTP Status: 404`, `HTTP 404`,
-// `status code 401`, `status code: 401`, `状态码：400` ("status code"), and an access log's request followed
-// by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found by their words, then read by hand, as
-// key-value pairs are.
+// `status code 401`, `status code: 401`, `状态码：400` ("status code"), Google's Go client's `googleapi: Error
+// 403:`, and an access log's request followed by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found
+// by their words, then read by hand, as key-value pairs are.
 const STATUS_LEADS: &[&str] = &[
     "HTTP/",
     "HTTP ",
     "HTTP\t",
     "status code",
     "状态码",
+    "googleapi: Error ",
     "GET ",
     "POST ",
     "PUT ",
@@ -395,7 +397,10 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
                 }
                 _ => after,
             };
-        } else if lead.eq_ignore_ascii_case("status code") || lead == "状态码" {
+        } else if lead.eq_ignore_ascii_case("status code")
+            || lead == "状态码"
+            || lead.starts_with("googleapi")
+        {
             let after = rest.trim_start_matches(blank);
             rest = after.strip_prefix([':', '=', '：']).unwrap_or(after);
         } else {

@@ -61,6 +61,23 @@ fn a_legacy_reason_gives_way_to_the_status_of_its_body() {
     );
 }
 
+/// Google's Go client states the status in its error line (`googleapi: Error 403: <message>, <reason>`):
+/// the reason's row of another status is shown with the status the paste states.
+#[test]
+fn a_googleapi_error_line_states_its_status() {
+    let (json, code) = lookup(
+        "Failed to upload file: googleapi: Error 403: Rate Limit Exceeded, rateLimitExceeded",
+    );
+    assert_eq!(code, 0);
+    let matches = json["matches"].as_array().expect("matches");
+    assert!(!matches.is_empty());
+    for m in matches {
+        assert_eq!(m["code"], "rateLimitExceeded");
+        let stated = m["stated_status"].as_u64().or(m["status"].as_u64());
+        assert_eq!(stated, Some(403), "{m}");
+    }
+}
+
 /// Alibaba's Go SDK wrapper around a code no catalog has claims nothing: the wrapped code is the error,
 /// not the wrapper (which the paste's lines around it only frame).
 #[test]
