@@ -86,3 +86,30 @@ fn a_wrapper_around_an_unknown_code_claims_nothing() {
     let (json, code) = lookup(paste);
     assert_eq!((rows(&json), code), (vec![], 1));
 }
+
+/// A code stated beside its vendor's message for the same status, which that code displaced, is the error
+/// and the message its wording: a legacy reason beside the v2 message, a status name beside a reason's
+/// message. Not a bare code beside the message of its refinement (`Throttling` and `Throttling.User`'s).
+#[test]
+fn a_message_beside_a_code_is_its_wording() {
+    let paste = "errors: [\n  {\n    domain: 'global',\n    reason: 'insufficientPermissions',\n    message: 'Insufficient Permission: Request had insufficient authentication scopes.'\n  }\n]\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0);
+    assert_eq!(rows(&json), [row("google", "insufficientPermissions", 403)]);
+    let paste = "error 400\nmessage: \"API key not valid. Please pass a valid API key.\"\nstatus: \"INVALID_ARGUMENT\"\n";
+    let (json, _) = lookup(paste);
+    let found = rows(&json);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|f| *f == row("google", "INVALID_ARGUMENT", 400)),
+        "{found:?}"
+    );
+    let paste = "ERROR com.aliyuncs.exceptions.ClientException: Throttling. User: Request was denied due to user flow control.";
+    let (json, _) = lookup(paste);
+    assert!(
+        !rows(&json).contains(&row("alibaba", "Throttling", 400)),
+        "{json}"
+    );
+}

@@ -20,8 +20,42 @@ fn editions_of_one_row(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
         && (a.entry.edition_of == Some(b.entry.index) || b.entry.edition_of == Some(a.entry.index))
 }
 
+/// What a message gives the code stated beside it as its wording: as much as a status that agrees.
+const WORDED: i32 = super::STATUS_AGREES;
+
+/// A row found by its code alone, short of a claim, whose vendor's message for the same status stands in
+/// the same error (`insufficientPermissions: Request had insufficient authentication scopes.`) and gave way
+/// to that code (a code stated beside a message says the message is that code's wording): the message is
+/// the code's wording, and counts for it as a status that agrees would. Not the message of a refinement of
+/// the code (`Throttling.User`'s beside `Throttling`), which tells which refinement it is.
+fn worded(candidates: &mut [Candidate<'_>]) {
+    let messages: Vec<(Vendor, u16, usize, &str)> = (candidates.iter())
+        .filter(|m| m.code_points == 0 && m.message_points > 0 && m.score < REPORT)
+        .map(|m| {
+            let code = m.entry.code.as_ref().map_or("", |c| c.source());
+            (m.catalog.vendor, m.entry.status, m.position, code)
+        })
+        .collect();
+    for c in candidates.iter_mut() {
+        let by_code = c.code_points > 0 && c.message_points == 0 && c.score < REPORT;
+        let code = c.entry.code.as_ref().map_or("", |c| c.source());
+        if by_code
+            && messages.iter().any(|&(vendor, status, position, refined)| {
+                vendor == c.catalog.vendor
+                    && status == c.entry.status
+                    && position.abs_diff(c.position) <= SAME_ERROR_REACH
+                    && !(refined.strip_prefix(code)).is_some_and(|rest| rest.starts_with('.'))
+            })
+        {
+            c.score += WORDED;
+            c.rank += WORDED;
+        }
+    }
+}
+
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
+    worded(&mut candidates);
     candidates.sort_by_key(|c| {
         (
             std::cmp::Reverse(c.score),
