@@ -1,6 +1,6 @@
-//! Google's legacy error reasons (the `errors[].reason` of its JSON APIs, Google's "Global domain errors"
-//! table) and the statuses and wrappers around such codes, through the binary. The pastes are written for
-//! the tests, each showing one behaviour.
+//! Legacy and older forms of errors (Google's legacy `errors[].reason`, the "Global domain errors" table;
+//! Kong 0.x's key-auth message) and the statuses, messages and wrappers around codes, through the binary.
+//! The pastes are written for the tests, each showing one behaviour.
 
 use crate::util::{TestCommand, rows};
 
@@ -111,5 +111,20 @@ fn a_message_beside_a_code_is_its_wording() {
     assert!(
         !rows(&json).contains(&row("alibaba", "Throttling", 400)),
         "{json}"
+    );
+}
+
+/// Kong's key-auth plugin before 0.10.3 said `No API key found in headers or querystring` (an older
+/// edition of `No API key found in request`).
+#[test]
+fn kongs_older_key_auth_message_is_a_row() {
+    let (json, code) = lookup(
+        "HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Key realm=\"kong\"\nServer: kong/0.9.3\n\n{\"message\":\"No API key found in headers or querystring\"}\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(rows(&json), [(String::from("kong"), None, 401)], "{json}");
+    assert_eq!(
+        json["matches"][0]["message"],
+        "No API key found in headers or querystring"
     );
 }
