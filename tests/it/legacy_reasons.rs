@@ -85,6 +85,18 @@ fn a_wrapper_around_an_unknown_code_claims_nothing() {
     let paste = "SDK.ServerError\nErrorCode: InvalidResourceType.NotSupported\nRecommend: \nRequestId: F404477B-AE05-4114-B148-C939128398F9\nMessage: user order resource type [classic] not exists in [eu-west-1a]\n";
     let (json, code) = lookup(paste);
     assert_eq!((rows(&json), code), (vec![], 1));
+    // The wrapper's row answers a lookup of its own code.
+    let (json, code) = lookup("SDK.ServerError");
+    assert_eq!(code, 0);
+    let found = rows(&json);
+    assert_eq!(
+        found,
+        [(
+            String::from("alibaba"),
+            Some(String::from("SDK.ServerError")),
+            400
+        )]
+    );
 }
 
 /// A code stated beside its vendor's message for the same status, which that code displaced, is the error
