@@ -113,8 +113,8 @@ const MESSAGE: Carries = Carries {
     message: true,
 };
 /// `reason` is google.rpc.ErrorInfo's (`"reason": "API_KEY_INVALID"`): the proximate cause of the error, a
-/// code (`error_details.proto`: UPPER_SNAKE_CASE, `[A-Z][A-Z0-9_]+[A-Z0-9]`); a value in another form (the
-/// legacy `errors[].reason`, `rateLimitExceeded`; Kubernetes' `NotFound`; a reason phrase) is read as text.
+/// code (`error_details.proto`: `[A-Z][A-Z0-9_]+[A-Z0-9]`), or the legacy `errors[].reason` of Google's JSON
+/// APIs (`keyInvalid`); a value in another form (`NotFound`, a plain word, a reason phrase) is read as text.
 const ERROR_INFO_REASON: Carries = Carries {
     status: false,
     code: true,
@@ -227,13 +227,16 @@ fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
 }
 
 /// Whether a `reason` field's value has the form of google.rpc.ErrorInfo's reasons (`API_KEY_INVALID`:
-/// capitals, digits and underscores, at least one underscore, starting with a capital).
+/// capitals, digits and underscores, at least one underscore, starting with a capital) or of Google's legacy
+/// `errors[].reason` (`keyInvalid`: lower camel case; not a plain word, `forbidden`, nor `NotFound`).
 fn is_error_info_reason(value: &str) -> bool {
-    value.starts_with(|c: char| c.is_ascii_uppercase())
-        && value.contains('_')
-        && value
-            .bytes()
-            .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+    let legacy = value.starts_with(|c: char| c.is_ascii_lowercase())
+        && value.bytes().any(|b| b.is_ascii_uppercase())
+        && value.bytes().all(|b| b.is_ascii_alphanumeric());
+    legacy
+        || value.starts_with(|c: char| c.is_ascii_uppercase())
+            && value.contains('_')
+            && (value.bytes()).all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
 }
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
@@ -315,6 +318,7 @@ static STATUS_WORDS: Words = Words::new(
             "head ",
             "options ",
             "状态码",
+            "googleapi: error ",
         ]
     },
     true,
@@ -326,15 +330,16 @@ static XML_FIELD: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 // Statuses stated as such in free text: a status line (`HTTP/1.1 401`), `HTTP Status: 404`, `HTTP 404`,
-// `status code 401`, `status code: 401`, `状态码：400` ("status code"), and an access log's request followed
-// by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found by their words, then read by hand, as
-// key-value pairs are.
+// `status code 401`, `status code: 401`, `状态码：400` ("status code"), Google's Go client's `googleapi: Error
+// 403:`, and an access log's request followed by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found
+// by their words, then read by hand, as key-value pairs are.
 const STATUS_LEADS: &[&str] = &[
     "HTTP/",
     "HTTP ",
     "HTTP\t",
     "status code",
     "状态码",
+    "googleapi: Error ",
     "GET ",
     "POST ",
     "PUT ",
@@ -392,7 +397,10 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
                 }
                 _ => after,
             };
-        } else if lead.eq_ignore_ascii_case("status code") || lead == "状态码" {
+        } else if lead.eq_ignore_ascii_case("status code")
+            || lead == "状态码"
+            || lead.starts_with("googleapi")
+        {
             let after = rest.trim_start_matches(blank);
             rest = after.strip_prefix([':', '=', '：']).unwrap_or(after);
         } else {

@@ -170,8 +170,8 @@ pub struct Entry {
     /// Index of the newer edition's entry this older row corresponds to.
     pub edition_of: Option<usize>,
     pub doubtful_message: bool,
-    /// An SDK's wrapper around whatever the server answered (`SDK.ServerError`): found in a paste only when
-    /// no other error of its vendor is.
+    /// An SDK's wrapper around whatever the server answered (`SDK.ServerError`): never claimed in a paste
+    /// (the wrapped code is the error), only found by a lookup of its code.
     pub wrapper: bool,
     /// Every product of its vendor answers this message (AWS's SigV4 messages, which every AWS service
     /// returns word for word): found in a paste only where the paste shows the catalog's product (its

@@ -45,6 +45,10 @@ const GENERIC_CODE_IN_TEXT: i32 = 15;
 /// google.rpc.ErrorInfo's `reason` field (`API_KEY_INVALID`): the proximate cause, within the category its
 /// status field states (`INVALID_ARGUMENT`), so one point over that status, which then gives way to it.
 const ERROR_INFO_REASON: i32 = GENERIC_CODE_FIELD + 1;
+/// The legacy `errors[].reason` of Google's JSON APIs (`keyInvalid`): the error in the older model, which
+/// gives way to the v2 status field or ErrorInfo reason of the same body, and takes no status from them (no
+/// anchor: under GENERIC_MESSAGE_WHOLE); with its status, it is reported.
+const LEGACY_REASON: i32 = GENERIC_MESSAGE_WHOLE - 1;
 /// A status name leading its message as gRPC prints it (`PERMISSION_DENIED: ...`): stated as a field states a
 /// code, where the paste names the code's vendor; any gRPC service prints the same, so without its vendor
 /// named it counts as a generic code in text.
@@ -121,6 +125,7 @@ const _: () = assert!(CODE_IN_TEXT + STATUS_DIFFERS >= REPORT);
 // status that differs lowers only its rank.
 const _: () = assert!(MESSAGE_IN_TEXT >= REPORT && MESSAGE_WHOLE >= REPORT);
 const _: () = assert!(GENERIC_MESSAGE_WHOLE + ONLY_FIELD >= REPORT);
+const _: () = assert!(LEGACY_REASON + STATUS_AGREES >= REPORT);
 
 /// Whether a message that is not generic, of an entry without a code, found at `span` of a log line, is
 /// reported by itself (for `scan --count`, which then reads the line no further): unless the text goes on
@@ -296,7 +301,10 @@ impl<'c> Matcher<'c> {
             return true;
         }
         let generic = generic_code(&found.value);
-        let points = if found.source.eq_ignore_ascii_case("reason") {
+        let reason = found.source.eq_ignore_ascii_case("reason");
+        let points = if reason && found.value.starts_with(|c: char| c.is_ascii_lowercase()) {
+            LEGACY_REASON
+        } else if reason {
             ERROR_INFO_REASON
         } else if generic {
             GENERIC_CODE_FIELD

@@ -230,11 +230,15 @@ fn an_empty_value_spelt_out_is_no_code() {
 }
 
 #[test]
-fn a_reason_field_is_a_code_in_error_infos_form_only() {
+fn a_reason_field_is_a_code_in_error_infos_or_the_legacy_form_only() {
     let e = read_paste(r#"{"details":[{"reason":"API_KEY_INVALID","domain":"googleapis.com"}]}"#);
     assert_eq!(values(&e.code_fields), ["API_KEY_INVALID"]);
-    let e =
-        read_paste(r#"{"errors":[{"reason":"rateLimitExceeded"}],"kind":"x","reason":"NotFound"}"#);
-    assert!(e.code_fields.is_empty(), "{:?}", values(&e.code_fields));
+    // Google's legacy errors[].reason (lower camel case) is one too; Kubernetes' `NotFound` and a plain word
+    // are not.
+    let e = read_paste(
+        r#"{"errors":[{"reason":"rateLimitExceeded"},{"reason":"forbidden"}],"kind":"x","reason":"NotFound"}"#,
+    );
+    assert_eq!(values(&e.code_fields), ["rateLimitExceeded"]);
     assert!(is_error_info_reason("SERVICE_DISABLED") && !is_error_info_reason("FORBIDDEN"));
+    assert!(is_error_info_reason("keyInvalid") && !is_error_info_reason("NotFound"));
 }

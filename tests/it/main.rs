@@ -13,6 +13,7 @@ mod families;
 mod generated;
 mod hostile;
 mod lang;
+mod legacy_reasons;
 mod mistyped;
 mod package;
 mod pager;

@@ -1,5 +1,5 @@
 //! Choosing what a paste's candidates come to: the best-found first, each one not covered by a better,
-//! categories and SDK wrappers giving way to the errors they stand for.
+//! categories giving way to the errors they stand for, SDK wrappers claiming nothing.
 
 use super::{Candidate, GENERIC_CODE_FIELD, REPORT, Spans};
 use crate::catalog::Vendor;
@@ -20,8 +20,42 @@ fn editions_of_one_row(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
         && (a.entry.edition_of == Some(b.entry.index) || b.entry.edition_of == Some(a.entry.index))
 }
 
+/// What a message gives the code stated beside it as its wording: as much as a status that agrees.
+const WORDED: i32 = super::STATUS_AGREES;
+
+/// A row found by its code alone, short of a claim, whose vendor's message for the same status stands in
+/// the same error (`insufficientPermissions: Request had insufficient authentication scopes.`) and gave way
+/// to that code (a code stated beside a message says the message is that code's wording): the message is
+/// the code's wording, and counts for it as a status that agrees would. Not the message of a refinement of
+/// the code (`Throttling.User`'s beside `Throttling`), which tells which refinement it is.
+fn worded(candidates: &mut [Candidate<'_>]) {
+    let messages: Vec<(Vendor, u16, usize, &str)> = (candidates.iter())
+        .filter(|m| m.code_points == 0 && m.message_points > 0 && m.score < REPORT)
+        .map(|m| {
+            let code = m.entry.code.as_ref().map_or("", |c| c.source());
+            (m.catalog.vendor, m.entry.status, m.position, code)
+        })
+        .collect();
+    for c in candidates.iter_mut() {
+        let by_code = c.code_points > 0 && c.message_points == 0 && c.score < REPORT;
+        let code = c.entry.code.as_ref().map_or("", |c| c.source());
+        if by_code
+            && messages.iter().any(|&(vendor, status, position, refined)| {
+                vendor == c.catalog.vendor
+                    && status == c.entry.status
+                    && position.abs_diff(c.position) <= SAME_ERROR_REACH
+                    && !(refined.strip_prefix(code)).is_some_and(|rest| rest.starts_with('.'))
+            })
+        {
+            c.score += WORDED;
+            c.rank += WORDED;
+        }
+    }
+}
+
 /// Best first; then every candidate not covered by a better one, with enough points, in paste order.
 pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
+    worded(&mut candidates);
     candidates.sort_by_key(|c| {
         (
             std::cmp::Reverse(c.score),
@@ -33,20 +67,20 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     });
     let mut kept: Vec<Candidate<'_>> = Vec::new();
     for c in candidates {
-        if c.score < REPORT {
+        // An SDK's wrapper (`SDK.ServerError ErrorCode: InvalidResourceType.NotSupported`) is no error of
+        // its own: the code it wraps is the error, found as its own row where a catalog has it, and
+        // otherwise not in the catalogs. The wrapper's row answers a lookup of its code, not a paste.
+        if c.score < REPORT || c.entry.wrapper {
             continue;
         }
         // Covered: every clue of `c` overlaps one of `k`'s, and `k` has more points, or as many on more text
         // (a longer message containing a shorter one: "HMAC signature cannot be verified, the x-date
         // header is out of date..." over "HMAC signature cannot be verified"). Rows found by the very
         // same text with the same points (two editions, two templates) are all kept.
-        // (An SDK's wrapper covers nothing: the code it wraps is the error, `SDK.ServerError ErrorCode:
-        // InvalidAccessKeyId`, and the wrapper gives way to it below.)
         // A row whose message the vendor's table gives by mistake (`doubtful_message`) gives way to a row
         // found by the same text with as many points whose message is not in doubt (the message's owner).
         let covered = kept.iter().any(|k| {
-            !k.entry.wrapper
-                && c.primary.iter().all(|p| k.primary.overlaps(&p))
+            c.primary.iter().all(|p| k.primary.overlaps(&p))
                 && (k.score > c.score
                     || (k.score == c.score
                         && (k.primary.extent() > c.primary.extent()
@@ -66,10 +100,8 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
     // lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
     // of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
-    // error in the older model. An SDK's wrapper is no such row: the generic code it wraps (`SDK.ServerError
-    // ErrorCode: IncompleteSignature`) is the error, the wrapper only its frame.
+    // error in the older model.
     let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
-        .filter(|k| !k.entry.wrapper)
         .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
         .collect();
     kept.retain(|c| {
@@ -108,12 +140,6 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
         !c.status_in_message
             || !answered.contains(&(c.catalog.vendor, c.stated_status.unwrap_or(c.entry.status)))
     });
-    // An SDK's wrapper (`SDK.ServerError`) stands for the server's error only where that is not found.
-    let unwrapped: Vec<Vendor> = (kept.iter())
-        .filter(|c| !c.entry.wrapper)
-        .map(|c| c.catalog.vendor)
-        .collect();
-    kept.retain(|c| !c.entry.wrapper || !unwrapped.contains(&c.catalog.vendor));
     // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
     // stands); rows found as well as each other in paste order.
     kept.sort_by_key(|c| {

@@ -1,0 +1,142 @@
+//! Legacy and older forms of errors (Google's legacy `errors[].reason`, the "Global domain errors" table;
+//! Kong 0.x's key-auth message) and the statuses, messages and wrappers around codes, through the binary.
+//! The pastes are written for the tests, each showing one behaviour.
+
+use crate::util::{TestCommand, rows};
+
+/// `errcode --json lookup` on `paste` (stdin): the JSON, and the exit status.
+fn lookup(paste: &str) -> (serde_json::Value, i32) {
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    let code = run.code();
+    (run.json(), code)
+}
+
+fn row(vendor: &str, code: &str, status: u64) -> (String, Option<String>, u64) {
+    (vendor.to_string(), Some(code.to_string()), status)
+}
+
+/// A legacy reason in its `reason` field is the error (a row of the global domain's table), beside its
+/// status and a message that only restates it.
+#[test]
+fn a_legacy_reason_of_the_global_domain_is_the_error() {
+    for (reason, status, message) in [
+        ("keyInvalid", 400, "Bad Request"),
+        (
+            "dailyLimitExceededUnreg",
+            403,
+            "Daily Limit for Unauthenticated Use Exceeded. Continued use requires signup.",
+        ),
+        ("insufficientPermissions", 403, "Insufficient Permission"),
+    ] {
+        let paste = format!(
+            r#"{{"error": {{"errors": [{{"domain": "global", "reason": "{reason}", "message": "{message}"}}], "code": {status}, "message": "{message}"}}}}"#
+        );
+        let (json, code) = lookup(&paste);
+        assert_eq!(code, 0, "{paste}");
+        assert_eq!(rows(&json), [row("google", reason, status)], "{paste}");
+        assert_eq!(json["matches"][0]["catalog"], "google-apis-global-domain");
+    }
+    // A plain word in a `reason` field (Kubernetes' `NotFound`, `forbidden`) is not read as a reason.
+    let (json, _) = lookup(r#"{"kind": "Status", "reason": "NotFound", "code": 404}"#);
+    assert!(rows(&json).is_empty(), "{json}");
+}
+
+/// The legacy reason is the older model's name of the error: beside the v2 `status` of the same body
+/// (`RESOURCE_EXHAUSTED`) it gives way to that, as it did when it was read as text.
+#[test]
+fn a_legacy_reason_gives_way_to_the_status_of_its_body() {
+    let paste = "{\n  \"error\": {\n    \"code\": 429,\n    \"message\": \"Resource exhausted. Please try again later. Please refer to the documentation for more details.\",\n    \"errors\": [\n      {\n        \"message\": \"Resource exhausted. Please try again later. Please refer to the documentation for more details.\",\n        \"domain\": \"global\",\n        \"reason\": \"rateLimitExceeded\"\n      }\n    ],\n    \"status\": \"RESOURCE_EXHAUSTED\"\n  }\n}\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0);
+    let found = rows(&json);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|f| *f == row("google", "RESOURCE_EXHAUSTED", 429)),
+        "{found:?}"
+    );
+}
+
+/// Google's Go client states the status in its error line (`googleapi: Error 403: <message>, <reason>`):
+/// the reason's row of another status is shown with the status the paste states.
+#[test]
+fn a_googleapi_error_line_states_its_status() {
+    let (json, code) = lookup(
+        "Failed to upload file: googleapi: Error 403: Rate Limit Exceeded, rateLimitExceeded",
+    );
+    assert_eq!(code, 0);
+    let matches = json["matches"].as_array().expect("matches");
+    assert!(!matches.is_empty());
+    for m in matches {
+        assert_eq!(m["code"], "rateLimitExceeded");
+        let stated = m["stated_status"].as_u64().or(m["status"].as_u64());
+        assert_eq!(stated, Some(403), "{m}");
+    }
+}
+
+/// Alibaba's Go SDK wrapper around a code no catalog has claims nothing: the wrapped code is the error,
+/// not the wrapper (which the paste's lines around it only frame).
+#[test]
+fn a_wrapper_around_an_unknown_code_claims_nothing() {
+    let paste = "SDK.ServerError\nErrorCode: InvalidResourceType.NotSupported\nRecommend: \nRequestId: F404477B-AE05-4114-B148-C939128398F9\nMessage: user order resource type [classic] not exists in [eu-west-1a]\n";
+    let (json, code) = lookup(paste);
+    assert_eq!((rows(&json), code), (vec![], 1));
+    // The wrapper's row answers a lookup of its own code.
+    let (json, code) = lookup("SDK.ServerError");
+    assert_eq!(code, 0);
+    let found = rows(&json);
+    assert_eq!(
+        found,
+        [(
+            String::from("alibaba"),
+            Some(String::from("SDK.ServerError")),
+            400
+        )]
+    );
+}
+
+/// A code stated beside its vendor's message for the same status, which that code displaced, is the error
+/// and the message its wording: a legacy reason beside the v2 message, a status name beside a reason's
+/// message. Not a bare code beside the message of its refinement (`Throttling` and `Throttling.User`'s).
+#[test]
+fn a_message_beside_a_code_is_its_wording() {
+    let paste = "errors: [\n  {\n    domain: 'global',\n    reason: 'insufficientPermissions',\n    message: 'Insufficient Permission: Request had insufficient authentication scopes.'\n  }\n]\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0);
+    assert_eq!(rows(&json), [row("google", "insufficientPermissions", 403)]);
+    let paste = "error 400\nmessage: \"API key not valid. Please pass a valid API key.\"\nstatus: \"INVALID_ARGUMENT\"\n";
+    let (json, _) = lookup(paste);
+    let found = rows(&json);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|f| *f == row("google", "INVALID_ARGUMENT", 400)),
+        "{found:?}"
+    );
+    let paste = "ERROR com.aliyuncs.exceptions.ClientException: Throttling. User: Request was denied due to user flow control.";
+    let (json, _) = lookup(paste);
+    assert!(
+        !rows(&json).contains(&row("alibaba", "Throttling", 400)),
+        "{json}"
+    );
+}
+
+/// Kong's key-auth plugin before 0.10.3 said `No API key found in headers or querystring` (an older
+/// edition of `No API key found in request`).
+#[test]
+fn kongs_older_key_auth_message_is_a_row() {
+    let (json, code) = lookup(
+        "HTTP/1.1 401 Unauthorized\nWWW-Authenticate: Key realm=\"kong\"\nServer: kong/0.9.3\n\n{\"message\":\"No API key found in headers or querystring\"}\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(rows(&json), [(String::from("kong"), None, 401)], "{json}");
+    assert_eq!(
+        json["matches"][0]["message"],
+        "No API key found in headers or querystring"
+    );
+}
