@@ -21,6 +21,7 @@ use select::select;
 use shared::{
     is_oauth_code, leads_a_chinese_message, leads_another_message, shows_another_vendors_product,
 };
+use sighting::{Seen, Sighting, add, clue};
 use spans::Spans;
 use standing::{
     after_status_line_status, at_status_line_status, continued, inside_a_sentence, leads_a_message,
@@ -521,115 +522,6 @@ enum Place<'a> {
     Text(&'a paste::View, &'a LineIndex),
 }
 
-/// One sighting of an entry in the text: what was found, as its code or its message, worth how many points,
-/// with what it filled in and the text that followed a message.
-struct Sighting<'f> {
-    found: Seen<'f>,
-    kind: ClueKind,
-    points: i32,
-    captures: Captures,
-    detail: Option<String>,
-}
-
-impl<'f> Sighting<'f> {
-    fn code(found: Seen<'f>, points: i32, captures: Captures) -> Sighting<'f> {
-        Sighting {
-            found,
-            kind: ClueKind::Code,
-            points,
-            captures,
-            detail: None,
-        }
-    }
-}
-
-/// What a sighting saw, borrowed from the paste and its evidence: copied only where it becomes a clue.
-struct Seen<'f> {
-    value: &'f str,
-    span: Range<usize>,
-    /// Where it was found (`Found::source`).
-    source: &'f str,
-}
-
-impl<'f> Seen<'f> {
-    fn of(found: &'f Found<String>) -> Seen<'f> {
-        Seen {
-            value: &found.value,
-            span: found.span.clone(),
-            source: &found.source,
-        }
-    }
-}
-
-/// Adds a sighting to the candidate for `entry` in `catalog` (made if new); returns its index.
-fn add<'c>(
-    candidates: &mut Vec<Candidate<'c>>,
-    catalog: &'c Catalog,
-    entry: &'c Entry,
-    seen: Sighting<'_>,
-) -> usize {
-    let Sighting {
-        found,
-        kind,
-        points,
-        captures,
-        detail,
-    } = seen;
-    let (code_points, message_points) = match kind {
-        ClueKind::Message => (0, points),
-        _ => (points, 0),
-    };
-    let at = match candidates
-        .iter()
-        .position(|c| std::ptr::eq(c.entry, entry) && std::ptr::eq(c.catalog, catalog))
-    {
-        Some(at) => at,
-        None => {
-            candidates.push(Candidate {
-                catalog,
-                entry,
-                captures: Captures::new(),
-                code_points: 0,
-                message_points: 0,
-                primary: Spans::default(),
-                clues: Vec::new(),
-                detail: None,
-                position: found.span.start,
-                score: 0,
-                rank: 0,
-                stop_dropped: None,
-                stated_status: None,
-                whole_message: false,
-                specific_message: false,
-                sole_message: false,
-                status_in_message: false,
-            });
-            candidates.len() - 1
-        }
-    };
-    let c = &mut candidates[at];
-    c.code_points = c.code_points.max(code_points);
-    c.message_points = c.message_points.max(message_points);
-    c.position = c.position.min(found.span.start);
-    for (name, value) in captures {
-        c.captures.entry(name).or_insert(value);
-    }
-    if c.detail.is_none() {
-        c.detail = detail;
-    }
-    // The same text found twice (in a field, and again in the text around it) is one clue.
-    let repeated = c
-        .clues
-        .iter()
-        .any(|k| k.kind == kind && k.text == found.value);
-    if !c.primary.overlaps(&found.span) && !repeated {
-        c.clues
-            .push(clue(kind, found.value, found.source, &found.span));
-    }
-    c.primary.insert(&found.span);
-    at
-}
-
 /// Scores a candidate against the rest of the evidence: the status stated for it, another code beside its
 /// message, the vendor the paste names. Sets its score (what it is) and rank (where it is shown).
 fn weigh(
@@ -786,22 +678,13 @@ fn restates_status(candidate: &Candidate<'_>) -> bool {
         && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
 }
 
-fn clue(kind: ClueKind, text: &str, found_in: &str, span: &Range<usize>) -> Clue {
-    Clue {
-        kind,
-        text: text.into(),
-        found_in: found_in.into(),
-        start: span.start,
-        end: span.end,
-    }
-}
-
 /// Where an error stands in a paste, and the ranges it was found by.
 type Anchor = (usize, Spans);
 
 mod nearby;
 mod select;
 mod shared;
+mod sighting;
 mod spans;
 mod standing;
 #[cfg(test)]
