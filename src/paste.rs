@@ -41,9 +41,9 @@ pub struct Evidence {
     /// Marks of a product no catalog covers, whose errors reuse the front doors' codes and messages
     /// (`paste/products.rs`).
     pub other_products: Vec<Found<OtherProduct>>,
-    /// The vendors whose catalogued product the paste names (a catalog's `product_marks`: API Gateway's
-    /// hosts, SigV4 service name and headers); a log line is not read for them.
-    pub products_named: Vec<Vendor>,
+    /// The catalogs whose product the paste names (their `product_marks`: API Gateway's hosts, SigV4
+    /// service name and headers), `(vendor, catalog id)`; a log line is not read for them.
+    pub products_named: Vec<(Vendor, String)>,
     /// How the text was read.
     pub reading: Reading,
     /// The texts to search for codes and messages: the paste itself, then the paste with one (and two)
@@ -399,7 +399,7 @@ fn text_statuses(text: &str, reading: Reading) -> Vec<(u16, std::ops::Range<usiz
             };
         } else if lead.eq_ignore_ascii_case("status code")
             || lead == "状态码"
-            || lead.starts_with("googleapi")
+            || lead.eq_ignore_ascii_case("googleapi: Error ")
         {
             let after = rest.trim_start_matches(blank);
             rest = after.strip_prefix([':', '=', '：']).unwrap_or(after);

@@ -183,7 +183,11 @@ impl<'c> Finder<'c> {
                 .iter()
                 .zip(&anchors)
                 .map(|(literal, anchors)| {
-                    anchors.iter().any(|a| matches!(a, Anchor::Code(..))) && !generic_code(literal)
+                    // (An SDK's wrapper is never reported: the code it wraps is the error.)
+                    anchors
+                        .iter()
+                        .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper))
+                        && !generic_code(literal)
                 })
                 .collect()
         } else {
@@ -195,7 +199,9 @@ impl<'c> Finder<'c> {
             .filter(|(_, distinctive)| **distinctive)
             .filter_map(|(anchors, _)| {
                 anchors.iter().find_map(|anchor| match anchor {
-                    Anchor::Code(_, entry) => entry.code.as_ref().and_then(|c| c.literal_str()),
+                    Anchor::Code(_, entry) if !entry.wrapper => {
+                        entry.code.as_ref().and_then(|c| c.literal_str())
+                    }
                     _ => None,
                 })
             })

@@ -614,7 +614,7 @@ fn weigh(
     }
     if candidate.entry.vendor_wide
         && evidence.is_paste()
-        && !evidence.products_named.contains(&vendor)
+        && !(evidence.products_named.iter()).any(|(_, id)| *id == candidate.catalog.id)
         && !candidate.sole_message
     {
         candidate.score += VENDOR_WIDE_UNCORROBORATED;

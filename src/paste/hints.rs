@@ -20,8 +20,8 @@ pub struct Hints {
     exact_case: OnceLock<aho_corasick::AhoCorasick>,
     /// The error envelopes of the loaded vendors (`ENVELOPES`).
     envelopes: Vec<&'static Envelope>,
-    /// `(vendor, mark in lower case)`: the catalogs' `product_marks`, each once.
-    product_marks: Vec<(Vendor, String)>,
+    /// `(vendor, catalog id, mark in lower case)`: each catalog's `product_marks`.
+    product_marks: Vec<(Vendor, String, String)>,
 }
 
 /// An error body's envelope that one vendor's API answers in, whatever the code inside: a generic code
@@ -65,10 +65,14 @@ impl Hints {
     /// The hints of these catalogs.
     pub fn of<'c>(catalogs: impl Iterator<Item = &'c Catalog>) -> Hints {
         let mut list: Vec<(Vendor, String, bool, String)> = Vec::new();
-        let mut product_marks: Vec<(Vendor, String)> = Vec::new();
+        let mut product_marks: Vec<(Vendor, String, String)> = Vec::new();
         for catalog in catalogs {
             for mark in &catalog.product_marks {
-                let mark = (catalog.vendor, mark.to_ascii_lowercase());
+                let mark = (
+                    catalog.vendor,
+                    catalog.id.clone(),
+                    mark.to_ascii_lowercase(),
+                );
                 if !product_marks.contains(&mark) {
                     product_marks.push(mark);
                 }
@@ -98,19 +102,18 @@ impl Hints {
         }
     }
 
-    /// The vendors whose catalogued product `text` names: a product mark of one of its catalogs stands in
-    /// it, in any case.
-    pub(super) fn products_named(&self, text: &str) -> Vec<Vendor> {
-        let mut named: Vec<Vendor> = Vec::new();
+    /// The catalogs whose product `text` names, with their vendors: one of a catalog's product marks
+    /// stands in it, in any case.
+    pub(super) fn products_named(&self, text: &str) -> Vec<(Vendor, String)> {
+        let mut named: Vec<(Vendor, String)> = Vec::new();
         if self.product_marks.is_empty() {
             return named;
         }
         let lower = text.to_ascii_lowercase();
-        for (vendor, mark) in &self.product_marks {
-            if !named.contains(vendor)
-                && memchr::memmem::find(lower.as_bytes(), mark.as_bytes()).is_some()
-            {
-                named.push(*vendor);
+        for (vendor, catalog, mark) in &self.product_marks {
+            let known = named.iter().any(|(_, id)| id == catalog);
+            if !known && memchr::memmem::find(lower.as_bytes(), mark.as_bytes()).is_some() {
+                named.push((*vendor, catalog.clone()));
             }
         }
         named

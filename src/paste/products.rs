@@ -19,10 +19,13 @@ pub struct OtherProduct {
 }
 
 /// The marks of other products in a paste: the first of object storage's, and of AWS's other services;
-/// none of a vendor whose catalogued product the paste names (`products_named`, from the catalogs'
+/// none of a vendor one of whose catalogued products the paste names (`products_named`, from the catalogs'
 /// `product_marks`: a paste naming API Gateway is API Gateway's, whatever other service it names, a Lambda
 /// behind an API, say).
-pub(super) fn other_products(text: &str, products_named: &[Vendor]) -> Vec<Found<OtherProduct>> {
+pub(super) fn other_products(
+    text: &str,
+    products_named: &[(Vendor, String)],
+) -> Vec<Found<OtherProduct>> {
     let mut found = Vec::new();
     let marks = OBJECT_STORAGE_WORDS.one_after_another(text, Reading::Paste);
     let mark = |m: &aho_corasick::Match, vendor_id: Option<&'static str>| {
@@ -47,7 +50,7 @@ pub(super) fn other_products(text: &str, products_named: &[Vendor]) -> Vec<Found
     }
     found.extend(other_aws_service(text));
     found.retain(|p| {
-        (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|v| v.id() == id))
+        (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|(v, _)| v.id() == id))
     });
     found
 }
@@ -234,7 +237,7 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
             let named = lower[host_start..at]
                 .rsplit('.')
                 .find(|label| !label.is_empty() && !is_region(label));
-            if named.is_some() {
+            if named.is_some_and(|service| !is_api_gateway(service)) {
                 return Some(service(
                     "host of another AWS service",
                     host_start..at + domain.len(),
@@ -256,7 +259,7 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
     }
     if let Some(at) = lower.find("/aws4_request") {
         let start = lower[..at].rfind('/').map_or(0, |i| i + 1);
-        if start < at {
+        if start < at && !is_api_gateway(&lower[start..at]) {
             return Some(service("SigV4 scope of another AWS service", start..at));
         }
     }
@@ -340,9 +343,18 @@ fn sdk_debug_operation(text: &str) -> Option<std::ops::Range<usize>> {
                 && service
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-                && operation.starts_with(|c: char| c.is_ascii_uppercase());
+                && operation.starts_with(|c: char| c.is_ascii_uppercase())
+                && !is_api_gateway(&service.to_ascii_lowercase());
             named.then_some(start..start + service.len())
         })
+}
+
+/// Whether an AWS service name (a host's label, a SigV4 scope's service, an SDK log's client) is API
+/// Gateway's own: the invoke URL's `execute-api`, the management endpoint's `apigateway`. It is the
+/// service errcode has catalogs of, never "another" one, whatever a catalog's `product_marks` say (a user's
+/// override of the AWS catalog written before them has none).
+fn is_api_gateway(service: &str) -> bool {
+    matches!(service, "execute-api" | "apigateway")
 }
 
 /// An AWS region's name: `us-east-1`, `eu-central-1`, `us-gov-west-1`, `cn-north-1`.

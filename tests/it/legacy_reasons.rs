@@ -39,7 +39,7 @@ fn a_legacy_reason_of_the_global_domain_is_the_error() {
         assert_eq!(rows(&json), [row("google", reason, status)], "{paste}");
         assert_eq!(json["matches"][0]["catalog"], "google-apis-global-domain");
     }
-    // A plain word in a `reason` field (Kubernetes' `NotFound`, `forbidden`) is not read as a reason.
+    // A word not in the legacy form in a `reason` field (Kubernetes' `NotFound`) is not read as a reason.
     let (json, _) = lookup(r#"{"kind": "Status", "reason": "NotFound", "code": 404}"#);
     assert!(rows(&json).is_empty(), "{json}");
 }
@@ -97,6 +97,48 @@ fn a_wrapper_around_an_unknown_code_claims_nothing() {
             400
         )]
     );
+}
+
+/// A log's wrapper lines are what a paste's are: `scan` reports none of them, and `scan --count`, which
+/// settles a line by a distinctive code without weighing the rest, counts none either (the wrapper's code
+/// is not one). The line with a wrapped code a catalog has is reported by both, as that code's.
+#[test]
+fn scan_and_its_count_agree_on_wrapper_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = crate::util::write(
+        dir.path(),
+        "w.log",
+        "ERROR: SDK.ServerError ErrorCode: NoSuchThing.AnyWhere
+ERROR: SDK.ServerError
+ERROR: SDK.ServerError ErrorCode: InvalidAccessKeyId.NotFound
+",
+    );
+    let scan = |args: &[&str]| {
+        let run = TestCommand::new()
+            .args(args)
+            .args([log.as_os_str()])
+            .output();
+        (run.stdout(), run.code())
+    };
+    let (count, code) = scan(&["scan", "--count"]);
+    assert_eq!(
+        (count.trim_end(), code),
+        (format!("{}:1", log.display()).as_str(), 0)
+    );
+    let (json, code) = scan(&["scan", "--json"]);
+    assert_eq!(code, 0);
+    let lines: Vec<(u64, String)> = json
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v.get("line").is_some())
+        .map(|v| {
+            (
+                v["line"].as_u64().unwrap(),
+                v["matches"][0]["code"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(lines, [(3, String::from("InvalidAccessKeyId.NotFound"))]);
 }
 
 /// A code stated beside its vendor's message for the same status, which that code displaced, is the error

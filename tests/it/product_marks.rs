@@ -63,7 +63,7 @@ fn a_vendor_wide_row_needs_its_product_in_the_paste_or_its_message_alone() {
         lookup(r#"{"message": "The access token included in the request is not valid."}"#),
         (vec![row.clone()], 0)
     );
-    // A code lookup is no paste: the row is found whatever the marks.
+    // A lookup of the message alone: the row is found whatever the marks.
     let run = with_catalog(
         &path,
         &[
@@ -73,6 +73,36 @@ fn a_vendor_wide_row_needs_its_product_in_the_paste_or_its_message_alone() {
         ],
     );
     assert_eq!(rows(&run.json()), vec![row]);
+}
+
+/// A catalog's marks show its own product, not its vendor's others: another catalog of the same vendor,
+/// named in the paste, does not make the first catalog's vendor-wide row the paste's.
+#[test]
+fn product_marks_are_each_catalogs_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let gateway = write(
+        dir.path(),
+        "acme.toml",
+        catalog(r#"product_marks = ["acme-gw"]"#, "vendor_wide = true"),
+    );
+    let other = write(
+        dir.path(),
+        "other.toml",
+        catalog(r#"product_marks = ["acme-queue"]"#, "")
+            .replace(r#"id = "acme-gateway""#, r#"id = "acme-queue""#)
+            .replace(
+                "The access token included in the request is not valid.",
+                "The queue is full.",
+            ),
+    );
+    let paste = "POST https://eu.acme-queue.example/v1/jobs\nsync failed: The access token included in the request is not valid. Retrying in 5 s\n";
+    let run = TestCommand::new()
+        .args(["--catalog".as_ref(), gateway.as_os_str()])
+        .args(["--catalog".as_ref(), other.as_os_str()])
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    assert_eq!((rows(&run.json()), run.code()), (vec![], 1));
 }
 
 #[test]
@@ -102,6 +132,19 @@ fn vendor_wide_without_product_marks_and_short_marks_are_located_errors() {
         format!(
             "errcode: {}:5:18: product mark `gw` must be one word of at least 4 characters",
             short.display()
+        )
+    );
+    let spaced = write(
+        dir.path(),
+        "spaced.toml",
+        catalog(r#"product_marks = ["acme gw"]"#, ""),
+    );
+    let run = with_catalog(&spaced, &["lookup", "x"]).expect_code(2);
+    assert_eq!(
+        run.stderr().trim_end(),
+        format!(
+            "errcode: {}:5:18: product mark `acme gw` must be one word of at least 4 characters",
+            spaced.display()
         )
     );
 }

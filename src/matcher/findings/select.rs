@@ -23,11 +23,12 @@ fn editions_of_one_row(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
 /// What a message gives the code stated beside it as its wording: as much as a status that agrees.
 const WORDED: i32 = super::STATUS_AGREES;
 
-/// A row found by its code alone, short of a claim, whose vendor's message for the same status stands in
-/// the same error (`insufficientPermissions: Request had insufficient authentication scopes.`) and gave way
-/// to that code (a code stated beside a message says the message is that code's wording): the message is
-/// the code's wording, and counts for it as a status that agrees would. Not the message of a refinement of
-/// the code (`Throttling.User`'s beside `Throttling`), which tells which refinement it is.
+/// A row found by its code alone, short of a claim, beside a row of the same vendor and status found by its
+/// message alone, also short of a claim, within the same error's reach
+/// (`insufficientPermissions: Request had insufficient authentication scopes.`): a code stated beside a
+/// message says the message is that code's wording, which counts for the code as a status that agrees
+/// would. (What is checked is that pairing, not that the message gave way to the code.) Not the message of a
+/// refinement of the code (`Throttling.User`'s beside `Throttling`), which tells which refinement it is.
 fn worded(candidates: &mut [Candidate<'_>]) {
     let messages: Vec<(Vendor, u16, usize, &str)> = (candidates.iter())
         .filter(|m| m.code_points == 0 && m.message_points > 0 && m.score < REPORT)

@@ -19,8 +19,9 @@ pub(super) struct Spans {
     extent: usize,
 }
 
-/// Up to `FEW` spans in place, in order (most candidates have one to three: nothing to allocate, and a copy
-/// is a copy of the value); more in a tree, where an insertion costs a logarithmic step.
+/// Up to `FEW` spans in a sorted list, its first four in place (most candidates have one to three: nothing
+/// to allocate, and a copy is a copy of the value); more in a tree, where an insertion costs a logarithmic
+/// step.
 #[derive(Debug, Clone)]
 enum Set {
     Few(SmallVec<[(usize, usize); 4]>),
