@@ -148,3 +148,42 @@ fn vendor_wide_without_product_marks_and_short_marks_are_located_errors() {
         )
     );
 }
+
+/// A user's override of the built-in AWS catalog written before `product_marks` existed (no marks, no
+/// `vendor_wide` rows) still finds API Gateway's errors in a paste that shows its invoke URL: API Gateway's
+/// own host is never taken for another AWS service's.
+#[test]
+fn an_aws_override_without_product_marks_still_knows_api_gateway() {
+    let builtin = include_str!("../../catalogs/aws-apigateway.toml");
+    let old: String = builtin
+        .lines()
+        .filter(|l| !l.starts_with("product_marks = ") && *l != "vendor_wide = true")
+        .map(|l| format!("{l}\n"))
+        .collect();
+    assert!(old.len() < builtin.len());
+    let old = old.replacen(
+        "\nid = \"aws-apigateway\"\n",
+        "\nid = \"aws-apigateway\"\noverride = true\n",
+        1,
+    );
+    assert!(old.contains("override = true"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "aws.toml", old);
+    let paste = "curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/pets\nHTTP/1.1 403 Forbidden\nx-amzn-ErrorType: MissingAuthenticationTokenException\n\n{\"message\":\"Missing Authentication Token\"}\n";
+    let run = TestCommand::new()
+        .args(["--catalog".as_ref(), path.as_os_str()])
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    assert_eq!(
+        (rows(&run.json()), run.code()),
+        (
+            vec![(
+                "aws".to_string(),
+                Some("MissingAuthenticationTokenException".to_string()),
+                403
+            )],
+            0
+        )
+    );
+}
