@@ -193,6 +193,12 @@ fn families(path: &Path) -> (String, String) {
         );
     }
     out.push(']');
+    // The tables hold family and member numbers as u16 and text offsets as u32 (src/family.rs).
+    assert!(
+        members.len() <= usize::from(u16::MAX)
+            && members.iter().map(|(m, _)| m.len()).sum::<usize>() <= u32::MAX as usize,
+        "catalogs/{FAMILIES}: more members than the family tables hold"
+    );
     let mut text = String::new();
     let mut ends = Vec::new();
     for (member, _) in &members {
