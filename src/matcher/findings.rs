@@ -534,49 +534,7 @@ fn weigh(
     lenders: &Lenders,
 ) {
     candidate.score = candidate.code_points + candidate.message_points;
-    // A status that differs lowers the row's rank and confidence; it does not hide it: a code or a
-    // full message says more than a status (which the row that agrees wins by anyway).
-    let mut differs = 0;
-    if let Some((found, same_line)) = status_for(evidence, lines, candidate, anchors) {
-        // A status the found message itself states in a placeholder (`... exits with http status code
-        // {status}`) is the error's: no disagreement. (Not a page's title, `404 Not Found`, fixed text.)
-        let in_message = candidate.entry.message.has_placeholders()
-            && (candidate.primary.iter())
-                .any(|p| p.start <= found.span.start && found.span.end <= p.end);
-        candidate.status_in_message = in_message;
-        if found.value == candidate.entry.status {
-            // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
-            // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
-            if !restates_status(candidate) {
-                candidate.score += STATUS_AGREES;
-            }
-            candidate.clues.push(clue(
-                ClueKind::Status,
-                &text[found.span.clone()],
-                &found.source,
-                &found.span,
-            ));
-        } else {
-            differs = match (in_message, same_line) {
-                (true, _) => 0,
-                (false, true) => STATUS_DIFFERS,
-                (false, false) => STATUS_DIFFERS_ELSEWHERE,
-            };
-            // Said beside the table's only where it is this error's for sure: an error status on its line
-            // or above it (not one further down, which may be the next error's), of an error found by its
-            // code or its whole message, or stated in the message.
-            let before = same_line || found.span.end <= candidate.position;
-            let sure = candidate.code_points > 0 || candidate.whole_message || in_message;
-            if found.value >= 400 && before && sure {
-                candidate.stated_status = Some(found.value);
-            }
-            // A generic message (`Forbidden`) is no claim against the status its paste states.
-            if candidate.code_points == 0 && !candidate.specific_message {
-                candidate.score += differs;
-                differs = 0;
-            }
-        }
-    }
+    let differs = weigh_status(candidate, evidence, text, lines, anchors);
     if candidate.code_points == 0
         && candidate.entry.code.is_some()
         && other_code_for(
@@ -662,6 +620,61 @@ fn weigh(
     }
 
     candidate.clues.sort_by_key(|c| c.start);
+}
+
+/// Weighs the status stated for a candidate: one that agrees adds to its score (and is a clue); one that
+/// differs lowers the row's rank and confidence, returned, not its score (it does not hide it: a code or a
+/// full message says more than a status, and the row that agrees wins by it anyway), but for a generic
+/// message, whose score it lowers.
+fn weigh_status(
+    candidate: &mut Candidate<'_>,
+    evidence: &Evidence,
+    text: &str,
+    lines: &LineIndex,
+    anchors: &[Anchor],
+) -> i32 {
+    let mut differs = 0;
+    if let Some((found, same_line)) = status_for(evidence, lines, candidate, anchors) {
+        // A status the found message itself states in a placeholder (`... exits with http status code
+        // {status}`) is the error's: no disagreement. (Not a page's title, `404 Not Found`, fixed text.)
+        let in_message = candidate.entry.message.has_placeholders()
+            && (candidate.primary.iter())
+                .any(|p| p.start <= found.span.start && found.span.end <= p.end);
+        candidate.status_in_message = in_message;
+        if found.value == candidate.entry.status {
+            // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
+            // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
+            if !restates_status(candidate) {
+                candidate.score += STATUS_AGREES;
+            }
+            candidate.clues.push(clue(
+                ClueKind::Status,
+                &text[found.span.clone()],
+                &found.source,
+                &found.span,
+            ));
+        } else {
+            differs = match (in_message, same_line) {
+                (true, _) => 0,
+                (false, true) => STATUS_DIFFERS,
+                (false, false) => STATUS_DIFFERS_ELSEWHERE,
+            };
+            // Said beside the table's only where it is this error's for sure: an error status on its line
+            // or above it (not one further down, which may be the next error's), of an error found by its
+            // code or its whole message, or stated in the message.
+            let before = same_line || found.span.end <= candidate.position;
+            let sure = candidate.code_points > 0 || candidate.whole_message || in_message;
+            if found.value >= 400 && before && sure {
+                candidate.stated_status = Some(found.value);
+            }
+            // A generic message (`Forbidden`) is no claim against the status its paste states.
+            if candidate.code_points == 0 && !candidate.specific_message {
+                candidate.score += differs;
+                differs = 0;
+            }
+        }
+    }
+    differs
 }
 
 /// Whether every code and message a candidate was found by is a status's reason phrase (`Forbidden`,
