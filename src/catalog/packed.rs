@@ -593,7 +593,19 @@ pub(crate) fn unpack(
         (header, Sources::decoded(decoded))
     };
     let vendor = Vendor::from_id(header.vendor)?;
-    Some(Catalog {
+    Some(catalog(&header, vendor, sources, store, origin, bytes))
+}
+
+/// The catalog an unpacked header and store make: the header's texts as the model holds them.
+fn catalog(
+    header: &Header<&'static str>,
+    vendor: Vendor,
+    sources: Sources,
+    store: Store,
+    origin: Option<Origin>,
+    bytes: &'static [u8],
+) -> Catalog {
+    Catalog {
         id: header.id.to_string(),
         vendor,
         vendor_name: text(header.vendor_name),
@@ -627,7 +639,7 @@ pub(crate) fn unpack(
         messages_are_descriptions: header.messages_are_descriptions,
         packed: bytes,
         entries: Entries(Arc::new(store)),
-    })
+    }
 }
 
 #[cfg(test)]

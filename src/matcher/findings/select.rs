@@ -150,24 +150,27 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             c.stop_dropped == Some(true),
         )
     });
-    kept.into_iter()
-        .map(|c| Match {
-            captures: c.captures,
-            score: c.rank.max(0) as u32,
-            clues: c.clues,
-            confidence: Some(c.rank.clamp(0, 100) as u8),
-            detail: c.detail,
-            position: Some(c.position),
-            stated_status: c.stated_status,
-            ..plain_match(
-                c.catalog,
-                c.entry,
-                if c.code_points > 0 {
-                    MatchedBy::Code
-                } else {
-                    MatchedBy::Message
-                },
-            )
-        })
-        .collect()
+    kept.into_iter().map(into_match).collect()
+}
+
+/// A kept candidate as the match reported: its rank as score and confidence, its clues and fillings.
+fn into_match(c: Candidate<'_>) -> Match<'_> {
+    Match {
+        captures: c.captures,
+        score: c.rank.max(0) as u32,
+        clues: c.clues,
+        confidence: Some(c.rank.clamp(0, 100) as u8),
+        detail: c.detail,
+        position: Some(c.position),
+        stated_status: c.stated_status,
+        ..plain_match(
+            c.catalog,
+            c.entry,
+            if c.code_points > 0 {
+                MatchedBy::Code
+            } else {
+                MatchedBy::Message
+            },
+        )
+    }
 }
