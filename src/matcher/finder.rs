@@ -58,6 +58,34 @@ impl Anchor<'_> {
         }
     }
 }
+/// For scanning: per literal, whether it is a code that reports a line wherever it stands as a token (a
+/// code, not generic, of no SDK wrapper: a wrapper is never reported, the code it wraps being the error),
+/// and those codes' texts.
+fn distinctive<'c>(
+    literals: &[Cow<'c, str>],
+    anchors: &[Vec<Anchor<'c>>],
+) -> (Vec<bool>, std::collections::HashSet<&'c str>) {
+    let distinctive: Vec<bool> = (literals.iter().zip(anchors))
+        .map(|(literal, anchors)| {
+            anchors
+                .iter()
+                .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper))
+                && !generic_code(literal)
+        })
+        .collect();
+    let codes = (anchors.iter().zip(&distinctive))
+        .filter(|(_, distinctive)| **distinctive)
+        .filter_map(|(anchors, _)| {
+            anchors.iter().find_map(|anchor| match anchor {
+                Anchor::Code(_, entry) if !entry.wrapper => {
+                    entry.code.as_ref().and_then(|c| c.literal_str())
+                }
+                _ => None,
+            })
+        })
+        .collect();
+    (distinctive, codes)
+}
 
 /// Whether a line whose only literals are generic messages' deserves a second look for this literal: one
 /// of its messages has an error status, and the literal is more than a short word (`app`, `in`, `id` stand in
@@ -178,34 +206,11 @@ impl<'c> Finder<'c> {
                 );
             }
         }
-        let distinctive: Vec<bool> = if bulk {
-            literals
-                .iter()
-                .zip(&anchors)
-                .map(|(literal, anchors)| {
-                    // (An SDK's wrapper is never reported: the code it wraps is the error.)
-                    anchors
-                        .iter()
-                        .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper))
-                        && !generic_code(literal)
-                })
-                .collect()
+        let (distinctive, distinctive_codes) = if bulk {
+            distinctive(&literals, &anchors)
         } else {
-            Vec::new()
+            (Vec::new(), std::collections::HashSet::new())
         };
-        let distinctive_codes = anchors
-            .iter()
-            .zip(&distinctive)
-            .filter(|(_, distinctive)| **distinctive)
-            .filter_map(|(anchors, _)| {
-                anchors.iter().find_map(|anchor| match anchor {
-                    Anchor::Code(_, entry) if !entry.wrapper => {
-                        entry.code.as_ref().and_then(|c| c.literal_str())
-                    }
-                    _ => None,
-                })
-            })
-            .collect();
         // A line whose literals are only generic messages' is reported only where a status agreeing with
         // one stands on it (`Matcher::read_line`): only those literals that deserve that second look make a
         // line a candidate; the others are the short, common ones (`成功`, `in`).

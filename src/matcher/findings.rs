@@ -395,38 +395,7 @@ impl<'c> Matcher<'c> {
                     && crate::status::is_status_title(found.value)
                     && at_status_line_status(haystack, lines, hit.span.start) => {}
             Target::Message(entry) => {
-                let lines = match place {
-                    Place::Text(_, lines) => Some(lines),
-                    Place::Field(..) => None,
-                };
-                let (whole, detail) = standing(haystack, &hit.span, lines);
-                // (Read in the text, where the braces around it are: a field's value alone has none.)
-                let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
-                let whole = whole || body;
-                let sole = body
-                    || match place {
-                        // Read in the paste, where the braces are (a template ending in a placeholder is
-                        // found whole only in the field's value): where the field's value is the paste's
-                        // text as it stands, not unescaped.
-                        Place::Field(field, text) => {
-                            text.get(field.span.clone()) == Some(field.value.as_str())
-                                && sole_message_field(text, &field.span)
-                        }
-                        Place::Text(..) => sole_message_field(haystack, &hit.span),
-                    };
-                let points = match (whole, hit.generic) {
-                    (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
-                    (true, false) => MESSAGE_WHOLE,
-                    (false, false)
-                        if inside_a_sentence(haystack, &hit.span, entry.message.source()) =>
-                    {
-                        MESSAGE_INSIDE_A_SENTENCE
-                    }
-                    (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
-                    (false, false) => MESSAGE_IN_TEXT,
-                    (true, true) => GENERIC_MESSAGE_WHOLE,
-                    (false, true) => GENERIC_MESSAGE_IN_TEXT,
-                };
+                let (points, whole, sole, detail) = message_points(haystack, &hit, entry, place);
                 let forms = entry.message_forms();
                 let dropped = !forms.iter().any(|form| form.source() == found.value)
                     && forms
@@ -511,6 +480,48 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
         Segment::Literal(_) => true,
     });
     numbered && evidence.vendors.is_empty()
+}
+
+/// How a message hit stands where it was found, worth how many points: whole (its line's, or its body's
+/// only field), or inside a sentence, continued, or in text; whether it is the body's sole message; and the
+/// text that follows it.
+fn message_points(
+    haystack: &str,
+    hit: &Hit<'_>,
+    entry: &Entry,
+    place: Place<'_>,
+) -> (i32, bool, bool, Option<String>) {
+    let lines = match place {
+        Place::Text(_, lines) => Some(lines),
+        Place::Field(..) => None,
+    };
+    let (whole, detail) = standing(haystack, &hit.span, lines);
+    // (Read in the text, where the braces around it are: a field's value alone has none.)
+    let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
+    let whole = whole || body;
+    let sole = body
+        || match place {
+            // Read in the paste, where the braces are (a template ending in a placeholder is
+            // found whole only in the field's value): where the field's value is the paste's
+            // text as it stands, not unescaped.
+            Place::Field(field, text) => {
+                text.get(field.span.clone()) == Some(field.value.as_str())
+                    && sole_message_field(text, &field.span)
+            }
+            Place::Text(..) => sole_message_field(haystack, &hit.span),
+        };
+    let points = match (whole, hit.generic) {
+        (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
+        (true, false) => MESSAGE_WHOLE,
+        (false, false) if inside_a_sentence(haystack, &hit.span, entry.message.source()) => {
+            MESSAGE_INSIDE_A_SENTENCE
+        }
+        (false, false) if continued(haystack, &hit.span) => MESSAGE_CONTINUED,
+        (false, false) => MESSAGE_IN_TEXT,
+        (true, true) => GENERIC_MESSAGE_WHOLE,
+        (false, true) => GENERIC_MESSAGE_IN_TEXT,
+    };
+    (points, whole, sole, detail)
 }
 
 /// Where a hit was found: in a message field's value, or in (a view of) the text.
