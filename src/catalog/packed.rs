@@ -87,14 +87,12 @@ impl<S> Header<S> {
         for (text, any_case, what) in self.hints {
             hints.push((f(text)?, any_case, f(what)?));
         }
-        let mut shared_names = Vec::with_capacity(self.shared_names.len());
-        for name in self.shared_names {
-            shared_names.push(f(name)?);
-        }
-        let mut product_marks = Vec::with_capacity(self.product_marks.len());
-        for mark in self.product_marks {
-            product_marks.push(f(mark)?);
-        }
+        let shared_names = (self.shared_names.into_iter())
+            .map(&mut f)
+            .collect::<Option<Vec<T>>>()?;
+        let product_marks = (self.product_marks.into_iter())
+            .map(&mut f)
+            .collect::<Option<Vec<T>>>()?;
         let sources = map_sources(self.sources, f)?;
         Some(Header {
             file,

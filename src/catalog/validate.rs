@@ -310,18 +310,27 @@ impl Validator<'_> {
 
     /// The names other vendors reuse (`shared_names`): each a name as a code is written, one word.
     fn shared_names(&self, raw: &[Spanned<String>]) -> Result<Vec<String>> {
-        let mut names = Vec::with_capacity(raw.len());
-        for name in raw {
-            let text = name.get_ref();
-            if text.is_empty() || text.contains(char::is_whitespace) {
-                return self.error(
-                    name.span(),
-                    format!("shared name `{text}` must be one word, as a code is written"),
-                );
+        self.words(raw, 1, |text| {
+            format!("shared name `{text}` must be one word, as a code is written")
+        })
+    }
+
+    /// Each of `raw` one word of at least `least` characters, or the located error `wrong` words.
+    fn words(
+        &self,
+        raw: &[Spanned<String>],
+        least: usize,
+        wrong: impl Fn(&str) -> String,
+    ) -> Result<Vec<String>> {
+        let mut words = Vec::with_capacity(raw.len());
+        for word in raw {
+            let text = word.get_ref();
+            if text.chars().count() < least || text.contains(char::is_whitespace) {
+                return self.error(word.span(), wrong(text));
             }
-            names.push(text.clone());
+            words.push(text.clone());
         }
-        Ok(names)
+        Ok(words)
     }
 
     /// The words that show a paste is about this catalog's product (`product_marks`): each one word, long
@@ -331,17 +340,9 @@ impl Validator<'_> {
         raw: &[Spanned<String>],
         entries: &[Spanned<RawEntry>],
     ) -> Result<Vec<String>> {
-        let mut marks = Vec::with_capacity(raw.len());
-        for mark in raw {
-            let text = mark.get_ref();
-            if text.chars().count() < 4 || text.contains(char::is_whitespace) {
-                return self.error(
-                    mark.span(),
-                    format!("product mark `{text}` must be one word of at least 4 characters"),
-                );
-            }
-            marks.push(text.clone());
-        }
+        let marks = self.words(raw, 4, |text| {
+            format!("product mark `{text}` must be one word of at least 4 characters")
+        })?;
         if marks.is_empty()
             && let Some(e) = entries.iter().find(|e| e.get_ref().vendor_wide)
         {

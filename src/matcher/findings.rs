@@ -21,7 +21,7 @@ use select::select;
 use shared::{
     is_oauth_code, leads_a_chinese_message, leads_another_message, shows_another_vendors_product,
 };
-use sighting::{Seen, Sighting, add, clue};
+use sighting::{Seen, Sighting, add, clue_of};
 use spans::Spans;
 use standing::{
     after_status_line_status, at_status_line_status, continued, inside_a_sentence, leads_a_message,
@@ -428,11 +428,7 @@ impl<'c> Matcher<'c> {
     }
 
     fn add_referrals(&self, referrals: &mut Vec<ReferralMatch<'c>>, found: &Seen<'_>, points: i32) {
-        for m in self.referrals_for(
-            found.value,
-            vec![clue(ClueKind::Code, found.value, found.source, &found.span)],
-            Some(points),
-        ) {
+        for m in self.referrals_for(found.value, vec![found.clue(ClueKind::Code)], Some(points)) {
             if !referrals
                 .iter()
                 .any(|r| r.code == m.code && std::ptr::eq(r.referral, m.referral))
@@ -562,12 +558,7 @@ fn weigh(
     let named = evidence.vendors.iter().find(|v| v.value == vendor);
     if let Some(hint) = named {
         candidate.score += VENDOR_AGREES;
-        candidate.clues.push(clue(
-            ClueKind::Vendor,
-            &text[hint.span.clone()],
-            &hint.source,
-            &hint.span,
-        ));
+        candidate.clues.push(clue_of(ClueKind::Vendor, text, hint));
     } else if !evidence.vendors.is_empty() || shows_another_vendors_product(evidence, vendor.id()) {
         candidate.score += VENDOR_DIFFERS;
     }
@@ -658,12 +649,7 @@ fn weigh_status(
             if !restates_status(candidate) {
                 candidate.score += STATUS_AGREES;
             }
-            candidate.clues.push(clue(
-                ClueKind::Status,
-                &text[found.span.clone()],
-                &found.source,
-                &found.span,
-            ));
+            candidate.clues.push(clue_of(ClueKind::Status, text, found));
         } else {
             differs = match (in_message, same_line) {
                 (true, _) => 0,

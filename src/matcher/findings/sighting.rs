@@ -109,15 +109,26 @@ pub(super) fn add<'c>(
         .iter()
         .any(|k| k.kind == kind && k.text == found.value);
     if !c.primary.overlaps(&found.span) && !repeated {
-        c.clues
-            .push(clue(kind, found.value, found.source, &found.span));
+        c.clues.push(found.clue(kind));
     }
     c.primary.insert(&found.span);
     at
 }
 
+impl Seen<'_> {
+    /// The clue it is, as the report shows it.
+    pub(super) fn clue(&self, kind: ClueKind) -> Clue {
+        clue(kind, self.value, self.source, &self.span)
+    }
+}
+
+/// The clue a piece of evidence is (a status, a vendor's mark): its text in the paste, and where.
+pub(super) fn clue_of<T>(kind: ClueKind, text: &str, found: &Found<T>) -> Clue {
+    clue(kind, &text[found.span.clone()], &found.source, &found.span)
+}
+
 /// A clue: what was found, where, as the report shows it.
-pub(super) fn clue(kind: ClueKind, text: &str, found_in: &str, span: &Range<usize>) -> Clue {
+fn clue(kind: ClueKind, text: &str, found_in: &str, span: &Range<usize>) -> Clue {
     Clue {
         kind,
         text: text.into(),
