@@ -17,6 +17,9 @@ use toml::{Table, Value};
 #[path = "src/error.rs"]
 mod error;
 #[allow(dead_code)]
+#[path = "src/family/slots.rs"]
+mod slots;
+#[allow(dead_code)]
 #[path = "src/status.rs"]
 mod status;
 #[allow(dead_code, unused_imports)]
@@ -132,9 +135,9 @@ fn fail(message: &str) -> ! {
 /// The problem families file, beside the catalogs.
 const FAMILIES: &str = "families.toml";
 
-/// The families as statics, and their members as tables without pointers (text, ends, families, and an
-/// order sorted by `catalog/entry`): a match finds its family by a binary search with nothing built at run
-/// time, and the tables are read from the binary as they are, with no relocation for the loader to apply
+/// The families as statics, and their members as tables without pointers (text, ends, families, and
+/// slots by the hash of `catalog/entry`, src/family/slots.rs): a match finds its family in a slot or two
+/// with nothing built at run time, and the tables are read from the binary as they are, with no relocation for the loader to apply
 /// to each of hundreds of members at every start.
 fn families(path: &Path) -> (String, String) {
     println!("cargo::rerun-if-changed={}", path.display());
@@ -205,14 +208,14 @@ fn families(path: &Path) -> (String, String) {
         text.push_str(member);
         ends.push(text.len().to_string());
     }
-    let mut order: Vec<usize> = (0..members.len()).collect();
-    order.sort_by_key(|&at| members[at].0.split_once('/'));
+    let slots =
+        slots::layout((members.iter()).map(|(m, _)| m.split_once('/').expect("checked above")));
     let list = |items: Vec<String>| items.join(", ");
     let tables = format!(
-        "Members {{ text: {text:?}, ends: &[{}], families: &[{}], sorted: &[{}] }}",
+        "Members {{ text: {text:?}, ends: &[{}], families: &[{}], slots: &[{}] }}",
         list(ends),
         list(members.iter().map(|(_, at)| at.to_string()).collect()),
-        list(order.iter().map(usize::to_string).collect()),
+        list(slots.iter().map(u16::to_string).collect()),
     );
     (out, tables)
 }

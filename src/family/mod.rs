@@ -4,6 +4,8 @@
 
 use crate::catalog::{Catalog, Catalogs, Entry, Text};
 
+mod slots;
+
 const BUILTIN: &[BuiltinFamily] = include!(concat!(env!("OUT_DIR"), "/builtin_families.rs"));
 
 /// Every family's members: every match asks which family it is in.
@@ -27,20 +29,31 @@ struct Members {
     ends: &'static [u32],
     /// Each member's family, an index into `BUILTIN`.
     families: &'static [u16],
-    /// The members by `(catalog, entry)`: indexes into `ends`.
-    sorted: &'static [u16],
+    /// The members by the hash of `catalog/entry` (`slots`): each 0 or a member's index into `ends` plus one.
+    slots: &'static [u16],
 }
 
 impl Members {
     /// The member at `at`: `(catalog id, entry id)`.
     fn get(&self, at: usize) -> (&'static str, &'static str) {
+        (self.text_of(at).split_once('/')).expect("the build writes catalog/entry")
+    }
+
+    /// The member at `at` as written: `catalog/entry`.
+    fn text_of(&self, at: usize) -> &'static str {
         let start = at
             .checked_sub(1)
             .map_or(0, |before| self.ends[before] as usize);
-        let member = &self.text[start..self.ends[at] as usize];
-        member
-            .split_once('/')
-            .expect("the build writes catalog/entry")
+        &self.text[start..self.ends[at] as usize]
+    }
+
+    /// Whether the member at `at` is `catalog/entry` (compared as it is written, without splitting it).
+    fn is(&self, at: usize, catalog: &str, entry: &str) -> bool {
+        let member = self.text_of(at).as_bytes();
+        member.len() == catalog.len() + 1 + entry.len()
+            && member.starts_with(catalog.as_bytes())
+            && member[catalog.len()] == b'/'
+            && member.ends_with(entry.as_bytes())
     }
 }
 
@@ -80,14 +93,10 @@ impl Families {
 
     /// The family an entry belongs to.
     pub fn of(&self, catalog: &Catalog, entry: &Entry) -> Option<&Family> {
-        let key = (catalog.id.as_str(), &*entry.id);
-        let at = MEMBERS
-            .sorted
-            .binary_search_by(|&at| MEMBERS.get(usize::from(at)).cmp(&key))
-            .ok()?;
-        self.families.get(usize::from(
-            MEMBERS.families[usize::from(MEMBERS.sorted[at])],
-        ))
+        let (catalog, entry) = (catalog.id.as_str(), &*entry.id);
+        let at = slots::candidates(MEMBERS.slots, catalog, entry)
+            .find(|&at| MEMBERS.is(at, catalog, entry))?;
+        self.families.get(usize::from(MEMBERS.families[at]))
     }
 
     /// A family by id, or by name in either language (any case).
@@ -150,4 +159,39 @@ impl Family {
 pub fn builtin() -> &'static Families {
     static FAMILIES: std::sync::LazyLock<Families> = std::sync::LazyLock::new(Families::builtin);
     &FAMILIES
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{MEMBERS, slots};
+
+    fn member_count() -> usize {
+        MEMBERS.ends.len()
+    }
+
+    #[test]
+    fn the_built_slots_are_the_layout_of_the_members() {
+        let members = (0..member_count()).map(|at| MEMBERS.get(at));
+        assert_eq!(MEMBERS.slots, slots::layout(members).as_slice());
+    }
+
+    #[test]
+    fn every_member_is_found_in_its_slot_and_no_stranger() {
+        for at in 0..member_count() {
+            let (catalog, entry) = MEMBERS.get(at);
+            let found = slots::candidates(MEMBERS.slots, catalog, entry)
+                .find(|&other| MEMBERS.is(other, catalog, entry));
+            assert_eq!(found, Some(at), "{catalog}/{entry}");
+            // The same entry id in another catalog, or a longer id, is not this member.
+            let stranger = format!("{entry}x");
+            assert!(
+                !slots::candidates(MEMBERS.slots, catalog, &stranger)
+                    .any(|other| MEMBERS.is(other, catalog, &stranger))
+            );
+            assert!(
+                !slots::candidates(MEMBERS.slots, "no-such-catalog", entry)
+                    .any(|other| MEMBERS.is(other, "no-such-catalog", entry))
+            );
+        }
+    }
 }
