@@ -44,8 +44,19 @@ pub(super) fn standing(
         punctuation(after) || detail.is_some() || (element && punctuation(&without_tags(after)));
     (
         alone_before && alone_after,
-        detail.map(|d| d.chars().take(300).collect()),
+        detail.map(|d| first_chars(d, 300).to_string()),
     )
+}
+
+/// The first `most` characters of `text` (the whole text when it has no more bytes than that, hence no
+/// more characters), without building it character by character.
+fn first_chars(text: &str, most: usize) -> &str {
+    if text.len() <= most {
+        return text;
+    }
+    text.char_indices()
+        .nth(most)
+        .map_or(text, |(end, _)| &text[..end])
 }
 
 /// The text with its HTML tags (`<...>`, on one line) taken out.
@@ -178,4 +189,26 @@ pub(super) fn after_status_line_status(haystack: &str, lines: &LineIndex, at: us
         return false;
     };
     status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_chars;
+
+    #[test]
+    fn first_chars_cuts_at_a_character_not_a_byte() {
+        for text in [
+            "",
+            "abc",
+            "签名错误: x",
+            "aé签😀b",
+            &"签".repeat(400),
+            &"a".repeat(301),
+        ] {
+            for most in [0, 1, 2, 3, 5, 299, 300, 301] {
+                let expected: String = text.chars().take(most).collect();
+                assert_eq!(first_chars(text, most), expected, "{text:?} {most}");
+            }
+        }
+    }
 }
