@@ -485,8 +485,9 @@ impl<'c> Finder<'c> {
     pub(super) fn resolve(&self, text: &str, literals: &[LiteralHit]) -> Vec<Hit<'c>> {
         // (About one hit per literal: room for them at once.)
         let mut hits = Vec::with_capacity(literals.len());
-        // Few forms per text: a list beats a hash set.
-        let mut searched: Vec<(*const Entry, usize)> = Vec::new();
+        // Few forms per text: a list beats a hash set, and a line's fit on the stack.
+        let mut searched: smallvec::SmallVec<[(*const Entry, usize); 16]> =
+            smallvec::SmallVec::new();
         // The text's byte pairs, which rule out most of the messages that share a word with it.
         let pairs = std::cell::OnceCell::new();
         for m in literals {

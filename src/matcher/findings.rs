@@ -187,7 +187,8 @@ impl<'c> Matcher<'c> {
         let evidence = paste::read(text, reading, self.hints());
         let lines = LineIndex::new(text);
         let finder = self.finder_for(text.len());
-        let mut candidates: Vec<Candidate<'c>> = Vec::new();
+        // (A log line's errors make a few candidates: room for them at once rather than growing twice.)
+        let mut candidates: Vec<Candidate<'c>> = Vec::with_capacity(8);
         let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();
 
         for field in &evidence.code_fields {
