@@ -177,6 +177,10 @@ pub struct Entry {
     /// returns word for word): found in a paste only where the paste shows the catalog's product (its
     /// `product_marks`) or the message stands alone as the paste's.
     pub vendor_wide: bool,
+    /// Its message is words any software may answer (`An unexpected error occurred`): found in a paste by
+    /// the message alone, it is this row only where the paste names the vendor or the message is a body's
+    /// only field.
+    pub common_message: bool,
     pub meaning: Text,
     pub fix: Text,
     pub note: Option<Text>,

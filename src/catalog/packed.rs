@@ -277,7 +277,7 @@ impl Catalog {
         for e in self.entries.iter() {
             let forms: Vec<&str> = e.variants.iter().map(Template::source).collect();
             text += &format!(
-                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {} {:?} {:?} {:?} {:?}\n",
+                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {} {} {:?} {:?} {:?} {:?}\n",
                 e.id,
                 e.code.as_ref().map(Template::source),
                 e.status,
@@ -287,6 +287,7 @@ impl Catalog {
                 e.doubtful_message,
                 e.wrapper,
                 e.vendor_wide,
+                e.common_message,
                 e.meaning,
                 e.fix,
                 e.note,
@@ -424,6 +425,7 @@ impl Pool {
             doubtful_message: e.doubtful_message,
             wrapper: e.wrapper,
             vendor_wide: e.vendor_wide,
+            common_message: e.common_message,
             meaning: self.pair(&e.meaning)?,
             fix: self.pair(&e.fix)?,
             note: match &e.note {
@@ -662,6 +664,7 @@ mod tests {
                 wrapper: true,
                 // (Unlike its neighbour, so that reading the two in the wrong order fails.)
                 vendor_wide: false,
+                common_message: true,
                 meaning: ((5, 6), (7, 8)),
                 fix: ((9, 10), (11, 12)),
                 note: Some(((13, 14), (2_097_151, 2_097_152))),

@@ -27,6 +27,7 @@ pub(super) struct EntryRecord {
     pub(super) doubtful_message: bool,
     pub(super) wrapper: bool,
     pub(super) vendor_wide: bool,
+    pub(super) common_message: bool,
     pub(super) meaning: (Span, Span),
     pub(super) fix: (Span, Span),
     pub(super) note: Option<(Span, Span)>,
@@ -128,6 +129,7 @@ impl EntryRecord {
         self.doubtful_message = r.bool()?;
         self.wrapper = r.bool()?;
         self.vendor_wide = r.bool()?;
+        self.common_message = r.bool()?;
         self.meaning = r.pair()?;
         self.fix = r.pair()?;
         self.note = r.option(Reader::pair)?;

@@ -245,6 +245,7 @@ impl Store {
             doubtful_message: record.doubtful_message,
             wrapper: record.wrapper,
             vendor_wide: record.vendor_wide,
+            common_message: record.common_message,
             meaning: self.pair(record.meaning)?,
             fix: self.pair(record.fix)?,
             note: match record.note {

@@ -210,6 +210,8 @@ struct RawEntry {
     wrapper: bool,
     #[serde(default)]
     vendor_wide: bool,
+    #[serde(default)]
+    common_message: bool,
     meaning: Spanned<RawText>,
     fix: Spanned<RawText>,
     note: Option<Spanned<RawText>>,
@@ -521,6 +523,7 @@ impl Validator<'_> {
             doubtful_message: e.doubtful_message,
             wrapper: e.wrapper,
             vendor_wide: e.vendor_wide,
+            common_message: e.common_message,
             meaning,
             fix,
             note,

@@ -98,6 +98,12 @@ const OTHER_SERVICE: i32 = -150;
 /// message as the only field, `{"message": "..."}`): it is no more API Gateway's than S3's, Lambda's or
 /// STS's, whatever code (`InvalidSignatureException`, SigV4's too), status and vendor came with it.
 const VENDOR_WIDE_UNCORROBORATED: i32 = -100;
+/// A row whose message is words any software may answer (`common_message`: `An unexpected error occurred`),
+/// found by that message alone in a paste that names none of the row's vendor (its hosts, headers, SDK,
+/// log paths: its catalogs' evidence) nor shows the row's body (the message as the only field,
+/// `{"message": "..."}`): a web site's or a desktop tool's words, no gateway's, whatever status came with
+/// them.
+const COMMON_MESSAGE_UNCORROBORATED: i32 = -100;
 /// A message found where the text goes on as the same sentence (`API rate limit exceeded for 54.221.143.48.`):
 /// the words are the start of another, longer message.
 const MESSAGE_CONTINUED: i32 = 25;
@@ -573,13 +579,7 @@ fn weigh(
             None => {}
         }
     }
-    if candidate.entry.vendor_wide
-        && evidence.is_paste()
-        && !(evidence.products_named.iter()).any(|(_, id)| *id == candidate.catalog.id)
-        && !candidate.sole_message
-    {
-        candidate.score += VENDOR_WIDE_UNCORROBORATED;
-    }
+    candidate.score += uncorroborated_as_marked(candidate, evidence, named.is_some());
     // The checks below are of a row found by its code's name (or template) alone, no message of it in the
     // paste and its vendor not named.
     let by_code_alone = candidate.message_points == 0 && named.is_none();
@@ -623,6 +623,25 @@ fn weigh(
     }
 
     candidate.clues.sort_by_key(|c| c.start);
+}
+
+/// What a row its catalog marks as words others say too (`vendor_wide`, `common_message`) loses in a paste
+/// that does not corroborate it: its product named (`vendor_wide`), or its vendor named or its code stated
+/// (`common_message`); either stands where the message is a body's only field, the row's own answer.
+fn uncorroborated_as_marked(candidate: &Candidate<'_>, evidence: &Evidence, named: bool) -> i32 {
+    if !evidence.is_paste() || candidate.sole_message {
+        return 0;
+    }
+    let mut points = 0;
+    if candidate.entry.vendor_wide
+        && !(evidence.products_named.iter()).any(|(_, id)| *id == candidate.catalog.id)
+    {
+        points += VENDOR_WIDE_UNCORROBORATED;
+    }
+    if candidate.entry.common_message && candidate.code_points == 0 && !named {
+        points += COMMON_MESSAGE_UNCORROBORATED;
+    }
+    points
 }
 
 /// Weighs the status stated for a candidate: one that agrees adds to its score (and is a clue); one that

@@ -1,9 +1,10 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! ninth collections (123, 127, 126, 136, 130, 92, 74 and 90 pastes), added likewise: 1,196 pastes. `heldout/`
-//! is a tenth collection (92 pastes), from sources none of them used, never tuned on: only measured
-//! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`).
+//! tenth collections (123, 127, 126, 136, 130, 92, 74, 90 and 92 pastes), added likewise: 1,288 pastes.
+//! `heldout/` is for the next collection, from sources none of them used, never tuned on: only measured
+//! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`); it is empty until one
+//! comes.
 //!
 //! Each file:
 //!
@@ -239,8 +240,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 90.7%, precision 96.0% on the 1,196 pastes, the nine earlier
-/// held-out sets included: 764 of 842 errors, 850 of 885 claims), so that a change that loses accuracy fails here; the goal (every case named
+/// The floors are today's figures (recall 89.3%, precision 95.1% on the 1,288 pastes, the ten earlier
+/// held-out sets included: 797 of 892 errors, 898 of 944 claims), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
@@ -265,7 +266,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.9073 && precision >= 0.9604,
+        recall >= 0.8934 && precision >= 0.9512,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
@@ -277,6 +278,12 @@ fn the_tuning_corpus_keeps_its_accuracy() {
 fn the_held_out_corpus_is_measured() {
     let matcher = Matcher::new(&CATALOGS, &[]);
     let cases = corpus("heldout");
+    // Between collections (the last one joined `tune/` once measured) the folder holds no paste: there is
+    // nothing to measure until the next collection comes. A collection, once there, must be a real one.
+    if cases.is_empty() {
+        println!("held-out corpus: no pastes (awaiting the next collection)");
+        return;
+    }
     assert!(cases.len() >= 60, "{} cases", cases.len());
     let scored = score(&cases, &matcher);
     println!("{}", table("held-out corpus", &scored));

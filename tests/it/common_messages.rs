@@ -1,0 +1,107 @@
+//! Rows marked `common_message`: words any software may answer (`An unexpected error occurred`, which
+//! Huawei's, JD Cloud's and Kong's gateways all say), found in a paste by the message alone, name a row only
+//! where the paste names the row's vendor or the message is a body's only field; a web site's or a tool's
+//! same words are no claim.
+
+use std::path::Path;
+
+use crate::util::{TestCommand, rows, write};
+
+type Row = (String, Option<String>, u64);
+
+/// `errcode --json lookup` on `paste` with the built-in catalogs (and a user's, if any): the `(vendor,
+/// code, status)` of each match, and the exit status.
+fn claims_with(catalog: Option<&Path>, paste: &str) -> (Vec<Row>, i32) {
+    let mut command = TestCommand::new();
+    if let Some(path) = catalog {
+        command = command.args(["--catalog".as_ref(), path.as_os_str()]);
+    }
+    let run = command.args(["--json", "lookup"]).stdin(paste).output();
+    let code = run.code();
+    (rows(&run.json()), code)
+}
+
+fn claims(paste: &str) -> (Vec<Row>, i32) {
+    claims_with(None, paste)
+}
+
+fn row(vendor: &str, code: Option<&str>, status: u64) -> Row {
+    (vendor.to_string(), code.map(str::to_string), status)
+}
+
+#[test]
+fn a_common_message_in_another_programs_words_is_no_claim() {
+    // A desktop tool's message, and a web site's page, its status stated: nothing of a gateway.
+    for paste in [
+        "I keep getting this... An unexpected error occurred, please retry.\n",
+        "As in the title – I've got \"An unexpected error occurred (error code: 500).\".\n",
+        "HTTP/1.1 500 Internal Server Error\n\n<p>An unexpected error occurred</p>\n",
+    ] {
+        assert_eq!(claims(paste), (vec![], 1), "{paste}");
+    }
+}
+
+#[test]
+fn a_common_message_is_its_vendors_where_the_paste_names_the_vendor() {
+    // Kong's error log, whose Lua source paths LuaJIT cuts at the start (`...are/lua/5.1/kong/`).
+    let log = "2015/06/06 00:00:49 [error] 477#0: *26126 [lua] responses.lua:52: send_HTTP_INTERNAL_SERVER_ERROR(): An unexpected error occurred, client: 127.0.0.1\n\t...hare/lua/5.1/kong/plugins/requestsizelimiting/access.lua:15: attempt to compare number with nil\n";
+    assert_eq!(claims(log), (vec![row("kong", None, 500)], 0));
+    // A Kong header.
+    let answer =
+        "HTTP/1.1 500 Internal Server Error\nServer: kong/3.4.0\n\nAn unexpected error occurred\n";
+    assert_eq!(claims(answer), (vec![row("kong", None, 500)], 0));
+    // Huawei's body states the row's code: its row, by the code.
+    let huawei = r#"{"error_code": "APIG.0201", "error_msg": "An unexpected error occurred", "request_id": "a1b2"}"#;
+    assert_eq!(
+        claims(huawei),
+        (vec![row("huawei", Some("APIG.0201"), 500)], 0)
+    );
+}
+
+#[test]
+fn a_common_message_as_a_bodys_only_field_is_each_vendors_that_says_it() {
+    // The gateway's whole answer, nothing naming which: every row that says it, as for any shared message.
+    let (found, code) = claims(r#"{"message":"An unexpected error occurred"}"#);
+    assert_eq!(code, 0);
+    let mut vendors: Vec<&str> = found.iter().map(|r| r.0.as_str()).collect();
+    vendors.sort_unstable();
+    assert_eq!(vendors, ["huawei", "jdcloud", "kong"]);
+}
+
+#[test]
+fn a_users_catalog_can_mark_a_common_message() {
+    let catalog = |flag: &str| {
+        format!(
+            r#"id = "acme-gateway"
+vendor = "acme"
+vendor_name = {{ en = "Acme", zh = "Acme" }}
+product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
+
+[[evidence]]
+text = "acme-gw.example"
+what = "Acme host"
+
+[[sources]]
+id = "runbook"
+title = "Runbook"
+
+[[entries]]
+id = "try-later"
+status = 503
+message = "Something went wrong, try again later"
+{flag}
+meaning = {{ en = "The gateway failed.", zh = "网关出错。" }}
+fix = {{ en = "Retry.", zh = "重试。" }}
+"#
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let marked = write(dir.path(), "marked.toml", catalog("common_message = true"));
+    let plain = write(dir.path(), "plain.toml", catalog(""));
+    let paste = "the app says: Something went wrong, try again later\n";
+    let acme = row("acme", None, 503);
+    assert_eq!(claims_with(Some(&plain), paste), (vec![acme.clone()], 0));
+    assert_eq!(claims_with(Some(&marked), paste), (vec![], 1));
+    let named = format!("GET https://eu.acme-gw.example/v1\n{paste}");
+    assert_eq!(claims_with(Some(&marked), &named), (vec![acme], 0));
+}
