@@ -150,7 +150,11 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             c.stop_dropped == Some(true),
         )
     });
-    kept.into_iter().map(into_match).collect()
+    // (Collected into a vector of its own size: collecting `kept` in place would keep its room for four
+    // candidates in every line's report, held until the block is printed.)
+    let mut matches = Vec::with_capacity(kept.len());
+    matches.extend(kept.into_iter().map(into_match));
+    matches
 }
 
 /// A kept candidate as the match reported: its rank as score and confidence, its clues and fillings.
