@@ -5,12 +5,15 @@
 # its own, and all messages sharing their words (bench/logsynth.rs): the first run (which parses the TOML and
 # writes the cache), then runs from the cache, each timed beside the built-in-only figure in the same run.
 # Medians; tables in target/bench/startup.md and target/bench/startup-scaling.md, and on standard output.
+# The first table also times the binary as the release archive ships it (`.ci/build-release`: on Linux,
+# linked statically), beside the `cargo build --release` one that the rest use.
 #
 #   bash bench/startup.sh            # RUNS=30 (SCALING_RUNS=5 for the growth table) by default
 source "$(dirname "$0")/common.sh"
 need errno moreutils
 need /usr/bin/time time
 runs=${RUNS:-30}
+archived=$(HOME=$cargo_home .ci/build-release)
 # The growth table's runs: a lookup in 200,000 entries takes a good part of a second.
 scaling_runs=${SCALING_RUNS:-5}
 
@@ -23,7 +26,9 @@ hyperfine -N --warmup 5 --runs "$runs" --export-json "$out/startup.json" \
   -n "errcode APIG.0303" "$bin APIG.0303" \
   -n "errcode status 429" "$bin status 429" \
   -n "errcode lookup timeout" "$bin lookup timeout" \
-  -n "errcode lookup 'Backend timeout'" "$bin lookup 'Backend timeout'" > /dev/null
+  -n "errcode lookup 'Backend timeout'" "$bin lookup 'Backend timeout'" \
+  -n "errcode APIG.0303 (release archive's build)" "$archived APIG.0303" \
+  -n "errcode lookup 'Backend timeout' (release archive's build)" "$archived lookup 'Backend timeout'" > /dev/null
 python3 - "$out/startup.json" > "$out/startup.md" <<'PY'
 import json, sys
 results = json.load(open(sys.argv[1]))["results"]
