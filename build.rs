@@ -196,7 +196,7 @@ fn families(path: &Path) -> (String, String) {
         );
     }
     out.push(']');
-    // The tables hold family and member numbers as u16 and text offsets as u32 (src/family.rs).
+    // The tables hold family and member numbers as u16 and text offsets as u32 (src/family/mod.rs).
     assert!(
         members.len() <= usize::from(u16::MAX)
             && members.iter().map(|(m, _)| m.len()).sum::<usize>() <= u32::MAX as usize,
