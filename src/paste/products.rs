@@ -245,6 +245,12 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
             }
         }
     }
+    if let Some(span) = java_sdk_service(text) {
+        return Some(service(
+            "AWS SDK for Java's summary of another AWS service's error",
+            span,
+        ));
+    }
     if let Some(span) = other_services_operation(text) {
         return Some(service(
             "AWS SDK call to another AWS service's operation",
@@ -268,6 +274,25 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
         "error body of an AWS JSON-protocol service (`__type`)",
         at..at + "__type".len(),
     ))
+}
+
+/// The service the AWS SDK for Java names in its error summary (`(Service: AmazonDynamoDBv2; Status Code: 400;
+/// Error Code: LimitExceededException; ...)`, `(Service: AWSLambda; ...)`), where it is an AWS service's
+/// client (its name begins with `Amazon` or `AWS`) other than API Gateway's (`AmazonApiGateway`). A client
+/// API Gateway generated for an API of one's own is named after that API, and is left alone.
+fn java_sdk_service(text: &str) -> Option<std::ops::Range<usize>> {
+    const MARKER: &str = "(Service: ";
+    text.match_indices(MARKER).find_map(|(at, _)| {
+        let start = at + MARKER.len();
+        let end = start + text[start..].find([';', ',', ')'])?;
+        let name = &text[start..end];
+        let bare: String = (name.chars())
+            .filter(char::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect();
+        let aws_client = name.starts_with("Amazon") || name.starts_with("AWS");
+        (aws_client && name.len() <= 48 && !bare.contains("apigateway")).then_some(start..end)
+    })
 }
 
 /// The nouns of API Gateway's operations (REST, HTTP and WebSocket APIs' management and their

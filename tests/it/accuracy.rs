@@ -899,6 +899,8 @@ fn other_aws_services_are_not_api_gateway() {
         format!("curl https://search-logs-5o7.us-east-1.es.amazonaws.com/_cat/indices\n{body}"),
         format!("Credential=AKIA/20181128/eu-central-1/cloud9/aws4_request\n{body}"),
         r#"{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}"#.to_string(),
+        // The AWS SDK for Java's summary names the service whose client failed.
+        format!("{body} (Service: AWSSecurityTokenService; Status Code: 403; Error Code: InvalidClientTokenId; Request ID: 1)"),
     ] {
         assert_eq!(claims(&other), (vec![], 1), "{other}");
     }
@@ -906,6 +908,13 @@ fn other_aws_services_are_not_api_gateway() {
         "curl https://abc123.execute-api.us-east-1.amazonaws.com/prod (calls dynamodb.us-east-1.amazonaws.com)\n{body}"
     );
     assert_eq!(found_in(&api)[0].0, "aws");
+    // API Gateway's own client, and a client generated for an API of one's own, are no other service.
+    for client in ["AmazonApiGateway", "PetStoreClient"] {
+        let summary = format!(
+            "User is not authorized to access this resource with an explicit deny (Service: {client}; Status Code: 403; Error Code: AccessDeniedException; Request ID: 1)"
+        );
+        assert_eq!(found_in(&summary)[0].0, "aws", "{summary}");
+    }
 }
 
 /// SigV4's messages (and its code `InvalidSignatureException`) are every AWS service's: a paste that shows

@@ -1,7 +1,7 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! tenth collections (123, 127, 126, 136, 130, 92, 74, 90 and 92 pastes), added likewise: 1,288 pastes.
+//! eleventh collections (123, 127, 126, 136, 130, 92, 74, 90, 92 and 41 pastes), added likewise: 1,329 pastes.
 //! `heldout/` is for the next collection, from sources none of them used, never tuned on: only measured
 //! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`); it is empty until one
 //! comes.
@@ -240,8 +240,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 89.3%, precision 95.1% on the 1,288 pastes, the ten earlier
-/// held-out sets included: 797 of 892 errors, 898 of 944 claims), so that a change that loses accuracy fails here; the goal (every case named
+/// The floors are today's figures (recall 89.0%, precision 94.9% on the 1,329 pastes, the eleven earlier
+/// held-out sets included: 807 of 907 errors, 911 of 960 claims), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
@@ -266,7 +266,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8934 && precision >= 0.9512,
+        recall >= 0.8897 && precision >= 0.9489,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
