@@ -181,6 +181,10 @@ pub struct Entry {
     /// the message alone, it is this row only where the paste names the vendor or the message is a body's
     /// only field.
     pub common_message: bool,
+    /// The row is a line of the vendor's own log (API Gateway's execution log) reporting an error whose
+    /// client gets another row's answer with the same status: beside that row, it is the error's line,
+    /// not a second error.
+    pub log_line: bool,
     pub meaning: Text,
     pub fix: Text,
     pub note: Option<Text>,

@@ -277,7 +277,7 @@ impl Catalog {
         for e in self.entries.iter() {
             let forms: Vec<&str> = e.variants.iter().map(Template::source).collect();
             text += &format!(
-                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {} {} {:?} {:?} {:?} {:?}\n",
+                "{} {:?} {} {:?} {forms:?} {:?} {:?} {} {} {} {} {} {:?} {:?} {:?} {:?}\n",
                 e.id,
                 e.code.as_ref().map(Template::source),
                 e.status,
@@ -288,6 +288,7 @@ impl Catalog {
                 e.wrapper,
                 e.vendor_wide,
                 e.common_message,
+                e.log_line,
                 e.meaning,
                 e.fix,
                 e.note,
@@ -426,6 +427,7 @@ impl Pool {
             wrapper: e.wrapper,
             vendor_wide: e.vendor_wide,
             common_message: e.common_message,
+            log_line: e.log_line,
             meaning: self.pair(&e.meaning)?,
             fix: self.pair(&e.fix)?,
             note: match &e.note {
@@ -665,6 +667,7 @@ mod tests {
                 // (Unlike its neighbour, so that reading the two in the wrong order fails.)
                 vendor_wide: false,
                 common_message: true,
+                log_line: true,
                 meaning: ((5, 6), (7, 8)),
                 fix: ((9, 10), (11, 12)),
                 note: Some(((13, 14), (2_097_151, 2_097_152))),

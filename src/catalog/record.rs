@@ -28,6 +28,7 @@ pub(super) struct EntryRecord {
     pub(super) wrapper: bool,
     pub(super) vendor_wide: bool,
     pub(super) common_message: bool,
+    pub(super) log_line: bool,
     pub(super) meaning: (Span, Span),
     pub(super) fix: (Span, Span),
     pub(super) note: Option<(Span, Span)>,
@@ -130,6 +131,7 @@ impl EntryRecord {
         self.wrapper = r.bool()?;
         self.vendor_wide = r.bool()?;
         self.common_message = r.bool()?;
+        self.log_line = r.bool()?;
         self.meaning = r.pair()?;
         self.fix = r.pair()?;
         self.note = r.option(Reader::pair)?;

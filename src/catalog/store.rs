@@ -246,6 +246,7 @@ impl Store {
             wrapper: record.wrapper,
             vendor_wide: record.vendor_wide,
             common_message: record.common_message,
+            log_line: record.log_line,
             meaning: self.pair(record.meaning)?,
             fix: self.pair(record.fix)?,
             note: match record.note {

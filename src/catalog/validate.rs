@@ -212,6 +212,8 @@ struct RawEntry {
     vendor_wide: bool,
     #[serde(default)]
     common_message: bool,
+    #[serde(default)]
+    log_line: bool,
     meaning: Spanned<RawText>,
     fix: Spanned<RawText>,
     note: Option<Spanned<RawText>>,
@@ -524,6 +526,7 @@ impl Validator<'_> {
             wrapper: e.wrapper,
             vendor_wide: e.vendor_wide,
             common_message: e.common_message,
+            log_line: e.log_line,
             meaning,
             fix,
             note,

@@ -15,6 +15,7 @@ mod generated;
 mod hostile;
 mod lang;
 mod legacy_reasons;
+mod log_lines;
 mod mistyped;
 mod package;
 mod pager;

@@ -132,13 +132,16 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                 .any(|p| c.primary.iter().all(|s| p.overlaps(&s)))
     });
     // A log line that reports the status an error ended with (APISIX's `limit-count exits with http status
-    // code 429`) beside another row of its vendor with that status is that error's line, not a second one.
+    // code 429`), or a row its catalog marks as a line of the vendor's log (`log_line`: API Gateway's
+    // execution log), beside another row of its vendor with that status is that error's line, not a second
+    // one.
+    let log_line = |c: &Candidate<'_>| c.status_in_message || c.entry.log_line;
     let answered: Vec<(Vendor, u16)> = (kept.iter())
-        .filter(|k| !k.status_in_message)
+        .filter(|k| !log_line(k))
         .map(|k| (k.catalog.vendor, k.stated_status.unwrap_or(k.entry.status)))
         .collect();
     kept.retain(|c| {
-        !c.status_in_message
+        !log_line(c)
             || !answered.contains(&(c.catalog.vendor, c.stated_status.unwrap_or(c.entry.status)))
     });
     // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it

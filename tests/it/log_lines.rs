@@ -1,0 +1,109 @@
+//! Rows marked `log_line`: a line of the vendor's own log (API Gateway's execution log) reporting an error
+//! whose client gets another row's answer with the same status. Alone, the line is the error; beside that
+//! answer, it is the answer's line, not a second error.
+
+use std::path::Path;
+
+use crate::util::{TestCommand, write};
+
+/// `(vendor, message, status)` of each match of `errcode --json lookup` on `paste` (with a user's catalog,
+/// if any), and the exit status.
+fn claims_with(catalog: Option<&Path>, paste: &str) -> (Vec<(String, String, u64)>, i32) {
+    let mut command = TestCommand::new();
+    if let Some(path) = catalog {
+        command = command.args(["--catalog".as_ref(), path.as_os_str()]);
+    }
+    let run = command.args(["--json", "lookup"]).stdin(paste).output();
+    let code = run.code();
+    let found = run.json()["matches"]
+        .as_array()
+        .expect("matches is an array")
+        .iter()
+        .map(|m| {
+            (
+                m["vendor"].as_str().expect("vendor").to_string(),
+                m["message"].as_str().expect("message").to_string(),
+                m["status"].as_u64().expect("status"),
+            )
+        })
+        .collect();
+    (found, code)
+}
+
+fn claim(vendor: &str, message: &str, status: u64) -> (String, String, u64) {
+    (vendor.to_string(), message.to_string(), status)
+}
+
+const MALFORMED: &str =
+    "Execution failed due to configuration error: Malformed Lambda proxy response";
+
+#[test]
+fn an_execution_log_line_alone_is_the_error() {
+    let log = format!(
+        "Thu Dec 08 01:13:00 UTC 2016 : {MALFORMED}\nThu Dec 08 01:13:00 UTC 2016 : Method completed with status: 502\n"
+    );
+    assert_eq!(
+        claims_with(None, &log),
+        (vec![claim("aws", MALFORMED, 502)], 0)
+    );
+}
+
+#[test]
+fn an_execution_log_line_beside_the_clients_answer_is_that_answers_line() {
+    let paste = format!(
+        "< HTTP/2 502\n< x-amzn-errortype: InternalServerErrorException\n{{\"message\": \"Internal server error\"}}\n\nand in CloudWatch:\n{MALFORMED}\n"
+    );
+    assert_eq!(
+        claims_with(None, &paste),
+        (vec![claim("aws", "Internal server error", 502)], 0)
+    );
+}
+
+#[test]
+fn a_users_catalog_can_mark_a_log_line() {
+    let catalog = |flag: &str| {
+        format!(
+            r#"id = "acme-gateway"
+vendor = "acme"
+vendor_name = {{ en = "Acme", zh = "Acme" }}
+product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
+
+[[sources]]
+id = "runbook"
+title = "Runbook"
+
+[[entries]]
+id = "upstream-refused"
+status = 503
+message = "Acme upstream refused the connection"
+meaning = {{ en = "The upstream refused.", zh = "上游拒绝连接。" }}
+fix = {{ en = "Start the upstream.", zh = "启动上游。" }}
+
+[[entries]]
+id = "pool-exhausted-log"
+status = 503
+message = "acme-gw: connection pool to upstream exhausted"
+{flag}
+meaning = {{ en = "The gateway's pool ran out.", zh = "网关连接池耗尽。" }}
+fix = {{ en = "Raise the pool size.", zh = "调大连接池。" }}
+"#
+        )
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let marked = write(dir.path(), "marked.toml", catalog("log_line = true"));
+    let plain = write(dir.path(), "plain.toml", catalog(""));
+    let answer = claim("acme", "Acme upstream refused the connection", 503);
+    let line = claim(
+        "acme",
+        "acme-gw: connection pool to upstream exhausted",
+        503,
+    );
+    let both = "client: Acme upstream refused the connection\nlog: acme-gw: connection pool to upstream exhausted\n";
+    assert_eq!(
+        claims_with(Some(&plain), both),
+        (vec![answer.clone(), line.clone()], 0)
+    );
+    assert_eq!(claims_with(Some(&marked), both), (vec![answer], 0));
+    let alone = "log: acme-gw: connection pool to upstream exhausted\n";
+    assert_eq!(claims_with(Some(&marked), alone), (vec![line], 0));
+}
