@@ -1,0 +1,150 @@
+//! Statuses stated in free text: status lines, `HTTP 404`, `status code: 401`, a request's status in an
+//! access log, and an error status followed by its reason phrase in prose.
+
+use std::ops::Range;
+
+use super::Reading;
+use super::words::Words;
+
+// Statuses stated as such in free text: a status line (`HTTP/1.1 401`), `HTTP Status: 404`, `HTTP 404`,
+// `status code 401`, `status code: 401`, `状态码：400` ("status code"), Google's Go client's `googleapi: Error
+// 403:`, and an access log's request followed by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found
+// by their words, then read by hand, as key-value pairs are.
+const STATUS_LEADS: &[&str] = &[
+    "HTTP/",
+    "HTTP ",
+    "HTTP\t",
+    "status code",
+    "状态码",
+    "googleapi: Error ",
+    "GET ",
+    "POST ",
+    "PUT ",
+    "DELETE ",
+    "PATCH ",
+    "HEAD ",
+    "OPTIONS ",
+];
+
+static STATUS_LEAD_WORDS: Words = Words::new(|| STATUS_LEADS.to_vec(), true);
+
+/// The statuses free text states, with where each stands and whether it is a status line.
+pub(super) fn text_statuses(
+    text: &str,
+    reading: Reading,
+) -> Vec<(u16, std::ops::Range<usize>, bool)> {
+    let blank = |c: char| c == ' ' || c == '\t';
+    let mut found = Vec::new();
+    for m in STATUS_LEAD_WORDS.one_after_another(text, reading) {
+        if text[..m.start()]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_')
+        {
+            continue;
+        }
+        let lead = &text[m.range()];
+        let mut rest = &text[m.end()..];
+        let mut status_line = false;
+        if lead.eq_ignore_ascii_case("HTTP/") {
+            // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`).
+            let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
+            let before = text[line_start..m.start()].trim_matches(|c: char| blank(c) || c == '<');
+            let version_end = rest
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(rest.len());
+            if !before.is_empty() || version_end == 0 {
+                continue;
+            }
+            rest = &rest[version_end..];
+            status_line = true;
+        } else if lead.len() > 4
+            && lead
+                .get(..4)
+                .is_some_and(|p| p.eq_ignore_ascii_case("HTTP"))
+        {
+            // `HTTP 404`, `HTTP Status: 404`, `HTTP status code = 404`.
+            let after = rest.trim_start_matches(blank);
+            rest = match after.get(..6) {
+                Some(word) if word.eq_ignore_ascii_case("status") => {
+                    let after = after[6..].trim_start_matches(blank);
+                    let after = match after.get(..4) {
+                        Some(code) if code.eq_ignore_ascii_case("code") => &after[4..],
+                        _ => after,
+                    };
+                    let after = after.trim_start_matches(blank);
+                    after.strip_prefix([':', '=']).unwrap_or(after)
+                }
+                _ => after,
+            };
+        } else if lead.eq_ignore_ascii_case("status code")
+            || lead == "状态码"
+            || lead.eq_ignore_ascii_case("googleapi: Error ")
+        {
+            let after = rest.trim_start_matches(blank);
+            rest = after.strip_prefix([':', '=', '：']).unwrap_or(after);
+        } else {
+            // A request: the method, the target, maybe the protocol, then the status.
+            let target_end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+            if target_end == 0 {
+                continue;
+            }
+            rest = rest[target_end..].trim_start_matches(blank);
+            if rest
+                .get(..5)
+                .is_some_and(|p| p.eq_ignore_ascii_case("HTTP/"))
+            {
+                let end = rest.find(|c: char| c.is_whitespace()).unwrap_or(rest.len());
+                rest = &rest[end..];
+            }
+        }
+        let rest = rest.trim_start_matches(blank);
+        let at = text.len() - rest.len();
+        let digits = rest
+            .get(..3)
+            .filter(|d| d.bytes().all(|b| b.is_ascii_digit()));
+        let ends =
+            !rest[digits.map_or(0, str::len)..].starts_with(|c: char| c.is_ascii_alphanumeric());
+        if let Some(digits) = digits
+            && ends
+            && (b'1'..=b'5').contains(&digits.as_bytes()[0])
+        {
+            found.push((
+                digits.parse().expect("three digits"),
+                at..at + 3,
+                status_line,
+            ));
+        }
+    }
+    found
+}
+
+/// Statuses stated with their reason phrase in a paste's prose (`responds with 403 Forbidden.`, `429 Too
+/// Many Requests`): an error status (4xx, 5xx) standing alone, then a space and its phrase, any case, ending
+/// there. Said in passing, without `HTTP` or `status` before it, a number is a status only so.
+pub(super) fn phrase_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(' ') {
+        let Some(start) = at.checked_sub(3) else {
+            continue;
+        };
+        let digits = &bytes[start..at];
+        let alone = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
+        if !alone || !matches!(digits[0], b'4' | b'5') || !digits.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let status: u16 = text[start..at].parse().expect("three digits");
+        let phrase = crate::status::reason(status);
+        let rest = &bytes[at + 1..];
+        let ends = |n: usize| rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric());
+        if !phrase.is_empty()
+            && rest.len() >= phrase.len()
+            && rest[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
+            && ends(phrase.len())
+        {
+            found.push((status, start..at));
+        }
+    }
+    found
+}
