@@ -13,8 +13,8 @@ gen=$PWD/target/release/examples/gen
 out=target/bench
 mkdir -p "$out"
 
-# (Cargo and rustup find their homes through HOME: a script that builds after this uses `cargo_home`.)
-cargo_home=$HOME
+# (Cargo and rustup find their homes through HOME: a script that builds after this uses `real_home`.)
+real_home=$HOME
 export HOME=$PWD/$out/home
 unset XDG_CONFIG_HOME XDG_CACHE_HOME ERRCODE_CATALOG_PATH
 rm -rf "$HOME" && mkdir -p "$HOME"

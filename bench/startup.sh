@@ -13,7 +13,7 @@ source "$(dirname "$0")/common.sh"
 need errno moreutils
 need /usr/bin/time time
 runs=${RUNS:-30}
-archived=$(HOME=$cargo_home .ci/build-release)
+archived=$(HOME=$real_home .ci/build-release)
 # The growth table's runs: a lookup in 200,000 entries takes a good part of a second.
 scaling_runs=${SCALING_RUNS:-5}
 

@@ -667,7 +667,8 @@ mod tests {
                 // (Unlike its neighbour, so that reading the two in the wrong order fails.)
                 vendor_wide: false,
                 common_message: true,
-                log_line: true,
+                // (Unlike common_message, so that reading the two in the wrong order fails.)
+                log_line: false,
                 meaning: ((5, 6), (7, 8)),
                 fix: ((9, 10), (11, 12)),
                 note: Some(((13, 14), (2_097_151, 2_097_152))),

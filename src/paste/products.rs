@@ -284,14 +284,21 @@ fn java_sdk_service(text: &str) -> Option<std::ops::Range<usize>> {
     const MARKER: &str = "(Service: ";
     text.match_indices(MARKER).find_map(|(at, _)| {
         let start = at + MARKER.len();
-        let end = start + text[start..].find([';', ',', ')'])?;
+        // (A name is short: the search for its end is bounded, so many markers cost no more than the text.)
+        let end = start
+            + (text[start..].char_indices().take(49))
+                .find(|&(_, c)| matches!(c, ';' | ',' | ')'))?
+                .0;
         let name = &text[start..end];
         let bare: String = (name.chars())
             .filter(char::is_ascii_alphanumeric)
             .map(|c| c.to_ascii_lowercase())
             .collect();
+        // (Not `is_api_gateway`, which reads SigV4's service names: the SDK's are the clients' class names,
+        // `AmazonApiGateway`, `AmazonApiGatewayV2`.) The SDK v2's summary (`Service: Lambda,`) names no
+        // `Amazon` or `AWS`, and is left to other marks.
         let aws_client = name.starts_with("Amazon") || name.starts_with("AWS");
-        (aws_client && name.len() <= 48 && !bare.contains("apigateway")).then_some(start..end)
+        (aws_client && !bare.contains("apigateway")).then_some(start..end)
     })
 }
 

@@ -899,8 +899,10 @@ fn other_aws_services_are_not_api_gateway() {
         format!("curl https://search-logs-5o7.us-east-1.es.amazonaws.com/_cat/indices\n{body}"),
         format!("Credential=AKIA/20181128/eu-central-1/cloud9/aws4_request\n{body}"),
         r#"{"__type":"UnrecognizedClientException","message":"The security token included in the request is invalid."}"#.to_string(),
-        // The AWS SDK for Java's summary names the service whose client failed.
-        format!("{body} (Service: AWSSecurityTokenService; Status Code: 403; Error Code: InvalidClientTokenId; Request ID: 1)"),
+        // The AWS SDK for Java's summary names the service whose client failed: Lambda's and DynamoDB's
+        // words that API Gateway says too are theirs.
+        "User is not authorized to access this resource with an explicit deny (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException; Request ID: 1)".to_string(),
+        "LimitExceededException: Subscriber limit exceeded: Only 10 tables can be created, updated, or deleted simultaneously (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: LimitExceededException; Request ID: X)".to_string(),
     ] {
         assert_eq!(claims(&other), (vec![], 1), "{other}");
     }

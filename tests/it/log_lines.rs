@@ -60,6 +60,17 @@ fn an_execution_log_line_beside_the_clients_answer_is_that_answers_line() {
 }
 
 #[test]
+fn an_execution_log_line_settles_which_status_the_answer_had() {
+    // API Gateway says `Internal server error` with 500 (Lambda rejected the call) and with 502 (the
+    // function failed): the 500's log line beside the answer is its line, and the answer is the 500's.
+    let paste = "{\"message\": \"Internal server error\"}\nExecution failed due to configuration error: Invalid permissions on Lambda function\n";
+    assert_eq!(
+        claims_with(None, paste),
+        (vec![claim("aws", "Internal server error", 500)], 0)
+    );
+}
+
+#[test]
 fn a_users_catalog_can_mark_a_log_line() {
     let catalog = |flag: &str| {
         format!(

@@ -131,19 +131,7 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                 .iter()
                 .any(|p| c.primary.iter().all(|s| p.overlaps(&s)))
     });
-    // A log line that reports the status an error ended with (APISIX's `limit-count exits with http status
-    // code 429`), or a row its catalog marks as a line of the vendor's log (`log_line`: API Gateway's
-    // execution log), beside another row of its vendor with that status is that error's line, not a second
-    // one.
-    let log_line = |c: &Candidate<'_>| c.status_in_message || c.entry.log_line;
-    let answered: Vec<(Vendor, u16)> = (kept.iter())
-        .filter(|k| !log_line(k))
-        .map(|k| (k.catalog.vendor, k.stated_status.unwrap_or(k.entry.status)))
-        .collect();
-    kept.retain(|c| {
-        !log_line(c)
-            || !answered.contains(&(c.catalog.vendor, c.stated_status.unwrap_or(c.entry.status)))
-    });
+    drop_answered_log_lines(&mut kept);
     // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
     // stands); rows found as well as each other in paste order.
     kept.sort_by_key(|c| {
@@ -158,6 +146,39 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     let mut matches = Vec::with_capacity(kept.len());
     matches.extend(kept.into_iter().map(into_match));
     matches
+}
+
+/// A log line that reports the status an error ended with (APISIX's `limit-count exits with http status
+/// code 429`), or a row its catalog marks as a line of the vendor's log (`log_line`: API Gateway's execution
+/// log), beside another row of its vendor with that status is that error's line, not a second one. The line
+/// also settles which status that error had: rows of the vendor that say the answer's words with another
+/// status (API Gateway's `Internal server error` is its 500 and its 502) are not that error.
+fn drop_answered_log_lines(kept: &mut Vec<Candidate<'_>>) {
+    let log_line = |c: &Candidate<'_>| c.status_in_message || c.entry.log_line;
+    let status = |c: &Candidate<'_>| (c.catalog.vendor, c.stated_status.unwrap_or(c.entry.status));
+    let answered: Vec<(Vendor, u16)> = kept.iter().filter(|k| !log_line(k)).map(status).collect();
+    let lines: Vec<(Vendor, u16)> = (kept.iter())
+        .filter(|k| log_line(k))
+        .map(status)
+        .filter(|line| answered.contains(line))
+        .collect();
+    // The answers those lines belong to: their vendor, words and status.
+    let answers: Vec<(Vendor, &str, u16)> = (kept.iter())
+        .filter(|k| !log_line(k) && lines.contains(&status(k)))
+        .map(|k| (k.catalog.vendor, k.entry.message.source(), status(k).1))
+        .collect();
+    let other_status = |c: &Candidate<'_>| {
+        let (vendor, own) = status(c);
+        (answers.iter())
+            .any(|&(v, words, s)| v == vendor && s != own && words == c.entry.message.source())
+    };
+    kept.retain(|c| {
+        if log_line(c) {
+            !lines.contains(&status(c))
+        } else {
+            !other_status(c)
+        }
+    });
 }
 
 /// A kept candidate as the match reported: its rank as score and confidence, its clues and fillings.
