@@ -58,6 +58,12 @@ impl Evidence {
     pub fn is_paste(&self) -> bool {
         self.reading == Reading::Paste
     }
+
+    /// Reads the vendors `text` names (its hosts, headers, SDKs, log paths), which a paste's reading does
+    /// at once and a log line's only where a row asks (`common_message`).
+    pub fn read_vendors(&mut self, text: &str, hints: &Hints) {
+        self.vendors = hints.vendors_in(text);
+    }
 }
 
 /// The paste, or the paste with escapes undone.

@@ -190,7 +190,7 @@ impl<'c> Matcher<'c> {
         reading: Reading,
         line_hits: Option<Vec<Hit<'c>>>,
     ) -> Pasted<'c> {
-        let evidence = paste::read(text, reading, self.hints());
+        let mut evidence = paste::read(text, reading, self.hints());
         let lines = LineIndex::new(text);
         let finder = self.finder_for(text.len());
         // (A log line's errors make a few candidates: room for them at once rather than growing twice.)
@@ -237,6 +237,14 @@ impl<'c> Matcher<'c> {
             }
         }
 
+        // A log line is read without its vendors' marks, but for a row whose words any software may say
+        // (`common_message`) found by them alone, which counts only where its vendor is named, in a log as
+        // in a paste.
+        if !evidence.is_paste()
+            && (candidates.iter()).any(|c| c.entry.common_message && c.code_points == 0)
+        {
+            evidence.read_vendors(text, self.hints());
+        }
         // Where the errors stand, for deciding which stated status belongs to which.
         let anchors: Vec<Anchor> = candidates
             .iter()
@@ -626,14 +634,17 @@ fn weigh(
 }
 
 /// What a row its catalog marks as words others say too (`vendor_wide`, `common_message`) loses in a paste
-/// that does not corroborate it: its product named (`vendor_wide`), or its vendor named or its code stated
-/// (`common_message`); either stands where the message is a body's only field, the row's own answer.
+/// (or, for `common_message`, a log line) that does not corroborate it: its product named (`vendor_wide`),
+/// or its vendor named or its code stated (`common_message`); either stands where the message is a body's
+/// only field, the row's own answer.
 fn uncorroborated_as_marked(candidate: &Candidate<'_>, evidence: &Evidence, named: bool) -> i32 {
-    if !evidence.is_paste() || candidate.sole_message {
+    if candidate.sole_message {
         return 0;
     }
     let mut points = 0;
+    // (A log line's products are not read: `vendor_wide` rows are weighed in pastes only.)
     if candidate.entry.vendor_wide
+        && evidence.is_paste()
         && !(evidence.products_named.iter()).any(|(_, id)| *id == candidate.catalog.id)
     {
         points += VENDOR_WIDE_UNCORROBORATED;

@@ -105,3 +105,58 @@ fix = {{ en = "Retry.", zh = "重试。" }}
     let named = format!("GET https://eu.acme-gw.example/v1\n{paste}");
     assert_eq!(claims_with(Some(&marked), &named), (vec![acme], 0));
 }
+
+#[test]
+fn a_scanned_log_line_with_a_common_message_needs_its_vendor_named_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = write(
+        dir.path(),
+        "app.log",
+        concat!(
+            "2024-06-01T10:00:00Z ERROR app: An unexpected error occurred while saving the order\n",
+            "{\"message\":\"An unexpected error occurred\"}\n",
+            "2015/06/06 00:00:49 [error] 477#0: *26126 [lua] responses.lua:52: send_HTTP_INTERNAL_SERVER_ERROR(): An unexpected error occurred, client: 127.0.0.1\t...hare/lua/5.1/kong/plugins/x/access.lua:15\n",
+        ),
+    );
+    let run = TestCommand::new()
+        .args([
+            "scan".as_ref(),
+            "-j1".as_ref(),
+            "--json".as_ref(),
+            log.as_os_str(),
+        ])
+        .output();
+    assert_eq!(run.code(), 0);
+    let lines: Vec<(u64, Vec<String>)> = (run.stdout().lines())
+        .map(|line| {
+            let line: serde_json::Value = serde_json::from_str(line).unwrap();
+            let mut vendors: Vec<String> = (line["matches"].as_array().unwrap().iter())
+                .map(|m| m["vendor"].as_str().unwrap().to_string())
+                .collect();
+            vendors.sort_unstable();
+            (line["line"].as_u64().unwrap(), vendors)
+        })
+        .collect();
+    // The application's own words claim nothing; the body as the gateway answers it is each vendor's that
+    // says it; Kong's error log (its cut source path) is Kong's.
+    assert_eq!(
+        lines,
+        [
+            (2, vec!["huawei".into(), "jdcloud".into(), "kong".into()]),
+            (3, vec!["kong".into()]),
+        ]
+    );
+    let count = TestCommand::new()
+        .args([
+            "scan".as_ref(),
+            "-j1".as_ref(),
+            "--count".as_ref(),
+            log.as_os_str(),
+        ])
+        .output();
+    assert!(
+        count.stdout().trim_end().ends_with(":2"),
+        "{}",
+        count.stdout()
+    );
+}
