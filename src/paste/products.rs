@@ -277,9 +277,11 @@ fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
 }
 
 /// The service the AWS SDK for Java names in its error summary (`(Service: AmazonDynamoDBv2; Status Code: 400;
-/// Error Code: LimitExceededException; ...)`, `(Service: AWSLambda; ...)`), where it is an AWS service's
-/// client (its name begins with `Amazon` or `AWS`) other than API Gateway's (`AmazonApiGateway`). A client
-/// API Gateway generated for an API of one's own is named after that API, and is left alone.
+/// Error Code: LimitExceededException; ...)`, `(Service: AWSLambda; ...)`; version 2's `(Service: Lambda,
+/// Status Code: 403, ...)`), where it is an AWS service's client other than API Gateway's
+/// (`AmazonApiGateway`, `ApiGateway`). A client API Gateway generated for an API of one's own, named after
+/// that API, is told apart by the first version's names (an AWS client's begin with `Amazon` or `AWS`); the
+/// second version's layout is the AWS SDK's own, which API Gateway's generated clients do not use.
 fn java_sdk_service(text: &str) -> Option<std::ops::Range<usize>> {
     const MARKER: &str = "(Service: ";
     text.match_indices(MARKER).find_map(|(at, _)| {
@@ -295,9 +297,10 @@ fn java_sdk_service(text: &str) -> Option<std::ops::Range<usize>> {
             .map(|c| c.to_ascii_lowercase())
             .collect();
         // (Not `is_api_gateway`, which reads SigV4's service names: the SDK's are the clients' class names,
-        // `AmazonApiGateway`, `AmazonApiGatewayV2`.) The SDK v2's summary (`Service: Lambda,`) names no
-        // `Amazon` or `AWS`, and is left to other marks.
-        let aws_client = name.starts_with("Amazon") || name.starts_with("AWS");
+        // `AmazonApiGateway`, `AmazonApiGatewayV2`, `ApiGatewayV2`.)
+        let aws_client = name.starts_with("Amazon")
+            || name.starts_with("AWS")
+            || text[end..].starts_with(", Status Code: ");
         (aws_client && !bare.contains("apigateway")).then_some(start..end)
     })
 }

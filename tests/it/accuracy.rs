@@ -903,6 +903,8 @@ fn other_aws_services_are_not_api_gateway() {
         // words that API Gateway says too are theirs.
         "User is not authorized to access this resource with an explicit deny (Service: AWSLambda; Status Code: 403; Error Code: AccessDeniedException; Request ID: 1)".to_string(),
         "LimitExceededException: Subscriber limit exceeded: Only 10 tables can be created, updated, or deleted simultaneously (Service: AmazonDynamoDBv2; Status Code: 400; Error Code: LimitExceededException; Request ID: X)".to_string(),
+        // The SDK's second version: the client's name alone.
+        format!("{body} (Service: Sts, Status Code: 403, Request ID: 1)"),
     ] {
         assert_eq!(claims(&other), (vec![], 1), "{other}");
     }
@@ -911,10 +913,16 @@ fn other_aws_services_are_not_api_gateway() {
     );
     assert_eq!(found_in(&api)[0].0, "aws");
     // API Gateway's own client, and a client generated for an API of one's own, are no other service.
-    for client in ["AmazonApiGateway", "PetStoreClient"] {
-        let summary = format!(
-            "User is not authorized to access this resource with an explicit deny (Service: {client}; Status Code: 403; Error Code: AccessDeniedException; Request ID: 1)"
-        );
+    let deny = "User is not authorized to access this resource with an explicit deny";
+    for summary in [
+        format!(
+            "{deny} (Service: AmazonApiGateway; Status Code: 403; Error Code: AccessDeniedException; Request ID: 1)"
+        ),
+        format!(
+            "{deny} (Service: PetStoreClient; Status Code: 403; Error Code: AccessDeniedException; Request ID: 1)"
+        ),
+        format!("{deny} (Service: ApiGatewayV2, Status Code: 403, Request ID: 1)"),
+    ] {
         assert_eq!(found_in(&summary)[0].0, "aws", "{summary}");
     }
 }
