@@ -60,6 +60,30 @@ fn an_execution_log_line_beside_the_clients_answer_is_that_answers_line() {
 }
 
 #[test]
+fn the_answer_shows_the_log_line_it_absorbed_as_evidence() {
+    let paste = format!("{{\"message\": \"Internal server error\"}}\nStage log: {MALFORMED}\n");
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste.as_str())
+        .output();
+    let matches = run.json()["matches"].clone();
+    assert_eq!(matches.as_array().unwrap().len(), 1, "{matches}");
+    let evidence: Vec<(String, String)> = (matches[0]["evidence"].as_array().unwrap().iter())
+        .map(|e| {
+            let field = |name: &str| e[name].as_str().unwrap().to_string();
+            (field("kind"), field("text"))
+        })
+        .collect();
+    assert_eq!(
+        evidence,
+        [
+            ("message".to_string(), "Internal server error".to_string()),
+            ("message".to_string(), MALFORMED.to_string()),
+        ]
+    );
+}
+
+#[test]
 fn an_execution_log_line_settles_which_status_the_answer_had() {
     // API Gateway says `Internal server error` with 500 (Lambda rejected the call) and with 502 (the
     // function failed): the 500's log line beside the answer is its line, and the answer is the 500's.

@@ -3,7 +3,7 @@
 
 use super::{Candidate, GENERIC_CODE_FIELD, REPORT, Spans};
 use crate::catalog::Vendor;
-use crate::matcher::{Match, MatchedBy, plain_match};
+use crate::matcher::{Clue, Match, MatchedBy, plain_match};
 
 /// How far apart two rows found in a paste may stand and still be the same error body (a pretty-printed
 /// Google error puts its message, status and ErrorInfo reason some lines apart).
@@ -172,6 +172,11 @@ fn drop_answered_log_lines(kept: &mut Vec<Candidate<'_>>) {
         (answers.iter())
             .any(|&(v, words, s)| v == vendor && s != own && words == c.entry.message.source())
     };
+    // A line's own clues go to its answer: the card still shows the line that says why.
+    let line_clues: Vec<((Vendor, u16), Vec<Clue>)> = (kept.iter())
+        .filter(|k| log_line(k) && lines.contains(&status(k)))
+        .map(|k| (status(k), k.clues.clone()))
+        .collect();
     kept.retain(|c| {
         if log_line(c) {
             !lines.contains(&status(c))
@@ -179,6 +184,18 @@ fn drop_answered_log_lines(kept: &mut Vec<Candidate<'_>>) {
             !other_status(c)
         }
     });
+    for answer in kept.iter_mut().filter(|k| !log_line(k)) {
+        let own = status(answer);
+        for clue in (line_clues.iter())
+            .filter(|(line, _)| *line == own)
+            .flat_map(|(_, c)| c)
+        {
+            if !(answer.clues.iter()).any(|k| k.kind == clue.kind && k.text == clue.text) {
+                answer.clues.push(clue.clone());
+            }
+        }
+        answer.clues.sort_by_key(|c| c.start);
+    }
 }
 
 /// A kept candidate as the match reported: its rank as score and confidence, its clues and fillings.
