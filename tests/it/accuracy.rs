@@ -1,16 +1,11 @@
 //! Accuracy on the shapes real pastes take (issue #14): what is claimed, and what is not, through the binary.
 //! The pastes here are written for the tests (not taken from the corpus), each showing one behaviour.
 
-use crate::util::{TestCommand, rows};
+use crate::util::{TestCommand, claims_with, rows};
 
 /// `errcode --json lookup` on `paste`: the `(vendor, code, status)` of each match, and the exit status.
 fn claims(paste: &str) -> (Vec<(String, Option<String>, u64)>, i32) {
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
-    let code = run.code();
-    (rows(&run.json()), code)
+    claims_with(&[], paste)
 }
 
 /// The claims of a paste that claims something (exit 0).

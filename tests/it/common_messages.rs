@@ -3,26 +3,12 @@
 //! where the paste names the row's vendor or the message is a body's only field; a web site's or a tool's
 //! same words are no claim.
 
-use std::path::Path;
-
-use crate::util::{TestCommand, rows, write};
+use crate::util::{TestCommand, acme_catalog, claims_with, write};
 
 type Row = (String, Option<String>, u64);
 
-/// `errcode --json lookup` on `paste` with the built-in catalogs (and a user's, if any): the `(vendor,
-/// code, status)` of each match, and the exit status.
-fn claims_with(catalog: Option<&Path>, paste: &str) -> (Vec<Row>, i32) {
-    let mut command = TestCommand::new();
-    if let Some(path) = catalog {
-        command = command.args(["--catalog".as_ref(), path.as_os_str()]);
-    }
-    let run = command.args(["--json", "lookup"]).stdin(paste).output();
-    let code = run.code();
-    (rows(&run.json()), code)
-}
-
 fn claims(paste: &str) -> (Vec<Row>, i32) {
-    claims_with(None, paste)
+    claims_with(&[], paste)
 }
 
 fn row(vendor: &str, code: Option<&str>, status: u64) -> Row {
@@ -71,21 +57,10 @@ fn a_common_message_as_a_bodys_only_field_is_each_vendors_that_says_it() {
 #[test]
 fn a_users_catalog_can_mark_a_common_message() {
     let catalog = |flag: &str| {
-        format!(
-            r#"id = "acme-gateway"
-vendor = "acme"
-vendor_name = {{ en = "Acme", zh = "Acme" }}
-product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
-
-[[evidence]]
-text = "acme-gw.example"
-what = "Acme host"
-
-[[sources]]
-id = "runbook"
-title = "Runbook"
-
-[[entries]]
+        acme_catalog(
+            "\n[[evidence]]\ntext = \"acme-gw.example\"\nwhat = \"Acme host\"\n",
+            &format!(
+                r#"[[entries]]
 id = "try-later"
 status = 503
 message = "Something went wrong, try again later"
@@ -93,6 +68,7 @@ message = "Something went wrong, try again later"
 meaning = {{ en = "The gateway failed.", zh = "网关出错。" }}
 fix = {{ en = "Retry.", zh = "重试。" }}
 "#
+            ),
         )
     };
     let dir = tempfile::tempdir().unwrap();
@@ -100,10 +76,10 @@ fix = {{ en = "Retry.", zh = "重试。" }}
     let plain = write(dir.path(), "plain.toml", catalog(""));
     let paste = "the app says: Something went wrong, try again later\n";
     let acme = row("acme", None, 503);
-    assert_eq!(claims_with(Some(&plain), paste), (vec![acme.clone()], 0));
-    assert_eq!(claims_with(Some(&marked), paste), (vec![], 1));
+    assert_eq!(claims_with(&[&plain], paste), (vec![acme.clone()], 0));
+    assert_eq!(claims_with(&[&marked], paste), (vec![], 1));
     let named = format!("GET https://eu.acme-gw.example/v1\n{paste}");
-    assert_eq!(claims_with(Some(&marked), &named), (vec![acme], 0));
+    assert_eq!(claims_with(&[&marked], &named), (vec![acme], 0));
 }
 
 #[test]

@@ -4,30 +4,26 @@
 
 use std::path::Path;
 
-use crate::util::{TestCommand, write};
+use crate::util::{acme_catalog, lookup_paste, write};
 
 /// `(vendor, message, status)` of each match of `errcode --json lookup` on `paste` (with a user's catalog,
 /// if any), and the exit status.
 fn claims_with(catalog: Option<&Path>, paste: &str) -> (Vec<(String, String, u64)>, i32) {
-    let mut command = TestCommand::new();
-    if let Some(path) = catalog {
-        command = command.args(["--catalog".as_ref(), path.as_os_str()]);
-    }
-    let run = command.args(["--json", "lookup"]).stdin(paste).output();
-    let code = run.code();
-    let found = run.json()["matches"]
+    let run = lookup_paste(catalog.as_slice(), paste);
+    let found = (run.json()["matches"]
         .as_array()
         .expect("matches is an array")
-        .iter()
-        .map(|m| {
-            (
-                m["vendor"].as_str().expect("vendor").to_string(),
-                m["message"].as_str().expect("message").to_string(),
-                m["status"].as_u64().expect("status"),
-            )
-        })
-        .collect();
-    (found, code)
+        .iter())
+    .map(|m| {
+        let text = |name: &str| m[name].as_str().expect(name).to_string();
+        (
+            text("vendor"),
+            text("message"),
+            m["status"].as_u64().expect("status"),
+        )
+    })
+    .collect();
+    (found, run.code())
 }
 
 fn claim(vendor: &str, message: &str, status: u64) -> (String, String, u64) {
@@ -62,11 +58,7 @@ fn an_execution_log_line_beside_the_clients_answer_is_that_answers_line() {
 #[test]
 fn the_answer_shows_the_log_line_it_absorbed_as_evidence() {
     let paste = format!("{{\"message\": \"Internal server error\"}}\nStage log: {MALFORMED}\n");
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste.as_str())
-        .output();
-    let matches = run.json()["matches"].clone();
+    let matches = lookup_paste(&[], &paste).json()["matches"].clone();
     assert_eq!(matches.as_array().unwrap().len(), 1, "{matches}");
     let evidence: Vec<(String, String)> = (matches[0]["evidence"].as_array().unwrap().iter())
         .map(|e| {
@@ -97,17 +89,10 @@ fn an_execution_log_line_settles_which_status_the_answer_had() {
 #[test]
 fn a_users_catalog_can_mark_a_log_line() {
     let catalog = |flag: &str| {
-        format!(
-            r#"id = "acme-gateway"
-vendor = "acme"
-vendor_name = {{ en = "Acme", zh = "Acme" }}
-product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
-
-[[sources]]
-id = "runbook"
-title = "Runbook"
-
-[[entries]]
+        acme_catalog(
+            "",
+            &format!(
+                r#"[[entries]]
 id = "upstream-refused"
 status = 503
 message = "Acme upstream refused the connection"
@@ -122,6 +107,7 @@ message = "acme-gw: connection pool to upstream exhausted"
 meaning = {{ en = "The gateway's pool ran out.", zh = "网关连接池耗尽。" }}
 fix = {{ en = "Raise the pool size.", zh = "调大连接池。" }}
 "#
+            ),
         )
     };
     let dir = tempfile::tempdir().unwrap();

@@ -2,20 +2,13 @@
 //! (AWS's SigV4 messages, in the built-in AWS catalog) names the catalog's row in a paste only where the
 //! paste shows the catalog's product, or where the message is the paste's only one; any catalog can say so.
 
-use crate::util::{TestCommand, rows, with_catalog, write};
+use crate::util::{acme_catalog, claims_with, rows, with_catalog, write};
 
 fn catalog(extra: &str, entry_extra: &str) -> String {
-    format!(
-        r#"id = "acme-gateway"
-vendor = "acme"
-vendor_name = {{ en = "Acme", zh = "Acme" }}
-product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
-{extra}
-[[sources]]
-id = "runbook"
-title = "Runbook"
-
-[[entries]]
+    acme_catalog(
+        extra,
+        &format!(
+            r#"[[entries]]
 id = "token-invalid"
 status = 401
 {entry_extra}
@@ -23,6 +16,7 @@ message = "The access token included in the request is not valid."
 meaning = {{ en = "The token is not valid.", zh = "令牌无效。" }}
 fix = {{ en = "Get a new token.", zh = "重新获取令牌。" }}
 "#
+        ),
     )
 }
 
@@ -34,15 +28,7 @@ fn a_vendor_wide_row_needs_its_product_in_the_paste_or_its_message_alone() {
         "acme.toml",
         catalog(r#"product_marks = ["acme-gw"]"#, "vendor_wide = true"),
     );
-    let lookup = |paste: &str| {
-        let run = TestCommand::new()
-            .args(["--catalog".as_ref(), path.as_os_str()])
-            .args(["--json", "lookup"])
-            .stdin(paste)
-            .output();
-        let code = run.code();
-        (rows(&run.json()), code)
-    };
+    let lookup = |paste: &str| claims_with(&[&path], paste);
     let row = ("acme".to_string(), None, 401);
     // Said inside another program's output, with nothing of the product: any service of the vendor's.
     assert_eq!(
@@ -96,56 +82,29 @@ fn product_marks_are_each_catalogs_own() {
             ),
     );
     let paste = "POST https://eu.acme-queue.example/v1/jobs\nsync failed: The access token included in the request is not valid. Retrying in 5 s\n";
-    let run = TestCommand::new()
-        .args(["--catalog".as_ref(), gateway.as_os_str()])
-        .args(["--catalog".as_ref(), other.as_os_str()])
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
-    assert_eq!((rows(&run.json()), run.code()), (vec![], 1));
+    assert_eq!(claims_with(&[&gateway, &other], paste), (vec![], 1));
 }
 
 #[test]
 fn vendor_wide_without_product_marks_and_short_marks_are_located_errors() {
     let dir = tempfile::tempdir().unwrap();
-    let unmarked = write(
-        dir.path(),
-        "unmarked.toml",
-        catalog("", "vendor_wide = true"),
-    );
-    let run = with_catalog(&unmarked, &["lookup", "x"]).expect_code(2);
+    // The one-line error a catalog gets (exit 2), its path written as `PATH`.
+    let error = |name: &str, catalog: String| {
+        let path = write(dir.path(), name, catalog);
+        let run = with_catalog(&path, &["lookup", "x"]).expect_code(2);
+        (run.stderr().trim_end()).replace(&path.display().to_string(), "PATH")
+    };
     assert_eq!(
-        run.stderr().trim_end(),
-        format!(
-            "errcode: {}:11:6: entry `token-invalid` is vendor_wide, but the catalog has no product_marks to tell its product by",
-            unmarked.display()
-        )
+        error("unmarked.toml", catalog("", "vendor_wide = true")),
+        "errcode: PATH:11:6: entry `token-invalid` is vendor_wide, but the catalog has no product_marks to tell its product by"
     );
-    let short = write(
-        dir.path(),
-        "short.toml",
-        catalog(r#"product_marks = ["gw"]"#, ""),
-    );
-    let run = with_catalog(&short, &["lookup", "x"]).expect_code(2);
     assert_eq!(
-        run.stderr().trim_end(),
-        format!(
-            "errcode: {}:5:18: product mark `gw` must be one word of at least 4 characters",
-            short.display()
-        )
+        error("short.toml", catalog(r#"product_marks = ["gw"]"#, "")),
+        "errcode: PATH:5:18: product mark `gw` must be one word of at least 4 characters"
     );
-    let spaced = write(
-        dir.path(),
-        "spaced.toml",
-        catalog(r#"product_marks = ["acme gw"]"#, ""),
-    );
-    let run = with_catalog(&spaced, &["lookup", "x"]).expect_code(2);
     assert_eq!(
-        run.stderr().trim_end(),
-        format!(
-            "errcode: {}:5:18: product mark `acme gw` must be one word of at least 4 characters",
-            spaced.display()
-        )
+        error("spaced.toml", catalog(r#"product_marks = ["acme gw"]"#, "")),
+        "errcode: PATH:5:18: product mark `acme gw` must be one word of at least 4 characters"
     );
 }
 
@@ -170,13 +129,8 @@ fn an_aws_override_without_product_marks_still_knows_api_gateway() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "aws.toml", old);
     let paste = "curl https://abc123.execute-api.us-east-1.amazonaws.com/prod/pets\nHTTP/1.1 403 Forbidden\nx-amzn-ErrorType: MissingAuthenticationTokenException\n\n{\"message\":\"Missing Authentication Token\"}\n";
-    let run = TestCommand::new()
-        .args(["--catalog".as_ref(), path.as_os_str()])
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
     assert_eq!(
-        (rows(&run.json()), run.code()),
+        claims_with(&[&path], paste),
         (
             vec![(
                 "aws".to_string(),

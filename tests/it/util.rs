@@ -177,6 +177,38 @@ pub fn rows(value: &serde_json::Value) -> Vec<(String, Option<String>, u64)> {
         .collect()
 }
 
+/// `errcode --json lookup` with `paste` on standard input, each of `catalogs` loaded (`--catalog`).
+pub fn lookup_paste(catalogs: &[&Path], paste: &str) -> Run {
+    let mut command = TestCommand::new();
+    for path in catalogs {
+        command = command.args(["--catalog".as_ref(), path.as_os_str()]);
+    }
+    command.args(["--json", "lookup"]).stdin(paste).output()
+}
+
+/// The `(vendor, code, status)` of each match of `paste` (`lookup_paste`), and the exit status.
+pub fn claims_with(catalogs: &[&Path], paste: &str) -> (Vec<(String, Option<String>, u64)>, i32) {
+    let run = lookup_paste(catalogs, paste);
+    (rows(&run.json()), run.code())
+}
+
+/// A user's catalog of a company gateway (vendor `acme`, one source, `runbook`): `header` stands after its
+/// product, on line 5 (catalog checks' positions count from it), and `entries` after its sources.
+pub fn acme_catalog(header: &str, entries: &str) -> String {
+    format!(
+        r#"id = "acme-gateway"
+vendor = "acme"
+vendor_name = {{ en = "Acme", zh = "Acme" }}
+product = {{ en = "Acme Gateway", zh = "Acme 网关" }}
+{header}
+[[sources]]
+id = "runbook"
+title = "Runbook"
+
+{entries}"#
+    )
+}
+
 /// `errcode --catalog PATH ARGS...` in the clean environment.
 pub fn with_catalog<S: AsRef<std::ffi::OsStr>>(path: &Path, args: &[S]) -> Run {
     TestCommand::new()
