@@ -397,8 +397,10 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
     }
     evidence.views = views;
     if reading == Reading::Paste {
-        evidence.products_named = hints.products_named(text);
-        evidence.other_products = products::other_products(text, &evidence.products_named);
+        // (Product marks and AWS's hosts are read in any case: the paste lowered once serves both.)
+        let lower = text.to_ascii_lowercase();
+        evidence.products_named = hints.products_named(&lower);
+        evidence.other_products = products::other_products(text, &lower, &evidence.products_named);
         evidence.vendors = hints.vendors_in(text);
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::named_elsewhere(text);

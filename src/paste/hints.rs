@@ -102,14 +102,10 @@ impl Hints {
         }
     }
 
-    /// The catalogs whose product `text` names, with their vendors: one of a catalog's product marks
-    /// stands in it, in any case.
-    pub(super) fn products_named(&self, text: &str) -> Vec<(Vendor, String)> {
+    /// The catalogs whose product a text names, with their vendors: one of a catalog's product marks
+    /// stands in it, in any case (`lower`: the text in lower case, ASCII letters).
+    pub(super) fn products_named(&self, lower: &str) -> Vec<(Vendor, String)> {
         let mut named: Vec<(Vendor, String)> = Vec::new();
-        if self.product_marks.is_empty() {
-            return named;
-        }
-        let lower = text.to_ascii_lowercase();
         for (vendor, catalog, mark) in &self.product_marks {
             let known = named.iter().any(|(_, id)| id == catalog);
             if !known && memchr::memmem::find(lower.as_bytes(), mark.as_bytes()).is_some() {

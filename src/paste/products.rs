@@ -24,6 +24,7 @@ pub struct OtherProduct {
 /// behind an API, say).
 pub(super) fn other_products(
     text: &str,
+    lower: &str,
     products_named: &[(Vendor, String)],
 ) -> Vec<Found<OtherProduct>> {
     let mut found = Vec::new();
@@ -48,7 +49,7 @@ pub(super) fn other_products(
     {
         found.push(mark(m, Some(vendor)));
     }
-    found.extend(other_aws_service(text));
+    found.extend(other_aws_service(text, lower));
     found.retain(|p| {
         (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|(v, _)| v.id() == id))
     });
@@ -219,8 +220,7 @@ static OBJECT_STORAGE_WORDS: Words = Words::new(
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have).
-fn other_aws_service(text: &str) -> Option<Found<OtherProduct>> {
-    let lower = text.to_ascii_lowercase();
+fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
     let service = |what: &'static str, span: std::ops::Range<usize>| Found {
         value: OtherProduct {
             what,
@@ -411,7 +411,8 @@ mod tests {
     fn marks(text: &str) -> Vec<&'static str> {
         let catalogs = crate::catalog::Catalogs::builtin();
         let hints = crate::paste::Hints::of(catalogs.catalogs.iter());
-        (other_products(text, &hints.products_named(text)).iter())
+        let lower = text.to_ascii_lowercase();
+        (other_products(text, &lower, &hints.products_named(&lower)).iter())
             .filter(|f| f.value.vendor_id == Some("aws"))
             .map(|f| f.value.what)
             .collect()
@@ -463,7 +464,7 @@ mod tests {
     #[test]
     fn a_vendors_object_store_marks_that_vendor_too() {
         let vendors = |text: &str| -> Vec<Option<&'static str>> {
-            (other_products(text, &[]).iter())
+            (other_products(text, &text.to_ascii_lowercase(), &[]).iter())
                 .map(|f| f.value.vendor_id)
                 .collect()
         };
