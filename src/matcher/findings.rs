@@ -509,18 +509,21 @@ fn message_points(
     let (whole, detail) = standing(haystack, &hit.span, lines);
     // (Read in the text, where the braces around it are: a field's value alone has none.)
     let body = matches!(place, Place::Text(..)) && only_field(haystack, &hit.span);
-    let whole = whole || body;
     let sole = body
         || match place {
             // Read in the paste, where the braces are (a template ending in a placeholder is
             // found whole only in the field's value): where the field's value is the paste's
-            // text as it stands, not unescaped.
+            // text as it stands, not unescaped, and the message is all of it (a body that says
+            // more, `... signing method. Consult the service documentation for details.`, is
+            // another service's wording).
             Place::Field(field, text) => {
-                text.get(field.span.clone()) == Some(field.value.as_str())
+                whole
+                    && text.get(field.span.clone()) == Some(field.value.as_str())
                     && sole_message_field(text, &field.span)
             }
             Place::Text(..) => sole_message_field(haystack, &hit.span),
         };
+    let whole = whole || body;
     let points = match (whole, hit.generic) {
         (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,
         (true, false) => MESSAGE_WHOLE,

@@ -21,7 +21,7 @@ const CODE_LINKS: &[(&str, &str)] = &[
 ];
 
 /// The codes a paste names outside its code fields, for a paste that has none: in troubleshooting links,
-/// an SDK's message prefix, a Go client's error line.
+/// an SDK's message prefix, a Go client's error line, the AWS SDK for Java's exception class.
 pub(super) fn named_elsewhere(text: &str) -> Vec<Found<String>> {
     let mut found = Vec::new();
     for (link, parameter) in CODE_LINKS {
@@ -43,7 +43,38 @@ pub(super) fn named_elsewhere(text: &str) -> Vec<Found<String>> {
         &mut found,
         googleapi_reason,
     );
+    for package in AWS_JAVA_MODEL_PACKAGES {
+        codes_after(
+            text,
+            package,
+            "AWS SDK for Java exception class",
+            &mut found,
+            aws_java_exception,
+        );
+    }
     found
+}
+
+/// The packages of the API Gateway management API's modelled errors in the AWS SDK for Java (v1, v2): the
+/// class of a thrown error is named for the error code the service answered
+/// (`com.amazonaws.services.apigateway.model.ConflictException: ... (Service: null; Status Code: 409; Error
+/// Code: null; ...)`, where the summary's own code field is empty). Other services' classes are not read:
+/// their errors are not the catalogs'.
+const AWS_JAVA_MODEL_PACKAGES: &[&str] = &[
+    "com.amazonaws.services.apigateway.model.",
+    "com.amazonaws.services.apigatewayv2.model.",
+    "software.amazon.awssdk.services.apigateway.model.",
+    "software.amazon.awssdk.services.apigatewayv2.model.",
+];
+
+/// The class name after a model package, where it names an exception (`ConflictException`).
+fn aws_java_exception(after: &str) -> Option<Range<usize>> {
+    let end = after
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(after.len());
+    let class = &after[..end];
+    (class.starts_with(|c: char| c.is_ascii_uppercase()) && class.ends_with("Exception"))
+        .then_some(0..end)
 }
 
 /// Each code `read` finds in the text after an occurrence of `lead` (its range there), as `source` found it.

@@ -8,8 +8,9 @@ use super::words::Words;
 
 // Statuses stated as such in free text: a status line (`HTTP/1.1 401`), `HTTP Status: 404`, `HTTP 404`,
 // `status code 401`, `status code: 401`, `状态码：400` ("status code"), Google's Go client's `googleapi: Error
-// 403:`, and an access log's request followed by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found
-// by their words, then read by hand, as key-value pairs are.
+// 403:`, Google's Python client's `<HttpError 403 when requesting ...>`, and an access log's request followed
+// by its status (`GET /x 404`, `"GET /x HTTP/1.1" 404`). Found by their words, then read by hand, as key-value
+// pairs are.
 const STATUS_LEADS: &[&str] = &[
     "HTTP/",
     "HTTP ",
@@ -17,6 +18,7 @@ const STATUS_LEADS: &[&str] = &[
     "status code",
     "状态码",
     "googleapi: Error ",
+    "HttpError ",
     "GET ",
     "POST ",
     "PUT ",
@@ -63,7 +65,7 @@ pub(super) fn text_statuses(
                 .get(..4)
                 .is_some_and(|p| p.eq_ignore_ascii_case("HTTP"))
         {
-            // `HTTP 404`, `HTTP Status: 404`, `HTTP status code = 404`.
+            // `HTTP 404`, `HTTP Status: 404`, `HTTP status code = 404`, `HttpError 404`.
             let after = rest.trim_start_matches(blank);
             rest = match after.get(..6) {
                 Some(word) if word.eq_ignore_ascii_case("status") => {

@@ -182,3 +182,54 @@ fn kongs_older_key_auth_message_is_a_row() {
         "No API key found in headers or querystring"
     );
 }
+
+/// Google's Python client states the status in its error (`<HttpError 403 when requesting ... returned
+/// "...". Details: "[{... 'reason': 'quotaExceeded'}]">`): with it, the legacy reason is the error; the
+/// global domain's table describes `quotaExceeded` for every API (the Calendar API's own message is
+/// another row, found by the same reason).
+#[test]
+fn an_httperror_states_the_status_of_its_reason() {
+    let paste = r#"googleapiclient.errors.HttpError: <HttpError 403 when requesting https://example.invalid/v3/playlists?alt=json returned "The request cannot be completed because you have exceeded your quota.". Details: "[{'message': 'The request cannot be completed because you have exceeded your quota.', 'domain': 'youtube.quota', 'reason': 'quotaExceeded'}]">"#;
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    let matches = json["matches"].as_array().expect("matches");
+    assert!(
+        matches
+            .iter()
+            .any(|m| m["catalog"] == "google-apis-global-domain"
+                && m["code"] == "quotaExceeded"
+                && m["status"] == 403),
+        "{json}"
+    );
+    assert!(
+        rows(&json)
+            .iter()
+            .all(|r| *r == row("google", "quotaExceeded", 403)),
+        "{json}"
+    );
+    // Without the status, the reason alone in a field of another shape is short of a claim.
+    let (json, _) = lookup(
+        r#"Details: "[{'message': 'The request cannot be completed.', 'reason': 'quotaExceeded'}]""#,
+    );
+    assert!(rows(&json).is_empty(), "{json}");
+}
+
+/// The AWS SDK for Java names a thrown error's class for the code API Gateway's management API answered
+/// (`com.amazonaws.services.apigateway.model.ConflictException`), where its summary's `Error Code` is empty.
+#[test]
+fn an_aws_java_exception_class_is_the_code() {
+    let paste = "com.amazonaws.services.apigateway.model.ConflictException: Resource with id 'abc123' has a conflicting path (Service: null; Status Code: 409; Error Code: null; Request ID: 7655b030-4026-11e5-a041-b1519f2f7bca)\n    at com.amazonaws.http.AmazonHttpClient.handleErrorResponse(AmazonHttpClient.java:1182)\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [row("aws", "ConflictException", 409)],
+        "{json}"
+    );
+    assert_eq!(json["matches"][0]["catalog"], "aws-apigateway-management");
+    // Another service's class of the same name is not API Gateway's.
+    let (json, _) = lookup(
+        "com.amazonaws.services.lambda.model.ConflictException: The function is being updated (Service: null; Status Code: 409; Error Code: null; Request ID: 1)",
+    );
+    assert!(rows(&json).is_empty(), "{json}");
+}

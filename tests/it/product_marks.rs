@@ -49,6 +49,14 @@ fn a_vendor_wide_row_needs_its_product_in_the_paste_or_its_message_alone() {
         lookup(r#"{"message": "The access token included in the request is not valid."}"#),
         (vec![row.clone()], 0)
     );
+    // A body whose only field says more than the row's message (another service words it on): not the
+    // row's own answer, so no claim without the product.
+    assert_eq!(
+        lookup(
+            r#"{"message": "The access token included in the request is not valid. Consult the service documentation for details."}"#
+        ),
+        (vec![], 1)
+    );
     // A lookup of the message alone: the row is found whatever the marks.
     let run = with_catalog(
         &path,
