@@ -60,7 +60,54 @@ pub(super) struct Confirmations<'c> {
     /// The literals (pattern numbers) no line is a candidate for, that stand for messages (generic ones),
     /// and the automaton over them, built the first time a line is not confirmed.
     lone: Vec<usize>,
-    lone_automaton: OnceLock<AhoCorasick>,
+    lone_automaton: OnceLock<LoneSearch>,
+}
+
+/// The search for the `lone` literals: the automaton, which finds every place (overlapping ones), and
+/// before it, a search that tells whether any stands at all: most lines hold none, and the automaton,
+/// whose overlapping search has no prefilter where the literals begin with common bytes (`404`,
+/// `nternal error.`), reads every byte. The literals of three bytes or more are searched for by a packed
+/// (Teddy) searcher, where the CPU has SIMD for it and they are few (it compares three bytes at a time when
+/// none is shorter); the shorter ones (a quotation mark) each by memmem.
+struct LoneSearch {
+    long: Option<aho_corasick::packed::Searcher>,
+    short: Vec<memchr::memmem::Finder<'static>>,
+    every: AhoCorasick,
+}
+
+impl LoneSearch {
+    fn new<'l>(lone: impl Iterator<Item = &'l str> + Clone) -> LoneSearch {
+        let long = lone.clone().filter(|literal| literal.len() >= 3);
+        let long_count = long.clone().count();
+        let every =
+            AhoCorasick::new(lone.clone()).expect("literals of bounded size build an automaton");
+        match aho_corasick::packed::Searcher::new(long).filter(|_| long_count > 0) {
+            Some(packed) => LoneSearch {
+                long: Some(packed),
+                short: (lone.filter(|literal| literal.len() < 3))
+                    .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
+                    .collect(),
+                every,
+            },
+            // (No packed searcher: the automaton alone.)
+            None => LoneSearch {
+                long: None,
+                short: Vec::new(),
+                every,
+            },
+        }
+    }
+
+    /// Whether some literal may stand in `text` (`false`: none does).
+    fn any(&self, text: &str) -> bool {
+        match &self.long {
+            Some(long) => {
+                long.find(text).is_some()
+                    || (self.short.iter()).any(|short| short.find(text.as_bytes()).is_some())
+            }
+            None => true,
+        }
+    }
 }
 
 /// For each message form a literal is the key of, other words of the form, all of which a line holding it
@@ -106,11 +153,12 @@ impl<'c> Confirmations<'c> {
         text: &str,
         literals: &[impl AsRef<str>],
     ) -> Vec<LiteralHit> {
-        let automaton = self.lone_automaton.get_or_init(|| {
-            AhoCorasick::new(self.lone.iter().map(|&p| literals[p].as_ref()))
-                .expect("literals of bounded size build an automaton")
-        });
-        (automaton.find_overlapping_iter(text))
+        let search = (self.lone_automaton)
+            .get_or_init(|| LoneSearch::new(self.lone.iter().map(|&p| literals[p].as_ref())));
+        if !search.any(text) {
+            return Vec::new();
+        }
+        (search.every.find_overlapping_iter(text))
             .map(|m| LiteralHit {
                 pattern: self.lone[m.pattern().as_usize()],
                 span: m.range(),
@@ -213,6 +261,42 @@ mod tests {
             streak.checking(),
             "checks resume after {} lines",
             Streak::SKIP
+        );
+    }
+
+    #[test]
+    fn the_lone_search_says_none_only_where_no_literal_stands() {
+        let literals = ["`", "404", "nternal error.", "Url", "成功"];
+        let search = LoneSearch::new(literals.iter().copied());
+        for text in [
+            "GET /x 404 12ms",
+            "select `id`",
+            "An internal error.",
+            "Url=/a",
+            "操作成功",
+            // Shorter than the packed searcher reads at once, and a literal at the very end.
+            "x404",
+            "`",
+        ] {
+            assert!(search.any(text), "{text:?}");
+            let every = search.every.find_overlapping_iter(text).count();
+            assert!(every > 0, "{text:?}");
+        }
+        for text in [
+            "",
+            "GET /x 200 12ms",
+            "40 4 Ur l",
+            "internal error",
+            "成 功",
+        ] {
+            assert!(!search.any(text), "{text:?}");
+        }
+        // Where the CPU has the SIMD it needs, the packed search serves (else the automaton alone, which
+        // `any` then leaves to say).
+        #[cfg(target_arch = "x86_64")]
+        assert_eq!(
+            search.long.is_some(),
+            std::arch::is_x86_feature_detected!("ssse3")
         );
     }
 
