@@ -58,9 +58,9 @@ pub(super) struct Confirmations<'c> {
     /// hundreds of thousands, a scan meets few), what confirms it (`Confirming`).
     by_literal: Vec<Option<OnceLock<Confirming<'c>>>>,
     /// The literals (pattern numbers) no line is a candidate for, that stand for messages (generic ones),
-    /// and the automaton over them, built the first time a line is not confirmed.
+    /// and the search for them, built the first time a line is not confirmed.
     lone: Vec<usize>,
-    lone_automaton: OnceLock<LoneSearch>,
+    lone_search: OnceLock<LoneSearch>,
 }
 
 /// The search for the `lone` literals: the automaton, which finds every place (overlapping ones), and
@@ -77,24 +77,18 @@ struct LoneSearch {
 
 impl LoneSearch {
     fn new<'l>(lone: impl Iterator<Item = &'l str> + Clone) -> LoneSearch {
-        let long = lone.clone().filter(|literal| literal.len() >= 3);
-        let long_count = long.clone().count();
-        let every =
-            AhoCorasick::new(lone.clone()).expect("literals of bounded size build an automaton");
-        match aho_corasick::packed::Searcher::new(long).filter(|_| long_count > 0) {
-            Some(packed) => LoneSearch {
-                long: Some(packed),
-                short: (lone.filter(|literal| literal.len() < 3))
-                    .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
-                    .collect(),
-                every,
-            },
-            // (No packed searcher: the automaton alone.)
-            None => LoneSearch {
-                long: None,
-                short: Vec::new(),
-                every,
-            },
+        // (None where no literal has three bytes, or the CPU lacks the SIMD: then the automaton alone.)
+        let long = aho_corasick::packed::Searcher::new(lone.clone().filter(|l| l.len() >= 3));
+        let short = match long {
+            Some(_) => (lone.clone().filter(|l| l.len() < 3))
+                .map(|literal| memchr::memmem::Finder::new(literal).into_owned())
+                .collect(),
+            None => Vec::new(),
+        };
+        LoneSearch {
+            long,
+            short,
+            every: AhoCorasick::new(lone).expect("literals of bounded size build an automaton"),
         }
     }
 
@@ -138,7 +132,7 @@ impl<'c> Confirmations<'c> {
             prefiltered,
             by_literal,
             lone,
-            lone_automaton: OnceLock::new(),
+            lone_search: OnceLock::new(),
         }
     }
 
@@ -153,7 +147,7 @@ impl<'c> Confirmations<'c> {
         text: &str,
         literals: &[impl AsRef<str>],
     ) -> Vec<LiteralHit> {
-        let search = (self.lone_automaton)
+        let search = (self.lone_search)
             .get_or_init(|| LoneSearch::new(self.lone.iter().map(|&p| literals[p].as_ref())));
         if !search.any(text) {
             return Vec::new();
