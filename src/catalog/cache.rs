@@ -4,6 +4,11 @@
 //! the packed layout are those it was written for. The cache is an optimisation only: any problem with it
 //! means the catalog is read as usual, and the file written anew.
 //!
+//! Beside them, the literal index (`literals`) of a set of catalogs that holds a large one: a message
+//! lookup then scores only the entries its text can name, as over the built-in catalogs alone, rather than
+//! decoding every entry to collect their literals. One file per set of catalog paths, valid for the
+//! catalogs' files as they were read, the built-in catalogs' own index and the index's code.
+//!
 //! A cache file is not trusted: `load` (the catalog loader) reads it only if it is a regular file (not a
 //! FIFO, a device or a symlink to one) of a bounded size, the checksum catches damage, and `packed::unpack`
 //! checks the whole of what it decodes, so a file damaged or crafted behind a valid checksum is refused
@@ -14,6 +19,7 @@ use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 
+use super::literals::LiteralIndex;
 use super::model::Origin;
 use super::packed::{self, Catalog};
 
@@ -34,6 +40,17 @@ const LAYOUT: u64 = fnv1a(&[
     include_bytes!("store.rs"),
     include_bytes!("model.rs"),
     include_bytes!("validate.rs"),
+]);
+
+/// What a set's literal index means: the packed layout (its anchors name entries by their place) and the
+/// code that chooses and lays out the literals (message keys come from the templates' words).
+const INDEX_LAYOUT: u64 = fnv1a(&[
+    &LAYOUT.to_le_bytes(),
+    include_bytes!("literals.rs"),
+    include_bytes!("grams.rs"),
+    include_bytes!("../template/mod.rs"),
+    include_bytes!("../template/pattern.rs"),
+    include_bytes!("../template/syntax.rs"),
 ]);
 
 /// FNV-1a over the concatenated `parts`, as a `const fn` (the hash is a build constant).
@@ -104,21 +121,8 @@ pub fn file(cache_dir: &Path, source: &Path) -> PathBuf {
 /// The catalog of `source` from the `bytes` of its cache file, if they were written for `stamp` and hold
 /// together (`packed::unpack`).
 pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
-    let (found, rest) = postcard::take_from_bytes::<Stamp<'_>>(&bytes).ok()?;
-    if found != *stamp {
-        return None;
-    }
-    let (sum, body) = postcard::take_from_bytes::<u32>(rest).ok()?;
-    // A damaged file is found here, rather than when an entry is decoded (as late as the matcher's asking).
-    if crc32fast::hash(body) != sum {
-        return None;
-    }
-    let start = bytes.len() - body.len();
-    // The loaded catalog borrows its texts from the file's bytes, which therefore live as long as the
-    // process (one catalog's worth, read once).
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
     packed::unpack(
-        &bytes[start..],
+        body(bytes, stamp)?,
         Some(Origin::File(source.to_path_buf())),
         None,
     )
@@ -127,10 +131,14 @@ pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp<'_>) -> Option<Catalo
 /// Writes the catalog's cache file for `stamp`, replacing what was there (a damaged file, a FIFO, a
 /// symlink: the name is replaced, not what it points to). Failing to is not an error.
 pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catalog) {
+    write(cache_dir, &file(cache_dir, source), stamp, catalog.packed());
+}
+
+/// Writes `file` in `cache_dir`: `stamp`, the checksum of `body`, and `body`. Failing to is not an error.
+fn write(cache_dir: &Path, file: &Path, stamp: &impl Serialize, body: &[u8]) {
     if std::fs::create_dir_all(cache_dir).is_err() {
         return;
     }
-    let body = catalog.packed();
     let Ok(mut bytes) = postcard::to_allocvec(stamp) else {
         return;
     };
@@ -145,8 +153,123 @@ pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catal
         return;
     };
     if std::io::Write::write_all(&mut partial, &bytes).is_ok() {
-        let _ = partial.persist(file(cache_dir, source));
+        let _ = partial.persist(file);
     }
+}
+
+/// The body of a cache file's `bytes` (after its stamp and checksum), if they were written for `stamp` and
+/// the body is undamaged; leaked, as the catalog or index read from it borrows its texts for as long as
+/// the process runs (one read of each file).
+fn body(bytes: Vec<u8>, stamp: &impl Serialize) -> Option<&'static [u8]> {
+    // (The stamp is written first, as postcard writes it: the same stamp, the same bytes.)
+    let rest = bytes.strip_prefix(postcard::to_allocvec(stamp).ok()?.as_slice())?;
+    let (sum, body) = postcard::take_from_bytes::<u32>(rest).ok()?;
+    // A damaged file is found here, rather than when an entry is decoded (as late as the matcher's asking).
+    if crc32fast::hash(body) != sum {
+        return None;
+    }
+    let start = bytes.len() - body.len();
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    Some(&bytes[start..])
+}
+
+/// A user's catalog file as it was just before it was read (its path as given, size, modification time).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    path: String,
+    len: u64,
+    modified_ns: u128,
+}
+
+/// The stamp of a user's catalog file, from its `meta`data taken before it is read; `None` where it cannot
+/// be known (a path that is not UTF-8, no modification time).
+pub fn file_stamp(source: &Path, meta: &std::fs::Metadata) -> Option<FileStamp> {
+    Some(FileStamp {
+        path: source.to_str()?.to_string(),
+        len: meta.len(),
+        modified_ns: (meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?).as_nanos(),
+    })
+}
+
+/// What a set's index file was written for.
+#[derive(Debug, PartialEq, Serialize)]
+pub struct SetStamp {
+    /// First, so that a file of another layout fails here.
+    format: u32,
+    layout: u64,
+    version: &'static str,
+    /// A hash of the built-in catalogs' own index, which changes with any of their literals or messages.
+    builtin: u64,
+    /// Each catalog of the set, in order: its id, and a user's file as it was read.
+    catalogs: Vec<(String, Option<FileStamp>)>,
+}
+
+impl SetStamp {
+    /// The largest index file read for this stamp: an index is smaller than the catalogs it is of.
+    pub fn max_file_len(&self) -> u64 {
+        let users: u64 = (self.catalogs.iter().flat_map(|(_, file)| file))
+            .map(|f| f.len)
+            .fold(0, u64::saturating_add);
+        users.saturating_mul(2).saturating_add(16 * 1024 * 1024)
+    }
+}
+
+/// The stamp of the index of `catalogs`, loaded from the user's files `read` (as each was just before it
+/// was read); `None` where the set has no user's catalog large enough to be worth it (a lookup collects
+/// the literals of a few thousand entries in a millisecond or two) or a file's stamp is unknown.
+pub fn set_stamp(catalogs: &[Catalog], read: &[FileStamp]) -> Option<SetStamp> {
+    let mut large = false;
+    let mut members = Vec::with_capacity(catalogs.len());
+    for catalog in catalogs {
+        let file = match &catalog.origin {
+            Origin::Builtin(_) => None,
+            Origin::File(path) => {
+                let file = read.iter().rev().find(|f| Path::new(&f.path) == path)?;
+                large |= file.len >= MIN_CACHED_BYTES;
+                Some(file.clone())
+            }
+        };
+        members.push((catalog.id.clone(), file));
+    }
+    large.then(|| SetStamp {
+        format: FORMAT,
+        layout: INDEX_LAYOUT,
+        version: env!("CARGO_PKG_VERSION"),
+        builtin: xxhash_rust::xxh3::xxh3_64(super::BUILTIN_LITERALS),
+        catalogs: members,
+    })
+}
+
+/// The index file of a set of catalogs: named by a hash of their files' paths, so that a catalog edited
+/// replaces its set's file rather than adding one.
+pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
+    let mut paths = String::new();
+    for (id, file) in &stamp.catalogs {
+        paths.push_str(file.as_ref().map_or(id, |f| f.path.as_str()));
+        paths.push('\0');
+    }
+    let hash = xxhash_rust::xxh3::xxh3_64(paths.as_bytes());
+    cache_dir.join(format!("index-{hash:016x}.bin"))
+}
+
+/// The index in the `bytes` of a set's index file, if they were written for `stamp` and are undamaged.
+/// (Read in place, it gives no entry it is not checked for where it is used: `finder::indexed`.)
+pub fn decode_index(bytes: Vec<u8>, stamp: &SetStamp) -> Option<&'static LiteralIndex<'static>> {
+    let index = LiteralIndex::read(body(bytes, stamp)?)?;
+    (index.catalogs() == stamp.catalogs.len()).then(|| &*Box::leak(Box::new(index)))
+}
+
+/// The index of `catalogs`, built, written to the set's file for `stamp` (failing to is not an error), and
+/// read as a cached one is.
+pub fn build_index(
+    cache_dir: &Path,
+    catalogs: &[Catalog],
+    stamp: &SetStamp,
+) -> Option<&'static LiteralIndex<'static>> {
+    let body = LiteralIndex::build(&catalogs.iter().collect::<Vec<_>>())?;
+    write(cache_dir, &set_file(cache_dir, stamp), stamp, &body);
+    let body: &'static [u8] = Box::leak(body.into_boxed_slice());
+    LiteralIndex::read(body).map(|index| &*Box::leak(Box::new(index)))
 }
 
 #[cfg(test)]

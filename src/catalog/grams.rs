@@ -45,7 +45,6 @@ pub(crate) struct MessageIndex<'a> {
 
 /// A message index as written, owning its tables (`MessageIndex` borrows them to be written or read).
 #[derive(Default)]
-#[cfg_attr(not(test), allow(dead_code))] // (`build.rs` writes the built-in catalogs' index.)
 pub(crate) struct Written {
     bases: Vec<u32>,
     short: Vec<u32>,
@@ -58,7 +57,6 @@ fn gram(piece: &[u8]) -> u32 {
     (u32::from(piece[0]) << 16) | (u32::from(piece[1]) << 8) | u32::from(piece[2])
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 /// Adds entry `number` to a list (entries come in ascending order: once each).
 fn push(list: &mut Vec<u32>, number: u32) {
     if list.last() != Some(&number) {
@@ -66,7 +64,6 @@ fn push(list: &mut Vec<u32>, number: u32) {
     }
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 fn write_list(list: &[u32], into: &mut Vec<u8>) {
     let mut previous = 0;
     for &n in list {
@@ -80,7 +77,6 @@ fn write_list(list: &[u32], into: &mut Vec<u8>) {
     }
 }
 
-#[cfg_attr(not(test), allow(dead_code))]
 impl Written {
     /// The message index of these catalogs, in their order; `None` only if a size does not fit in 32 bits.
     pub(crate) fn build(catalogs: &[&Catalog]) -> Option<Written> {

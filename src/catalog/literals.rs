@@ -13,7 +13,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::grams::{MessageIndex, Written};
-use super::model::Origin;
 use super::packed::Catalog;
 use super::record::u32_at;
 use crate::template::Template;
@@ -77,7 +76,6 @@ fn hash(bytes: &[u8]) -> u64 {
 
 impl<'a> LiteralIndex<'a> {
     /// The index of these catalogs, in their order; `None` only if a size does not fit in 32 bits.
-    #[cfg_attr(not(test), allow(dead_code))] // (`build.rs` writes the built-in catalogs' index.)
     pub(crate) fn build<'c>(catalogs: &[&'c Catalog]) -> Option<Vec<u8>> {
         // Each literal's anchors as (catalog, entry, form), by literal number in first-met order.
         let mut numbers: std::collections::HashMap<&'c str, usize> =
@@ -115,7 +113,6 @@ impl<'a> LiteralIndex<'a> {
         Self::write(catalogs, &literals, &Written::build(catalogs)?)
     }
 
-    #[cfg_attr(not(test), allow(dead_code))]
     fn write(
         catalogs: &[&Catalog],
         literals: &[(&str, Vec<[u32; 3]>)],
@@ -165,7 +162,8 @@ impl<'a> LiteralIndex<'a> {
         .ok()
     }
 
-    /// The index in `bytes`, as `build` wrote it (the build's own bytes: not checked further).
+    /// The index in `bytes`, as `build` wrote it: its tables' shapes checked; read in place, every table is
+    /// read within its bounds, so bytes from a cache file that say something else find less, not panic.
     pub(crate) fn read(bytes: &'a [u8]) -> Option<LiteralIndex<'a>> {
         let index: LiteralIndex<'a> = postcard::from_bytes(bytes).ok()?;
         let sound = index.slots.len().is_power_of_two()
@@ -177,16 +175,21 @@ impl<'a> LiteralIndex<'a> {
         sound.then_some(index)
     }
 
-    /// Whether the index is of exactly these catalogs, in this order.
+    /// Whether the index is of catalogs with exactly these ids, in this order (which catalogs those are is
+    /// the caller's to know: the built-in ones, or a set a cached index was stamped for).
     pub(crate) fn indexes(&self, catalogs: &[Catalog]) -> bool {
         catalogs.len() == self.catalogs.len()
-            && (catalogs.iter().zip(&self.catalogs))
-                .all(|(c, id)| matches!(c.origin, Origin::Builtin(_)) && c.id == *id)
+            && (catalogs.iter().zip(&self.catalogs)).all(|(c, id)| c.id == *id)
     }
 
     /// Which entries' messages may hold a query.
     pub(crate) fn messages(&self) -> &MessageIndex<'a> {
         &self.messages
+    }
+
+    /// How many catalogs the index is of.
+    pub(crate) fn catalogs(&self) -> usize {
+        self.catalogs.len()
     }
 
     /// The distinct lengths of the literals, ascending.
@@ -212,9 +215,11 @@ impl<'a> LiteralIndex<'a> {
 
     /// The number of the literal `bytes`, if it is one.
     pub(crate) fn find(&self, bytes: &[u8]) -> Option<usize> {
-        let mask = self.slots.len() / 4 - 1;
-        let mut at = hash(bytes) as usize & mask;
-        loop {
+        let size = self.slots.len() / 4;
+        let mut at = hash(bytes) as usize & (size - 1);
+        // (A table that `write` made has empty slots; one read from a cache file is probed no more than
+        // once round.)
+        for _ in 0..size {
             let slot = u32_at(self.slots, at) as usize;
             if slot == 0 {
                 return None;
@@ -222,8 +227,9 @@ impl<'a> LiteralIndex<'a> {
             if self.literal(slot - 1).as_bytes() == bytes {
                 return Some(slot - 1);
             }
-            at = (at + 1) & mask;
+            at = (at + 1) & (size - 1);
         }
+        None
     }
 
     /// What literal `number` stands for, in order.
@@ -232,7 +238,8 @@ impl<'a> LiteralIndex<'a> {
             0 => 0,
             n => u32_at(self.literals, 3 * n - 1) as usize,
         };
-        let end = u32_at(self.literals, 3 * number + 2) as usize;
+        // (Within the anchor table, whatever a cache file's literal table says.)
+        let end = (u32_at(self.literals, 3 * number + 2) as usize).min(self.anchors.len() / 12);
         (start..end).map(|a| LiteralAnchor {
             catalog: u32_at(self.anchors, 3 * a) as usize,
             entry: u32_at(self.anchors, 3 * a + 1) as usize,

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use super::model::Origin;
-use super::{Catalog, Catalogs, cache, validate};
+use super::{Catalog, Catalogs, LiteralIndex, cache, validate};
 use crate::error::{Error, Result};
 
 /// Where to find the user's catalogs, resolved from flags and environment by the CLI.
@@ -28,13 +28,15 @@ impl Catalogs {
     pub fn load(paths: &CatalogPaths) -> Result<(Catalogs, Vec<String>)> {
         let mut set = Catalogs::builtin();
         let mut loaded = HashSet::new();
+        // Each user's file as it was just before it was read, for the index of the set.
+        let mut read = Vec::new();
         let mut warnings = Vec::new();
         let cache_dir = paths.cache_dir.as_deref();
         if let Some(dir) = &paths.config_dir {
             match catalog_files(dir) {
                 Ok(files) => {
                     for file in files {
-                        if let Err(err) = set.add_file(&file, cache_dir, &mut loaded) {
+                        if let Err(err) = set.add_file(&file, cache_dir, &mut loaded, &mut read) {
                             warnings.push(format!("{err}; skipped"));
                         }
                     }
@@ -46,8 +48,17 @@ impl Catalogs {
         }
         for path in &paths.explicit {
             for file in catalog_files(path)? {
-                set.add_file(&file, cache_dir, &mut loaded)?;
+                set.add_file(&file, cache_dir, &mut loaded, &mut read)?;
             }
+        }
+        if let Some(dir) = cache_dir
+            && let Some(stamp) = cache::set_stamp(&set.catalogs, &read)
+        {
+            set.users_index = Some(std::sync::Arc::new(UsersIndex {
+                dir: dir.to_path_buf(),
+                stamp,
+                index: std::sync::OnceLock::new(),
+            }));
         }
         Ok((set, warnings))
     }
@@ -58,13 +69,16 @@ impl Catalogs {
         path: &Path,
         cache_dir: Option<&Path>,
         loaded: &mut HashSet<PathBuf>,
+        read: &mut Vec<cache::FileStamp>,
     ) -> Result<()> {
         // (A path that cannot be resolved fails to load below, with the reason.)
         let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
         if loaded.contains(&file) {
             return Ok(());
         }
-        self.add(load_file(path, cache_dir)?)?;
+        let (catalog, stamp) = load_file(path, cache_dir)?;
+        self.add(catalog)?;
+        read.extend(stamp);
         loaded.insert(file);
         Ok(())
     }
@@ -125,8 +139,34 @@ fn is_catalog_name(name: &str) -> bool {
     name.ends_with(".toml") && !name.starts_with(['.', '#'])
 }
 
-/// A user's catalog: from its cache file where that is current, else read, checked, and cached.
-fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
+/// The literal index of a loaded set where a user's large catalog is among them (`cache::set_stamp`),
+/// taken the first time a lookup asks for it (a code lookup or a scan never does): from the set's cache
+/// file where that is current, else built and cached.
+#[derive(Debug)]
+pub(super) struct UsersIndex {
+    dir: PathBuf,
+    stamp: cache::SetStamp,
+    index: std::sync::OnceLock<Option<&'static LiteralIndex<'static>>>,
+}
+
+impl UsersIndex {
+    /// The index of `catalogs`, the set it was stamped for.
+    pub(super) fn get(&self, catalogs: &[Catalog]) -> Option<&'static LiteralIndex<'static>> {
+        *self.index.get_or_init(|| {
+            let file = cache::set_file(&self.dir, &self.stamp);
+            if let Ok(bytes) = read_regular(&file, self.stamp.max_file_len(), false)
+                && let Some(index) = cache::decode_index(bytes, &self.stamp)
+            {
+                return Some(index);
+            }
+            cache::build_index(&self.dir, catalogs, &self.stamp)
+        })
+    }
+}
+
+/// A user's catalog: from its cache file where that is current, else read, checked, and cached; with its
+/// file's stamp as it was before it was read.
+fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<(Catalog, Option<cache::FileStamp>)> {
     let meta = std::fs::metadata(path).map_err(read_error(path))?;
     if !meta.is_file() {
         // A FIFO or device, named or found in a catalog directory, would block or never end.
@@ -135,6 +175,7 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
             path.display()
         )));
     }
+    let file_stamp = cache::file_stamp(path, &meta);
     let cache = cache_dir.and_then(|dir| Some((dir, cache::stamp(path, &meta)?)));
     if let Some((dir, stamp)) = &cache {
         // The cache file must be a regular file (not a FIFO, nor a symlink to a device) of a size its
@@ -143,14 +184,14 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<Catalog> {
         if let Ok(bytes) = read_regular(&file, stamp.max_file_len(), false)
             && let Some(catalog) = cache::decode(bytes, path, stamp)
         {
-            return Ok(catalog);
+            return Ok((catalog, file_stamp));
         }
     }
     let catalog = read_file(path, meta.len())?;
     if let Some((dir, stamp)) = &cache {
         cache::store(dir, path, stamp, &catalog);
     }
-    Ok(catalog)
+    Ok((catalog, file_stamp))
 }
 
 /// Largest catalog file read: 50,000 entries take about 13 MB.

@@ -35,6 +35,9 @@ static BUILTIN_LITERALS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/built
 #[derive(Debug, Clone, Default)]
 pub struct Catalogs {
     pub catalogs: Vec<Catalog>,
+    /// Where a user's large catalog is among them, their literal index (`cache`): read from its cache
+    /// file, or built and written there, when first asked for.
+    users_index: Option<std::sync::Arc<load::UsersIndex>>,
 }
 
 /// The built-in catalogs' files, by name: the loader's input for the tests that check them.
@@ -55,6 +58,7 @@ impl Catalogs {
         let list: Vec<(&'static [u8], u32, u32)> =
             postcard::from_bytes(BUILTIN).expect("the build packs the built-in catalogs");
         Catalogs {
+            users_index: None,
             catalogs: list
                 .into_iter()
                 .map(|(bytes, start, end)| {
@@ -73,14 +77,24 @@ impl Catalogs {
         vendors
     }
 
-    /// The literal index of these catalogs, where they are exactly the built-in ones (no user catalog
-    /// loaded, none replaced).
+    /// The literal index of these catalogs: the build's, where they are exactly the built-in ones (no user
+    /// catalog loaded, none replaced); a cached one, where a user's large catalog is among them.
     pub(crate) fn literal_index(&self) -> Option<&'static LiteralIndex<'static>> {
         static INDEX: std::sync::OnceLock<Option<LiteralIndex<'static>>> =
             std::sync::OnceLock::new();
-        let index = INDEX
-            .get_or_init(|| LiteralIndex::read(BUILTIN_LITERALS))
-            .as_ref()?;
+        let index = match &self.users_index {
+            Some(users) => users.get(&self.catalogs)?,
+            None if self
+                .catalogs
+                .iter()
+                .all(|c| matches!(c.origin, Origin::Builtin(_))) =>
+            {
+                INDEX
+                    .get_or_init(|| LiteralIndex::read(BUILTIN_LITERALS))
+                    .as_ref()?
+            }
+            None => return None,
+        };
         index.indexes(&self.catalogs).then_some(index)
     }
 

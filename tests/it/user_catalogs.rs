@@ -298,3 +298,90 @@ fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
     let run_damaged = run(&["ACME.0002"]).expect_code(0);
     assert_eq!(run_damaged.stderr(), "");
 }
+
+/// With a large user catalog, a lookup finds literals through the set's literal index, cached beside the
+/// catalog (built and written the first time a lookup asks for it) rather than collected from every
+/// entry: it answers exactly as a run without a cache does, a catalog changed since is seen (the index is
+/// rebuilt), and a damaged index file is rebuilt, not answered from.
+#[test]
+fn the_cached_literal_index_answers_as_the_entries_do() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = ACME.to_string();
+    for i in 0..600 {
+        // Every message shares its words with 599 others (the index picks each a rarer key), every tenth
+        // has a variant with a placeholder.
+        let variants = if i % 10 == 0 {
+            format!("variants = [\"Pad variant {i} spoke {{word}} twice.\"]\n")
+        } else {
+            String::new()
+        };
+        toml.push_str(&format!(
+            "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\n{variants}meaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
+        ));
+    }
+    let file = write(dir.path(), "big.toml", &toml);
+    let cmd = TestCommand::new();
+    let cache = cmd.home().join(".cache/errcode");
+    let home = cmd.home().to_path_buf();
+    let lookup = |cached: bool, query: &str| {
+        let mut run = TestCommand::new();
+        if cached {
+            run = run.env("HOME", &home);
+        } else {
+            // Neither HOME nor XDG_CACHE_HOME: no cache, so no index of the set.
+            run.cmd.env_remove("HOME");
+        }
+        let run = run.args(["--json", "--catalog"]).args([&file]);
+        let run = run.args(["lookup", query]).output();
+        (run.code(), run.json()["matches"].clone(), run.stderr())
+    };
+    let queries = [
+        "Teapot oolong refused.",
+        "Padding entry 17 for size.",
+        "padding entry",
+        "Pad variant 250 spoke loudly twice.",
+        r#"{"error_code":"PAD.0100","error_msg":"Padding entry 100 for size."}"#,
+        "PAD.0042",
+        "ACME.0001",
+        "Backend timeout",
+        "HMAC signature cannot be verified, the x-date header is out of date for HMAC Authentication",
+    ];
+    let index_files = || {
+        (std::fs::read_dir(&cache).unwrap())
+            .map(|e| e.unwrap().path())
+            .filter(|p| {
+                p.file_name()
+                    .unwrap()
+                    .to_str()
+                    .unwrap()
+                    .starts_with("index-")
+            })
+            .collect::<Vec<_>>()
+    };
+    for query in queries {
+        let uncached = lookup(false, query);
+        assert_eq!(uncached.0, 0, "{query}: {}", uncached.2);
+        assert_eq!(lookup(true, query), uncached, "{query}");
+    }
+    assert_eq!(index_files().len(), 1);
+    // Read from the index file, the same again.
+    assert_eq!(lookup(true, queries[3]), lookup(false, queries[3]));
+    // The catalog changes: the index is rebuilt for it, in the same file.
+    std::fs::write(
+        &file,
+        toml.replace("Padding entry 17 ", "Stuffing entry 17 "),
+    )
+    .unwrap();
+    let changed = lookup(true, "Stuffing entry 17 for size.");
+    assert_eq!(changed.0, 0, "{}", changed.2);
+    assert_eq!(changed, lookup(false, "Stuffing entry 17 for size."));
+    assert_eq!(index_files().len(), 1);
+    // A damaged index file: rebuilt, the same answers, nothing said.
+    for path in index_files() {
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() / 2]).unwrap();
+    }
+    assert_eq!(lookup(true, queries[1]), lookup(false, queries[1]));
+    let bytes = std::fs::read(&index_files()[0]).unwrap();
+    assert!(bytes.len() > 1024, "rewritten whole: {} bytes", bytes.len());
+}

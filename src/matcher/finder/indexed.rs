@@ -80,15 +80,26 @@ impl<'c> Indexed<'c> {
     pub(super) fn anchors(&self, number: usize) -> Vec<Anchor<'c>> {
         let mut anchors = Vec::new();
         if number < self.index.len() {
+            let literal = self.index.literal(number);
             for a in self.index.anchors(number) {
-                let catalog = &self.catalogs[a.catalog];
+                let Some(catalog) = self.catalogs.get(a.catalog) else {
+                    continue;
+                };
                 let Some(entry) = catalog.entries.get(a.entry) else {
                     continue;
                 };
-                anchors.push(match a.stands {
-                    Stands::Code => Anchor::Code(catalog, entry),
-                    Stands::Message(form) => Anchor::Message(catalog, entry, form),
-                });
+                // An anchor is taken only where the entry gives the literal as `LiteralIndex::build` takes
+                // it (the index of a set with users' catalogs is read from a cache file: what it says is
+                // checked as it is used, so that it can leave an entry out but not make one up).
+                let anchor = match a.stands {
+                    Stands::Code => (entry.code.as_ref().and_then(|c| c.literal_str())
+                        == Some(literal))
+                    .then_some(Anchor::Code(catalog, entry)),
+                    Stands::Message(form) => (entry.message_forms().get(form))
+                        .filter(|f| f.key() == literal || f.words().contains(&literal))
+                        .map(|_| Anchor::Message(catalog, entry, form)),
+                };
+                anchors.extend(anchor);
             }
         }
         let referrals = self.referrals.iter().filter(|(n, _)| *n == number);
