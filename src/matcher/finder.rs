@@ -161,7 +161,6 @@ impl<'c> Finder<'c> {
         referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
         search: Search,
     ) -> Finder<'c> {
-        let bulk = search == Search::Bulk;
         let mut literals: Vec<Cow<'c, str>> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
         // Each literal's pattern number; kept as the table a short text is read through.
@@ -206,6 +205,35 @@ impl<'c> Finder<'c> {
                 );
             }
         }
+        let table = (search == Search::Small).then(|| LiteralTable::new(index, &literals));
+        Finder::of(literals, anchors, search, table)
+    }
+
+    /// A finder for a large paste or a scan (`Search::Large`, `Search::Bulk`) over the literals of the
+    /// literal index of `catalogs` (which it must index, every one of them searched for) and these
+    /// referrals: the literals `Finder::new` would collect from their entries, in its order, standing for
+    /// the same entries, without working out every message's key (most of building a finder, for a
+    /// catalog of many entries).
+    pub(super) fn from_index(
+        index: &'c LiteralIndex<'static>,
+        catalogs: &'c [Catalog],
+        referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
+        search: Search,
+    ) -> Finder<'c> {
+        let indexed = indexed::Indexed::new(index, catalogs, referrals);
+        let literals: Vec<Cow<'c, str>> = indexed.all().map(Cow::Borrowed).collect();
+        let anchors = (0..literals.len()).map(|n| indexed.anchors(n)).collect();
+        Finder::of(literals, anchors, search, None)
+    }
+
+    /// The finder of these literals, each standing for its `anchors`; `table`: a short text's.
+    fn of(
+        literals: Vec<Cow<'c, str>>,
+        anchors: Vec<Vec<Anchor<'c>>>,
+        search: Search,
+        table: Option<LiteralTable<'c>>,
+    ) -> Finder<'c> {
+        let bulk = search == Search::Bulk;
         let (distinctive, distinctive_codes) = if bulk {
             distinctive(&literals, &anchors)
         } else {
@@ -238,7 +266,6 @@ impl<'c> Finder<'c> {
             let messages = |p: usize| anchors[p].iter().any(|a| matches!(a, Anchor::Message(..)));
             confirm::Confirmations::new(literals.len(), prefiltered, messages)
         });
-        let table = (search == Search::Small).then(|| LiteralTable::new(index, &literals));
         Finder {
             literals,
             automaton: std::sync::OnceLock::new(),

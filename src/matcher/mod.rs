@@ -234,16 +234,20 @@ impl<'c> Matcher<'c> {
             } else {
                 finder::Search::Small
             };
-            // A short text over the built-in catalogs: their literal index, made at build time.
-            let index = (search == finder::Search::Small)
-                .then(|| self.catalogs.literal_index())
-                .flatten();
+            // The catalogs' literal index (the build's, or the cached one of a set with a user's large
+            // catalog): a short text is read through it, and a longer one is searched for its literals,
+            // rather than for those collected from every entry.
             let catalogs = &self.catalogs.catalogs;
             // (Its message keys are chosen among every catalog: a search of some vendors' collects them.)
-            if let Some(index) = index
+            if let Some(index) = self.catalogs.literal_index()
                 && catalogs.iter().all(|c| self.wants(c))
             {
-                return finder::Finder::indexed(index, catalogs, self.referrals());
+                return match search {
+                    finder::Search::Small => {
+                        finder::Finder::indexed(index, catalogs, self.referrals())
+                    }
+                    _ => finder::Finder::from_index(index, catalogs, self.referrals(), search),
+                };
             }
             finder::Finder::new(self.entries(), self.referrals(), search)
         })

@@ -172,6 +172,72 @@ fn a_cache_damaged_behind_a_valid_checksum_falls_back_to_the_toml_and_is_replace
     }
 }
 
+/// The literal index of a set with a user's large catalog, cached beside it, is read in place and checked
+/// as it is used: damaged behind a valid checksum (cut, grown, bytes changed anywhere), it may leave an
+/// entry out but never makes errcode panic, hang or claim an entry the paste does not name.
+#[test]
+fn a_literal_index_damaged_behind_a_valid_checksum_claims_nothing_false() {
+    let cached = Cached::new(700);
+    // (The code in free text: found by the index's literals, not read from a code field.)
+    let paste = "request failed: ACME.0042 Acme failure number 42 for orders.";
+    let ids = |run: &util::Run| -> Vec<String> {
+        (run.json()["matches"].as_array().unwrap().iter())
+            .map(|m| m["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let expected = cached.run(&["--json", "lookup", paste]).expect_code(0);
+    assert_eq!(ids(&expected), ["e42"]);
+    let dir = cached.home.path().join(".cache/errcode");
+    let index_file = (std::fs::read_dir(&dir).unwrap())
+        .map(|e| e.unwrap().path())
+        .find(|p| {
+            p.file_name()
+                .unwrap()
+                .to_str()
+                .unwrap()
+                .starts_with("index-")
+        })
+        .expect("the lookup wrote the set's index");
+    let good = std::fs::read(&index_file).unwrap();
+    let mut rng = fastrand::Rng::with_seed(16);
+    type Damage = Box<dyn Fn(&mut Vec<u8>)>;
+    let mut damages: Vec<(String, Damage)> = vec![
+        ("cut".into(), Box::new(|body| body.truncate(body.len() / 2))),
+        ("grown".into(), Box::new(|body| body.extend(b"\0\0\0"))),
+    ];
+    // The anchor that says `ACME.0042` is entry 42's code (three u32s: catalog, entry, and u32::MAX for a
+    // code), made to say entry 43's: the last code anchor of an entry 42, as the user's catalog comes
+    // after the built-in ones.
+    let body = CacheFile::split(&good).body;
+    let anchor = [42u32.to_le_bytes(), u32::MAX.to_le_bytes()].concat();
+    let at = (body.windows(8).rposition(|w| w == anchor)).expect("entry 42's code anchor");
+    damages.push((
+        "entry 42's code given to 43".into(),
+        Box::new(move |body| body[at] = 43),
+    ));
+    let len = body.len();
+    for _ in 0..40 {
+        let (at, bits) = (rng.usize(0..len), rng.u8(1..));
+        damages.push((
+            format!("byte {at} ^ {bits}"),
+            Box::new(move |body| body[at] ^= bits),
+        ));
+    }
+    for (what, damage) in damages {
+        let mut file = CacheFile::split(&good);
+        damage(&mut file.body);
+        std::fs::write(&index_file, file.sealed()).unwrap();
+        let run = cached.run(&["--json", "lookup", paste]);
+        assert!([0, 1].contains(&run.code()), "{what}: {}", run.stderr());
+        assert_eq!(run.stderr(), "", "{what}");
+        assert!(
+            ids(&run).iter().all(|id| id == "e42"),
+            "{what}: {:?}",
+            ids(&run)
+        );
+    }
+}
+
 /// Issue 16.2: a FIFO at the cache path made every lookup wait for a writer forever; a symlink to
 /// `/dev/zero` read until memory ran out. Now only a regular file of a bounded size is read, and what
 /// was there is replaced.

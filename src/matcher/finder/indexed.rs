@@ -88,16 +88,16 @@ impl<'c> Indexed<'c> {
                 let Some(entry) = catalog.entries.get(a.entry) else {
                     continue;
                 };
-                // An anchor is taken only where the entry gives the literal as `LiteralIndex::build` takes
-                // it (the index of a set with users' catalogs is read from a cache file: what it says is
-                // checked as it is used, so that it can leave an entry out but not make one up).
+                // The index of a set with users' catalogs is read from a cache file: what it says is
+                // checked as it is used, so that it can leave an entry out but not make one up. A code
+                // stands for its entry only where it is the entry's code; a message form, found only where
+                // its whole template matches, need only be one the entry has.
                 let anchor = match a.stands {
                     Stands::Code => (entry.code.as_ref().and_then(|c| c.literal_str())
                         == Some(literal))
                     .then_some(Anchor::Code(catalog, entry)),
-                    Stands::Message(form) => (entry.message_forms().get(form))
-                        .filter(|f| f.key() == literal || f.words().contains(&literal))
-                        .map(|_| Anchor::Message(catalog, entry, form)),
+                    Stands::Message(form) => (form < entry.message_forms().len())
+                        .then_some(Anchor::Message(catalog, entry, form)),
                 };
                 anchors.extend(anchor);
             }

@@ -384,3 +384,49 @@ fn the_built_literal_index_is_the_loaded_catalogs_one() {
     fewer.catalogs.pop();
     assert!(fewer.literal_index().is_none());
 }
+
+/// A scan's finder (and a large paste's) built over the literal index has the literals a finder built from
+/// every entry collects, in its order, each standing for the same entries in the same order, and so the
+/// same prefilter, confirmations and distinctive codes.
+#[test]
+fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
+    let catalogs = Catalogs::builtin();
+    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
+    let all = &catalogs.catalogs;
+    let referrals = || {
+        all.iter()
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
+    };
+    let entries = || {
+        all.iter()
+            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+    };
+    let describe = |finder: &Finder<'_>| -> Vec<String> {
+        (finder.literals.iter().zip(&finder.anchors))
+            .map(|(literal, anchors)| {
+                let anchors: Vec<String> = (anchors.iter())
+                    .map(|anchor| match *anchor {
+                        Anchor::Code(c, e) => format!("{} {} code", c.id, e.index),
+                        Anchor::Message(c, e, form) => {
+                            format!("{} {} message {form}", c.id, e.index)
+                        }
+                        Anchor::Referral(c, r) => format!("{} referral {}", c.id, r.id),
+                    })
+                    .collect();
+                format!("{literal:?} {anchors:?}")
+            })
+            .collect()
+    };
+    for search in [Search::Large, Search::Bulk] {
+        let from_entries = Finder::new(entries(), referrals(), search);
+        let from_index = Finder::from_index(index, all, referrals(), search);
+        assert!(from_entries.literals.len() > 1000);
+        assert_eq!(describe(&from_index), describe(&from_entries), "{search:?}");
+        assert_eq!(from_index.distinctive, from_entries.distinctive);
+        assert_eq!(from_index.distinctive_codes, from_entries.distinctive_codes);
+        assert_eq!(
+            from_index.prefilter.is_some(),
+            from_entries.prefilter.is_some()
+        );
+    }
+}
