@@ -648,6 +648,32 @@ fn catalog(
 mod tests {
     use super::*;
 
+    /// A varint read by hand, from eight bytes at once or byte by byte where fewer are left, is what
+    /// postcard reads: every length, the largest u32, and what is no u32 (a fifth byte too large, a sixth).
+    #[test]
+    fn varints_are_read_as_postcard_reads_them() {
+        let mut encodings: Vec<Vec<u8>> =
+            [0, 1, 127, 128, 16_383, 16_384, 2_097_152, 1 << 28, u32::MAX]
+                .iter()
+                .map(|n| postcard::to_allocvec(n).unwrap())
+                .collect();
+        encodings.push(vec![0xff, 0xff, 0xff, 0xff, 0x1f]);
+        encodings.push(vec![0x80, 0x80, 0x80, 0x80, 0x10]);
+        encodings.push(vec![0x80, 0x80, 0x80, 0x80, 0x80, 0x01]);
+        for encoding in encodings {
+            for padding in [0, 1, 3, 8] {
+                let mut bytes = encoding.clone();
+                bytes.extend(std::iter::repeat_n(0x55, padding));
+                let by_postcard = postcard::take_from_bytes::<u32>(&bytes)
+                    .ok()
+                    .map(|(n, rest)| (n, rest.len()));
+                let mut reader = crate::catalog::record::Reader(&bytes);
+                let by_hand = reader.u32().map(|n| (n, reader.0.len()));
+                assert_eq!(by_hand, by_postcard, "{bytes:?}");
+            }
+        }
+    }
+
     /// Records of every shape, written by serde and read by hand: the same record; and any bytes, read
     /// both ways: the same answer (a record `read_into` takes, postcard takes whole, alike).
     #[test]
