@@ -121,6 +121,32 @@ pub(super) fn text_statuses(
     found
 }
 
+/// Statuses a paste's prose states as an error's number (`Exception: Error 403 Daily Limit Exceeded.`,
+/// `Youtube Error 403: ...`): `Error`, a space, an error status (4xx, 5xx) standing alone.
+pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, lead) in text.match_indices("Error ") {
+        let start = at + lead.len();
+        let alone = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let Some(digits) = bytes.get(start..start + 3) else {
+            continue;
+        };
+        let ends = bytes
+            .get(start + 3)
+            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'));
+        if alone
+            && ends
+            && matches!(digits[0], b'4' | b'5')
+            && digits.iter().all(u8::is_ascii_digit)
+        {
+            let status = text[start..start + 3].parse().expect("three digits");
+            found.push((status, start..start + 3));
+        }
+    }
+    found
+}
+
 /// Statuses stated with their reason phrase in a paste's prose (`responds with 403 Forbidden.`, `429 Too
 /// Many Requests`): an error status (4xx, 5xx) standing alone, then a space and its phrase, any case, ending
 /// there. Said in passing, without `HTTP` or `status` before it, a number is a status only so.
