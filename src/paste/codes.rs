@@ -50,6 +50,7 @@ pub(super) fn named_elsewhere(text: &str) -> Vec<Found<String>> {
         &mut found,
         dotnet_reason,
     );
+    google_status_classes(text, &mut found);
     for package in AWS_JAVA_MODEL_PACKAGES {
         codes_after(
             text,
@@ -72,6 +73,71 @@ fn dotnet_reason(after: &str) -> Option<Range<usize>> {
     let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
     let code_like = end >= 3 && after.starts_with(|c: char| c.is_ascii_alphabetic());
     (code_like && after[end..].starts_with("] Domain[")).then_some(0..end)
+}
+
+/// Google's client libraries throw a call's error as the class of its status (google.rpc.Code) in CamelCase:
+/// Python's google-api-core (`google.api_core.exceptions.PermissionDenied: 403 ...`), Java's gax
+/// (`com.google.api.gax.rpc.ResourceExhaustedException: ...`), Ruby's google-cloud-errors
+/// (`Google::Cloud::ResourceExhaustedError: 8:...`): `(package, the class's suffix)`.
+const GOOGLE_STATUS_CLASSES: &[(&str, &str)] = &[
+    ("google.api_core.exceptions.", ""),
+    ("com.google.api.gax.rpc.", "Exception"),
+    ("Google::Cloud::", "Error"),
+];
+
+/// The canonical codes of google.rpc.Code (gRPC's), as the classes above are named for them.
+const GRPC_CODES: &[&str] = &[
+    "CANCELLED",
+    "UNKNOWN",
+    "INVALID_ARGUMENT",
+    "DEADLINE_EXCEEDED",
+    "NOT_FOUND",
+    "ALREADY_EXISTS",
+    "PERMISSION_DENIED",
+    "UNAUTHENTICATED",
+    "RESOURCE_EXHAUSTED",
+    "FAILED_PRECONDITION",
+    "ABORTED",
+    "OUT_OF_RANGE",
+    "UNIMPLEMENTED",
+    "INTERNAL",
+    "UNAVAILABLE",
+    "DATA_LOSS",
+];
+
+/// The status a Google client's exception class names, where the class is thrown (`<class>: <message>`)
+/// and is named for a canonical code (not the HTTP-only classes, `Forbidden`, `TooManyRequests`).
+fn google_status_classes(text: &str, found: &mut Vec<Found<String>>) {
+    for (package, suffix) in GOOGLE_STATUS_CLASSES {
+        for (at, _) in text.match_indices(package) {
+            let start = at + package.len();
+            let rest = &text[start..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let thrown = rest[end..]
+                .strip_prefix(": ")
+                .is_some_and(|m| m.starts_with(|c: char| !c.is_whitespace()));
+            let Some(class) = rest[..end].strip_suffix(suffix).filter(|_| thrown) else {
+                continue;
+            };
+            let mut name = String::with_capacity(class.len() + 4);
+            for (i, c) in class.char_indices() {
+                if i > 0 && c.is_ascii_uppercase() {
+                    name.push('_');
+                }
+                name.push(c.to_ascii_uppercase());
+            }
+            if GRPC_CODES.contains(&name.as_str()) {
+                push(
+                    found,
+                    name,
+                    start..start + class.len(),
+                    "Google client's exception class",
+                );
+            }
+        }
+    }
 }
 
 /// The packages of the API Gateway management API's modelled errors in the AWS SDK for Java (v1, v2): the

@@ -268,6 +268,25 @@ fn an_error_number_in_prose_is_a_status() {
 }
 
 #[test]
+fn a_google_clients_status_class_names_the_status() {
+    let text = "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded.";
+    let e = read_paste(text);
+    assert_eq!(values(&e.code_fields), ["RESOURCE_EXHAUSTED"]);
+    assert_eq!(&text[e.code_fields[0].span.clone()], "ResourceExhausted");
+    let e = read_paste("Google::Cloud::FailedPreconditionError: 9:Bucket is locked");
+    assert_eq!(values(&e.code_fields), ["FAILED_PRECONDITION"]);
+    // HTTP-only classes, other packages' and classes not thrown are none.
+    for text in [
+        "google.api_core.exceptions.TooManyRequests: 429 x",
+        "my.exceptions.PermissionDenied: 403 x",
+        "except google.api_core.exceptions.NotFound:",
+        "Google::Cloud::NotFound: 5:x",
+    ] {
+        assert!(read_paste(text).code_fields.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn an_empty_value_spelt_out_is_no_code() {
     let e = read_paste(
         "Invalid Method identifier specified (Service: null; Status Code: 404; Error Code: null; Request ID: 5f90)",

@@ -1,7 +1,8 @@
 //! Google's errors as clients print them, outside the response's fields: gRPC's Python enum of a status
 //! (`StatusCode.RESOURCE_EXHAUSTED`), the Go client's error line quoted inside a sentence, the .NET client's
-//! `Reason[...]`, and a status stated as an error's number (`Error 403 ...`). Through the binary; the pastes
-//! are written for the tests, each showing one behaviour.
+//! `Reason[...]`, a status stated as an error's number (`Error 403 ...`), and the exception classes Google's
+//! client libraries name for a status (`google.api_core.exceptions.PermissionDenied`). Through the binary;
+//! the pastes are written for the tests, each showing one behaviour.
 
 use crate::util::{TestCommand, rows};
 
@@ -80,4 +81,42 @@ fn an_error_number_in_prose_states_the_status() {
         let text = paste.replace("Error 403 ", other);
         assert!(claims(&text).is_empty(), "{text}");
     }
+}
+
+/// Google's client libraries throw an error as the class of its status (Python's google-api-core, Java's
+/// gax, Ruby's google-cloud-errors): a class named for a canonical code is that status, and a message beside
+/// it that a reason of the same status answers is its wording.
+#[test]
+fn a_google_clients_status_class_is_the_status() {
+    let statuses = |paste: &str| -> Vec<(String, Option<String>, u64)> {
+        let mut found = claims(paste);
+        found.dedup();
+        found
+    };
+    for (paste, code, status) in [
+        (
+            "google.api_core.exceptions.PermissionDenied: 403 The caller lacks access to the dataset.",
+            "PERMISSION_DENIED",
+            403,
+        ),
+        (
+            "com.google.api.gax.rpc.NotFoundException: io.grpc.StatusRuntimeException: NOT_FOUND: Dataset x not found",
+            "NOT_FOUND",
+            404,
+        ),
+        // The reason's message (RATE_LIMIT_EXCEEDED's) beside the class is the status's wording.
+        (
+            "Google::Cloud::ResourceExhaustedError: 8:Quota exceeded for quota metric 'Requests' and limit 'Requests per minute' of service 'speech.googleapis.com' for consumer 'project_number:1234'.",
+            "RESOURCE_EXHAUSTED",
+            429,
+        ),
+    ] {
+        assert_eq!(statuses(paste), [google(code, status)], "{paste}");
+    }
+    // A class named for no canonical code (HTTP's `Forbidden`), or one named but not thrown (an `except`
+    // clause), is no status.
+    assert!(
+        claims("google.api_core.exceptions.Forbidden: 403 The caller lacks access.").is_empty()
+    );
+    assert!(claims("except google.api_core.exceptions.NotFound:\n    pass\n").is_empty());
 }
