@@ -17,7 +17,7 @@ mod words;
 
 pub use hints::Hints;
 pub use products::OtherProduct;
-use statuses::{error_statuses, phrase_statuses, text_statuses};
+use statuses::{error_statuses, grpc_code_statuses, phrase_statuses, text_statuses};
 use words::Words;
 
 /// One piece of text in the paste, with its byte range in the original paste.
@@ -397,7 +397,10 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         // After the status lines, so that one with its phrase (`HTTP/1.1 401 Unauthorized`) is told as such.
         if reading == Reading::Paste {
             let prose = phrase_statuses(&view.text);
-            for (status, range) in prose.into_iter().chain(error_statuses(&view.text)) {
+            let named = error_statuses(&view.text)
+                .into_iter()
+                .chain(grpc_code_statuses(&view.text));
+            for (status, range) in prose.into_iter().chain(named) {
                 push(
                     &mut evidence.statuses,
                     status,

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::statuses::GRPC_CODES;
 use super::{Found, push};
 
 /// An SDK's exception class where a code would stand (`Error: TencentCloudSDKHttpException [Error]: ...`):
@@ -85,26 +86,6 @@ const GOOGLE_STATUS_CLASSES: &[(&str, &str)] = &[
     ("Google::Cloud::", "Error"),
 ];
 
-/// The canonical codes of google.rpc.Code (gRPC's), as the classes above are named for them.
-const GRPC_CODES: &[&str] = &[
-    "CANCELLED",
-    "UNKNOWN",
-    "INVALID_ARGUMENT",
-    "DEADLINE_EXCEEDED",
-    "NOT_FOUND",
-    "ALREADY_EXISTS",
-    "PERMISSION_DENIED",
-    "UNAUTHENTICATED",
-    "RESOURCE_EXHAUSTED",
-    "FAILED_PRECONDITION",
-    "ABORTED",
-    "OUT_OF_RANGE",
-    "UNIMPLEMENTED",
-    "INTERNAL",
-    "UNAVAILABLE",
-    "DATA_LOSS",
-];
-
 /// The status a Google client's exception class names, where the class is thrown (`<class>: <message>`)
 /// and is named for a canonical code (not the HTTP-only classes, `Forbidden`, `TooManyRequests`).
 fn google_status_classes(text: &str, found: &mut Vec<Found<String>>) {
@@ -128,7 +109,7 @@ fn google_status_classes(text: &str, found: &mut Vec<Found<String>>) {
                 }
                 name.push(c.to_ascii_uppercase());
             }
-            if GRPC_CODES.contains(&name.as_str()) {
+            if GRPC_CODES.iter().any(|(code, _)| *code == name) {
                 push(
                     found,
                     name,

@@ -287,6 +287,25 @@ fn a_google_clients_status_class_names_the_status() {
 }
 
 #[test]
+fn a_status_beside_its_canonical_code_is_one() {
+    for (text, status) in [
+        ("Client error: (429) RESOURCE_EXHAUSTED", 429),
+        ("got [404] NOT_FOUND back", 404),
+        ("403 PERMISSION_DENIED: no", 403),
+    ] {
+        assert_eq!(values(&read_paste(text).statuses), [status], "{text}");
+    }
+    // A number the code does not map to, or a longer name, states nothing.
+    for text in [
+        "(403) RESOURCE_EXHAUSTED",
+        "429 RESOURCE_EXHAUSTED_X",
+        "1429 RESOURCE_EXHAUSTED",
+    ] {
+        assert!(read_paste(text).statuses.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn an_empty_value_spelt_out_is_no_code() {
     let e = read_paste(
         "Invalid Method identifier specified (Service: null; Status Code: 404; Error Code: null; Request ID: 5f90)",

@@ -120,3 +120,19 @@ fn a_google_clients_status_class_is_the_status() {
     );
     assert!(claims("except google.api_core.exceptions.NotFound:\n    pass\n").is_empty());
 }
+
+/// A status stated beside the canonical code it maps to (`Client error: (429) RESOURCE_EXHAUSTED`, R's
+/// gargle) is the paste's status, as a status beside its reason phrase is: the code named in the text,
+/// Google named, is claimed with it.
+#[test]
+fn a_status_beside_its_canonical_code_is_stated() {
+    let paste = "Sheets read failed (429) RESOURCE_EXHAUSTED\n  * Too many reads of the sheet for service 'sheets.googleapis.com'.\n";
+    let mut found = claims(paste);
+    found.dedup();
+    assert_eq!(found, [google("RESOURCE_EXHAUSTED", 429)]);
+    // Without the number, or with one the code does not map to, the name in the text is not enough.
+    for other in ["(429) ", "(403) "] {
+        let text = paste.replace("(429) ", if other == "(429) " { "" } else { other });
+        assert!(claims(&text).is_empty(), "{text}");
+    }
+}
