@@ -17,7 +17,7 @@ mod words;
 
 pub use hints::Hints;
 pub use products::OtherProduct;
-use statuses::{phrase_statuses, text_statuses};
+use statuses::{error_statuses, grpc_code_statuses, phrase_statuses, text_statuses};
 use words::Words;
 
 /// One piece of text in the paste, with its byte range in the original paste.
@@ -216,9 +216,20 @@ fn status_value(value: &str) -> Option<(u16, std::ops::Range<usize>)> {
     valid.then(|| (digits.parse().expect("three digits"), skip..skip + 3))
 }
 
-/// A code value: a letter, then letters, digits, `_`, `.`, `%`, `{`, `}` (less a final full stop).
+/// gRPC's Python package names a status by its enum (`status = StatusCode.RESOURCE_EXHAUSTED`): the name
+/// after it is the status's, google.rpc.Code's.
+const GRPC_PYTHON_STATUS: &str = "StatusCode.";
+
+/// A code value: a letter, then letters, digits, `_`, `.`, `%`, `{`, `}` (less a final full stop); after
+/// gRPC's Python enum (`StatusCode.`), the status name it holds.
 fn code_value(value: &str) -> Option<std::ops::Range<usize>> {
-    let skip = usize::from(value.starts_with(['"', '\'']));
+    let quoted = usize::from(value.starts_with(['"', '\'']));
+    let skip = match value[quoted..].strip_prefix(GRPC_PYTHON_STATUS) {
+        Some(name) if name.starts_with(|c: char| c.is_ascii_uppercase()) => {
+            quoted + GRPC_PYTHON_STATUS.len()
+        }
+        _ => quoted,
+    };
     let rest = &value[skip..];
     if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
@@ -385,7 +396,11 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         }
         // After the status lines, so that one with its phrase (`HTTP/1.1 401 Unauthorized`) is told as such.
         if reading == Reading::Paste {
-            for (status, range) in phrase_statuses(&view.text) {
+            let prose = phrase_statuses(&view.text);
+            let named = error_statuses(&view.text)
+                .into_iter()
+                .chain(grpc_code_statuses(&view.text));
+            for (status, range) in prose.into_iter().chain(named) {
                 push(
                     &mut evidence.statuses,
                     status,

@@ -318,7 +318,7 @@ impl<'c> Matcher<'c> {
         }
         let generic = generic_code(&found.value);
         let reason = found.source.eq_ignore_ascii_case("reason");
-        let points = if reason && found.value.starts_with(|c: char| c.is_ascii_lowercase()) {
+        let points = if reason && is_legacy_reason(&found.value) {
             LEGACY_REASON
         } else if reason {
             ERROR_INFO_REASON
@@ -387,6 +387,9 @@ impl<'c> Matcher<'c> {
             Target::Code(entry) => {
                 let points = if !hit.generic {
                     CODE_IN_TEXT
+                } else if is_legacy_reason(found.value) {
+                    // A legacy reason written in prose (`... : dailyLimitExceeded`) is stated as in its field.
+                    LEGACY_REASON
                 } else if matches!(place, Place::Text(..)) && leads_a_message(haystack, &hit.span) {
                     GRPC_STATUS
                 } else {
@@ -475,6 +478,14 @@ impl<'c> Matcher<'c> {
             })
             .collect()
     }
+}
+
+/// Whether a code has the form of Google's legacy `errors[].reason` (`dailyLimitExceeded`): lower camel case,
+/// no plain word (`forbidden`) nor another system's CamelCase (`NotFound`).
+fn is_legacy_reason(code: &str) -> bool {
+    code.starts_with(|c: char| c.is_ascii_lowercase())
+        && code.bytes().any(|b| b.is_ascii_uppercase())
+        && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
 /// Whether a referral found in a paste is worth saying. A code template of names (Tencent's

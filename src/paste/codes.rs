@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::statuses::GRPC_CODES;
 use super::{Found, push};
 
 /// An SDK's exception class where a code would stand (`Error: TencentCloudSDKHttpException [Error]: ...`):
@@ -43,6 +44,14 @@ pub(super) fn named_elsewhere(text: &str) -> Vec<Found<String>> {
         &mut found,
         googleapi_reason,
     );
+    codes_after(
+        text,
+        DOTNET_REASON,
+        "Google API client for .NET reason",
+        &mut found,
+        dotnet_reason,
+    );
+    google_status_classes(text, &mut found);
     for package in AWS_JAVA_MODEL_PACKAGES {
         codes_after(
             text,
@@ -53,6 +62,63 @@ pub(super) fn named_elsewhere(text: &str) -> Vec<Found<String>> {
         );
     }
     found
+}
+
+/// Google's API client for .NET prints each item of an error's `errors[]` as `Message[<message>]
+/// Location[<location> - <type>] Reason[<reason>] Domain[<domain>]` (`SingleError.ToString`): the reason
+/// follows the location's closing bracket.
+const DOTNET_REASON: &str = "] Reason[";
+
+/// The reason in its brackets, where the domain follows it as the client prints it.
+fn dotnet_reason(after: &str) -> Option<Range<usize>> {
+    let end = after.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))?;
+    let code_like = end >= 3 && after.starts_with(|c: char| c.is_ascii_alphabetic());
+    (code_like && after[end..].starts_with("] Domain[")).then_some(0..end)
+}
+
+/// Google's client libraries throw a call's error as the class of its status (google.rpc.Code) in CamelCase:
+/// Python's google-api-core (`google.api_core.exceptions.PermissionDenied: 403 ...`), Java's gax
+/// (`com.google.api.gax.rpc.ResourceExhaustedException: ...`), Ruby's google-cloud-errors
+/// (`Google::Cloud::ResourceExhaustedError: 8:...`): `(package, the class's suffix)`.
+const GOOGLE_STATUS_CLASSES: &[(&str, &str)] = &[
+    ("google.api_core.exceptions.", ""),
+    ("com.google.api.gax.rpc.", "Exception"),
+    ("Google::Cloud::", "Error"),
+];
+
+/// The status a Google client's exception class names, where the class is thrown (`<class>: <message>`)
+/// and is named for a canonical code (not the HTTP-only classes, `Forbidden`, `TooManyRequests`).
+fn google_status_classes(text: &str, found: &mut Vec<Found<String>>) {
+    for (package, suffix) in GOOGLE_STATUS_CLASSES {
+        for (at, _) in text.match_indices(package) {
+            let start = at + package.len();
+            let rest = &text[start..];
+            let end = rest
+                .find(|c: char| !c.is_ascii_alphanumeric())
+                .unwrap_or(rest.len());
+            let thrown = rest[end..]
+                .strip_prefix(": ")
+                .is_some_and(|m| m.starts_with(|c: char| !c.is_whitespace()));
+            let Some(class) = rest[..end].strip_suffix(suffix).filter(|_| thrown) else {
+                continue;
+            };
+            let mut name = String::with_capacity(class.len() + 4);
+            for (i, c) in class.char_indices() {
+                if i > 0 && c.is_ascii_uppercase() {
+                    name.push('_');
+                }
+                name.push(c.to_ascii_uppercase());
+            }
+            if GRPC_CODES.iter().any(|(code, _)| *code == name) {
+                push(
+                    found,
+                    name,
+                    start..start + class.len(),
+                    "Google client's exception class",
+                );
+            }
+        }
+    }
 }
 
 /// The packages of the API Gateway management API's modelled errors in the AWS SDK for Java (v1, v2): the
@@ -134,19 +200,24 @@ fn sdk_prefixed_code(message: &str) -> Option<Range<usize>> {
 }
 
 /// Google's Go client prints an error whose one reason says what its message says as
-/// `googleapi: Error <status>: <message>, <reason>`: the reason ends the line, after the last comma.
+/// `googleapi: Error <status>: <message>, <reason>`: the reason ends the error, after a comma: at the line's
+/// end, or where the text that quoted the error closes its quote (`` `...: ..., forbidden` when ... ``).
 fn googleapi_reason(after: &str) -> Option<Range<usize>> {
     let line = &after[..after.find(['\n', '\r']).unwrap_or(after.len())];
     // `403: ` and a message.
     let message_at = line
         .find(": ")
         .filter(|&i| i == 3 && line[..i].bytes().all(|b| b.is_ascii_digit()))?;
-    let comma = line.rfind(", ").filter(|&i| i > message_at)?;
-    let reason = line[comma + 2..].trim_end();
-    let code_like = reason.len() >= 3
-        && reason.starts_with(|c: char| c.is_ascii_alphabetic())
-        && reason
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_');
-    code_like.then_some(comma + 2..comma + 2 + reason.len())
+    let reason_at = |(comma, _): (usize, &str)| {
+        let start = comma + 2;
+        let rest = &line[start..];
+        let len = rest
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+            .unwrap_or(rest.len());
+        let ends = rest[len..].trim_end();
+        let closed = ends.is_empty() || ends.starts_with(['`', '"', '\'', ')', ']']);
+        let code_like = len >= 3 && rest.starts_with(|c: char| c.is_ascii_alphabetic());
+        (comma > message_at && closed && code_like).then_some(start..start + len)
+    };
+    line.rmatch_indices(", ").find_map(reason_at)
 }

@@ -49,17 +49,38 @@ impl Envelope {
 /// Tencent Cloud API 3.0 answers every error as `{"Response": {"Error": {"Code": ..., "Message": ...},
 /// "RequestId": ...}}` (cloud.tencent.com/document/api/213/15694, “返回结果”); SDKs and logs print it as
 /// JSON, escaped JSON, or a Python dict.
-static ENVELOPES: [Envelope; 1] = [Envelope {
-    vendor: Vendor::Tencent,
-    shape: LazyLock::new(|| {
-        Regex::new(
-            r#"\\*["']Response\\*["']\s*:\s*\{(?:[^{}]{0,200}?,)?\s*u?\\*["']Error\\*["']\s*:\s*\{"#,
-        )
+/// JD Cloud's OpenAPI answers `{"requestId": ..., "error": {"status": "ACCESS_ERROR", "code": 401, "message":
+/// ...}}` (its Introduction's “错误返回格式”, Error Return Format: catalogs/sources/jdcloud-openapi-common-errors.md):
+/// Google's `error` object, with the status name, beside a `requestId` that Google's bodies do not have.
+static ENVELOPES: [Envelope; 2] = [
+    Envelope {
+        vendor: Vendor::Tencent,
+        shape: LazyLock::new(|| {
+            Regex::new(
+                r#"\\*["']Response\\*["']\s*:\s*\{(?:[^{}]{0,200}?,)?\s*u?\\*["']Error\\*["']\s*:\s*\{"#,
+            )
             .expect("valid regex")
-    }),
-    words: &["Response", "Error"],
-    what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
-}];
+        }),
+        words: &["Response", "Error"],
+        what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
+    },
+    Envelope {
+        vendor: Vendor::Jdcloud,
+        shape: LazyLock::new(|| {
+            // The request's id first (a `result` of the call may stand between), or after the error object.
+            let q = r#"\\*["']"#;
+            let error =
+                format!(r#"{q}error{q}\s*:\s*\{{[^{{}}]*?{q}status{q}\s*:\s*{q}[A-Z][A-Z_]+{q}"#);
+            let request_id = format!(r#"{q}requestId{q}\s*:\s*{q}[^"'\\]*{q}"#);
+            Regex::new(&format!(
+                r#"{request_id}[\s\S]{{0,1000}}?{error}|{error}[^{{}}]*\}}[\s\S]{{0,200}}?{request_id}"#
+            ))
+            .expect("valid regex")
+        }),
+        words: &["requestId", "error", "status"],
+        what: "JD Cloud OpenAPI error envelope (requestId, error.status)",
+    },
+];
 
 impl Hints {
     /// The hints of these catalogs.

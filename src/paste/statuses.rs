@@ -121,6 +121,85 @@ pub(super) fn text_statuses(
     found
 }
 
+/// Statuses a paste's prose states as an error's number (`Exception: Error 403 Daily Limit Exceeded.`,
+/// `Youtube Error 403: ...`): `Error`, a space, an error status (4xx, 5xx) standing alone.
+pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, lead) in text.match_indices("Error ") {
+        let start = at + lead.len();
+        let alone = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
+        let Some(digits) = bytes.get(start..start + 3) else {
+            continue;
+        };
+        let ends = bytes
+            .get(start + 3)
+            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'));
+        if alone
+            && ends
+            && matches!(digits[0], b'4' | b'5')
+            && digits.iter().all(u8::is_ascii_digit)
+        {
+            let status = text[start..start + 3].parse().expect("three digits");
+            found.push((status, start..start + 3));
+        }
+    }
+    found
+}
+
+/// The canonical codes of google.rpc.Code (gRPC's), with the HTTP status google/rpc/code.proto maps each to.
+pub(super) const GRPC_CODES: &[(&str, u16)] = &[
+    ("CANCELLED", 499),
+    ("UNKNOWN", 500),
+    ("INVALID_ARGUMENT", 400),
+    ("DEADLINE_EXCEEDED", 504),
+    ("NOT_FOUND", 404),
+    ("ALREADY_EXISTS", 409),
+    ("PERMISSION_DENIED", 403),
+    ("UNAUTHENTICATED", 401),
+    ("RESOURCE_EXHAUSTED", 429),
+    ("FAILED_PRECONDITION", 400),
+    ("ABORTED", 409),
+    ("OUT_OF_RANGE", 400),
+    ("UNIMPLEMENTED", 501),
+    ("INTERNAL", 500),
+    ("UNAVAILABLE", 503),
+    ("DATA_LOSS", 500),
+];
+
+/// Statuses stated beside the canonical code they map to, as a status beside its reason phrase
+/// (`Client error: (429) RESOURCE_EXHAUSTED`, `[404] NOT_FOUND`, `403 PERMISSION_DENIED`): the number, alone or
+/// in brackets, a space, and the code's name, ending there.
+pub(super) fn grpc_code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    for (at, _) in text.match_indices(' ') {
+        let end = at - usize::from(at > 0 && matches!(bytes[at - 1], b')' | b']'));
+        let Some(start) = end.checked_sub(3) else {
+            continue;
+        };
+        let digits = &bytes[start..end];
+        let alone =
+            start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
+        if !alone || !matches!(digits[0], b'4' | b'5') || !digits.iter().all(u8::is_ascii_digit) {
+            continue;
+        }
+        let status: u16 = text[start..end].parse().expect("three digits");
+        let rest = &bytes[at + 1..];
+        let named = GRPC_CODES.iter().any(|(code, maps_to)| {
+            *maps_to == status
+                && rest.starts_with(code.as_bytes())
+                && rest
+                    .get(code.len())
+                    .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        });
+        if named {
+            found.push((status, start..end));
+        }
+    }
+    found
+}
+
 /// Statuses stated with their reason phrase in a paste's prose (`responds with 403 Forbidden.`, `429 Too
 /// Many Requests`): an error status (4xx, 5xx) standing alone, then a space and its phrase, any case, ending
 /// there. Said in passing, without `HTTP` or `status` before it, a number is a status only so.

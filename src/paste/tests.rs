@@ -211,6 +211,101 @@ fn a_googleapi_error_line_ends_with_its_reason() {
 }
 
 #[test]
+fn a_googleapi_line_quoted_in_a_sentence_ends_at_the_quote() {
+    let line =
+        "said `googleapi: Error 403: No permission, forbidden` when calling iam, while owner";
+    let e = read_paste(line);
+    assert_eq!(values(&e.code_fields), ["forbidden"]);
+    assert_eq!(&line[e.code_fields[0].span.clone()], "forbidden");
+}
+
+#[test]
+fn the_dotnet_clients_reason_is_a_code() {
+    let text = "Errors [\n\tMessage[No] Location[ - ] Reason[forbidden] Domain[global]\n]";
+    let e = read_paste(text);
+    assert_eq!(values(&e.code_fields), ["forbidden"]);
+    assert_eq!(&text[e.code_fields[0].span.clone()], "forbidden");
+    assert!(
+        read_paste("Location[x] Reason[forbidden]")
+            .code_fields
+            .is_empty()
+    );
+}
+
+#[test]
+fn grpcs_python_enum_holds_the_status_name() {
+    let text = "\tstatus = StatusCode.PERMISSION_DENIED\n";
+    let e = read_paste(text);
+    assert_eq!(values(&e.code_fields), ["PERMISSION_DENIED"]);
+    assert_eq!(&text[e.code_fields[0].span.clone()], "PERMISSION_DENIED");
+}
+
+#[test]
+fn an_error_number_in_prose_is_a_status() {
+    assert_eq!(
+        values(&read_paste("Exception: Error 403 Daily Limit Exceeded.").statuses),
+        [403]
+    );
+    assert_eq!(
+        values(&read_paste("Youtube Error 503: try later").statuses),
+        [503]
+    );
+    // Not an error status, not alone, or part of a longer number or word.
+    for text in [
+        "Error 200 OK",
+        "Error 4031 x",
+        "Error 403x",
+        "HttpErrorError 403 x",
+        "error 403 x",
+    ] {
+        assert!(read_paste(text).statuses.is_empty(), "{text}");
+    }
+    // Google's Go client's line says it once.
+    assert_eq!(
+        values(&read_paste("googleapi: Error 403: No, forbidden").statuses),
+        [403]
+    );
+}
+
+#[test]
+fn a_google_clients_status_class_names_the_status() {
+    let text = "google.api_core.exceptions.ResourceExhausted: 429 Quota exceeded.";
+    let e = read_paste(text);
+    assert_eq!(values(&e.code_fields), ["RESOURCE_EXHAUSTED"]);
+    assert_eq!(&text[e.code_fields[0].span.clone()], "ResourceExhausted");
+    let e = read_paste("Google::Cloud::FailedPreconditionError: 9:Bucket is locked");
+    assert_eq!(values(&e.code_fields), ["FAILED_PRECONDITION"]);
+    // HTTP-only classes, other packages' and classes not thrown are none.
+    for text in [
+        "google.api_core.exceptions.TooManyRequests: 429 x",
+        "my.exceptions.PermissionDenied: 403 x",
+        "except google.api_core.exceptions.NotFound:",
+        "Google::Cloud::NotFound: 5:x",
+    ] {
+        assert!(read_paste(text).code_fields.is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_status_beside_its_canonical_code_is_one() {
+    for (text, status) in [
+        ("Client error: (429) RESOURCE_EXHAUSTED", 429),
+        ("got [404] NOT_FOUND back", 404),
+        ("403 PERMISSION_DENIED: no", 403),
+    ] {
+        assert_eq!(values(&read_paste(text).statuses), [status], "{text}");
+    }
+    // A number the code does not map to, or a longer name, states nothing.
+    for text in [
+        "(403) RESOURCE_EXHAUSTED",
+        "429 RESOURCE_EXHAUSTED_X",
+        "1429 RESOURCE_EXHAUSTED",
+    ] {
+        assert!(read_paste(text).statuses.is_empty(), "{text}");
+    }
+}
+
+#[test]
 fn an_empty_value_spelt_out_is_no_code() {
     let e = read_paste(
         "Invalid Method identifier specified (Service: null; Status Code: 404; Error Code: null; Request ID: 5f90)",

@@ -233,3 +233,22 @@ fn an_aws_java_exception_class_is_the_code() {
     );
     assert!(rows(&json).is_empty(), "{json}");
 }
+
+/// A legacy reason written in prose, not in a field (`the API said "quotaExceeded"`), is stated as in its
+/// field: with a status of its row stated, it is the error; alone, or with another status, it is not.
+#[test]
+fn a_legacy_reason_in_prose_needs_its_status() {
+    let paste = |status: &str| {
+        format!(
+            "Upload rejected with status code {status}; the API said \"quotaExceeded\" and gave up."
+        )
+    };
+    let (json, code) = lookup(&paste("403"));
+    assert_eq!(code, 0);
+    let mut found = rows(&json);
+    found.dedup();
+    assert_eq!(found, [row("google", "quotaExceeded", 403)]);
+    assert!(rows(&lookup(&paste("500")).0).is_empty());
+    let alone = "The API said \"quotaExceeded\" and gave up.";
+    assert!(rows(&lookup(alone).0).is_empty());
+}

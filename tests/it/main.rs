@@ -4,6 +4,7 @@ mod accuracy;
 mod authored;
 mod catalog_check;
 mod cli;
+mod client_words;
 mod common_messages;
 mod completion_values;
 mod config;

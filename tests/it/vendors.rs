@@ -129,3 +129,35 @@ fn evidence_tells_the_gateways_next_door_apart() {
         Vec::<(String, Option<String>)>::new()
     );
 }
+
+/// JD Cloud's OpenAPI answers in Google's `error` object beside a `requestId` (its Error Return Format),
+/// which Google's bodies do not have: that envelope names JD Cloud, so the gRPC-style code in it is JD
+/// Cloud's row, not Google's, and not AWS's gateway response type of the same name.
+#[test]
+fn jd_clouds_envelope_names_jd_cloud() {
+    let jdcloud = |code: &str| vec![("jdcloud".to_string(), Some(code.to_string()))];
+    for (body, code) in [
+        (
+            r#"{"requestId":"c2x","error":{"status":"INTERNAL","code":500,"message":"temporary failure"}}"#,
+            "INTERNAL",
+        ),
+        (
+            "{\n  \"requestId\": \"c2y\",\n  \"result\": {\"ok\": false, \"items\": [{\"id\": 1}]},\n  \"error\": {\"code\": 429, \"message\": \"Out of quota\", \"status\": \"QUOTA_EXCEEDED\"}\n}",
+            "QUOTA_EXCEEDED",
+        ),
+        (
+            r#"{"error":{"code":400,"message":"bad dimensions","status":"INVALID_ARGUMENT"},"requestId":"c2z"}"#,
+            "INVALID_ARGUMENT",
+        ),
+    ] {
+        assert_eq!(found(body), jdcloud(code), "{body}");
+    }
+    // Without the request's id, the same body is Google's.
+    assert_eq!(
+        found(r#"{"error":{"status":"INTERNAL","code":500,"message":"temporary failure"}}"#)
+            .iter()
+            .map(|(v, _)| v.as_str())
+            .collect::<Vec<_>>(),
+        ["google"; 2]
+    );
+}
