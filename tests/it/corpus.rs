@@ -1,7 +1,8 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! twelfth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41 and 74 pastes), added likewise: 1,403 pastes.
+//! thirteenth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41, 74 and 98 pastes), added likewise: 1,501
+//! pastes.
 //! `heldout/` is for the next collection, from sources none of them used, never tuned on: only measured
 //! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`); it is empty until one
 //! comes.
@@ -240,8 +241,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 89.7%, precision 96.0% on the 1,403 pastes, the twelve earlier
-/// held-out sets included: 854 of 952 errors, 976 of 1,017 claims), so that a change that loses accuracy fails here; the goal (every case named
+/// The floors are today's figures (recall 88.6%, precision 95.4% on the 1,501 pastes, the thirteen earlier
+/// held-out sets included: 882 of 996 errors, 1,010 of 1,059 claims), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
@@ -266,7 +267,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8970 && precision >= 0.9596,
+        recall >= 0.8855 && precision >= 0.9537,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
