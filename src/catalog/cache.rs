@@ -252,11 +252,13 @@ pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
     cache_dir.join(format!("index-{hash:016x}.bin"))
 }
 
-/// The index in the `bytes` of a set's index file, if they were written for `stamp` and are undamaged.
-/// (Read in place, it gives no entry it is not checked for where it is used: `finder::indexed`.)
+/// The index in the `bytes` of a set's index file, if they were written for `stamp`, are undamaged, and
+/// are laid out as an index is (`LiteralIndex::sound_whole`: what they say of entries is checked where it
+/// is used, `finder::indexed`).
 pub fn decode_index(bytes: Vec<u8>, stamp: &SetStamp) -> Option<&'static LiteralIndex<'static>> {
     let index = LiteralIndex::read(body(bytes, stamp)?)?;
-    (index.catalogs() == stamp.catalogs.len()).then(|| &*Box::leak(Box::new(index)))
+    (index.catalogs() == stamp.catalogs.len() && index.sound_whole())
+        .then(|| &*Box::leak(Box::new(index)))
 }
 
 /// The index of `catalogs`, built, written to the set's file for `stamp` (failing to is not an error), and

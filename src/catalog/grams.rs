@@ -30,17 +30,17 @@ use crate::template::fold;
 pub(crate) struct MessageIndex<'a> {
     /// Entries are numbered across the set, catalog by catalog: where each catalog's numbers start, and
     /// where the last one's end.
-    bases: Vec<u32>,
+    pub(super) bases: Vec<u32>,
     /// The entries with a form whose key is shorter than three bytes, ascending: always candidates.
-    short: Vec<u32>,
+    pub(super) short: Vec<u32>,
     /// Per trigram, by trigram: three u32s, the trigram (its bytes, big-endian), where the entries holding
     /// it end in `postings` (they start where the previous trigram's keyed entries end), and where the
     /// entries keyed by it end (they start where those holding it end).
     #[serde(borrow, with = "serde_bytes")]
-    grams: &'a [u8],
+    pub(super) grams: &'a [u8],
     /// Lists of entry numbers, each ascending, as varints of the differences (the first from 0).
     #[serde(borrow, with = "serde_bytes")]
-    postings: &'a [u8],
+    pub(super) postings: &'a [u8],
 }
 
 /// A message index as written, owning its tables (`MessageIndex` borrows them to be written or read).
@@ -142,6 +142,27 @@ impl MessageIndex<'_> {
             && self.short.is_sorted()
     }
 
+    /// Whether the tables are laid out as `Written::build` lays them out (checked once where they are read
+    /// from a cache file, beside `sound`): the trigram rows in ascending order, each row's lists after the
+    /// previous row's, its holding list before its keyed one, the last ending the postings.
+    pub(crate) fn sound_whole(&self) -> bool {
+        let rows = self.grams.len() / 12;
+        let mut previous: Option<u32> = None;
+        let mut end = 0;
+        for row in 0..rows {
+            let (g, holding_end, keyed_end) = (
+                u32_at(self.grams, 3 * row),
+                u32_at(self.grams, 3 * row + 1) as usize,
+                u32_at(self.grams, 3 * row + 2) as usize,
+            );
+            if previous.is_some_and(|p| p >= g) || holding_end < end || keyed_end < holding_end {
+                return false;
+            }
+            (previous, end) = (Some(g), keyed_end);
+        }
+        self.sound() && end == self.postings.len()
+    }
+
     /// How many catalogs the index is of.
     pub(crate) fn catalogs(&self) -> usize {
         self.bases.len().saturating_sub(1)
@@ -191,7 +212,13 @@ impl MessageIndex<'_> {
         // query has none (shorter than three bytes) or one no message has.
         let mut rarest: Option<std::ops::Range<usize>> = None;
         let mut all_held = true;
+        // Each trigram once, in the order the query first has it (a query repeating one would read its
+        // list again for each time).
+        let mut seen = std::collections::HashSet::new();
         for piece in folded.as_bytes().windows(3) {
+            if !seen.insert(gram(piece)) {
+                continue;
+            }
             let Some(row) = self.row(gram(piece)) else {
                 all_held = false;
                 continue;

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use super::grams::{MessageIndex, Written};
 use super::packed::Catalog;
-use super::record::u32_at;
+use super::record::{MAX_TEXT_LEN, u32_at};
 use crate::template::Template;
 
 /// A hash map with a faster hash than the default (whose resistance to chosen keys catalog text does not
@@ -135,21 +135,14 @@ impl<'a> LiteralIndex<'a> {
                     .flat_map(|n| n.to_le_bytes()),
             );
         }
-        let size = (literals.len() * 2).next_power_of_two().max(2);
-        let mut slots = vec![0u32; size];
-        for (number, (literal, _)) in literals.iter().enumerate() {
-            let mut at = hash(literal.as_bytes()) as usize & (size - 1);
-            while slots[at] != 0 {
-                at = (at + 1) & (size - 1);
-            }
-            slots[at] = u32::try_from(number + 1).ok()?;
-        }
+        u32::try_from(literals.len() + 1).ok()?;
+        let slots = slot_table(literals.len(), literals.iter().map(|(l, _)| *l).enumerate());
+        let slots: Vec<u8> = slots.iter().flat_map(|n| n.to_le_bytes()).collect();
         let mut lengths: Vec<u32> = (literals.iter())
             .map(|(l, _)| u32::try_from(l.len()).ok())
             .collect::<Option<_>>()?;
         lengths.sort_unstable();
         lengths.dedup();
-        let slots: Vec<u8> = slots.iter().flat_map(|n| n.to_le_bytes()).collect();
         postcard::to_allocvec(&LiteralIndex {
             catalogs: catalogs.iter().map(|c| c.id.as_str()).collect(),
             lengths,
@@ -173,6 +166,48 @@ impl<'a> LiteralIndex<'a> {
             && index.messages.sound()
             && index.messages.catalogs() == index.catalogs.len();
         sound.then_some(index)
+    }
+
+    /// Whether an index read from outside the build (a cache file) is laid out in every table as `write`
+    /// lays one out, so that reading it costs what reading a sound one does (read in place, an index is
+    /// otherwise trusted to be the build's): the literals one after another in `text`, none empty, each
+    /// on character boundaries and with its anchors after the previous one's; the lengths exactly the
+    /// literals'; the hash table the one `write` makes of those literals; the anchors' catalogs in the set;
+    /// the message index's rows in order (`MessageIndex::sound_whole`). Linear in the index's size.
+    pub(crate) fn sound_whole(&self) -> bool {
+        let count = self.len();
+        let mut lengths = Vec::with_capacity(count);
+        let (mut text_end, mut anchors_end) = (0usize, 0usize);
+        for n in 0..count {
+            let (start, end, anchors) = (
+                u32_at(self.literals, 3 * n) as usize,
+                u32_at(self.literals, 3 * n + 1) as usize,
+                u32_at(self.literals, 3 * n + 2) as usize,
+            );
+            let sound = start == text_end
+                && end > start
+                && end - start <= MAX_TEXT_LEN
+                && self.text.get(start..end).is_some()
+                && anchors >= anchors_end;
+            if !sound {
+                return false;
+            }
+            (text_end, anchors_end) = (end, anchors);
+            lengths.push(u32::try_from(end - start).unwrap_or(u32::MAX));
+        }
+        lengths.sort_unstable();
+        lengths.dedup();
+        let catalogs = self.catalogs.len();
+        let anchors_sound = anchors_end == self.anchors.len() / 12
+            && (0..anchors_end).all(|a| (u32_at(self.anchors, 3 * a) as usize) < catalogs);
+        text_end == self.text.len()
+            && anchors_sound
+            && lengths == self.lengths
+            && self.slots.len() == 4 * table_size(count)
+            && (slot_table(count, (0..count).map(|n| self.literal(n)).enumerate()).iter())
+                .enumerate()
+                .all(|(at, &slot)| u32_at(self.slots, at) == slot)
+            && self.messages.sound_whole()
     }
 
     /// Whether the index is of catalogs with exactly these ids, in this order (which catalogs those are is
@@ -251,6 +286,26 @@ impl<'a> LiteralIndex<'a> {
     }
 }
 
+/// How many slots the hash table of `count` literals has: a power of two, at least twice as many.
+fn table_size(count: usize) -> usize {
+    (count * 2).next_power_of_two().max(2)
+}
+
+/// The hash table of `count` literals, given with their numbers: each slot a literal's number + 1 (0:
+/// empty), probed linearly from its hash.
+fn slot_table<'l>(count: usize, literals: impl Iterator<Item = (usize, &'l str)>) -> Vec<u32> {
+    let size = table_size(count);
+    let mut slots = vec![0u32; size];
+    for (number, literal) in literals {
+        let mut at = hash(literal.as_bytes()) as usize & (size - 1);
+        while slots[at] != 0 {
+            at = (at + 1) & (size - 1);
+        }
+        slots[at] = u32::try_from(number + 1).unwrap_or(u32::MAX);
+    }
+    slots
+}
+
 /// How many message forms may share a literal before the ones sharing it look for a rarer one: finding a
 /// literal costs a check of every form it stands for.
 pub(crate) const CROWDED: u32 = 8;
@@ -308,4 +363,93 @@ pub(crate) fn message_keys<'c, A: Copy>(forms: &[(A, &'c Template)]) -> Vec<(A, 
             (*anchor, key)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalogs;
+
+    /// An index read from a cache file is taken only if laid out as `write` lays one out: the built-in
+    /// catalogs' own passes, and each way a file could be damaged behind a valid checksum to make reading it
+    /// panic, hang or take unbounded memory (found in review) fails.
+    #[test]
+    fn only_an_index_laid_out_as_written_is_sound() {
+        let catalogs = Catalogs::builtin();
+        let bytes = LiteralIndex::build(&catalogs.catalogs.iter().collect::<Vec<_>>()).unwrap();
+        let index = LiteralIndex::read(&bytes).unwrap();
+        assert!(index.sound_whole());
+        let set = |table: &[u8], i: usize, value: u32| {
+            let mut table = table.to_vec();
+            table[4 * i..4 * i + 4].copy_from_slice(&value.to_le_bytes());
+            table
+        };
+        let n = index.len() / 2;
+        let (start, end) = (
+            u32_at(index.literals, 3 * n),
+            u32_at(index.literals, 3 * n + 1),
+        );
+        // An empty literal (the prefilter's assertion), one past the text, overlapping anchors (every other
+        // literal given them all), no empty slot (endless probing), no text at all.
+        let empty = set(index.literals, 3 * n, end);
+        let past = set(index.literals, 3 * n + 1, u32::MAX);
+        let anchors_all = set(index.literals, 3 * n, start).to_vec();
+        let overlapping = set(&anchors_all, 3 * n + 2, u32::MAX);
+        let full = vec![0xff; index.slots.len()];
+        let mut damaged: Vec<(&str, LiteralIndex)> = vec![
+            (
+                "empty literal",
+                LiteralIndex {
+                    literals: &empty,
+                    ..index.clone()
+                },
+            ),
+            (
+                "literal past the text",
+                LiteralIndex {
+                    literals: &past,
+                    ..index.clone()
+                },
+            ),
+            (
+                "anchors overlapping",
+                LiteralIndex {
+                    literals: &overlapping,
+                    ..index.clone()
+                },
+            ),
+            (
+                "no empty slot",
+                LiteralIndex {
+                    slots: &full,
+                    ..index.clone()
+                },
+            ),
+            (
+                "no text",
+                LiteralIndex {
+                    text: "",
+                    ..index.clone()
+                },
+            ),
+        ];
+        let mut lengths = index.clone();
+        lengths.lengths.push(0);
+        damaged.push(("a length no literal has", lengths));
+        let mut grams = index.messages.grams.to_vec();
+        grams.swap(0, 12);
+        damaged.push((
+            "trigram rows out of order",
+            LiteralIndex {
+                messages: MessageIndex {
+                    grams: &grams,
+                    ..index.messages.clone()
+                },
+                ..index.clone()
+            },
+        ));
+        for (what, index) in damaged {
+            assert!(!index.sound_whole(), "{what}");
+        }
+    }
 }

@@ -140,8 +140,8 @@ fn is_catalog_name(name: &str) -> bool {
 }
 
 /// The literal index of a loaded set where a user's large catalog is among them (`cache::set_stamp`),
-/// taken the first time a lookup asks for it (a code lookup or a scan never does): from the set's cache
-/// file where that is current, else built and cached.
+/// taken the first time a message lookup, a paste or a scan asks for it (a code lookup never does): from
+/// the set's cache file where that is current and sound, else built and cached.
 #[derive(Debug)]
 pub(super) struct UsersIndex {
     dir: PathBuf,

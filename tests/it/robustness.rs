@@ -215,6 +215,33 @@ fn a_literal_index_damaged_behind_a_valid_checksum_claims_nothing_false() {
         "entry 42's code given to 43".into(),
         Box::new(move |body| body[at] = 43),
     ));
+    // Its first literal made empty (its end set to its start, 0): the prefilter of a scan, which takes
+    // every literal, once failed its assertion on it. The body is postcard's: the catalogs' ids, the
+    // lengths, the slots, then the literals' table (start, end and anchors' end of each, u32s).
+    let next = |at: &mut usize| {
+        let (value, len) = varint(&body[*at..]).expect("a varint");
+        *at += len;
+        value as usize
+    };
+    let mut at = 0;
+    for _ in 0..next(&mut at) {
+        at += next(&mut at);
+    }
+    for _ in 0..next(&mut at) {
+        next(&mut at);
+    }
+    at += next(&mut at);
+    next(&mut at);
+    let first_end = at + 4;
+    assert_eq!(
+        body[at..first_end],
+        [0, 0, 0, 0],
+        "the first literal starts the text"
+    );
+    damages.push((
+        "first literal empty".into(),
+        Box::new(move |body| body[first_end..first_end + 4].fill(0)),
+    ));
     let len = body.len();
     for _ in 0..40 {
         let (at, bits) = (rng.usize(0..len), rng.u8(1..));
@@ -223,6 +250,19 @@ fn a_literal_index_damaged_behind_a_valid_checksum_claims_nothing_false() {
             Box::new(move |body| body[at] ^= bits),
         ));
     }
+    // A scan too, whose finder takes every literal of the index (an empty one once failed the
+    // prefilter's assertion): the same, or less.
+    let log = write(
+        cached.home.path(),
+        "gw.log",
+        format!("ok\nERROR {paste}\nok ACME.0007 done\n"),
+    );
+    let log = log.to_str().unwrap();
+    let scanned = cached
+        .run(&["scan", "--count", log])
+        .expect_code(0)
+        .stdout();
+    assert_eq!(scanned, format!("{log}:2\n"));
     for (what, damage) in damages {
         let mut file = CacheFile::split(&good);
         damage(&mut file.body);
@@ -235,6 +275,10 @@ fn a_literal_index_damaged_behind_a_valid_checksum_claims_nothing_false() {
             "{what}: {:?}",
             ids(&run)
         );
+        std::fs::write(&index_file, file.sealed()).unwrap();
+        let run = cached.run(&["scan", "--count", log]);
+        assert!([0, 1].contains(&run.code()), "{what}: {}", run.stderr());
+        assert_eq!(run.stderr(), "", "{what}");
     }
 }
 

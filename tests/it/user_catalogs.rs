@@ -364,17 +364,39 @@ fn the_cached_literal_index_answers_as_the_entries_do() {
         assert_eq!(lookup(true, query), uncached, "{query}");
     }
     assert_eq!(index_files().len(), 1);
+    // A scan takes its literals from the index too: the same lines, explained the same.
+    let log = queries
+        .iter()
+        .map(|q| format!("2024 ERROR {q}\nok\n"))
+        .collect::<String>();
+    let log = write(dir.path(), "gw.log", log);
+    let scan = |cached: bool| {
+        let mut run = TestCommand::new();
+        if cached {
+            run = run.env("HOME", &home);
+        } else {
+            run.cmd.env_remove("HOME");
+        }
+        let run = run.args(["--json", "--catalog"]).args([&file]);
+        let run = run.args(["scan".as_ref(), log.as_os_str()]).output();
+        (run.code(), run.stdout(), run.stderr())
+    };
+    let uncached = scan(false);
+    assert_eq!(uncached.0, 0, "{}", uncached.2);
+    assert_eq!(uncached.1.lines().count(), 6, "{}", uncached.1);
+    assert_eq!(scan(true), uncached);
     // Read from the index file, the same again.
     assert_eq!(lookup(true, queries[3]), lookup(false, queries[3]));
-    // The catalog changes: the index is rebuilt for it, in the same file.
+    // The catalog changes, its size not (the stamp's modification time tells): the index is rebuilt for
+    // it, in the same file.
     std::fs::write(
         &file,
-        toml.replace("Padding entry 17 ", "Stuffing entry 17 "),
+        toml.replace("Padding entry 17 ", "Pudding entry 17 "),
     )
     .unwrap();
-    let changed = lookup(true, "Stuffing entry 17 for size.");
+    let changed = lookup(true, "Pudding entry 17 for size.");
     assert_eq!(changed.0, 0, "{}", changed.2);
-    assert_eq!(changed, lookup(false, "Stuffing entry 17 for size."));
+    assert_eq!(changed, lookup(false, "Pudding entry 17 for size."));
     assert_eq!(index_files().len(), 1);
     // A damaged index file: rebuilt, the same answers, nothing said.
     for path in index_files() {

@@ -72,7 +72,7 @@ impl<'c> Indexed<'c> {
     pub(super) fn literal(&self, number: usize) -> &'c str {
         match number.checked_sub(self.index.len()) {
             None => self.index.literal(number),
-            Some(k) => self.extra[k],
+            Some(k) => self.extra.get(k).copied().unwrap_or_default(),
         }
     }
 
