@@ -1,6 +1,7 @@
 //! Gateway plugins' messages as pastes quote them: older plugin editions (APISIX 2.x's hmac-auth), Google's API
-//! key restrictions for apps, Kong's error log. The pastes are written for the tests, each showing one
-//! behaviour.
+//! key restrictions for apps, a message printed as a string literal, a status said as `error 403`, a name
+//! leading an error's sentence, Kong's error log, and products of a vendor no catalog covers. The pastes are
+//! written for the tests, each showing one behaviour.
 
 use crate::util::{TestCommand, rows};
 
@@ -92,6 +93,57 @@ fn an_api_key_app_restriction_is_its_reason() {
     );
 }
 
+/// A message printed as a string literal, its quotes escaped (`\'iss\'`), is read with them undone.
+#[test]
+fn a_message_with_escaped_quotes_is_read() {
+    let (json, code) = lookup(r"I get an error saying `No credentials found for given \'iss\'`");
+    assert_eq!(code, 0);
+    assert_eq!(
+        claims(&json),
+        [(
+            "kong".to_string(),
+            401,
+            "No credentials found for given '{claim}'".to_string()
+        )]
+    );
+}
+
+/// `error 403:` in prose, as `Error 403`, states the status the error came with (Kong before 1.1 answered
+/// hmac-auth's failures with 403).
+#[test]
+fn a_status_said_as_error_403_is_stated() {
+    let (json, code) = lookup(
+        "After setting up Kong's hmac-auth I'm getting error 403: `HMAC signature cannot be verified`",
+    );
+    assert_eq!(code, 0);
+    let found = claims(&json);
+    assert!(
+        found.contains(&(
+            "kong".to_string(),
+            403,
+            "HMAC signature cannot be verified".to_string()
+        )),
+        "{found:?}"
+    );
+}
+
+/// A product's name leading an error's sentence after `Error:` (`Error: Cloud Functions API has not been
+/// used ...`) is no code beside the message.
+#[test]
+fn a_name_leading_a_sentence_is_no_code() {
+    let paste = "Error: Cloud Functions API has not been used in project 12345 before or it is disabled. Enable it by visiting https://console.developers.google.com/apis/api/cloudfunctions.googleapis.com/overview?project=12345 then retry. If you enabled this API recently, wait a few minutes for the action to propagate to our systems and retry.";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0);
+    assert_eq!(
+        rows(&json),
+        [(
+            "google".to_string(),
+            Some("SERVICE_DISABLED".to_string()),
+            403
+        )]
+    );
+}
+
 /// Kong's Nginx error log names its proxy's server block (`server: kong`): Kong's generic 500 beside it is
 /// Kong's; the same words alone are anyone's.
 #[test]
@@ -109,4 +161,29 @@ fn kongs_error_log_names_kong() {
     );
     let (json, _) = lookup("the browser shows \"An unexpected error occurred\"");
     assert!(!claims(&json).iter().any(|c| c.0 == "kong"), "{json}");
+}
+
+/// MaxCompute (ODPS) answers in the object stores' XML with its own codes: Alibaba's front doors' rows
+/// (`Invalid{param}`) are not its error.
+#[test]
+fn maxcompute_errors_are_not_the_front_doors() {
+    let paste = "datahub.exceptions.DatahubException: status_code: 401, content: <?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error>\n\t<Code>InvalidAuthorization</Code>\n\t<Message><![CDATA[ODPS-0410042:Invalid signature value]]></Message>\n\t<RequestId>5C72047D38FEF58A549C872A</RequestId>\n\t<HostId>localhost</HostId>\n</Error>";
+    let (json, _) = lookup(paste);
+    assert!(!rows(&json).iter().any(|r| r.0 == "alibaba"), "{json}");
+}
+
+/// A code that is its status's reason phrase (`"code": "UNAUTHORIZED"`) names the status as any API's body
+/// may: API Gateway's gateway response type of that name is no claim in another company's body; looked up
+/// by name, it is still found.
+#[test]
+fn a_code_that_names_the_status_is_no_claim_alone() {
+    let (json, _) =
+        lookup(r#"{"error":{"status":401,"code":"UNAUTHORIZED","message":"Unauthorized"}}"#);
+    assert!(!rows(&json).iter().any(|r| r.0 == "aws"), "{json}");
+    let (json, code) = lookup("UNAUTHORIZED");
+    assert_eq!(code, 0);
+    assert!(
+        rows(&json).contains(&("aws".to_string(), Some("UNAUTHORIZED".to_string()), 401)),
+        "{json}"
+    );
 }
