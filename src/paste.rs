@@ -260,8 +260,9 @@ fn is_error_info_reason(value: &str) -> bool {
 
 /// Whether a bare code value is only the first word of a sentence (`Error: The provided credentials could
 /// not be validated.`, `Error: API key not valid.`, `error: Malformed Lambda proxy response`): a plain word,
-/// capitalised or not, or a short acronym, followed by a blank and a word in lower case, or by a capitalised
-/// word and then one in lower case. A code is rarely such a word (`Forbidden.RAM User not authorized`,
+/// capitalised or not, or a short acronym, followed by a blank and a word in lower case, or by up to four
+/// capitalised words or acronyms (a name: `Error: Cloud Functions API has not been used ...`) and then one in
+/// lower case. A code is rarely such a word (`Forbidden.RAM User not authorized`,
 /// `InvalidApi.NotFound` are codes).
 fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
     // ASCII letters, the first in either case, the rest in lower case (`The`, `error`, `A`).
@@ -281,11 +282,18 @@ fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
     if next.starts_with(|c: char| c.is_lowercase()) {
         return true;
     }
+    // A name of capitalised words and acronyms, then a word in lower case (`Cloud Functions API has not
+    // been used ...`).
     let mut words = next.split([' ', '\t']);
     let first = words.next().unwrap_or_default();
-    first.starts_with(|c: char| c.is_ascii_uppercase())
-        && plain(first)
-        && words.next().is_some_and(lower)
+    let capitalised = |w: &str| {
+        w.starts_with(|c: char| c.is_ascii_uppercase())
+            && (plain(w) || w.len() <= 4 && w.bytes().all(|b| b.is_ascii_uppercase()))
+    };
+    capitalised(first)
+        && (words.by_ref().take(3))
+            .find(|w| !capitalised(w))
+            .is_some_and(lower)
 }
 
 /// Where a quoted value ends: the first `quote` in `body` (the text after the opening one) that no
@@ -567,7 +575,7 @@ fn views(text: &str) -> Vec<View> {
     }];
     for _ in 0..2 {
         let last = views.last().expect("at least the paste");
-        if !last.text.contains("\\\"") && !last.text.contains("\\n") {
+        if !escapes_anything(&last.text) {
             break;
         }
         let (unescaped, map) = unescape_once(&last.text);
@@ -593,6 +601,13 @@ fn views(text: &str) -> Vec<View> {
         });
     }
     views
+}
+
+/// Whether a text escapes a quote or a newline (`\\"`, `\\'`, `\\n`): JSON inside a string, or a message
+/// printed as a language's string literal (`No credentials found for given \\'iss\\'`).
+fn escapes_anything(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'\\', bytes).any(|i| matches!(bytes.get(i + 1), Some(b'"' | b'\'' | b'n')))
 }
 
 const TYPOGRAPHIC_QUOTES: [char; 4] = ['“', '”', '‘', '’'];

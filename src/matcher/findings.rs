@@ -627,6 +627,14 @@ fn weigh(
     if code.is_some_and(|c| is_oauth_code(c.source())) && by_code_alone {
         candidate.score += STANDARD_CODE_UNCORROBORATED;
     }
+    // A code that is a status's reason phrase (`"code": "UNAUTHORIZED"`, API Gateway's gateway response type
+    // and any API's name for 401) names the status, as every API may: alone, no claim either.
+    if evidence.is_paste()
+        && by_code_alone
+        && code.is_some_and(|c| crate::status::is_reason_phrase(c.source()))
+    {
+        candidate.score += STANDARD_CODE_UNCORROBORATED;
+    }
     if candidate.code_points == 0
         && named.is_none()
         && crate::status::is_status_title(candidate.entry.message.source())

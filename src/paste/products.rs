@@ -1,6 +1,6 @@
 //! Marks of products no catalog covers whose errors reuse the front doors' codes and messages: object
 //! storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in its own
-//! XML; AWS's services other than API Gateway answer SigV4's messages (`The security token included in the
+//! XML, as Alibaba Cloud's MaxCompute (ODPS) does `InvalidAuthorization`; AWS's services other than API Gateway answer SigV4's messages (`The security token included in the
 //! request is invalid.`) word for word as API Gateway does; AWS's query-protocol error bodies, which other
 //! clouds copy, carry codes the front doors share (`InvalidParameterValue`, `NoSuchVersion`).
 
@@ -164,6 +164,18 @@ const OBJECT_STORAGE: &[(&str, &str, Option<&str>)] = &[
         "x-obs-request-id",
         "Huawei Cloud OBS header",
         Some("huawei"),
+    ),
+    // Alibaba Cloud's MaxCompute (ODPS) answers in the object stores' XML, its messages led by its own
+    // codes (`ODPS-0410042:Invalid signature value`); DataHub's Python SDK relays such bodies.
+    (
+        "ODPS-0",
+        "Alibaba Cloud MaxCompute (ODPS) error code",
+        Some("alibaba"),
+    ),
+    (
+        "datahub.exceptions",
+        "Alibaba Cloud DataHub SDK (Python)",
+        Some("alibaba"),
     ),
     ("x-amz-request-id", "Amazon S3 header", None),
     ("x-amz-id-2", "Amazon S3 header", None),

@@ -122,19 +122,26 @@ pub(super) fn text_statuses(
 }
 
 /// Statuses a paste's prose states as an error's number (`Exception: Error 403 Daily Limit Exceeded.`,
-/// `Youtube Error 403: ...`): `Error`, a space, an error status (4xx, 5xx) standing alone.
+/// `Youtube Error 403: ...`): `Error`, a space, an error status (4xx, 5xx) standing alone; in lower case only
+/// where a colon follows, leading the error (`i'm getting error 403: ...`).
 pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
-    for (at, lead) in text.match_indices("Error ") {
+    let leads = text
+        .match_indices("Error ")
+        .chain(text.match_indices("error "));
+    for (at, lead) in leads {
         let start = at + lead.len();
         let alone = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
         let Some(digits) = bytes.get(start..start + 3) else {
             continue;
         };
-        let ends = bytes
-            .get(start + 3)
-            .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'));
+        let next = bytes.get(start + 3);
+        let ends = if lead.starts_with('e') {
+            next == Some(&b':')
+        } else {
+            next.is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        };
         if alone
             && ends
             && matches!(digits[0], b'4' | b'5')

@@ -260,6 +260,11 @@ fn an_error_number_in_prose_is_a_status() {
     ] {
         assert!(read_paste(text).statuses.is_empty(), "{text}");
     }
+    // In lower case, leading the error with a colon.
+    assert_eq!(
+        values(&read_paste("I'm getting error 403: `HMAC signature cannot be verified`").statuses),
+        [403]
+    );
     // Google's Go client's line says it once.
     assert_eq!(
         values(&read_paste("googleapi: Error 403: No, forbidden").statuses),

@@ -1103,9 +1103,10 @@ fn two_plain_words_need_other_evidence() {
     ] {
         assert_eq!(claims(other), (vec![], 1), "{other}");
     }
+    // (Kong's jwt plugin and APISIX 2.x's hmac-auth both answer this very body.)
     assert_eq!(
         found_in(r#"{"message":"Invalid signature"}"#),
-        [row("kong", None, 401)]
+        [row("kong", None, 401), row("apisix", None, 401)]
     );
     let google = r#"{"error":{"errors":[{"domain":"global","reason":"authError","message":"Invalid Credentials"}],"code":401,"message":"Invalid Credentials"}}"#;
     assert_eq!(found_in(google)[0], row("google", Some("authError"), 401));

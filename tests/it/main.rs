@@ -21,6 +21,7 @@ mod mistyped;
 mod package;
 mod pager;
 mod pastes;
+mod plugin_messages;
 mod product_marks;
 mod properties;
 mod readme;

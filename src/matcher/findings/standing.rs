@@ -35,13 +35,18 @@ pub(super) fn standing(
     // a field's value does: the tags around it are markup, not words of a sentence.
     let element =
         in_text && before.trim_end().ends_with('>') && after.trim_start().starts_with("</");
+    // So does a code span's (`` I get error 403: `HMAC signature cannot be verified` ``): the message quoted
+    // whole, as the response said it.
+    let code_span = in_text && before.ends_with('`') && after.starts_with('`');
     let alone_before = if in_text {
-        punctuation(before) || (element && punctuation(&without_tags(before)))
+        punctuation(before) || code_span || (element && punctuation(&without_tags(before)))
     } else {
         before.trim().is_empty()
     };
-    let alone_after =
-        punctuation(after) || detail.is_some() || (element && punctuation(&without_tags(after)));
+    let alone_after = punctuation(after)
+        || detail.is_some()
+        || code_span
+        || (element && punctuation(&without_tags(after)));
     (
         alone_before && alone_after,
         detail.map(|d| first_chars(d, 300).to_string()),
