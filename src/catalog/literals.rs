@@ -25,8 +25,8 @@ type FastMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3Buil
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Stands {
     Code,
-    /// Message form `form` (the message, or one of its variants).
-    Message(usize),
+    /// Message form `form` (the message, or one of its variants), and whether that form is generic.
+    Message(usize, bool),
 }
 
 /// One entry a literal stands for: the catalog's place in the set, the entry's in its catalog.
@@ -39,6 +39,9 @@ pub(crate) struct LiteralAnchor {
 
 /// The form in the bytes of an anchor's `stands`: the code.
 const CODE: u32 = u32::MAX;
+
+/// The bit of a message form's number in the bytes of an anchor's `stands` that says the form is generic.
+const GENERIC: u32 = 1 << 30;
 
 /// A literal index, read in place from its bytes.
 #[derive(Debug, Clone, Serialize, Deserialize)]
@@ -103,7 +106,9 @@ impl<'a> LiteralIndex<'a> {
                     continue;
                 }
                 for (f, form) in entry.message_forms().iter().enumerate() {
-                    forms.push(([c, e, u32::try_from(f).ok()?], form));
+                    let f = u32::try_from(f).ok().filter(|&f| f < GENERIC)?;
+                    let generic = if form.is_generic() { GENERIC } else { 0 };
+                    forms.push(([c, e, f | generic], form));
                 }
             }
         }
@@ -280,7 +285,7 @@ impl<'a> LiteralIndex<'a> {
             entry: u32_at(self.anchors, 3 * a + 1) as usize,
             stands: match u32_at(self.anchors, 3 * a + 2) {
                 CODE => Stands::Code,
-                form => Stands::Message(form as usize),
+                form => Stands::Message((form & !GENERIC) as usize, form & GENERIC != 0),
             },
         })
     }

@@ -206,7 +206,7 @@ impl<'c> Finder<'c> {
             }
         }
         let table = (search == Search::Small).then(|| LiteralTable::new(index, &literals));
-        Finder::of(literals, anchors, search, table)
+        Finder::of(literals, anchors, None, search, table)
     }
 
     /// A finder for a large paste or a scan (`Search::Large`, `Search::Bulk`) over the literals of the
@@ -223,13 +223,18 @@ impl<'c> Finder<'c> {
         let indexed = indexed::Indexed::new(index, catalogs, referrals);
         let literals: Vec<Cow<'c, str>> = indexed.all().map(Cow::Borrowed).collect();
         let anchors = (0..literals.len()).map(|n| indexed.anchors(n)).collect();
-        Finder::of(literals, anchors, search, None)
+        let reportable = (search == Search::Bulk)
+            .then(|| (0..literals.len()).map(|n| indexed.reportable(n)).collect());
+        Finder::of(literals, anchors, reportable, search, None)
     }
 
-    /// The finder of these literals, each standing for its `anchors`; `table`: a short text's.
+    /// The finder of these literals, each standing for its `anchors`; `reportable`: whether each may
+    /// alone make a line reported, where the index tells it (else its anchors do, `Anchor::reportable`,
+    /// which parses their templates); `table`: a short text's.
     fn of(
         literals: Vec<Cow<'c, str>>,
         anchors: Vec<Vec<Anchor<'c>>>,
+        reportable: Option<Vec<bool>>,
         search: Search,
         table: Option<LiteralTable<'c>>,
     ) -> Finder<'c> {
@@ -244,8 +249,12 @@ impl<'c> Finder<'c> {
         // line a candidate; the others are the short, common ones (`成功`, `in`).
         let prefiltered: Vec<usize> = if bulk {
             (literals.iter().zip(&anchors).enumerate())
-                .filter(|(_, (literal, anchors))| {
-                    anchors.iter().any(|a| a.reportable()) || second_look(literal, anchors)
+                .filter(|(pattern, (literal, anchors))| {
+                    let reportable = match &reportable {
+                        Some(known) => known[*pattern],
+                        None => anchors.iter().any(Anchor::reportable),
+                    };
+                    reportable || second_look(literal, anchors)
                 })
                 .map(|(pattern, _)| pattern)
                 .collect()

@@ -96,7 +96,7 @@ impl<'c> Indexed<'c> {
                     Stands::Code => (entry.code.as_ref().and_then(|c| c.literal_str())
                         == Some(literal))
                     .then_some(Anchor::Code(catalog, entry)),
-                    Stands::Message(form) => (form < entry.message_forms().len())
+                    Stands::Message(form, _) => (form < entry.message_forms().len())
                         .then_some(Anchor::Message(catalog, entry, form)),
                 };
                 anchors.extend(anchor);
@@ -105,6 +105,19 @@ impl<'c> Indexed<'c> {
         let referrals = self.referrals.iter().filter(|(n, _)| *n == number);
         anchors.extend(referrals.map(|(_, anchor)| *anchor));
         anchors
+    }
+
+    /// Whether literal `number` may alone make a line reported (`Anchor::reportable` of what it stands for),
+    /// told by the index without decoding an entry or parsing a template. (From a cache file, a wrong answer
+    /// can only make a line a candidate, which is then read as any other.)
+    pub(super) fn reportable(&self, number: usize) -> bool {
+        let referral = self.referrals.iter().any(|(n, _)| *n == number);
+        referral
+            || (number < self.index.len())
+                && (self.index.anchors(number)).any(|a| match a.stands {
+                    Stands::Code => true,
+                    Stands::Message(_, generic) => !generic,
+                })
     }
 
     /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by

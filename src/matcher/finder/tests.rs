@@ -428,5 +428,17 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
             from_index.prefilter.is_some(),
             from_entries.prefilter.is_some()
         );
+        // The literals that make a line a candidate: told by the index's generic flags for one, by
+        // parsing every template for the other.
+        let candidates = |finder: &Finder<'_>| -> Vec<bool> {
+            (0..finder.literals.len())
+                .map(|p| finder.is_candidate(p))
+                .collect()
+        };
+        assert_eq!(
+            candidates(&from_index),
+            candidates(&from_entries),
+            "{search:?}"
+        );
     }
 }
