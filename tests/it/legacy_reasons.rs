@@ -2,17 +2,7 @@
 //! Kong 0.x's key-auth message) and the statuses, messages and wrappers around codes, through the binary.
 //! The pastes are written for the tests, each showing one behaviour.
 
-use crate::util::{TestCommand, rows};
-
-/// `errcode --json lookup` on `paste` (stdin): the JSON, and the exit status.
-fn lookup(paste: &str) -> (serde_json::Value, i32) {
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
-    let code = run.code();
-    (run.json(), code)
-}
+use crate::util::{TestCommand, json_lookup as lookup, rows};
 
 fn row(vendor: &str, code: &str, status: u64) -> (String, Option<String>, u64) {
     (vendor.to_string(), Some(code.to_string()), status)

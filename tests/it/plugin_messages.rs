@@ -3,17 +3,7 @@
 //! leading an error's sentence, Kong's error log, and products of a vendor no catalog covers. The pastes are
 //! written for the tests, each showing one behaviour.
 
-use crate::util::{TestCommand, rows};
-
-/// `errcode --json lookup` on `paste` (stdin): the JSON, and the exit status.
-fn lookup(paste: &str) -> (serde_json::Value, i32) {
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
-    let code = run.code();
-    (run.json(), code)
-}
+use crate::util::{json_lookup as lookup, rows};
 
 /// The (vendor, status errcode says the error came with, message) of each match.
 fn claims(json: &serde_json::Value) -> Vec<(String, u64, String)> {

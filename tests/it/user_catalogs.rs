@@ -323,16 +323,19 @@ fn the_cached_literal_index_answers_as_the_entries_do() {
     let cmd = TestCommand::new();
     let cache = cmd.home().join(".cache/errcode");
     let home = cmd.home().to_path_buf();
-    let lookup = |cached: bool, query: &str| {
+    // errcode with the big catalog, and with the cache or without one (neither HOME nor XDG_CACHE_HOME: no
+    // cache, so no index of the set).
+    let errcode = |cached: bool| {
         let mut run = TestCommand::new();
         if cached {
             run = run.env("HOME", &home);
         } else {
-            // Neither HOME nor XDG_CACHE_HOME: no cache, so no index of the set.
             run.cmd.env_remove("HOME");
         }
-        let run = run.args(["--json", "--catalog"]).args([&file]);
-        let run = run.args(["lookup", query]).output();
+        run.args(["--json", "--catalog"]).args([&file])
+    };
+    let lookup = |cached: bool, query: &str| {
+        let run = errcode(cached).args(["lookup", query]).output();
         (run.code(), run.json()["matches"].clone(), run.stderr())
     };
     let queries = [
@@ -371,14 +374,9 @@ fn the_cached_literal_index_answers_as_the_entries_do() {
         .collect::<String>();
     let log = write(dir.path(), "gw.log", log);
     let scan = |cached: bool| {
-        let mut run = TestCommand::new();
-        if cached {
-            run = run.env("HOME", &home);
-        } else {
-            run.cmd.env_remove("HOME");
-        }
-        let run = run.args(["--json", "--catalog"]).args([&file]);
-        let run = run.args(["scan".as_ref(), log.as_os_str()]).output();
+        let run = errcode(cached)
+            .args(["scan".as_ref(), log.as_os_str()])
+            .output();
         (run.code(), run.stdout(), run.stderr())
     };
     let uncached = scan(false);

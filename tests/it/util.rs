@@ -177,6 +177,16 @@ pub fn rows(value: &serde_json::Value) -> Vec<(String, Option<String>, u64)> {
         .collect()
 }
 
+/// `errcode --json lookup` on `paste` (stdin): the JSON, and the exit status.
+pub fn json_lookup(paste: &str) -> (serde_json::Value, i32) {
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    let code = run.code();
+    (run.json(), code)
+}
+
 /// `errcode --json lookup` with `paste` on standard input, each of `catalogs` loaded (`--catalog`).
 pub fn lookup_paste(catalogs: &[&Path], paste: &str) -> Run {
     let mut command = TestCommand::new();
