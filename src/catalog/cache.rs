@@ -70,45 +70,32 @@ const fn fnv1a(parts: &[&[u8]]) -> u64 {
     hash
 }
 
-/// What a cache file was written for.
+/// What a cache file was written for. (Postcard writes `file`'s fields as if they were this struct's own.)
 #[derive(Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp<'a> {
+pub struct Stamp {
     /// First, so that a file of another layout fails here.
     format: u32,
     layout: u64,
-    version: &'a str,
-    path: &'a str,
-    len: u64,
-    modified_ns: u128,
+    version: &'static str,
+    file: FileStamp,
 }
 
-impl Stamp<'_> {
+impl Stamp {
     /// The largest cache file read for this stamp: a catalog's packed form is smaller than its TOML.
     pub fn max_file_len(&self) -> u64 {
-        self.len.saturating_mul(2).saturating_add(1024 * 1024)
+        self.file.len.saturating_mul(2).saturating_add(1024 * 1024)
     }
 }
 
-/// The catalog file's stamp (from its `meta`data), taken before it is read (a file saved meanwhile then
-/// fails to match its cache next time, rather than the cache keeping the old text under the new stamp);
-/// `None` for a catalog too small to be worth caching, or one whose stamp cannot be known.
-pub fn stamp<'p>(source: &'p Path, meta: &std::fs::Metadata) -> Option<Stamp<'p>> {
-    if meta.len() < MIN_CACHED_BYTES {
-        return None;
-    }
-    let modified_ns = meta
-        .modified()
-        .ok()?
-        .duration_since(UNIX_EPOCH)
-        .ok()?
-        .as_nanos();
-    Some(Stamp {
+/// The stamp of a catalog's cache file, from its file's stamp (taken before it is read: a file saved
+/// meanwhile then fails to match its cache next time, rather than the cache keeping the old text under the
+/// new stamp); `None` for a catalog too small to be worth caching.
+pub fn stamp(file: &FileStamp) -> Option<Stamp> {
+    (file.len >= MIN_CACHED_BYTES).then(|| Stamp {
         format: FORMAT,
         layout: LAYOUT,
         version: env!("CARGO_PKG_VERSION"),
-        path: source.to_str()?,
-        len: meta.len(),
-        modified_ns,
+        file: file.clone(),
     })
 }
 
@@ -120,7 +107,7 @@ pub fn file(cache_dir: &Path, source: &Path) -> PathBuf {
 
 /// The catalog of `source` from the `bytes` of its cache file, if they were written for `stamp` and hold
 /// together (`packed::unpack`).
-pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
+pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp) -> Option<Catalog> {
     packed::unpack(
         body(bytes, stamp)?,
         Some(Origin::File(source.to_path_buf())),
@@ -130,7 +117,7 @@ pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp<'_>) -> Option<Catalo
 
 /// Writes the catalog's cache file for `stamp`, replacing what was there (a damaged file, a FIFO, a
 /// symlink: the name is replaced, not what it points to). Failing to is not an error.
-pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp<'_>, catalog: &Catalog) {
+pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp, catalog: &Catalog) {
     write(cache_dir, &file(cache_dir, source), stamp, catalog.packed());
 }
 
@@ -182,7 +169,7 @@ pub struct FileStamp {
 }
 
 /// The stamp of a user's catalog file, from its `meta`data taken before it is read; `None` where it cannot
-/// be known (a path that is not UTF-8, no modification time).
+/// be known (a path that is not UTF-8, no modification time): the file is then neither cached nor indexed.
 pub fn file_stamp(source: &Path, meta: &std::fs::Metadata) -> Option<FileStamp> {
     Some(FileStamp {
         path: source.to_str()?.to_string(),
@@ -280,18 +267,20 @@ mod tests {
     use crate::catalog::validate::parse;
     use crate::template::Template;
 
-    fn load(dir: &Path, source: &Path, stamp: &Stamp<'_>) -> Option<Catalog> {
+    fn load(dir: &Path, source: &Path, stamp: &Stamp) -> Option<Catalog> {
         decode(std::fs::read(file(dir, source)).ok()?, source, stamp)
     }
 
-    fn test_stamp() -> Stamp<'static> {
+    fn test_stamp() -> Stamp {
         Stamp {
             format: FORMAT,
             layout: LAYOUT,
             version: "test",
-            path: "acme.toml",
-            len: 1,
-            modified_ns: 1,
+            file: FileStamp {
+                path: "acme.toml".to_string(),
+                len: 1,
+                modified_ns: 1,
+            },
         }
     }
 

@@ -176,7 +176,7 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<(Catalog, Option<c
         )));
     }
     let file_stamp = cache::file_stamp(path, &meta);
-    let cache = cache_dir.and_then(|dir| Some((dir, cache::stamp(path, &meta)?)));
+    let cache = cache_dir.and_then(|dir| Some((dir, cache::stamp(file_stamp.as_ref()?)?)));
     if let Some((dir, stamp)) = &cache {
         // The cache file must be a regular file (not a FIFO, nor a symlink to a device) of a size its
         // catalog can have; anything else is replaced below.

@@ -648,8 +648,8 @@ fn catalog(
 mod tests {
     use super::*;
 
-    /// A varint read by hand, from eight bytes at once or byte by byte where fewer are left, is what
-    /// postcard reads: every length, the largest u32, and what is no u32 (a fifth byte too large, a sixth).
+    /// A varint read by hand is what postcard reads, with bytes after it or none: every length, the largest
+    /// u32, and what is no u32 (a fifth byte too large, a sixth).
     #[test]
     fn varints_are_read_as_postcard_reads_them() {
         let mut encodings: Vec<Vec<u8>> =

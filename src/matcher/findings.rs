@@ -622,17 +622,13 @@ fn weigh(
     if candidate.code_points == GRPC_STATUS && by_code_alone {
         candidate.score += GENERIC_CODE_IN_TEXT - GRPC_STATUS;
     }
-    // OAuth 2.0's error codes are every OAuth server's (Kong's OAuth2 plugin answers them too): alone, without
-    // the vendor named, they are no claim.
-    if code.is_some_and(|c| is_oauth_code(c.source())) && by_code_alone {
-        candidate.score += STANDARD_CODE_UNCORROBORATED;
-    }
-    // A code that is a status's reason phrase (`"code": "UNAUTHORIZED"`, API Gateway's gateway response type
-    // and any API's name for 401) names the status, as every API may: alone, no claim either.
-    if evidence.is_paste()
-        && by_code_alone
-        && code.is_some_and(|c| crate::status::is_reason_phrase(c.source()))
-    {
+    // Codes every API may answer are no claim alone, without the vendor named: OAuth 2.0's error codes (every
+    // OAuth server's, Kong's OAuth2 plugin's too), and in a paste a status's reason phrase (`"code":
+    // "UNAUTHORIZED"`, API Gateway's gateway response type and any API's name for 401). (The two never
+    // meet: OAuth's codes join their words with `_`, the phrases with blanks.)
+    let everyones =
+        |c: &str| is_oauth_code(c) || (evidence.is_paste() && crate::status::is_reason_phrase(c));
+    if by_code_alone && code.is_some_and(|c| everyones(c.source())) {
         candidate.score += STANDARD_CODE_UNCORROBORATED;
     }
     if candidate.code_points == 0

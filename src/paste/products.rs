@@ -1,8 +1,9 @@
 //! Marks of products no catalog covers whose errors reuse the front doors' codes and messages: object
 //! storage (S3, OSS, COS, OBS) answers `SignatureDoesNotMatch`, `InvalidAccessKeyId` and the like in its own
-//! XML, as Alibaba Cloud's MaxCompute (ODPS) does `InvalidAuthorization`; AWS's services other than API Gateway answer SigV4's messages (`The security token included in the
-//! request is invalid.`) word for word as API Gateway does; AWS's query-protocol error bodies, which other
-//! clouds copy, carry codes the front doors share (`InvalidParameterValue`, `NoSuchVersion`).
+//! XML, as Alibaba Cloud's MaxCompute (ODPS) does `InvalidAuthorization`; AWS's services other than API
+//! Gateway answer SigV4's messages (`The security token included in the request is invalid.`) word for word
+//! as API Gateway does; AWS's query-protocol error bodies, which other clouds copy, carry codes the front
+//! doors share (`InvalidParameterValue`, `NoSuchVersion`).
 
 use super::words::Words;
 use super::{Found, Reading};

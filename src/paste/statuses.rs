@@ -132,26 +132,33 @@ pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
         .chain(text.match_indices("error "));
     for (at, lead) in leads {
         let start = at + lead.len();
-        let alone = at == 0 || !(bytes[at - 1].is_ascii_alphanumeric() || bytes[at - 1] == b'_');
-        let Some(digits) = bytes.get(start..start + 3) else {
-            continue;
-        };
+        let alone = at == 0 || !joins(bytes[at - 1]);
         let next = bytes.get(start + 3);
         let ends = if lead.starts_with('e') {
             next == Some(&b':')
         } else {
-            next.is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+            next.is_none_or(|&b| !joins(b))
         };
-        if alone
+        if let Some(status) = error_status(bytes, start)
+            && alone
             && ends
-            && matches!(digits[0], b'4' | b'5')
-            && digits.iter().all(u8::is_ascii_digit)
         {
-            let status = text[start..start + 3].parse().expect("three digits");
             found.push((status, start..start + 3));
         }
     }
     found
+}
+
+/// The error status (4xx, 5xx) whose three digits stand at `start` in `bytes`, if they are one.
+fn error_status(bytes: &[u8], start: usize) -> Option<u16> {
+    let digits = bytes.get(start..start.checked_add(3)?)?;
+    (matches!(digits[0], b'4' | b'5') && digits.iter().all(u8::is_ascii_digit))
+        .then(|| (digits.iter()).fold(0, |n, &d| n * 10 + u16::from(d - b'0')))
+}
+
+/// Whether a byte would go on a word beside it: a letter, a digit, `_`.
+fn joins(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_'
 }
 
 /// The canonical codes of google.rpc.Code (gRPC's), with the HTTP status google/rpc/code.proto maps each to.
@@ -185,20 +192,15 @@ pub(super) fn grpc_code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
         let Some(start) = end.checked_sub(3) else {
             continue;
         };
-        let digits = &bytes[start..end];
-        let alone =
-            start == 0 || !(bytes[start - 1].is_ascii_alphanumeric() || bytes[start - 1] == b'_');
-        if !alone || !matches!(digits[0], b'4' | b'5') || !digits.iter().all(u8::is_ascii_digit) {
+        let alone = start == 0 || !joins(bytes[start - 1]);
+        let Some(status) = error_status(bytes, start).filter(|_| alone) else {
             continue;
-        }
-        let status: u16 = text[start..end].parse().expect("three digits");
+        };
         let rest = &bytes[at + 1..];
         let named = GRPC_CODES.iter().any(|(code, maps_to)| {
             *maps_to == status
                 && rest.starts_with(code.as_bytes())
-                && rest
-                    .get(code.len())
-                    .is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+                && rest.get(code.len()).is_none_or(|&b| !joins(b))
         });
         if named {
             found.push((status, start..end));
@@ -217,12 +219,10 @@ pub(super) fn phrase_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
         let Some(start) = at.checked_sub(3) else {
             continue;
         };
-        let digits = &bytes[start..at];
         let alone = start == 0 || !bytes[start - 1].is_ascii_alphanumeric();
-        if !alone || !matches!(digits[0], b'4' | b'5') || !digits.iter().all(u8::is_ascii_digit) {
+        let Some(status) = error_status(bytes, start).filter(|_| alone) else {
             continue;
-        }
-        let status: u16 = text[start..at].parse().expect("three digits");
+        };
         let phrase = crate::status::reason(status);
         let rest = &bytes[at + 1..];
         let ends = |n: usize| rest.get(n).is_none_or(|b| !b.is_ascii_alphanumeric());

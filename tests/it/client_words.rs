@@ -4,15 +4,11 @@
 //! client libraries name for a status (`google.api_core.exceptions.PermissionDenied`). Through the binary;
 //! the pastes are written for the tests, each showing one behaviour.
 
-use crate::util::{TestCommand, rows};
+use crate::util::{json_lookup, rows};
 
 /// `(vendor, code, status)` of each match of `errcode --json lookup` on `paste` (stdin).
 fn claims(paste: &str) -> Vec<(String, Option<String>, u64)> {
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
-    rows(&run.json())
+    rows(&json_lookup(paste).0)
 }
 
 fn google(code: &str, status: u64) -> (String, Option<String>, u64) {
