@@ -28,7 +28,6 @@ mod simd;
 
 use std::collections::HashMap;
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use simd::Kernel;
 
@@ -528,6 +527,7 @@ struct Layout {
 struct Bucket {
     literals: Vec<usize>,
     nibbles: Nibbles,
+    accepted: Accepted,
 }
 
 /// What a bucket's literals have at each byte of the window: the sets of low and of high nibbles (bit n:
@@ -538,46 +538,92 @@ struct Nibbles {
     high: [u16; WINDOW],
 }
 
-impl Nibbles {
-    fn with(mut self, literal: &[u8]) -> Nibbles {
-        for j in 0..WINDOW {
-            match literal.get(j) {
-                Some(&byte) => {
-                    self.low[j] |= 1 << (byte & 15);
-                    self.high[j] |= 1 << (byte >> 4);
-                }
-                None => {
-                    self.low[j] = u16::MAX;
-                    self.high[j] = u16::MAX;
-                }
+/// How often a bucket's nibbles accept each byte of the window, as frequencies summed (`BYTE_FREQUENCY`),
+/// kept up as literals are added, so that what one more would add is a few sums away: `Layout::new` asks
+/// it of every bucket for every literal.
+#[derive(Default, Clone, Copy)]
+struct Accepted {
+    /// Per byte of the window: of all the bytes accepted.
+    all: [u32; WINDOW],
+    /// Per byte of the window and high nibble: of the bytes with that high nibble and an accepted low one.
+    by_high: [[u32; 16]; WINDOW],
+    /// Per byte of the window and low nibble: of the bytes with that low nibble and an accepted high one.
+    by_low: [[u32; 16]; WINDOW],
+}
+
+/// `BYTE_FREQUENCY` of the byte with these nibbles.
+fn frequency(high: usize, low: usize) -> u32 {
+    BYTE_FREQUENCY[high << 4 | low]
+}
+
+/// The sum of `BYTE_FREQUENCY`: a byte every nibble of which is accepted.
+const EVERY_BYTE: u32 = {
+    let (mut sum, mut byte) = (0, 0);
+    while byte < 256 {
+        sum += BYTE_FREQUENCY[byte];
+        byte += 1;
+    }
+    sum
+};
+
+impl Bucket {
+    /// The frequencies byte `j` of the window would accept, summed, with `literal` added: the bytes accepted
+    /// now, and those its nibbles newly pair (its low nibble with each high one accepted, its high nibble
+    /// with each low one, and the two together).
+    fn accepted_with(&self, j: usize, literal: &[u8]) -> u32 {
+        let Some(&byte) = literal.get(j) else {
+            return EVERY_BYTE;
+        };
+        let (low, high) = (usize::from(byte & 15), usize::from(byte >> 4));
+        let new_low = self.nibbles.low[j] & 1 << low == 0;
+        let new_high = self.nibbles.high[j] & 1 << high == 0;
+        let accepted = &self.accepted;
+        accepted.all[j]
+            + if new_low { accepted.by_low[j][low] } else { 0 }
+            + if new_high {
+                accepted.by_high[j][high]
+            } else {
+                0
             }
-        }
-        self
+            + if new_low && new_high {
+                frequency(high, low)
+            } else {
+                0
+            }
     }
 
-    /// The chance that byte `j` of a window of text is one these nibbles accept.
-    fn accepted(&self, j: usize) -> f64 {
-        // Per high nibble, the frequencies summed over each set of low nibbles 0-7, and 8-15.
-        static SUMS: LazyLock<Box<[[[u32; 256]; 2]; 16]>> = LazyLock::new(|| {
-            let mut sums = Box::new([[[0; 256]; 2]; 16]);
-            for (high, halves) in sums.iter_mut().enumerate() {
-                for (half, sums) in halves.iter_mut().enumerate() {
-                    for (set, sum) in sums.iter_mut().enumerate() {
-                        *sum = nibbles(set as u16)
-                            .map(|low| BYTE_FREQUENCY[high << 4 | (half * 8 + low)])
-                            .sum();
-                    }
+    /// The chance that a window of text is accepted, byte by byte, with `literal` added (`None`: as it is).
+    fn chance(&self, literal: Option<&[u8]>) -> f64 {
+        (0..WINDOW)
+            .map(|j| {
+                let sum = literal.map_or(self.accepted.all[j], |l| self.accepted_with(j, l));
+                f64::from(sum) / 1e6
+            })
+            .product()
+    }
+
+    fn add(&mut self, index: usize, literal: &[u8]) {
+        self.literals.push(index);
+        for j in 0..WINDOW {
+            self.accepted.all[j] = self.accepted_with(j, literal);
+            let (lows, highs) = match literal.get(j) {
+                Some(&byte) => (1 << (byte & 15), 1 << (byte >> 4)),
+                // (Past its end, every nibble.)
+                None => (u16::MAX, u16::MAX),
+            };
+            for low in nibbles(lows & !self.nibbles.low[j]) {
+                for high in 0..16 {
+                    self.accepted.by_high[j][high] += frequency(high, low);
                 }
             }
-            sums
-        });
-        let low = self.low[j];
-        let sum: u32 = nibbles(self.high[j])
-            .map(|high| {
-                SUMS[high][0][usize::from(low & 0xff)] + SUMS[high][1][usize::from(low >> 8)]
-            })
-            .sum();
-        f64::from(sum) / 1e6
+            for high in nibbles(highs & !self.nibbles.high[j]) {
+                for low in 0..16 {
+                    self.accepted.by_low[j][low] += frequency(high, low);
+                }
+            }
+            self.nibbles.low[j] |= lows;
+            self.nibbles.high[j] |= highs;
+        }
     }
 }
 
@@ -596,17 +642,13 @@ impl Layout {
     fn new(literals: &[&[u8]], total: usize) -> Layout {
         // Some room beyond an even share.
         let capacity = literals.len().div_ceil(total) + 2;
-        let alone = |literal: &[u8]| -> f64 {
-            let nibbles = Nibbles::default().with(literal);
-            (0..WINDOW).map(|j| nibbles.accepted(j)).product()
-        };
         // (Worked out once each: the sort compares each literal many times.)
-        let alone: Vec<f64> = literals.iter().map(|literal| alone(literal)).collect();
+        let alone: Vec<f64> = (literals.iter())
+            .map(|literal| Bucket::default().chance(Some(literal)))
+            .collect();
         let mut order: Vec<usize> = (0..literals.len()).collect();
         order.sort_by(|&a, &b| alone[b].total_cmp(&alone[a]));
         let mut buckets = vec![Bucket::default(); total];
-        // Per bucket, the chance that each byte of the window is accepted (none, while empty).
-        let mut accepted = vec![[0.0; WINDOW]; total];
         for index in order {
             let literal = literals[index];
             let mut best: Option<(f64, usize)> = None;
@@ -614,33 +656,14 @@ impl Layout {
                 if bucket.literals.len() >= capacity {
                     continue;
                 }
-                let before: f64 = accepted[at].iter().product();
-                let nibbles = bucket.nibbles.with(literal);
-                // (Bytes whose nibbles the literal leaves as they were keep their chance.)
-                let after: f64 = (0..WINDOW)
-                    .map(|j| {
-                        let unchanged = !bucket.literals.is_empty()
-                            && (nibbles.low[j], nibbles.high[j])
-                                == (bucket.nibbles.low[j], bucket.nibbles.high[j]);
-                        if unchanged {
-                            accepted[at][j]
-                        } else {
-                            nibbles.accepted(j)
-                        }
-                    })
-                    .product();
-                if best.is_none_or(|(least, _)| after - before < least) {
-                    best = Some((after - before, at));
+                let raised = bucket.chance(Some(literal)) - bucket.chance(None);
+                if best.is_none_or(|(least, _)| raised < least) {
+                    best = Some((raised, at));
                 }
             }
             // The capacity leaves room for every literal.
             let at = best.map_or(0, |(_, at)| at);
-            let bucket = &mut buckets[at];
-            bucket.literals.push(index);
-            bucket.nibbles = bucket.nibbles.with(literal);
-            for (j, accepted) in accepted[at].iter_mut().enumerate() {
-                *accepted = bucket.nibbles.accepted(j);
-            }
+            buckets[at].add(index, literal);
         }
         Layout { buckets }
     }
