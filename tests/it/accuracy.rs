@@ -1,7 +1,7 @@
 //! Accuracy on the shapes real pastes take (issue #14): what is claimed, and what is not, through the binary.
 //! The pastes here are written for the tests (not taken from the corpus), each showing one behaviour.
 
-use crate::util::{TestCommand, claims_with, rows};
+use crate::util::{TestCommand, claims_with, json_lookup_found, rows};
 
 /// `errcode --json lookup` on `paste`: the `(vendor, code, status)` of each match, and the exit status.
 fn claims(paste: &str) -> (Vec<(String, Option<String>, u64)>, i32) {
@@ -78,12 +78,7 @@ fn a_message_that_goes_on_is_another_message() {
 #[test]
 fn a_status_lines_reason_phrase_is_no_message() {
     let paste = "HTTP/1.1 401 Unauthorized\nServer: kong/3.4.0\nContent-Type: application/json\n\n{\"message\":\"No API key found in request\"}\n";
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output()
-        .expect_code(0);
-    let value = run.json();
+    let value = json_lookup_found(paste);
     let messages: Vec<&str> = value["matches"]
         .as_array()
         .unwrap()
@@ -277,12 +272,7 @@ fn a_whole_meaning_comes_first() {
 #[test]
 fn the_best_found_error_comes_first() {
     let paste = "retry 1: {\"message\":\"API rate limit exceeded\"}\nretry 2: rpc error: code = Unknown desc = [TencentCloudSDKError] Code=AuthFailure.SignatureFailure, Message=The provided credentials could not be validated. Please check your signature is correct., RequestId=9a8b\n";
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output()
-        .expect_code(0);
-    let value = run.json();
+    let value = json_lookup_found(paste);
     let matches = value["matches"].as_array().unwrap();
     assert_eq!(matches[0]["code"], "AuthFailure.SignatureFailure");
     assert!(matches.len() >= 2, "{matches:?}");
@@ -362,12 +352,7 @@ fn an_aws_sdk_call_to_another_service_claims_nothing() {
 #[test]
 fn typographic_quotes_read_as_straight_ones() {
     let paste = r#"{"RequestId":"1A","HostId":"ecs.aliyuncs.com","Code":"MissingParameter","Message":"The input parameter “RegionId” that is mandatory for processing this request is not supplied."}"#;
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output()
-        .expect_code(0);
-    let value = run.json();
+    let value = json_lookup_found(paste);
     assert_eq!(
         rows(&value)[0],
         row("alibaba", Some("MissingParameter"), 400)
@@ -503,12 +488,7 @@ fn alibaba_v3_signature_mismatch_is_found() {
 
 /// `errcode --json lookup` on `paste`: the top match's meaning, fix and note in English.
 fn explained(paste: &str) -> [String; 3] {
-    let value = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output()
-        .expect_code(0)
-        .json();
+    let value = json_lookup_found(paste);
     let top = &value["matches"][0];
     ["meaning", "fix", "note"].map(|f| top[f]["en"].as_str().unwrap_or_default().to_string())
 }

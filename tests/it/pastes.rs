@@ -15,7 +15,7 @@
 use errcode::catalog::Catalogs;
 use errcode::matcher::Matcher;
 
-use crate::util::{TestCommand, rows};
+use crate::util::{TestCommand, json_lookup_found, rows};
 
 struct Case {
     name: String,
@@ -122,12 +122,7 @@ fn pastes_through_the_binary_carry_evidence() {
 Content-Type: application/json
 
 {"error_msg":"Incorrect app authentication information: signature expired, signature time:20240101T000000Z","error_code":"APIG.0303","request_id":"5b1f"}"#;
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(body)
-        .output()
-        .expect_code(0);
-    let value = run.json();
+    let value = json_lookup_found(body);
     assert_eq!(
         rows(&value),
         [("huawei".to_string(), Some("APIG.0303".to_string()), 401)]

@@ -187,6 +187,17 @@ pub fn json_lookup(paste: &str) -> (serde_json::Value, i32) {
     (run.json(), code)
 }
 
+/// `errcode --json lookup` on `paste` (stdin), which names an error (exit 0, else the test fails with the
+/// run's output): the JSON.
+pub fn json_lookup_found(paste: &str) -> serde_json::Value {
+    TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output()
+        .expect_code(0)
+        .json()
+}
+
 /// `errcode --json lookup` with `paste` on standard input, each of `catalogs` loaded (`--catalog`).
 pub fn lookup_paste(catalogs: &[&Path], paste: &str) -> Run {
     let mut command = TestCommand::new();
