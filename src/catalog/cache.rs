@@ -99,7 +99,8 @@ pub fn stamp(file: &FileStamp) -> Option<Stamp> {
     })
 }
 
-/// The cache file of a catalog: named by a hash of its path that is the same in every errcode build.
+/// The cache file of a catalog: named by a hash of its resolved path (`file_stamp`) that is the same in
+/// every errcode build.
 pub fn file(cache_dir: &Path, source: &Path) -> PathBuf {
     let hash = xxhash_rust::xxh3::xxh3_64(source.as_os_str().as_encoded_bytes());
     cache_dir.join(format!("catalog-{hash:016x}.bin"))
@@ -160,19 +161,26 @@ fn body(bytes: Vec<u8>, stamp: &impl Serialize) -> Option<&'static [u8]> {
     Some(&bytes[start..])
 }
 
-/// A user's catalog file as it was just before it was read (its path as given, size, modification time).
+/// A user's catalog file as it was just before it was read (its path as given and as resolved, size,
+/// modification time).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
+    /// As given: how the set's catalogs are told their stamps.
     path: String,
+    /// Absolute, symlinks resolved: the file itself. (The same relative path given in two folders names two
+    /// files, which may have the same size and modification time: each has its cache.)
+    resolved: String,
     len: u64,
     modified_ns: u128,
 }
 
-/// The stamp of a user's catalog file, from its `meta`data taken before it is read; `None` where it cannot
-/// be known (a path that is not UTF-8, no modification time): the file is then neither cached nor indexed.
-pub fn file_stamp(source: &Path, meta: &std::fs::Metadata) -> Option<FileStamp> {
+/// The stamp of a user's catalog file `source` (`resolved`: the file it names), from its `meta`data taken
+/// before it is read; `None` where it cannot be known (a path that is not UTF-8, no modification time): the
+/// file is then neither cached nor indexed.
+pub fn file_stamp(source: &Path, resolved: &Path, meta: &std::fs::Metadata) -> Option<FileStamp> {
     Some(FileStamp {
         path: source.to_str()?.to_string(),
+        resolved: resolved.to_str()?.to_string(),
         len: meta.len(),
         modified_ns: (meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?).as_nanos(),
     })
@@ -232,7 +240,7 @@ pub fn set_stamp(catalogs: &[Catalog], read: &[FileStamp]) -> Option<SetStamp> {
 pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
     let mut paths = String::new();
     for (id, file) in &stamp.catalogs {
-        paths.push_str(file.as_ref().map_or(id, |f| f.path.as_str()));
+        paths.push_str(file.as_ref().map_or(id, |f| f.resolved.as_str()));
         paths.push('\0');
     }
     let hash = xxhash_rust::xxh3::xxh3_64(paths.as_bytes());
@@ -278,6 +286,7 @@ mod tests {
             version: "test",
             file: FileStamp {
                 path: "acme.toml".to_string(),
+                resolved: "/acme.toml".to_string(),
                 len: 1,
                 modified_ns: 1,
             },

@@ -76,7 +76,7 @@ impl Catalogs {
         if loaded.contains(&file) {
             return Ok(());
         }
-        let (catalog, stamp) = load_file(path, cache_dir)?;
+        let (catalog, stamp) = load_file(path, &file, cache_dir)?;
         self.add(catalog)?;
         read.extend(stamp);
         loaded.insert(file);
@@ -164,9 +164,13 @@ impl UsersIndex {
     }
 }
 
-/// A user's catalog: from its cache file where that is current, else read, checked, and cached; with its
-/// file's stamp as it was before it was read.
-fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<(Catalog, Option<cache::FileStamp>)> {
+/// A user's catalog, given as `path` (`resolved`: the file it names): from its cache file where that is
+/// current, else read, checked, and cached; with its file's stamp as it was before it was read.
+fn load_file(
+    path: &Path,
+    resolved: &Path,
+    cache_dir: Option<&Path>,
+) -> Result<(Catalog, Option<cache::FileStamp>)> {
     let meta = std::fs::metadata(path).map_err(read_error(path))?;
     if !meta.is_file() {
         // A FIFO or device, named or found in a catalog directory, would block or never end.
@@ -175,12 +179,12 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<(Catalog, Option<c
             path.display()
         )));
     }
-    let file_stamp = cache::file_stamp(path, &meta);
+    let file_stamp = cache::file_stamp(path, resolved, &meta);
     let cache = cache_dir.and_then(|dir| Some((dir, cache::stamp(file_stamp.as_ref()?)?)));
     if let Some((dir, stamp)) = &cache {
         // The cache file must be a regular file (not a FIFO, nor a symlink to a device) of a size its
         // catalog can have; anything else is replaced below.
-        let file = cache::file(dir, path);
+        let file = cache::file(dir, resolved);
         if let Ok(bytes) = read_regular(&file, stamp.max_file_len(), false)
             && let Some(catalog) = cache::decode(bytes, path, stamp)
         {
@@ -189,7 +193,7 @@ fn load_file(path: &Path, cache_dir: Option<&Path>) -> Result<(Catalog, Option<c
     }
     let catalog = read_file(path, meta.len())?;
     if let Some((dir, stamp)) = &cache {
-        cache::store(dir, path, stamp, &catalog);
+        cache::store(dir, resolved, stamp, &catalog);
     }
     Ok((catalog, file_stamp))
 }

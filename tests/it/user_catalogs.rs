@@ -299,6 +299,58 @@ fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
     assert_eq!(run_damaged.stderr(), "");
 }
 
+/// Two folders each with a large catalog of the same name, size and modification time, given by the same
+/// relative path: each answers from its own file (a cache keyed by the path as given would answer the
+/// second from the first's cache), catalogs and literal index alike.
+#[test]
+fn the_same_relative_path_in_two_folders_is_two_catalogs() {
+    let dir = tempfile::tempdir().unwrap();
+    let padded = |code: &str| {
+        let mut toml = ACME.replace("ACME.0001", code);
+        for i in 0..600 {
+            toml.push_str(&format!(
+                "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
+            ));
+        }
+        toml
+    };
+    let modified =
+        std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    let (first, second) = (dir.path().join("first"), dir.path().join("second"));
+    for (folder, code) in [(&first, "ACME.1111"), (&second, "ACME.2222")] {
+        std::fs::create_dir(folder).unwrap();
+        let file = write(folder, "big.toml", padded(code));
+        let opened = std::fs::File::options().write(true).open(&file).unwrap();
+        opened.set_modified(modified).unwrap();
+    }
+    let home = TestCommand::new().home().to_path_buf();
+    let run = |folder: &std::path::Path, args: &[&str]| {
+        TestCommand::new()
+            .env("HOME", &home)
+            .current_dir(folder)
+            .args(["--json", "--catalog", "big.toml"])
+            .args(args)
+            .output()
+    };
+    for _ in 0..2 {
+        run(&first, &["ACME.1111"]).expect_code(0);
+        run(&second, &["ACME.2222"]).expect_code(0);
+        run(&second, &["ACME.1111"]).expect_code(1);
+        // A paste reads the set's literal index.
+        let pasted = |folder: &std::path::Path, paste: &str| {
+            run(folder, &["lookup", paste]).expect_code(0).json()["matches"][0]["code"].clone()
+        };
+        assert_eq!(
+            pasted(&second, "error ACME.2222: Teapot oolong refused."),
+            "ACME.2222"
+        );
+        assert_eq!(
+            pasted(&first, "error ACME.1111: Teapot oolong refused."),
+            "ACME.1111"
+        );
+    }
+}
+
 /// With a large user catalog, a lookup finds literals through the set's literal index, cached beside the
 /// catalog (built and written the first time a lookup asks for it) rather than collected from every
 /// entry: it answers exactly as a run without a cache does, a catalog changed since is seen (the index is

@@ -81,6 +81,11 @@ impl TestCommand {
         self
     }
 
+    pub fn current_dir(mut self, dir: &Path) -> TestCommand {
+        self.cmd.current_dir(dir);
+        self
+    }
+
     pub fn stdin(mut self, input: impl Into<Vec<u8>>) -> TestCommand {
         self.cmd.write_stdin(input);
         self
