@@ -264,9 +264,44 @@ pub fn build_index(
     stamp: &SetStamp,
 ) -> Option<&'static LiteralIndex<'static>> {
     let body = LiteralIndex::build(&catalogs.iter().collect::<Vec<_>>())?;
-    write(cache_dir, &set_file(cache_dir, stamp), stamp, &body);
+    let file = set_file(cache_dir, stamp);
+    write(cache_dir, &file, stamp, &body);
+    prune_indexes(cache_dir, &file);
     let body: &'static [u8] = Box::leak(body.into_boxed_slice());
     LiteralIndex::read(body).map(|index| &*Box::leak(Box::new(index)))
+}
+
+/// Index files kept in the cache folder: one is written per set of catalogs a user loads (each set's file
+/// is replaced as its catalogs change), so a user who tries many sets would gather them without end.
+const KEPT_INDEXES: usize = 16;
+
+/// Removes the index files (`index-<16 hex digits>.bin`, regular files) of `cache_dir` beyond the
+/// `KEPT_INDEXES` last modified, never `written` (the one just written). Failing to is not an error.
+fn prune_indexes(cache_dir: &Path, written: &Path) {
+    let Ok(entries) = std::fs::read_dir(cache_dir) else {
+        return;
+    };
+    let is_index = |name: &str| {
+        (name
+            .strip_prefix("index-")
+            .and_then(|n| n.strip_suffix(".bin")))
+        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let mut indexes: Vec<(std::time::SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|entry| entry.file_name().to_str().is_some_and(is_index))
+        .filter_map(|entry| {
+            // (`DirEntry::metadata` does not follow a symlink: one is left alone.)
+            let meta = entry.metadata().ok().filter(|m| m.is_file())?;
+            Some((meta.modified().ok()?, entry.path()))
+        })
+        .filter(|(_, path)| path != written)
+        .collect();
+    // Newest first; the one just written counts as the newest.
+    indexes.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, path) in indexes.iter().skip(KEPT_INDEXES - 1) {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 #[cfg(test)]

@@ -299,6 +299,79 @@ fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
     assert_eq!(run_damaged.stderr(), "");
 }
 
+/// A new set's literal index is written beside at most 15 others, the last modified (README: one per set of
+/// catalogs, 16 kept): older ones are removed, files of other names, a symlink and a folder left alone.
+#[test]
+fn index_files_are_kept_to_the_sixteen_last_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut toml = ACME.to_string();
+    for i in 0..600 {
+        toml.push_str(&format!(
+            "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
+        ));
+    }
+    let file = write(dir.path(), "big.toml", &toml);
+    let home = TestCommand::new().home().to_path_buf();
+    let cache = home.join(".cache/errcode");
+    std::fs::create_dir_all(&cache).unwrap();
+    // Twenty earlier sets' index files, the first the oldest.
+    let old = |i: u64| cache.join(format!("index-{i:016x}.bin"));
+    for i in 0..20 {
+        let path = write(
+            &cache,
+            old(i).file_name().unwrap().to_str().unwrap(),
+            "old index",
+        );
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000 + i);
+        (std::fs::File::options().write(true).open(&path).unwrap())
+            .set_modified(when)
+            .unwrap();
+    }
+    let others = [
+        "index-notes.bin",
+        "index-0000000000000001.bin.keep",
+        "catalog-notes.bin",
+    ];
+    for name in others {
+        write(&cache, name, "not an index");
+    }
+    let target = write(dir.path(), "target.bin", "the link's target");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&target, cache.join("index-ffffffffffffffff.bin")).unwrap();
+    std::fs::create_dir(cache.join("index-eeeeeeeeeeeeeeee.bin")).unwrap();
+    let run = TestCommand::new()
+        .env("HOME", &home)
+        .args(["--json", "--catalog"])
+        .args([&file])
+        .args(["lookup", "Padding entry 17 for size."])
+        .output()
+        .expect_code(0);
+    assert_eq!(run.json()["matches"][0]["code"], "PAD.0017");
+    let mut indexes: Vec<String> = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().unwrap().is_file())
+        .map(|e| e.file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("index-") && name.ends_with(".bin") && name.len() == 26)
+        .collect();
+    indexes.sort();
+    assert_eq!(indexes.len(), 16, "{indexes:?}");
+    // The fifteen newest of the old ones, and the new set's.
+    for i in 0..20 {
+        assert_eq!(old(i).exists(), i >= 5, "{}", old(i).display());
+    }
+    for name in others {
+        assert!(cache.join(name).exists(), "{name}");
+    }
+    assert!(cache.join("index-eeeeeeeeeeeeeeee.bin").is_dir());
+    #[cfg(unix)]
+    assert!(cache.join("index-ffffffffffffffff.bin").is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "the link's target"
+    );
+}
+
 /// Two folders each with a large catalog of the same name, size and modification time, given by the same
 /// relative path: each answers from its own file (a cache keyed by the path as given would answer the
 /// second from the first's cache), catalogs and literal index alike.
