@@ -241,17 +241,22 @@ fn a_missing_config_directory_is_not_an_error() {
     assert_eq!(run.stderr(), "");
 }
 
-/// A large catalog is cached after its first load; the cached copy answers the same, a changed catalog is
-/// read afresh, and a damaged cache file is ignored.
-#[test]
-fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
-    let dir = tempfile::tempdir().unwrap();
-    let mut toml = ACME.to_string();
+/// `toml` with 600 more entries (`PAD.0000` to `PAD.0599`): large enough to be cached (over 64 KiB).
+fn padded(mut toml: String) -> String {
     for i in 0..600 {
         toml.push_str(&format!(
             "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
         ));
     }
+    toml
+}
+
+/// A large catalog is cached after its first load; the cached copy answers the same, a changed catalog is
+/// read afresh, and a damaged cache file is ignored.
+#[test]
+fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let toml = padded(ACME.to_string());
     assert!(
         toml.len() > 64 * 1024,
         "{} bytes: large enough to be cached",
@@ -304,12 +309,7 @@ fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
 #[test]
 fn index_files_are_kept_to_the_sixteen_last_written() {
     let dir = tempfile::tempdir().unwrap();
-    let mut toml = ACME.to_string();
-    for i in 0..600 {
-        toml.push_str(&format!(
-            "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
-        ));
-    }
+    let toml = padded(ACME.to_string());
     let file = write(dir.path(), "big.toml", &toml);
     let home = TestCommand::new().home().to_path_buf();
     let cache = home.join(".cache/errcode");
@@ -378,21 +378,12 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
 #[test]
 fn the_same_relative_path_in_two_folders_is_two_catalogs() {
     let dir = tempfile::tempdir().unwrap();
-    let padded = |code: &str| {
-        let mut toml = ACME.replace("ACME.0001", code);
-        for i in 0..600 {
-            toml.push_str(&format!(
-                "\n[[entries]]\nid = \"pad-{i}\"\ncode = \"PAD.{i:04}\"\nstatus = 400\nmessage = \"Padding entry {i} for size.\"\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n"
-            ));
-        }
-        toml
-    };
     let modified =
         std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
     let (first, second) = (dir.path().join("first"), dir.path().join("second"));
     for (folder, code) in [(&first, "ACME.1111"), (&second, "ACME.2222")] {
         std::fs::create_dir(folder).unwrap();
-        let file = write(folder, "big.toml", padded(code));
+        let file = write(folder, "big.toml", padded(ACME.replace("ACME.0001", code)));
         let opened = std::fs::File::options().write(true).open(&file).unwrap();
         opened.set_modified(modified).unwrap();
     }
