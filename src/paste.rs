@@ -310,9 +310,35 @@ pub(crate) fn closing_quote(body: &str, quote: char) -> Option<usize> {
     None
 }
 
-/// A message value: quoted (to the closing quote, or the line's end when cut off), or bare.
-fn message_value(value: &str) -> Option<(String, std::ops::Range<usize>)> {
-    let line = &value[..value.find('\n').unwrap_or(value.len())];
+/// Where the line a place of a text is on ends (its newline, or the text's end), found once per line rather
+/// than once per place asked about: a paste of one long line can hold thousands of fields, and searching
+/// from each to the end of the line made reading them quadratic.
+#[derive(Default)]
+struct LineEnd {
+    /// The last place asked about, and where its line ends.
+    from: usize,
+    end: Option<usize>,
+}
+
+impl LineEnd {
+    /// Where the line of `text` that `at` is on ends (`at` is on the same line as the last place asked
+    /// about, where it lies between that place and that line's end; else the end is searched for).
+    fn after(&mut self, text: &str, at: usize) -> usize {
+        match self.end {
+            Some(end) if (self.from..=end).contains(&at) => end,
+            _ => {
+                let end =
+                    memchr::memchr(b'\n', &text.as_bytes()[at..]).map_or(text.len(), |i| at + i);
+                (self.from, self.end) = (at, Some(end));
+                end
+            }
+        }
+    }
+}
+
+/// A message value (`line`: the rest of its line from where the value starts): quoted (to the closing quote,
+/// or the line's end when cut off), or bare.
+fn message_value(line: &str) -> Option<(String, std::ops::Range<usize>)> {
     let (text, range) = match line.chars().next()? {
         quote @ ('"' | '\'') => {
             let end = closing_quote(&line[1..], quote).map_or(line.len(), |i| i + 1);
@@ -503,6 +529,7 @@ fn status_field(view: &View, pair: &Pair<'_>, evidence: &mut Evidence) -> bool {
 }
 
 fn fields(view: &View, evidence: &mut Evidence) {
+    let mut line_end = LineEnd::default();
     for pair in pairs(&view.text, Reading::Paste) {
         if status_field(view, &pair, evidence) {
             continue;
@@ -527,7 +554,8 @@ fn fields(view: &View, evidence: &mut Evidence) {
             );
         }
         if pair.carries.message
-            && let Some((text, range)) = message_value(value)
+            && let Some((text, range)) =
+                message_value(&value[..line_end.after(&view.text, pair.value_at) - pair.value_at])
         {
             push(&mut evidence.message_fields, text, at(range), pair.key);
         }
