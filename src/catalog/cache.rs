@@ -99,10 +99,10 @@ pub fn stamp(file: &FileStamp) -> Option<Stamp> {
     })
 }
 
-/// The cache file of a catalog: named by a hash of its resolved path (`file_stamp`) that is the same in
-/// every errcode build.
-pub fn file(cache_dir: &Path, source: &Path) -> PathBuf {
-    let hash = xxhash_rust::xxh3::xxh3_64(source.as_os_str().as_encoded_bytes());
+/// The cache file of the catalog that is the file `resolved` (absolute, without symlinks: `file_stamp`):
+/// named by a hash of that path that is the same in every errcode build.
+pub fn file(cache_dir: &Path, resolved: &Path) -> PathBuf {
+    let hash = xxhash_rust::xxh3::xxh3_64(resolved.as_os_str().as_encoded_bytes());
     cache_dir.join(format!("catalog-{hash:016x}.bin"))
 }
 
@@ -118,8 +118,13 @@ pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp) -> Option<Catalog> {
 
 /// Writes the catalog's cache file for `stamp`, replacing what was there (a damaged file, a FIFO, a
 /// symlink: the name is replaced, not what it points to). Failing to is not an error.
-pub fn store(cache_dir: &Path, source: &Path, stamp: &Stamp, catalog: &Catalog) {
-    write(cache_dir, &file(cache_dir, source), stamp, catalog.packed());
+pub fn store(cache_dir: &Path, resolved: &Path, stamp: &Stamp, catalog: &Catalog) {
+    write(
+        cache_dir,
+        &file(cache_dir, resolved),
+        stamp,
+        catalog.packed(),
+    );
 }
 
 /// Writes `file` in `cache_dir`: `stamp`, the checksum of `body`, and `body`. Failing to is not an error.
@@ -161,26 +166,30 @@ fn body(bytes: Vec<u8>, stamp: &impl Serialize) -> Option<&'static [u8]> {
     Some(&bytes[start..])
 }
 
-/// A user's catalog file as it was just before it was read (its path as given and as resolved, size,
-/// modification time).
+/// A user's catalog file as it was just before it was read: the file (its path resolved), size and
+/// modification time; and, not stamped, the path it was given by.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileStamp {
-    /// As given: how the set's catalogs are told their stamps.
-    path: String,
-    /// Absolute, symlinks resolved: the file itself. (The same relative path given in two folders names two
-    /// files, which may have the same size and modification time: each has its cache.)
-    resolved: String,
+    /// As given: how the set's catalogs are told their stamps. Not written: two spellings of one file
+    /// (`big.toml`, `./big.toml`) share its cache rather than each rewriting it for the other.
+    #[serde(skip)]
+    path: PathBuf,
+    /// Absolute, symlinks resolved, as the system's bytes: the file itself. (The same relative path given
+    /// in two folders names two files, which may have the same size and modification time: each has its
+    /// cache.)
+    #[serde(with = "serde_bytes")]
+    resolved: Vec<u8>,
     len: u64,
     modified_ns: u128,
 }
 
-/// The stamp of a user's catalog file `source` (`resolved`: the file it names), from its `meta`data taken
-/// before it is read; `None` where it cannot be known (a path that is not UTF-8, no modification time): the
-/// file is then neither cached nor indexed.
+/// The stamp of a user's catalog file `source` (`resolved`: the file it names, absolute and without
+/// symlinks), from its `meta`data taken before it is read; `None` where it cannot be known (no modification
+/// time): the file is then neither cached nor indexed.
 pub fn file_stamp(source: &Path, resolved: &Path, meta: &std::fs::Metadata) -> Option<FileStamp> {
     Some(FileStamp {
-        path: source.to_str()?.to_string(),
-        resolved: resolved.to_str()?.to_string(),
+        path: source.to_path_buf(),
+        resolved: resolved.as_os_str().as_encoded_bytes().to_vec(),
         len: meta.len(),
         modified_ns: (meta.modified().ok()?.duration_since(UNIX_EPOCH).ok()?).as_nanos(),
     })
@@ -219,7 +228,7 @@ pub fn set_stamp(catalogs: &[Catalog], read: &[FileStamp]) -> Option<SetStamp> {
         let file = match &catalog.origin {
             Origin::Builtin(_) => None,
             Origin::File(path) => {
-                let file = read.iter().rev().find(|f| Path::new(&f.path) == path)?;
+                let file = read.iter().rev().find(|f| f.path == *path)?;
                 large |= file.len >= MIN_CACHED_BYTES;
                 Some(file.clone())
             }
@@ -238,12 +247,12 @@ pub fn set_stamp(catalogs: &[Catalog], read: &[FileStamp]) -> Option<SetStamp> {
 /// The index file of a set of catalogs: named by a hash of their files' paths, so that a catalog edited
 /// replaces its set's file rather than adding one.
 pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
-    let mut paths = String::new();
+    let mut paths: Vec<u8> = Vec::new();
     for (id, file) in &stamp.catalogs {
-        paths.push_str(file.as_ref().map_or(id, |f| f.resolved.as_str()));
-        paths.push('\0');
+        paths.extend_from_slice(file.as_ref().map_or(id.as_bytes(), |f| &f.resolved));
+        paths.push(0);
     }
-    let hash = xxhash_rust::xxh3::xxh3_64(paths.as_bytes());
+    let hash = xxhash_rust::xxh3::xxh3_64(&paths);
     cache_dir.join(format!("index-{hash:016x}.bin"))
 }
 
@@ -320,8 +329,8 @@ mod tests {
             layout: LAYOUT,
             version: "test",
             file: FileStamp {
-                path: "acme.toml".to_string(),
-                resolved: "/acme.toml".to_string(),
+                path: PathBuf::from("acme.toml"),
+                resolved: b"/acme.toml".to_vec(),
                 len: 1,
                 modified_ns: 1,
             },

@@ -71,12 +71,14 @@ impl Catalogs {
         loaded: &mut HashSet<PathBuf>,
         read: &mut Vec<cache::FileStamp>,
     ) -> Result<()> {
-        // (A path that cannot be resolved fails to load below, with the reason.)
-        let file = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        // A path that cannot be resolved (a file that is not there fails to load below, with the reason;
+        // one whose folder's path is longer than the system takes is read, uncached).
+        let resolved = std::fs::canonicalize(path).ok();
+        let file = resolved.clone().unwrap_or_else(|| path.to_path_buf());
         if loaded.contains(&file) {
             return Ok(());
         }
-        let (catalog, stamp) = load_file(path, &file, cache_dir)?;
+        let (catalog, stamp) = load_file(path, resolved.as_deref(), cache_dir)?;
         self.add(catalog)?;
         read.extend(stamp);
         loaded.insert(file);
@@ -164,11 +166,13 @@ impl UsersIndex {
     }
 }
 
-/// A user's catalog, given as `path` (`resolved`: the file it names): from its cache file where that is
-/// current, else read, checked, and cached; with its file's stamp as it was before it was read.
+/// A user's catalog, given as `path` (`resolved`: the file it names, where that could be worked out): from
+/// its cache file where that is current, else read, checked, and cached; with its file's stamp as it was
+/// before it was read. (A file not resolved is neither cached nor stamped: its cache could not be told from
+/// that of another file given by the same path.)
 fn load_file(
     path: &Path,
-    resolved: &Path,
+    resolved: Option<&Path>,
     cache_dir: Option<&Path>,
 ) -> Result<(Catalog, Option<cache::FileStamp>)> {
     let meta = std::fs::metadata(path).map_err(read_error(path))?;
@@ -179,9 +183,10 @@ fn load_file(
             path.display()
         )));
     }
-    let file_stamp = cache::file_stamp(path, resolved, &meta);
-    let cache = cache_dir.and_then(|dir| Some((dir, cache::stamp(file_stamp.as_ref()?)?)));
-    if let Some((dir, stamp)) = &cache {
+    let file_stamp = resolved.and_then(|resolved| cache::file_stamp(path, resolved, &meta));
+    let cache = (cache_dir.zip(resolved))
+        .and_then(|(dir, resolved)| Some((dir, resolved, cache::stamp(file_stamp.as_ref()?)?)));
+    if let Some((dir, resolved, stamp)) = &cache {
         // The cache file must be a regular file (not a FIFO, nor a symlink to a device) of a size its
         // catalog can have; anything else is replaced below.
         let file = cache::file(dir, resolved);
@@ -192,7 +197,7 @@ fn load_file(
         }
     }
     let catalog = read_file(path, meta.len())?;
-    if let Some((dir, stamp)) = &cache {
+    if let Some((dir, resolved, stamp)) = &cache {
         cache::store(dir, resolved, stamp, &catalog);
     }
     Ok((catalog, file_stamp))

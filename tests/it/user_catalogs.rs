@@ -374,7 +374,8 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
 
 /// Two folders each with a large catalog of the same name, size and modification time, given by the same
 /// relative path: each answers from its own file (a cache keyed by the path as given would answer the
-/// second from the first's cache), catalogs and literal index alike.
+/// second from the first's cache), catalogs and literal index alike; and one file given by two spellings
+/// (`big.toml`, `./big.toml`) keeps one cache, which neither rewrites.
 #[test]
 fn the_same_relative_path_in_two_folders_is_two_catalogs() {
     let dir = tempfile::tempdir().unwrap();
@@ -413,6 +414,126 @@ fn the_same_relative_path_in_two_folders_is_two_catalogs() {
             "ACME.1111"
         );
     }
+    // Each cache file as written (name, size, modification time): the second spelling reads them.
+    let cache = home.join(".cache/errcode");
+    let written = || {
+        let mut files: Vec<(std::ffi::OsString, u64, std::time::SystemTime)> =
+            (std::fs::read_dir(&cache).unwrap().map(|e| e.unwrap()))
+                .map(|e| {
+                    let meta = e.metadata().unwrap();
+                    (e.file_name(), meta.len(), meta.modified().unwrap())
+                })
+                .collect();
+        files.sort();
+        files
+    };
+    let before = written();
+    for spelling in ["./big.toml", "big.toml", "./big.toml"] {
+        let run = TestCommand::new()
+            .env("HOME", &home)
+            .current_dir(&first)
+            .args(["--json", "--catalog", spelling, "lookup"])
+            .args(["error ACME.1111: Teapot oolong refused."])
+            .output()
+            .expect_code(0);
+        assert_eq!(run.json()["matches"][0]["code"], "ACME.1111");
+    }
+    assert_eq!(written(), before, "the cache files were written again");
+}
+
+/// A catalog in a folder whose name is not UTF-8 is cached like any other.
+#[cfg(unix)]
+#[test]
+fn a_catalog_in_a_folder_not_named_in_utf8_is_cached() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join(std::ffi::OsStr::from_bytes(b"caf\xe9"));
+    std::fs::create_dir(&folder).unwrap();
+    write(&folder, "big.toml", padded(ACME.to_string()));
+    let home = TestCommand::new().home().to_path_buf();
+    for _ in 0..2 {
+        let run = TestCommand::new()
+            .env("HOME", &home)
+            .current_dir(&folder)
+            .args([
+                "--json",
+                "--catalog",
+                "big.toml",
+                "lookup",
+                "Padding entry 17 for size.",
+            ])
+            .output()
+            .expect_code(0);
+        assert_eq!(run.json()["matches"][0]["code"], "PAD.0017");
+    }
+    let mut cached: Vec<String> = (std::fs::read_dir(home.join(".cache/errcode")).unwrap())
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .map(|name| name.split('-').next().unwrap().to_string())
+        .collect();
+    cached.sort();
+    assert_eq!(cached, ["catalog", "index"]);
+}
+
+/// A catalog whose path cannot be resolved (its folder's path is longer than the system takes, reached by
+/// changing folder a step at a time) is read and answers, but is not cached: a cache keyed by the path as
+/// given would answer another folder's `big.toml` of the same size and modification time.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_catalog_whose_path_cannot_be_resolved_is_read_uncached() {
+    let dir = tempfile::tempdir().unwrap();
+    let step = "d".repeat(200);
+    let home = TestCommand::new().home().to_path_buf();
+    let modified =
+        std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_700_000_000);
+    for (side, code) in [("first", "ACME.1111"), ("second", "ACME.2222")] {
+        // 25 steps of 200 bytes: past PATH_MAX (4,096), made and entered relative to the last.
+        let script = format!(
+            "set -e; cd '{}'; mkdir {side}; cd {side}; for i in $(seq 25); do mkdir {step}; cd {step}; done; cat > big.toml",
+            dir.path().display()
+        );
+        let mut sh = std::process::Command::new("bash")
+            .args(["-c", &script])
+            .stdin(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let toml = padded(ACME.replace("ACME.0001", code));
+        std::io::Write::write_all(sh.stdin.as_mut().unwrap(), toml.as_bytes()).unwrap();
+        drop(sh.stdin.take());
+        assert!(sh.wait().unwrap().success());
+        let touch = format!(
+            "cd '{}/{side}' && for i in $(seq 25); do cd {step}; done && touch -d @{} big.toml",
+            dir.path().display(),
+            modified
+                .duration_since(std::time::UNIX_EPOCH)
+                .unwrap()
+                .as_secs()
+        );
+        assert!(
+            std::process::Command::new("bash")
+                .args(["-c", &touch])
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+    let exit = |side: &str, code: &str| {
+        let script = format!(
+            "cd '{}/{side}' && for i in $(seq 25); do cd {step}; done && exec \"$0\" --catalog big.toml {code}",
+            dir.path().display()
+        );
+        let errcode = assert_cmd::cargo::cargo_bin("errcode");
+        let mut sh = std::process::Command::new("bash");
+        sh.args(["-c".as_ref(), script.as_ref(), errcode.as_os_str()]);
+        crate::util::clean_environment(&mut sh, &home);
+        sh.stdout(std::process::Stdio::null())
+            .status()
+            .unwrap()
+            .code()
+    };
+    assert_eq!(exit("first", "ACME.1111"), Some(0));
+    assert_eq!(exit("second", "ACME.2222"), Some(0));
+    assert_eq!(exit("second", "ACME.1111"), Some(1));
+    assert!(!home.join(".cache/errcode").exists());
 }
 
 /// With a large user catalog, a lookup finds literals through the set's literal index, cached beside the
