@@ -337,8 +337,9 @@ impl LineEnd {
 }
 
 /// A message value (`line`: the rest of its line from where the value starts): quoted (to the closing quote,
-/// or the line's end when cut off), or bare.
-fn message_value(line: &str) -> Option<(String, std::ops::Range<usize>)> {
+/// or the line's end when cut off), or bare (up to the next field, at the latest where the next field's key
+/// starts, `next_key` bytes into `line`).
+fn message_value(line: &str, next_key: usize) -> Option<(String, std::ops::Range<usize>)> {
     let (text, range) = match line.chars().next()? {
         quote @ ('"' | '\'') => {
             let end = closing_quote(&line[1..], quote).map_or(line.len(), |i| i + 1);
@@ -346,7 +347,7 @@ fn message_value(line: &str) -> Option<(String, std::ops::Range<usize>)> {
         }
         '{' | '[' => return None,
         _ => {
-            let bare = bare_message(line);
+            let bare = bare_message(&line[..next_key.min(line.len())]);
             // Where the trimmed value starts in `line` (blanks before it, Unicode ones too, are skipped).
             let start = bare.as_ptr() as usize - line.as_ptr() as usize;
             (bare.to_string(), start..start + bare.len())
@@ -530,7 +531,9 @@ fn status_field(view: &View, pair: &Pair<'_>, evidence: &mut Evidence) -> bool {
 
 fn fields(view: &View, evidence: &mut Evidence) {
     let mut line_end = LineEnd::default();
-    for pair in pairs(&view.text, Reading::Paste) {
+    let pairs: Vec<Pair<'_>> = pairs(&view.text, Reading::Paste).collect();
+    let key_at = |pair: &Pair<'_>| pair.key.as_ptr() as usize - view.text.as_ptr() as usize;
+    for (i, pair) in pairs.iter().enumerate() {
         if status_field(view, &pair, evidence) {
             continue;
         }
@@ -553,9 +556,13 @@ fn fields(view: &View, evidence: &mut Evidence) {
                 pair.key,
             );
         }
+        // (A bare value ends where the next field's key starts, at the latest: without it, each of
+        // thousands of `message: ...` fields on one line ran to the line's end.)
+        let next_key = (pairs[i + 1..].iter().map(key_at)).find(|&at| at >= pair.value_at);
+        let line = &value[..line_end.after(&view.text, pair.value_at) - pair.value_at];
         if pair.carries.message
             && let Some((text, range)) =
-                message_value(&value[..line_end.after(&view.text, pair.value_at) - pair.value_at])
+                message_value(line, next_key.map_or(line.len(), |at| at - pair.value_at))
         {
             push(&mut evidence.message_fields, text, at(range), pair.key);
         }
