@@ -534,7 +534,7 @@ fn fields(view: &View, evidence: &mut Evidence) {
     let pairs: Vec<Pair<'_>> = pairs(&view.text, Reading::Paste).collect();
     let key_at = |pair: &Pair<'_>| pair.key.as_ptr() as usize - view.text.as_ptr() as usize;
     for (i, pair) in pairs.iter().enumerate() {
-        if status_field(view, &pair, evidence) {
+        if status_field(view, pair, evidence) {
             continue;
         }
         let value = &view.text[pair.value_at..];
