@@ -149,6 +149,17 @@ pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
     found
 }
 
+/// Whether a text begins with an error status as a client's error line leads with it (`Error 403: ...`,
+/// Google's Go client's `googleapi: Error 403: ...` after its package's name): `Error`, a space and an
+/// error status standing alone.
+pub(super) fn leads_with_an_error_status(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let start = "Error ".len();
+    text.starts_with("Error ")
+        && error_status(bytes, start).is_some()
+        && bytes.get(start + 3).is_none_or(|&b| !joins(b))
+}
+
 /// The error status (4xx, 5xx) whose three digits stand at `start` in `bytes`, if they are one.
 fn error_status(bytes: &[u8], start: usize) -> Option<u16> {
     let digits = bytes.get(start..start.checked_add(3)?)?;
