@@ -1,6 +1,7 @@
 //! Forms of gateways' answers the catalogs' first sources did not show, through the binary: Kong's error body
-//! (its template's two fields), Kong 1.0's hmac-auth statuses, the Proxy Reference's wording, Google's Go
-//! client's error line after a label, and a service's display name of several words. The pastes are written for the tests, each showing one behaviour.
+//! (its template's two fields), the Proxy Reference's wording, Google's Go client's error line after a
+//! label, Google's quota message under its status, and a service's display name of several words. The
+//! pastes are written for the tests, each showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
@@ -34,23 +35,6 @@ fn kong_s_error_body_names_kong() {
     let (json, code) =
         lookup("{\"message\":\"Unauthorized\",\"request_id\":\"0b2c2e0e5b8a4e5d\",\"code\":4107}");
     assert_eq!((rows(&json), code), (vec![], 1));
-}
-
-/// Kong 0.5 to 1.0 answered hmac-auth's failures with 403 (1.1 and later: 401): a paste that says 403 gets
-/// that edition's row, alone (Tencent's 401 row of the same words gives way), one that says 401 today's.
-#[test]
-fn kong_s_hmac_messages_with_the_older_status() {
-    let body = "{\n  \"message\": \"HMAC signature cannot be verified\"\n}";
-    let (json, code) = lookup(&format!("HTTP/1.1 403 Forbidden\n\n{body}"));
-    assert_eq!((rows(&json), code), (vec![kong(403)], 0), "{json}");
-    assert_eq!(ids(&json), ["hmac-cannot-be-verified-1-0"]);
-    // (Tencent's gateway says the same words with 401: both are shown, nothing telling them apart.)
-    let (json, _) = lookup(&format!("HTTP/1.1 401 Unauthorized\n\n{body}"));
-    assert_eq!(ids(&json)[0], "hmac-cannot-be-verified", "{json}");
-    assert!(rows(&json).iter().all(|r| r.2 == 401), "{json}");
-    let (json, _) =
-        lookup("< HTTP/1.1 403 Forbidden\n{\"message\": \"HMAC signature does not match\"}");
-    assert_eq!(ids(&json), ["hmac-does-not-match-1-0"]);
 }
 
 /// Kong's Proxy Reference shows `no route and no Service found with those values` for a request no Route
