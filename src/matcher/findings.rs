@@ -89,8 +89,9 @@ const STANDARD_CODE_UNCORROBORATED: i32 = -30;
 /// `SignatureDoesNotMatch`, `InvalidAccessKeyId`): a row found by its code alone is no claim there; one whose
 /// message the paste says still is.
 const OTHER_PRODUCT: i32 = -60;
-/// A mark of another product of the row's own vendor: rules the row out, whatever it matched (a code and
-/// its whole message, the status and the vendor come to 135).
+/// A mark of another product of the row's own vendor, or of an application server that made the response
+/// (`Server: uvicorn`): rules the row out, whatever it matched (a code and its whole message, the status and
+/// the vendor come to 135).
 const OTHER_SERVICE: i32 = -150;
 /// A row whose message every product of its vendor answers word for word (`vendor_wide`: AWS's request
 /// signing, SigV4), in a paste that names none of the vendor's catalogued products (a catalog's
@@ -593,6 +594,8 @@ fn weigh(
     }
     for product in &evidence.other_products {
         match product.value.vendor_id {
+            // The response was made by an application server (`Server: uvicorn`), not a gateway.
+            _ if product.value.answered => candidate.score += OTHER_SERVICE,
             // Another product of this row's vendor (an AWS service other than API Gateway): whatever
             // matched, the row is not this paste's error.
             Some(id) if id == vendor.id() => candidate.score += OTHER_SERVICE,

@@ -125,3 +125,27 @@ fn google_s_quota_message_under_its_status() {
     ));
     assert_eq!(rows(&json), [google("RATE_LIMIT_EXCEEDED")], "{json}");
 }
+
+/// A response whose `Server` header names an application server (uvicorn, Python's BaseHTTP behind a local
+/// stand-in for API Gateway) was made by the service itself, not a gateway: none of the gateways' rows is
+/// claimed, whatever its body says; the same response without that header is the gateway's.
+#[test]
+fn a_response_from_an_application_server_is_no_gateway_s() {
+    let body = "{\"code\":401,\"reason\":\"Unauthorized\",\"message\":\"Invalid authentication credentials\"}";
+    for server in ["< server: uvicorn\n", "Server: BaseHTTP/0.6 Python/3.6.4\n"] {
+        let paste = format!(
+            "< HTTP/1.1 401 Unauthorized\n{server}< content-type: application/json\n\n{body}"
+        );
+        let (json, code) = lookup(&paste);
+        assert_eq!((rows(&json), code), (vec![], 1), "{paste}");
+    }
+    let (json, code) = lookup(&format!(
+        "< HTTP/1.1 401 Unauthorized\n< server: kong/3.4.0\n\n{body}"
+    ));
+    assert_eq!((rows(&json), code), (vec![kong(401)], 0));
+    // Named in prose, not as a header, it says nothing of the response.
+    let (json, _) = lookup(&format!(
+        "our app runs on uvicorn behind the gateway. Server: uvicorn is fine\nHTTP/1.1 401 Unauthorized\n\n{body}"
+    ));
+    assert!(!rows(&json).is_empty(), "{json}");
+}
