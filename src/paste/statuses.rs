@@ -49,9 +49,11 @@ pub(super) fn text_statuses(
         let mut rest = &text[m.end()..];
         let mut status_line = false;
         if lead.eq_ignore_ascii_case("HTTP/") {
-            // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`).
+            // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`, a quote in Markdown
+            // `> HTTP/1.1 401`).
             let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            let before = text[line_start..m.start()].trim_matches(|c: char| blank(c) || c == '<');
+            let before = text[line_start..m.start()]
+                .trim_matches(|c: char| blank(c) || c == '<' || c == '>');
             let version_end = rest
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(rest.len());

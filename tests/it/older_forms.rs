@@ -149,3 +149,23 @@ fn a_response_from_an_application_server_is_no_gateway_s() {
     ));
     assert!(!rows(&json).is_empty(), "{json}");
 }
+
+/// A status line's reason phrase that is a row's message (Kong's `Unauthorized`, `Bad Gateway`) is the
+/// answer's whole text where the paste shows no body and names the vendor (`Server: kong/...`, also quoted
+/// in Markdown, `> HTTP/1.1 502`); it names nothing without the vendor, nor beside a body's message.
+#[test]
+fn a_status_line_alone_from_a_named_gateway() {
+    let (json, code) = lookup(
+        "HTTP/1.1 401 Unauthorized\nContent-Length: 52\nX-Kong-Response-Latency: 0\nServer: kong/2.8.1\n",
+    );
+    assert_eq!((rows(&json), code), (vec![kong(401)], 0), "{json}");
+    let (json, code) =
+        lookup("> HTTP/1.1 502 Bad Gateway\n> Connection: keep-alive\n> Server: kong/1.3.0\n");
+    assert_eq!((rows(&json), code), (vec![kong(502)], 0), "{json}");
+    let (json, code) = lookup("HTTP/1.1 401 Unauthorized\nContent-Length: 0\n");
+    assert_eq!((rows(&json), code), (vec![], 1), "{json}");
+    let (json, _) = lookup(
+        "HTTP/1.1 404 Not Found\nServer: kong/3.4.0\n\n{\"message\":\"no Route matched with those values\"}",
+    );
+    assert_eq!(ids(&json), ["no-route-matched"], "{json}");
+}
