@@ -17,7 +17,9 @@ mod words;
 
 pub use hints::Hints;
 pub use products::OtherProduct;
-use statuses::{error_statuses, grpc_code_statuses, phrase_statuses, text_statuses};
+use statuses::{
+    error_statuses, grpc_code_statuses, leads_with_an_error_status, phrase_statuses, text_statuses,
+};
 use words::Words;
 
 /// One piece of text in the paste, with its byte range in the original paste.
@@ -296,6 +298,14 @@ fn starts_a_sentence(value: &str, range: &std::ops::Range<usize>) -> bool {
             .is_some_and(lower)
 }
 
+/// Whether a bare code value is the start of an error line that goes on with its status (`Error: Error 403:
+/// ...`, `Error: googleapi: Error 403: ...`): the word `Error` of that line, or a client's name before it,
+/// not a code.
+fn leads_an_error_line(value: &str, range: &std::ops::Range<usize>) -> bool {
+    leads_with_an_error_status(&value[range.start..])
+        || (value[range.end..].strip_prefix(": ")).is_some_and(leads_with_an_error_status)
+}
+
 /// Where a quoted value ends: the first `quote` in `body` (the text after the opening one) that no
 /// backslash escapes; `None` where the value is cut off.
 pub(crate) fn closing_quote(body: &str, quote: char) -> Option<usize> {
@@ -546,6 +556,7 @@ fn fields(view: &View, evidence: &mut Evidence) {
             && (!pair.key.eq_ignore_ascii_case("reason")
                 || is_error_info_reason(&value[range.clone()]))
             && !starts_a_sentence(value, &range)
+            && !leads_an_error_line(value, &range)
             && !codes::names_an_sdk_class(&value[range.clone()])
             && !value[range.end..].starts_with('/')
         {

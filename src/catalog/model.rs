@@ -23,6 +23,7 @@ impl Vendor {
     pub const Alibaba: Vendor = Vendor("alibaba");
     pub const Tencent: Vendor = Vendor("tencent");
     pub const Jdcloud: Vendor = Vendor("jdcloud");
+    pub const Kong: Vendor = Vendor("kong");
 
     pub fn id(self) -> &'static str {
         self.0

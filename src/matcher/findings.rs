@@ -89,8 +89,9 @@ const STANDARD_CODE_UNCORROBORATED: i32 = -30;
 /// `SignatureDoesNotMatch`, `InvalidAccessKeyId`): a row found by its code alone is no claim there; one whose
 /// message the paste says still is.
 const OTHER_PRODUCT: i32 = -60;
-/// A mark of another product of the row's own vendor: rules the row out, whatever it matched (a code and
-/// its whole message, the status and the vendor come to 135).
+/// A mark of another product of the row's own vendor, or of an application server that made the response
+/// (`Server: uvicorn`): rules the row out, whatever it matched (a code and its whole message, the status and
+/// the vendor come to 135).
 const OTHER_SERVICE: i32 = -150;
 /// A row whose message every product of its vendor answers word for word (`vendor_wide`: AWS's request
 /// signing, SigV4), in a paste that names none of the vendor's catalogued products (a catalog's
@@ -178,6 +179,9 @@ struct Candidate<'c> {
     /// Whether the message it was found by states the paste's status itself (`... exits with http status
     /// code 429`): a log line reporting an error's status.
     status_in_message: bool,
+    /// Whether it was seen as a status line's reason phrase (`HTTP/1.1 401 Unauthorized`, Kong's
+    /// `Unauthorized`), which counts only where nothing else was found.
+    status_line_phrase: bool,
 }
 
 impl<'c> Matcher<'c> {
@@ -245,23 +249,10 @@ impl<'c> Matcher<'c> {
         {
             evidence.read_vendors(text, self.hints());
         }
-        // Where the errors stand, for deciding which stated status belongs to which.
-        let anchors: Vec<Anchor> = candidates
-            .iter()
-            .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
-            .map(|c| (c.position, c.primary.clone()))
-            .collect();
-        // Errors that claim a code stated beside a message, as another error's: those found by a message
-        // of their own. A row found by the code alone is that code's reading, not another error: the message
-        // beside it is then another code's wording (gRPC's `PERMISSION_DENIED: <message>`; AWS's
-        // `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
-        let code_anchors: Vec<Anchor> = candidates
-            .iter()
-            .filter(|c| {
-                c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE && c.message_points > 0
-            })
-            .map(|c| (c.position, c.primary.clone()))
-            .collect();
+        phrase_alone(&mut candidates);
+        // Where the errors stand, for deciding which stated status belongs to which; and errors that claim
+        // a code stated beside a message, as another error's.
+        let (anchors, code_anchors) = (anchors(&candidates, false), anchors(&candidates, true));
         for candidate in &mut candidates {
             weigh(
                 candidate,
@@ -402,11 +393,23 @@ impl<'c> Matcher<'c> {
                     Sighting::code(found, points, hit.captures),
                 );
             }
-            // Nor is it a message (`HTTP/1.1 401 Unauthorized` says the status, not Kong's `Unauthorized`).
-            Target::Message(_)
+            // Nor is it a message (`HTTP/1.1 401 Unauthorized` says the status, not Kong's `Unauthorized`),
+            // unless nothing else is found (`phrase_alone`).
+            Target::Message(entry)
                 if let Place::Text(_, lines) = place
                     && crate::status::is_reason_phrase(found.value)
-                    && after_status_line_status(haystack, lines, hit.span.start) => {}
+                    && after_status_line_status(haystack, lines, hit.span.start) =>
+            {
+                let sighting = Sighting {
+                    found,
+                    kind: ClueKind::Message,
+                    points: 0,
+                    captures: hit.captures,
+                    detail: None,
+                };
+                let at = add(candidates, hit.catalog, entry, sighting);
+                candidates[at].status_line_phrase = true;
+            }
             // Nor is the status line itself an error page's title (`HTTP/1.1 502 Bad Gateway`).
             Target::Message(_)
                 if let Place::Text(_, lines) = place
@@ -477,6 +480,21 @@ impl<'c> Matcher<'c> {
                 })
             })
             .collect()
+    }
+}
+
+/// A status line's reason phrase that is a row's message (`HTTP/1.1 401 Unauthorized` and Kong's
+/// `Unauthorized`) says the status, no more, where the paste shows a body: where it shows none, nothing else
+/// found, the phrase is the answer's whole text, as a generic message standing whole, which its vendor named
+/// (the response's `Server: kong/2.8.1`) makes a claim.
+fn phrase_alone(candidates: &mut [Candidate<'_>]) {
+    let alone = |c: &Candidate<'_>| c.status_line_phrase && c.code_points + c.message_points == 0;
+    if candidates.iter().all(alone) {
+        for c in candidates.iter_mut() {
+            c.message_points = GENERIC_MESSAGE_WHOLE;
+            c.score = GENERIC_MESSAGE_WHOLE;
+            c.whole_message = true;
+        }
     }
 }
 
@@ -593,6 +611,8 @@ fn weigh(
     }
     for product in &evidence.other_products {
         match product.value.vendor_id {
+            // The response was made by an application server (`Server: uvicorn`), not a gateway.
+            _ if product.value.answered => candidate.score += OTHER_SERVICE,
             // Another product of this row's vendor (an AWS service other than API Gateway): whatever
             // matched, the row is not this paste's error.
             Some(id) if id == vendor.id() => candidate.score += OTHER_SERVICE,
@@ -739,6 +759,19 @@ fn restates_status(candidate: &Candidate<'_>) -> bool {
 
 /// Where an error stands in a paste, and the ranges it was found by.
 type Anchor = (usize, Spans);
+
+/// Where the errors of a paste stand: the candidates found well enough to be one (by a code or message worth
+/// a generic message standing whole); with `by_message`, those found by a message of their own, which claim
+/// a code stated beside it as another error's. A row found by the code alone is that code's reading, not
+/// another error: the message beside it is then another code's wording (gRPC's `PERMISSION_DENIED:
+/// <message>`; AWS's `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
+fn anchors(candidates: &[Candidate<'_>], by_message: bool) -> Vec<Anchor> {
+    (candidates.iter())
+        .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
+        .filter(|c| !by_message || c.message_points > 0)
+        .map(|c| (c.position, c.primary.clone()))
+        .collect()
+}
 
 mod nearby;
 mod select;

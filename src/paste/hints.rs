@@ -52,7 +52,11 @@ impl Envelope {
 /// JD Cloud's OpenAPI answers `{"requestId": ..., "error": {"status": "ACCESS_ERROR", "code": 401, "message":
 /// ...}}` (its Introduction's “错误返回格式”, Error Return Format: catalogs/sources/jdcloud-openapi-common-errors.md):
 /// Google's `error` object, with the status name, beside a `requestId` that Google's bodies do not have.
-static ENVELOPES: [Envelope; 2] = [
+/// Kong answers an error it raises itself (`kong.response.error`) from its JSON template, `{"message": ...,
+/// "request_id": ...}` and nothing else (`kong/tools/http.lua`, ERROR_TEMPLATES: catalogs/sources/
+/// kong-gateway-messages.md): Huawei's bodies have `error_msg` and `error_code` beside their `request_id`,
+/// other APIs more fields.
+static ENVELOPES: [Envelope; 3] = [
     Envelope {
         vendor: Vendor::Tencent,
         shape: LazyLock::new(|| {
@@ -79,6 +83,20 @@ static ENVELOPES: [Envelope; 2] = [
         }),
         words: &["requestId", "error", "status"],
         what: "JD Cloud OpenAPI error envelope (requestId, error.status)",
+    },
+    Envelope {
+        vendor: Vendor::Kong,
+        shape: LazyLock::new(|| {
+            // The two fields alone, in the template's order, as JSON, escaped JSON or a Python dict.
+            let q = r#"\\*["']"#;
+            let value = r#"(?:\\*"[^"\\\n]*\\*"|'[^'\n]*')"#;
+            Regex::new(&format!(
+                r#"\{{\s*{q}message{q}\s*:\s*{value}\s*,\s*{q}request_id{q}\s*:\s*{value}\s*\}}"#
+            ))
+            .expect("valid regex")
+        }),
+        words: &["message", "request_id"],
+        what: "Kong error body (its template's message and request_id alone)",
     },
 ];
 

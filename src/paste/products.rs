@@ -3,7 +3,8 @@
 //! XML, as Alibaba Cloud's MaxCompute (ODPS) does `InvalidAuthorization`; AWS's services other than API
 //! Gateway answer SigV4's messages (`The security token included in the request is invalid.`) word for word
 //! as API Gateway does; AWS's query-protocol error bodies, which other clouds copy, carry codes the front
-//! doors share (`InvalidParameterValue`, `NoSuchVersion`).
+//! doors share (`InvalidParameterValue`, `NoSuchVersion`); and a response an application server made
+//! (`Server: uvicorn`), whatever gateway's words its body says.
 
 use super::words::Words;
 use super::{Found, Reading};
@@ -17,12 +18,15 @@ pub struct OtherProduct {
     /// The vendor whose rows it rules out, where it is another product of a vendor errcode knows (`aws`: a
     /// service other than API Gateway); `None`: it rules out rows found by their code alone, of any vendor.
     pub vendor_id: Option<&'static str>,
+    /// Whether it rules out every vendor's rows, whatever matched: the response says it was answered by an
+    /// application server (`Server: uvicorn`), not by a gateway.
+    pub answered: bool,
 }
 
-/// The marks of other products in a paste: the first of object storage's, and of AWS's other services;
-/// none of a vendor one of whose catalogued products the paste names (`products_named`, from the catalogs'
-/// `product_marks`: a paste naming API Gateway is API Gateway's, whatever other service it names, a Lambda
-/// behind an API, say).
+/// The marks of other products in a paste: the first of object storage's, of AWS's other services, and of
+/// an application server that answered; none of a vendor one of whose catalogued products the paste names
+/// (`products_named`, from the catalogs' `product_marks`: a paste naming API Gateway is API Gateway's,
+/// whatever other service it names, a Lambda behind an API, say).
 pub(super) fn other_products(
     text: &str,
     lower: &str,
@@ -33,7 +37,11 @@ pub(super) fn other_products(
     let mark = |m: &aho_corasick::Match, vendor_id: Option<&'static str>| {
         let what = OBJECT_STORAGE[m.pattern().as_usize()].1;
         Found {
-            value: OtherProduct { what, vendor_id },
+            value: OtherProduct {
+                what,
+                vendor_id,
+                answered: false,
+            },
             span: m.range(),
             source: what.to_string(),
         }
@@ -51,10 +59,54 @@ pub(super) fn other_products(
         found.push(mark(m, Some(vendor)));
     }
     found.extend(other_aws_service(text, lower));
+    found.extend(answering_server(text, lower));
     found.retain(|p| {
         (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|(v, _)| v.id() == id))
     });
     found
+}
+
+/// Application servers that name themselves in a response's `Server` header: a response with one was made
+/// by the service behind a gateway (or a local stand-in for one: chalice's `BaseHTTP`), not by a gateway,
+/// whose own answers name the gateway (`Server: kong/3.4.0`, `Server: APISIX`) or no server. (Not the web
+/// servers gateways are built on: nginx, OpenResty, Tengine, Envoy.)
+const APPLICATION_SERVERS: [&str; 10] = [
+    "uvicorn",
+    "gunicorn",
+    "hypercorn",
+    "daphne",
+    "waitress",
+    "werkzeug",
+    "basehttp",
+    "kestrel",
+    "jetty",
+    "apache-coyote",
+];
+
+/// A response header naming the application server that answered (`< server: uvicorn`, `Server:
+/// BaseHTTP/0.6 Python/3.6.4`): a header line of its own (after a blank, or curl's `<`), in any case.
+fn answering_server(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
+    lower.match_indices("server:").find_map(|(at, name)| {
+        let line_start = lower[..at].rfind('\n').map_or(0, |i| i + 1);
+        let header = lower[line_start..at]
+            .chars()
+            .all(|c| c == ' ' || c == '\t' || c == '<');
+        let value = lower[at + name.len()..].trim_start_matches([' ', '\t']);
+        let server = APPLICATION_SERVERS.iter().find(|s| {
+            value.starts_with(**s)
+                && !(value.as_bytes().get(s.len())).is_some_and(|b| b.is_ascii_alphanumeric())
+        })?;
+        let start = lower.len() - value.len();
+        header.then(|| Found {
+            value: OtherProduct {
+                what: "Server header of an application server",
+                vendor_id: None,
+                answered: true,
+            },
+            source: text[line_start..start + server.len()].to_string(),
+            span: line_start..start + server.len(),
+        })
+    })
 }
 
 /// Text that marks an object-storage error (S3 and the stores that copy its API: Alibaba OSS, Tencent COS,
@@ -238,6 +290,7 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
         value: OtherProduct {
             what,
             vendor_id: Some("aws"),
+            answered: false,
         },
         source: text[span.clone()].to_string(),
         span,

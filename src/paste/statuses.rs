@@ -49,9 +49,11 @@ pub(super) fn text_statuses(
         let mut rest = &text[m.end()..];
         let mut status_line = false;
         if lead.eq_ignore_ascii_case("HTTP/") {
-            // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`).
+            // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`, a quote in Markdown
+            // `> HTTP/1.1 401`).
             let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            let before = text[line_start..m.start()].trim_matches(|c: char| blank(c) || c == '<');
+            let before = text[line_start..m.start()]
+                .trim_matches(|c: char| blank(c) || c == '<' || c == '>');
             let version_end = rest
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(rest.len());
@@ -147,6 +149,17 @@ pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
         }
     }
     found
+}
+
+/// Whether a text begins with an error status as a client's error line leads with it (`Error 403: ...`,
+/// Google's Go client's `googleapi: Error 403: ...` after its package's name): `Error`, a space and an
+/// error status standing alone.
+pub(super) fn leads_with_an_error_status(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let start = "Error ".len();
+    text.starts_with("Error ")
+        && error_status(bytes, start).is_some()
+        && bytes.get(start + 3).is_none_or(|&b| !joins(b))
 }
 
 /// The error status (4xx, 5xx) whose three digits stand at `start` in `bytes`, if they are one.

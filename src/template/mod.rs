@@ -391,6 +391,7 @@ impl Template {
     pub fn portable_pattern(&self) -> String {
         regex_pattern(&self.parts().segments, self.context, false)
             .replace("+?", "+")
+            .replace("*?", "*")
             // `\n` inside a bracket class is a newline to ripgrep but `\` and `n` to grep: lines hold none.
             .replace("\\n]", "]")
             .split("(?P<")

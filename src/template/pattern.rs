@@ -253,6 +253,12 @@ pub(super) fn value_class(
     if context == Context::Code {
         return "[A-Za-z0-9_]+".to_string();
     }
+    // A display name (`{service_title}`: `Cloud Functions API`, `Generative Language API (Staging)`) is
+    // words: up to the next literal text, from the last quotation mark, punctuation mark or bracket before
+    // it, blanks at its start aside. (No group: a pattern's only groups are placeholders'.)
+    if name.ends_with("_title") && next.is_some() {
+        return r#"[^\s"'`:;,.!?=<>|{}\[\]][^\n"'`:;,.!?=<>|{}\[\]]*?"#.to_string();
+    }
     let opener = match previous {
         Some(Segment::Literal(text)) => text.chars().last(),
         _ => None,

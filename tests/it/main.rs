@@ -18,6 +18,7 @@ mod lang;
 mod legacy_reasons;
 mod log_lines;
 mod mistyped;
+mod older_forms;
 mod package;
 mod pager;
 mod pastes;

@@ -3,7 +3,7 @@
 
 use super::{Candidate, GENERIC_CODE_FIELD, REPORT, Spans};
 use crate::catalog::Vendor;
-use crate::matcher::{Clue, Match, MatchedBy, plain_match};
+use crate::matcher::{Clue, ClueKind, Match, MatchedBy, plain_match};
 
 /// How far apart two rows found in a paste may stand and still be the same error body (a pretty-printed
 /// Google error puts its message, status and ErrorInfo reason some lines apart).
@@ -12,6 +12,18 @@ const SAME_ERROR_REACH: usize = 2048;
 /// Whether a candidate was found only by a generic code (`PERMISSION_DENIED`, `INVALID_ARGUMENT`).
 fn category_only(c: &Candidate<'_>) -> bool {
     c.message_points == 0 && c.code_points <= GENERIC_CODE_FIELD
+}
+
+/// Whether a candidate was found by a generic code (a category) and a message of its row.
+fn category_worded(c: &Candidate<'_>) -> bool {
+    c.message_points > 0 && c.code_points > 0 && c.code_points <= GENERIC_CODE_FIELD
+}
+
+/// Whether every message a candidate was found by stands within `spans` (another row's clues).
+fn messages_within(c: &Candidate<'_>, spans: &Spans) -> bool {
+    (c.clues.iter())
+        .filter(|clue| clue.kind == ClueKind::Message)
+        .all(|clue| spans.overlaps(&(clue.start..clue.end)))
 }
 
 /// Whether two candidates are editions of one row of one catalog: one is the older edition of the other.
@@ -96,24 +108,7 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
             kept.push(c);
         }
     }
-    // A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
-    // better-found row of the same vendor and status for the same error (its ErrorInfo reason,
-    // `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
-    // lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
-    // of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
-    // error in the older model.
-    let specific: Vec<(Vendor, u16, usize, i32)> = (kept.iter())
-        .map(|k| (k.catalog.vendor, k.entry.status, k.position, k.score))
-        .collect();
-    kept.retain(|c| {
-        !category_only(c)
-            || !specific.iter().any(|&(vendor, status, position, score)| {
-                vendor == c.catalog.vendor
-                    && status == c.entry.status
-                    && score > c.score
-                    && position.abs_diff(c.position) <= SAME_ERROR_REACH
-            })
-    });
+    drop_categories(&mut kept);
     // A row whose code is a template (`MissingParameter.{param}`), found by its message alone, gives way to
     // a row found by the same text whose code is plain (`MissingParameter`): the paste did not state the
     // longer code, and the message is the plain one's too.
@@ -146,6 +141,32 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
     let mut matches = Vec::with_capacity(kept.len());
     matches.extend(kept.into_iter().map(into_match));
     matches
+}
+
+/// A category code (a generic code found alone, as Google's `"status": "PERMISSION_DENIED"`) beside a
+/// better-found row of the same vendor and status for the same error (its ErrorInfo reason,
+/// `CONSUMER_INVALID`, or its message) is that row's category, not an error of its own. So is a
+/// lesser-found category beside a better-found one: Google's v1 `reason` (`rateLimitExceeded`, a word
+/// of the text) beside the v2 `status` field (`RESOURCE_EXHAUSTED`) of the same body names the same
+/// error in the older model. So is a category's row with the message too (the quota message under
+/// `RESOURCE_EXHAUSTED`) beside a better-found row found by that very message (under its reason,
+/// `RATE_LIMIT_EXCEEDED`): the body's status, beside the reason it states.
+fn drop_categories(kept: &mut Vec<Candidate<'_>>) {
+    let gives_way: Vec<bool> = (kept.iter())
+        .map(|c| {
+            let worded = !category_only(c) && category_worded(c);
+            (category_only(c) || worded)
+                && kept.iter().any(|k| {
+                    k.catalog.vendor == c.catalog.vendor
+                        && k.entry.status == c.entry.status
+                        && k.score > c.score
+                        && k.position.abs_diff(c.position) <= SAME_ERROR_REACH
+                        && (!worded || messages_within(c, &k.primary))
+                })
+        })
+        .collect();
+    let mut gives_way = gives_way.into_iter();
+    kept.retain(|_| !gives_way.next().unwrap_or(false));
 }
 
 /// A log line that reports the status an error ended with (APISIX's `limit-count exits with http status

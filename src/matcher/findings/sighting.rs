@@ -89,6 +89,7 @@ pub(super) fn add<'c>(
                 specific_message: false,
                 sole_message: false,
                 status_in_message: false,
+                status_line_phrase: false,
             });
             candidates.len() - 1
         }

@@ -175,7 +175,7 @@ pub(super) fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
 /// `at` is the line's status.
 pub(super) fn at_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
     let line = lines.line_of(at);
-    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
+    let before = haystack[line.start..at].trim_start_matches([' ', '<', '>']);
     before.strip_prefix("HTTP/").is_some_and(|rest| {
         let mut words = rest.split_whitespace();
         words.next().is_some() && words.next().is_none() && rest.ends_with(' ')
@@ -185,7 +185,7 @@ pub(super) fn at_status_line_status(haystack: &str, lines: &LineIndex, at: usize
 /// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
 pub(super) fn after_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
     let line = lines.line_of(at);
-    let before = haystack[line.start..at].trim_start_matches([' ', '<']);
+    let before = haystack[line.start..at].trim_start_matches([' ', '<', '>']);
     let Some(rest) = before.strip_prefix("HTTP/") else {
         return false;
     };
