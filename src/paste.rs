@@ -176,6 +176,8 @@ static KEY_WORDS: Words = Words::new(|| KEYS.iter().map(|(key, _)| *key).collect
 /// One key and where its value starts.
 struct Pair<'t> {
     key: &'t str,
+    /// Where the key starts in the text.
+    key_at: usize,
     carries: Carries,
     /// The text from the value on (after `:` or `=` and blanks).
     value_at: usize,
@@ -201,6 +203,7 @@ fn pairs(text: &str, reading: Reading) -> impl Iterator<Item = Pair<'_>> {
                 .trim_start_matches([' ', '\t']);
             Some(Pair {
                 key: &text[m.range()],
+                key_at: m.start(),
                 carries: KEYS[m.pattern().as_usize()].1,
                 value_at: text.len() - value.len(),
             })
@@ -542,7 +545,6 @@ fn status_field(view: &View, pair: &Pair<'_>, evidence: &mut Evidence) -> bool {
 fn fields(view: &View, evidence: &mut Evidence) {
     let mut line_end = LineEnd::default();
     let pairs: Vec<Pair<'_>> = pairs(&view.text, Reading::Paste).collect();
-    let key_at = |pair: &Pair<'_>| pair.key.as_ptr() as usize - view.text.as_ptr() as usize;
     for (i, pair) in pairs.iter().enumerate() {
         if status_field(view, pair, evidence) {
             continue;
@@ -569,7 +571,7 @@ fn fields(view: &View, evidence: &mut Evidence) {
         }
         // (A bare value ends where the next field's key starts, at the latest: without it, each of
         // thousands of `message: ...` fields on one line ran to the line's end.)
-        let next_key = (pairs[i + 1..].iter().map(key_at)).find(|&at| at >= pair.value_at);
+        let next_key = (pairs[i + 1..].iter().map(|p| p.key_at)).find(|&at| at >= pair.value_at);
         let line = &value[..line_end.after(&view.text, pair.value_at) - pair.value_at];
         if pair.carries.message
             && let Some((text, range)) =

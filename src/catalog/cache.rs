@@ -284,8 +284,9 @@ pub fn build_index(
 /// is replaced as its catalogs change), so a user who tries many sets would gather them without end.
 const KEPT_INDEXES: usize = 16;
 
-/// Removes the index files (`index-<16 lower-case hex digits>.bin`, as `set_file` names them; regular files) of `cache_dir` beyond the
-/// `KEPT_INDEXES` last modified, never `written` (the one just written). Failing to is not an error.
+/// Removes the index files of `cache_dir` (`index-<16 lower-case hex digits>.bin`, as `set_file` names
+/// them; regular files) beyond the `KEPT_INDEXES` last modified, never `written` (the one just written).
+/// Failing to is not an error.
 fn prune_indexes(cache_dir: &Path, written: &Path) {
     let Ok(entries) = std::fs::read_dir(cache_dir) else {
         return;

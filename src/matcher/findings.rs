@@ -400,13 +400,7 @@ impl<'c> Matcher<'c> {
                     && crate::status::is_reason_phrase(found.value)
                     && after_status_line_status(haystack, lines, hit.span.start) =>
             {
-                let sighting = Sighting {
-                    found,
-                    kind: ClueKind::Message,
-                    points: 0,
-                    captures: hit.captures,
-                    detail: None,
-                };
+                let sighting = Sighting::message(found, 0, hit.captures, None);
                 let at = add(candidates, hit.catalog, entry, sighting);
                 candidates[at].status_line_phrase = true;
             }
@@ -426,13 +420,7 @@ impl<'c> Matcher<'c> {
                     candidates,
                     hit.catalog,
                     entry,
-                    Sighting {
-                        found,
-                        kind: ClueKind::Message,
-                        points,
-                        captures: hit.captures,
-                        detail,
-                    },
+                    Sighting::message(found, points, hit.captures, detail),
                 );
                 let c = &mut candidates[at];
                 c.stop_dropped = Some(c.stop_dropped.unwrap_or(true) && dropped);

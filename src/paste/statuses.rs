@@ -133,33 +133,32 @@ pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
         .match_indices("Error ")
         .chain(text.match_indices("error "));
     for (at, lead) in leads {
-        let start = at + lead.len();
-        let alone = at == 0 || !joins(bytes[at - 1]);
-        let next = bytes.get(start + 3);
-        let ends = if lead.starts_with('e') {
-            next == Some(&b':')
-        } else {
-            next.is_none_or(|&b| !joins(b))
-        };
-        if let Some(status) = error_status(bytes, start)
-            && alone
-            && ends
-        {
-            found.push((status, start..start + 3));
+        if let Some(status) = after_error_lead(bytes, at, lead) {
+            found.push((status, at + lead.len()..at + lead.len() + 3));
         }
     }
     found
+}
+
+/// The error status stated after `lead` (`Error ` or `error `), found at `at` in `bytes`: the lead standing
+/// alone, then the status, standing alone too (in lower case, a colon after it).
+fn after_error_lead(bytes: &[u8], at: usize, lead: &str) -> Option<u16> {
+    let start = at + lead.len();
+    let alone = at == 0 || !joins(bytes[at - 1]);
+    let next = bytes.get(start + 3);
+    let ends = if lead.starts_with('e') {
+        next == Some(&b':')
+    } else {
+        next.is_none_or(|&b| !joins(b))
+    };
+    error_status(bytes, start).filter(|_| alone && ends)
 }
 
 /// Whether a text begins with an error status as a client's error line leads with it (`Error 403: ...`,
 /// Google's Go client's `googleapi: Error 403: ...` after its package's name): `Error`, a space and an
 /// error status standing alone.
 pub(super) fn leads_with_an_error_status(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    let start = "Error ".len();
-    text.starts_with("Error ")
-        && error_status(bytes, start).is_some()
-        && bytes.get(start + 3).is_none_or(|&b| !joins(b))
+    text.starts_with("Error ") && after_error_lead(text.as_bytes(), 0, "Error ").is_some()
 }
 
 /// The error status (4xx, 5xx) whose three digits stand at `start` in `bytes`, if they are one.

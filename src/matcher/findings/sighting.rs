@@ -27,6 +27,21 @@ impl<'f> Sighting<'f> {
             detail: None,
         }
     }
+
+    pub(super) fn message(
+        found: Seen<'f>,
+        points: i32,
+        captures: Captures,
+        detail: Option<String>,
+    ) -> Sighting<'f> {
+        Sighting {
+            found,
+            kind: ClueKind::Message,
+            points,
+            captures,
+            detail,
+        }
+    }
 }
 
 /// What a sighting saw, borrowed from the paste and its evidence: copied only where it becomes a clue.
