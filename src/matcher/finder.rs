@@ -58,33 +58,16 @@ impl Anchor<'_> {
         }
     }
 }
-/// For scanning: per literal, whether it is a code that reports a line wherever it stands as a token (a
-/// code, not generic, of no SDK wrapper: a wrapper is never reported, the code it wraps being the error),
-/// and those codes' texts.
-fn distinctive<'c>(
+/// For scanning: the literal codes (their texts) with their pattern numbers, which a scan's `--count`
+/// looks a token up among (`Finder::distinctive_token`) where no literal index serves.
+fn codes_by_text<'c>(
     literals: &[Cow<'c, str>],
     anchors: &[Vec<Anchor<'c>>],
-) -> (Vec<bool>, std::collections::HashSet<&'c str>) {
-    let distinctive: Vec<bool> = (literals.iter().zip(anchors))
-        .map(|(literal, anchors)| {
-            anchors
-                .iter()
-                .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper))
-                && !generic_code(literal)
-        })
-        .collect();
-    let codes = (anchors.iter().zip(&distinctive))
-        .filter(|(_, distinctive)| **distinctive)
-        .filter_map(|(anchors, _)| {
-            anchors.iter().find_map(|anchor| match anchor {
-                Anchor::Code(_, entry) if !entry.wrapper => {
-                    entry.code.as_ref().and_then(|c| c.literal_str())
-                }
-                _ => None,
-            })
-        })
-        .collect();
-    (distinctive, codes)
+) -> FastMap<Cow<'c, str>, usize> {
+    (literals.iter().zip(anchors).enumerate())
+        .filter(|(_, (_, anchors))| anchors.iter().any(|a| matches!(a, Anchor::Code(..))))
+        .map(|(pattern, (literal, _))| (literal.clone(), pattern))
+        .collect()
 }
 
 /// Whether a line whose only literals are generic messages' deserves a second look for this literal: one
@@ -146,10 +129,16 @@ pub(super) struct Finder<'c> {
     /// The prefilter set aside while a test has the automaton serve instead (`force_automaton`).
     #[cfg(test)]
     parked: Option<Prefilter>,
-    /// For scanning: the literal codes that report a line wherever they stand as a token (not generic),
-    /// and per literal of the automaton, whether it is one.
-    distinctive_codes: std::collections::HashSet<&'c str>,
-    distinctive: Vec<bool>,
+    /// For scanning, per literal: whether it is a code that reports a line wherever it stands as a token
+    /// (a code, not generic, of no SDK wrapper: a wrapper is never reported, the code it wraps being the
+    /// error), told the first time it is asked (so that a large catalog's entries are decoded only where
+    /// their literals stand).
+    distinctive: Vec<std::sync::OnceLock<bool>>,
+    /// For a scan or a large paste over a literal index: what each literal stands for, worked out the first
+    /// time it is met (a short text's literals are each met about once: it keeps none).
+    met: Vec<std::sync::OnceLock<Box<[Anchor<'c>]>>>,
+    /// For scanning without a literal index: the literal codes by their text (`codes_by_text`).
+    codes: FastMap<Cow<'c, str>, usize>,
     /// For `Search::Small` over the built-in catalogs: their literal index, which stands for `literals`,
     /// `anchors` and `table` (left empty), so that no entry is decoded but those a text holds literals of.
     indexed: Option<indexed::Indexed<'c>>,
@@ -222,73 +211,74 @@ impl<'c> Finder<'c> {
     ) -> Finder<'c> {
         let indexed = indexed::Indexed::new(index, catalogs, referrals);
         let literals: Vec<Cow<'c, str>> = indexed.all().map(Cow::Borrowed).collect();
-        let anchors = (0..literals.len()).map(|n| indexed.anchors(n)).collect();
-        let reportable = (search == Search::Bulk)
-            .then(|| (0..literals.len()).map(|n| indexed.reportable(n)).collect());
-        Finder::of(literals, anchors, reportable, search, None)
+        Finder::of(literals, Vec::new(), Some(indexed), search, None)
     }
 
-    /// The finder of these literals, each standing for its `anchors`; `reportable`: whether each may
-    /// alone make a line reported, where the index tells it (else its anchors do, `Anchor::reportable`,
-    /// which parses their templates); `table`: a short text's.
+    /// The finder of these literals, each standing for its `anchors`, or for what the literal index
+    /// `indexed` says it stands for (`anchors` left empty: an entry is decoded only where a scan meets its
+    /// literal, and whether a literal may alone make a line reported is told by the index, without
+    /// parsing templates); `table`: a short text's.
     fn of(
         literals: Vec<Cow<'c, str>>,
         anchors: Vec<Vec<Anchor<'c>>>,
-        reportable: Option<Vec<bool>>,
+        indexed: Option<indexed::Indexed<'c>>,
         search: Search,
         table: Option<LiteralTable<'c>>,
     ) -> Finder<'c> {
         let bulk = search == Search::Bulk;
-        let (distinctive, distinctive_codes) = if bulk {
-            distinctive(&literals, &anchors)
+        let codes = if bulk && indexed.is_none() {
+            codes_by_text(&literals, &anchors)
         } else {
-            (Vec::new(), std::collections::HashSet::new())
+            FastMap::default()
         };
-        // A line whose literals are only generic messages' is reported only where a status agreeing with
-        // one stands on it (`Matcher::read_line`): only those literals that deserve that second look make a
-        // line a candidate; the others are the short, common ones (`成功`, `in`).
-        let prefiltered: Vec<usize> = if bulk {
-            (literals.iter().zip(&anchors).enumerate())
-                .filter(|(pattern, (literal, anchors))| {
-                    let reportable = match &reportable {
-                        Some(known) => known[*pattern],
-                        None => anchors.iter().any(Anchor::reportable),
-                    };
-                    reportable || second_look(literal, anchors)
-                })
-                .map(|(pattern, _)| pattern)
-                .collect()
-        } else {
-            Vec::new()
-        };
-        let prefilter = if bulk {
-            let bytes: Vec<&[u8]> = (prefiltered.iter())
-                .map(|&pattern| literals[pattern].as_bytes())
-                .collect();
-            Prefilter::new(&bytes)
-        } else {
-            None
-        };
-        let confirmations = bulk.then(|| {
-            // Generic messages' literals the prefilter does not hold, which a line's reading weighs
-            // beside any literal the line has.
-            let messages = |p: usize| anchors[p].iter().any(|a| matches!(a, Anchor::Message(..)));
-            confirm::Confirmations::new(literals.len(), prefiltered, messages)
-        });
-        Finder {
+        let mut finder = Finder {
+            distinctive: (0..if bulk { literals.len() } else { 0 })
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
+            met: (0..if indexed.is_some() { literals.len() } else { 0 })
+                .map(|_| std::sync::OnceLock::new())
+                .collect(),
             literals,
             automaton: std::sync::OnceLock::new(),
             search,
             table,
             anchors,
-            prefilter,
-            confirmations,
+            prefilter: None,
+            confirmations: None,
             #[cfg(test)]
             parked: None,
-            distinctive_codes,
-            distinctive,
-            indexed: None,
+            codes,
+            indexed,
+        };
+        if !bulk {
+            return finder;
         }
+        // A line whose literals are only generic messages' is reported only where a status agreeing with
+        // one stands on it (`Matcher::read_line`): only those literals that deserve that second look make a
+        // line a candidate; the others are the short, common ones (`成功`, `in`).
+        let prefiltered: Vec<usize> = (0..finder.literals.len())
+            .filter(|&pattern| {
+                let reportable = match &finder.indexed {
+                    Some(indexed) => indexed.reportable(pattern),
+                    None => finder.anchors[pattern].iter().any(Anchor::reportable),
+                };
+                reportable || second_look(&finder.literals[pattern], &finder.anchors_of(pattern))
+            })
+            .collect();
+        let bytes: Vec<&[u8]> = (prefiltered.iter())
+            .map(|&pattern| finder.literals[pattern].as_bytes())
+            .collect();
+        finder.prefilter = Prefilter::new(&bytes);
+        // Generic messages' literals the prefilter does not hold, which a line's reading weighs beside any
+        // literal the line has.
+        let messages = |p: usize| match &finder.indexed {
+            Some(indexed) => indexed.stands_for_a_message(p),
+            None => (finder.anchors[p].iter()).any(|a| matches!(a, Anchor::Message(..))),
+        };
+        let confirmations =
+            confirm::Confirmations::new(finder.literals.len(), prefiltered, messages);
+        finder.confirmations = Some(confirmations);
+        finder
     }
 
     /// A finder for a short text (`Search::Small`) read through the literal index of `catalogs` (which
@@ -309,18 +299,41 @@ impl<'c> Finder<'c> {
             confirmations: None,
             #[cfg(test)]
             parked: None,
-            distinctive_codes: std::collections::HashSet::new(),
             distinctive: Vec::new(),
+            met: Vec::new(),
+            codes: FastMap::default(),
             indexed: Some(indexed::Indexed::new(index, catalogs, referrals)),
         }
     }
 
     /// What literal `pattern` stands for.
     fn anchors_of(&self, pattern: usize) -> Cow<'_, [Anchor<'c>]> {
-        match &self.indexed {
-            Some(indexed) => Cow::Owned(indexed.anchors(pattern)),
-            None => Cow::Borrowed(&self.anchors[pattern]),
+        match (&self.indexed, self.met.get(pattern)) {
+            (Some(indexed), Some(met)) => {
+                Cow::Borrowed(met.get_or_init(|| indexed.anchors(pattern).into_boxed_slice()))
+            }
+            (Some(indexed), None) => Cow::Owned(indexed.anchors(pattern)),
+            (None, _) => Cow::Borrowed(&self.anchors[pattern]),
         }
+    }
+
+    /// For scanning: whether literal `pattern` is a code that reports a line wherever it stands as a
+    /// token (see `distinctive`).
+    fn is_distinctive(&self, pattern: usize) -> bool {
+        *self.distinctive[pattern].get_or_init(|| {
+            !generic_code(self.literal_of(pattern))
+                && (self.anchors_of(pattern).iter())
+                    .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper))
+        })
+    }
+
+    /// For scanning: whether `token` is a distinctive literal code (`is_distinctive`).
+    fn distinctive_token(&self, token: &str) -> bool {
+        let pattern = match &self.indexed {
+            Some(indexed) => indexed.number_of(token.as_bytes()),
+            None => self.codes.get(token).copied(),
+        };
+        pattern.is_some_and(|pattern| self.is_distinctive(pattern))
     }
 
     /// Literal `pattern`.
@@ -383,8 +396,8 @@ impl<'c> Finder<'c> {
     /// literal stands in it: the words that confirm one are searched for in the whole line.)
     fn confirms(&self, pattern: usize, line: &[u8]) -> bool {
         (self.confirmations.as_ref()).is_none_or(|confirmations| {
-            let (literal, anchors) = (&self.literals[pattern], &self.anchors[pattern]);
-            confirmations.confirms(pattern, line, literal, anchors)
+            let literal = &self.literals[pattern];
+            confirmations.confirms(pattern, line, literal, || self.anchors_of(pattern))
         })
     }
 
@@ -408,7 +421,8 @@ impl<'c> Finder<'c> {
         let short = bytes.len() <= LiteralTable::LONGEST_TEXT;
         let found_in = match (&self.table, &self.indexed) {
             (Some(table), _) if short => table.find(bytes),
-            (_, Some(indexed)) if short => indexed.find(bytes),
+            // (A scan's finder over the index searches with the automaton: its many lines are worth it.)
+            (_, Some(indexed)) if short && self.search == Search::Small => indexed.find(bytes),
             _ => (self.automaton().find_overlapping_iter(bytes))
                 .map(|m| (m.pattern().as_usize(), m.range()))
                 .collect(),
@@ -496,7 +510,7 @@ impl<'c> Finder<'c> {
             let mut coded_at = |start: usize, _| {
                 text.is_char_boundary(start) && {
                     let end = token_end(text, start);
-                    self.distinctive_codes.contains(&text[start..end]) && is_token(text, start, end)
+                    self.distinctive_token(&text[start..end]) && is_token(text, start, end)
                 }
             };
             if prefilter.find(bytes, 0, &mut coded_at).is_some() {
@@ -507,7 +521,7 @@ impl<'c> Finder<'c> {
         let literals = self.literals(bytes);
         let coded = literals
             .iter()
-            .any(|l| self.distinctive[l.pattern] && is_token(text, l.span.start, l.span.end));
+            .any(|l| self.is_distinctive(l.pattern) && is_token(text, l.span.start, l.span.end));
         (!coded).then_some(literals)
     }
 

@@ -166,13 +166,13 @@ impl<'c> Confirmations<'c> {
     }
 
     /// Whether literal `pattern`, standing in `line`, may make it a candidate line. `literal` and
-    /// `anchors`: the literal and what it stands for.
-    pub(super) fn confirms(
+    /// `anchors`: the literal and what it stands for (asked the first time the literal is met).
+    pub(super) fn confirms<A: AsRef<[Anchor<'c>]>>(
         &self,
         pattern: usize,
         line: &[u8],
         literal: &str,
-        anchors: &[Anchor<'c>],
+        anchors: impl FnOnce() -> A,
     ) -> bool {
         let Some(confirming) = &self.by_literal[pattern] else {
             return false;
@@ -181,7 +181,7 @@ impl<'c> Confirmations<'c> {
             return true;
         }
         let confirming = confirming.get_or_init(|| {
-            let forms: Option<Vec<Box<[&'c str]>>> = (anchors.iter())
+            let forms: Option<Vec<Box<[&'c str]>>> = (anchors().as_ref().iter())
                 .map(|anchor| other_words(literal, anchor))
                 .collect();
             forms.map(Vec::into_boxed_slice)

@@ -1,6 +1,6 @@
-//! The literals of a short text found through the built-in catalogs' literal index (`catalog::literals`,
-//! written at build time) rather than collected from every entry: a lookup decodes only the entries whose
-//! literals its text holds. Numbered as the index numbers them, the referrals' code prefixes that are no
+//! The literals of a text found through the catalogs' literal index (`catalog::literals`, written at build
+//! time, or cached beside a user's large catalog) rather than collected from every entry: a lookup or a scan
+//! decodes only the entries whose literals its text holds. Numbered as the index numbers them, the referrals' code prefixes that are no
 //! literal of the index after them; each literal stands for what `Finder::new` would make it stand for.
 
 use std::ops::Range;
@@ -120,18 +120,27 @@ impl<'c> Indexed<'c> {
                 })
     }
 
+    /// Whether literal `number` stands for a message form (told by the index, without decoding an entry).
+    pub(super) fn stands_for_a_message(&self, number: usize) -> bool {
+        number < self.index.len()
+            && (self.index.anchors(number)).any(|a| matches!(a.stands, Stands::Message(..)))
+    }
+
+    /// The number of the literal `bytes`, if it is one.
+    pub(super) fn number_of(&self, bytes: &[u8]) -> Option<usize> {
+        self.index.find(bytes).or_else(|| {
+            let k = self.extra.iter().position(|e| e.as_bytes() == bytes)?;
+            Some(self.index.len() + k)
+        })
+    }
+
     /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
     /// where they end, then the longest first (as `LiteralTable::find`).
     pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
         let mut found = Vec::new();
         for end in 1..=bytes.len() {
             for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
-                let piece = &bytes[end - len..end];
-                let number = self.index.find(piece).or_else(|| {
-                    let k = self.extra.iter().position(|e| e.as_bytes() == piece)?;
-                    Some(self.index.len() + k)
-                });
-                if let Some(number) = number {
+                if let Some(number) = self.number_of(&bytes[end - len..end]) {
                     found.push((number, end - len..end));
                 }
             }

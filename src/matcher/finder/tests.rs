@@ -402,9 +402,9 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
             .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
     };
     let describe = |finder: &Finder<'_>| -> Vec<String> {
-        (finder.literals.iter().zip(&finder.anchors))
-            .map(|(literal, anchors)| {
-                let anchors: Vec<String> = (anchors.iter())
+        (finder.literals.iter().enumerate())
+            .map(|(pattern, literal)| {
+                let anchors: Vec<String> = (finder.anchors_of(pattern).iter())
                     .map(|anchor| match *anchor {
                         Anchor::Code(c, e) => format!("{} {} code", c.id, e.index),
                         Anchor::Message(c, e, form) => {
@@ -422,8 +422,33 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
         let from_index = Finder::from_index(index, all, referrals(), search);
         assert!(from_entries.literals.len() > 1000);
         assert_eq!(describe(&from_index), describe(&from_entries), "{search:?}");
-        assert_eq!(from_index.distinctive, from_entries.distinctive);
-        assert_eq!(from_index.distinctive_codes, from_entries.distinctive_codes);
+        assert!(
+            from_index.anchors.is_empty(),
+            "a finder over the index decodes no entry until its literal is met"
+        );
+        if search == Search::Bulk {
+            // Codes that report a line: told by the entries each literal stands for, and looked up by
+            // their text through the index for one, a map of the codes for the other.
+            let distinctive = |finder: &Finder<'_>| -> Vec<bool> {
+                (0..finder.literals.len())
+                    .map(|p| finder.is_distinctive(p))
+                    .collect()
+            };
+            assert_eq!(distinctive(&from_index), distinctive(&from_entries));
+            assert!(distinctive(&from_index).contains(&true));
+            for (p, literal) in from_entries.literals.iter().enumerate() {
+                assert_eq!(
+                    from_index.distinctive_token(literal),
+                    from_entries.distinctive_token(literal),
+                    "{literal:?}"
+                );
+                assert_eq!(
+                    from_entries.distinctive_token(literal),
+                    from_entries.is_distinctive(p)
+                );
+            }
+            assert!(!from_index.distinctive_token("APIG.03031"));
+        }
         assert_eq!(
             from_index.prefilter.is_some(),
             from_entries.prefilter.is_some()
