@@ -5,7 +5,7 @@
 
 use std::ops::Range;
 
-use super::Anchor;
+use super::{Anchor, Starts};
 use crate::catalog::{Catalog, LiteralIndex, Referral, Stands};
 use crate::template::Segment;
 
@@ -18,6 +18,8 @@ pub(super) struct Indexed<'c> {
     extra: Vec<&'c str>,
     /// The distinct lengths of every literal, ascending.
     lengths: Vec<usize>,
+    /// How the literals begin, worked out when a text is first read (`find`).
+    starts: std::sync::OnceLock<Starts>,
 }
 
 impl<'c> Indexed<'c> {
@@ -33,6 +35,7 @@ impl<'c> Indexed<'c> {
             referrals: Vec::new(),
             extra: Vec::new(),
             lengths: index.lengths().collect(),
+            starts: std::sync::OnceLock::new(),
         };
         for (catalog, referral) in referrals {
             let Some(Segment::Literal(prefix)) = referral.code.segments().first() else {
@@ -120,6 +123,11 @@ impl<'c> Indexed<'c> {
                 })
     }
 
+    /// How many lengths the literals come in.
+    pub(super) fn lengths(&self) -> usize {
+        self.lengths.len()
+    }
+
     /// Whether literal `number` stands for a message form (told by the index, without decoding an entry).
     pub(super) fn stands_for_a_message(&self, number: usize) -> bool {
         number < self.index.len()
@@ -138,9 +146,16 @@ impl<'c> Indexed<'c> {
     /// where they end, then the longest first (as `LiteralTable::find`).
     pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
         let mut found = Vec::new();
+        // (Worth building where the pieces outnumber the literals: not for a query of a few words.)
+        let starts = (bytes.len() * self.lengths.len() > self.index.len())
+            .then(|| (self.starts).get_or_init(|| Starts::of(self.all().map(str::as_bytes))));
         for end in 1..=bytes.len() {
             for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
-                if let Some(number) = self.number_of(&bytes[end - len..end]) {
+                let piece = &bytes[end - len..end];
+                if starts.is_some_and(|starts| !starts.may_be(piece)) {
+                    continue;
+                }
+                if let Some(number) = self.number_of(piece) {
                     found.push((number, end - len..end));
                 }
             }

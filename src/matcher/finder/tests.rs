@@ -467,3 +467,62 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
         );
     }
 }
+
+/// A scan's first lines are read by looking their pieces up (`Finder::probe`) rather than by building
+/// the automaton: the places found are the automaton's, in its order, with a finder over the index and
+/// one over the entries; past the budget, the automaton serves.
+#[test]
+fn a_scan_probes_its_first_lines_as_the_automaton_reads_them() {
+    let catalogs = Catalogs::builtin();
+    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
+    let all = &catalogs.catalogs;
+    let referrals = || {
+        all.iter()
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
+    };
+    let entries = || {
+        all.iter()
+            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
+    };
+    let pieces = pieces(all);
+    for finder in [
+        Finder::from_index(index, all, referrals(), Search::Bulk),
+        Finder::new(entries(), referrals(), Search::Bulk),
+    ] {
+        // The automaton the finder would build (building its own would end its probing).
+        let automaton = AhoCorasick::new(finder.literals.iter().map(|l| l.as_ref())).unwrap();
+        let mut rng = fastrand::Rng::with_seed(5);
+        let mut probed = 0;
+        for _ in 0..400 {
+            let text = text_of_pieces(&mut rng, &pieces);
+            let text = text.replace('\n', " ");
+            finder
+                .probing
+                .spent
+                .store(0, std::sync::atomic::Ordering::Relaxed);
+            let Some(places) = finder.probe(text.as_bytes()) else {
+                let lengths = match (&finder.table, &finder.indexed) {
+                    (Some(table), _) => table.lengths.len(),
+                    (None, Some(indexed)) => indexed.lengths(),
+                    (None, None) => unreachable!("a scan's finder has a table or the index"),
+                };
+                assert!(text.len() * lengths > finder.probing.budget, "{text:?}");
+                continue;
+            };
+            let read: Vec<(usize, Range<usize>)> = (automaton.find_overlapping_iter(&text))
+                .map(|m| (m.pattern().as_usize(), m.range()))
+                .collect();
+            assert_eq!(places, read, "{text:?}");
+            probed += usize::from(!places.is_empty());
+        }
+        assert!(probed > 300, "{probed} texts with literals probed");
+        // Past the budget (or once the automaton is built), the automaton serves.
+        (finder.probing.spent).store(finder.probing.budget, std::sync::atomic::Ordering::Relaxed);
+        assert!(finder.probe(b"APIG.0303").is_none());
+        assert!(finder.probing.budget > 1000);
+        (finder.probing.spent).store(0, std::sync::atomic::Ordering::Relaxed);
+        assert!(finder.probe(b"APIG.0303").is_some());
+        finder.automaton();
+        assert!(finder.probe(b"APIG.0303").is_none());
+    }
+}
