@@ -119,12 +119,9 @@ pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp) -> Option<Catalog> {
 /// Writes the catalog's cache file for `stamp`, replacing what was there (a damaged file, a FIFO, a
 /// symlink: the name is replaced, not what it points to). Failing to is not an error.
 pub fn store(cache_dir: &Path, resolved: &Path, stamp: &Stamp, catalog: &Catalog) {
-    write(
-        cache_dir,
-        &file(cache_dir, resolved),
-        stamp,
-        catalog.packed(),
-    );
+    let file = file(cache_dir, resolved);
+    write(cache_dir, &file, stamp, catalog.packed());
+    prune(cache_dir, &file, "catalog-", KEPT_CATALOGS);
 }
 
 /// Writes `file` in `cache_dir`: `stamp`, the checksum of `body`, and `body`. Failing to is not an error.
@@ -275,7 +272,7 @@ pub fn build_index(
     let body = LiteralIndex::build(&catalogs.iter().collect::<Vec<_>>())?;
     let file = set_file(cache_dir, stamp);
     write(cache_dir, &file, stamp, &body);
-    prune_indexes(cache_dir, &file);
+    prune(cache_dir, &file, "index-", KEPT_INDEXES);
     let body: &'static [u8] = Box::leak(body.into_boxed_slice());
     LiteralIndex::read(body).map(|index| &*Box::leak(Box::new(index)))
 }
@@ -284,24 +281,29 @@ pub fn build_index(
 /// is replaced as its catalogs change), so a user who tries many sets would gather them without end.
 const KEPT_INDEXES: usize = 16;
 
-/// Removes the index files of `cache_dir` (`index-<16 lower-case hex digits>.bin`, as `set_file` names
-/// them; regular files) beyond the `KEPT_INDEXES` last modified, never `written` (the one just written).
-/// Failing to is not an error.
-fn prune_indexes(cache_dir: &Path, written: &Path) {
+/// Catalog files kept in the cache folder: one is written per large catalog file (by its path), so the
+/// caches of catalogs moved or deleted, and those of a build that named them otherwise, would stay for good.
+/// Far more than the large catalogs one user loads.
+const KEPT_CATALOGS: usize = 64;
+
+/// Removes the cache files of `cache_dir` named as `set_file` and `file` name them (`<prefix><16
+/// lower-case hex digits>.bin`; regular files) beyond the `kept` last modified, never `written` (the one
+/// just written). Failing to is not an error.
+fn prune(cache_dir: &Path, written: &Path, prefix: &str, kept: usize) {
     let Ok(entries) = std::fs::read_dir(cache_dir) else {
         return;
     };
-    let is_index = |name: &str| {
+    let is_ours = |name: &str| {
         (name
-            .strip_prefix("index-")
+            .strip_prefix(prefix)
             .and_then(|n| n.strip_suffix(".bin")))
         .is_some_and(|hex| {
             hex.len() == 16 && hex.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
         })
     };
-    let mut indexes: Vec<(std::time::SystemTime, PathBuf)> = entries
+    let mut files: Vec<(std::time::SystemTime, PathBuf)> = entries
         .flatten()
-        .filter(|entry| entry.file_name().to_str().is_some_and(is_index))
+        .filter(|entry| entry.file_name().to_str().is_some_and(is_ours))
         .filter_map(|entry| {
             // (`DirEntry::metadata` does not follow a symlink: one is left alone.)
             let meta = entry.metadata().ok().filter(|m| m.is_file())?;
@@ -310,8 +312,8 @@ fn prune_indexes(cache_dir: &Path, written: &Path) {
         .filter(|(_, path)| path != written)
         .collect();
     // Newest first; the one just written counts as the newest.
-    indexes.sort_unstable_by(|a, b| b.cmp(a));
-    for (_, path) in indexes.iter().skip(KEPT_INDEXES - 1) {
+    files.sort_unstable_by(|a, b| b.cmp(a));
+    for (_, path) in files.iter().skip(kept - 1) {
         let _ = std::fs::remove_file(path);
     }
 }

@@ -370,6 +370,61 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
     assert!(cache.join("index-ffffffffffffffff.bin").is_symlink());
 }
 
+/// A large catalog's cache file is written beside at most 63 other catalogs' files, the last modified
+/// (README: the caches of catalogs moved or deleted do not stay for good): older ones are removed, files of
+/// other names left alone.
+#[test]
+fn catalog_cache_files_are_kept_to_the_sixty_four_last_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "big.toml", padded(ACME.to_string()));
+    let home = TestCommand::new().home().to_path_buf();
+    let cache = home.join(".cache/errcode");
+    std::fs::create_dir_all(&cache).unwrap();
+    // Seventy earlier catalogs' cache files, the first the oldest.
+    let old = |i: u64| cache.join(format!("catalog-{i:016x}.bin"));
+    for i in 0..70 {
+        let path = write(
+            &cache,
+            old(i).file_name().unwrap().to_str().unwrap(),
+            "old catalog",
+        );
+        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000 + i);
+        (std::fs::File::options().write(true).open(&path).unwrap())
+            .set_modified(when)
+            .unwrap();
+    }
+    let others = [
+        "catalog-notes.bin",
+        "catalog-FFFFFFFFFFFFFFFF.bin",
+        "index-notes.bin",
+    ];
+    for name in others {
+        write(&cache, name, "not a catalog's cache");
+    }
+    let run = TestCommand::new()
+        .env("HOME", &home)
+        .args(["--json", "--catalog"])
+        .args([&file])
+        .args(["lookup", "ACME.0001"])
+        .output()
+        .expect_code(0);
+    assert_eq!(run.json()["matches"][0]["code"], "ACME.0001");
+    let catalogs = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|name| name.starts_with("catalog-") && name.len() == 28)
+        .filter(|name| *name == name.to_lowercase())
+        .count();
+    assert_eq!(catalogs, 64);
+    // The sixty-three newest of the old ones, and the new catalog's.
+    for i in 0..70 {
+        assert_eq!(old(i).exists(), i >= 7, "{}", old(i).display());
+    }
+    for name in others {
+        assert!(cache.join(name).exists(), "{name}");
+    }
+}
+
 /// Two folders each with a large catalog of the same name, size and modification time, given by the same
 /// relative path: each answers from its own file (a cache keyed by the path as given would answer the
 /// second from the first's cache), catalogs and literal index alike; and one file given by two spellings
