@@ -136,6 +136,11 @@ impl<'c> Confirmations<'c> {
         }
     }
 
+    /// The literals (pattern numbers) the prefilter holds, in its order.
+    pub(super) fn prefiltered(&self) -> &[usize] {
+        &self.prefiltered
+    }
+
     /// The pattern number of the prefilter's literal `number`.
     pub(super) fn pattern_of(&self, number: usize) -> usize {
         self.prefiltered[number]

@@ -12,6 +12,8 @@ use crate::matcher::teddy::Prefilter;
 /// See [`Finder::candidate_lines`].
 pub(in crate::matcher) struct CandidateLines<'a, 'c> {
     pub(super) finder: &'a Finder<'c>,
+    /// The prefilter, where one serves this block (`Finder::prefilter_for`).
+    pub(super) prefilter: Option<&'a Prefilter>,
     pub(super) block: &'a [u8],
     pub(super) pos: usize,
     /// Lines confirmed in a row, and lines still to be offered unconfirmed (`confirm::Streak`).
@@ -22,11 +24,11 @@ impl Iterator for CandidateLines<'_, '_> {
     type Item = Range<usize>;
 
     fn next(&mut self) -> Option<Range<usize>> {
-        let (finder, block) = (self.finder, self.block);
+        let block = self.block;
         if self.pos >= block.len() {
             return None;
         }
-        let line = match &finder.prefilter {
+        let line = match self.prefilter {
             Some(prefilter) if self.streak.checking() => {
                 let (line, rejected) = self.next_confirmed(prefilter)?;
                 self.streak.checked(rejected);

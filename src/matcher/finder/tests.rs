@@ -101,7 +101,7 @@ fn agree(catalogs: &[Catalog], cases: usize, seed: u64) {
          tests on one that has"
     );
     assert!(
-        finder.prefilter.is_some(),
+        finder.build_prefilter().is_some(),
         "the prefilter serves these catalogs"
     );
 
@@ -150,11 +150,11 @@ fn agree(catalogs: &[Catalog], cases: usize, seed: u64) {
         }
         let every_line_with = every_line(&finder, &block);
         finder.force_automaton(true);
-        assert!(finder.prefilter.is_none());
+        assert!(finder.prefilter_for(block.len()).is_none());
         let without = scanned(&finder, &block);
         let every_line_without = every_line(&finder, &block);
         finder.force_automaton(false);
-        assert!(finder.prefilter.is_some());
+        assert!(finder.prefilter_for(block.len()).is_some());
         assert_eq!(with, without, "case {case}: {block:?}");
         assert_eq!(
             every_line_with, every_line_without,
@@ -450,8 +450,8 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
             assert!(!from_index.distinctive_token("APIG.03031"));
         }
         assert_eq!(
-            from_index.prefilter.is_some(),
-            from_entries.prefilter.is_some()
+            from_index.build_prefilter().is_some(),
+            from_entries.build_prefilter().is_some()
         );
         // The literals that make a line a candidate: told by the index's generic flags for one, by
         // parsing every template for the other.
@@ -525,4 +525,37 @@ fn a_scan_probes_its_first_lines_as_the_automaton_reads_them() {
         finder.automaton();
         assert!(finder.probe(b"APIG.0303").is_none());
     }
+}
+
+/// A scan lays out the prefilter only once it has more text than the literals' table can be probed for:
+/// a line or two are read without it (and without the automaton), a log with it; the lines offered are the
+/// same either way.
+#[test]
+fn a_scan_lays_out_the_prefilter_only_past_its_first_lines() {
+    let catalogs = Catalogs::builtin();
+    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
+    let all = &catalogs.catalogs;
+    let referrals = || {
+        all.iter()
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
+    };
+    let line = "2024-06-01T10:00:00Z ERROR gateway: APIG.0303 Incorrect app authentication information.\n\
+                2024-06-01T10:00:01Z INFO request served in 12 ms\n";
+    let finder = Finder::from_index(index, all, referrals(), Search::Bulk);
+    let few: Vec<Range<usize>> = finder.candidate_lines(line.as_bytes()).collect();
+    assert_eq!(few.len(), 1);
+    assert_eq!(few[0], 0..87);
+    assert!(
+        finder.prefilter.get().is_none(),
+        "no prefilter for two lines"
+    );
+    assert!(finder.automaton.get().is_none(), "nor an automaton");
+    let log = line.repeat(2000);
+    let many: Vec<Range<usize>> = finder.candidate_lines(log.as_bytes()).collect();
+    assert!(
+        finder.prefilter.get().is_some_and(Option::is_some),
+        "the prefilter serves a log"
+    );
+    assert_eq!(many.len(), 2000);
+    assert_eq!(many[1], line.len()..line.len() + 87);
 }
