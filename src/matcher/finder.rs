@@ -9,6 +9,7 @@ use aho_corasick::AhoCorasick;
 
 use super::teddy::Prefilter;
 use lines::CandidateLines;
+use table::{LiteralTable, Probing, Starts};
 
 use crate::catalog::{Catalog, Entry, LiteralIndex, Referral};
 use crate::template::{Bigrams, Captures, Segment, Template};
@@ -702,99 +703,6 @@ impl<'c> Finder<'c> {
     }
 }
 
-/// How many pieces of a scan's lines may be looked up in the literals' table before the automaton is built
-/// to search the rest (`Finder::probe`).
-#[derive(Debug, Default)]
-struct Probing {
-    budget: usize,
-    /// Pieces looked up so far, and asked for past the budget (shared by a scan's threads).
-    spent: std::sync::atomic::AtomicUsize,
-}
-
-impl Probing {
-    /// Pieces that may be looked up per byte of the literals. Building the automaton costs some 400
-    /// instructions per byte of its literals, looking a piece up some 40 (most are ruled out by their
-    /// first bytes, `Starts`): the break-even is near ten pieces a byte. A budget a tenth of it lets a scan
-    /// of a line or two build no automaton, and costs one that outruns it a tenth of building one more
-    /// (callgrind: a one-line scan 21.0 M -> 10.5 M instructions; a 4 MB gateway log +0.6%).
-    const PIECES_PER_LITERAL_BYTE: usize = 1;
-}
-
-/// Which lengths and first two bytes the literals come in, a bit for each (hashed to 16 bits): most pieces
-/// a short text is read in are no literal, and one bit rules them out before a lookup hashes them whole.
-pub(super) struct Starts {
-    bits: Box<[u64]>,
-}
-
-impl Starts {
-    pub(super) fn of<'l>(literals: impl Iterator<Item = &'l [u8]>) -> Starts {
-        let mut bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
-        for literal in literals {
-            let at = Starts::bit(literal);
-            bits[at / 64] |= 1 << (at % 64);
-        }
-        Starts { bits }
-    }
-
-    /// Whether some literal may be `piece` (`false`: none is).
-    #[inline]
-    pub(super) fn may_be(&self, piece: &[u8]) -> bool {
-        let at = Starts::bit(piece);
-        self.bits[at / 64] >> (at % 64) & 1 != 0
-    }
-
-    #[inline]
-    fn bit(piece: &[u8]) -> usize {
-        let first = u32::from(piece.first().copied().unwrap_or(0)) << 8
-            | u32::from(piece.get(1).copied().unwrap_or(0));
-        ((piece.len() as u32).wrapping_mul(0x9E37_79B1) >> 16 ^ first) as usize & 0xFFFF
-    }
-}
-
-/// The literals by their bytes, for finding them in a short text without an automaton.
-struct LiteralTable<'c> {
-    patterns: FastMap<Cow<'c, [u8]>, usize>,
-    starts: Starts,
-    /// The distinct lengths of the literals, ascending.
-    lengths: Vec<usize>,
-}
-
-impl<'c> LiteralTable<'c> {
-    /// Texts up to this long are read through the table (each of their pieces of each literal length is
-    /// looked up); longer ones through the automaton.
-    const LONGEST_TEXT: usize = 1024;
-
-    fn new(patterns: FastMap<Cow<'c, [u8]>, usize>, literals: &[Cow<'c, str>]) -> LiteralTable<'c> {
-        let mut lengths: Vec<usize> = literals.iter().map(|l| l.len()).collect();
-        lengths.sort_unstable();
-        lengths.dedup();
-        let starts = Starts::of(literals.iter().map(|l| l.as_bytes()));
-        LiteralTable {
-            patterns,
-            starts,
-            lengths,
-        }
-    }
-
-    /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
-    /// where they end, then the longest first.
-    fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
-        let mut found = Vec::new();
-        for end in 1..=bytes.len() {
-            for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
-                let piece = &bytes[end - len..end];
-                if !self.starts.may_be(piece) {
-                    continue;
-                }
-                if let Some(&pattern) = self.patterns.get(piece) {
-                    found.push((pattern, end - len..end));
-                }
-            }
-        }
-        found
-    }
-}
-
 fn code_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || c == '_'
 }
@@ -839,5 +747,6 @@ pub fn generic_code(code: &str) -> bool {
 mod confirm;
 mod indexed;
 mod lines;
+mod table;
 #[cfg(test)]
 mod tests;
