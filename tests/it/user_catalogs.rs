@@ -1,6 +1,7 @@
 //! Users' own catalogs: every place they load from, overriding, and located errors for broken ones.
 
 use crate::util::{TestCommand, rows, stdout_at, with_catalog, write};
+use std::path::{Path, PathBuf};
 
 const ACME: &str = r#"id = "acme-gateway"
 vendor = "huawei"
@@ -304,6 +305,21 @@ fn large_catalogs_are_cached_and_the_cache_never_goes_stale() {
     assert_eq!(run_damaged.stderr(), "");
 }
 
+/// `count` files in `cache` named as errcode names its cache files (`<prefix><16 hex digits>.bin`), each
+/// modified a second after the one before.
+fn aged_cache_files(cache: &Path, prefix: &str, count: u64) -> Vec<PathBuf> {
+    (0..count)
+        .map(|i| {
+            let path = write(cache, &format!("{prefix}{i:016x}.bin"), "an old cache file");
+            let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000 + i);
+            (std::fs::File::options().write(true).open(&path).unwrap())
+                .set_modified(when)
+                .unwrap();
+            path
+        })
+        .collect()
+}
+
 /// A new set's literal index is written beside at most 15 others, the last modified (README: one per set of
 /// catalogs, 16 kept): older ones are removed, files of other names, a symlink and a folder left alone.
 #[test]
@@ -315,18 +331,7 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
     let cache = home.join(".cache/errcode");
     std::fs::create_dir_all(&cache).unwrap();
     // Twenty earlier sets' index files, the first the oldest.
-    let old = |i: u64| cache.join(format!("index-{i:016x}.bin"));
-    for i in 0..20 {
-        let path = write(
-            &cache,
-            old(i).file_name().unwrap().to_str().unwrap(),
-            "old index",
-        );
-        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000 + i);
-        (std::fs::File::options().write(true).open(&path).unwrap())
-            .set_modified(when)
-            .unwrap();
-    }
+    let old = aged_cache_files(&cache, "index-", 20);
     let others = [
         "index-notes.bin",
         "index-0000000000000001.bin.keep",
@@ -359,8 +364,8 @@ fn index_files_are_kept_to_the_sixteen_last_written() {
     indexes.sort();
     assert_eq!(indexes.len(), 16, "{indexes:?}");
     // The fifteen newest of the old ones, and the new set's.
-    for i in 0..20 {
-        assert_eq!(old(i).exists(), i >= 5, "{}", old(i).display());
+    for (i, path) in old.iter().enumerate() {
+        assert_eq!(path.exists(), i >= 5, "{}", path.display());
     }
     for name in others {
         assert!(cache.join(name).exists(), "{name}");
@@ -381,18 +386,7 @@ fn catalog_cache_files_are_kept_to_the_sixty_four_last_written() {
     let cache = home.join(".cache/errcode");
     std::fs::create_dir_all(&cache).unwrap();
     // Seventy earlier catalogs' cache files, the first the oldest.
-    let old = |i: u64| cache.join(format!("catalog-{i:016x}.bin"));
-    for i in 0..70 {
-        let path = write(
-            &cache,
-            old(i).file_name().unwrap().to_str().unwrap(),
-            "old catalog",
-        );
-        let when = std::time::UNIX_EPOCH + std::time::Duration::from_secs(1_600_000_000 + i);
-        (std::fs::File::options().write(true).open(&path).unwrap())
-            .set_modified(when)
-            .unwrap();
-    }
+    let old = aged_cache_files(&cache, "catalog-", 70);
     let others = [
         "catalog-notes.bin",
         "catalog-FFFFFFFFFFFFFFFF.bin",
@@ -417,8 +411,8 @@ fn catalog_cache_files_are_kept_to_the_sixty_four_last_written() {
         .count();
     assert_eq!(catalogs, 64);
     // The sixty-three newest of the old ones, and the new catalog's.
-    for i in 0..70 {
-        assert_eq!(old(i).exists(), i >= 7, "{}", old(i).display());
+    for (i, path) in old.iter().enumerate() {
+        assert_eq!(path.exists(), i >= 7, "{}", path.display());
     }
     for name in others {
         assert!(cache.join(name).exists(), "{name}");

@@ -385,22 +385,30 @@ fn the_built_literal_index_is_the_loaded_catalogs_one() {
     assert!(fewer.literal_index().is_none());
 }
 
-/// A scan's finder (and a large paste's) built over the literal index has the literals a finder built from
-/// every entry collects, in its order, each standing for the same entries in the same order, and so the
-/// same prefilter, confirmations and distinctive codes.
-#[test]
-fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
-    let catalogs = Catalogs::builtin();
+/// The built-in catalogs' finder for `search` built over their literal index, and the one built from
+/// every entry.
+fn built_in_finders(catalogs: &Catalogs, search: Search) -> (Finder<'_>, Finder<'_>) {
     let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
     let all = &catalogs.catalogs;
     let referrals = || {
         all.iter()
             .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
     };
-    let entries = || {
-        all.iter()
-            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
-    };
+    let entries = all
+        .iter()
+        .flat_map(|c| c.entries.iter().map(move |e| (c, e)));
+    (
+        Finder::from_index(index, all, referrals(), search),
+        Finder::new(entries, referrals(), search),
+    )
+}
+
+/// A scan's finder (and a large paste's) built over the literal index has the literals a finder built from
+/// every entry collects, in its order, each standing for the same entries in the same order, and so the
+/// same prefilter, confirmations and distinctive codes.
+#[test]
+fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
+    let catalogs = Catalogs::builtin();
     let describe = |finder: &Finder<'_>| -> Vec<String> {
         (finder.literals.iter().enumerate())
             .map(|(pattern, literal)| {
@@ -418,8 +426,7 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
             .collect()
     };
     for search in [Search::Large, Search::Bulk] {
-        let from_entries = Finder::new(entries(), referrals(), search);
-        let from_index = Finder::from_index(index, all, referrals(), search);
+        let (from_index, from_entries) = built_in_finders(&catalogs, search);
         assert!(from_entries.literals.len() > 1000);
         assert_eq!(describe(&from_index), describe(&from_entries), "{search:?}");
         assert!(
@@ -474,21 +481,9 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
 #[test]
 fn a_scan_probes_its_first_lines_as_the_automaton_reads_them() {
     let catalogs = Catalogs::builtin();
-    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
-    let all = &catalogs.catalogs;
-    let referrals = || {
-        all.iter()
-            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
-    };
-    let entries = || {
-        all.iter()
-            .flat_map(|c| c.entries.iter().map(move |e| (c, e)))
-    };
-    let pieces = pieces(all);
-    for finder in [
-        Finder::from_index(index, all, referrals(), Search::Bulk),
-        Finder::new(entries(), referrals(), Search::Bulk),
-    ] {
+    let pieces = pieces(&catalogs.catalogs);
+    let (from_index, from_entries) = built_in_finders(&catalogs, Search::Bulk);
+    for finder in [from_index, from_entries] {
         // The automaton the finder would build (building its own would end its probing).
         let automaton = AhoCorasick::new(finder.literals.iter().map(|l| l.as_ref())).unwrap();
         let mut rng = fastrand::Rng::with_seed(5);
@@ -533,15 +528,9 @@ fn a_scan_probes_its_first_lines_as_the_automaton_reads_them() {
 #[test]
 fn a_scan_lays_out_the_prefilter_only_past_its_first_lines() {
     let catalogs = Catalogs::builtin();
-    let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
-    let all = &catalogs.catalogs;
-    let referrals = || {
-        all.iter()
-            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)))
-    };
     let line = "2024-06-01T10:00:00Z ERROR gateway: APIG.0303 Incorrect app authentication information.\n\
                 2024-06-01T10:00:01Z INFO request served in 12 ms\n";
-    let finder = Finder::from_index(index, all, referrals(), Search::Bulk);
+    let (finder, _) = built_in_finders(&catalogs, Search::Bulk);
     let few: Vec<Range<usize>> = finder.candidate_lines(line.as_bytes()).collect();
     assert_eq!(few.len(), 1);
     assert_eq!(few[0], 0..87);
