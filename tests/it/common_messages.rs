@@ -136,3 +136,19 @@ fn a_scanned_log_line_with_a_common_message_needs_its_vendor_named_too() {
         count.stdout()
     );
 }
+
+/// Huawei's 413 words (`Request entity too large.`, APIG.0201 and APIGW.0201) are HTTP/1.1's first reason
+/// phrase for 413 (RFC 2616's, which nginx's 413 page and Node's `raw-body` still say): another server's 413
+/// with them claims nothing; Huawei's body, its code stated, is Huawei's.
+#[test]
+fn huawei_s_413_words_are_any_server_s() {
+    assert_eq!(
+        claims("the upload fails with\n413\nError: request entity too large\n"),
+        (vec![], 1)
+    );
+    let huawei = r#"{"error_code": "APIG.0201", "error_msg": "Request entity too large.", "request_id": "a1b2"}"#;
+    assert_eq!(
+        claims(huawei),
+        (vec![row("huawei", Some("APIG.0201"), 413)], 0)
+    );
+}
