@@ -126,6 +126,7 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                 .iter()
                 .any(|p| c.primary.iter().all(|s| p.overlaps(&s)))
     });
+    drop_reasons_not_stated(&mut kept);
     drop_answered_log_lines(&mut kept);
     // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
     // stands); rows found as well as each other in paste order.
@@ -167,6 +168,33 @@ fn drop_categories(kept: &mut Vec<Candidate<'_>>) {
         .collect();
     let mut gives_way = gives_way.into_iter();
     kept.retain(|_| !gives_way.next().unwrap_or(false));
+}
+
+/// A row whose code is a proximate cause (Google's ErrorInfo reason, `RATE_LIMIT_EXCEEDED`), found by its
+/// message alone, gives way to a row of its vendor and status found by the same text whose code is the
+/// canonical status (google.rpc.Code's `RESOURCE_EXHAUSTED`): the message is the status's as well, and a
+/// response states its status always, the reason only in details the paste does not show (where it shows
+/// them, the reason is found by its code and the status gives way to it: `drop_categories`).
+fn drop_reasons_not_stated(kept: &mut Vec<Candidate<'_>>) {
+    let canonical = |c: &Candidate<'_>| {
+        (c.entry.code.as_ref()).is_some_and(|code| crate::paste::is_grpc_code(code.source()))
+    };
+    let statuses: Vec<(Vendor, u16, Spans)> = (kept.iter())
+        .filter(|k| k.code_points == 0 && canonical(k))
+        .map(|k| (k.catalog.vendor, k.entry.status, k.primary.clone()))
+        .collect();
+    if statuses.is_empty() {
+        return;
+    }
+    kept.retain(|c| {
+        let reason = c.code_points == 0 && c.entry.code.is_some() && !canonical(c);
+        !reason
+            || !statuses.iter().any(|(vendor, status, spans)| {
+                *vendor == c.catalog.vendor
+                    && *status == c.entry.status
+                    && c.primary.iter().all(|s| spans.overlaps(&s))
+            })
+    });
 }
 
 /// A log line that reports the status an error ended with (APISIX's `limit-count exits with http status
