@@ -40,7 +40,9 @@ const WORDED: i32 = super::STATUS_AGREES;
 /// (`insufficientPermissions: Request had insufficient authentication scopes.`): a code stated beside a
 /// message says the message is that code's wording, which counts for the code as a status that agrees
 /// would. (What is checked is that pairing, not that the message gave way to the code.) Not the message of a
-/// refinement of the code (`Throttling.User`'s beside `Throttling`), which tells which refinement it is.
+/// refinement of the code (`Throttling.User`'s beside `Throttling`) where the code is a word of the text
+/// (`Throttling. User: ...`, the refinement's code cut), which tells which refinement it is; a body's code
+/// field (`{"Code": "Throttling", "Message": ...}`) states its code whatever the message words.
 fn worded(candidates: &mut [Candidate<'_>]) {
     let messages: Vec<(Vendor, u16, usize, &str)> = (candidates.iter())
         .filter(|m| m.code_points == 0 && m.message_points > 0 && m.score < REPORT)
@@ -51,13 +53,15 @@ fn worded(candidates: &mut [Candidate<'_>]) {
         .collect();
     for c in candidates.iter_mut() {
         let by_code = c.code_points > 0 && c.message_points == 0 && c.score < REPORT;
+        let in_field = c.code_points >= GENERIC_CODE_FIELD;
         let code = c.entry.code.as_ref().map_or("", |c| c.source());
         if by_code
             && messages.iter().any(|&(vendor, status, position, refined)| {
                 vendor == c.catalog.vendor
                     && status == c.entry.status
                     && position.abs_diff(c.position) <= SAME_ERROR_REACH
-                    && !(refined.strip_prefix(code)).is_some_and(|rest| rest.starts_with('.'))
+                    && (in_field
+                        || !(refined.strip_prefix(code)).is_some_and(|rest| rest.starts_with('.')))
             })
         {
             c.score += WORDED;
