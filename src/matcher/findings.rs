@@ -244,9 +244,7 @@ impl<'c> Matcher<'c> {
         // A log line is read without its vendors' marks, but for a row whose words any software may say
         // (`common_message`) found by them alone, which counts only where its vendor is named, in a log as
         // in a paste.
-        if !evidence.is_paste()
-            && (candidates.iter()).any(|c| c.entry.common_message && c.code_points == 0)
-        {
+        if !evidence.is_paste() && needs_vendors(&candidates) {
             evidence.read_vendors(text, self.hints());
         }
         phrase_alone(&mut candidates);
@@ -753,6 +751,21 @@ type Anchor = (usize, Spans);
 /// a code stated beside it as another error's. A row found by the code alone is that code's reading, not
 /// another error: the message beside it is then another code's wording (gRPC's `PERMISSION_DENIED:
 /// <message>`; AWS's `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
+/// Whether a row whose words any software may say (`common_message`) was found by them alone where no row
+/// found by its code and those very words stands over them: only such a row's claim turns on whether its
+/// vendor is named. (Beside `APIG.0201` stated with its message, `APIGW.0201`'s same words are that error's,
+/// whatever the line names: a line of them costs no reading of every vendor's marks.)
+fn needs_vendors(candidates: &[Candidate<'_>]) -> bool {
+    let coded = |c: &Candidate<'_>| {
+        (candidates.iter()).any(|k| {
+            k.code_points >= CODE_TEMPLATE_FIELD
+                && k.message_points > 0
+                && c.primary.iter().all(|s| k.primary.overlaps(&s))
+        })
+    };
+    (candidates.iter()).any(|c| c.entry.common_message && c.code_points == 0 && !coded(c))
+}
+
 fn anchors(candidates: &[Candidate<'_>], by_message: bool) -> Vec<Anchor> {
     (candidates.iter())
         .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
