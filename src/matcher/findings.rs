@@ -701,7 +701,7 @@ fn weigh_status(
         if found.value == candidate.entry.status {
             // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
             // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
-            if !restates_status(candidate) {
+            if !restates_status(candidate, found.value) {
                 candidate.score += STATUS_AGREES;
             }
             candidate.clues.push(clue_of(ClueKind::Status, text, found));
@@ -729,18 +729,27 @@ fn weigh_status(
     differs
 }
 
-/// Whether every code and message a candidate was found by is a status's reason phrase (`Forbidden`,
-/// `Unauthorized.`), and none stands as a body's only field (a gateway's whole answer, `{"message":
-/// "Forbidden"}`): such a text, one field among a backend's, is the status said again, no evidence of a row.
-fn restates_status(candidate: &Candidate<'_>) -> bool {
+/// Whether every code and message a candidate was found by is the reason phrase of `status`, the status
+/// stated (`Forbidden`, `Unauthorized.` under 401), and none stands as a body's only field (a gateway's whole
+/// answer, `{"message": "Forbidden"}`): such a text, one field among a backend's, is the status said again,
+/// no evidence of a row. Another status's phrase says more (API Gateway's 502 `Internal server error`).
+fn restates_status(candidate: &Candidate<'_>, status: u16) -> bool {
     if candidate.sole_message {
         return false;
     }
+    let phrase = crate::status::reason(status);
+    // (`Gateway Time-out` says 504's `Gateway Timeout`, as `is_reason_phrase` reads it.)
+    let says_status = |text: &str| {
+        let text = text.trim().trim_end_matches('.');
+        (!phrase.is_empty() && text.eq_ignore_ascii_case(phrase))
+            || (text.contains('-')
+                && (text.to_ascii_lowercase().replace("time-out", "timeout"))
+                    .eq_ignore_ascii_case(phrase))
+    };
     let mut found = (candidate.clues.iter())
         .filter(|c| matches!(c.kind, ClueKind::Code | ClueKind::Message))
         .peekable();
-    found.peek().is_some()
-        && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
+    found.peek().is_some() && found.all(|c| says_status(&c.text))
 }
 
 /// Where an error stands in a paste, and the ranges it was found by.

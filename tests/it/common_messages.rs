@@ -152,3 +152,21 @@ fn huawei_s_413_words_are_any_server_s() {
         (vec![row("huawei", Some("APIG.0201"), 413)], 0)
     );
 }
+
+/// A message field that is its stated status's reason phrase (`"message": "Unauthorized"` under 401, one field
+/// among a backend's) says that status again, no row's evidence; another status's phrase says more: API
+/// Gateway's 502 says `Internal server error` (500's phrase), so under `Error 502` those words are its 502.
+#[test]
+fn another_status_s_phrase_under_a_stated_status_is_a_row_s_words() {
+    assert_eq!(
+        claims("always getting Error 502: \"message\": \"Internal server error\". I use Python\n"),
+        (
+            vec![row("aws", Some("InternalServerErrorException"), 502)],
+            0
+        )
+    );
+    assert_eq!(
+        claims("HTTP/1.1 401 Unauthorized\n{\"code\": 401, \"message\": \"Unauthorized\"}\n"),
+        (vec![], 1)
+    );
+}
