@@ -17,6 +17,7 @@ mod words;
 
 pub use hints::Hints;
 pub use products::OtherProduct;
+pub(crate) use statuses::is_grpc_code;
 use statuses::{
     error_statuses, grpc_code_statuses, leads_with_an_error_status, phrase_statuses, text_statuses,
 };

@@ -244,9 +244,7 @@ impl<'c> Matcher<'c> {
         // A log line is read without its vendors' marks, but for a row whose words any software may say
         // (`common_message`) found by them alone, which counts only where its vendor is named, in a log as
         // in a paste.
-        if !evidence.is_paste()
-            && (candidates.iter()).any(|c| c.entry.common_message && c.code_points == 0)
-        {
+        if !evidence.is_paste() && needs_vendors(&candidates) {
             evidence.read_vendors(text, self.hints());
         }
         phrase_alone(&mut candidates);
@@ -703,7 +701,7 @@ fn weigh_status(
         if found.value == candidate.entry.status {
             // A row found only by its status's reason phrase (`"message": "Unauthorized."` under
             // `HTTP/1.1 401 Unauthorized`) says what the status says: the status confirms nothing more.
-            if !restates_status(candidate) {
+            if !restates_status(candidate, found.value) {
                 candidate.score += STATUS_AGREES;
             }
             candidate.clues.push(clue_of(ClueKind::Status, text, found));
@@ -731,18 +729,27 @@ fn weigh_status(
     differs
 }
 
-/// Whether every code and message a candidate was found by is a status's reason phrase (`Forbidden`,
-/// `Unauthorized.`), and none stands as a body's only field (a gateway's whole answer, `{"message":
-/// "Forbidden"}`): such a text, one field among a backend's, is the status said again, no evidence of a row.
-fn restates_status(candidate: &Candidate<'_>) -> bool {
+/// Whether every code and message a candidate was found by is the reason phrase of `status`, the status
+/// stated (`Forbidden`, `Unauthorized.` under 401), and none stands as a body's only field (a gateway's whole
+/// answer, `{"message": "Forbidden"}`): such a text, one field among a backend's, is the status said again,
+/// no evidence of a row. Another status's phrase says more (API Gateway's 502 `Internal server error`).
+fn restates_status(candidate: &Candidate<'_>, status: u16) -> bool {
     if candidate.sole_message {
         return false;
     }
+    let phrase = crate::status::reason(status);
+    // (`Gateway Time-out` says 504's `Gateway Timeout`, as `is_reason_phrase` reads it.)
+    let says_status = |text: &str| {
+        let text = text.trim().trim_end_matches('.');
+        (!phrase.is_empty() && text.eq_ignore_ascii_case(phrase))
+            || (text.contains('-')
+                && (text.to_ascii_lowercase().replace("time-out", "timeout"))
+                    .eq_ignore_ascii_case(phrase))
+    };
     let mut found = (candidate.clues.iter())
         .filter(|c| matches!(c.kind, ClueKind::Code | ClueKind::Message))
         .peekable();
-    found.peek().is_some()
-        && found.all(|c| crate::status::is_reason_phrase(c.text.trim().trim_end_matches('.')))
+    found.peek().is_some() && found.all(|c| says_status(&c.text))
 }
 
 /// Where an error stands in a paste, and the ranges it was found by.
@@ -753,6 +760,21 @@ type Anchor = (usize, Spans);
 /// a code stated beside it as another error's. A row found by the code alone is that code's reading, not
 /// another error: the message beside it is then another code's wording (gRPC's `PERMISSION_DENIED:
 /// <message>`; AWS's `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
+/// Whether a row whose words any software may say (`common_message`) was found by them alone where no row
+/// found by its code and those very words stands over them: only such a row's claim turns on whether its
+/// vendor is named. (Beside `APIG.0201` stated with its message, `APIGW.0201`'s same words are that error's,
+/// whatever the line names: a line of them costs no reading of every vendor's marks.)
+fn needs_vendors(candidates: &[Candidate<'_>]) -> bool {
+    let coded = |c: &Candidate<'_>| {
+        (candidates.iter()).any(|k| {
+            k.code_points >= CODE_TEMPLATE_FIELD
+                && k.message_points > 0
+                && c.primary.iter().all(|s| k.primary.overlaps(&s))
+        })
+    };
+    (candidates.iter()).any(|c| c.entry.common_message && c.code_points == 0 && !coded(c))
+}
+
 fn anchors(candidates: &[Candidate<'_>], by_message: bool) -> Vec<Anchor> {
     (candidates.iter())
         .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)

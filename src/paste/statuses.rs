@@ -193,6 +193,12 @@ pub(super) const GRPC_CODES: &[(&str, u16)] = &[
     ("DATA_LOSS", 500),
 ];
 
+/// Whether a code is one of google.rpc.Code's canonical names, as a status field states them
+/// (`RESOURCE_EXHAUSTED`), spelled so.
+pub(crate) fn is_grpc_code(code: &str) -> bool {
+    GRPC_CODES.iter().any(|(name, _)| *name == code)
+}
+
 /// Statuses stated beside the canonical code they map to, as a status beside its reason phrase
 /// (`Client error: (429) RESOURCE_EXHAUSTED`, `[404] NOT_FOUND`, `403 PERMISSION_DENIED`): the number, alone or
 /// in brackets, a space, and the code's name, ending there.

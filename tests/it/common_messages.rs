@@ -136,3 +136,37 @@ fn a_scanned_log_line_with_a_common_message_needs_its_vendor_named_too() {
         count.stdout()
     );
 }
+
+/// Huawei's 413 words (`Request entity too large.`, APIG.0201 and APIGW.0201) are HTTP/1.1's first reason
+/// phrase for 413 (RFC 2616's, which nginx's 413 page and Node's `raw-body` still say): another server's 413
+/// with them claims nothing; Huawei's body, its code stated, is Huawei's.
+#[test]
+fn huawei_s_413_words_are_any_server_s() {
+    assert_eq!(
+        claims("the upload fails with\n413\nError: request entity too large\n"),
+        (vec![], 1)
+    );
+    let huawei = r#"{"error_code": "APIG.0201", "error_msg": "Request entity too large.", "request_id": "a1b2"}"#;
+    assert_eq!(
+        claims(huawei),
+        (vec![row("huawei", Some("APIG.0201"), 413)], 0)
+    );
+}
+
+/// A message field that is its stated status's reason phrase (`"message": "Unauthorized"` under 401, one field
+/// among a backend's) says that status again, no row's evidence; another status's phrase says more: API
+/// Gateway's 502 says `Internal server error` (500's phrase), so under `Error 502` those words are its 502.
+#[test]
+fn another_status_s_phrase_under_a_stated_status_is_a_row_s_words() {
+    assert_eq!(
+        claims("always getting Error 502: \"message\": \"Internal server error\". I use Python\n"),
+        (
+            vec![row("aws", Some("InternalServerErrorException"), 502)],
+            0
+        )
+    );
+    assert_eq!(
+        claims("HTTP/1.1 401 Unauthorized\n{\"code\": 401, \"message\": \"Unauthorized\"}\n"),
+        (vec![], 1)
+    );
+}

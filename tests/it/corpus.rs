@@ -241,8 +241,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 89.3%, precision 96.3% on the 1,552 pastes, the fourteen earlier
-/// held-out sets included: 916 of 1,026 errors, 1,053 of 1,093 claims), so that a change that loses accuracy fails here; the goal (every case named
+/// The floors are today's figures (recall 89.6%, precision 96.9% on the 1,552 pastes, the fourteen earlier
+/// held-out sets included: 919 of 1,026 errors, 1,056 of 1,090 claims), so that a change that loses accuracy fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
@@ -267,7 +267,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8927 && precision >= 0.9634,
+        recall >= 0.8957 && precision >= 0.9688,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

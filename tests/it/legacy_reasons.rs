@@ -158,6 +158,24 @@ fn a_message_beside_a_code_is_its_wording() {
     );
 }
 
+/// A body's code field states its code, whatever the message beside it words: Alibaba's `Throttling` beside
+/// the message of its refinement `Throttling.User` is that body's error, `Throttling` (where the code is a
+/// word of the text, `Throttling. User: ...`, the refinement's code cut, it is not: see above).
+#[test]
+fn a_code_field_beside_its_refinement_s_message_is_the_error() {
+    let paste = r#"{"Code":"Throttling","Message":"Request was denied due to user flow control.","RequestId":"A45EE076-334D-5012-9746-A8F828D20FD4"}"#;
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    let found = rows(&json);
+    assert!(!found.is_empty());
+    assert!(
+        found
+            .iter()
+            .all(|f| *f == row("alibaba", "Throttling", 400)),
+        "{found:?}"
+    );
+}
+
 /// Kong's key-auth plugin before 0.10.3 said `No API key found in headers or querystring` (an older
 /// edition of `No API key found in request`).
 #[test]

@@ -1,6 +1,6 @@
-//! Rows marked `log_line`: a line of the vendor's own log (API Gateway's execution log) reporting an error
-//! whose client gets another row's answer with the same status. Alone, the line is the error; beside that
-//! answer, it is the answer's line, not a second error.
+//! Rows marked `log_line`: a line of the vendor's own log (API Gateway's execution log, APISIX's error log)
+//! reporting an error whose client gets another row's answer with the same status. Alone, the line is the
+//! error; beside that answer, it is the answer's line, not a second error.
 
 use std::path::Path;
 
@@ -127,4 +127,21 @@ fix = {{ en = "Raise the pool size.", zh = "调大连接池。" }}
     assert_eq!(claims_with(Some(&marked), both), (vec![answer], 0));
     let alone = "log: acme-gw: connection pool to upstream exhausted\n";
     assert_eq!(claims_with(Some(&marked), alone), (vec![line], 0));
+}
+
+/// From APISIX 3.12, key-auth's consumer lookup returns `Missing related consumer` as its error, which the
+/// plugin writes to the error log while it answers `Invalid API key in request`: a paste quoting both is one
+/// error, the answer. The message alone is still the error (ldap-auth and wolf-rbac answer it).
+#[test]
+fn apisix_s_consumer_lookup_error_is_its_answer_s_log_line() {
+    let paste = "HTTP/1.1 401 Unauthorized\nServer: APISIX/3.14.1\n\n{\"message\":\"Invalid API key in request\"}\n\nerror.log: 2026/02/11 10:00:00 [warn] 49#49: *1 [lua] key-auth.lua:92: phase_func(): failed to find consumer: Missing related consumer, client: 127.0.0.1\n";
+    assert_eq!(
+        claims_with(None, paste),
+        (vec![claim("apisix", "Invalid API key in request", 401)], 0)
+    );
+    let alone = "HTTP/1.1 401 Unauthorized\nServer: APISIX/3.14.1\n\n{\"message\":\"Missing related consumer\"}\n";
+    assert_eq!(
+        claims_with(None, alone),
+        (vec![claim("apisix", "Missing related consumer", 401)], 0)
+    );
 }

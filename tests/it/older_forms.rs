@@ -1,7 +1,8 @@
 //! Forms of gateways' answers the catalogs' first sources did not show, through the binary: Kong's error body
 //! (its template's two fields), the Proxy Reference's wording, Google's Go client's error line after a
-//! label, Google's quota message under its status, and a service's display name of several words. The
-//! pastes are written for the tests, each showing one behaviour.
+//! label, Google's quota message under its status (its reason's row giving way where no details show the
+//! reason), and a service's display name of several words. The pastes are written for the tests, each
+//! showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
@@ -107,8 +108,8 @@ fn a_service_s_display_name_is_captured_whole() {
 const QUOTA: &str = "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute' of service 'cloudkms.googleapis.com' for consumer 'project_number:1012616486416'.";
 
 /// Google's quota message comes under its status, RESOURCE_EXHAUSTED, in responses without an ErrorInfo
-/// reason (and as clients print them): that row is claimed beside the reason's; where the response states
-/// the reason, RATE_LIMIT_EXCEEDED, the reason's row alone, its `status` field the reason's category.
+/// reason (and as clients print them): that row is claimed; where the response states the reason,
+/// RATE_LIMIT_EXCEEDED, the reason's row alone, its `status` field the reason's category.
 #[test]
 fn google_s_quota_message_under_its_status() {
     let (json, code) = lookup(&format!(
@@ -124,6 +125,27 @@ fn google_s_quota_message_under_its_status() {
         "{{\"error\": {{\"code\": 429, \"message\": \"{QUOTA}\", \"status\": \"RESOURCE_EXHAUSTED\", \"details\": [{{\"@type\": \"type.googleapis.com/google.rpc.ErrorInfo\", \"reason\": \"RATE_LIMIT_EXCEEDED\"}}]}}}}"
     ));
     assert_eq!(rows(&json), [google("RATE_LIMIT_EXCEEDED")], "{json}");
+}
+
+/// Where the paste shows the quota message without the response's details (a client's print of it), neither
+/// code stated, it is the status's row, RESOURCE_EXHAUSTED, alone: the reason's row (RATE_LIMIT_EXCEEDED),
+/// whose code only the details would state, gives way to it.
+#[test]
+fn google_s_quota_message_without_its_details_is_its_status_s() {
+    let google = |c: &str| (String::from("google"), Some(c.to_string()), 429);
+    for paste in [
+        format!(
+            "Error: {QUOTA}\n    at Gaxios._request (/app/node_modules/gaxios/build/src/gaxios.js:73:27)\n"
+        ),
+        format!("APIError: [429]: {QUOTA}\n"),
+    ] {
+        let (json, code) = lookup(&paste);
+        assert_eq!(
+            (rows(&json), code),
+            (vec![google("RESOURCE_EXHAUSTED")], 0),
+            "{paste}"
+        );
+    }
 }
 
 /// A response whose `Server` header names an application server (uvicorn, Python's BaseHTTP behind a local

@@ -40,7 +40,9 @@ const WORDED: i32 = super::STATUS_AGREES;
 /// (`insufficientPermissions: Request had insufficient authentication scopes.`): a code stated beside a
 /// message says the message is that code's wording, which counts for the code as a status that agrees
 /// would. (What is checked is that pairing, not that the message gave way to the code.) Not the message of a
-/// refinement of the code (`Throttling.User`'s beside `Throttling`), which tells which refinement it is.
+/// refinement of the code (`Throttling.User`'s beside `Throttling`) where the code is a word of the text
+/// (`Throttling. User: ...`, the refinement's code cut), which tells which refinement it is; a body's code
+/// field (`{"Code": "Throttling", "Message": ...}`) states its code whatever the message words.
 fn worded(candidates: &mut [Candidate<'_>]) {
     let messages: Vec<(Vendor, u16, usize, &str)> = (candidates.iter())
         .filter(|m| m.code_points == 0 && m.message_points > 0 && m.score < REPORT)
@@ -51,13 +53,15 @@ fn worded(candidates: &mut [Candidate<'_>]) {
         .collect();
     for c in candidates.iter_mut() {
         let by_code = c.code_points > 0 && c.message_points == 0 && c.score < REPORT;
+        let in_field = c.code_points >= GENERIC_CODE_FIELD;
         let code = c.entry.code.as_ref().map_or("", |c| c.source());
         if by_code
             && messages.iter().any(|&(vendor, status, position, refined)| {
                 vendor == c.catalog.vendor
                     && status == c.entry.status
                     && position.abs_diff(c.position) <= SAME_ERROR_REACH
-                    && !(refined.strip_prefix(code)).is_some_and(|rest| rest.starts_with('.'))
+                    && (in_field
+                        || !(refined.strip_prefix(code)).is_some_and(|rest| rest.starts_with('.')))
             })
         {
             c.score += WORDED;
@@ -126,6 +130,7 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
                 .iter()
                 .any(|p| c.primary.iter().all(|s| p.overlaps(&s)))
     });
+    drop_reasons_not_stated(&mut kept);
     drop_answered_log_lines(&mut kept);
     // The best-found error first (a Tencent message inside a gRPC error is the answer, however late it
     // stands); rows found as well as each other in paste order.
@@ -167,6 +172,33 @@ fn drop_categories(kept: &mut Vec<Candidate<'_>>) {
         .collect();
     let mut gives_way = gives_way.into_iter();
     kept.retain(|_| !gives_way.next().unwrap_or(false));
+}
+
+/// A row whose code is a proximate cause (Google's ErrorInfo reason, `RATE_LIMIT_EXCEEDED`), found by its
+/// message alone, gives way to a row of its vendor and status found by the same text whose code is the
+/// canonical status (google.rpc.Code's `RESOURCE_EXHAUSTED`): the message is the status's as well, and a
+/// response states its status always, the reason only in details the paste does not show (where it shows
+/// them, the reason is found by its code and the status gives way to it: `drop_categories`).
+fn drop_reasons_not_stated(kept: &mut Vec<Candidate<'_>>) {
+    let canonical = |c: &Candidate<'_>| {
+        (c.entry.code.as_ref()).is_some_and(|code| crate::paste::is_grpc_code(code.source()))
+    };
+    let statuses: Vec<(Vendor, u16, Spans)> = (kept.iter())
+        .filter(|k| k.code_points == 0 && canonical(k))
+        .map(|k| (k.catalog.vendor, k.entry.status, k.primary.clone()))
+        .collect();
+    if statuses.is_empty() {
+        return;
+    }
+    kept.retain(|c| {
+        let reason = c.code_points == 0 && c.entry.code.is_some() && !canonical(c);
+        !reason
+            || !statuses.iter().any(|(vendor, status, spans)| {
+                *vendor == c.catalog.vendor
+                    && *status == c.entry.status
+                    && c.primary.iter().all(|s| spans.overlaps(&s))
+            })
+    });
 }
 
 /// A log line that reports the status an error ended with (APISIX's `limit-count exits with http status
