@@ -755,11 +755,6 @@ fn restates_status(candidate: &Candidate<'_>, status: u16) -> bool {
 /// Where an error stands in a paste, and the ranges it was found by.
 type Anchor = (usize, Spans);
 
-/// Where the errors of a paste stand: the candidates found well enough to be one (by a code or message worth
-/// a generic message standing whole); with `by_message`, those found by a message of their own, which claim
-/// a code stated beside it as another error's. A row found by the code alone is that code's reading, not
-/// another error: the message beside it is then another code's wording (gRPC's `PERMISSION_DENIED:
-/// <message>`; AWS's `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
 /// Whether a row whose words any software may say (`common_message`) was found by them alone where no row
 /// found by its code and those very words stands over them: only such a row's claim turns on whether its
 /// vendor is named. (Beside `APIG.0201` stated with its message, `APIGW.0201`'s same words are that error's,
@@ -775,6 +770,11 @@ fn needs_vendors(candidates: &[Candidate<'_>]) -> bool {
     (candidates.iter()).any(|c| c.entry.common_message && c.code_points == 0 && !coded(c))
 }
 
+/// Where the errors of a paste stand: the candidates found well enough to be one (by a code or message worth
+/// a generic message standing whole); with `by_message`, those found by a message of their own, which claim
+/// a code stated beside it as another error's. A row found by the code alone is that code's reading, not
+/// another error: the message beside it is then another code's wording (gRPC's `PERMISSION_DENIED:
+/// <message>`; AWS's `x-amzn-ErrorType: AccessDeniedException` with the body `{"message": "Forbidden"}`).
 fn anchors(candidates: &[Candidate<'_>], by_message: bool) -> Vec<Anchor> {
     (candidates.iter())
         .filter(|c| c.code_points + c.message_points >= GENERIC_MESSAGE_WHOLE)
