@@ -1,8 +1,8 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! fourteenth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41, 74, 98 and 51 pastes), added likewise:
-//! 1,552 pastes.
+//! fifteenth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41, 74, 98, 51 and 84 pastes), added
+//! likewise: 1,636 pastes.
 //! `heldout/` is for the next collection, from sources none of them used, never tuned on: only measured
 //! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`); it is empty until one
 //! comes.
@@ -241,8 +241,9 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 89.6%, precision 96.9% on the 1,552 pastes, the fourteen earlier
-/// held-out sets included: 919 of 1,026 errors, 1,056 of 1,090 claims), so that a change that loses accuracy fails here; the goal (every case named
+/// The floors are today's figures (recall 87.6%, precision 96.4% on the 1,636 pastes, the fifteen earlier
+/// held-out sets included: 940 of 1,073 errors, 1,078 of 1,118 claims), so that a change that loses accuracy
+/// fails here; the goal (every case named
 /// exactly: precision 98%, recall 95%) is not reached yet. `ERRCODE_SHOW_TUNE=1` lists the misses.
 /// `ERRCODE_SHOW_CASE=<start of a file name>` prints that case's claims.
 #[test]
@@ -267,7 +268,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8957 && precision >= 0.9688,
+        recall >= 0.8760 && precision >= 0.9642,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
