@@ -267,6 +267,14 @@ impl Entries {
         self.len() == 0
     }
 
+    /// For tests: how many entries have been decoded.
+    #[cfg(test)]
+    pub(crate) fn decoded(&self) -> usize {
+        (self.0.decoded.iter())
+            .filter(|e| e.get().is_some())
+            .count()
+    }
+
     /// Entry `index`; `None` past the end, or where its record is damaged.
     pub fn get(&self, index: usize) -> Option<&Entry> {
         let store = &*self.0;

@@ -114,12 +114,14 @@ pub(super) enum Search {
 pub(super) struct Finder<'c> {
     /// The literals, by pattern number (borrowed from the catalogs where they stand there as they are).
     literals: Vec<Cow<'c, str>>,
-    /// The automaton over them, built the first time a text needs it (`Search::Small` probes `table`).
+    /// The automaton over them, built the first time a text needs it (a short text, and a scan's first
+    /// lines, are read through `table` or the index instead: `probe`).
     automaton: std::sync::OnceLock<AhoCorasick>,
     search: Search,
-    /// For `Search::Small`: the pattern number of each literal, and the literals' lengths: a query or a
-    /// short paste is read by looking each of its pieces of those lengths up, which costs far less than
-    /// building the automaton of every literal (a look-up is one process, one query).
+    /// Without a literal index, for a short text or a scan: the pattern number of each literal, and the
+    /// literals' lengths: a query, a short paste or a scan's first lines are read by looking each of their
+    /// pieces of those lengths up, which costs far less than building the automaton of every literal (a
+    /// look-up is one process, one query).
     table: Option<LiteralTable<'c>>,
     anchors: Vec<Vec<Anchor<'c>>>,
     /// For scanning: the SIMD prefilter over the literals that can make a line reported, where the CPU has what it needs
@@ -147,8 +149,9 @@ pub(super) struct Finder<'c> {
     met: Vec<std::sync::OnceLock<Box<[Anchor<'c>]>>>,
     /// For scanning without a literal index: the literal codes by their text (`codes_by_text`).
     codes: FastMap<Cow<'c, str>, usize>,
-    /// For `Search::Small` over the built-in catalogs: their literal index, which stands for `literals`,
-    /// `anchors` and `table` (left empty), so that no entry is decoded but those a text holds literals of.
+    /// Over a literal index (the built-in catalogs', or a set's cached one): the index, which stands for
+    /// `anchors` and `table` (left empty; and for `literals` too, for a short text), so that no entry is
+    /// decoded but those a text holds literals of (a scan keeps those in `met`).
     indexed: Option<indexed::Indexed<'c>>,
 }
 
@@ -384,8 +387,8 @@ impl<'c> Finder<'c> {
 
     /// For scanning: the prefilter, if one is built, or is to be built now that `len` more bytes are to be
     /// searched: once they are more than the literals' table can be probed for (`probe`), so that a scan of
-    /// a line or two lays out no prefilter (with the built-in catalogs, 6.8 M instructions; with a catalog
-    /// of 200,000 entries, most of a one-line scan).
+    /// a line or two lays out no prefilter (with the built-in catalogs, some 4 M of a one-line scan's
+    /// instructions; with a catalog of 200,000 entries, most of a one-line scan).
     pub(super) fn prefilter_for(&self, len: usize) -> Option<&Prefilter> {
         if let Some(built) = self.prefilter.get() {
             return built.as_ref();
@@ -506,7 +509,7 @@ impl<'c> Finder<'c> {
             let pieces = self.pieces(bytes.len())?;
             let spent =
                 (self.probing.spent).fetch_add(pieces, std::sync::atomic::Ordering::Relaxed);
-            if spent + pieces > self.probing.budget {
+            if spent.saturating_add(pieces) > self.probing.budget {
                 return None;
             }
         }
@@ -529,7 +532,7 @@ impl<'c> Finder<'c> {
             (None, Some(indexed)) => indexed.lengths(),
             (None, None) => return None,
         };
-        Some(len * lengths)
+        Some(len.saturating_mul(lengths))
     }
 
     /// For scanning: whether `len` more bytes can be looked up piece by piece within the budget.
@@ -539,7 +542,7 @@ impl<'c> Finder<'c> {
                 .probing
                 .spent
                 .load(std::sync::atomic::Ordering::Relaxed);
-            spent + pieces <= self.probing.budget
+            spent.saturating_add(pieces) <= self.probing.budget
         })
     }
 

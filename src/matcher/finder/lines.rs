@@ -39,7 +39,7 @@ impl Iterator for CandidateLines<'_, '_> {
                 self.streak.unchecked();
                 line_around(block, at)
             }
-            None => self.next_by_automaton()?,
+            None => self.next_without_prefilter()?,
         };
         self.pos = line.end + 1;
         Some(line)
@@ -93,28 +93,36 @@ impl CandidateLines<'_, '_> {
         Some((line, rejected))
     }
 
-    /// The next candidate line found without the prefilter (where the CPU has no AVX2, or the literals
-    /// begin in too many ways), offered as the prefilter's would be: lines where a literal it holds stands,
-    /// confirmed by one while checks are on. Each line is looked up piece by piece while the finder
-    /// probes (`Finder::probe`), then the automaton finds the next line with a literal.
-    pub(super) fn next_by_automaton(&mut self) -> Option<Range<usize>> {
+    /// The next candidate line found without the prefilter (a scan's first lines, before it is laid out; a
+    /// CPU without AVX2; literals that begin in too many ways), offered as the prefilter's would be: lines
+    /// where a literal it holds stands, confirmed by one while checks are on. Each line is looked up piece
+    /// by piece while the finder probes (`Finder::probe`), then the automaton finds the next line with a
+    /// literal.
+    pub(super) fn next_without_prefilter(&mut self) -> Option<Range<usize>> {
         let (finder, block) = (self.finder, self.block);
         let mut rejected = 0;
         while self.pos < block.len() {
             let next = line_around(block, self.pos);
-            let (line, places) = match finder.probe(&block[next.clone()]) {
-                Some(places) => (next, places),
+            let (line, probed) = match finder.probe(&block[next.clone()]) {
+                Some(places) => (next, Some(places)),
                 None => {
                     let rest = Span::from(self.pos..block.len());
                     let at = (finder.automaton().find(Input::new(block).span(rest))?).start();
-                    let line = line_around(block, at);
-                    let places = finder.automaton_places(&block[line.clone()]);
-                    (line, places)
+                    (line_around(block, at), None)
                 }
             };
             self.pos = line.end + 1;
             let text = &block[line.clone()];
-            let patterns = || places.iter().map(|(pattern, _)| *pattern);
+            // (The automaton's places are gone through as found, not collected: a line may hold millions.)
+            let patterns = || -> Box<dyn Iterator<Item = usize> + '_> {
+                match &probed {
+                    Some(places) => Box::new(places.iter().map(|(pattern, _)| *pattern)),
+                    None => Box::new(
+                        (finder.automaton().find_overlapping_iter(text))
+                            .map(|m| m.pattern().as_usize()),
+                    ),
+                }
+            };
             if !patterns().any(|pattern| finder.is_candidate(pattern)) {
                 continue;
             }

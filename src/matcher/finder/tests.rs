@@ -429,10 +429,6 @@ fn a_finder_over_the_literal_index_is_the_one_the_entries_give() {
         let (from_index, from_entries) = built_in_finders(&catalogs, search);
         assert!(from_entries.literals.len() > 1000);
         assert_eq!(describe(&from_index), describe(&from_entries), "{search:?}");
-        assert!(
-            from_index.anchors.is_empty(),
-            "a finder over the index decodes no entry until its literal is met"
-        );
         if search == Search::Bulk {
             // Codes that report a line: told by the entries each literal stands for, and looked up by
             // their text through the index for one, a map of the codes for the other.
@@ -530,7 +526,7 @@ fn a_scan_lays_out_the_prefilter_only_past_its_first_lines() {
     let catalogs = Catalogs::builtin();
     let line = "2024-06-01T10:00:00Z ERROR gateway: APIG.0303 Incorrect app authentication information.\n\
                 2024-06-01T10:00:01Z INFO request served in 12 ms\n";
-    let (finder, _) = built_in_finders(&catalogs, Search::Bulk);
+    let (mut finder, _) = built_in_finders(&catalogs, Search::Bulk);
     let few: Vec<Range<usize>> = finder.candidate_lines(line.as_bytes()).collect();
     assert_eq!(few.len(), 1);
     assert_eq!(few[0], 0..87);
@@ -547,4 +543,43 @@ fn a_scan_lays_out_the_prefilter_only_past_its_first_lines() {
     );
     assert_eq!(many.len(), 2000);
     assert_eq!(many[1], line.len()..line.len() + 87);
+    // The same lines either way: the two lines now read through the prefilter, the log without it.
+    assert_eq!(
+        finder.candidate_lines(line.as_bytes()).collect::<Vec<_>>(),
+        few
+    );
+    finder.force_automaton(true);
+    let without: Vec<Range<usize>> = finder.candidate_lines(log.as_bytes()).collect();
+    assert_eq!(without, many);
+}
+
+/// A scan's finder over the literal index decodes only the entries whose literals its lines hold (it once
+/// decoded every entry of every catalog to be built).
+#[test]
+fn a_scan_over_the_index_decodes_only_the_entries_its_lines_name() {
+    let catalogs = Catalogs::builtin();
+    let decoded = || -> usize { catalogs.catalogs.iter().map(|c| c.entries.decoded()).sum() };
+    let entries: usize = catalogs.catalogs.iter().map(|c| c.entries.len()).sum();
+    let (finder, _) = {
+        let index = (catalogs.literal_index()).expect("the built-in catalogs have their index");
+        let all = &catalogs.catalogs;
+        let referrals = all
+            .iter()
+            .flat_map(|c| c.referrals.iter().map(move |r| (c, r)));
+        (Finder::from_index(index, all, referrals, Search::Bulk), ())
+    };
+    let line =
+        "2024-06-01T10:00:00Z ERROR gateway: APIG.0303 Incorrect app authentication information.";
+    let lines: Vec<Range<usize>> = finder.candidate_lines(line.as_bytes()).collect();
+    assert_eq!(lines.len(), 1);
+    let hits = finder.hits(line);
+    assert!(hits.iter().any(|h| matches!(h.target, Target::Code(e) if e.code.as_ref().is_some_and(|c| c.source() == "APIG.0303"))));
+    assert!(entries > 1000);
+    // (Besides the line's, the entries of generic messages, whose statuses tell whether their literals
+    // make a line a candidate: some hundred.)
+    assert!(
+        decoded() < entries / 4,
+        "{} of {entries} entries decoded for one line",
+        decoded()
+    );
 }
