@@ -277,6 +277,28 @@ pub fn build_index(
     LiteralIndex::read(body).map(|index| &*Box::leak(Box::new(index)))
 }
 
+/// The cache files this process has read or written: pruning leaves them, so that a user whose catalogs
+/// are more than are kept does not have every run rewrite them all.
+static IN_USE: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// How old a cache file's modification time may be before a run that uses it brings it up to now: pruning
+/// goes by it, and a file read every day is then kept however many others are written.
+const FRESH: std::time::Duration = std::time::Duration::from_secs(24 * 60 * 60);
+
+/// Notes that the cache file `file` serves this process (read, current): pruning leaves it, and a day after
+/// it was last marked so, its modification time is brought up to now. Failing to is not an error.
+pub fn used(file: &Path) {
+    if let Ok(mut in_use) = IN_USE.lock() {
+        in_use.push(file.to_path_buf());
+    }
+    let stale = std::fs::metadata(file)
+        .and_then(|m| m.modified())
+        .is_ok_and(|modified| modified.elapsed().is_ok_and(|age| age > FRESH));
+    if stale && let Ok(handle) = std::fs::File::options().write(true).open(file) {
+        let _ = handle.set_modified(std::time::SystemTime::now());
+    }
+}
+
 /// Index files kept in the cache folder: one is written per set of catalogs a user loads (each set's file
 /// is replaced as its catalogs change), so a user who tries many sets would gather them without end.
 const KEPT_INDEXES: usize = 16;
@@ -288,7 +310,7 @@ const KEPT_CATALOGS: usize = 64;
 
 /// Removes the cache files of `cache_dir` named as `set_file` and `file` name them (`<prefix><16
 /// lower-case hex digits>.bin`; regular files) beyond the `kept` last modified, never `written` (the one
-/// just written). Failing to is not an error.
+/// just written) nor one this process uses (`used`). Failing to is not an error.
 fn prune(cache_dir: &Path, written: &Path, prefix: &str, kept: usize) {
     let Ok(entries) = std::fs::read_dir(cache_dir) else {
         return;
@@ -311,6 +333,10 @@ fn prune(cache_dir: &Path, written: &Path, prefix: &str, kept: usize) {
         })
         .filter(|(_, path)| path != written)
         .collect();
+    if let Ok(mut in_use) = IN_USE.lock() {
+        in_use.push(written.to_path_buf());
+        files.retain(|(_, path)| !in_use.contains(path));
+    }
     // Newest first; the one just written counts as the newest.
     files.sort_unstable_by(|a, b| b.cmp(a));
     for (_, path) in files.iter().skip(kept - 1) {

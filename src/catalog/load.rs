@@ -159,6 +159,7 @@ impl UsersIndex {
             if let Ok(bytes) = read_regular(&file, self.stamp.max_file_len(), false)
                 && let Some(index) = cache::decode_index(bytes, &self.stamp)
             {
+                cache::used(&file);
                 return Some(index);
             }
             cache::build_index(&self.dir, catalogs, &self.stamp)
@@ -193,6 +194,7 @@ fn load_file(
         if let Ok(bytes) = read_regular(&file, stamp.max_file_len(), false)
             && let Some(catalog) = cache::decode(bytes, path, stamp)
         {
+            cache::used(&file);
             return Ok((catalog, file_stamp));
         }
     }

@@ -419,6 +419,59 @@ fn catalog_cache_files_are_kept_to_the_sixty_four_last_written() {
     }
 }
 
+/// More large catalogs than the cache keeps, loaded together: the first run caches them all, and later runs
+/// read every one from its cache, rewriting none (pruning leaves the files a run uses; before, each run
+/// removed and rewrote them in turn).
+#[test]
+fn a_set_of_more_catalogs_than_are_kept_is_read_from_the_cache() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("many");
+    for i in 0..66 {
+        let toml = ACME.replace("id = \"acme-gateway\"", &format!("id = \"acme-{i}\""));
+        write(&folder, &format!("c{i:02}.toml"), padded(toml));
+    }
+    let home = TestCommand::new().home().to_path_buf();
+    let cache = home.join(".cache/errcode");
+    let run = || {
+        TestCommand::new()
+            .env("HOME", &home)
+            .args(["--json", "--catalog"])
+            .args([&folder])
+            .args(["lookup", "APIG.0303"])
+            .output()
+            .expect_code(0);
+    };
+    let written = || -> Vec<(String, std::time::SystemTime)> {
+        let mut files: Vec<_> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .filter(|e| e.file_name().to_string_lossy().starts_with("catalog-"))
+            .map(|e| {
+                let name = e.file_name().into_string().unwrap();
+                (name, e.metadata().unwrap().modified().unwrap())
+            })
+            .collect();
+        files.sort();
+        files
+    };
+    run();
+    let first = written();
+    assert_eq!(first.len(), 66);
+    run();
+    assert_eq!(written(), first, "no catalog's cache removed or rewritten");
+    // A cache file last marked two days ago is marked used now: pruning goes by that time, and a catalog
+    // read every day is kept however many others are written.
+    let two_days = std::time::Duration::from_secs(2 * 24 * 60 * 60);
+    let oldest = cache.join(&first[0].0);
+    (std::fs::File::options().write(true).open(&oldest).unwrap())
+        .set_modified(std::time::SystemTime::now() - two_days)
+        .unwrap();
+    run();
+    let modified = std::fs::metadata(&oldest).unwrap().modified().unwrap();
+    let age = modified.elapsed().unwrap_or_default();
+    assert!(age.as_secs() < 3600, "{age:?}");
+}
+
 /// Two folders each with a large catalog of the same name, size and modification time, given by the same
 /// relative path: each answers from its own file (a cache keyed by the path as given would answer the
 /// second from the first's cache), catalogs and literal index alike; and one file given by two spellings
