@@ -9,7 +9,7 @@ use aho_corasick::AhoCorasick;
 
 use super::teddy::Prefilter;
 use lines::CandidateLines;
-use table::{LiteralTable, Probing, Starts};
+use table::{LiteralTable, Probing};
 
 use crate::catalog::{Catalog, Entry, LiteralIndex, Referral};
 use crate::template::{Bigrams, Captures, Segment, Template};

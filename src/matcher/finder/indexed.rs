@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use super::{Anchor, Starts};
+use super::Anchor;
+use super::table::{Starts, pieces_found};
 use crate::catalog::{Catalog, LiteralIndex, Referral, Stands};
 use crate::template::Segment;
 
@@ -145,21 +146,9 @@ impl<'c> Indexed<'c> {
     /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
     /// where they end, then the longest first (as `LiteralTable::find`).
     pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
-        let mut found = Vec::new();
         // (Worth building where the pieces outnumber the literals: not for a query of a few words.)
         let starts = (bytes.len() * self.lengths.len() > self.index.len())
             .then(|| (self.starts).get_or_init(|| Starts::of(self.all().map(str::as_bytes))));
-        for end in 1..=bytes.len() {
-            for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
-                let piece = &bytes[end - len..end];
-                if starts.is_some_and(|starts| !starts.may_be(piece)) {
-                    continue;
-                }
-                if let Some(number) = self.number_of(piece) {
-                    found.push((number, end - len..end));
-                }
-            }
-        }
-        found
+        pieces_found(bytes, &self.lengths, starts, |piece| self.number_of(piece))
     }
 }

@@ -87,18 +87,32 @@ impl<'c> LiteralTable<'c> {
     /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
     /// where they end, then the longest first.
     pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
-        let mut found = Vec::new();
-        for end in 1..=bytes.len() {
-            for &len in self.lengths.iter().rev().filter(|&&len| len <= end) {
-                let piece = &bytes[end - len..end];
-                if !self.starts.may_be(piece) {
-                    continue;
-                }
-                if let Some(&pattern) = self.patterns.get(piece) {
-                    found.push((pattern, end - len..end));
-                }
+        pieces_found(bytes, &self.lengths, Some(&self.starts), |piece| {
+            self.patterns.get(piece).copied()
+        })
+    }
+}
+
+/// Every place in `bytes` where a piece of one of `lengths` (ascending) is a literal (`number_of` says which),
+/// overlapping ones included, in the automaton's order: by where they end, then the longest first. `starts`
+/// rules most pieces out before they are looked up.
+pub(super) fn pieces_found(
+    bytes: &[u8],
+    lengths: &[usize],
+    starts: Option<&Starts>,
+    number_of: impl Fn(&[u8]) -> Option<usize>,
+) -> Vec<(usize, Range<usize>)> {
+    let mut found = Vec::new();
+    for end in 1..=bytes.len() {
+        for &len in lengths.iter().rev().filter(|&&len| len <= end) {
+            let piece = &bytes[end - len..end];
+            if starts.is_some_and(|starts| !starts.may_be(piece)) {
+                continue;
+            }
+            if let Some(number) = number_of(piece) {
+                found.push((number, end - len..end));
             }
         }
-        found
     }
+    found
 }
