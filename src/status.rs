@@ -20,29 +20,44 @@ pub fn is_reason_phrase(text: &str) -> bool {
     // The phrases by their length, lower case: a text is compared with those of its own length only (a
     // scan asks this of every code and message it finds).
     static BY_LENGTH: std::sync::LazyLock<Vec<Vec<String>>> = std::sync::LazyLock::new(|| {
-        let mut by_length = vec![Vec::new(); LONGEST + 1];
+        let mut by_length = vec![Vec::new(); LONGEST_PHRASE + 1];
         for phrase in (100..600).map(reason).filter(|r| !r.is_empty()) {
             by_length[phrase.len()].push(phrase.to_ascii_lowercase());
         }
         by_length
     });
-    // Settled without allocating, unless the text says `time-out` (read as `timeout`). That rewrite
-    // shortens a text by at most one byte in eight, so a text over twice the longest phrase is none.
-    const LONGEST: usize = 40;
-    let text = text.trim().trim_end_matches('.');
-    if text.len() > 2 * LONGEST {
-        return false;
-    }
-    let is_phrase = |text: &str| {
+    as_phrase(text).is_some_and(|text| {
         (BY_LENGTH.get(text.len())).is_some_and(|phrases| {
             (phrases.iter()).any(|p| p.as_bytes().eq_ignore_ascii_case(text.as_bytes()))
         })
-    };
+    })
+}
+
+/// Whether `text` is `status`'s own reason phrase (`Unauthorized.` of 401, `Gateway Time-out` of 504), as
+/// `is_reason_phrase` reads it.
+pub fn is_reason_phrase_of(text: &str, status: u16) -> bool {
+    let phrase = reason(status);
+    !phrase.is_empty() && as_phrase(text).is_some_and(|text| text.eq_ignore_ascii_case(phrase))
+}
+
+/// The longest reason phrase, in bytes (at most).
+const LONGEST_PHRASE: usize = 40;
+
+/// `text` as a reason phrase is compared: blanks and a final full stop left off, `time-out` read as
+/// `timeout` (borrowed unless it says that); `None` where it is too long to be one. (The rewrite shortens a
+/// text by at most one byte in eight, so a text over twice the longest phrase is none.)
+fn as_phrase(text: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let text = text.trim().trim_end_matches('.');
+    if text.len() > 2 * LONGEST_PHRASE {
+        return None;
+    }
     let time_out = |w: &[u8]| w.eq_ignore_ascii_case(b"time-out");
     if !(text.contains('-') && text.as_bytes().windows(8).any(time_out)) {
-        return is_phrase(text);
+        return Some(std::borrow::Cow::Borrowed(text));
     }
-    is_phrase(&text.to_ascii_lowercase().replace("time-out", "timeout"))
+    Some(std::borrow::Cow::Owned(
+        text.to_ascii_lowercase().replace("time-out", "timeout"),
+    ))
 }
 
 /// nginx's wording of a status on its default error pages (`ngx_http_special_response.c`), where it differs

@@ -737,19 +737,10 @@ fn restates_status(candidate: &Candidate<'_>, status: u16) -> bool {
     if candidate.sole_message {
         return false;
     }
-    let phrase = crate::status::reason(status);
-    // (`Gateway Time-out` says 504's `Gateway Timeout`, as `is_reason_phrase` reads it.)
-    let says_status = |text: &str| {
-        let text = text.trim().trim_end_matches('.');
-        (!phrase.is_empty() && text.eq_ignore_ascii_case(phrase))
-            || (text.contains('-')
-                && (text.to_ascii_lowercase().replace("time-out", "timeout"))
-                    .eq_ignore_ascii_case(phrase))
-    };
     let mut found = (candidate.clues.iter())
         .filter(|c| matches!(c.kind, ClueKind::Code | ClueKind::Message))
         .peekable();
-    found.peek().is_some() && found.all(|c| says_status(&c.text))
+    found.peek().is_some() && found.all(|c| crate::status::is_reason_phrase_of(&c.text, status))
 }
 
 /// Where an error stands in a paste, and the ranges it was found by.

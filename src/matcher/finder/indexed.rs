@@ -146,9 +146,13 @@ impl<'c> Indexed<'c> {
     /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
     /// where they end, then the longest first (as `LiteralTable::find`).
     pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
-        // (Worth building where the pieces outnumber the literals: not for a query of a few words.)
-        let starts = (bytes.len() * self.lengths.len() > self.index.len())
-            .then(|| (self.starts).get_or_init(|| Starts::of(self.all().map(str::as_bytes))));
+        let starts = Starts::when_worth(
+            &self.starts,
+            bytes.len(),
+            self.lengths.len(),
+            self.index.len(),
+            || self.all().map(str::as_bytes),
+        );
         pieces_found(bytes, &self.lengths, starts, |piece| self.number_of(piece))
     }
 }

@@ -4,6 +4,7 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use super::FastMap;
 
@@ -32,7 +33,20 @@ pub(super) struct Starts {
 }
 
 impl Starts {
-    pub(super) fn of<'l>(literals: impl Iterator<Item = &'l [u8]>) -> Starts {
+    /// The starts kept in `cell`, worked out there the first time a text of `len` bytes is read in more
+    /// pieces than there are `count` literals (`None` till then: for a query of a few words, building them
+    /// costs more than the lookups they spare).
+    pub(super) fn when_worth<'s, 'l, I: Iterator<Item = &'l [u8]>>(
+        cell: &'s OnceLock<Starts>,
+        len: usize,
+        lengths: usize,
+        count: usize,
+        literals: impl FnOnce() -> I,
+    ) -> Option<&'s Starts> {
+        (len.saturating_mul(lengths) > count).then(|| cell.get_or_init(|| Starts::of(literals())))
+    }
+
+    fn of<'l>(literals: impl Iterator<Item = &'l [u8]>) -> Starts {
         let mut bits = vec![0u64; (1 << 16) / 64].into_boxed_slice();
         for literal in literals {
             let at = Starts::bit(literal);
@@ -59,7 +73,7 @@ impl Starts {
 /// The literals by their bytes, for finding them in a short text without an automaton.
 pub(super) struct LiteralTable<'c> {
     patterns: FastMap<Cow<'c, [u8]>, usize>,
-    starts: Starts,
+    starts: OnceLock<Starts>,
     /// The distinct lengths of the literals, ascending.
     pub(super) lengths: Vec<usize>,
 }
@@ -76,10 +90,9 @@ impl<'c> LiteralTable<'c> {
         let mut lengths: Vec<usize> = literals.iter().map(|l| l.len()).collect();
         lengths.sort_unstable();
         lengths.dedup();
-        let starts = Starts::of(literals.iter().map(|l| l.as_bytes()));
         LiteralTable {
             patterns,
-            starts,
+            starts: OnceLock::new(),
             lengths,
         }
     }
@@ -87,7 +100,14 @@ impl<'c> LiteralTable<'c> {
     /// Every place a literal stands in `bytes`, overlapping ones included, in the automaton's order: by
     /// where they end, then the longest first.
     pub(super) fn find(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
-        pieces_found(bytes, &self.lengths, Some(&self.starts), |piece| {
+        let starts = Starts::when_worth(
+            &self.starts,
+            bytes.len(),
+            self.lengths.len(),
+            self.patterns.len(),
+            || self.patterns.keys().map(|k| k.as_ref()),
+        );
+        pieces_found(bytes, &self.lengths, starts, |piece| {
             self.patterns.get(piece).copied()
         })
     }

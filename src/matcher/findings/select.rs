@@ -159,7 +159,7 @@ pub(super) fn select(mut candidates: Vec<Candidate<'_>>) -> Vec<Match<'_>> {
 fn drop_categories(kept: &mut Vec<Candidate<'_>>) {
     let gives_way: Vec<bool> = (kept.iter())
         .map(|c| {
-            let worded = !category_only(c) && category_worded(c);
+            let worded = category_worded(c);
             (category_only(c) || worded)
                 && kept.iter().any(|k| {
                     k.catalog.vendor == c.catalog.vendor

@@ -174,19 +174,17 @@ pub(super) fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
 /// Whether the text before `at` on its line is a status line's version alone (`HTTP/1.1 `): what stands at
 /// `at` is the line's status.
 pub(super) fn at_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
-    let line = lines.line_of(at);
-    let before = haystack[line.start..at].trim_start_matches([' ', '<', '>']);
-    before.strip_prefix("HTTP/").is_some_and(|rest| {
-        let mut words = rest.split_whitespace();
-        words.next().is_some() && words.next().is_none() && rest.ends_with(' ')
-    })
+    status_line_before(haystack, lines, at)
+        .strip_prefix("HTTP/")
+        .is_some_and(|rest| {
+            let mut words = rest.split_whitespace();
+            words.next().is_some() && words.next().is_none() && rest.ends_with(' ')
+        })
 }
 
 /// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
 pub(super) fn after_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
-    let line = lines.line_of(at);
-    let before = haystack[line.start..at].trim_start_matches([' ', '<', '>']);
-    let Some(rest) = before.strip_prefix("HTTP/") else {
+    let Some(rest) = status_line_before(haystack, lines, at).strip_prefix("HTTP/") else {
         return false;
     };
     let mut words = rest.split_whitespace();
@@ -194,6 +192,12 @@ pub(super) fn after_status_line_status(haystack: &str, lines: &LineIndex, at: us
         return false;
     };
     status.len() == 3 && status.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The text before `at` on its line, without what may lead a status line: blanks, curl's `<`, a Markdown
+/// quote's `>`.
+fn status_line_before<'h>(haystack: &'h str, lines: &LineIndex, at: usize) -> &'h str {
+    haystack[lines.line_of(at).start..at].trim_start_matches([' ', '<', '>'])
 }
 
 #[cfg(test)]
