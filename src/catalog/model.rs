@@ -215,6 +215,18 @@ pub struct Referral {
     pub authored: Authored,
 }
 
+impl Referral {
+    /// Whether its code begins with a placeholder (Huawei's `{service}.{number}`): it then fits codes of any
+    /// name, so it answers only a code field of a paste that names its vendor and no other
+    /// (`matcher::findings`), never a code looked up alone.
+    pub fn is_open(&self) -> bool {
+        matches!(
+            self.code.segments().first(),
+            Some(crate::template::Segment::Placeholder(_))
+        )
+    }
+}
+
 /// Where a catalog was loaded from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::finder::{Hit, Target, generic_code};
 use super::{Clue, ClueKind, Lenders, Match, Matcher, ReferralMatch};
-use crate::catalog::{Catalog, Entry};
+use crate::catalog::{Catalog, Entry, Vendor};
 use crate::paste::{self, Evidence, Found, LineIndex, Reading};
 use crate::template::{Captures, Segment};
 use nearby::{other_code_for, status_for};
@@ -200,10 +200,16 @@ impl<'c> Matcher<'c> {
         // (A log line's errors make a few candidates: room for them at once rather than growing twice.)
         let mut candidates: Vec<Candidate<'c>> = Vec::with_capacity(8);
         let mut referrals: Vec<ReferralMatch<'c>> = Vec::new();
+        // Referrals of any name for code fields whose value other vendors' entries have (an Alibaba Cloud
+        // body's `OperationDenied` is also a Tencent code): said where nothing else is the answer.
+        let mut if_unclaimed: Vec<ReferralMatch<'c>> = Vec::new();
 
         for field in &evidence.code_fields {
             if !self.code_candidates(&mut candidates, field) {
                 self.add_referrals(&mut referrals, &Seen::of(field), CODE_FIELD);
+            } else {
+                self.add_referrals(&mut if_unclaimed, &Seen::of(field), CODE_FIELD);
+                if_unclaimed.retain(|r| r.referral.is_open());
             }
         }
         for field in &evidence.message_fields {
@@ -263,7 +269,17 @@ impl<'c> Matcher<'c> {
             );
         }
 
+        let matches = select(candidates);
+        if matches.is_empty() {
+            referrals.extend(if_unclaimed);
+        }
         referrals.retain(|r| referral_stands(r, &evidence));
+        // A referral of any name only where no referral of a named prefix fits the same code.
+        let named: Vec<String> = (referrals.iter())
+            .filter(|r| !r.referral.is_open())
+            .map(|r| r.code.clone())
+            .collect();
+        referrals.retain(|r| !r.referral.is_open() || !named.contains(&r.code));
 
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
         statuses.sort_unstable();
@@ -275,7 +291,7 @@ impl<'c> Matcher<'c> {
             })
         });
         Pasted {
-            matches: select(candidates),
+            matches,
             referrals,
             statuses,
             own_message,
@@ -436,6 +452,10 @@ impl<'c> Matcher<'c> {
 
     fn add_referrals(&self, referrals: &mut Vec<ReferralMatch<'c>>, found: &Seen<'_>, points: i32) {
         for m in self.referrals_for(found.value, vec![found.clue(ClueKind::Code)], Some(points)) {
+            // A referral of any name (`{service}.{number}`) answers a code field only, not a word of prose.
+            if m.referral.is_open() && points != CODE_FIELD {
+                continue;
+            }
             if !referrals
                 .iter()
                 .any(|r| r.code == m.code && std::ptr::eq(r.referral, m.referral))
@@ -498,6 +518,9 @@ fn is_legacy_reason(code: &str) -> bool {
 /// vendors.
 fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
     let vendor = referral.catalog.vendor;
+    if referral.referral.is_open() {
+        return open_referral_stands(&referral.code, vendor, evidence);
+    }
     if evidence.vendors.iter().any(|v| v.value == vendor) {
         return true;
     }
@@ -506,6 +529,51 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
         Segment::Literal(_) => true,
     });
     numbered && evidence.vendors.is_empty()
+}
+
+/// Whether a referral of any name (a code template that begins with a placeholder: Huawei's
+/// `{service}.{number}`, any code of an Alibaba or Tencent error body) may say what a code field holds: the
+/// paste names its vendor and no other, shows no product the catalogs leave out (object storage, another AWS
+/// service, an application server's answer), and the value is shaped as a cloud's code (`cloud_code_shaped`).
+fn open_referral_stands(code: &str, vendor: Vendor, evidence: &Evidence) -> bool {
+    evidence.vendors.iter().all(|v| v.value == vendor)
+        && evidence.vendors.iter().any(|v| v.value == vendor)
+        && evidence.other_products.is_empty()
+        && cloud_code_shaped(code)
+}
+
+/// Whether a code field's value is shaped as the clouds' own codes are: a capitalised name and a number
+/// (`Ecs.0019`, `ELB.1202`), or names in camel case, one of two words at least or several after dots
+/// (`RegionIdRequired`, `InvalidResourceType.NotSupported`). Not a word of success (`"Code": "OK"`), the name
+/// of the next field (`Error: RequestId: ...` in an SDK's print), a type (`String`), a logger's or parameter's
+/// name (`pdf2zh.converter`, `system_disk_type`), a program's constant (axios's `ERR_BAD_REQUEST`, a status
+/// `SHIPPED`) or an exception's class (`ParamFlowException`).
+fn cloud_code_shaped(code: &str) -> bool {
+    const FIELD_NAMES: [&str; 6] = [
+        "RequestId",
+        "Request_Id",
+        "HostId",
+        "Message",
+        "Recommend",
+        "Code",
+    ];
+    let capitalised = |part: &str| part.starts_with(|c: char| c.is_ascii_uppercase());
+    let numbered = code.split_once('.').is_some_and(|(name, number)| {
+        capitalised(name)
+            && name.bytes().all(|b| b.is_ascii_alphanumeric())
+            && !number.is_empty()
+            && number.bytes().all(|b| b.is_ascii_digit())
+    });
+    let camel = |part: &str| {
+        capitalised(part)
+            && part.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+            && part.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    let words = code.bytes().filter(u8::is_ascii_uppercase).count();
+    let named = code.split('.').all(camel) && (code.contains('.') || words >= 2);
+    (numbered || named)
+        && !FIELD_NAMES.iter().any(|f| code.eq_ignore_ascii_case(f))
+        && !code.ends_with("Exception")
 }
 
 /// How a message hit stands where it was found, worth how many points: whole (its line's, or its body's

@@ -340,7 +340,9 @@ impl<'c> Matcher<'c> {
             if !matches.is_empty() {
                 return Outcome::of(&query, QueryKind::Message, matches);
             }
-            let referrals = self.referrals_for(&query, Vec::new(), None);
+            // (A referral of any name answers only a paste's code field, where its vendor is named.)
+            let mut referrals = self.referrals_for(&query, Vec::new(), None);
+            referrals.retain(|r| !r.referral.is_open());
             let kind = if looks_like_code(&query) || !referrals.is_empty() {
                 QueryKind::Code
             } else {

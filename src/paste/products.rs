@@ -58,12 +58,55 @@ pub(super) fn other_products(
     {
         found.push(mark(m, Some(vendor)));
     }
+    if found.is_empty()
+        && let Some(host) = store_host(lower)
+    {
+        // (As an object store's field does: it rules out any vendor's rows found by their code alone, and
+        // its own vendor's front door's.)
+        let mut any = host.clone();
+        any.value.vendor_id = None;
+        found.extend([any, host]);
+    }
     found.extend(other_aws_service(text, lower));
     found.extend(answering_server(text, lower));
     found.retain(|p| {
         (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|(v, _)| v.id() == id))
     });
     found
+}
+
+/// The host an XML error body names (`<HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>`) when it is an
+/// object store's: Alibaba Cloud OSS's (`oss-` after the bucket) or Huawei Cloud OBS's (`obs.`). Only the body's
+/// own field: a store's address elsewhere in a paste may be a parameter of another product's call (an image's
+/// URL given to an AI API).
+fn store_host(lower: &str) -> Option<Found<OtherProduct>> {
+    lower.match_indices("<hostid>").find_map(|(at, tag)| {
+        let start = at + tag.len();
+        let value = &lower[start..];
+        let host = &value[..value.find('<')?];
+        let (what, vendor) = if host.starts_with("oss-") || host.contains(".oss-") {
+            (
+                "Alibaba Cloud OSS endpoint (the error body's HostId)",
+                "alibaba",
+            )
+        } else if host.starts_with("obs.") || host.contains(".obs.") {
+            (
+                "Huawei Cloud OBS endpoint (the error body's HostId)",
+                "huawei",
+            )
+        } else {
+            return None;
+        };
+        Some(Found {
+            value: OtherProduct {
+                what,
+                vendor_id: Some(vendor),
+                answered: false,
+            },
+            span: start..start + host.len(),
+            source: what.to_string(),
+        })
+    })
 }
 
 /// Application servers that name themselves in a response's `Server` header: a response with one was made

@@ -23,6 +23,7 @@ mod package;
 mod pager;
 mod pastes;
 mod plugin_messages;
+mod product_codes;
 mod product_marks;
 mod properties;
 mod readme;
