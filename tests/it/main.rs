@@ -25,6 +25,7 @@ mod pastes;
 mod plugin_messages;
 mod product_marks;
 mod properties;
+mod quoted_messages;
 mod readme;
 mod rendered;
 mod robustness;
