@@ -639,6 +639,44 @@ impl<'c> Finder<'c> {
         self.resolve(text, &literals)
     }
 
+    /// `hits`, for a paste: with the messages whose key stands in it but which stand nowhere as written,
+    /// as its quoting may have reshaped them (`Template::find_partial`: a value's quotation marks or the
+    /// later sentences left off). A log line is read as it is (a scan has no such pastes to read).
+    pub(super) fn paste_hits(&self, text: &str) -> Vec<Hit<'c>> {
+        let literals = self.literals(text.as_bytes());
+        let mut hits = self.resolve(text, &literals);
+        let found = hits.len();
+        let mut tried: Vec<(*const Entry, usize)> = Vec::new();
+        for m in &literals {
+            for anchor in self.anchors_of(m.pattern).iter() {
+                let Anchor::Message(catalog, entry, form) = *anchor else {
+                    continue;
+                };
+                let by_message =
+                    |h: &Hit<'_>| matches!(h.target, Target::Message(e) if std::ptr::eq(e, entry));
+                let key = (entry as *const Entry, form);
+                if tried.contains(&key) || hits.iter().any(by_message) {
+                    continue;
+                }
+                tried.push(key);
+                let template = &entry.message_forms()[form];
+                if let Some((captures, span)) = template.find_partial(text) {
+                    hits.push(Hit {
+                        catalog,
+                        target: Target::Message(entry),
+                        span,
+                        captures,
+                        generic: template.is_generic(),
+                    });
+                }
+            }
+        }
+        if hits.len() > found {
+            hits.sort_by_key(|h| h.span.start);
+        }
+        hits
+    }
+
     /// The codes and messages standing in `text`, from where its literals were found.
     pub(super) fn resolve(&self, text: &str, literals: &[LiteralHit]) -> Vec<Hit<'c>> {
         // (About one hit per literal: room for them at once.)

@@ -213,7 +213,12 @@ impl<'c> Matcher<'c> {
             }
         }
         for field in &evidence.message_fields {
-            for hit in finder.hits(&field.value) {
+            let hits = if evidence.is_paste() {
+                finder.paste_hits(&field.value)
+            } else {
+                finder.hits(&field.value)
+            };
+            for hit in hits {
                 self.hit_candidate(
                     &mut candidates,
                     &mut referrals,
@@ -231,6 +236,7 @@ impl<'c> Matcher<'c> {
             let view_lines = LineIndex::new(&view.text);
             let hits = match line_hits.take() {
                 Some(hits) if i == 0 => hits,
+                _ if evidence.is_paste() => finder.paste_hits(&view.text),
                 _ => finder.hits(&view.text),
             };
             for hit in hits {

@@ -114,6 +114,9 @@ struct Finders {
     /// (`Template::verbatim_words`), which a text must all hold to carry it in any of the ways
     /// `find_all_exact` finds it.
     pairs: Option<Bigrams>,
+    /// A message's loose pattern (`loose_pattern`) and the weights kept where it ends before a sentence,
+    /// compiled the first time a paste has its key but not the message as written.
+    loose: OnceLock<(Regex, Vec<usize>)>,
 }
 
 impl Parts {
@@ -145,6 +148,9 @@ fn lower_first(plain: &str) -> Option<String> {
 
 /// A message with less literal text than this (CJK characters count double) is generic.
 const DISTINCTIVE_WEIGHT: usize = 16;
+
+/// How much of a message's literal text a paste must carry for `Template::find_partial` to find it.
+const PARTIAL_WEIGHT: usize = 30;
 
 /// Whether a message is one or two words of ASCII letters (a final full stop aside): `Invalid signature.`
 fn few_plain_words(message: &str) -> bool {
@@ -477,6 +483,7 @@ impl Template {
                     .and_then(lower_first)
                     .map(|p| memmem::Finder::new(p.trim_end_matches('.')).into_owned()),
                 words: OnceLock::new(),
+                loose: OnceLock::new(),
                 // The words of its literal text, which anything it finds holds verbatim (a text without
                 // them is spared the searches, and a regex its compiling).
                 pairs: (parts.plain.is_some() || self.context == Context::Message)
@@ -585,6 +592,50 @@ impl Template {
                 (captures, whole.range())
             })
             .collect()
+    }
+
+    /// Where a paste carries a message as its quoting may have reshaped it, found nowhere as written
+    /// (`find_all_exact`): without the quotation marks beside a value, or without its later sentences, so
+    /// long as what stands holds half its literal text and at least `PARTIAL_WEIGHT` of it (one sentence
+    /// that says the error, not `Signature expired.`). Exact case, as `find_all_exact`.
+    pub fn find_partial(&self, text: &str) -> Option<(Captures, std::ops::Range<usize>)> {
+        let whole = self.weight();
+        if self.context != Context::Message || whole < PARTIAL_WEIGHT {
+            return None;
+        }
+        // What it finds holds the words of the first sentence (its first word aside, which may be retyped,
+        // and the placeholders and quotation marks): without them, no need to compile its pattern.
+        let source = self.source();
+        let first = pattern::sentence_ends(source)
+            .next()
+            .map_or(source, |end| &source[..end]);
+        let absent = (first.split_whitespace().skip(1))
+            .map(|w| pattern::unquoted(w).trim_end_matches('.'))
+            .any(|w| !w.is_empty() && !w.contains(['{', '}']) && !text.contains(w));
+        if absent {
+            return None;
+        }
+        let (regex, kept) = self.finders().loose.get_or_init(|| {
+            let (pattern, kept) = loose_pattern(&self.parts().segments);
+            (compile(&pattern), kept)
+        });
+        let caps = regex.captures_iter(text).find(|caps| {
+            let found = caps.get(0).expect("group 0 always matches");
+            let (before, after) = (
+                text[..found.start()].chars().next_back(),
+                text[found.end()..].chars().next(),
+            );
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            let ends_in_words = word(found.as_str().chars().next()) && word(before)
+                || word(found.as_str().chars().next_back()) && word(after);
+            // The weight of the literal text up to the first later sentence left off.
+            let weight = (0..kept.len())
+                .find(|k| caps.name(&format!("s{k}")).is_none())
+                .map_or(whole, |k| kept[k]);
+            !ends_in_words && weight >= PARTIAL_WEIGHT && 2 * weight >= whole
+        })?;
+        let range = caps.get(0).expect("group 0 always matches").range();
+        Some((self.captures(&caps), range))
     }
 
     fn captures(&self, caps: &regex::Captures<'_>) -> Captures {

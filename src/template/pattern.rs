@@ -178,7 +178,49 @@ pub(super) fn group_name(index: usize) -> String {
 }
 
 pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bool) -> String {
+    pattern_of(segments, context, any_case, None)
+}
+
+/// A message's pattern as a paste may have reshaped it (`Template::find_partial`): the quotation marks
+/// beside a placeholder optional (Markdown takes the backquotes of ``equals to `6` in a second`` for its
+/// own), and each sentence after the first too (a user quotes the sentence that says the error, not
+/// `Please reduce the frequency of calls.`). With, for each of those later sentences in order, the weight
+/// (`weight_of`) of the literal text before it; the pattern's group `s{k}` is the k-th sentence onwards.
+pub(super) fn loose_pattern(segments: &[Segment]) -> (String, Vec<usize>) {
+    let mut kept = Vec::new();
+    let pattern = pattern_of(segments, Context::Message, false, Some(&mut kept));
+    (pattern, kept)
+}
+
+/// The weight of literal text: its characters but blanks, each CJK one counted twice.
+pub(super) fn weight_of(text: &str) -> usize {
+    (text.chars())
+        .filter(|c| !c.is_whitespace())
+        .map(|c| if c.is_ascii() { 1 } else { 2 })
+        .sum()
+}
+
+/// Where `text` ends a sentence that more of it follows: after `. ` (the full stop's byte offset + 1).
+pub(super) fn sentence_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.match_indices(". ")
+        .map(|(at, _)| at + 1)
+        .filter(move |&end| !text[end..].trim().is_empty())
+}
+
+fn pattern_of(
+    segments: &[Segment],
+    context: Context,
+    any_case: bool,
+    mut loose: Option<&mut Vec<usize>>,
+) -> String {
     let mut pattern = String::from(if any_case { "(?i)" } else { "" });
+    // Loose, the quotation marks beside a placeholder are optional: an opening one, and a closing one
+    // where the value ends a word (`parameter SecretId.`). (The later sentences' groups are closed last.)
+    let (opening, closing) = match loose {
+        Some(_) => ("[`\"']?", r#"(?:[`"']|\b)"#),
+        None => (QUOTE_CLASS, QUOTE_CLASS),
+    };
+    let mut weight = 0;
     if context == Context::Code {
         pattern.push('^');
     }
@@ -194,7 +236,7 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
                 // A quotation mark beside a placeholder: any of them (`QUOTES`).
                 let opens = placeholder(i.checked_sub(1)).then(|| text.strip_prefix(QUOTES));
                 if let Some(Some(rest)) = opens {
-                    pattern.push_str(QUOTE_CLASS);
+                    pattern.push_str(closing);
                     text = rest;
                 }
                 let closes = placeholder(Some(i + 1)).then(|| text.strip_suffix(QUOTES));
@@ -208,6 +250,19 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
                     let _ = write!(pattern, "[{first}{}]", first.to_ascii_lowercase());
                     text = &text[1..];
                 }
+                // Loose: each later sentence a group of its own, which may be left off.
+                if let Some(kept) = loose.as_deref_mut() {
+                    let mut from = 0;
+                    for end in sentence_ends(text) {
+                        push_literal(&mut pattern, &text[from..end - 1], context);
+                        weight += weight_of(&text[from..end]);
+                        let _ = write!(pattern, r"\.(?P<s{}>", kept.len());
+                        kept.push(weight);
+                        from = end;
+                    }
+                    text = &text[from..];
+                    weight += weight_of(text);
+                }
                 // Gateways append detail to a message (`Incorrect app authentication information: signature
                 // expired`), dropping its final full stop, so a message's final full stop is optional.
                 // (Only after literal text: after a placeholder the full stop is what ends the value. A
@@ -220,7 +275,7 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
                     push_literal(&mut pattern, text, context);
                 }
                 if let Some(Some(_)) = closes {
-                    pattern.push_str(QUOTE_CLASS);
+                    pattern.push_str(opening);
                 }
             }
             Segment::Literal(text) => push_literal(&mut pattern, text, context),
@@ -235,6 +290,9 @@ pub(super) fn regex_pattern(segments: &[Segment], context: Context, any_case: bo
     }
     if context == Context::Code {
         pattern.push('$');
+    }
+    for _ in 0..loose.map_or(0, |kept| kept.len()) {
+        pattern.push_str(")?");
     }
     pattern
 }

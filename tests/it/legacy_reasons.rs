@@ -260,3 +260,18 @@ fn a_legacy_reason_in_prose_needs_its_status() {
     let alone = "The API said \"quotaExceeded\" and gave up.";
     assert!(rows(&lookup(alone).0).is_empty());
 }
+
+/// Drive words `userRateLimitExceeded`'s message in sentence case (its usage-limits page: "403: User rate
+/// limit exceeded"): the message alone, as Google's Python client prints it, names the reason's row.
+#[test]
+fn drives_sentence_case_rate_limit_message_names_its_reason() {
+    let (json, code) = lookup(
+        r#"upload failed: <HttpError 403 when requesting https://www.googleapis.com/upload/drive/v3/files?alt=json returned "User rate limit exceeded">"#,
+    );
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [row("google", "userRateLimitExceeded", 403)],
+        "{json}"
+    );
+}

@@ -26,6 +26,7 @@ mod plugin_messages;
 mod product_codes;
 mod product_marks;
 mod properties;
+mod quoted_messages;
 mod readme;
 mod rendered;
 mod robustness;

@@ -1,7 +1,8 @@
 //! Forms of gateways' answers the catalogs' first sources did not show, through the binary: Kong's error body
 //! (its template's two fields), the Proxy Reference's wording, Google's Go client's error line after a
 //! label, Google's quota message under its status (its reason's row giving way where no details show the
-//! reason), and a service's display name of several words. The pastes are written for the tests, each
+//! reason), a service's display name of several words, and a Lambda authorizer's implicit deny beside a Node.js
+//! framework's error body. The pastes are written for the tests, each
 //! showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
@@ -190,4 +191,26 @@ fn a_status_line_alone_from_a_named_gateway() {
         "HTTP/1.1 404 Not Found\nServer: kong/3.4.0\n\n{\"message\":\"no Route matched with those values\"}",
     );
     assert_eq!(ids(&json), ["no-route-matched"], "{json}");
+}
+
+/// A Lambda authorizer's implicit deny (the Knowledge Center's "User is not authorized to access this
+/// resource", without "with an explicit deny") is API Gateway's `AccessDeniedException`; the same words in
+/// a Node.js framework's error body (hapi's Boom, `"error": "Forbidden"` beside them, as serverless-offline's
+/// local stand-in answers) are still no gateway's.
+#[test]
+fn an_authorizers_implicit_deny_and_a_node_frameworks_body() {
+    let (json, code) = lookup(r#"{"message": "User is not authorized to access this resource"}"#);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [(
+            "aws".to_string(),
+            Some("AccessDeniedException".to_string()),
+            403
+        )],
+        "{json}"
+    );
+    let boom = r#"{"statusCode": 403, "error": "Forbidden", "message": "User is not authorized to access this resource"}"#;
+    let (json, code) = lookup(boom);
+    assert_eq!((rows(&json), code), (vec![], 1), "{json}");
 }

@@ -2,7 +2,7 @@
 //! (AWS's SigV4 messages, in the built-in AWS catalog) names the catalog's row in a paste only where the
 //! paste shows the catalog's product, or where the message is the paste's only one; any catalog can say so.
 
-use crate::util::{acme_catalog, claims_with, rows, with_catalog, write};
+use crate::util::{acme_catalog, claims_with, json_lookup as lookup, rows, with_catalog, write};
 
 fn catalog(extra: &str, entry_extra: &str) -> String {
     acme_catalog(
@@ -147,5 +147,36 @@ fn an_aws_override_without_product_marks_still_knows_api_gateway() {
             )],
             0
         )
+    );
+}
+
+/// API Gateway answers SigV4's signature mismatch with x-amzn-ErrorType `InvalidSignatureException`: the
+/// row has that code, so a paste naming the gateway gets it, and the code with the message tells the row.
+#[test]
+fn the_sigv4_mismatch_is_an_invalid_signature_exception() {
+    let (json, code) = lookup(
+        r#"POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/items 403 {"message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."}"#,
+    );
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [(
+            "aws".to_string(),
+            Some("InvalidSignatureException".to_string()),
+            403
+        )],
+        "{json}"
+    );
+    let (json, _) = lookup(
+        "x-amzn-ErrorType: InvalidSignatureException\nx-amz-apigw-id: Q1ea3Gc8IAMFpKg=\n\n{\"message\":\"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.\"}",
+    );
+    assert_eq!(
+        rows(&json),
+        [(
+            "aws".to_string(),
+            Some("InvalidSignatureException".to_string()),
+            403
+        )],
+        "{json}"
     );
 }
