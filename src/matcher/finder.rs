@@ -26,6 +26,9 @@ pub struct LiteralHit {
 /// than its first repeats. (Up to 16 MiB of a line are searched: it could hold millions.)
 pub const MOST_SIGHTINGS: usize = 1_000;
 
+/// Most messages a paste is read for loosely (`Finder::paste_hits`), each a search of the whole text.
+const PARTIAL_TRIES: usize = 64;
+
 /// A hash map with a faster hash than the default (whose resistance to chosen keys catalog text does not
 /// need): a look-up hashes every literal of every catalog once.
 type FastMap<K, V> = std::collections::HashMap<K, V, xxhash_rust::xxh3::Xxh3Builder>;
@@ -639,9 +642,10 @@ impl<'c> Finder<'c> {
         self.resolve(text, &literals)
     }
 
-    /// `hits`, for a paste: with the messages whose key stands in it but which stand nowhere as written,
-    /// as its quoting may have reshaped them (`Template::find_partial`: a value's quotation marks or the
-    /// later sentences left off). A log line is read as it is (a scan has no such pastes to read).
+    /// `hits`, for a paste: with the messages (up to `PARTIAL_TRIES` of them) whose key stands in it but
+    /// which stand nowhere as written, as its quoting may have reshaped them (`Template::find_partial`: a
+    /// value's quotation marks or the later sentences left off). A log line is read as it is (a scan has no
+    /// such pastes to read).
     pub(super) fn paste_hits(&self, text: &str) -> Vec<Hit<'c>> {
         let literals = self.literals(text.as_bytes());
         let mut hits = self.resolve(text, &literals);
@@ -657,6 +661,11 @@ impl<'c> Finder<'c> {
                 let key = (entry as *const Entry, form);
                 if tried.contains(&key) || hits.iter().any(by_message) {
                     continue;
+                }
+                // (Each try reads the whole text: a bound keeps a paste holding the keys of thousands of a
+                // large catalog's messages linear.)
+                if tried.len() == PARTIAL_TRIES {
+                    break;
                 }
                 tried.push(key);
                 let template = &entry.message_forms()[form];
