@@ -55,8 +55,9 @@ impl Envelope {
 /// Kong answers an error it raises itself (`kong.response.error`) from its JSON template, `{"message": ...,
 /// "request_id": ...}` and nothing else (`kong/tools/http.lua`, ERROR_TEMPLATES: catalogs/sources/
 /// kong-gateway-messages.md): Huawei's bodies have `error_msg` and `error_code` beside their `request_id`,
-/// other APIs more fields.
-static ENVELOPES: [Envelope; 3] = [
+/// other APIs more fields. Alibaba Cloud's Python SDK (aliyunsdkcore, `acs_exception/exceptions.py`,
+/// `ServerException.__str__`) prints a server's error as `HTTP Status: %s Error:%s %s RequestID: %s`.
+static ENVELOPES: [Envelope; 4] = [
     Envelope {
         vendor: Vendor::Tencent,
         shape: LazyLock::new(|| {
@@ -97,6 +98,18 @@ static ENVELOPES: [Envelope; 3] = [
         }),
         words: &["message", "request_id"],
         what: "Kong error body (its template's message and request_id alone)",
+    },
+    Envelope {
+        vendor: Vendor::Alibaba,
+        shape: LazyLock::new(|| {
+            // The code follows `Error:` at once; the message runs to the request id, on one line.
+            Regex::new(
+                r"HTTP Status: [1-5][0-9][0-9] Error:[A-Za-z][A-Za-z0-9_.]* [^\n]*?RequestID: ",
+            )
+            .expect("valid regex")
+        }),
+        words: &["HTTP Status: ", " Error:", "RequestID: "],
+        what: "Alibaba Cloud Python SDK's server error (HTTP Status: ... Error:... RequestID: ...)",
     },
 ];
 

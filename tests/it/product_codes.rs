@@ -132,6 +132,12 @@ fn alibaba_and_tencent_product_codes_are_referred_in_their_error_bodies() {
     );
     let pop = r#"{"RequestId":"1","HostId":"ecs.aliyuncs.com","Code":"RegionIdRequired","Message":"The region id is required."}"#;
     assert_eq!(referrals(pop).0, ["alibaba RegionIdRequired {code}"]);
+    // Alibaba Cloud's Python SDK prints a server error so, naming no host (`ServerException.__str__`).
+    let python = "fatal: FAILED! => {\"msg\": \"Unable to create instance, error: HTTP Status: 403 Error:InvalidResourceType.NotSupported This resource type is not supported; please try other resource types. RequestID: 54F62C31-6B70\"}";
+    assert_eq!(
+        referrals(python).0,
+        ["alibaba InvalidResourceType.NotSupported {code}.{detail}"]
+    );
     let tencent = "[TencentCloudSDKException] code:ImageQuotaLimitExceeded message:The image quota has been exceeded. requestId:4e7b";
     assert_eq!(
         referrals(tencent).0,
