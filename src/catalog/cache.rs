@@ -27,7 +27,7 @@ use super::packed::{self, Catalog};
 pub const MIN_CACHED_BYTES: u64 = 64 * 1024;
 
 /// The layout of the file below the stamp; files of another layout are ignored.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 
 /// What the packed bytes mean: a hash of the source of the types they are (`packed`, `record`, and `store`,
 /// which reads them), of what they are read into (`model`) and of the rules a catalog was checked by (`validate`), taken at compile time. Two

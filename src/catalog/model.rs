@@ -100,6 +100,10 @@ pub struct Hint {
     pub any_case: bool,
     /// What it is, shown as the evidence's kind: "Huawei host or SDK".
     pub what: Cow<'static, str>,
+    /// It marks the vendor's cloud API answering (a field only its error bodies have, its SDK's print of
+    /// a server error, its API's host), not just the vendor: what a referral of any name needs
+    /// (`Referral::is_open`).
+    pub error_body: bool,
 }
 
 /// A text in both languages.

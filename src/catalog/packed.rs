@@ -37,8 +37,8 @@ pub(crate) struct Header<S> {
     #[serde(skip)]
     pub sources: Vec<SourceRecord<S>>,
     pub referrals: Vec<ReferralRecord<S>>,
-    /// `(text, any case, what)` of each vendor hint.
-    pub hints: Vec<(S, bool, S)>,
+    /// `(text, any case, what, error body)` of each vendor hint.
+    pub hints: Vec<(S, bool, S, bool)>,
     pub shared_names: Vec<S>,
     pub product_marks: Vec<S>,
     pub replaces: bool,
@@ -84,8 +84,8 @@ impl<S> Header<S> {
             });
         }
         let mut hints = Vec::with_capacity(self.hints.len());
-        for (text, any_case, what) in self.hints {
-            hints.push((f(text)?, any_case, f(what)?));
+        for (text, any_case, what, error_body) in self.hints {
+            hints.push((f(text)?, any_case, f(what)?, error_body));
         }
         let shared_names = (self.shared_names.into_iter())
             .map(&mut f)
@@ -371,7 +371,7 @@ impl<'a> Header<&'a str> {
                 })
                 .collect(),
             hints: (c.hints.iter())
-                .map(|h| (&*h.text, h.any_case, &*h.what))
+                .map(|h| (&*h.text, h.any_case, &*h.what, h.error_body))
                 .collect(),
             shared_names: c.shared_names.iter().map(String::as_str).collect(),
             product_marks: c.product_marks.iter().map(String::as_str).collect(),
@@ -623,10 +623,11 @@ fn catalog(
             })
             .collect(),
         hints: (header.hints.iter())
-            .map(|&(text, any_case, what)| Hint {
+            .map(|&(text, any_case, what, error_body)| Hint {
                 text: text.into(),
                 any_case,
                 what: what.into(),
+                error_body,
             })
             .collect(),
         shared_names: (header.shared_names.iter())

@@ -163,6 +163,8 @@ struct RawHint {
     #[serde(default)]
     any_case: bool,
     what: Spanned<String>,
+    #[serde(default)]
+    error_body: bool,
 }
 
 #[derive(Deserialize)]
@@ -387,6 +389,7 @@ impl Validator<'_> {
                 text: text.into(),
                 any_case: h.any_case,
                 what: self.required(&h.what, "evidence what")?.into(),
+                error_body: h.error_body,
             });
         }
         Ok(hints)

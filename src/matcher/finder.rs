@@ -11,7 +11,7 @@ use super::teddy::Prefilter;
 use lines::CandidateLines;
 use table::{LiteralTable, Probing};
 
-use crate::catalog::{Catalog, Entry, LiteralIndex, Referral};
+use crate::catalog::{Catalog, Entry, LiteralIndex, Referral, Vendor};
 use crate::template::{Bigrams, Captures, Segment, Template};
 
 /// Where one literal of the automaton was found; offsets into the text searched.
@@ -28,6 +28,11 @@ pub const MOST_SIGHTINGS: usize = 1_000;
 
 /// Most messages a paste is read for loosely (`Finder::paste_hits`), each a search of the whole text.
 const PARTIAL_TRIES: usize = 64;
+
+/// Characters (blanks aside) a message read loosely must hold to stand where the paste names neither its
+/// vendor nor its code: Tencent's `Your current request times equals to 21 in a second, which exceeds ...`
+/// (80), not Alibaba's `You are not authorized to do this action.` (34), which applications say too.
+const LOOSE_ALONE: usize = 60;
 
 /// A hash map with a faster hash than the default (whose resistance to chosen keys catalog text does not
 /// need): a look-up hashes every literal of every catalog once.
@@ -644,9 +649,10 @@ impl<'c> Finder<'c> {
 
     /// `hits`, for a paste: with the messages (up to `PARTIAL_TRIES` of them) whose key stands in it but
     /// which stand nowhere as written, as its quoting may have reshaped them (`Template::find_partial`: a
-    /// value's quotation marks or the later sentences left off). A log line is read as it is (a scan has no
-    /// such pastes to read).
-    pub(super) fn paste_hits(&self, text: &str) -> Vec<Hit<'c>> {
+    /// value's quotation marks or the later sentences left off), standing where the paste names its vendor
+    /// (`named`) or its code, or it is long (`LOOSE_ALONE`). A log line is read as it is (a scan has no such
+    /// pastes to read).
+    pub(super) fn paste_hits(&self, text: &str, named: &[Vendor]) -> Vec<Hit<'c>> {
         let literals = self.literals(text.as_bytes());
         let mut hits = self.resolve(text, &literals);
         let found = hits.len();
@@ -669,7 +675,23 @@ impl<'c> Finder<'c> {
                 }
                 tried.push(key);
                 let template = &entry.message_forms()[form];
-                if let Some((captures, span)) = template.find_partial(text) {
+                // A first sentence may be any program's words (`You are not authorized to do this
+                // action.`): it counts where the paste names the vendor or states the row's code, or is long
+                // enough to be the vendor's own.
+                let stands = |span: &Range<usize>| {
+                    named.contains(&catalog.vendor)
+                        || (entry.code.as_ref()).is_some_and(|c| {
+                            !crate::template::has_braces(c.source()) && text.contains(c.source())
+                        })
+                        || text[span.clone()]
+                            .chars()
+                            .filter(|c| !c.is_whitespace())
+                            .count()
+                            >= LOOSE_ALONE
+                };
+                if let Some((captures, span)) = template.find_partial(text)
+                    && stands(&span)
+                {
                     hits.push(Hit {
                         catalog,
                         target: Target::Message(entry),

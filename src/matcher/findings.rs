@@ -209,12 +209,14 @@ impl<'c> Matcher<'c> {
                 self.add_referrals(&mut referrals, &Seen::of(field), CODE_FIELD);
             } else {
                 self.add_referrals(&mut if_unclaimed, &Seen::of(field), CODE_FIELD);
-                if_unclaimed.retain(|r| r.referral.is_open());
             }
         }
+        if_unclaimed.retain(|r| r.referral.is_open());
+        // (A message read loosely needs its vendor named, unless `paste_hits` finds it can stand alone.)
+        let named: Vec<Vendor> = evidence.vendors.iter().map(|v| v.value).collect();
         for field in &evidence.message_fields {
             let hits = if evidence.is_paste() {
-                finder.paste_hits(&field.value)
+                finder.paste_hits(&field.value, &named)
             } else {
                 finder.hits(&field.value)
             };
@@ -236,7 +238,7 @@ impl<'c> Matcher<'c> {
             let view_lines = LineIndex::new(&view.text);
             let hits = match line_hits.take() {
                 Some(hits) if i == 0 => hits,
-                _ if evidence.is_paste() => finder.paste_hits(&view.text),
+                _ if evidence.is_paste() => finder.paste_hits(&view.text, &named),
                 _ => finder.hits(&view.text),
             };
             for hit in hits {
@@ -276,12 +278,20 @@ impl<'c> Matcher<'c> {
         }
 
         let matches = select(candidates);
-        if matches.is_empty() {
+        if matches.is_empty() && !if_unclaimed.is_empty() {
             referrals.extend(if_unclaimed);
+            // (In the paste's order, as the others are.)
+            referrals.sort_by_key(|r| r.position);
         }
-        referrals.retain(|r| referral_stands(r, &evidence));
+        dedup_referrals(&mut referrals);
+        // (Read only where a referral of any name needs it.)
+        let bodies = match referrals.iter().any(|r| r.referral.is_open()) {
+            true => self.hints().error_bodies_in(text),
+            false => Vec::new(),
+        };
+        referrals.retain(|r| referral_stands(r, &evidence, &bodies));
         // A referral of any name only where no referral of a named prefix fits the same code.
-        let named: Vec<String> = (referrals.iter())
+        let named: std::collections::HashSet<String> = (referrals.iter())
             .filter(|r| !r.referral.is_open())
             .map(|r| r.code.clone())
             .collect();
@@ -462,12 +472,8 @@ impl<'c> Matcher<'c> {
             if m.referral.is_open() && points != CODE_FIELD {
                 continue;
             }
-            if !referrals
-                .iter()
-                .any(|r| r.code == m.code && std::ptr::eq(r.referral, m.referral))
-            {
-                referrals.push(m);
-            }
+            // (Repeats are dropped once all are found, `dedup_referrals`: a paste may state thousands.)
+            referrals.push(m);
         }
     }
 
@@ -518,14 +524,20 @@ fn is_legacy_reason(code: &str) -> bool {
         && code.bytes().all(|b| b.is_ascii_alphanumeric())
 }
 
+/// Each referral once (its code and referral), where first found.
+fn dedup_referrals(referrals: &mut Vec<ReferralMatch<'_>>) {
+    let mut seen = std::collections::HashSet::new();
+    referrals.retain(|r| seen.insert((r.code.clone(), std::ptr::from_ref(r.referral))));
+}
+
 /// Whether a referral found in a paste is worth saying. A code template of names (Tencent's
 /// `InvalidParameter.{reason}`) fits other vendors' codes too: it counts only where its vendor is named. One
 /// of numbers (`APIGW.{number}`) is the vendor's own shape, and counts unless the paste names only other
 /// vendors.
-fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
+fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence, bodies: &[Vendor]) -> bool {
     let vendor = referral.catalog.vendor;
     if referral.referral.is_open() {
-        return open_referral_stands(&referral.code, vendor, evidence);
+        return open_referral_stands(referral, evidence, bodies);
     }
     if evidence.vendors.iter().any(|v| v.value == vendor) {
         return true;
@@ -541,11 +553,21 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
 /// `{service}.{number}`, any code of an Alibaba or Tencent error body) may say what a code field holds: the
 /// paste names its vendor and no other, shows no product the catalogs leave out (object storage, another AWS
 /// service, an application server's answer), and the value is shaped as a cloud's code (`cloud_code_shaped`).
-fn open_referral_stands(code: &str, vendor: Vendor, evidence: &Evidence) -> bool {
+/// As such a template fits any program's codes, the paste must show the vendor's cloud API answering
+/// (`bodies`: an envelope, a hint marked `error_body`: an error body's field, an SDK's print of a server
+/// error, an API's host), not a mention of the vendor (`aliyun` in a path, Huawei's phones, an image
+/// registry's host).
+fn open_referral_stands(
+    referral: &ReferralMatch<'_>,
+    evidence: &Evidence,
+    bodies: &[Vendor],
+) -> bool {
+    let vendor = referral.catalog.vendor;
     evidence.vendors.iter().all(|v| v.value == vendor)
         && evidence.vendors.iter().any(|v| v.value == vendor)
+        && bodies.contains(&vendor)
         && evidence.other_products.is_empty()
-        && cloud_code_shaped(code)
+        && cloud_code_shaped(&referral.code)
 }
 
 /// Whether a code field's value is shaped as the clouds' own codes are: a capitalised name and a number
@@ -553,7 +575,8 @@ fn open_referral_stands(code: &str, vendor: Vendor, evidence: &Evidence) -> bool
 /// (`RegionIdRequired`, `InvalidResourceType.NotSupported`). Not a word of success (`"Code": "OK"`), the name
 /// of the next field (`Error: RequestId: ...` in an SDK's print), a type (`String`), a logger's or parameter's
 /// name (`pdf2zh.converter`, `system_disk_type`), a program's constant (axios's `ERR_BAD_REQUEST`, a status
-/// `SHIPPED`) or an exception's class (`ParamFlowException`).
+/// `SHIPPED`), an exception's class (`ParamFlowException`) or an SDK's own code for a request that got no
+/// answer (`ClientError.NetworkError`).
 fn cloud_code_shaped(code: &str) -> bool {
     const FIELD_NAMES: [&str; 6] = [
         "RequestId",
@@ -577,9 +600,14 @@ fn cloud_code_shaped(code: &str) -> bool {
     };
     let words = code.bytes().filter(u8::is_ascii_uppercase).count();
     let named = code.split('.').all(camel) && (code.contains('.') || words >= 2);
+    // (Tencent Cloud's SDKs' own codes for a request that got no answer.)
+    let client = ["ClientError", "ClientNetworkError", "ClientParamsError"]
+        .iter()
+        .any(|c| code.starts_with(c));
     (numbered || named)
         && !FIELD_NAMES.iter().any(|f| code.eq_ignore_ascii_case(f))
         && !code.ends_with("Exception")
+        && !client
 }
 
 /// How a message hit stands where it was found, worth how many points: whole (its line's, or its body's

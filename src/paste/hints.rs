@@ -12,8 +12,8 @@ use crate::catalog::{Catalog, Vendor};
 /// What marks each vendor in a paste: the loaded catalogs' vendor hints (`[[evidence]]`: hosts, headers,
 /// SDK and error-body names), searched for together.
 pub struct Hints {
-    /// `(vendor, text, any case, what)`, each once.
-    list: Vec<(Vendor, String, bool, String)>,
+    /// `(vendor, text, any case, what, marks its error body)`, each once.
+    list: Vec<(Vendor, String, bool, String, bool)>,
     /// Automata of the hints of any case, matching ASCII letters of any case; and of those matched as
     /// written; built the first time a paste too long for the plain search (`words`) is read.
     any_case: OnceLock<aho_corasick::AhoCorasick>,
@@ -116,7 +116,7 @@ static ENVELOPES: [Envelope; 4] = [
 impl Hints {
     /// The hints of these catalogs.
     pub fn of<'c>(catalogs: impl Iterator<Item = &'c Catalog>) -> Hints {
-        let mut list: Vec<(Vendor, String, bool, String)> = Vec::new();
+        let mut list: Vec<(Vendor, String, bool, String, bool)> = Vec::new();
         let mut product_marks: Vec<(Vendor, String, String)> = Vec::new();
         for catalog in catalogs {
             for mark in &catalog.product_marks {
@@ -138,7 +138,16 @@ impl Hints {
                         hint.text.to_string(),
                         hint.any_case,
                         hint.what.to_string(),
+                        hint.error_body,
                     ));
+                } else if hint.error_body {
+                    // (A text one catalog says marks the error body does, whichever lists it first.)
+                    for h in list
+                        .iter_mut()
+                        .filter(|h| h.0 == catalog.vendor && h.1 == hint.text)
+                    {
+                        h.4 = true;
+                    }
                 }
             }
         }
@@ -204,7 +213,7 @@ impl Hints {
         };
         for of_any_case in [true, false] {
             for m in self.find(text, of_any_case) {
-                let (vendor, _, any_case_hint, what) = &self.list[m.pattern().as_usize()];
+                let (vendor, _, any_case_hint, what, _) = &self.list[m.pattern().as_usize()];
                 if *any_case_hint == of_any_case {
                     mark(*vendor, m.range(), what);
                 }
@@ -213,6 +222,27 @@ impl Hints {
         for envelope in &self.envelopes {
             if let Some(span) = envelope.find(text) {
                 mark(envelope.vendor, span, envelope.what);
+            }
+        }
+        vendors
+    }
+
+    /// The vendors whose own error body `text` shows: an envelope of theirs, or a hint their catalogs mark
+    /// `error_body` (Alibaba Cloud's `"Recommend":` field, Tencent Cloud's SDK exception); not a hint that
+    /// only names the vendor (`aliyun` in a path, a host).
+    pub fn error_bodies_in(&self, text: &str) -> Vec<Vendor> {
+        let mut vendors: Vec<Vendor> = Vec::new();
+        for of_any_case in [true, false] {
+            for m in self.find(text, of_any_case) {
+                let (vendor, _, any_case_hint, _, error_body) = &self.list[m.pattern().as_usize()];
+                if *error_body && *any_case_hint == of_any_case && !vendors.contains(vendor) {
+                    vendors.push(*vendor);
+                }
+            }
+        }
+        for envelope in &self.envelopes {
+            if !vendors.contains(&envelope.vendor) && envelope.find(text).is_some() {
+                vendors.push(envelope.vendor);
             }
         }
         vendors

@@ -75,15 +75,18 @@ pub(super) fn other_products(
     found
 }
 
-/// The host an XML error body names (`<HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>`) when it is an
-/// object store's: Alibaba Cloud OSS's (`oss-` after the bucket) or Huawei Cloud OBS's (`obs.`). Only the body's
+/// The host an error body names (`<HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>`, or its JSON and
+/// JavaScript forms) when it is an object store's: Alibaba Cloud OSS's (`oss-` after the bucket) or Huawei Cloud OBS's (`obs.`). Only the body's
 /// own field: a store's address elsewhere in a paste may be a parameter of another product's call (an image's
 /// URL given to an AI API).
 fn store_host(lower: &str) -> Option<Found<OtherProduct>> {
-    lower.match_indices("<hostid>").find_map(|(at, tag)| {
-        let start = at + tag.len();
-        let value = &lower[start..];
-        let host = &value[..value.find('<')?];
+    lower.match_indices("hostid").find_map(|(at, tag)| {
+        // `<HostId>host<`, `"HostId": "host"`, `hostId: 'host'` (a JavaScript SDK's error object).
+        let after = &lower[at + tag.len()..];
+        let value = after.trim_start_matches(['>', '"', '\'', ':', ' ', '\\']);
+        let start = lower.len() - value.len();
+        let end = value.find(['<', '"', '\'', ',', ' ', '\\', '\n'])?;
+        let host = &value[..end];
         let (what, vendor) = if host.starts_with("oss-") || host.contains(".oss-") {
             (
                 "Alibaba Cloud OSS endpoint (the error body's HostId)",

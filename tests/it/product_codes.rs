@@ -124,11 +124,11 @@ fn a_referral_of_a_named_prefix_is_preferred_to_one_of_any_name() {
 
 #[test]
 fn alibaba_and_tencent_product_codes_are_referred_in_their_error_bodies() {
-    // An SDK's print, where `Error: RequestId:` puts a field's name where a value could be.
-    let aliyun = "Failed to create instance: Aliyun API Error: RequestId: 98B3E02C Status Code: 403 Code: InvalidResourceType.NotSupported Message: This resource type is not supported; please try other resource types.";
+    // The aliyungo Go SDK's error as Terraform prints it (`%#v`: `HostId:"..."`).
+    let terraform = r#"* alicloud_instance.instances: Error creating Aliyun ecs instance: &common.Error{ErrorResponse:common.ErrorResponse{Response:common.Response{RequestId:"9DEEC05A"}, HostId:"ecs-cn-hangzhou.aliyuncs.com", Code:"Zone.NotOnSale", Message:"The specified zone is not available for purchase."}, StatusCode:403}"#;
     assert_eq!(
-        referrals(aliyun).0,
-        ["alibaba InvalidResourceType.NotSupported {code}.{detail}"]
+        referrals(terraform).0,
+        ["alibaba Zone.NotOnSale {code}.{detail}"]
     );
     let pop = r#"{"RequestId":"1","HostId":"ecs.aliyuncs.com","Code":"RegionIdRequired","Message":"The region id is required."}"#;
     assert_eq!(referrals(pop).0, ["alibaba RegionIdRequired {code}"]);
@@ -162,4 +162,49 @@ fn values_that_are_no_clouds_code_get_no_referral() {
         );
         assert!(referrals(&paste).0.is_empty(), "{value}");
     }
+}
+
+/// Pastes of other systems that mention a cloud, or an SDK's own failure, get no referral of any name: an
+/// S3 body (its `<HostId>` is no Alibaba mark), COS's and OSS's errors, Aliyun Drive's and DingTalk's APIs,
+/// Huawei's phones, a client-side traceback through Alibaba's SDK, a Kubernetes event pulling from a cloud's
+/// registry, Tencent's SDK's client error. (The review's cases.)
+#[test]
+fn other_systems_naming_a_cloud_get_no_referral() {
+    for paste in [
+        // c/s3-expired.txt: <?xml version="1.0" encoding="UTF-8"?>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><Token-0>FwoGZXIvYXdzE</Token-0><RequestId>4442587FB7D0A2F9</RequestId><HostId>tc9g0hVAGrB5oMMf5gyNfJbBrZ4Kf2H0S1ko=</HostId></Error>\n",
+        // h/cos-curl.txt: $ curl -i https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.c
+        "$ curl -i https://examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt\nHTTP/1.1 403 Forbidden\nContent-Type: application/xml\nServer: tencent-cos\n\n<?xml version='1.0' encoding='utf-8' ?>\n<Error>\n\t<Code>AccessDenied</Code>\n\t<Message>Access Denied.</Message>\n\t<Resource>examplebucket-1250000000.cos.ap-guangzhou.myqcloud.com/a.txt</Resource>\n\t<RequestId>NjQ4ZjA</RequestId>\n</Error>\n",
+        // aliyundrive.txt: requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url:
+        "requests.exceptions.HTTPError: 401 Client Error: Unauthorized for url: https://api.aliyundrive.com/adrive/v3/file/list\n{\"code\":\"AccessTokenInvalid\",\"message\":\"AccessToken is invalid. ErrValidateTokenFailed\",\"requestId\":\"0bc1\"}\n",
+        // dingtalk.txt: Traceback (most recent call last):
+        "Traceback (most recent call last):\n  File \"bot.py\", line 40, in send\n    client.batch_send_otowith_options(req, headers, util_models.RuntimeOptions())\n  File \"/usr/lib/python3.10/site-packages/alibabacloud_dingtalk/robot_1_0/client.py\", line 221, in batch_send_otowith_options\n    raise e\nTea.exceptions.TeaException: Error: Forbidden.AccessDenied.AccessTokenPermissionDenied code: 403, 没有调用该接口的权限，接口权限申请参考：https://open.dingtalk.com/document/orgapp/add-api-permission request id: 4B5C Response: {'requestid': '4B5C', 'code': 'Forbidden.AccessDenied.AccessTokenPermissionDenied', 'message': '没有调用该接口的权限'}\n",
+        // b/hw-hms.txt: com.huawei.hms.common.ApiException: 907135000: base client connection
+        "com.huawei.hms.common.ApiException: 907135000: base client connection failed\n{\"code\":\"Hms.6003\",\"msg\":\"certificate fingerprint check failed\"}\n",
+        // b/py-trace.txt: Traceback (most recent call last):
+        "Traceback (most recent call last):\n  File \"/app/venv/lib/python3.11/site-packages/aliyunsdkcore/client.py\", line 375, in do_action_with_exception\n    response = self._make_http_request(...)\n  File \"/app/venv/lib/python3.11/site-packages/urllib3/connectionpool.py\", line 715, in urlopen\nurllib3.exceptions.NewConnectionError: <urllib3.connection.HTTPSConnection object at 0x7f>: Failed to establish a new connection: [Errno -3] Temporary failure in name resolution\ncode: ConnectionRefused\n",
+        // c/hostid-json.txt: {"RequestId":"5C3D","HostId":"mybucket.oss-cn-hangzhou.aliyuncs.com","
+        "{\"RequestId\":\"5C3D\",\"HostId\":\"mybucket.oss-cn-hangzhou.aliyuncs.com\",\"Code\":\"NoSuchKey\",\"Message\":\"The specified key does not exist.\",\"EC\":\"0026-00000001\"}\n",
+        // b/tke.txt: Warning  Failed  8s  kubelet  Failed to pull image "ccr.ccs.tencentyun
+        "  Warning  Failed  8s  kubelet  Failed to pull image \"ccr.ccs.tencentyun.com/myns/app:v1\": rpc error: code = NotFound desc = failed to pull and unpack image \"ccr.ccs.tencentyun.com/myns/app:v1\": not found\n",
+        // b/tc-go-client.txt: [TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to
+        "[TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because Post \"https://cvm.tencentcloudapi.com/\": dial tcp: lookup cvm.tencentcloudapi.com: no such host, RequestId=\n",
+    ] {
+        let (found, _) = referrals(paste);
+        assert!(found.is_empty(), "{found:?} for {paste}");
+    }
+}
+
+/// A first sentence of a vendor's message that is also any program's words (`You are not authorized to do
+/// this action.`) is no claim where the paste names no vendor: a message is read loosely only for the
+/// vendors a paste names.
+#[test]
+fn a_stock_sentence_in_an_applications_trace_claims_nothing() {
+    let trace = "AppError: You are not authorized to do this action. Please login!\n    at /app/controllers/auth.js:17:12\n    at Layer.handle [as handle_request] (/app/node_modules/express/lib/router/layer.js:95:5)";
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(trace)
+        .output();
+    assert_eq!(run.code(), 1, "{}", run.stdout());
+    assert_eq!(run.json()["matches"].as_array().unwrap().len(), 0);
 }
