@@ -93,23 +93,7 @@ fn a_status_lines_reason_phrase_is_no_message() {
 /// in a paste naming no vendor, is not.
 #[test]
 fn tencent_business_codes_are_referred_where_tencent_is_named() {
-    let referrals = |paste: &str| {
-        let run = TestCommand::new()
-            .args(["--json", "lookup"])
-            .stdin(paste)
-            .output();
-        let value = run.json();
-        (value["referrals"].as_array().unwrap().iter())
-            .map(|r| {
-                format!(
-                    "{} {} {}",
-                    r["vendor"].as_str().unwrap(),
-                    r["code"].as_str().unwrap(),
-                    r["pattern"].as_str().unwrap()
-                )
-            })
-            .collect::<Vec<_>>()
-    };
+    let referrals = |paste: &str| crate::util::referrals_of(paste).0;
     assert_eq!(
         referrals(
             "[TencentCloudSDKError] Code=FailedOperation.QuotaReached, Message=quota reached, RequestId=1"

@@ -5,24 +5,8 @@
 
 use crate::util::TestCommand;
 
-/// The referrals `errcode --json lookup` gives for `paste`, as `vendor code pattern`, and its exit code.
 fn referrals(paste: &str) -> (Vec<String>, i32) {
-    let run = TestCommand::new()
-        .args(["--json", "lookup"])
-        .stdin(paste)
-        .output();
-    let value = run.json();
-    let referrals = (value["referrals"].as_array().unwrap().iter())
-        .map(|r| {
-            format!(
-                "{} {} {}",
-                r["vendor"].as_str().unwrap(),
-                r["code"].as_str().unwrap(),
-                r["pattern"].as_str().unwrap()
-            )
-        })
-        .collect();
-    (referrals, run.code())
+    crate::util::referrals_of(paste)
 }
 
 #[test]

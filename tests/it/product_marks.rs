@@ -158,25 +158,14 @@ fn the_sigv4_mismatch_is_an_invalid_signature_exception() {
         r#"POST https://abc123.execute-api.us-east-1.amazonaws.com/prod/items 403 {"message":"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."}"#,
     );
     assert_eq!(code, 0, "{json}");
-    assert_eq!(
-        rows(&json),
-        [(
-            "aws".to_string(),
-            Some("InvalidSignatureException".to_string()),
-            403
-        )],
-        "{json}"
-    );
+    let invalid_signature = [(
+        "aws".to_string(),
+        Some("InvalidSignatureException".to_string()),
+        403,
+    )];
+    assert_eq!(rows(&json), invalid_signature, "{json}");
     let (json, _) = lookup(
         "x-amzn-ErrorType: InvalidSignatureException\nx-amz-apigw-id: Q1ea3Gc8IAMFpKg=\n\n{\"message\":\"The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method.\"}",
     );
-    assert_eq!(
-        rows(&json),
-        [(
-            "aws".to_string(),
-            Some("InvalidSignatureException".to_string()),
-            403
-        )],
-        "{json}"
-    );
+    assert_eq!(rows(&json), invalid_signature, "{json}");
 }

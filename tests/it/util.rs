@@ -374,3 +374,23 @@ impl errcode::report::Sink for Discard {
         Ok(())
     }
 }
+
+/// The referrals `errcode --json lookup` gives for `paste`, as `vendor code pattern`, and its exit code.
+pub fn referrals_of(paste: &str) -> (Vec<String>, i32) {
+    let run = TestCommand::new()
+        .args(["--json", "lookup"])
+        .stdin(paste)
+        .output();
+    let value = run.json();
+    let referrals = (value["referrals"].as_array().unwrap().iter())
+        .map(|r| {
+            format!(
+                "{} {} {}",
+                r["vendor"].as_str().unwrap(),
+                r["code"].as_str().unwrap(),
+                r["pattern"].as_str().unwrap()
+            )
+        })
+        .collect();
+    (referrals, run.code())
+}
