@@ -105,7 +105,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("jdcloud-apigateway-dataplane", 19),
             ("jdcloud-apigateway", 57),
             ("jdcloud-openapi", 1),
-            ("kong-gateway", 98),
+            ("kong-gateway", 99),
             ("tencent-api3-common", 40),
             ("tencent-apigateway-api3", 172),
             ("tencent-apigateway", 62),
