@@ -43,6 +43,8 @@ pub struct Evidence {
     pub statuses: Vec<Found<u16>>,
     /// Vendors the paste's shape, hosts or SDK names point to.
     pub vendors: Vec<Found<Vendor>>,
+    /// Of those, the vendors whose cloud API answering it shows (`Hints::vendors_in`).
+    pub answering: Vec<Vendor>,
     /// Marks of a product no catalog covers, whose errors reuse the front doors' codes and messages
     /// (`paste/products.rs`).
     pub other_products: Vec<Found<OtherProduct>>,
@@ -65,7 +67,7 @@ impl Evidence {
     /// Reads the vendors `text` names (its hosts, headers, SDKs, log paths), which a paste's reading does
     /// at once and a log line's only where a row asks (`common_message`).
     pub fn read_vendors(&mut self, text: &str, hints: &Hints) {
-        self.vendors = hints.vendors_in(text);
+        (self.vendors, self.answering) = hints.vendors_in(text);
     }
 }
 
@@ -465,7 +467,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         let lower = text.to_ascii_lowercase();
         evidence.products_named = hints.products_named(&lower);
         evidence.other_products = products::other_products(text, &lower, &evidence.products_named);
-        evidence.vendors = hints.vendors_in(text);
+        (evidence.vendors, evidence.answering) = hints.vendors_in(text);
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::named_elsewhere(text);
         }

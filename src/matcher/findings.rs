@@ -284,18 +284,13 @@ impl<'c> Matcher<'c> {
             referrals.sort_by_key(|r| r.position);
         }
         dedup_referrals(&mut referrals);
-        // (Read only where a referral of any name needs it.)
-        let bodies = match referrals.iter().any(|r| r.referral.is_open()) {
-            true => self.hints().error_bodies_in(text),
-            false => Vec::new(),
-        };
-        referrals.retain(|r| referral_stands(r, &evidence, &bodies));
+        referrals.retain(|r| referral_stands(r, &evidence));
         // A referral of any name only where no referral of a named prefix fits the same code.
-        let named: std::collections::HashSet<String> = (referrals.iter())
+        let prefixed: std::collections::HashSet<String> = (referrals.iter())
             .filter(|r| !r.referral.is_open())
             .map(|r| r.code.clone())
             .collect();
-        referrals.retain(|r| !r.referral.is_open() || !named.contains(&r.code));
+        referrals.retain(|r| !r.referral.is_open() || !prefixed.contains(&r.code));
 
         let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
         statuses.sort_unstable();
@@ -534,10 +529,10 @@ fn dedup_referrals(referrals: &mut Vec<ReferralMatch<'_>>) {
 /// `InvalidParameter.{reason}`) fits other vendors' codes too: it counts only where its vendor is named. One
 /// of numbers (`APIGW.{number}`) is the vendor's own shape, and counts unless the paste names only other
 /// vendors.
-fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence, bodies: &[Vendor]) -> bool {
+fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
     let vendor = referral.catalog.vendor;
     if referral.referral.is_open() {
-        return open_referral_stands(referral, evidence, bodies);
+        return open_referral_stands(referral, evidence);
     }
     if evidence.vendors.iter().any(|v| v.value == vendor) {
         return true;
@@ -554,18 +549,13 @@ fn referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence, bodies: &[
 /// paste names its vendor and no other, shows no product the catalogs leave out (object storage, another AWS
 /// service, an application server's answer), and the value is shaped as a cloud's code (`cloud_code_shaped`).
 /// As such a template fits any program's codes, the paste must show the vendor's cloud API answering
-/// (`bodies`: an envelope, a hint marked `error_body`: an error body's field, an SDK's print of a server
-/// error, an API's host), not a mention of the vendor (`aliyun` in a path, Huawei's phones, an image
+/// (`Evidence::answering`: an envelope, a hint marked `error_body`: an error body's field, an SDK's print of
+/// a server error, an API's host), not a mention of the vendor (`aliyun` in a path, Huawei's phones, an image
 /// registry's host).
-fn open_referral_stands(
-    referral: &ReferralMatch<'_>,
-    evidence: &Evidence,
-    bodies: &[Vendor],
-) -> bool {
+fn open_referral_stands(referral: &ReferralMatch<'_>, evidence: &Evidence) -> bool {
     let vendor = referral.catalog.vendor;
     evidence.vendors.iter().all(|v| v.value == vendor)
-        && evidence.vendors.iter().any(|v| v.value == vendor)
-        && bodies.contains(&vendor)
+        && evidence.answering.contains(&vendor)
         && evidence.other_products.is_empty()
         && cloud_code_shaped(&referral.code)
 }

@@ -199,10 +199,14 @@ impl Hints {
             .collect()
     }
 
-    /// The vendors `text` points to, each at the first hint or envelope found for it.
-    pub(super) fn vendors_in(&self, text: &str) -> Vec<Found<Vendor>> {
+    /// The vendors `text` points to, each at the first hint or envelope found for it; and those whose cloud
+    /// API answering it shows (an envelope of theirs, or a hint their catalogs mark `error_body`: Alibaba
+    /// Cloud's `"Recommend":` field, Tencent Cloud's SDK exception), not a hint that only names the vendor
+    /// (`aliyun` in a path).
+    pub(super) fn vendors_in(&self, text: &str) -> (Vec<Found<Vendor>>, Vec<Vendor>) {
         let mut vendors: Vec<Found<Vendor>> = Vec::new();
-        let mut mark = |vendor: Vendor, span: Range<usize>, what: &str| {
+        let mut answering: Vec<Vendor> = Vec::new();
+        let mut mark = |vendor: Vendor, span: Range<usize>, what: &str, answers: bool| {
             if !vendors.iter().any(|v| v.value == vendor) {
                 vendors.push(Found {
                     value: vendor,
@@ -210,41 +214,24 @@ impl Hints {
                     source: what.to_string(),
                 });
             }
+            if answers && !answering.contains(&vendor) {
+                answering.push(vendor);
+            }
         };
         for of_any_case in [true, false] {
             for m in self.find(text, of_any_case) {
-                let (vendor, _, any_case_hint, what, _) = &self.list[m.pattern().as_usize()];
+                let (vendor, _, any_case_hint, what, error_body) =
+                    &self.list[m.pattern().as_usize()];
                 if *any_case_hint == of_any_case {
-                    mark(*vendor, m.range(), what);
+                    mark(*vendor, m.range(), what, *error_body);
                 }
             }
         }
         for envelope in &self.envelopes {
             if let Some(span) = envelope.find(text) {
-                mark(envelope.vendor, span, envelope.what);
+                mark(envelope.vendor, span, envelope.what, true);
             }
         }
-        vendors
-    }
-
-    /// The vendors whose own error body `text` shows: an envelope of theirs, or a hint their catalogs mark
-    /// `error_body` (Alibaba Cloud's `"Recommend":` field, Tencent Cloud's SDK exception); not a hint that
-    /// only names the vendor (`aliyun` in a path, a host).
-    pub fn error_bodies_in(&self, text: &str) -> Vec<Vendor> {
-        let mut vendors: Vec<Vendor> = Vec::new();
-        for of_any_case in [true, false] {
-            for m in self.find(text, of_any_case) {
-                let (vendor, _, any_case_hint, _, error_body) = &self.list[m.pattern().as_usize()];
-                if *error_body && *any_case_hint == of_any_case && !vendors.contains(vendor) {
-                    vendors.push(*vendor);
-                }
-            }
-        }
-        for envelope in &self.envelopes {
-            if !vendors.contains(&envelope.vendor) && envelope.find(text).is_some() {
-                vendors.push(envelope.vendor);
-            }
-        }
-        vendors
+        (vendors, answering)
     }
 }

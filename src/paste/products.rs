@@ -76,9 +76,9 @@ pub(super) fn other_products(
 }
 
 /// The host an error body names (`<HostId>bucket.oss-cn-hangzhou.aliyuncs.com</HostId>`, or its JSON and
-/// JavaScript forms) when it is an object store's: Alibaba Cloud OSS's (`oss-` after the bucket) or Huawei Cloud OBS's (`obs.`). Only the body's
-/// own field: a store's address elsewhere in a paste may be a parameter of another product's call (an image's
-/// URL given to an AI API).
+/// JavaScript forms) when it is an object store's: Alibaba Cloud OSS's (`oss-` after the bucket) or Huawei
+/// Cloud OBS's (`obs.`). Only the body's own field: a store's address elsewhere in a paste may be a parameter
+/// of another product's call (an image's URL given to an AI API).
 fn store_host(lower: &str) -> Option<Found<OtherProduct>> {
     lower.match_indices("hostid").find_map(|(at, tag)| {
         // `<HostId>host<`, `"HostId": "host"`, `hostId: 'host'` (a JavaScript SDK's error object).
