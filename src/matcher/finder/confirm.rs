@@ -93,11 +93,11 @@ impl LoneSearch {
     }
 
     /// Whether some literal may stand in `text` (`false`: none does).
-    fn any(&self, text: &str) -> bool {
+    fn any(&self, text: &[u8]) -> bool {
         match &self.long {
             Some(long) => {
                 long.find(text).is_some()
-                    || (self.short.iter()).any(|short| short.find(text.as_bytes()).is_some())
+                    || (self.short.iter()).any(|short| short.find(text).is_some())
             }
             None => true,
         }
@@ -149,7 +149,7 @@ impl<'c> Confirmations<'c> {
     /// Where the `lone` literals stand in `text` (`literals`: every literal, by pattern number).
     pub(super) fn lone_literals(
         &self,
-        text: &str,
+        text: &[u8],
         literals: &[impl AsRef<str>],
     ) -> Vec<LiteralHit> {
         let search = (self.lone_search)
@@ -277,7 +277,7 @@ mod tests {
             "x404",
             "`",
         ] {
-            assert!(search.any(text), "{text:?}");
+            assert!(search.any(text.as_bytes()), "{text:?}");
             let every = search.every.find_overlapping_iter(text).count();
             assert!(every > 0, "{text:?}");
         }
@@ -288,7 +288,7 @@ mod tests {
             "internal error",
             "成 功",
         ] {
-            assert!(!search.any(text), "{text:?}");
+            assert!(!search.any(text.as_bytes()), "{text:?}");
         }
         // Where the CPU has the SIMD it needs, the packed search serves (else the automaton alone, which
         // `any` then leaves to say).
