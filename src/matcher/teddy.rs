@@ -177,8 +177,12 @@ struct Literals {
     /// The first eight bytes of the literals of eight bytes or more in slots with many, sorted and
     /// distinct, slot after slot: most places a slot's four bytes let through end at a search of these.
     heads: Vec<u64>,
+    /// Per head (beside `heads`), the lengths the literals that begin with it come in (a range of
+    /// `lengths`, ascending): a place is looked up once per length of the literals that begin as it
+    /// does, not of all its slot's (83 built-in codes begin `Inva`, in 35 lengths).
+    head_lengths: Vec<Range<u32>>,
     /// Those literals (a catalog's codes, `SYN.000001` to `SYN.050000`) with their numbers, and the lengths
-    /// they come in, slot after slot. (Hashed with xxh3: the default hasher's guard against chosen keys is
+    /// they come in, head after head. (Hashed with xxh3: the default hasher's guard against chosen keys is
     /// not needed for the catalogs' own literals, and costs more per lookup.)
     many: HashMap<Box<[u8]>, usize, xxhash_rust::xxh3::Xxh3Builder>,
     lengths: Vec<usize>,
@@ -213,20 +217,19 @@ fn set(seen: &mut Seen, hashed: usize) {
 
 /// The literals that begin with the same four bytes, `head` (an empty slot: no literal at all). Those
 /// in `few[few]` are compared one by one: all of them where they are few, else those of fewer than eight
-/// bytes; the others are looked up in `many` (a prefix of the text of each length in `lengths[lengths]`),
-/// where the text's first eight bytes are in `heads[heads]`.
-/// (Ranges of u32: 28 bytes a slot, so that a table of a thousand stays in the first-level cache.)
+/// bytes; the others are looked up in `many` (a prefix of the text of each length its first eight bytes
+/// come in, `head_lengths`), where those bytes are in `heads[heads]`.
+/// (Ranges of u32: 20 bytes a slot, so that a table of a thousand stays in the first-level cache.)
 #[derive(Clone, Default)]
 struct Slot {
     head: u32,
     few: Range<u32>,
     heads: Range<u32>,
-    lengths: Range<u32>,
 }
 
 impl Slot {
     fn is_empty(&self) -> bool {
-        self.few.is_empty() && self.lengths.is_empty()
+        self.few.is_empty() && self.heads.is_empty()
     }
 }
 
@@ -313,6 +316,7 @@ impl Literals {
             slots: Vec::new(),
             few: Vec::new(),
             heads: Vec::new(),
+            head_lengths: Vec::new(),
             many: HashMap::default(),
             lengths: Vec::new(),
             short_starts: [false; 256],
@@ -351,19 +355,20 @@ impl Literals {
                     .map(|&(literal, number)| Few::new(literal, number)),
             );
             let heads_start = table.heads.len();
-            let mut heads: Vec<u64> = (longer.iter())
+            let mut heads: Vec<(u64, usize)> = (longer.iter())
                 .map(|(literal, _)| {
-                    u64::from_le_bytes(literal[..8].try_into().expect("eight bytes"))
+                    let eight = literal.first_chunk::<8>().expect("eight bytes");
+                    (u64::from_le_bytes(*eight), literal.len())
                 })
                 .collect();
             heads.sort_unstable();
             heads.dedup();
-            table.heads.extend(heads);
-            let lengths_start = table.lengths.len();
-            let mut lengths: Vec<usize> = longer.iter().map(|(literal, _)| literal.len()).collect();
-            lengths.sort_unstable();
-            lengths.dedup();
-            table.lengths.extend(lengths);
+            for alike in heads.chunk_by(|a, b| a.0 == b.0) {
+                let lengths_start = table.lengths.len();
+                table.lengths.extend(alike.iter().map(|&(_, len)| len));
+                table.heads.push(alike[0].0);
+                (table.head_lengths).push(slot_range(lengths_start, table.lengths.len()));
+            }
             (table.many).extend(
                 longer
                     .iter()
@@ -373,7 +378,6 @@ impl Literals {
                 head: literals[0].0,
                 few: slot_range(few_start, table.few.len()),
                 heads: slot_range(heads_start, table.heads.len()),
-                lengths: slot_range(lengths_start, table.lengths.len()),
             };
             let mut at = hash(slot.head) & mask;
             while !table.slots[at].is_empty() {
@@ -471,15 +475,13 @@ impl Literals {
         {
             return Some(number);
         }
-        let headed = rest.first_chunk::<8>().is_some_and(|&eight| {
-            (self.heads[range(&slot.heads)])
+        let heads = range(&slot.heads);
+        let head = rest.first_chunk::<8>().and_then(|&eight| {
+            (self.heads[heads.clone()])
                 .binary_search(&u64::from_le_bytes(eight))
-                .is_ok()
-        });
-        if !headed {
-            return None;
-        }
-        (self.lengths[range(&slot.lengths)].iter())
+                .ok()
+        })?;
+        (self.lengths[range(&self.head_lengths[heads.start + head])].iter())
             .filter_map(|&len| rest.get(..len).and_then(|p| self.many.get(p)).copied())
             .find_map(taken)
     }
