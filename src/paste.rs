@@ -174,8 +174,6 @@ const KEYS: &[(&str, Carries)] = &[
     ("errordescription", MESSAGE),
 ];
 
-static KEY_WORDS: Words = Words::new(|| KEYS.iter().map(|(key, _)| *key).collect(), true);
-
 /// One key and where its value starts.
 struct Pair<'t> {
     key: &'t str,
@@ -186,31 +184,53 @@ struct Pair<'t> {
     value_at: usize,
 }
 
-/// Every `key: value` / `key=value` pair whose key is one errcode reads.
-fn pairs(text: &str, reading: Reading) -> impl Iterator<Item = Pair<'_>> {
-    let key_char = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
-    KEY_WORDS
-        .overlapping(text, reading)
-        .into_iter()
-        .filter_map(move |m| {
-            let before = &text[..m.start()];
-            let before = before.strip_suffix(['"', '\'']).unwrap_or(before);
-            if before.chars().next_back().is_some_and(key_char) {
-                return None;
-            }
-            let after = &text[m.end()..];
-            let after = after.strip_prefix(['"', '\'']).unwrap_or(after);
-            let after = after.trim_start_matches([' ', '\t']);
-            let value = after
-                .strip_prefix([':', '='])?
-                .trim_start_matches([' ', '\t']);
-            Some(Pair {
-                key: &text[m.range()],
-                key_at: m.start(),
-                carries: KEYS[m.pattern().as_usize()].1,
-                value_at: text.len() - value.len(),
-            })
+/// The longest key, in bytes (`x-ca-error-message`).
+const LONGEST_KEY: usize = {
+    let (mut longest, mut k) = (0, 0);
+    while k < KEYS.len() {
+        if KEYS[k].0.len() > longest {
+            longest = KEYS[k].0.len();
+        }
+        k += 1;
+    }
+    longest
+};
+
+/// Every `key: value` / `key=value` pair whose key is one errcode reads, in any case: from each `:` and
+/// `=`, the word before it (past blanks and a quotation mark), where it is a whole word (a quotation mark
+/// before it aside: `x-error_code` holds no key). In order: a separator has at most one key before it.
+fn pairs(text: &str) -> impl Iterator<Item = Pair<'_>> {
+    let key_byte = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+    let quote = |b: u8| b == b'"' || b == b'\'';
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b':', b'=', bytes).filter_map(move |separator| {
+        let mut end = separator;
+        while end > 0 && matches!(bytes[end - 1], b' ' | b'\t') {
+            end -= 1;
+        }
+        if end > 0 && quote(bytes[end - 1]) {
+            end -= 1;
+        }
+        let mut start = end;
+        while start > 0 && end - start <= LONGEST_KEY && key_byte(bytes[start - 1]) {
+            start -= 1;
+        }
+        let key = &text[start..end];
+        let (_, carries) = KEYS.iter().find(|(k, _)| k.eq_ignore_ascii_case(key))?;
+        let before = bytes[..start]
+            .strip_suffix(b"\"")
+            .or(bytes[..start].strip_suffix(b"'"));
+        if (before.unwrap_or(&bytes[..start]).last()).is_some_and(|&b| key_byte(b)) {
+            return None;
+        }
+        let value = text[separator + 1..].trim_start_matches([' ', '\t']);
+        Some(Pair {
+            key,
+            key_at: start,
+            carries: *carries,
+            value_at: text.len() - value.len(),
         })
+    })
 }
 
 /// A status value: three digits from 100 to 599, quoted or not, ending there.
@@ -525,7 +545,7 @@ pub fn line_statuses(line: &str) -> Vec<u16> {
 }
 
 fn field_statuses(view: &View, evidence: &mut Evidence) {
-    for pair in pairs(&view.text, Reading::Line) {
+    for pair in pairs(&view.text) {
         status_field(view, &pair, evidence);
     }
 }
@@ -547,7 +567,7 @@ fn status_field(view: &View, pair: &Pair<'_>, evidence: &mut Evidence) -> bool {
 
 fn fields(view: &View, evidence: &mut Evidence) {
     let mut line_end = LineEnd::default();
-    let pairs: Vec<Pair<'_>> = pairs(&view.text, Reading::Paste).collect();
+    let pairs: Vec<Pair<'_>> = pairs(&view.text).collect();
     for (i, pair) in pairs.iter().enumerate() {
         if status_field(view, pair, evidence) {
             continue;

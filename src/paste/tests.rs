@@ -342,3 +342,29 @@ fn a_reason_field_is_a_code_in_error_infos_or_the_legacy_form_only() {
     assert!(is_error_info_reason("SERVICE_DISABLED") && !is_error_info_reason("FORBIDDEN"));
     assert!(is_error_info_reason("keyInvalid") && !is_error_info_reason("NotFound"));
 }
+
+/// A field's key is the whole word before a `:` or `=` (past blanks and a quotation mark), in any case;
+/// a key inside a longer word, or not followed by a separator, is none.
+#[test]
+fn field_keys_are_whole_words_before_a_separator() {
+    let text = concat!(
+        r#"{"Code" : "APIG.0303", 'error_msg'='x', x-error_code: 1, status_codes: 2, "#,
+        r#"a"msg": 3, 错误code=4, status::5, http://h, codeX: 6, MESSAGE	= 7, reason"#
+    );
+    let found: Vec<(&str, &str)> = (super::pairs(text))
+        .map(|pair| (pair.key, &text[pair.value_at..]))
+        .map(|(key, value)| (key, value.split(',').next().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("Code", "\"APIG.0303\""),
+            ("error_msg", "'x'"),
+            ("code", "4"),
+            ("status", ":5"),
+            ("MESSAGE", "7"),
+        ]
+    );
+    let keys_at: Vec<usize> = super::pairs(text).map(|pair| pair.key_at).collect();
+    assert_eq!(keys_at[0], 2);
+}

@@ -65,16 +65,6 @@ impl Words {
         reading == Reading::Paste && text.len() <= SHORT_TEXT
     }
 
-    /// Every place a word stands in `text`, overlapping ones included, by where they end.
-    pub(super) fn overlapping(&self, text: &str, reading: Reading) -> Vec<Match> {
-        if Self::plain(text, reading) {
-            return overlapping(self.words(), self.any_case, text);
-        }
-        self.automaton(reading)
-            .find_overlapping_iter(text)
-            .collect()
-    }
-
     /// The places a standard search finds one after another: the word that ends first (the longest of
     /// those), then on from its end.
     pub(super) fn one_after_another(&self, text: &str, reading: Reading) -> Vec<Match> {
