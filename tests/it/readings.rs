@@ -1,7 +1,8 @@
 //! How a paste is read where its shape, not its words, tells whose error it is: a gateway's execution log
 //! naming the integration it called, a title's last words, a message any software says in another letter
-//! case, an SDK's print of a server error. The pastes are written for the tests, each showing one
-//! behaviour.
+//! case, an SDK's print of a server error, a log line beside the answer it explains; and the older or
+//! rarer wordings that came with them (Google's quota group, APISIX 2.13's basic-auth and its Admin API's
+//! `Key not found`, Kong's DNS log line). The pastes are written for the tests, each showing one behaviour.
 
 use crate::util::{json_lookup as lookup, referrals_of as referrals, rows};
 
@@ -19,6 +20,24 @@ fn ids(json: &serde_json::Value) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// Google's older quota message names the quota's group (`ReadGroup`, `default`) where the newer one names a
+/// metric: the same status, RESOURCE_EXHAUSTED, with its own row.
+#[test]
+fn googles_quota_group_message_is_resource_exhausted() {
+    let paste = r#"{"error": {"code": 429, "message": "Quota exceeded for quota group 'WriteGroup' and limit 'Write requests per user per 100 seconds' of service 'sheets.googleapis.com' for consumer 'project_number:1234'.", "status": "RESOURCE_EXHAUSTED"}}"#;
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [row("google", Some("RESOURCE_EXHAUSTED"), 429)]
+    );
+    assert_eq!(ids(&json), ["google-apis/resource-exhausted-quota-group"]);
+    assert_eq!(
+        json["matches"][0]["captures"]["quota_group"], "WriteGroup",
+        "{json}"
+    );
 }
 
 /// API Gateway's execution log says which integration it called (`Sending request to https://lambda...`):
@@ -52,6 +71,60 @@ fn a_titles_end_is_not_a_shorter_title() {
     assert_eq!(code, 0, "{json}");
     assert!(
         rows(&json).contains(&row("google", Some("rateLimitExceeded"), 429)),
+        "{json}"
+    );
+}
+
+/// APISIX up to 2.13 answered basic-auth's unknown user and wrong password with their own words (an older
+/// edition of `Invalid user authorization`); `Password is error`, words other software says too, is
+/// APISIX's as the body's only field or where APISIX is named.
+#[test]
+fn apisix_2_13_basic_auth_answers_are_rows() {
+    for (body, id) in [
+        (
+            r#"{"message":"Password is error"}"#,
+            "apisix-gateway/basic-auth-password-is-error-2-13",
+        ),
+        (
+            r#"{"message":"Invalid user key in authorization"}"#,
+            "apisix-gateway/basic-auth-invalid-user-key-2-13",
+        ),
+    ] {
+        let (json, code) = lookup(&format!("HTTP/1.1 401 Unauthorized\n{body}"));
+        assert_eq!(code, 0, "{json}");
+        assert_eq!(ids(&json), [id], "{body}");
+        assert_eq!(rows(&json), [row("apisix", None, 401)], "{body}");
+    }
+    let (json, _) = lookup(r#"{"result": 0, "message": "Password is error"}"#);
+    assert!(rows(&json).is_empty(), "{json}");
+}
+
+/// The Admin API's 404 `Key not found` is APISIX's answer as its body's only field, as APISIX writes it; a
+/// backend's own `{"data": {"message": "key not found"}}`, in lower case, is its own wording.
+#[test]
+fn apisix_admin_key_not_found_as_apisix_writes_it() {
+    let (json, code) = lookup(r#"{"message":"Key not found"}"#);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(ids(&json), ["apisix-gateway/admin-key-not-found"]);
+    let (json, _) = lookup(r#"{"code": 404, "data": {"message": "key not found"}}"#);
+    assert!(rows(&json).is_empty(), "{json}");
+}
+
+/// Kong's balancer logs `DNS resolution failed: dns server error: 3 name error. Tried: ...` for its 503
+/// `name resolution failed`: alone the line is that error; beside the answer it is the answer's line.
+#[test]
+fn kongs_dns_log_line_is_its_503() {
+    let line = r#"2020/12/03 11:29:16 [error] 32#0: *561643 [lua] balancer.lua:900: execute(): DNS resolution failed: dns server error: 3 name error. Tried: ["(short)app-api:(na) - cache-miss"], client: 172.20.1.7, server: kong, request: "POST /v1 HTTP/1.0""#;
+    let (json, code) = lookup(line);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(ids(&json), ["kong-gateway/dns-resolution-failed-log"]);
+    assert_eq!(rows(&json), [row("kong", None, 503)]);
+    let (json, _) = lookup(&format!(
+        "{line}\nHTTP/1.1 503 Service Unavailable\nServer: kong/2.2.0\n{{\"message\":\"name resolution failed\"}}"
+    ));
+    assert_eq!(
+        ids(&json),
+        ["kong-gateway/name-resolution-failed"],
         "{json}"
     );
 }
