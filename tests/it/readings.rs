@@ -4,7 +4,9 @@
 //! rarer wordings that came with them (Google's quota group, APISIX 2.13's basic-auth and its Admin API's
 //! `Key not found`, Kong's DNS log line). The pastes are written for the tests, each showing one behaviour.
 
-use crate::util::{json_lookup as lookup, referrals_of as referrals, rows};
+use crate::util::{
+    acme_catalog, claims_with, json_lookup as lookup, referrals_of as referrals, rows, write,
+};
 
 fn row(vendor: &str, code: Option<&str>, status: u64) -> (String, Option<String>, u64) {
     (vendor.to_string(), code.map(str::to_string), status)
@@ -157,4 +159,57 @@ fn aliyungos_print_shows_the_cloud_api_answering() {
     );
     let oss = "github.com/denverdino/aliyungo/oss.(*Client).doRequest\nAliyun API Error: RequestId: 5C3D Status Code: 404 Code: NoSuchBucketPolicy Message: The bucket policy does not exist.";
     assert_eq!(referrals(oss), (vec![], 1));
+}
+
+/// A message read loosely (its later sentences left off) stands where the paste names neither its vendor
+/// nor its code only if it is long enough to be the vendor's own: a CJK character weighs as much as two
+/// letters there, as everywhere a message's weight is counted (32 of them, with no vendor named).
+#[test]
+fn a_loose_message_in_chinese_weighs_its_characters_double() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = r#"[[entries]]
+id = "signature"
+status = 400
+message = "请求中携带的签名与网关按照相同算法以及相同密钥计算出的签名并不一致. 签名并不一致"
+meaning = { en = "The signature differs.", zh = "签名不一致。" }
+fix = { en = "Sign again.", zh = "重新签名。" }
+"#;
+    let path = write(dir.path(), "acme.toml", acme_catalog("", entries));
+    let paste = "HTTP/1.1 400 Bad Request\n调用失败: 请求中携带的签名与网关按照相同算法以及相同密钥计算出的签名并不一致.\n";
+    assert_eq!(
+        claims_with(&[&path], paste),
+        (vec![row("acme", None, 400)], 0)
+    );
+}
+
+/// Reading a paste loosely searches the whole text once per message: a paste holding the words of many
+/// messages, none as written, is read for the first 64 of them only (`PARTIAL_TRIES`), so that it costs
+/// no more than that; a paste of a few is read for each.
+#[test]
+fn a_paste_is_read_loosely_for_at_most_64_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let line = |i: usize| {
+        format!(
+            "Widget w{i} of fleet f{i}x cannot be rebooted while its firmware is updating to the latest release"
+        )
+    };
+    let entries: String = (0..70)
+        .map(|i| {
+            format!(
+                "[[entries]]\nid = \"widget-{i}\"\nstatus = 409\nmessage = 'Widget \"{{name}}\" of fleet f{i}x cannot be rebooted while its firmware is updating to the latest release'\nmeaning = {{ en = \"m\", zh = \"m\" }}\nfix = {{ en = \"f\", zh = \"f\" }}\n\n"
+            )
+        })
+        .collect();
+    let path = write(dir.path(), "acme.toml", acme_catalog("", &entries));
+    let few: String = (0..10).map(|i| line(i) + "\n").collect();
+    let (found, code) = claims_with(&[&path], &few);
+    assert_eq!((found.len(), code), (10, 0));
+    let many: String = (0..70).map(|i| line(i) + "\n").collect();
+    let (found, code) = claims_with(&[&path], &many);
+    assert_eq!(code, 0);
+    assert!(
+        (1..=64).contains(&found.len()),
+        "{} read loosely",
+        found.len()
+    );
 }
