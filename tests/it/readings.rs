@@ -213,3 +213,21 @@ fn a_paste_is_read_loosely_for_at_most_64_messages() {
         found.len()
     );
 }
+
+/// Tencent Cloud's API 3.0 checks every action's parameter types: `The value type of parameter `Limit` is
+/// not valid.` (its CLI's own examples) is `InvalidParameter`, also where a user quotes it without the code.
+#[test]
+fn tencents_parameter_type_message_is_invalid_parameter() {
+    for paste in [
+        "[TencentCloudSDKException] code:InvalidParameter message:The value type of parameter `Limit` is not valid. requestId:5e0c",
+        "the SDK keeps answering: The value type of parameter `Limit` is not valid",
+    ] {
+        let (json, code) = lookup(paste);
+        assert_eq!(code, 0, "{json}");
+        assert_eq!(
+            rows(&json),
+            [row("tencent", Some("InvalidParameter"), 200)],
+            "{paste}"
+        );
+    }
+}
