@@ -629,8 +629,7 @@ fn message_points(
                     && sole_message_field(text, &field.span)
             }
             Place::Text(..) => sole_message_field(haystack, &hit.span),
-        } && (!entry.common_message
-            || as_written(&haystack[hit.span.clone()], entry.message.source()));
+        } && as_written(&haystack[hit.span.clone()], entry);
     let whole = whole || body;
     let points = match (whole, hit.generic) {
         (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,

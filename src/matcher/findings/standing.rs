@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::catalog::Entry;
 use crate::paste::LineIndex;
 
 /// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
@@ -90,12 +91,16 @@ pub(super) fn only_field(haystack: &str, range: &Range<usize>) -> bool {
     sole_field(haystack, range).is_some_and(|outside| !inside_an_object(outside))
 }
 
-/// Whether a message found as `found` begins as its vendor writes it (`message`, in placeholder syntax): its
-/// first letter in the same case. Words any software may say (`An unexpected error occurred`) are the row's
-/// own body only so: a backend's `{"data": {"message": "an unexpected error occurred"}}` is its own wording.
-pub(super) fn as_written(found: &str, message: &str) -> bool {
+/// Whether a message found as `found` may be its row's own body as written: a row's whose words any
+/// software may say (`common_message`: `An unexpected error occurred`) only where it begins as its vendor
+/// writes it, its first letter in the same case (a backend's `{"data": {"message": "an unexpected error
+/// occurred"}}` is its own wording); any other row's as it stands.
+pub(super) fn as_written(found: &str, entry: &Entry) -> bool {
+    if !entry.common_message {
+        return true;
+    }
     let first = |s: &str| s.chars().find(|c| c.is_alphanumeric() || *c == '{');
-    match first(message) {
+    match first(entry.message.source()) {
         Some('{') | None => true,
         letter => first(found) == letter,
     }
