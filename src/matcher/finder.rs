@@ -30,9 +30,10 @@ pub const MOST_SIGHTINGS: usize = 1_000;
 /// Most messages a paste is read for loosely (`Finder::paste_hits`), each a search of the whole text.
 const PARTIAL_TRIES: usize = 64;
 
-/// Characters (blanks aside) a message read loosely must hold to stand where the paste names neither its
-/// vendor nor its code: Tencent's `Your current request times equals to 21 in a second, which exceeds ...`
-/// (80), not Alibaba's `You are not authorized to do this action.` (34), which applications say too.
+/// Weight (`template::weight_of`: characters, blanks aside, a CJK one counted twice) a message read loosely
+/// must have to stand where the paste names neither its vendor nor its code: Tencent's `Your current request
+/// times equals to 21 in a second, which exceeds ...` (80), not Alibaba's `You are not authorized to do this
+/// action.` (34), which applications say too.
 const LOOSE_ALONE: usize = 60;
 
 /// A hash map with a faster hash than the default (whose resistance to chosen keys catalog text does not
@@ -730,11 +731,7 @@ impl<'c> Finder<'c> {
                         || (entry.code.as_ref()).is_some_and(|c| {
                             !crate::template::has_braces(c.source()) && text.contains(c.source())
                         })
-                        || text[span.clone()]
-                            .chars()
-                            .filter(|c| !c.is_whitespace())
-                            .count()
-                            >= LOOSE_ALONE
+                        || crate::template::weight_of(&text[span.clone()]) >= LOOSE_ALONE
                 };
                 if let Some((captures, span)) = template.find_partial(text)
                     && stands(&span)

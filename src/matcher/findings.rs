@@ -24,8 +24,8 @@ use shared::{
 use sighting::{Seen, Sighting, add, clue_of};
 use spans::Spans;
 use standing::{
-    after_status_line_status, at_status_line_status, continued, inside_a_sentence, leads_a_message,
-    only_field, sole_message_field, standing,
+    after_status_line_status, as_written, at_status_line_status, continued, inside_a_sentence,
+    leads_a_message, only_field, sole_message_field, standing,
 };
 
 /// What a paste yielded.
@@ -629,7 +629,7 @@ fn message_points(
                     && sole_message_field(text, &field.span)
             }
             Place::Text(..) => sole_message_field(haystack, &hit.span),
-        };
+        } && as_written(&haystack[hit.span.clone()], entry);
     let whole = whole || body;
     let points = match (whole, hit.generic) {
         (true, true) if body => GENERIC_MESSAGE_WHOLE + ONLY_FIELD,

@@ -247,6 +247,13 @@ const OBJECT_STORAGE: &[(&str, &str, Option<&str>)] = &[
         "Alibaba Cloud OSS SDK (Python oss2)",
         Some("alibaba"),
     ),
+    // The aliyungo Go SDK's OSS client (`github.com/denverdino/aliyungo/oss`), whose errors print as its
+    // cloud API client's do (`Aliyun API Error: RequestId: ...`).
+    (
+        "aliyungo/oss",
+        "Alibaba Cloud OSS client of the aliyungo Go SDK",
+        Some("alibaba"),
+    ),
     // The Go SDK's (aliyun-oss-go-sdk) `ServiceError.Error()`: `oss: service returned error: StatusCode=403,
     // ErrorCode=..., ErrorMessage=..., RequestId=...`.
     (
@@ -330,7 +337,9 @@ static OBJECT_STORAGE_WORDS: Words = Words::new(
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
-/// (`"__type"`, which API Gateway's bodies never have).
+/// (`"__type"`, which API Gateway's bodies never have). A host API Gateway's execution log says it calls
+/// (`Sending request to https://lambda.us-east-1.amazonaws.com/...`, the Knowledge Center's example) is
+/// the integration behind the API, not another service answering.
 fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
     let service = |what: &'static str, span: std::ops::Range<usize>| Found {
         value: OtherProduct {
@@ -349,7 +358,8 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
             let named = lower[host_start..at]
                 .rsplit('.')
                 .find(|label| !label.is_empty() && !is_region(label));
-            if named.is_some_and(|service| !is_api_gateway(service)) {
+            let called = lower[..host_start].ends_with("sending request to https://");
+            if !called && named.is_some_and(|service| !is_api_gateway(service)) {
                 return Some(service(
                     "host of another AWS service",
                     host_start..at + domain.len(),
@@ -618,6 +628,8 @@ mod tests {
         }
         // A region alone before the domain names no service.
         assert!(marks("https://us-east-1.amazonaws.com/").is_empty());
+        // (The integration an execution log says API Gateway calls is no other service answering.)
+        assert!(marks("Sending request to https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f/invocations").is_empty());
         assert!(is_region("us-gov-west-1") && is_region("cn-north-1"));
         assert!(!is_region("es") && !is_region("vpc-lattice-svcs"));
     }

@@ -14,6 +14,7 @@ mod syntax;
 
 pub use bigrams::Bigrams;
 pub use pattern::fold;
+pub(crate) use pattern::weight_of;
 use pattern::*;
 pub(crate) use syntax::has_braces;
 use syntax::*;

@@ -193,7 +193,7 @@ pub(super) fn loose_pattern(segments: &[Segment]) -> (String, Vec<usize>) {
 }
 
 /// The weight of literal text: its characters but blanks, each CJK one counted twice.
-pub(super) fn weight_of(text: &str) -> usize {
+pub(crate) fn weight_of(text: &str) -> usize {
     (text.chars())
         .filter(|c| !c.is_whitespace())
         .map(|c| if c.is_ascii() { 1 } else { 2 })

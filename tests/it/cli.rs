@@ -202,7 +202,7 @@ fn status_lists_every_entry_grouped_by_vendor() {
         [
             "huawei", "huawei", "huawei", "tencent", "tencent", "tencent", "jdcloud", "jdcloud",
             "jdcloud", "jdcloud", "jdcloud", "aws", "aws", "aws", "aws", "aws", "aws", "kong",
-            "kong", "google", "google", "google", "google", "google"
+            "kong", "google", "google", "google", "google", "google", "google"
         ]
     );
 

@@ -241,8 +241,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 89.9%, precision 96.6% on the 1,712 pastes, the sixteen earlier
-/// held-out sets included: 1,010 of 1,124 errors, 1,142 of 1,182 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 90.7%, precision 96.7% on the 1,712 pastes, the sixteen earlier
+/// held-out sets included: 1,020 of 1,124 errors, 1,149 of 1,188 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -270,7 +270,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8985 && precision >= 0.9661,
+        recall >= 0.9074 && precision >= 0.9671,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

@@ -27,6 +27,7 @@ mod product_codes;
 mod product_marks;
 mod properties;
 mod quoted_messages;
+mod readings;
 mod readme;
 mod rendered;
 mod robustness;

@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::catalog::Entry;
 use crate::paste::LineIndex;
 
 /// Whether a message match stands alone — the whole field, or the whole line give or take punctuation,
@@ -90,6 +91,21 @@ pub(super) fn only_field(haystack: &str, range: &Range<usize>) -> bool {
     sole_field(haystack, range).is_some_and(|outside| !inside_an_object(outside))
 }
 
+/// Whether a message found as `found` may be its row's own body as written: a row's whose words any
+/// software may say (`common_message`: `An unexpected error occurred`) only where it begins as its vendor
+/// writes it, its first letter in the same case (a backend's `{"data": {"message": "an unexpected error
+/// occurred"}}` is its own wording); any other row's as it stands.
+pub(super) fn as_written(found: &str, entry: &Entry) -> bool {
+    if !entry.common_message {
+        return true;
+    }
+    let first = |s: &str| s.chars().find(|c| c.is_alphanumeric() || *c == '{');
+    match first(entry.message.source()) {
+        Some('{') | None => true,
+        letter => first(found) == letter,
+    }
+}
+
 /// Whether a message found at `range` is the value of the only field, `message`, of a JSON object, at any
 /// depth (a client's print of the body it got: axios's `data: { message: 'Forbidden' }`).
 pub(super) fn sole_message_field(haystack: &str, range: &Range<usize>) -> bool {
@@ -149,15 +165,30 @@ pub(super) fn continued(haystack: &str, range: &Range<usize>) -> bool {
 
 /// Whether a message found at `range`, which its vendor writes with a capital first letter, stands in the
 /// text in lower case after a word of the same sentence (`Request had invalid authentication credentials.`,
-/// `or invalid parameter value(s)`): the words are part of another sentence, not the vendor's message.
+/// `or invalid parameter value(s)`): the words are part of another sentence, not the vendor's message. So
+/// do a title's words (a message of several words each capitalised, `Rate Limit Exceeded`) found as
+/// written right after another capitalised word (`Account Rate Limit Exceeded`): the end of a longer title.
 pub(super) fn inside_a_sentence(haystack: &str, range: &Range<usize>, message: &str) -> bool {
     let found = &haystack[range.clone()];
     let Some(before) = haystack[..range.start].strip_suffix(' ') else {
         return false;
     };
-    message.starts_with(|c: char| c.is_ascii_uppercase())
-        && found.starts_with(|c: char| c.is_ascii_lowercase())
-        && before.ends_with(|c: char| c.is_ascii_lowercase())
+    let capitalised = |word: &str| word.starts_with(|c: char| c.is_ascii_uppercase());
+    if !capitalised(message) {
+        return false;
+    }
+    if found.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return before.ends_with(|c: char| c.is_ascii_lowercase());
+    }
+    let title = message.contains(' ') && message.split(' ').all(capitalised);
+    // The word before: letters only, a capital first (`Account`, not `HTTP/1.1 429` nor `Error:`).
+    let word = &before[before
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .len()..];
+    title
+        && found == message
+        && capitalised(word)
+        && word.bytes().skip(1).any(|b| b.is_ascii_lowercase())
 }
 
 /// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API

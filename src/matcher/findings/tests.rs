@@ -76,3 +76,33 @@ fn a_message_in_lower_case_after_a_word_is_inside_a_sentence() {
         lower
     ));
 }
+
+#[test]
+fn a_title_after_a_capitalised_word_is_a_longer_titles_end() {
+    let message = "Rate Limit Exceeded";
+    let at = |text: &str| {
+        let start = text.find(message).unwrap();
+        start..start + message.len()
+    };
+    let inside = r#""title": "Account Rate Limit Exceeded","#;
+    assert!(inside_a_sentence(inside, &at(inside), message));
+    for standing in [
+        r#""message": "Rate Limit Exceeded""#,
+        "Error 403: Rate Limit Exceeded, rateLimitExceeded",
+        "HTTP/1.1 429 Rate Limit Exceeded",
+        "ERROR Rate Limit Exceeded",
+        "got Rate Limit Exceeded",
+        "提示 Rate Limit Exceeded",
+    ] {
+        assert!(
+            !inside_a_sentence(standing, &at(standing), message),
+            "{standing}"
+        );
+    }
+    // A message of one word, or not every word capitalised, is no title.
+    let text = "Gateway Unauthorized";
+    assert!(!inside_a_sentence(text, &(8..20), "Unauthorized"));
+    let text = "Google Request had invalid authentication credentials.";
+    let sentence = "Request had invalid authentication credentials.";
+    assert!(!inside_a_sentence(text, &(7..text.len()), sentence));
+}
