@@ -94,6 +94,20 @@ fn a_status_line_run_into_its_paste_is_no_error_page() {
     );
 }
 
+/// Tencent Cloud's Go SDK names a request that got no response `ClientError.NetworkError` (its own code, no
+/// API's): printed as its server errors are, it is that row, whatever the Go error after its words.
+#[test]
+fn tencents_go_sdk_network_error_is_its_row() {
+    let paste = "[TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because Post \"https://cvm.tencentcloudapi.com/\": dial tcp: lookup cvm.tencentcloudapi.com: no such host, RequestId=\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [row("tencent", Some("ClientError.NetworkError"), 400)],
+        "{json}"
+    );
+}
+
 /// APISIX up to 2.13 answered basic-auth's unknown user and wrong password with their own words (an older
 /// edition of `Invalid user authorization`); `Password is error`, words other software says too, is
 /// APISIX's as the body's only field or where APISIX is named.
