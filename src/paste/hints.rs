@@ -57,7 +57,12 @@ impl Envelope {
 /// kong-gateway-messages.md): Huawei's bodies have `error_msg` and `error_code` beside their `request_id`,
 /// other APIs more fields. Alibaba Cloud's Python SDK (aliyunsdkcore, `acs_exception/exceptions.py`,
 /// `ServerException.__str__`) prints a server's error as `HTTP Status: %s Error:%s %s RequestID: %s`.
-static ENVELOPES: [Envelope; 4] = [
+/// Google Maps Platform's web services (Geocoding, Directions, Places...) answer an error as a body of their
+/// own, not Google's API error model: a top-level `status` holding one of their statuses beside an
+/// `error_message` (googlemaps/google-maps-services-js, `src/common.ts`: `ResponseData` and `enum Status`;
+/// catalogs/sources/google-maps-web-services-status.md), `{"error_message": "...", "results": [], "status":
+/// "REQUEST_DENIED"}`: the status is Google's, though its name is as generic as gRPC's.
+static ENVELOPES: [Envelope; 5] = [
     Envelope {
         vendor: Vendor::Tencent,
         shape: LazyLock::new(|| {
@@ -110,6 +115,23 @@ static ENVELOPES: [Envelope; 4] = [
         }),
         words: &["HTTP Status: ", " Error:", "RequestID: "],
         what: "Alibaba Cloud Python SDK's server error (HTTP Status: ... Error:... RequestID: ...)",
+    },
+    Envelope {
+        vendor: Vendor::Google,
+        shape: LazyLock::new(|| {
+            // The two fields of one object, in either order, other fields (empty results) between.
+            let q = r#"\\*["']"#;
+            let message = format!(r#"{q}error_message{q}\s*:"#);
+            let status = format!(
+                r#"{q}status{q}\s*:\s*{q}(?:REQUEST_DENIED|OVER_QUERY_LIMIT|OVER_DAILY_LIMIT|INVALID_REQUEST|UNKNOWN_ERROR|MAX_WAYPOINTS_EXCEEDED|MAX_ROUTE_LENGTH_EXCEEDED){q}"#
+            );
+            Regex::new(&format!(
+                r#"{message}[^{{}}]{{0,1000}}?{status}|{status}[^{{}}]{{0,1000}}?{message}"#
+            ))
+            .expect("valid regex")
+        }),
+        words: &["error_message", "status"],
+        what: "Google Maps web services error body (status, error_message)",
     },
 ];
 

@@ -99,6 +99,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("google-apis-global-domain", 12),
             ("google-apis-rpc-codes", 16),
             ("google-apis", 32),
+            ("google-maps-web-services", 3),
             ("huawei-apig-management", 175),
             ("huawei-apig", 91),
             ("huawei-apigw", 54),
@@ -106,7 +107,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("jdcloud-apigateway", 57),
             ("jdcloud-openapi", 1),
             ("kong-gateway", 100),
-            ("tencent-api3-common", 40),
+            ("tencent-api3-common", 41),
             ("tencent-apigateway-api3", 172),
             ("tencent-apigateway", 62),
         ]

@@ -17,6 +17,7 @@ mod hostile;
 mod lang;
 mod legacy_reasons;
 mod log_lines;
+mod maps_statuses;
 mod mistyped;
 mod older_forms;
 mod package;

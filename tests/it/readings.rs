@@ -77,6 +77,37 @@ fn a_titles_end_is_not_a_shorter_title() {
     );
 }
 
+/// A status line run into the rest of a paste on one line (httpie's output pasted flat) states the status:
+/// its title (`404 Not Found`) is not the error page of that title, beside the body the paste carries.
+#[test]
+fn a_status_line_run_into_its_paste_is_no_error_page() {
+    let paste = r#"http localhost:9080/ "apikey:example-key" HTTP/1.1 404 Not Found Connection: keep-alive Content-Type: text/plain; charset=utf-8 Server: APISIX/3.6.0 Transfer-Encoding: chunked { "error_msg": "404 Route Not Found" }"#;
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(ids(&json), ["apisix-gateway/route-not-found"], "{json}");
+    // The page's own title, in its HTML, still is.
+    let page = "Server: APISIX/3.6.0\n<html><head><title>404 Not Found</title></head><body><center><h1>404 Not Found</h1></center><hr><center>openresty</center></body></html>";
+    let (json, _) = lookup(page);
+    assert!(
+        ids(&json).contains(&"apisix-gateway/nginx-404-page".to_string()),
+        "{json}"
+    );
+}
+
+/// Tencent Cloud's Go SDK names a request that got no response `ClientError.NetworkError` (its own code, no
+/// API's): printed as its server errors are, it is that row, whatever the Go error after its words.
+#[test]
+fn tencents_go_sdk_network_error_is_its_row() {
+    let paste = "[TencentCloudSDKError] Code=ClientError.NetworkError, Message=Fail to get response because Post \"https://cvm.tencentcloudapi.com/\": dial tcp: lookup cvm.tencentcloudapi.com: no such host, RequestId=\n";
+    let (json, code) = lookup(paste);
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        rows(&json),
+        [row("tencent", Some("ClientError.NetworkError"), 400)],
+        "{json}"
+    );
+}
+
 /// APISIX up to 2.13 answered basic-auth's unknown user and wrong password with their own words (an older
 /// edition of `Invalid user authorization`); `Password is error`, words other software says too, is
 /// APISIX's as the body's only field or where APISIX is named.

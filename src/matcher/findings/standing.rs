@@ -202,15 +202,29 @@ pub(super) fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
-/// Whether the text before `at` on its line is a status line's version alone (`HTTP/1.1 `): what stands at
-/// `at` is the line's status.
+/// Whether the text before `at` on its line is a status line's version alone (`HTTP/1.1 `), or ends with one
+/// after a blank, a status line run into the text around it on one line (httpie's output pasted flat: `http
+/// :9080/ HTTP/1.1 404 Not Found Connection: keep-alive ...`): what stands at `at` is the line's status.
 pub(super) fn at_status_line_status(haystack: &str, lines: &LineIndex, at: usize) -> bool {
-    status_line_before(haystack, lines, at)
-        .strip_prefix("HTTP/")
-        .is_some_and(|rest| {
-            let mut words = rest.split_whitespace();
-            words.next().is_some() && words.next().is_none() && rest.ends_with(' ')
-        })
+    let before = status_line_before(haystack, lines, at);
+    let alone = before.strip_prefix("HTTP/").is_some_and(|rest| {
+        let mut words = rest.split_whitespace();
+        words.next().is_some() && words.next().is_none() && rest.ends_with(' ')
+    });
+    alone || after_a_version(before)
+}
+
+/// Whether `before` ends with an HTTP version (`HTTP/1.1`, `HTTP/2`) and one blank, the version a word of
+/// its own.
+fn after_a_version(before: &str) -> bool {
+    let Some(rest) = before.strip_suffix(' ') else {
+        return false;
+    };
+    let word = rest.rsplit(' ').next().unwrap_or(rest);
+    word.strip_prefix("HTTP/").is_some_and(|version| {
+        version.starts_with(|c: char| c.is_ascii_digit())
+            && version.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+    })
 }
 
 /// Whether the text before `at` on its line is a status line's version and status (`HTTP/1.1 401 `).
