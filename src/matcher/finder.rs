@@ -543,7 +543,7 @@ impl<'c> Finder<'c> {
             // Where a literal starts, the token there is looked up among the codes; the places are
             // collected as they are met, for the line's reading where none is one.
             let coded_at = |start: usize| {
-                text.is_char_boundary(start) && {
+                text.is_char_boundary(start) && starts_a_token(text, start) && {
                     let end = token_end(text, start);
                     self.distinctive_token(&text[start..end]) && is_token(text, start, end)
                 }
@@ -666,6 +666,9 @@ impl<'c> Finder<'c> {
                         }
                     }
                     Anchor::Referral(catalog, referral) => {
+                        if !starts_a_token(text, m.span.start) {
+                            continue;
+                        }
                         let end = token_end(text, m.span.start);
                         let token = &text[m.span.start..end];
                         if is_token(text, m.span.start, end)
@@ -694,10 +697,9 @@ fn code_char(c: char) -> bool {
 
 /// Whether `text[start..end]` is a whole code token, not part of a longer word or code.
 fn is_token(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].chars().next_back();
     let mut after = text[end..].chars();
     let next = after.next();
-    let boundary_before = !before.is_some_and(|c| code_char(c) || c == '.');
+    let boundary_before = starts_a_token(text, start);
     // `APIG.0303.` ends a sentence; `APIG.0303.1` or `APIG.0303x` is another token.
     let boundary_after = match next {
         None => true,
@@ -705,6 +707,13 @@ fn is_token(text: &str, start: usize, end: usize) -> bool {
         Some(c) => !code_char(c),
     };
     boundary_before && boundary_after
+}
+
+/// Whether a token may start at `start`: no code character nor `.` before it. (Asked before `token_end`,
+/// which reads to the token's end: a place inside a long token is none, and reading to its end from each
+/// place in it made a line of one code run together with itself quadratic.)
+fn starts_a_token(text: &str, start: usize) -> bool {
+    !(text[..start].chars().next_back()).is_some_and(|c| code_char(c) || c == '.')
 }
 
 fn token_end(text: &str, start: usize) -> usize {

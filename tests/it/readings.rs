@@ -77,6 +77,27 @@ fn a_titles_end_is_not_a_shorter_title() {
     );
 }
 
+/// A title after a word programs print before a message (`console.log("Error", message)`) or after a code
+/// is the message itself: AWS's `Missing Authentication Token` (the review's reproduction).
+#[test]
+fn a_title_after_a_printed_label_or_a_code_is_the_title() {
+    for paste in [
+        "Error Missing Authentication Token",
+        "ERROR AccessDenied Missing Authentication Token",
+    ] {
+        let (json, code) = lookup(paste);
+        assert_eq!(code, 0, "{paste}: {json}");
+        assert!(
+            rows(&json).contains(&row(
+                "aws",
+                Some("MissingAuthenticationTokenException"),
+                403
+            )),
+            "{paste}: {json}"
+        );
+    }
+}
+
 /// A status line run into the rest of a paste on one line (httpie's output pasted flat) states the status:
 /// its title (`404 Not Found`) is not the error page of that title, beside the body the paste carries.
 #[test]

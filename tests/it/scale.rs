@@ -42,9 +42,14 @@ fn work_of(mut work: impl FnMut()) -> u128 {
 
 /// The least CPU time of three scans of `text` as a log, on one thread.
 fn scan_work(scanner: &Matcher<'_>, text: &str) -> u128 {
+    scan_work_in(scanner, text, Mode::Lines)
+}
+
+/// `scan_work` with the output `mode` asks for (`--count` settles a line by other means).
+fn scan_work_in(scanner: &Matcher<'_>, text: &str, mode: Mode) -> u128 {
     work_of(|| {
         let options = Options {
-            mode: Mode::Lines,
+            mode,
             recursive: false,
             threads: 1,
             binary: false,
@@ -89,6 +94,26 @@ fn one_message_repeated_on_a_line() {
 #[test]
 fn one_code_repeated_on_a_line() {
     grows_linearly("a repeated code", |k| "APIG.0303 ".repeat(10_000 * k));
+}
+
+/// One code run together with itself, a token as long as the line: each place a code starts in it was once
+/// read to the token's end, in `--count` (to ask whether the token is a code) and in the line's reading (a
+/// referral's prefix), so a 64 KiB line took 1.7 s and a line of 1 MiB minutes.
+#[test]
+fn one_code_run_together_on_a_line() {
+    grows_linearly("a code run together", |k| "APIG.0303".repeat(3_000 * k));
+    let scanner = Matcher::for_bulk(&CATALOGS, &[]);
+    let (small, large) = ("APIG.0303".repeat(3_000), "APIG.0303".repeat(12_000));
+    let (one, four) = (
+        scan_work_in(&scanner, &small, Mode::Count),
+        scan_work_in(&scanner, &large, Mode::Count),
+    );
+    assert!(
+        four < 9 * one.max(1),
+        "scan --count: {} bytes took {one} ns, {} bytes {four} ns",
+        small.len(),
+        large.len()
+    );
 }
 
 #[test]

@@ -181,15 +181,43 @@ pub(super) fn inside_a_sentence(haystack: &str, range: &Range<usize>, message: &
         return before.ends_with(|c: char| c.is_ascii_lowercase());
     }
     let title = message.contains(' ') && message.split(' ').all(capitalised);
-    // The word before: letters only, a capital first (`Account`, not `HTTP/1.1 429` nor `Error:`).
+    // The word before: letters only, a capital first and no other (`Account`, not `HTTP/1.1 429`, `Error:`
+    // nor a code, `AccessDenied`), and not a word programs print before a message (`console.log("Error",
+    // message)` prints `Error Missing Authentication Token`).
     let word = &before[before
         .trim_end_matches(|c: char| c.is_ascii_alphabetic())
         .len()..];
     title
         && found == message
         && capitalised(word)
-        && word.bytes().skip(1).any(|b| b.is_ascii_lowercase())
+        && word.bytes().skip(1).all(|b| b.is_ascii_lowercase())
+        && word.len() > 1
+        && !LABELS.contains(&word)
 }
+
+/// Words a program prints before a message it reports (`Error Missing Authentication Token`), which no
+/// vendor's title of several words is the end of.
+const LABELS: &[&str] = &[
+    "Error",
+    "Errors",
+    "Exception",
+    "Warning",
+    "Warn",
+    "Fatal",
+    "Failed",
+    "Failure",
+    "Caused",
+    "Message",
+    "Reason",
+    "Response",
+    "Status",
+    "Detail",
+    "Details",
+    "Info",
+    "Debug",
+    "Got",
+    "Received",
+];
 
 /// Whether a code in the text leads its message as gRPC prints a status (`PERMISSION_DENIED: Google Ads API
 /// has not been used ...`, `7 PERMISSION_DENIED: ...`): the code stated as such, as a field states it. Only

@@ -93,6 +93,9 @@ fn a_title_after_a_capitalised_word_is_a_longer_titles_end() {
         "ERROR Rate Limit Exceeded",
         "got Rate Limit Exceeded",
         "提示 Rate Limit Exceeded",
+        "Error Rate Limit Exceeded",
+        "ERROR AccessDenied Rate Limit Exceeded",
+        "Exception Rate Limit Exceeded",
     ] {
         assert!(
             !inside_a_sentence(standing, &at(standing), message),
