@@ -31,7 +31,7 @@ pub const MOST_SIGHTINGS: usize = 1_000;
 /// Most messages a paste is read for loosely (`Finder::paste_hits`), each a search of the whole text.
 const PARTIAL_TRIES: usize = 64;
 
-/// Weight (`template::weight_of`: characters, blanks aside, a CJK one counted twice) a message read loosely
+/// Weight (`template::weight_of`: characters, blanks aside, one outside ASCII counted twice) a message read loosely
 /// must have to stand where the paste names neither its vendor nor its code: Tencent's `Your current request
 /// times equals to 21 in a second, which exceeds ...` (80), not Alibaba's `You are not authorized to do this
 /// action.` (34), which applications say too.

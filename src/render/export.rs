@@ -177,7 +177,7 @@ struct PatternRecord {
     /// Too plain to tell an error by itself (`UNAVAILABLE`, `超时`, `Bad Gateway`): errcode counts it only
     /// with other evidence.
     generic: bool,
-    /// How distinctive it is (its literal characters, a CJK one counted twice): of several messages found
+    /// How distinctive it is (its literal characters, one outside ASCII counted twice): of several messages found
     /// in one line, errcode takes the most specific (`HMAC signature cannot be verified, the x-date...`
     /// over `HMAC signature cannot be verified`).
     weight: usize,

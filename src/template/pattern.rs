@@ -192,7 +192,8 @@ pub(super) fn loose_pattern(segments: &[Segment]) -> (String, Vec<usize>) {
     (pattern, kept)
 }
 
-/// The weight of literal text: its characters but blanks, each CJK one counted twice.
+/// The weight of literal text: its characters but blanks, each outside ASCII (CJK above all, but also `é`, a
+/// typographic quotation mark or dash) counted twice.
 pub(crate) fn weight_of(text: &str) -> usize {
     (text.chars())
         .filter(|c| !c.is_whitespace())
