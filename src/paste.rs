@@ -217,10 +217,12 @@ fn pairs(text: &str) -> impl Iterator<Item = Pair<'_>> {
         }
         let key = &text[start..end];
         let (_, carries) = KEYS.iter().find(|(k, _)| k.eq_ignore_ascii_case(key))?;
-        let before = bytes[..start]
-            .strip_suffix(b"\"")
-            .or(bytes[..start].strip_suffix(b"'"));
-        if (before.unwrap_or(&bytes[..start]).last()).is_some_and(|&b| key_byte(b)) {
+        // A whole word: no key byte before it, a quotation mark aside.
+        let mut before = start;
+        if before > 0 && quote(bytes[before - 1]) {
+            before -= 1;
+        }
+        if before > 0 && key_byte(bytes[before - 1]) {
             return None;
         }
         let value = text[separator + 1..].trim_start_matches([' ', '\t']);
@@ -487,7 +489,7 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
         let lower = text.to_ascii_lowercase();
         evidence.products_named = hints.products_named(&lower);
         evidence.other_products = products::other_products(text, &lower, &evidence.products_named);
-        (evidence.vendors, evidence.answering) = hints.vendors_in(text);
+        evidence.read_vendors(text, hints);
         if evidence.code_fields.is_empty() {
             evidence.code_fields = codes::named_elsewhere(text);
         }

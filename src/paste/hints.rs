@@ -7,13 +7,13 @@ use std::sync::{LazyLock, OnceLock};
 use regex::Regex;
 
 use super::{Found, Reading, words};
-use crate::catalog::{Catalog, Vendor};
+use crate::catalog::{Catalog, Hint, Vendor};
 
 /// What marks each vendor in a paste: the loaded catalogs' vendor hints (`[[evidence]]`: hosts, headers,
 /// SDK and error-body names), searched for together.
 pub struct Hints {
-    /// `(vendor, text, any case, what, marks its error body)`, each once.
-    list: Vec<(Vendor, String, bool, String, bool)>,
+    /// Each vendor's hints, each text once (marking the error body where any catalog says it does).
+    list: Vec<(Vendor, Hint)>,
     /// Automata of the hints of any case, matching ASCII letters of any case; and of those matched as
     /// written; built the first time a paste too long for the plain search (`words`) is read.
     any_case: OnceLock<aho_corasick::AhoCorasick>,
@@ -138,7 +138,7 @@ static ENVELOPES: [Envelope; 5] = [
 impl Hints {
     /// The hints of these catalogs.
     pub fn of<'c>(catalogs: impl Iterator<Item = &'c Catalog>) -> Hints {
-        let mut list: Vec<(Vendor, String, bool, String, bool)> = Vec::new();
+        let mut list: Vec<(Vendor, Hint)> = Vec::new();
         let mut product_marks: Vec<(Vendor, String, String)> = Vec::new();
         for catalog in catalogs {
             for mark in &catalog.product_marks {
@@ -152,29 +152,23 @@ impl Hints {
                 }
             }
             for hint in &catalog.hints {
-                let known = (list.iter())
-                    .any(|h| h.0 == catalog.vendor && h.1 == hint.text && h.2 == hint.any_case);
+                let known = (list.iter()).any(|(vendor, h)| {
+                    *vendor == catalog.vendor && h.text == hint.text && h.any_case == hint.any_case
+                });
                 if !known {
-                    list.push((
-                        catalog.vendor,
-                        hint.text.to_string(),
-                        hint.any_case,
-                        hint.what.to_string(),
-                        hint.error_body,
-                    ));
+                    list.push((catalog.vendor, hint.clone()));
                 } else if hint.error_body {
                     // (A text one catalog says marks the error body does, whichever lists it first.)
-                    for h in list
-                        .iter_mut()
-                        .filter(|h| h.0 == catalog.vendor && h.1 == hint.text)
+                    for (_, h) in (list.iter_mut())
+                        .filter(|(vendor, h)| *vendor == catalog.vendor && h.text == hint.text)
                     {
-                        h.4 = true;
+                        h.error_body = true;
                     }
                 }
             }
         }
         let envelopes = (ENVELOPES.iter())
-            .filter(|e| list.iter().any(|h| h.0 == e.vendor))
+            .filter(|e| list.iter().any(|(vendor, _)| *vendor == e.vendor))
             .collect();
         Hints {
             any_case: OnceLock::new(),
@@ -204,7 +198,7 @@ impl Hints {
         let texts = || {
             self.list
                 .iter()
-                .map(|h| h.1.as_str())
+                .map(|(_, h)| h.text.as_ref())
                 .collect::<Vec<&str>>()
         };
         if words::plain(text, Reading::Paste) {
@@ -242,10 +236,9 @@ impl Hints {
         };
         for of_any_case in [true, false] {
             for m in self.find(text, of_any_case) {
-                let (vendor, _, any_case_hint, what, error_body) =
-                    &self.list[m.pattern().as_usize()];
-                if *any_case_hint == of_any_case {
-                    mark(*vendor, m.range(), what, *error_body);
+                let (vendor, hint) = &self.list[m.pattern().as_usize()];
+                if hint.any_case == of_any_case {
+                    mark(*vendor, m.range(), &hint.what, hint.error_body);
                 }
             }
         }
