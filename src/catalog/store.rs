@@ -323,6 +323,13 @@ impl Entries {
             .collect()
     }
 
+    /// The code table: each entry with a literal code, by its code in lower case, sorted by code, then
+    /// entry (read in place: no entry is decoded).
+    pub(crate) fn codes(&self) -> impl Iterator<Item = (&'static [u8], usize)> + '_ {
+        let store = &*self.0;
+        (0..store.codes.len() / 12).map(|i| store.code(i))
+    }
+
     /// The entries with a status in `statuses`, in document order.
     pub(crate) fn with_status(&self, statuses: std::ops::RangeInclusive<u16>) -> Vec<usize> {
         (0..self.len())

@@ -317,7 +317,7 @@ impl<'c> Matcher<'c> {
         // A reason phrase in a field (`"status": "Unauthorized"`) states a status, not a code spelled in
         // capitals (AWS's gateway response type `UNAUTHORIZED`); only the very spelling is that code.
         if crate::status::is_reason_phrase(&found.value) {
-            for &(catalog, entry) in exact {
+            for &(catalog, entry) in &exact {
                 if entry
                     .code
                     .as_ref()
@@ -344,7 +344,7 @@ impl<'c> Matcher<'c> {
         } else {
             CODE_FIELD
         };
-        for &(catalog, entry) in exact {
+        for &(catalog, entry) in &exact {
             // A generic name spelt otherwise than its vendor spells it (`AuthError` for Google's
             // `authError`) is another system's.
             let spelt_otherwise = entry

@@ -138,9 +138,10 @@ impl<'c> Outcome<'c> {
 pub struct Matcher<'c> {
     catalogs: &'c Catalogs,
     vendors: Vec<Vendor>,
-    /// Entries by literal code, lower-cased; built on first use (a code lookup scans instead: it needs it
-    /// once, a paste once per word).
-    codes: std::sync::OnceLock<std::collections::HashMap<String, Vec<(&'c Catalog, &'c Entry)>>>,
+    /// Entries by literal code, lower-cased, as indexes into their catalogs; built on first use from the
+    /// catalogs' code tables, which decodes no entry (a code lookup searches the tables instead: it needs
+    /// them once, a paste once per word).
+    codes: std::sync::OnceLock<CodeTable>,
     /// The automaton over every code and message literal; built on first use (code lookups never need it).
     finder: std::sync::OnceLock<finder::Finder<'c>>,
     /// What marks each vendor in a paste, from every loaded catalog (evidence of a vendor filtered out
@@ -151,6 +152,15 @@ pub struct Matcher<'c> {
     lenders: std::sync::OnceLock<Lenders<'c>>,
     /// Set for scanning logs: build for throughput rather than quick start.
     bulk: bool,
+}
+
+/// Every literal code of the wanted catalogs as (hash of the lower-case code, catalog's place in the set,
+/// entry index), sorted: 16 bytes an entry, where a map of the codes took some 60 (13 MB at 200,000);
+/// and whether two different codes share a hash (then each entry found is checked against the code).
+#[derive(Default)]
+struct CodeTable {
+    codes: Vec<(u64, u32, u32)>,
+    collide: bool,
 }
 
 /// Names vendors lend others (`shared_names`: AWS's common errors, gRPC's status codes), with the vendors that
@@ -253,23 +263,45 @@ impl<'c> Matcher<'c> {
         })
     }
 
-    /// The entries whose literal code is `code`, ignoring ASCII case.
-    fn entries_with_code(&self, code: &str) -> &[(&'c Catalog, &'c Entry)] {
-        let codes = self.codes.get_or_init(|| {
-            let mut map: std::collections::HashMap<String, Vec<_>> =
-                std::collections::HashMap::new();
-            for (catalog, entry) in self.entries() {
-                if let Some(literal) = entry.code.as_ref().and_then(|c| c.literal()) {
-                    map.entry(literal.to_ascii_lowercase())
-                        .or_default()
-                        .push((catalog, entry));
+    /// The entries whose literal code is `code`, ignoring ASCII case, in catalog and document order.
+    fn entries_with_code(&self, code: &str) -> smallvec::SmallVec<[(&'c Catalog, &'c Entry); 4]> {
+        let hash = |code: &[u8]| xxhash_rust::xxh3::xxh3_64(code);
+        let table = self.codes.get_or_init(|| {
+            let mut codes = Vec::new();
+            for (at, catalog) in self.catalogs.catalogs.iter().enumerate() {
+                if !self.wants(catalog) {
+                    continue;
+                }
+                for (code, index) in catalog.entries.codes() {
+                    if let (Ok(at), Ok(index)) = (u32::try_from(at), u32::try_from(index)) {
+                        codes.push((hash(code), code, at, index));
+                    }
                 }
             }
-            map
+            codes.sort_unstable();
+            let collide = (codes.windows(2)).any(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1);
+            CodeTable {
+                codes: (codes.into_iter())
+                    .map(|(hash, _, at, index)| (hash, at, index))
+                    .collect(),
+                collide,
+            }
         });
-        codes
-            .get(&code.to_ascii_lowercase())
-            .map_or(&[], Vec::as_slice)
+        // (Codes are short: lower-cased on the stack.)
+        let mut lower = smallvec::SmallVec::<[u8; 64]>::from_slice(code.as_bytes());
+        lower.make_ascii_lowercase();
+        let key = hash(&lower);
+        let first = table.codes.partition_point(|&(h, ..)| h < key);
+        (table.codes[first..].iter())
+            .take_while(|&&(h, ..)| h == key)
+            .filter_map(|&(_, at, index)| {
+                let catalog = &self.catalogs.catalogs[at as usize];
+                let entry = catalog.entries.get(index as usize)?;
+                let literal = || entry.code.as_ref()?.literal_str();
+                (!table.collide || literal().is_some_and(|l| l.eq_ignore_ascii_case(code)))
+                    .then_some((catalog, entry))
+            })
+            .collect()
     }
 
     /// Whether the user asked for this vendor's catalogs (all, without `--vendor`).
@@ -727,3 +759,6 @@ impl<'c> Matcher<'c> {
         Outcome::of("", QueryKind::List, matches)
     }
 }
+
+#[cfg(test)]
+mod tests;
