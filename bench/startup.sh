@@ -41,9 +41,12 @@ PY
 cat "$out/startup.md"
 
 echo "== growth with users' catalogs (unique: each message has a word of its own; shared: all share their words)"
-printf '| catalog | entries | first run (parse, write cache) | load (`errcode catalogs`) | code lookup | message lookup | scan of one line | peak memory (lookup, scan) |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n' > "$out/startup-scaling.md"
+printf '| catalog | entries | first run (parse, write cache) | load (`errcode catalogs`) | code lookup | message lookup | scan of one line | scan of a line with a code | peak memory (lookup, scan, scan with a code) |\n| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n' > "$out/startup-scaling.md"
 line="$out/one-line.log"
 echo '2024-06-01T10:00:00Z ERROR apigw: Synchronization cursor failure 777 in cursor stage' > "$line"
+# A line naming a built-in code: the entries by code are looked up besides the user's catalog.
+code_line="$out/one-code-line.log"
+echo '{"error_code":"APIG.0303","error_msg":"Incorrect app authentication information"}' > "$code_line"
 for shape in unique shared; do
   for n in 300 5000 50000 200000; do
     [ "$shape" = shared ] && [ "$n" -lt 50000 ] && continue
@@ -58,20 +61,24 @@ for shape in unique shared; do
       -n code "$bin --catalog $catalog APIG.0303" \
       -n message "$bin --catalog $catalog lookup 'Backend timeout'" \
       -n scan "$bin --catalog $catalog scan $line" \
+      -n "scan code" "$bin --catalog $catalog scan $code_line" \
       -n "built-in code" "$bin APIG.0303" \
       -n "built-in message" "$bin lookup 'Backend timeout'" \
-      -n "built-in scan" "$bin scan $line" > /dev/null
+      -n "built-in scan" "$bin scan $line" \
+      -n "built-in scan code" "$bin scan $code_line" > /dev/null
     # (A scan that finds nothing exits 1: the figure is what is wanted.)
     peak=$( { /usr/bin/time -f '%M' "$bin" --catalog "$catalog" lookup 'Backend timeout' > /dev/null || true; } 2>&1 | tail -1)
     peak_scan=$( { /usr/bin/time -f '%M' "$bin" --catalog "$catalog" scan "$line" > /dev/null || true; } 2>&1 | tail -1)
-    python3 - "$out/startup-$shape-$n-first.json" "$out/startup-$shape-$n.json" "$n" "$peak" "$peak_scan" "$shape" >> "$out/startup-scaling.md" <<'PY'
+    peak_code=$( { /usr/bin/time -f '%M' "$bin" --catalog "$catalog" scan "$code_line" > /dev/null || true; } 2>&1 | tail -1)
+    python3 - "$out/startup-$shape-$n-first.json" "$out/startup-$shape-$n.json" "$n" "$peak" "$peak_scan" "$shape" "$peak_code" >> "$out/startup-scaling.md" <<'PY'
 import json, sys
 first = json.load(open(sys.argv[1]))["results"][0]["median"]
 m = {r["command"]: r["median"] for r in json.load(open(sys.argv[2]))["results"]}
 ms = lambda s: f"{s * 1000:.1f} ms"
 x = lambda a, b: f"{ms(m[a])} ({m[a] / m[b]:.1f}x built-in)"
 print(f"| {sys.argv[6]} | {int(sys.argv[3]):,} | {ms(first)} | {ms(m['load'])} | {x('code', 'built-in code')} "
-      f"| {x('message', 'built-in message')} | {x('scan', 'built-in scan')} | {int(sys.argv[4]) // 1024} MB, {int(sys.argv[5]) // 1024} MB |")
+      f"| {x('message', 'built-in message')} | {x('scan', 'built-in scan')} | {x('scan code', 'built-in scan code')} "
+      f"| {int(sys.argv[4]) // 1024} MB, {int(sys.argv[5]) // 1024} MB, {int(sys.argv[7]) // 1024} MB |")
 PY
   done
 done

@@ -323,11 +323,15 @@ impl Entries {
             .collect()
     }
 
-    /// The code table: each entry with a literal code, by its code in lower case, sorted by code, then
-    /// entry (read in place: no entry is decoded).
-    pub(crate) fn codes(&self) -> impl Iterator<Item = (&'static [u8], usize)> + '_ {
-        let store = &*self.0;
-        (0..store.codes.len() / 12).map(|i| store.code(i))
+    /// The rows of the code table: each entry with a literal code, by its code in lower case, sorted by
+    /// code, then entry (read in place: no entry is decoded).
+    pub(crate) fn code_rows(&self) -> usize {
+        self.0.codes.len() / 12
+    }
+
+    /// Row `row` of the code table: a lower-case code and the entry index that has it.
+    pub(crate) fn code_row(&self, row: usize) -> (&'static [u8], usize) {
+        self.0.code(row)
     }
 
     /// The entries with a status in `statuses`, in document order.

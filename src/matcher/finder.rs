@@ -71,15 +71,15 @@ impl Anchor<'_> {
         }
     }
 }
+/// `Finder::distinctive` of a literal not yet asked about.
+const UNTOLD: u8 = 2;
+
 /// For scanning: the literal codes (their texts) with their pattern numbers, which a scan's `--count`
 /// looks a token up among (`Finder::distinctive_token`) where no literal index serves.
-fn codes_by_text<'c>(
-    literals: &[Cow<'c, str>],
-    anchors: &[Vec<Anchor<'c>>],
-) -> FastMap<Cow<'c, str>, usize> {
+fn codes_by_text<'c>(literals: &[&'c str], anchors: &[Vec<Anchor<'c>>]) -> FastMap<&'c str, usize> {
     (literals.iter().zip(anchors).enumerate())
         .filter(|(_, (_, anchors))| anchors.iter().any(|a| matches!(a, Anchor::Code(..))))
-        .map(|(pattern, (literal, _))| (literal.clone(), pattern))
+        .map(|(pattern, (&literal, _))| (literal, pattern))
         .collect()
 }
 
@@ -124,7 +124,7 @@ pub(super) enum Search {
 
 pub(super) struct Finder<'c> {
     /// The literals, by pattern number (borrowed from the catalogs where they stand there as they are).
-    literals: Vec<Cow<'c, str>>,
+    literals: Vec<&'c str>,
     /// The automaton over them, built the first time a text needs it (a short text, and a scan's first
     /// lines, are read through `table` or the index instead: `probe`).
     automaton: std::sync::OnceLock<AhoCorasick>,
@@ -151,15 +151,18 @@ pub(super) struct Finder<'c> {
     /// For scanning, per literal: whether it is a code that reports a line wherever it stands as a token
     /// (a code, not generic, of no SDK wrapper: a wrapper is never reported, the code it wraps being the
     /// error), told the first time it is asked (so that a large catalog's entries are decoded only where
-    /// their literals stand).
-    distinctive: Vec<std::sync::OnceLock<bool>>,
+    /// their literals stand): `UNTOLD`, or whether it is, as 0 or 1 (a byte a literal: a large catalog
+    /// has hundreds of thousands).
+    distinctive: Vec<std::sync::atomic::AtomicU8>,
     /// For a scan: how many pieces of its lines may be looked up before the automaton serves (`probe`).
     probing: Probing,
     /// For a scan or a large paste over a literal index: what each literal stands for, worked out the first
     /// time it is met (a short text's literals are each met about once: it keeps none).
-    met: Vec<std::sync::OnceLock<Box<[Anchor<'c>]>>>,
+    /// (Boxed twice: one pointer a literal, where most are never met.)
+    #[allow(clippy::redundant_allocation)]
+    met: Vec<std::sync::OnceLock<Box<Box<[Anchor<'c>]>>>>,
     /// For scanning without a literal index: the literal codes by their text (`codes_by_text`).
-    codes: FastMap<Cow<'c, str>, usize>,
+    codes: FastMap<&'c str, usize>,
     /// Over a literal index (the built-in catalogs', or a set's cached one): the index, which stands for
     /// `anchors` and `table` (left empty; and for `literals` too, for a short text), so that no entry is
     /// decoded but those a text holds literals of (a scan keeps those in `met`).
@@ -172,22 +175,18 @@ impl<'c> Finder<'c> {
         referrals: impl Iterator<Item = (&'c Catalog, &'c Referral)>,
         search: Search,
     ) -> Finder<'c> {
-        let mut literals: Vec<Cow<'c, str>> = Vec::new();
+        let mut literals: Vec<&'c str> = Vec::new();
         let mut anchors: Vec<Vec<Anchor<'c>>> = Vec::new();
         // Each literal's pattern number; kept as the table a short text is read through.
-        let mut index: FastMap<Cow<'c, [u8]>, usize> = FastMap::default();
-        let mut add = |literal: Cow<'c, str>, anchor: Anchor<'c>| {
+        let mut index: FastMap<&'c [u8], usize> = FastMap::default();
+        let mut add = |literal: &'c str, anchor: Anchor<'c>| {
             if literal.is_empty() {
                 return;
             }
             match index.get(literal.as_bytes()) {
                 Some(&at) => anchors[at].push(anchor),
                 None => {
-                    let bytes = match &literal {
-                        Cow::Borrowed(text) => Cow::Borrowed(text.as_bytes()),
-                        Cow::Owned(text) => Cow::Owned(text.as_bytes().to_vec()),
-                    };
-                    index.insert(bytes, literals.len());
+                    index.insert(literal.as_bytes(), literals.len());
                     literals.push(literal);
                     anchors.push(vec![anchor]);
                 }
@@ -196,7 +195,7 @@ impl<'c> Finder<'c> {
         let mut forms: Vec<(Anchor<'c>, &'c Template)> = Vec::new();
         for (catalog, entry) in entries {
             if let Some(code) = entry.code.as_ref().and_then(|c| c.literal_str()) {
-                add(Cow::Borrowed(code), Anchor::Code(catalog, entry));
+                add(code, Anchor::Code(catalog, entry));
             }
             if catalog.messages_are_descriptions {
                 continue;
@@ -206,14 +205,11 @@ impl<'c> Finder<'c> {
             }
         }
         for (anchor, key) in crate::catalog::message_keys(&forms) {
-            add(Cow::Borrowed(key), anchor);
+            add(key, anchor);
         }
         for (catalog, referral) in referrals {
             if let Some(Segment::Literal(prefix)) = referral.code.segments().first() {
-                add(
-                    Cow::Borrowed(prefix.as_str()),
-                    Anchor::Referral(catalog, referral),
-                );
+                add(prefix.as_str(), Anchor::Referral(catalog, referral));
             }
         }
         // (A scan reads its first lines through the table too, `probe`.)
@@ -233,7 +229,7 @@ impl<'c> Finder<'c> {
         search: Search,
     ) -> Finder<'c> {
         let indexed = indexed::Indexed::new(index, catalogs, referrals);
-        let literals: Vec<Cow<'c, str>> = indexed.all().map(Cow::Borrowed).collect();
+        let literals: Vec<&'c str> = indexed.all().collect();
         Finder::of(literals, Vec::new(), Some(indexed), search, None)
     }
 
@@ -242,7 +238,7 @@ impl<'c> Finder<'c> {
     /// literal, and whether a literal may alone make a line reported is told by the index, without
     /// parsing templates); `table`: a short text's.
     fn of(
-        literals: Vec<Cow<'c, str>>,
+        literals: Vec<&'c str>,
         anchors: Vec<Vec<Anchor<'c>>>,
         indexed: Option<indexed::Indexed<'c>>,
         search: Search,
@@ -256,7 +252,7 @@ impl<'c> Finder<'c> {
         };
         let mut finder = Finder {
             distinctive: (0..if bulk { literals.len() } else { 0 })
-                .map(|_| std::sync::OnceLock::new())
+                .map(|_| std::sync::atomic::AtomicU8::new(UNTOLD))
                 .collect(),
             probing: Probing {
                 budget: if bulk {
@@ -290,15 +286,17 @@ impl<'c> Finder<'c> {
         // A line whose literals are only generic messages' is reported only where a status agreeing with
         // one stands on it (`Matcher::read_line`): only those literals that deserve that second look make a
         // line a candidate; the others are the short, common ones (`成功`, `in`).
-        let prefiltered: Vec<usize> = (0..finder.literals.len())
+        let mut prefiltered: Vec<u32> = (0..finder.literals.len())
             .filter(|&pattern| {
                 let reportable = match &finder.indexed {
                     Some(indexed) => indexed.reportable(pattern),
                     None => finder.anchors[pattern].iter().any(Anchor::reportable),
                 };
-                reportable || second_look(&finder.literals[pattern], &finder.anchors_of(pattern))
+                reportable || second_look(finder.literals[pattern], &finder.anchors_of(pattern))
             })
+            .filter_map(|pattern| u32::try_from(pattern).ok())
             .collect();
+        prefiltered.shrink_to_fit();
         // Generic messages' literals the prefilter does not hold, which a line's reading weighs beside any
         // literal the line has.
         let messages = |p: usize| match &finder.indexed {
@@ -339,11 +337,27 @@ impl<'c> Finder<'c> {
         }
     }
 
+    /// For tests: the bytes a scan's tables by literal take (the literals', what is worked out of each as
+    /// lines meet it, and the confirmations'), with their spare capacity.
+    #[cfg(test)]
+    fn table_bytes(&self) -> usize {
+        let bytes = |len: usize, capacity: usize, size: usize| len.max(capacity) * size;
+        bytes(
+            self.literals.len(),
+            self.literals.capacity(),
+            size_of::<&str>(),
+        ) + bytes(self.distinctive.len(), self.distinctive.capacity(), 1)
+            + std::mem::size_of_val(self.met.as_slice())
+            + (self.confirmations.as_ref()).map_or(0, confirm::Confirmations::table_bytes)
+    }
+
     /// What literal `pattern` stands for.
     fn anchors_of(&self, pattern: usize) -> Cow<'_, [Anchor<'c>]> {
         match (&self.indexed, self.met.get(pattern)) {
             (Some(indexed), Some(met)) => {
-                Cow::Borrowed(met.get_or_init(|| indexed.anchors(pattern).into_boxed_slice()))
+                let met: &[Anchor<'c>] =
+                    met.get_or_init(|| Box::new(indexed.anchors(pattern).into_boxed_slice()));
+                Cow::Borrowed(met)
             }
             (Some(indexed), None) => Cow::Owned(indexed.anchors(pattern)),
             (None, _) => Cow::Borrowed(&self.anchors[pattern]),
@@ -353,11 +367,19 @@ impl<'c> Finder<'c> {
     /// For scanning: whether literal `pattern` is a code that reports a line wherever it stands as a
     /// token (see `distinctive`).
     fn is_distinctive(&self, pattern: usize) -> bool {
-        *self.distinctive[pattern].get_or_init(|| {
-            !generic_code(self.literal_of(pattern))
-                && (self.anchors_of(pattern).iter())
-                    .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper))
-        })
+        use std::sync::atomic::Ordering::Relaxed;
+        let told = &self.distinctive[pattern];
+        match told.load(Relaxed) {
+            UNTOLD => {
+                // (Threads that ask at once each work it out, to the same answer.)
+                let distinctive = !generic_code(self.literal_of(pattern))
+                    && (self.anchors_of(pattern).iter())
+                        .any(|a| matches!(a, Anchor::Code(_, entry) if !entry.wrapper));
+                told.store(u8::from(distinctive), Relaxed);
+                distinctive
+            }
+            told => told == 1,
+        }
     }
 
     /// For scanning: whether `token` is a distinctive literal code (`is_distinctive`).
@@ -373,7 +395,7 @@ impl<'c> Finder<'c> {
     fn literal_of(&self, pattern: usize) -> &str {
         match &self.indexed {
             Some(indexed) => indexed.literal(pattern),
-            None => &self.literals[pattern],
+            None => self.literals[pattern],
         }
     }
 
@@ -414,8 +436,8 @@ impl<'c> Finder<'c> {
         }
         (self.prefilter)
             .get_or_init(|| {
-                let bytes: Vec<&[u8]> = (confirmations.prefiltered().iter())
-                    .map(|&pattern| self.literals[pattern].as_bytes())
+                let bytes: Vec<&[u8]> = (confirmations.prefiltered())
+                    .map(|pattern| self.literals[pattern].as_bytes())
                     .collect();
                 Prefilter::new(&bytes)
             })

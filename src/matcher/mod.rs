@@ -155,13 +155,9 @@ pub struct Matcher<'c> {
 }
 
 /// Every literal code of the wanted catalogs as (hash of the lower-case code, catalog's place in the set,
-/// entry index), sorted: 16 bytes an entry, where a map of the codes took some 60 (13 MB at 200,000);
-/// and whether two different codes share a hash (then each entry found is checked against the code).
-#[derive(Default)]
-struct CodeTable {
-    codes: Vec<(u64, u32, u32)>,
-    collide: bool,
-}
+/// row of the catalog's code table), sorted: 16 bytes a code, where a map of the codes took some 60 (13 MB
+/// at 200,000 entries).
+type CodeTable = Vec<(u64, u32, u32)>;
 
 /// Names vendors lend others (`shared_names`: AWS's common errors, gRPC's status codes), with the vendors that
 /// lend each.
@@ -267,39 +263,34 @@ impl<'c> Matcher<'c> {
     fn entries_with_code(&self, code: &str) -> smallvec::SmallVec<[(&'c Catalog, &'c Entry); 4]> {
         let hash = |code: &[u8]| xxhash_rust::xxh3::xxh3_64(code);
         let table = self.codes.get_or_init(|| {
-            let mut codes = Vec::new();
+            let mut table = CodeTable::new();
             for (at, catalog) in self.catalogs.catalogs.iter().enumerate() {
                 if !self.wants(catalog) {
                     continue;
                 }
-                for (code, index) in catalog.entries.codes() {
-                    if let (Ok(at), Ok(index)) = (u32::try_from(at), u32::try_from(index)) {
-                        codes.push((hash(code), code, at, index));
+                for row in 0..catalog.entries.code_rows() {
+                    let (code, _) = catalog.entries.code_row(row);
+                    if let (Ok(at), Ok(row)) = (u32::try_from(at), u32::try_from(row)) {
+                        table.push((hash(code), at, row));
                     }
                 }
             }
-            codes.sort_unstable();
-            let collide = (codes.windows(2)).any(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1);
-            CodeTable {
-                codes: (codes.into_iter())
-                    .map(|(hash, _, at, index)| (hash, at, index))
-                    .collect(),
-                collide,
-            }
+            table.sort_unstable();
+            table
         });
         // (Codes are short: lower-cased on the stack.)
         let mut lower = smallvec::SmallVec::<[u8; 64]>::from_slice(code.as_bytes());
         lower.make_ascii_lowercase();
         let key = hash(&lower);
-        let first = table.codes.partition_point(|&(h, ..)| h < key);
-        (table.codes[first..].iter())
+        let first = table.partition_point(|&(h, ..)| h < key);
+        (table[first..].iter())
             .take_while(|&&(h, ..)| h == key)
-            .filter_map(|&(_, at, index)| {
+            .filter_map(|&(_, at, row)| {
                 let catalog = &self.catalogs.catalogs[at as usize];
-                let entry = catalog.entries.get(index as usize)?;
-                let literal = || entry.code.as_ref()?.literal_str();
-                (!table.collide || literal().is_some_and(|l| l.eq_ignore_ascii_case(code)))
-                    .then_some((catalog, entry))
+                let (code, index) = catalog.entries.code_row(row as usize);
+                // (Two codes may share a hash.)
+                (code == lower.as_slice()).then_some(())?;
+                Some((catalog, catalog.entries.get(index)?))
             })
             .collect()
     }

@@ -52,11 +52,13 @@ pub(super) const LONGEST: usize = 4096;
 
 pub(super) struct Confirmations<'c> {
     /// The literals (pattern numbers) the prefilter holds, in its order: those that make a line a candidate.
-    prefiltered: Vec<usize>,
-    /// Per literal (pattern number): `None` where the literal makes no line a candidate (it is no
-    /// prefilter literal); else, worked out the first time the literal is met (a large catalog has
-    /// hundreds of thousands, a scan meets few), what confirms it (`Confirming`).
-    by_literal: Vec<Option<OnceLock<Confirming<'c>>>>,
+    /// (Four bytes each, as in `by_literal`: a large catalog has hundreds of thousands.)
+    prefiltered: Vec<u32>,
+    /// Whether each literal (pattern number, as bits) is one of them.
+    candidates: Vec<u64>,
+    /// Per literal (pattern number) that makes a line a candidate, worked out the first time the literal
+    /// is met (a scan meets few), what confirms it (`Confirming`).
+    by_literal: Vec<OnceLock<Confirming<'c>>>,
     /// The literals (pattern numbers) no line is a candidate for, that stand for messages (generic ones),
     /// and the search for them, built the first time a line is not confirmed.
     lone: Vec<usize>,
@@ -106,8 +108,9 @@ impl LoneSearch {
 
 /// For each message form a literal is the key of, other words of the form, all of which a line holding it
 /// holds; `None`: the literal confirms a line by itself (a code, a referral's prefix, a message with no
-/// other word to check).
-type Confirming<'c> = Option<Box<[Box<[&'c str]>]>>;
+/// other word to check). (Boxed twice: one pointer, where most are never worked out.)
+#[allow(clippy::redundant_allocation)]
+type Confirming<'c> = Option<Box<Box<[Box<[&'c str]>]>>>;
 
 /// Words checked per message form: its longest other ones, which the fewest lines hold.
 const WORDS_PER_FORM: usize = 3;
@@ -117,33 +120,43 @@ impl<'c> Confirmations<'c> {
     /// a candidate; `messages`: whether a literal stands for a message (of the others, those are `lone`).
     pub(super) fn new(
         count: usize,
-        prefiltered: Vec<usize>,
+        prefiltered: Vec<u32>,
         messages: impl Fn(usize) -> bool,
     ) -> Confirmations<'c> {
-        let mut by_literal: Vec<Option<OnceLock<Confirming<'c>>>> =
-            (0..count).map(|_| None).collect();
+        let mut candidates = vec![0u64; count.div_ceil(64)];
         for &pattern in &prefiltered {
-            by_literal[pattern] = Some(OnceLock::new());
+            candidates[pattern as usize / 64] |= 1 << (pattern % 64);
         }
+        let candidate = |pattern: usize| candidates[pattern / 64] & 1 << (pattern % 64) != 0;
         let lone = (0..count)
-            .filter(|&pattern| by_literal[pattern].is_none() && messages(pattern))
+            .filter(|&pattern| !candidate(pattern) && messages(pattern))
             .collect();
         Confirmations {
+            by_literal: (0..count).map(|_| OnceLock::new()).collect(),
             prefiltered,
-            by_literal,
+            candidates,
             lone,
             lone_search: OnceLock::new(),
         }
     }
 
+    /// For tests: the bytes its tables by literal take.
+    #[cfg(test)]
+    pub(super) fn table_bytes(&self) -> usize {
+        std::mem::size_of_val(self.prefiltered.as_slice())
+            + std::mem::size_of_val(self.candidates.as_slice())
+            + std::mem::size_of_val(self.by_literal.as_slice())
+            + std::mem::size_of_val(self.lone.as_slice())
+    }
+
     /// The literals (pattern numbers) the prefilter holds, in its order.
-    pub(super) fn prefiltered(&self) -> &[usize] {
-        &self.prefiltered
+    pub(super) fn prefiltered(&self) -> impl Iterator<Item = usize> + '_ {
+        self.prefiltered.iter().map(|&pattern| pattern as usize)
     }
 
     /// The pattern number of the prefilter's literal `number`.
     pub(super) fn pattern_of(&self, number: usize) -> usize {
-        self.prefiltered[number]
+        self.prefiltered[number] as usize
     }
 
     /// Where the `lone` literals stand in `text` (`literals`: every literal, by pattern number).
@@ -167,7 +180,7 @@ impl<'c> Confirmations<'c> {
 
     /// Whether literal `pattern` may make a line a candidate.
     pub(super) fn candidate(&self, pattern: usize) -> bool {
-        self.by_literal[pattern].is_some()
+        self.candidates[pattern / 64] & 1 << (pattern % 64) != 0
     }
 
     /// Whether literal `pattern`, standing in `line`, may make it a candidate line. `literal` and
@@ -179,17 +192,17 @@ impl<'c> Confirmations<'c> {
         literal: &str,
         anchors: impl FnOnce() -> A,
     ) -> bool {
-        let Some(confirming) = &self.by_literal[pattern] else {
+        if !self.candidate(pattern) {
             return false;
-        };
+        }
         if line.len() > LONGEST {
             return true;
         }
-        let confirming = confirming.get_or_init(|| {
+        let confirming = self.by_literal[pattern].get_or_init(|| {
             let forms: Option<Vec<Box<[&'c str]>>> = (anchors().as_ref().iter())
                 .map(|anchor| other_words(literal, anchor))
                 .collect();
-            forms.map(Vec::into_boxed_slice)
+            forms.map(|forms| Box::new(forms.into_boxed_slice()))
         });
         confirming.as_ref().is_none_or(|forms| {
             (forms.iter()).any(|words| words.iter().all(|word| contains(line, word.as_bytes())))

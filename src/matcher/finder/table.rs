@@ -2,7 +2,6 @@
 //! text's pieces of each literal's length looked up, most of them ruled out first by how literals begin
 //! (`Starts`); and how much of a scan's text is read so (`Probing`).
 
-use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -72,7 +71,7 @@ impl Starts {
 
 /// The literals by their bytes, for finding them in a short text without an automaton.
 pub(super) struct LiteralTable<'c> {
-    patterns: FastMap<Cow<'c, [u8]>, usize>,
+    patterns: FastMap<&'c [u8], usize>,
     starts: OnceLock<Starts>,
     /// The distinct lengths of the literals, ascending.
     pub(super) lengths: Vec<usize>,
@@ -84,8 +83,8 @@ impl<'c> LiteralTable<'c> {
     pub(super) const LONGEST_TEXT: usize = 1024;
 
     pub(super) fn new(
-        patterns: FastMap<Cow<'c, [u8]>, usize>,
-        literals: &[Cow<'c, str>],
+        patterns: FastMap<&'c [u8], usize>,
+        literals: &[&'c str],
     ) -> LiteralTable<'c> {
         let mut lengths: Vec<usize> = literals.iter().map(|l| l.len()).collect();
         lengths.sort_unstable();
