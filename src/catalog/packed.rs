@@ -675,6 +675,36 @@ mod tests {
         }
     }
 
+    /// Any bytes read as a u32 and as a u16 varint: what postcard reads,
+    /// and as many bytes taken.
+    #[test]
+    fn varints_of_any_bytes_are_read_as_postcard_reads_them() {
+        let mut rng = fastrand::Rng::with_seed(7);
+        for _ in 0..200_000 {
+            let len = rng.usize(0..12);
+            // Mostly bytes with the high bit set, so that long and overlong varints are common.
+            let bytes: Vec<u8> = (0..len)
+                .map(|_| match rng.u8(..4) {
+                    0 => rng.u8(..0x80),
+                    1 => rng.u8(..0x20),
+                    _ => rng.u8(0x80..),
+                })
+                .collect();
+            let by_postcard = postcard::take_from_bytes::<u32>(&bytes)
+                .ok()
+                .map(|(n, rest)| (n, rest.len()));
+            let mut reader = crate::catalog::record::Reader(&bytes);
+            let by_hand = reader.u32().map(|n| (n, reader.0.len()));
+            assert_eq!(by_hand, by_postcard, "u32 {bytes:?}");
+            let by_postcard = postcard::take_from_bytes::<u16>(&bytes)
+                .ok()
+                .map(|(n, rest)| (u32::from(n), rest.len()));
+            let mut reader = crate::catalog::record::Reader(&bytes);
+            let by_hand = reader.varint(16).map(|n| (n, reader.0.len()));
+            assert_eq!(by_hand, by_postcard, "u16 {bytes:?}");
+        }
+    }
+
     /// Records of every shape, written by serde and read by hand: the same record; and any bytes, read
     /// both ways: the same answer (a record `read_into` takes, postcard takes whole, alike).
     #[test]

@@ -51,13 +51,15 @@ pub(super) fn text_statuses(
         if lead.eq_ignore_ascii_case("HTTP/") {
             // HTTP/1.1 401, at the start of a line (curl -v writes `< HTTP/1.1 401`, a quote in Markdown
             // `> HTTP/1.1 401`).
-            let line_start = text[..m.start()].rfind('\n').map_or(0, |i| i + 1);
-            let before = text[line_start..m.start()]
-                .trim_matches(|c: char| blank(c) || c == '<' || c == '>');
+            // (Read back only over what may stand before it: a long line of status lines was read back to
+            // its start from each, quadratically.)
+            let at_line_start = (text[..m.start()].bytes().rev())
+                .find(|&b| !matches!(b, b' ' | b'\t' | b'<' | b'>'))
+                .is_none_or(|b| b == b'\n');
             let version_end = rest
                 .find(|c: char| !(c.is_ascii_digit() || c == '.'))
                 .unwrap_or(rest.len());
-            if !before.is_empty() || version_end == 0 {
+            if !at_line_start || version_end == 0 {
                 continue;
             }
             rest = &rest[version_end..];

@@ -125,12 +125,18 @@ pub fn scan_line_json(report: &LineReport<'_, '_>, notes: &mut ScanNotes, out: &
         line: u64,
         text: &'a str,
     }
-    let head = serialized(&Head {
-        path: report.path,
-        line: report.number,
-        text: report.text,
-    });
-    out.push_str(head.strip_suffix('}').unwrap_or(&head));
+    // Written in place: a line may be 16 MiB, which a copy would hold twice.
+    push_serialized(
+        out,
+        &Head {
+            path: report.path,
+            line: report.number,
+            text: report.text,
+        },
+    );
+    if out.ends_with('}') {
+        out.pop();
+    }
     out.push_str(",\"matches\":[");
     for (i, m) in report.matches.iter().enumerate() {
         if i > 0 {
@@ -172,6 +178,18 @@ pub fn scan_line_json(report: &LineReport<'_, '_>, notes: &mut ScanNotes, out: &
 /// `value` as one line of JSON, safe for a terminal (`json_text` without the newline).
 fn serialized(value: &impl Serialize) -> String {
     json_safe(serde_json::to_string(value).expect("JSON of plain data cannot fail"))
+}
+
+/// `serialized(value)` appended to `out`, written into it rather than copied.
+fn push_serialized(out: &mut String, value: &impl Serialize) {
+    let start = out.len();
+    let mut bytes = std::mem::take(out).into_bytes();
+    serde_json::to_writer(&mut bytes, value).expect("JSON of plain data cannot fail");
+    *out = String::from_utf8(bytes).expect("JSON of text is text");
+    if crate::template::wide_needs_escape(&out[start..]) {
+        let written = out.split_off(start);
+        out.push_str(&json_safe(written));
+    }
 }
 
 /// The fields of a match's JSON object that its line says, after the entry's (`JsonMatch`'s order and

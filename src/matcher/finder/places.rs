@@ -90,13 +90,19 @@ impl<'c> Finder<'c> {
         mut stop: impl FnMut(usize) -> bool,
     ) -> Option<Vec<(usize, Range<usize>)>> {
         let mut found: Vec<(usize, Range<usize>)> = Vec::with_capacity(16);
+        // Only each literal's first `MOST_SIGHTINGS` places are kept (`sightings`), which are its first
+        // by where they start: the others are not collected (a long line of one code run together held
+        // millions, 100 MB).
+        let mut sighted = Sighted::default();
         let mut at_place = |place: usize, _| {
             if stop(place) {
                 return true;
             }
             prefilter.literals_at(bytes, place, &mut |number| {
                 let pattern = confirmations.pattern_of(number);
-                found.push((pattern, place..place + self.literals[pattern].len()));
+                if sighted.another(pattern, &found) {
+                    found.push((pattern, place..place + self.literals[pattern].len()));
+                }
                 false
             });
             false
@@ -110,11 +116,40 @@ impl<'c> Finder<'c> {
         Some(found)
     }
 
-    /// Every place a literal stands in `bytes`, overlapping ones included, found by the automaton.
+    /// Every place a literal stands in `bytes`, overlapping ones included, found by the automaton (but
+    /// those of a literal past its first `MOST_SIGHTINGS`, which `sightings` drops).
     pub(super) fn automaton_places(&self, bytes: &[u8]) -> Vec<(usize, Range<usize>)> {
-        (self.automaton().find_overlapping_iter(bytes))
-            .map(|m| (m.pattern().as_usize(), m.range()))
-            .collect()
+        let mut sighted = Sighted::default();
+        let mut found = Vec::new();
+        for m in self.automaton().find_overlapping_iter(bytes) {
+            if sighted.another(m.pattern().as_usize(), &found) {
+                found.push((m.pattern().as_usize(), m.range()));
+            }
+        }
+        found
+    }
+}
+
+/// How often each literal has been collected, counted only once there are many places (most texts have a
+/// handful).
+#[derive(Default)]
+struct Sighted(std::collections::HashMap<usize, usize>);
+
+impl Sighted {
+    /// Whether another place of literal `pattern` is to be collected after those `found`: each literal's
+    /// first `MOST_SIGHTINGS` are.
+    fn another(&mut self, pattern: usize, found: &[(usize, Range<usize>)]) -> bool {
+        if found.len() < MOST_SIGHTINGS {
+            return true;
+        }
+        if self.0.is_empty() {
+            for &(pattern, _) in found {
+                *self.0.entry(pattern).or_default() += 1;
+            }
+        }
+        let times = self.0.entry(pattern).or_default();
+        *times += 1;
+        *times <= MOST_SIGHTINGS
     }
 }
 
