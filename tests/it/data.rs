@@ -98,7 +98,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("aws-apigateway", 35),
             ("google-apis-global-domain", 12),
             ("google-apis-rpc-codes", 16),
-            ("google-apis", 32),
+            ("google-apis", 33),
             ("google-maps-web-services", 3),
             ("huawei-apig-management", 175),
             ("huawei-apig", 91),
