@@ -11,6 +11,7 @@ use crate::catalog::Vendor;
 
 mod codes;
 mod hints;
+mod markup;
 mod products;
 mod statuses;
 mod words;
@@ -640,29 +641,25 @@ fn bare_message(raw: &str) -> &str {
     raw.trim().trim_end_matches(',').trim()
 }
 
-/// The paste, then up to two levels of backslash escaping undone (JSON inside a JSON string inside a log).
+/// The paste, then up to two levels of backslash escaping undone (JSON inside a JSON string inside a log);
+/// then, made from the last view, a message's words marked up in HTML (`exceeded your <a
+/// href="...">quota</a>.`) without the tags of inline elements (`paste/markup`).
 fn views(text: &str) -> Vec<View> {
     let mut views = vec![View {
         text: text.to_string(),
         origin: None,
     }];
+    fn last(views: &[View]) -> &str {
+        &views.last().expect("at least the paste").text
+    }
     for _ in 0..2 {
-        let last = views.last().expect("at least the paste");
-        if !escapes_anything(&last.text) {
+        if !escapes_anything(last(&views)) {
             break;
         }
-        let (unescaped, map) = unescape_once(&last.text);
-        let origin = match &last.origin {
-            None => map,
-            Some(previous) => map
-                .iter()
-                .map(|&i| previous.get(i).copied().unwrap_or(i))
-                .collect(),
-        };
-        views.push(View {
-            text: unescaped,
-            origin: Some(origin),
-        });
+        derive(&mut views, unescape_once);
+    }
+    if markup::closes_inline_element(last(&views)) {
+        derive(&mut views, markup::strip_inline_tags);
     }
     // Documentation pages and word processors print quotes typographically (`The input parameter
     // “CommandId” ...`) where responses have straight ones: the paste with its quotes straightened too.
@@ -674,6 +671,23 @@ fn views(text: &str) -> Vec<View> {
         });
     }
     views
+}
+
+/// Pushes a view made from the last one by `make` (its text, and for each byte the offset in the last
+/// view's text it came from), its offsets carried through to the paste's.
+fn derive(views: &mut Vec<View>, make: fn(&str) -> (String, Vec<usize>)) {
+    let last = views.last().expect("at least the paste");
+    let (text, map) = make(&last.text);
+    let origin = match &last.origin {
+        None => map,
+        Some(previous) => (map.iter())
+            .map(|&i| previous.get(i).copied().unwrap_or(i))
+            .collect(),
+    };
+    views.push(View {
+        text,
+        origin: Some(origin),
+    });
 }
 
 /// Whether a text escapes a quote or a newline (`\\"`, `\\'`, `\\n`): JSON inside a string, or a message

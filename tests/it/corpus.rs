@@ -241,8 +241,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 90.3%, precision 96.7% on the 1,802 pastes, the seventeen earlier
-/// held-out sets included: 1,059 of 1,173 errors, 1,190 of 1,231 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 90.5%, precision 96.7% on the 1,802 pastes, the seventeen earlier
+/// held-out sets included: 1,062 of 1,173 errors, 1,191 of 1,232 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -270,7 +270,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.9028 && precision >= 0.9666,
+        recall >= 0.9053 && precision >= 0.9667,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

@@ -193,28 +193,35 @@ fn kongs_older_key_auth_message_is_a_row() {
 
 /// Google's Python client states the status in its error (`<HttpError 403 when requesting ... returned
 /// "...". Details: "[{... 'reason': 'quotaExceeded'}]">`): with it, the legacy reason is the error; the
-/// global domain's table describes `quotaExceeded` for every API (the Calendar API's own message is
-/// another row, found by the same reason).
+/// global domain's table describes `quotaExceeded` for every API (the Calendar API's and the YouTube Data
+/// API's own messages are other rows, found by the same reason, and by their messages where the paste has
+/// them).
 #[test]
 fn an_httperror_states_the_status_of_its_reason() {
-    let paste = r#"googleapiclient.errors.HttpError: <HttpError 403 when requesting https://example.invalid/v3/playlists?alt=json returned "The request cannot be completed because you have exceeded your quota.". Details: "[{'message': 'The request cannot be completed because you have exceeded your quota.', 'domain': 'youtube.quota', 'reason': 'quotaExceeded'}]">"#;
-    let (json, code) = lookup(paste);
-    assert_eq!(code, 0, "{json}");
-    let matches = json["matches"].as_array().expect("matches");
-    assert!(
-        matches
-            .iter()
-            .any(|m| m["catalog"] == "google-apis-global-domain"
+    let youtube = "The request cannot be completed because you have exceeded your quota.";
+    for (message, catalog) in [
+        ("Daily quota used up.", "google-apis-global-domain"),
+        (youtube, "google-apis"),
+    ] {
+        let paste = format!(
+            r#"googleapiclient.errors.HttpError: <HttpError 403 when requesting https://example.invalid/v3/playlists?alt=json returned "{message}". Details: "[{{'message': '{message}', 'domain': 'youtube.quota', 'reason': 'quotaExceeded'}}]">"#
+        );
+        let (json, code) = lookup(&paste);
+        assert_eq!(code, 0, "{json}");
+        let matches = json["matches"].as_array().expect("matches");
+        assert!(
+            matches.iter().any(|m| m["catalog"] == catalog
                 && m["code"] == "quotaExceeded"
                 && m["status"] == 403),
-        "{json}"
-    );
-    assert!(
-        rows(&json)
-            .iter()
-            .all(|r| *r == row("google", "quotaExceeded", 403)),
-        "{json}"
-    );
+            "{json}"
+        );
+        assert!(
+            rows(&json)
+                .iter()
+                .all(|r| *r == row("google", "quotaExceeded", 403)),
+            "{json}"
+        );
+    }
     // Without the status, the reason alone in a field of another shape is short of a claim.
     let (json, _) = lookup(
         r#"Details: "[{'message': 'The request cannot be completed.', 'reason': 'quotaExceeded'}]""#,
@@ -274,4 +281,43 @@ fn drives_sentence_case_rate_limit_message_names_its_reason() {
         [row("google", "userRateLimitExceeded", 403)],
         "{json}"
     );
+}
+
+/// YouTube's quota message links its last word (`exceeded your <a href="...">quota</a>.`) where Google's
+/// errors page prints the words alone: the message names its row read without the link's tags, in an
+/// SDK's print and in a body beside another error of the same status (where the reason, found as a
+/// category alone, gave way to that error).
+#[test]
+fn youtubes_quota_message_is_read_through_its_link() {
+    let message = r#"The request cannot be completed because you have exceeded your <a href="/youtube/v3/getting-started#quota">quota</a>."#;
+    let youtube = |json: &serde_json::Value| {
+        (json["matches"].as_array().expect("matches"))
+            .iter()
+            .any(|m| m["id"] == "legacy-quota-exceeded-youtube")
+    };
+    let (json, code) = lookup(&format!(
+        "[YouTube] (GdataError) : Youtube Error 403: {message}"
+    ));
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(rows(&json), [row("google", "quotaExceeded", 403)], "{json}");
+    assert!(youtube(&json), "{json}");
+    let two = format!(
+        "{{'code': 403, 'message': '{message}', 'errors': [{{'message': '{message}', 'domain': 'youtube.quota', 'reason': 'quotaExceeded'}}]}}\n\n{{'code': 403, 'message': 'Requests to this API youtube method youtube.api.v3.V3DataSearchService.List are blocked.', 'status': 'PERMISSION_DENIED', 'details': [{{'@type': 'type.googleapis.com/google.rpc.ErrorInfo', 'reason': 'API_KEY_SERVICE_BLOCKED', 'domain': 'googleapis.com'}}]}}"
+    );
+    let (json, code) = lookup(&two);
+    assert_eq!(code, 0, "{json}");
+    let found = rows(&json);
+    assert!(
+        found.contains(&row("google", "quotaExceeded", 403)),
+        "{json}"
+    );
+    assert!(
+        found.contains(&row("google", "API_KEY_SERVICE_BLOCKED", 403)),
+        "{json}"
+    );
+    // Tags of block elements are no markup of a message's words: an error page is read as it is.
+    let (json, _) = lookup(
+        "<html><head><title>Not Found</title></head><body><h1>404 Not Found</h1></body></html>",
+    );
+    assert!(!youtube(&json), "{json}");
 }

@@ -177,3 +177,22 @@ fn a_code_that_names_the_status_is_no_claim_alone() {
         "{json}"
     );
 }
+
+/// Kong's early acl plugin answered a request no authentication plugin had identified a Consumer for with
+/// `Cannot identify the consumer, add an authentication plugin to use the ACL plugin` (403): a row, found in
+/// its body.
+#[test]
+fn kongs_early_acl_message_is_a_row() {
+    let message =
+        "Cannot identify the consumer, add an authentication plugin to use the ACL plugin";
+    let (json, code) = lookup(&format!(
+        "HTTP/1.1 403 Forbidden\nServer: kong/0.6.1\n\n{{\"message\":\"{message}\"}}"
+    ));
+    assert_eq!(code, 0, "{json}");
+    assert_eq!(
+        claims(&json),
+        [(String::from("kong"), 403, String::from(message))],
+        "{json}"
+    );
+    assert_eq!(rows(&json), [(String::from("kong"), None, 403)], "{json}");
+}
