@@ -37,6 +37,7 @@ pub(super) fn text_statuses(
 ) -> Vec<(u16, std::ops::Range<usize>, bool)> {
     let blank = |c: char| c == ' ' || c == '\t';
     let mut found = Vec::new();
+    let mut tally = Tally::default();
     for m in STATUS_LEAD_WORDS.one_after_another(text, reading) {
         if text[..m.start()]
             .chars()
@@ -115,14 +116,38 @@ pub(super) fn text_statuses(
             && ends
             && (b'1'..=b'5').contains(&digits.as_bytes()[0])
         {
-            found.push((
-                digits.parse().expect("three digits"),
-                at..at + 3,
-                status_line,
-            ));
+            let status: u16 = digits.parse().expect("three digits");
+            if tally.admits(status) {
+                found.push((status, at..at + 3, status_line));
+            }
         }
     }
     found
+}
+
+/// How often each status (100 to 599) a text states has been found: past the first `MOST_OF_ONE` of a
+/// status, the rest are not kept. No paste states one status a thousand times; a long line of status
+/// lines run together held a record for each (16 MiB of `HTTP/1.1 429 Too Many Requests`, 540,000 of
+/// them, 90 MB).
+struct Tally([u16; 500]);
+
+const MOST_OF_ONE: u16 = 1_000;
+
+impl Default for Tally {
+    fn default() -> Tally {
+        Tally([0; 500])
+    }
+}
+
+impl Tally {
+    /// Whether another `status` is kept (counting it).
+    fn admits(&mut self, status: u16) -> bool {
+        let Some(seen) = self.0.get_mut(usize::from(status.wrapping_sub(100))) else {
+            return true;
+        };
+        *seen = (*seen + 1).min(MOST_OF_ONE + 1);
+        *seen <= MOST_OF_ONE
+    }
 }
 
 /// Statuses a paste's prose states as an error's number (`Exception: Error 403 Daily Limit Exceeded.`,
@@ -131,11 +156,14 @@ pub(super) fn text_statuses(
 pub(super) fn error_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut tally = Tally::default();
     let leads = text
         .match_indices("Error ")
         .chain(text.match_indices("error "));
     for (at, lead) in leads {
-        if let Some(status) = after_error_lead(bytes, at, lead) {
+        if let Some(status) = after_error_lead(bytes, at, lead)
+            && tally.admits(status)
+        {
             found.push((status, at + lead.len()..at + lead.len() + 3));
         }
     }
@@ -207,6 +235,7 @@ pub(crate) fn is_grpc_code(code: &str) -> bool {
 pub(super) fn grpc_code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut tally = Tally::default();
     for (at, _) in text.match_indices(' ') {
         let end = at - usize::from(at > 0 && matches!(bytes[at - 1], b')' | b']'));
         let Some(start) = end.checked_sub(3) else {
@@ -222,7 +251,7 @@ pub(super) fn grpc_code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
                 && rest.starts_with(code.as_bytes())
                 && rest.get(code.len()).is_none_or(|&b| !joins(b))
         });
-        if named {
+        if named && tally.admits(status) {
             found.push((status, start..end));
         }
     }
@@ -235,6 +264,7 @@ pub(super) fn grpc_code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
 pub(super) fn phrase_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
     let bytes = text.as_bytes();
     let mut found = Vec::new();
+    let mut tally = Tally::default();
     for (at, _) in text.match_indices(' ') {
         let Some(start) = at.checked_sub(3) else {
             continue;
@@ -250,6 +280,7 @@ pub(super) fn phrase_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
             && rest.len() >= phrase.len()
             && rest[..phrase.len()].eq_ignore_ascii_case(phrase.as_bytes())
             && ends(phrase.len())
+            && tally.admits(status)
         {
             found.push((status, start..at));
         }
