@@ -675,9 +675,12 @@ impl<'c> Finder<'c> {
                         searched.push(key);
                         let template = &entry.message_forms()[form];
                         let generic = template.is_generic();
-                        let found = template
-                            .find_all_exact_in(text, pairs.get_or_init(|| Bigrams::of(text)));
-                        for (captures, span) in found.into_iter().take(MOST_SIGHTINGS) {
+                        let found = template.find_exact_in(
+                            text,
+                            pairs.get_or_init(|| Bigrams::of(text)),
+                            MOST_SIGHTINGS,
+                        );
+                        for (captures, span) in found {
                             hits.push(Hit {
                                 catalog,
                                 target: Target::Message(entry),

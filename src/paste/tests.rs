@@ -375,7 +375,13 @@ fn field_keys_are_whole_words_before_a_separator() {
 fn one_status_stated_thousands_of_times_is_kept_a_thousand_times() {
     let text = "HTTP/1.1 429 Too Many Requests ".repeat(1_500) + "HTTP/1.1 503 Service Unavailable";
     let evidence = read_paste(&text);
-    let count = |status: u16| evidence.statuses.iter().filter(|s| s.value == status).count();
+    let count = |status: u16| {
+        evidence
+            .statuses
+            .iter()
+            .filter(|s| s.value == status)
+            .count()
+    };
     // (Each status line states its status twice: the number, and its reason phrase.)
     assert!(count(429) <= 2_000, "{}", count(429));
     assert!(count(429) >= 1_000, "{}", count(429));

@@ -498,21 +498,29 @@ impl Template {
         (self.finders().pairs.as_ref()).is_some_and(|pairs| !pairs.within(text_pairs))
     }
 
-    /// `find_all_exact`, told the byte pairs of `text` (`Bigrams::of`), which most texts are ruled out by.
-    pub fn find_all_exact_in(
+    /// The first `most` places of `find_all_exact`, told the byte pairs of `text` (`Bigrams::of`), which
+    /// most texts are ruled out by.
+    pub fn find_exact_in(
         &self,
         text: &str,
         text_pairs: &Bigrams,
+        most: usize,
     ) -> Vec<(Captures, std::ops::Range<usize>)> {
         if self.ruled_out(text_pairs) {
             return Vec::new();
         }
-        self.find_all_exact(text)
+        self.find_exact(text, most)
     }
 
     /// Every place `text` carries the template verbatim (case kept), with its captures; a match must not
     /// start or end inside a word.
     pub fn find_all_exact(&self, text: &str) -> Vec<(Captures, std::ops::Range<usize>)> {
+        self.find_exact(text, usize::MAX)
+    }
+
+    /// The first `most` places of `find_all_exact` (a long line may repeat a message hundreds of thousands
+    /// of times, and a reading keeps the first thousand).
+    fn find_exact(&self, text: &str, most: usize) -> Vec<(Captures, std::ops::Range<usize>)> {
         let finders = self.finders();
         if finders.key.find(text.as_bytes()).is_none() {
             return Vec::new();
@@ -537,6 +545,7 @@ impl Template {
                     .map(|at| at..at + len)
                     .filter(|range| bounded(range))
                     .map(|range| (Captures::new(), range))
+                    .take(most)
                     .collect()
             };
             let found = find(plain);
@@ -592,6 +601,7 @@ impl Template {
                 };
                 (captures, whole.range())
             })
+            .take(most)
             .collect()
     }
 
