@@ -1,8 +1,8 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! seventeenth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41, 74, 98, 51, 84, 76 and 90 pastes),
-//! added likewise: 1,802 pastes.
+//! eighteenth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41, 74, 98, 51, 84, 76, 90 and 116
+//! pastes), added likewise: 1,918 pastes.
 //! `heldout/` is for the next collection, from sources none of them used, never tuned on: only measured
 //! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`); it is empty until one
 //! comes.
@@ -241,8 +241,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 90.5%, precision 96.7% on the 1,802 pastes, the seventeen earlier
-/// held-out sets included: 1,062 of 1,173 errors, 1,191 of 1,232 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 89.7%, precision 95.7% on the 1,918 pastes, the eighteen earlier
+/// held-out sets included: 1,116 of 1,244 errors, 1,258 of 1,314 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -270,7 +270,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.9053 && precision >= 0.9667,
+        recall >= 0.8971 && precision >= 0.9573,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
