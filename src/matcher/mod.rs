@@ -289,7 +289,9 @@ impl<'c> Matcher<'c> {
                 let catalog = &self.catalogs.catalogs[at as usize];
                 let (code, index) = catalog.entries.code_row(row as usize);
                 // (Two codes may share a hash.)
-                (code == lower.as_slice()).then_some(())?;
+                if code != lower.as_slice() {
+                    return None;
+                }
                 Some((catalog, catalog.entries.get(index)?))
             })
             .collect()
