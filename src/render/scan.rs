@@ -180,15 +180,59 @@ fn serialized(value: &impl Serialize) -> String {
     json_safe(serde_json::to_string(value).expect("JSON of plain data cannot fail"))
 }
 
-/// `serialized(value)` appended to `out`, written into it rather than copied.
+/// `serialized(value)` appended to `out`, written into it rather than copied (a line may be 16 MiB).
 fn push_serialized(out: &mut String, value: &impl Serialize) {
+    use std::io::Write;
     let start = out.len();
-    let mut bytes = std::mem::take(out).into_bytes();
-    serde_json::to_writer(&mut bytes, value).expect("JSON of plain data cannot fail");
-    *out = String::from_utf8(bytes).expect("JSON of text is text");
+    // (serde_json writes a string between its escapes piece by piece: gathered first, then checked.)
+    let mut writer = std::io::BufWriter::with_capacity(
+        8 * 1024,
+        Appender {
+            out: &mut *out,
+            pending: Vec::new(),
+        },
+    );
+    serde_json::to_writer(&mut writer, value).expect("JSON of plain data cannot fail");
+    writer.flush().expect("JSON of text is text");
+    drop(writer);
     if crate::template::wide_needs_escape(&out[start..]) {
         let written = out.split_off(start);
         out.push_str(&json_safe(written));
+    }
+}
+
+/// Appends what is written to a string, each piece checked as UTF-8 (only it: the string before it is
+/// text already), a character split between two pieces joined.
+struct Appender<'a> {
+    out: &'a mut String,
+    pending: Vec<u8>,
+}
+
+impl std::io::Write for Appender<'_> {
+    fn write(&mut self, piece: &[u8]) -> std::io::Result<usize> {
+        let joined;
+        let bytes = if self.pending.is_empty() {
+            piece
+        } else {
+            self.pending.extend_from_slice(piece);
+            joined = std::mem::take(&mut self.pending);
+            &joined[..]
+        };
+        match std::str::from_utf8(bytes) {
+            Ok(text) => self.out.push_str(text),
+            Err(e) if e.error_len().is_none() => {
+                let (text, rest) = bytes.split_at(e.valid_up_to());
+                self.out
+                    .push_str(std::str::from_utf8(text).unwrap_or_default());
+                self.pending = rest.to_vec();
+            }
+            Err(e) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),
+        }
+        Ok(piece.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -416,5 +460,23 @@ mod tests {
             }
         }
         assert!(matched > 2000 && captured > 100, "{matched} {captured}");
+    }
+
+    /// What is written reaches the string whole, a character split between two writes joined, and bytes
+    /// that are not UTF-8 are refused.
+    #[test]
+    fn an_appender_joins_a_character_split_between_writes() {
+        use std::io::Write;
+        let mut out = String::from("x");
+        let mut appender = Appender {
+            out: &mut out,
+            pending: Vec::new(),
+        };
+        let bytes = "é服".as_bytes();
+        for piece in [&bytes[..1], &bytes[1..3], &bytes[3..]] {
+            appender.write_all(piece).unwrap();
+        }
+        assert!(appender.write_all(b"\xff").is_err());
+        assert_eq!(out, "xé服");
     }
 }
