@@ -3,8 +3,9 @@
 //! XML, as Alibaba Cloud's MaxCompute (ODPS) does `InvalidAuthorization`; AWS's services other than API
 //! Gateway answer SigV4's messages (`The security token included in the request is invalid.`) word for word
 //! as API Gateway does; AWS's query-protocol error bodies, which other clouds copy, carry codes the front
-//! doors share (`InvalidParameterValue`, `NoSuchVersion`); and a response an application server made
-//! (`Server: uvicorn`), whatever gateway's words its body says.
+//! doors share (`InvalidParameterValue`, `NoSuchVersion`); other clouds' front doors (Azure's, Baidu AI
+//! Cloud's), whose bodies say the generic names (`ResourceNotFound`); and a response an application server
+//! made (`Server: uvicorn`), whatever gateway's words its body says.
 
 use super::words::Words;
 use super::{Found, Reading};
@@ -283,6 +284,19 @@ const OBJECT_STORAGE: &[(&str, &str, Option<&str>)] = &[
         "Alibaba Cloud DataHub SDK (Python)",
         Some("alibaba"),
     ),
+    // Other clouds' API front doors, whose error bodies use the generic names the catalogued vendors'
+    // do (`ResourceNotFound`): Microsoft Azure's (Resource Manager's `x-ms-failure-cause`, and the request
+    // ids every Azure service's response carries) and Baidu AI Cloud's (BCE's `X-Bce-` headers, its
+    // documented error response: `X-Bce-Error-Code`, `X-Bce-Request-Id`).
+    ("x-ms-failure-cause", "Microsoft Azure header", None),
+    ("x-ms-request-id", "Microsoft Azure header", None),
+    (
+        "x-ms-correlation-request-id",
+        "Microsoft Azure header",
+        None,
+    ),
+    ("x-bce-request-id", "Baidu AI Cloud header", None),
+    ("x-bce-error-code", "Baidu AI Cloud header", None),
     ("x-amz-request-id", "Amazon S3 header", None),
     ("x-amz-id-2", "Amazon S3 header", None),
     ("s3.amazonaws.com", "Amazon S3 host", None),
@@ -391,6 +405,12 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
             return Some(service("SigV4 scope of another AWS service", start..at));
         }
     }
+    if let Some(span) = rest_json_error_type(lower) {
+        return Some(service(
+            "error body of an AWS REST-JSON service (`type`: Client or Server)",
+            span,
+        ));
+    }
     let at = text.find("__type")?;
     Some(service(
         "error body of an AWS JSON-protocol service (`__type`)",
@@ -406,8 +426,13 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
 /// second version's layout is the AWS SDK's own, which API Gateway's generated clients do not use.
 fn java_sdk_service(text: &str) -> Option<std::ops::Range<usize>> {
     const MARKER: &str = "(Service: ";
-    text.match_indices(MARKER).find_map(|(at, _)| {
-        let start = at + MARKER.len();
+    // (The first version's older summary: `Status Code: 403, AWS Service: AmazonGlacier, AWS Request ID:`.)
+    const OLD_MARKER: &str = "AWS Service: ";
+    let mut starts = (text.match_indices(MARKER).map(|(at, _)| at + MARKER.len())).chain(
+        text.match_indices(OLD_MARKER)
+            .map(|(at, _)| at + OLD_MARKER.len()),
+    );
+    starts.find_map(|start| {
         // (A name is short: the search for its end is bounded, so many markers cost no more than the text.)
         let end = start
             + (text[start..].char_indices().take(49))
@@ -424,6 +449,30 @@ fn java_sdk_service(text: &str) -> Option<std::ops::Range<usize>> {
             || name.starts_with("AWS")
             || text[end..].starts_with(", Status Code: ");
         (aws_client && !bare.contains("apigateway")).then_some(start..end)
+    })
+}
+
+/// The `type` field of an AWS REST-JSON service's error body (Amazon S3 Glacier's `{"code":
+/// "AccessDeniedException", "message": "...", "type": "Client"}`, also as a JavaScript client prints it,
+/// `type: 'Client'`), beside the body's `code`: API Gateway's bodies have neither. Its range.
+fn rest_json_error_type(lower: &str) -> Option<std::ops::Range<usize>> {
+    const FORMS: [&str; 6] = [
+        "\"type\":\"client\"",
+        "\"type\": \"client\"",
+        "type: 'client'",
+        "\"type\":\"server\"",
+        "\"type\": \"server\"",
+        "type: 'server'",
+    ];
+    FORMS.iter().find_map(|form| {
+        let at = lower.find(form)?;
+        // (The body's `code` near it: a few hundred bytes either side, on a character's boundary.)
+        let near = |i: usize| (i..=lower.len()).find(|&i| lower.is_char_boundary(i));
+        let from = near(at.saturating_sub(400))?;
+        let to = near((at + form.len() + 400).min(lower.len()))?;
+        let body = &lower[from..to];
+        let coded = body.contains("\"code\"") || body.contains("code:") || body.contains("'code'");
+        coded.then_some(at..at + form.len())
     })
 }
 

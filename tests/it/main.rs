@@ -20,6 +20,7 @@ mod log_lines;
 mod maps_statuses;
 mod mistyped;
 mod older_forms;
+mod other_clouds;
 mod package;
 mod pager;
 mod pastes;
