@@ -341,12 +341,8 @@ impl<'c> Finder<'c> {
     /// lines meet it, and the confirmations'), with their spare capacity.
     #[cfg(test)]
     fn table_bytes(&self) -> usize {
-        let bytes = |len: usize, capacity: usize, size: usize| len.max(capacity) * size;
-        bytes(
-            self.literals.len(),
-            self.literals.capacity(),
-            size_of::<&str>(),
-        ) + bytes(self.distinctive.len(), self.distinctive.capacity(), 1)
+        self.literals.capacity() * size_of::<&str>()
+            + self.distinctive.capacity()
             + std::mem::size_of_val(self.met.as_slice())
             + (self.confirmations.as_ref()).map_or(0, confirm::Confirmations::table_bytes)
     }

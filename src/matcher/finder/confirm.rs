@@ -52,7 +52,7 @@ pub(super) const LONGEST: usize = 4096;
 
 pub(super) struct Confirmations<'c> {
     /// The literals (pattern numbers) the prefilter holds, in its order: those that make a line a candidate.
-    /// (Four bytes each, as in `by_literal`: a large catalog has hundreds of thousands.)
+    /// (Four bytes each: a large catalog has hundreds of thousands.)
     prefiltered: Vec<u32>,
     /// Whether each literal (pattern number, as bits) is one of them.
     candidates: Vec<u64>,
@@ -112,6 +112,11 @@ impl LoneSearch {
 #[allow(clippy::redundant_allocation)]
 type Confirming<'c> = Option<Box<Box<[Box<[&'c str]>]>>>;
 
+/// Whether bit `i` of a set of bits is set.
+fn has_bit(bits: &[u64], i: usize) -> bool {
+    bits[i / 64] & 1 << (i % 64) != 0
+}
+
 /// Words checked per message form: its longest other ones, which the fewest lines hold.
 const WORDS_PER_FORM: usize = 3;
 
@@ -127,9 +132,8 @@ impl<'c> Confirmations<'c> {
         for &pattern in &prefiltered {
             candidates[pattern as usize / 64] |= 1 << (pattern % 64);
         }
-        let candidate = |pattern: usize| candidates[pattern / 64] & 1 << (pattern % 64) != 0;
         let lone = (0..count)
-            .filter(|&pattern| !candidate(pattern) && messages(pattern))
+            .filter(|&pattern| !has_bit(&candidates, pattern) && messages(pattern))
             .collect();
         Confirmations {
             by_literal: (0..count).map(|_| OnceLock::new()).collect(),
@@ -180,7 +184,7 @@ impl<'c> Confirmations<'c> {
 
     /// Whether literal `pattern` may make a line a candidate.
     pub(super) fn candidate(&self, pattern: usize) -> bool {
-        self.candidates[pattern / 64] & 1 << (pattern % 64) != 0
+        has_bit(&self.candidates, pattern)
     }
 
     /// Whether literal `pattern`, standing in `line`, may make it a candidate line. `literal` and

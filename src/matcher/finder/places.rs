@@ -153,26 +153,20 @@ impl Sighted {
     }
 }
 
-/// The places found (`Finder::literals`) as hits: past the first `MOST_SIGHTINGS` places, only the first
-/// `MOST_SIGHTINGS` of each literal.
-pub(super) fn sightings(found_in: Vec<(usize, Range<usize>)>) -> Vec<LiteralHit> {
-    let mut found: Vec<LiteralHit> = Vec::with_capacity(found_in.len().min(MOST_SIGHTINGS));
-    // Counted only once there are many: most texts have a handful.
-    let mut seen: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    for (pattern, span) in found_in {
-        if found.len() >= MOST_SIGHTINGS {
-            if seen.is_empty() {
-                for hit in &found {
-                    *seen.entry(hit.pattern).or_default() += 1;
-                }
-            }
-            let times = seen.entry(pattern).or_default();
-            if *times >= MOST_SIGHTINGS {
-                continue;
-            }
-            *times += 1;
+/// The places found (`Finder::literals`) as hits: each literal's first `MOST_SIGHTINGS` (`Sighted`, as the
+/// prefilter's and the automaton's places are collected; the table's, for short texts, are kept here).
+pub(super) fn sightings(mut found: Vec<(usize, Range<usize>)>) -> Vec<LiteralHit> {
+    let mut sighted = Sighted::default();
+    // Kept ones moved to the front, in order.
+    let mut kept = 0;
+    for i in 0..found.len() {
+        if sighted.another(found[i].0, &found[..kept]) {
+            found.swap(kept, i);
+            kept += 1;
         }
-        found.push(LiteralHit { pattern, span });
     }
-    found
+    found.truncate(kept);
+    (found.into_iter())
+        .map(|(pattern, span)| LiteralHit { pattern, span })
+        .collect()
 }
