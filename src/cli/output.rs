@@ -35,6 +35,11 @@ pub(super) fn warning(text: &str) {
     stderr(&format!("errcode: warning: {}\n", render::escape(text)));
 }
 
+/// A block's output is written once it reaches this size.
+const WRITE_AT: usize = 256 * 1024;
+/// The most room kept for a block's output between blocks.
+const KEEP_AT: usize = 4 * 1024 * 1024;
+
 /// Prints what `scan` reports: matching lines (plain or JSON), counts per input, or the summary.
 pub(super) struct ScanPrinter<'a> {
     out: BufWriter<StdoutLock<'static>>,
@@ -68,10 +73,19 @@ impl Sink for ScanPrinter<'_> {
         let printed = &mut self.printed;
         printed.clear();
         for hit in &report.hits {
+            let text = hit.text(block);
+            // A block of long lines is written a piece at a time, not held whole; a line's room is made
+            // once, with some over for escapes and its notes, so that a 16 MiB line does not grow the
+            // output to twice its size.
+            if printed.len() + text.len() > WRITE_AT {
+                self.out.write_all(printed.as_bytes())?;
+                printed.clear();
+            }
+            printed.reserve(text.len() + text.len() / 8 + 64 * 1024);
             let line = LineReport {
                 path: input,
                 number: hit.number,
-                text: hit.text(block),
+                text,
                 matches: &hit.matches,
                 referrals: &hit.referrals,
             };
@@ -81,7 +95,12 @@ impl Sink for ScanPrinter<'_> {
                 render::scan_line_human(&line, self.look, &mut self.notes, printed);
             }
         }
-        self.out.write_all(printed.as_bytes())
+        self.out.write_all(printed.as_bytes())?;
+        if printed.capacity() > KEEP_AT {
+            // (Room made for one long line is not kept for the rest of the input.)
+            *printed = String::new();
+        }
+        Ok(())
     }
 
     fn input_done(&mut self, input: &str, matched_lines: u64) -> io::Result<()> {

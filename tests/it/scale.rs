@@ -3,7 +3,7 @@
 //! the thread doing it, the least of three runs, and only compared between an input and the same input
 //! four times over (linear work grows 4x; quadratic 16x).
 
-use std::io::Write;
+use std::io::{Read, Write};
 use std::process::Stdio;
 use std::sync::LazyLock;
 
@@ -188,9 +188,9 @@ fn a_coded_line_with_a_common_message_costs_as_another_coded_line() {
 }
 
 /// Runs `errcode scan` (with `args`) on what `feed` writes to its standard input; returns its exit code,
-/// standard output and error, and its peak resident memory in KiB once it has read all it was fed (the
-/// kernel's `VmHWM`, read before its input closes: the usage `wait` reports would count the memory of
-/// this test process, which the child shares until it runs errcode).
+/// standard output and error, and its peak resident memory in KiB once it has read all it was fed and
+/// while it prints (the kernel's `VmHWM`, read while it runs: the usage `wait` reports would count the
+/// memory of this test process, which the child shares until it runs errcode).
 fn scan_fed(
     args: &[&str],
     feed: impl FnOnce(&mut dyn Write) + Send + 'static,
@@ -206,26 +206,42 @@ fn scan_fed(
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
     let status_file = format!("/proc/{}/status", child.id());
-    let writer = std::thread::spawn(move || {
-        feed(&mut stdin);
-        let status = std::fs::read_to_string(status_file).unwrap();
-        let peak = status
+    let peak_now = move || {
+        let status = std::fs::read_to_string(&status_file).ok()?;
+        status
             .lines()
             .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("VmHWM in /proc/PID/status");
+            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+    };
+    let peak_when_printing = peak_now.clone();
+    let writer = std::thread::spawn(move || {
+        feed(&mut stdin);
+        let peak = peak_now().expect("VmHWM in /proc/PID/status");
         drop(stdin);
         peak
     });
-    let stdout = child.stdout.take().unwrap();
+    let mut stdout = child.stdout.take().unwrap();
     let stderr = child.stderr.take().unwrap();
-    let out = std::thread::spawn(move || std::io::read_to_string(stdout).unwrap());
+    // The peak is read again as output arrives: a long line's output is made after its input was fed,
+    // and errcode cannot end while a piece of it waits in the pipe.
+    let out = std::thread::spawn(move || {
+        let (mut out, mut piece, mut peak) = (Vec::new(), vec![0; 1 << 16], 0);
+        loop {
+            let read = stdout.read(&mut piece).unwrap();
+            if read == 0 {
+                break;
+            }
+            out.extend_from_slice(&piece[..read]);
+            peak = peak.max(peak_when_printing().unwrap_or(0));
+        }
+        (String::from_utf8(out).unwrap(), peak)
+    });
     let err = std::thread::spawn(move || std::io::read_to_string(stderr).unwrap());
-    let peak = writer.join().unwrap();
+    let fed_peak = writer.join().unwrap();
     let code = child.wait().unwrap().code().unwrap_or(-1);
-    (code, out.join().unwrap(), err.join().unwrap(), peak)
+    let (out, printed_peak) = out.join().unwrap();
+    (code, out, err.join().unwrap(), fed_peak.max(printed_peak))
 }
-
 /// `count` bytes of `byte`, written in pieces.
 fn write_run(out: &mut dyn Write, byte: u8, count: usize) {
     let piece = vec![byte; 1 << 20];
@@ -292,6 +308,39 @@ fn a_long_line_of_one_error_is_read_in_bounded_memory() {
         let line: serde_json::Value = serde_json::from_str(&out).unwrap();
         assert_eq!(line["text"].as_str().map(str::len), Some(16 << 20));
         assert_eq!(line["matches"][0]["code"], code, "{error}");
+    }
+}
+
+/// A long line of a Chinese message, cut inside a character (so read as a lossy copy) and explained in both
+/// outputs: the output grew by doubling to twice the line (72 MB for the 16 MiB cut line).
+#[test]
+fn a_long_line_cut_inside_a_character_is_printed_in_bounded_memory() {
+    let error = "'message': '服务未开通或已停止', ";
+    // (16 MiB falls inside a character of the repeated piece.)
+    assert!(!(error.repeat(1 << 16).repeat(8)).is_char_boundary(16 << 20));
+    for args in [&["--color", "never"][..], &["--json"][..]] {
+        let (status, out, err, peak_kib) = scan_fed(args, move |stdin| {
+            let piece = error.repeat(1 << 16);
+            for _ in 0..(20 << 20) / piece.len() {
+                if stdin.write_all(piece.as_bytes()).is_err() {
+                    return;
+                }
+            }
+        });
+        assert_eq!(status, 0, "{err}");
+        assert!(
+            err.contains("the line at byte 0 is longer than 16 MiB"),
+            "{err}"
+        );
+        assert!(peak_kib < 64 * 1024, "{args:?}: peak memory {peak_kib} KiB");
+        assert!(
+            out.contains("APIGATEWAY_INVALID_SERVICE_STATUS"),
+            "{args:?}: {}",
+            &out[out.len().saturating_sub(300)..]
+        );
+        // The line as read: its first 16 MiB, the cut character replaced.
+        let printed = out.find('\u{fffd}').unwrap();
+        assert!(printed > (16 << 20) - 64, "{args:?}: {printed}");
     }
 }
 
