@@ -14,6 +14,7 @@ mod hints;
 mod markup;
 mod products;
 mod statuses;
+mod terminal;
 mod words;
 
 pub use hints::Hints;
@@ -22,6 +23,7 @@ pub(crate) use statuses::is_grpc_code;
 use statuses::{
     error_statuses, grpc_code_statuses, leads_with_an_error_status, phrase_statuses, text_statuses,
 };
+pub use terminal::without_terminal_escapes;
 use words::Words;
 
 /// One piece of text in the paste, with its byte range in the original paste.
@@ -641,8 +643,9 @@ fn bare_message(raw: &str) -> &str {
     raw.trim().trim_end_matches(',').trim()
 }
 
-/// The paste, then up to two levels of backslash escaping undone (JSON inside a JSON string inside a log);
-/// then, made from the last view, a message's words marked up in HTML (`exceeded your <a
+/// The paste, then, where it keeps a terminal's colours (a CI job's log), without them (`paste/terminal`);
+/// then up to two levels of backslash escaping undone (JSON inside a JSON string inside a log); then,
+/// made from the last view, a message's words marked up in HTML (`exceeded your <a
 /// href="...">quota</a>.`) without the tags of inline elements (`paste/markup`).
 fn views(text: &str) -> Vec<View> {
     let mut views = vec![View {
@@ -651,6 +654,9 @@ fn views(text: &str) -> Vec<View> {
     }];
     fn last(views: &[View]) -> &str {
         &views.last().expect("at least the paste").text
+    }
+    if terminal::has_terminal_escapes(text) {
+        derive(&mut views, terminal::uncoloured_view);
     }
     for _ in 0..2 {
         if !escapes_anything(last(&views)) {

@@ -24,8 +24,9 @@ pub struct LineHit<'c> {
     pub number: u64,
     /// Where the line stands in its block (without its line end).
     pub range: Range<usize>,
-    /// The line read lossily, where it is not UTF-8.
-    pub lossy: Option<String>,
+    /// The line as read and shown, where that is not its bytes: read lossily where it is not UTF-8, and
+    /// without its terminal escapes where it has colours.
+    pub shown: Option<String>,
     pub matches: Vec<Match<'c>>,
     pub referrals: Vec<ReferralMatch<'c>>,
 }
@@ -33,7 +34,7 @@ pub struct LineHit<'c> {
 impl LineHit<'_> {
     /// The line's text, from the `block` it was found in.
     pub fn text<'a>(&'a self, block: &'a [u8]) -> &'a str {
-        match &self.lossy {
+        match &self.shown {
             Some(text) => text,
             // The range was checked as UTF-8 when the line was read.
             None => std::str::from_utf8(&block[self.range.clone()]).unwrap_or_default(),

@@ -27,15 +27,24 @@ pub(super) fn json_text(value: &impl Serialize, pretty: bool) -> String {
 /// (`template::needs_escape` says which). They only occur inside strings (JSON's own syntax is ASCII),
 /// where `\uXXXX` stands for the same text.
 pub(super) fn json_safe(json: String) -> String {
-    let unsafe_char = crate::template::needs_escape;
     // (Most JSON is printable ASCII, and most of the rest Chinese: only characters beyond are decoded.)
     if !crate::template::wide_needs_escape(&json) {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
+    push_json_safe(&mut out, &json);
+    out
+}
+
+/// `json_safe(json)` appended to `out`; `json` may be any piece of JSON text cut between characters.
+pub(super) fn push_json_safe(out: &mut String, json: &str) {
+    if !crate::template::wide_needs_escape(json) {
+        out.push_str(json);
+        return;
+    }
     for c in json.chars() {
         // C0 controls are serde's (as `\n`, `\u001b`): inside strings none is left raw.
-        if unsafe_char(c) && c >= '\u{7f}' {
+        if crate::template::needs_escape(c) && c >= '\u{7f}' {
             for unit in c.encode_utf16(&mut [0; 2]) {
                 let _ = write!(out, "\\u{:04x}", unit);
             }
@@ -43,7 +52,6 @@ pub(super) fn json_safe(json: String) -> String {
             out.push(c);
         }
     }
-    out
 }
 
 #[derive(Serialize)]

@@ -3,9 +3,11 @@
 use super::Look;
 use super::card::{code_display, status_text, texts};
 use super::grid::{Cell, Grid};
-use super::json::{JsonMatch, JsonReferral, json_match, json_referral, json_safe, json_text};
+use super::json::{
+    JsonMatch, JsonReferral, json_match, json_referral, json_safe, json_text, push_json_safe,
+};
 use super::labels::{Labels, labels};
-use super::text::{escape, truncate};
+use super::text::{escape, push_escaped, truncate};
 use crate::catalog::Vendor;
 use crate::matcher::{Clue, ClueKind, Match, MatchedBy};
 use crate::report::{LineReport, Summary};
@@ -57,11 +59,12 @@ pub fn scan_line_human(
         {
             continue;
         }
-        out.push_str(&escape(&report.text[at..start]));
+        push_escaped(out, &report.text[at..start]);
         out.push_str(&palette.found(&escape(&report.text[start..end])));
         at = end;
     }
-    out.push_str(&escape(&report.text[at..]));
+    // (Written into the output: a line may be 16 MiB.)
+    push_escaped(out, &report.text[at..]);
     out.push('\n');
     for m in report.matches {
         if m.captures.is_empty() {
@@ -183,7 +186,6 @@ fn serialized(value: &impl Serialize) -> String {
 /// `serialized(value)` appended to `out`, written into it rather than copied (a line may be 16 MiB).
 fn push_serialized(out: &mut String, value: &impl Serialize) {
     use std::io::Write;
-    let start = out.len();
     // (serde_json writes a string between its escapes piece by piece: gathered first, then checked.)
     let mut writer = std::io::BufWriter::with_capacity(
         8 * 1024,
@@ -194,15 +196,11 @@ fn push_serialized(out: &mut String, value: &impl Serialize) {
     );
     serde_json::to_writer(&mut writer, value).expect("JSON of plain data cannot fail");
     writer.flush().expect("JSON of text is text");
-    drop(writer);
-    if crate::template::wide_needs_escape(&out[start..]) {
-        let written = out.split_off(start);
-        out.push_str(&json_safe(written));
-    }
 }
 
 /// Appends what is written to a string, each piece checked as UTF-8 (only it: the string before it is
-/// text already), a character split between two pieces joined.
+/// text already), a character split between two pieces joined, and made safe for a terminal as it is
+/// appended (`json_safe`), so that a long line's JSON is never copied whole.
 struct Appender<'a> {
     out: &'a mut String,
     pending: Vec<u8>,
@@ -219,11 +217,10 @@ impl std::io::Write for Appender<'_> {
             &joined[..]
         };
         match std::str::from_utf8(bytes) {
-            Ok(text) => self.out.push_str(text),
+            Ok(text) => push_json_safe(self.out, text),
             Err(e) if e.error_len().is_none() => {
                 let (text, rest) = bytes.split_at(e.valid_up_to());
-                self.out
-                    .push_str(std::str::from_utf8(text).unwrap_or_default());
+                push_json_safe(self.out, std::str::from_utf8(text).unwrap_or_default());
                 self.pending = rest.to_vec();
             }
             Err(e) => return Err(std::io::Error::new(std::io::ErrorKind::InvalidData, e)),

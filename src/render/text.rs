@@ -101,17 +101,27 @@ pub(super) fn printable_ascii(byte: u8) -> bool {
 /// catalogs, file names) as visible escapes (`template::needs_escape` says which), so that text can never
 /// move the cursor, set the title, write the clipboard, reorder a line or hide a character.
 pub fn escape(text: &str) -> Cow<'_, str> {
-    let unsafe_char = needs_escape;
-    // (Most text is printable ASCII: one byte test settles it; beyond ASCII, only characters from U+007F
-    // up are decoded.)
-    if text.bytes().all(printable_ascii)
-        || !(text.bytes().any(|b| b < 0x20) || crate::template::wide_needs_escape(text))
-    {
+    if is_safe(text) {
         return Cow::Borrowed(text);
     }
     let mut out = String::with_capacity(text.len() + 8);
+    push_escaped_chars(&mut out, text);
+    Cow::Owned(out)
+}
+
+/// `escape(text)` appended to `out`, without a copy of a long text between.
+pub fn push_escaped(out: &mut String, text: &str) {
+    if is_safe(text) {
+        out.push_str(text);
+    } else {
+        push_escaped_chars(out, text);
+    }
+}
+
+/// `text`'s characters appended to `out`, those `needs_escape` names as escapes.
+fn push_escaped_chars(out: &mut String, text: &str) {
     for c in text.chars() {
-        if unsafe_char(c) {
+        if needs_escape(c) {
             let _ = match c {
                 '\n' => write!(out, "\\n"),
                 '\t' => write!(out, "\\t"),
@@ -123,7 +133,14 @@ pub fn escape(text: &str) -> Cow<'_, str> {
             out.push(c);
         }
     }
-    Cow::Owned(out)
+}
+
+/// Whether `text` has nothing `escape` would change.
+fn is_safe(text: &str) -> bool {
+    // (Most text is printable ASCII: one byte test settles it; beyond ASCII, only characters from U+007F
+    // up are decoded.)
+    text.bytes().all(printable_ascii)
+        || !(text.bytes().any(|b| b < 0x20) || crate::template::wide_needs_escape(text))
 }
 
 /// A regex of `catalog patterns` with every character `needs_escape` names written as a regex escape

@@ -20,6 +20,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::matcher::Matcher;
+use crate::paste::without_terminal_escapes;
 use crate::report::{BlockReport, LineHit, Sink, Summary};
 pub use blocks::LONGEST_LINE;
 use blocks::{BLOCK, Block, Blocks, Lines};
@@ -329,16 +330,22 @@ fn search_block<'c>(
     };
     let mut counted_to = 0;
     let mut number = lines.first;
+    // (Most blocks have no escape character: their lines need not be looked at for one.)
+    let coloured = memchr::memchr(0x1b, block).is_some();
     for line in matcher.candidate_lines(block) {
         let start = line.start;
         let raw = &block[line.clone()];
         let end = line.end - usize::from(raw.ends_with(b"\r"));
         let raw = &block[start..end];
         // (Checking is faster than the lossy conversion, which the rare line that is not UTF-8 gets.)
-        let (text, lossy) = match std::str::from_utf8(raw) {
+        let (mut text, mut shown) = match std::str::from_utf8(raw) {
             Ok(text) => (std::borrow::Cow::Borrowed(text), false),
             Err(_) => (String::from_utf8_lossy(raw), true),
         };
+        // A line with colours is read, and shown, as a terminal shows it.
+        if coloured && let Some(uncoloured) = without_terminal_escapes(&text) {
+            (text, shown) = (std::borrow::Cow::Owned(uncoloured), true);
+        }
         if mode == Mode::Count {
             report.matched_lines += u64::from(matcher.line_is_reported(&text));
             continue;
@@ -356,7 +363,7 @@ fn search_block<'c>(
         report.hits.push(LineHit {
             number: if mode == Mode::Lines { number } else { 0 },
             range: start..end,
-            lossy: lossy.then(|| text.into_owned()),
+            shown: shown.then(|| text.into_owned()),
             matches,
             referrals,
         });

@@ -311,37 +311,56 @@ fn a_long_line_of_one_error_is_read_in_bounded_memory() {
     }
 }
 
-/// A long line of a Chinese message, cut inside a character (so read as a lossy copy) and explained in both
-/// outputs: the output grew by doubling to twice the line (72 MB for the 16 MiB cut line).
+/// Long lines explained in both outputs, whose text is copied to be read or printed: a Chinese message
+/// cut inside a character (read as a lossy copy), and a coloured code beside invisible marks (read without
+/// its escapes; the marks escaped when printed). The output grew by doubling to twice the line (72 MB for
+/// the 16 MiB cut Chinese line), and the escaped line was copied whole before it was appended (75 MB).
 #[test]
-fn a_long_line_cut_inside_a_character_is_printed_in_bounded_memory() {
-    let error = "'message': '服务未开通或已停止', ";
-    // (16 MiB falls inside a character of the repeated piece.)
-    assert!(!(error.repeat(1 << 16).repeat(8)).is_char_boundary(16 << 20));
-    for args in [&["--color", "never"][..], &["--json"][..]] {
-        let (status, out, err, peak_kib) = scan_fed(args, move |stdin| {
-            let piece = error.repeat(1 << 16);
-            for _ in 0..(20 << 20) / piece.len() {
-                if stdin.write_all(piece.as_bytes()).is_err() {
-                    return;
+fn long_lines_copied_to_be_read_are_printed_in_bounded_memory() {
+    for (error, code) in [
+        (
+            "'message': '服务未开通或已停止', ",
+            "APIGATEWAY_INVALID_SERVICE_STATUS",
+        ),
+        ("\x1b[31mAPIG.0303\x1b[0m \u{200e}", "APIG.0303"),
+    ] {
+        for args in [&["--color", "never"][..], &["--json"][..]] {
+            let (status, out, err, peak_kib) = scan_fed(args, move |stdin| {
+                let piece = error.repeat(1 << 16);
+                for _ in 0..(20 << 20) / piece.len() {
+                    if stdin.write_all(piece.as_bytes()).is_err() {
+                        return;
+                    }
                 }
-            }
-        });
-        assert_eq!(status, 0, "{err}");
-        assert!(
-            err.contains("the line at byte 0 is longer than 16 MiB"),
-            "{err}"
-        );
-        assert!(peak_kib < 64 * 1024, "{args:?}: peak memory {peak_kib} KiB");
-        assert!(
-            out.contains("APIGATEWAY_INVALID_SERVICE_STATUS"),
-            "{args:?}: {}",
-            &out[out.len().saturating_sub(300)..]
-        );
-        // The line as read: its first 16 MiB, the cut character replaced.
-        let printed = out.find('\u{fffd}').unwrap();
-        assert!(printed > (16 << 20) - 64, "{args:?}: {printed}");
+            });
+            assert_eq!(status, 0, "{err}");
+            assert!(
+                err.contains("the line at byte 0 is longer than 16 MiB"),
+                "{err}"
+            );
+            assert!(
+                peak_kib < 64 * 1024,
+                "{error:?} {args:?}: peak memory {peak_kib} KiB"
+            );
+            let tail = &out[out.floor_char_boundary(out.len().saturating_sub(2000))..];
+            assert!(tail.contains(code), "{args:?}: {tail}");
+            assert_eq!(out.lines().count(), if args[0] == "--json" { 1 } else { 2 });
+        }
     }
+    // (16 MiB falls inside a character of the Chinese line, which is read as its first 16 MiB with the cut
+    // character replaced.)
+    let (_, out, _, _) = scan_fed(&["--json"], |stdin| {
+        let piece = "'message': '服务未开通或已停止', ".repeat(1 << 16);
+        for _ in 0..(20 << 20) / piece.len() {
+            if stdin.write_all(piece.as_bytes()).is_err() {
+                return;
+            }
+        }
+    });
+    let line: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let text = line["text"].as_str().unwrap();
+    assert!(text.ends_with('\u{fffd}'));
+    assert_eq!(text.len(), (16 << 20) - 1 + '\u{fffd}'.len_utf8());
 }
 
 #[test]

@@ -98,6 +98,38 @@ fn matched_parts_are_highlighted_in_colour() {
     );
 }
 
+/// Output made for a terminal and kept in a file or a CI log (Terraform's errors, a logger's colours)
+/// carries escape sequences against its words: the line is read, and shown, as the terminal showed it.
+#[test]
+fn coloured_lines_are_read_and_shown_without_their_escapes() {
+    const COLOURED: &str = "\x1b[1m\x1b[31mError: \x1b[0m\x1b[0m\x1b[1mAPIG.0303\x1b[0m: Incorrect app authentication information.";
+    const SHOWN: &str = "Error: APIG.0303: Incorrect app authentication information.";
+    let dir = tempfile::tempdir().unwrap();
+    let file = write(dir.path(), "tf.log", log(&[ORDINARY, COLOURED]));
+    let out = scan(&["--lang", "en", "--color", "never"], &[&file])
+        .expect_code(0)
+        .stdout();
+    assert_eq!(
+        out.lines().take(2).collect::<Vec<_>>(),
+        [
+            format!("{}:2:{SHOWN}", file.display()),
+            "  ↳ APIG.0303 · 401 Unauthorized · huawei · The app authentication information is incorrect.".to_string()
+        ],
+        "{out}"
+    );
+    let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
+    assert_eq!(ndjson(&out)[0]["text"], SHOWN);
+    assert_eq!(
+        ndjson_rows(&out),
+        [(2, "huawei".into(), "APIG.0303".into(), 401)]
+    );
+    let out = scan(&["--count"], &[&file]).expect_code(0).stdout();
+    assert_eq!(out, format!("{}:1\n", file.display()));
+    // A coloured paste looked up.
+    let found = crate::util::json_lookup_found(COLOURED);
+    assert_eq!(found["matches"][0]["code"], "APIG.0303", "{found}");
+}
+
 #[test]
 fn no_error_lines_exit_1_silently() {
     let dir = tempfile::tempdir().unwrap();
