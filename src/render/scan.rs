@@ -476,4 +476,22 @@ mod tests {
         assert!(appender.write_all(b"\xff").is_err());
         assert_eq!(out, "xé服");
     }
+
+    /// A long text's JSON written in place is the JSON made whole and then made safe, a character that
+    /// needs an escape (U+200E, U+009B) split between the writer's pieces or not.
+    #[test]
+    fn json_written_in_place_is_made_safe_as_a_whole_would_be() {
+        for lead in 0..4 {
+            let text = format!(
+                "{}{}",
+                "a".repeat(8 * 1024 - lead),
+                "\u{200e}服\u{9b}\"x".repeat(3000)
+            );
+            let mut out = String::from("[");
+            push_serialized(&mut out, &text);
+            let whole = json_safe(serde_json::to_string(&text).unwrap());
+            assert_eq!(out[1..], whole, "lead {lead}");
+            assert!(whole.contains("\\u200e服\\u009b\\\""));
+        }
+    }
 }
