@@ -13,9 +13,9 @@ mod pattern;
 mod syntax;
 
 pub use bigrams::Bigrams;
-pub use pattern::fold;
 pub(crate) use pattern::weight_of;
 use pattern::*;
+pub use pattern::{fold, lean_regexes_past};
 pub(crate) use syntax::has_braces;
 use syntax::*;
 pub use syntax::{fill_code, fill_text, needs_escape, validate, wide_needs_escape};

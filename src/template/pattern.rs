@@ -4,6 +4,7 @@
 use super::{Context, Segment};
 use regex::Regex;
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Words so common in logs that a template's key should be another of its words where it has one: a key
 /// is searched for in every line scanned, and `request` is in half of them (`request_id`).
@@ -145,9 +146,30 @@ pub(super) fn rarest_word_of<'a>(pieces: impl Iterator<Item = &'a str> + Clone) 
 }
 
 pub(super) fn compile(pattern: &str) -> Regex {
+    let mut builder = regex::RegexBuilder::new(pattern);
+    if COMPILED.fetch_add(1, Ordering::Relaxed) >= WITH_LAZY_DFA.load(Ordering::Relaxed) {
+        builder.dfa_size_limit(0);
+    }
     // The pattern is built from escaped literals and fixed classes, so it always compiles; the catalog data
     // tests compile every template to keep it that way.
-    Regex::new(pattern).expect("template regex is built from escaped literals")
+    builder
+        .build()
+        .expect("template regex is built from escaped literals")
+}
+
+/// Template regexes built so far.
+static COMPILED: AtomicUsize = AtomicUsize::new(0);
+/// How many of them get a lazy DFA (`lean_regexes_past`).
+static WITH_LAZY_DFA: AtomicUsize = AtomicUsize::new(usize::MAX);
+
+/// Builds the template regexes past the first `count` of a run without a lazy DFA. A regex's lazy DFA keeps
+/// the states it has made, 100-200 KB once it has searched a few log lines, for as long as its entry is
+/// kept, which is all the run: a scan naming thousands of a large catalog's entries grew by that much for
+/// each (471 MB for 11,000 entries). Without one, a regex searches with the engines that keep little: the
+/// same matches, more slowly over a long text but about as fast over a log line, where the literal
+/// prefilter runs first. For scans, whose runs are long and texts short; a lookup's are the other way.
+pub fn lean_regexes_past(count: usize) {
+    WITH_LAZY_DFA.fetch_min(count, Ordering::Relaxed);
 }
 
 /// Lower case with white space runs folded to one space: the form texts are compared in.
