@@ -48,7 +48,7 @@ impl Envelope {
 
 /// Tencent Cloud API 3.0 answers every error as `{"Response": {"Error": {"Code": ..., "Message": ...},
 /// "RequestId": ...}}` (cloud.tencent.com/document/api/213/15694, “返回结果”); SDKs and logs print it as
-/// JSON, escaped JSON, or a Python dict.
+/// JSON, escaped JSON, or a Python dict, and programs that take the `Response` out print its content alone.
 /// JD Cloud's OpenAPI answers `{"requestId": ..., "error": {"status": "ACCESS_ERROR", "code": 401, "message":
 /// ...}}` (its Introduction's “错误返回格式”, Error Return Format: catalogs/sources/jdcloud-openapi-common-errors.md):
 /// Google's `error` object, with the status name, beside a `requestId` that Google's bodies do not have.
@@ -62,7 +62,7 @@ impl Envelope {
 /// `error_message` (googlemaps/google-maps-services-js, `src/common.ts`: `ResponseData` and `enum Status`;
 /// catalogs/sources/google-maps-web-services-status.md), `{"error_message": "...", "results": [], "status":
 /// "REQUEST_DENIED"}`: the status is Google's, though its name is as generic as gRPC's.
-static ENVELOPES: [Envelope; 5] = [
+static ENVELOPES: [Envelope; 6] = [
     Envelope {
         vendor: Vendor::Tencent,
         shape: LazyLock::new(|| {
@@ -73,6 +73,24 @@ static ENVELOPES: [Envelope; 5] = [
         }),
         words: &["Response", "Error"],
         what: "Tencent Cloud API 3.0 error envelope (Response.Error)",
+    },
+    Envelope {
+        vendor: Vendor::Tencent,
+        shape: LazyLock::new(|| {
+            // The Response's content printed alone (`{"RequestId": ..., "Error": {"Message": ..., "Code":
+            // ...}}`, its keys in either order): an `Error` of exactly those two fields beside the request's
+            // id. (AWS's query-protocol JSON has a third, `Type`; Volcano Engine's `CodeN`.)
+            let q = r#"\\*["']"#;
+            let field = format!(r#"{q}(?:Code|Message){q}\s*:\s*{q}[^"'{{}}\n]*{q}"#);
+            let error = format!(r#"{q}Error{q}\s*:\s*\{{\s*{field}\s*,\s*{field}\s*\}}"#);
+            let request_id = format!(r#"{q}RequestId{q}\s*:\s*{q}[^"'\\\n]*{q}"#);
+            Regex::new(&format!(
+                r#"{request_id}\s*,\s*{error}|{error}\s*,\s*{request_id}"#
+            ))
+            .expect("valid regex")
+        }),
+        words: &["Error", "RequestId", "Code", "Message"],
+        what: "Tencent Cloud API 3.0 error body without its Response wrapper (Error, RequestId)",
     },
     Envelope {
         vendor: Vendor::Jdcloud,

@@ -4,8 +4,9 @@
 //! Gateway answer SigV4's messages (`The security token included in the request is invalid.`) word for word
 //! as API Gateway does; AWS's query-protocol error bodies, which other clouds copy, carry codes the front
 //! doors share (`InvalidParameterValue`, `NoSuchVersion`); other clouds' front doors (Azure's, Baidu AI
-//! Cloud's), whose bodies say the generic names (`ResourceNotFound`); and a response an application server
-//! made (`Server: uvicorn`), whatever gateway's words its body says.
+//! Cloud's), whose bodies say the generic names (`ResourceNotFound`); a response an application server
+//! made (`Server: uvicorn`), whatever gateway's words its body says; and another company's gateway built on
+//! the hmac-auth plugin Kong's and Tencent Cloud's share (iFlytek's), which says their messages.
 
 use super::words::Words;
 use super::{Found, Reading};
@@ -20,7 +21,8 @@ pub struct OtherProduct {
     /// service other than API Gateway); `None`: it rules out rows found by their code alone, of any vendor.
     pub vendor_id: Option<&'static str>,
     /// Whether it rules out every vendor's rows, whatever matched: the response says it was answered by an
-    /// application server (`Server: uvicorn`), not by a gateway.
+    /// application server (`Server: uvicorn`), not by a gateway, or by another company's gateway built on a
+    /// catalogued one's plugins (iFlytek's open platform: Kong's hmac-auth messages with their reasons).
     pub answered: bool,
 }
 
@@ -70,6 +72,7 @@ pub(super) fn other_products(
     }
     found.extend(other_aws_service(text, lower));
     found.extend(answering_server(text, lower));
+    found.extend(other_companys_gateway(text, lower));
     found.retain(|p| {
         (p.value.vendor_id).is_none_or(|id| !products_named.iter().any(|(v, _)| v.id() == id))
     });
@@ -153,6 +156,57 @@ fn answering_server(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
             source: text[line_start..start + server.len()].to_string(),
             span: line_start..start + server.len(),
         })
+    })
+}
+
+/// The hosts of iFlytek's open platform (`spark-api.xf-yun.com`, `iat-api.xfyun.cn`), whose gateway answers
+/// with Kong's hmac-auth messages (`HMAC signature does not match`) though it is neither Kong's product nor
+/// Tencent Cloud's.
+const IFLYTEK_HOSTS: [&str; 2] = [".xf-yun.com", ".xfyun.cn"];
+
+/// Another company's gateway built on the hmac-auth plugin Kong's and Tencent Cloud's gateways share: its
+/// API's host (iFlytek's), or the plugin's message with the reason after a colon (`HMAC signature cannot be
+/// verified: fail to retrieve credential`, `...:enforced header 'host' not used for signature creation`,
+/// as iFlytek's gateway and its documents say it). Kong answers the message alone and only logs the reason
+/// (`kong/plugins/hmac-auth/access.lua`: `SIGNATURE_NOT_VALID`, the reasons passed to `kong.log.debug`), and
+/// Tencent Cloud's gateway words its reasons after a comma (`..., a valid x-date header is required`), as
+/// Kong's clock-skew message does.
+fn other_companys_gateway(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
+    let answered = |what: &'static str, span: std::ops::Range<usize>| Found {
+        value: OtherProduct {
+            what,
+            vendor_id: None,
+            answered: true,
+        },
+        source: text[span.clone()].to_string(),
+        span,
+    };
+    const MESSAGE: &str = "hmac signature cannot be verified";
+    let reasoned = lower.match_indices(MESSAGE).find_map(|(at, _)| {
+        let after = &lower[at + MESSAGE.len()..];
+        let reason = after
+            .trim_start_matches(' ')
+            .strip_prefix([':', '：'])?
+            .trim_start();
+        reason
+            .starts_with(|c: char| c.is_ascii_alphabetic())
+            .then(|| at..lower.len() - reason.len())
+    });
+    if let Some(span) = reasoned {
+        return Some(answered(
+            "hmac-auth message with its reason after a colon (another company's gateway: iFlytek's)",
+            span,
+        ));
+    }
+    IFLYTEK_HOSTS.iter().find_map(|host| {
+        let at = lower.find(host)?;
+        let start = lower[..at]
+            .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '-'))
+            .map_or(0, |i| i + 1);
+        Some(answered(
+            "host of iFlytek's open platform",
+            start..at + host.len(),
+        ))
     })
 }
 

@@ -21,6 +21,7 @@ mod maps_statuses;
 mod mistyped;
 mod older_forms;
 mod other_clouds;
+mod other_gateways;
 mod package;
 mod pager;
 mod pastes;

@@ -1,9 +1,9 @@
 //! Forms of gateways' answers the catalogs' first sources did not show, through the binary: Kong's error body
 //! (its template's two fields), the Proxy Reference's wording, Google's Go client's error line after a
 //! label, Google's quota message under its status (its reason's row giving way where no details show the
-//! reason), a service's display name of several words, and a Lambda authorizer's implicit deny beside a Node.js
-//! framework's error body. The pastes are written for the tests, each
-//! showing one behaviour.
+//! reason), a service's display name of several words, a Lambda authorizer's implicit deny beside a Node.js
+//! framework's error body, and API Gateway's answer to a body its mapping template cannot read as JSON. The
+//! pastes are written for the tests, each showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
@@ -213,4 +213,19 @@ fn an_authorizers_implicit_deny_and_a_node_frameworks_body() {
     let boom = r#"{"statusCode": 403, "error": "Forbidden", "message": "User is not authorized to access this resource"}"#;
     let (json, code) = lookup(boom);
     assert_eq!((rows(&json), code), (vec![], 1), "{json}");
+}
+
+/// API Gateway's answer to a request body its mapping template cannot read as JSON, with the parser's detail
+/// after a colon or alone, is its 400 row.
+#[test]
+fn a_body_a_mapping_template_cannot_parse() {
+    for paste in [
+        r#"{"message": "Could not parse request body into json: Unexpected character (\'}\' (code 125)): was expecting double-quote to start field name\n at [Source: [B@1a2b3c; line: 4, column: 2]"}"#,
+        "HTTP/1.1 400 Bad Request\n\n{\"message\": \"Could not parse request body into json.\"}",
+    ] {
+        let (json, code) = lookup(paste);
+        assert_eq!(ids(&json), ["could-not-parse-request-body"], "{paste}");
+        assert_eq!(rows(&json), [("aws".to_string(), None, 400)], "{paste}");
+        assert_eq!(code, 0, "{paste}");
+    }
 }

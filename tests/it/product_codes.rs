@@ -192,3 +192,22 @@ fn a_stock_sentence_in_an_applications_trace_claims_nothing() {
     assert_eq!(run.code(), 1, "{}", run.stdout());
     assert_eq!(run.json()["matches"].as_array().unwrap().len(), 0);
 }
+
+/// Tencent Cloud's error body with its `Response` taken out (a program printing the object it parsed, keys in
+/// any order) shows its API answering as the whole body does; AWS's query-protocol JSON, the same two names
+/// beside a `Type`, does not.
+#[test]
+fn tencents_error_body_without_its_wrapper_is_tencents() {
+    for paste in [
+        r#"Response -> "{"RequestId":"fae4","Error":{"Message":"resource error","Code":"InvalidParameter.ResourceError"}}""#,
+        r#"resp: {"Error": {"Code": "InvalidParameter.ResourceError", "Message": "resource error"}, "RequestId": "fae4"}"#,
+    ] {
+        assert_eq!(
+            referrals(paste).0,
+            ["tencent InvalidParameter.ResourceError InvalidParameter.{reason}"],
+            "{paste}"
+        );
+    }
+    let aws = r#"{"Error": {"Code": "InvalidParameter.ResourceError", "Message": "resource error", "Type": "Sender"}, "RequestId": "fae4"}"#;
+    assert_eq!(referrals(aws), (vec![], 1));
+}

@@ -169,3 +169,23 @@ fn the_sigv4_mismatch_is_an_invalid_signature_exception() {
     );
     assert_eq!(rows(&json), invalid_signature, "{json}");
 }
+
+/// AWS's SigV4 messages as its services write them, the word `region` in lower case and a blank after the
+/// period inside the quotes, are the body's only message, as they are without the blank.
+#[test]
+fn a_sigv4_message_ending_in_a_blank_is_the_bodys_only_one() {
+    for paste in [
+        "{\"message\":\"Credential should be scoped to a valid region, not 'eu-west-1'. \"}",
+        "HTTP/1.1 403 Forbidden\n\n{\n    \"message\": \"Credential should be scoped to a valid region, not 'ap-northeast-1'. \"\n}",
+        "{\"message\":\"Credential should be scoped to a valid Region, not eu-west-1.\"}",
+    ] {
+        let (json, code) = lookup(paste);
+        assert_eq!(rows(&json), [("aws".to_string(), None, 403)], "{paste}");
+        assert_eq!(code, 0, "{paste}");
+    }
+    // A blank before the closing quote of a longer body's field is not its only one.
+    let (json, _) = lookup(
+        "{\"message\":\"Credential should be scoped to a valid region, not 'eu-west-1'. \", \"data\": {}}",
+    );
+    assert_eq!(rows(&json), [], "{json}");
+}

@@ -199,9 +199,9 @@ fn a_common_message_is_a_body_as_its_vendor_writes_it() {
     assert!(rows(&json).is_empty(), "{json}");
 }
 
-/// The aliyungo Go SDK prints a server error as `Aliyun API Error: RequestId: ... Code: ...`: the cloud API
-/// answering, so a product's own code gets Alibaba's referral; its OSS client prints the same, which the
-/// package's path tells apart.
+/// The aliyungo Go SDK prints a server error as `Aliyun API Error: RequestId: ... Code: ...`, and its error
+/// value as `&common.Error{ErrorResponse:common.ErrorResponse{...}}`: the cloud API answering, so a product's
+/// own code gets Alibaba's referral; its OSS client prints the same, which the package's path tells apart.
 #[test]
 fn aliyungos_print_shows_the_cloud_api_answering() {
     let paste = "Failed to create instance: Aliyun API Error: RequestId: 98B3E02C Status Code: 403 Code: InvalidResourceType.NotSupported Message: This resource type is not supported; please try other resource types.";
@@ -211,6 +211,13 @@ fn aliyungos_print_shows_the_cloud_api_answering() {
     );
     let oss = "github.com/denverdino/aliyungo/oss.(*Client).doRequest\nAliyun API Error: RequestId: 5C3D Status Code: 404 Code: NoSuchBucketPolicy Message: The bucket policy does not exist.";
     assert_eq!(referrals(oss), (vec![], 1));
+    // Its error value as Go's %#v prints it, escaped inside a log's string and wrapped inside its host field:
+    // the types' names show the cloud API answering where the field's own mark (`HostId:"`) is cut.
+    let value = "got error: &common.Error{ErrorResponse:common.ErrorResponse{Response:common.Response{RequestId:\\\"06FD4F80\\\"}, HostId:\n\\\"ecs-cn-hangzhou.aliyuncs.com\\\", Code:\\\"Forbidden.InstanceNotFound\\\", Message:\\\"The specified Instance is not found.\\\"}, StatusCode:404}";
+    assert_eq!(
+        referrals(value).0,
+        ["alibaba Forbidden.InstanceNotFound {code}.{detail}"]
+    );
 }
 
 /// A message read loosely (its later sentences left off) stands where the paste names neither its vendor

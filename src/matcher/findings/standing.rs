@@ -112,10 +112,14 @@ pub(super) fn sole_message_field(haystack: &str, range: &Range<usize>) -> bool {
     sole_field(haystack, range).is_some()
 }
 
-/// The text before the object whose only field, `message`, has the value at `range`.
+/// The text before the object whose only field, `message`, has the value at `range`. (The value may end in
+/// blanks before its closing quote, as AWS's SigV4 messages do: `"Credential should be scoped to a valid
+/// region, not 'x'. "`.)
 fn sole_field<'h>(haystack: &'h str, range: &Range<usize>) -> Option<&'h str> {
     const QUOTES: [char; 3] = ['"', '\'', '\\'];
-    let after = haystack[range.end..].trim_start_matches(QUOTES);
+    let after = haystack[range.end..]
+        .trim_start_matches([' ', '\t'])
+        .trim_start_matches(QUOTES);
     if !after.trim_start().starts_with('}') {
         return None;
     }
