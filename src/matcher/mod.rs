@@ -341,7 +341,14 @@ impl<'c> Matcher<'c> {
     /// Resolves one query: an HTTP status; a code; a paste of any shape (JSON body, SDK dump, HTTP
     /// response, log lines) read for every gateway error in it; else a message fragment.
     pub fn lookup(&self, raw: &str) -> Outcome<'c> {
-        let query = clean(raw);
+        let mut query = clean(raw);
+        // A coloured code or status (`\x1b[1mAPIG.0303\x1b[0m`) is the code; a longer paste is read with a
+        // view without its colours.
+        if let Some(uncoloured) = crate::paste::without_terminal_escapes(&query)
+            && is_token(uncoloured.trim())
+        {
+            query = uncoloured.trim().to_string();
+        }
         if let Some(range) = parse_status(&query) {
             return self.status_range(&query, range);
         }

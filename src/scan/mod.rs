@@ -332,7 +332,12 @@ fn search_block<'c>(
     let mut number = lines.first;
     // (Most blocks have no escape character: their lines need not be looked at for one.)
     let coloured = memchr::memchr(0x1b, block).is_some();
-    for line in matcher.candidate_lines(block) {
+    let lines: Box<dyn Iterator<Item = std::ops::Range<usize>>> = if coloured {
+        Box::new(with_coloured_lines(block, matcher.candidate_lines(block)).into_iter())
+    } else {
+        Box::new(matcher.candidate_lines(block))
+    };
+    for line in lines {
         let start = line.start;
         let raw = &block[line.clone()];
         let end = line.end - usize::from(raw.ends_with(b"\r"));
@@ -369,6 +374,29 @@ fn search_block<'c>(
         });
     }
     report
+}
+
+/// The `candidates` of a block with an escape character, and every line holding one, in order: a colour
+/// may stand inside a code or message (`\x1b[01;31m\x1b[KAPIG\x1b[m\x1b[K.0303`, as `grep --color` marks
+/// what it found), where the block's search for literals does not see it.
+fn with_coloured_lines(
+    block: &[u8],
+    candidates: impl Iterator<Item = std::ops::Range<usize>>,
+) -> Vec<std::ops::Range<usize>> {
+    let mut lines: Vec<_> = candidates.collect();
+    let mut from = 0;
+    while let Some(at) = memchr::memchr(0x1b, &block[from..]).map(|i| from + i) {
+        let start = memchr::memrchr(b'\n', &block[..at]).map_or(0, |i| i + 1);
+        let end = memchr::memchr(b'\n', &block[at..]).map_or(block.len(), |i| at + i);
+        lines.push(start..end);
+        from = end + 1;
+        if from >= block.len() {
+            break;
+        }
+    }
+    lines.sort_unstable_by_key(|line| line.start);
+    lines.dedup_by_key(|line| line.start);
+    lines
 }
 
 /// Hands the blocks of one input to the sink, in input order, and keeps the counts.

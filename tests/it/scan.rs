@@ -125,9 +125,42 @@ fn coloured_lines_are_read_and_shown_without_their_escapes() {
     );
     let out = scan(&["--count"], &[&file]).expect_code(0).stdout();
     assert_eq!(out, format!("{}:1\n", file.display()));
-    // A coloured paste looked up.
-    let found = crate::util::json_lookup_found(COLOURED);
-    assert_eq!(found["matches"][0]["code"], "APIG.0303", "{found}");
+    // A colour inside a code, as `grep --color=always` marks what it found; a hyperlink's address, which
+    // may name the error, is kept.
+    let file = write(
+        dir.path(),
+        "grep.log",
+        log(&[
+            "error_code: \x1b[01;31m\x1b[KAPIG\x1b[m\x1b[K.0303",
+            ORDINARY,
+            "Recommend: \x1b]8;;https://api.aliyun.com/troubleshoot?q=InvalidAccessKeyId.NotFound&product=Ecs\x1b\\troubleshoot\x1b]8;;\x1b\\",
+        ]),
+    );
+    let out = scan(&["--json"], &[&file]).expect_code(0).stdout();
+    assert_eq!(
+        ndjson_rows(&out),
+        [
+            (1, "huawei".into(), "APIG.0303".into(), 401),
+            (
+                3,
+                "alibaba".into(),
+                "InvalidAccessKeyId.NotFound".into(),
+                404
+            )
+        ]
+    );
+    // Coloured pastes looked up: a code alone, and a code in a sentence (read in a view without colours).
+    for paste in [
+        COLOURED,
+        "\x1b[1mAPIG.0303\x1b[0m",
+        "request failed \x1b[1mAPIG.0303\x1b[0m while calling the api",
+    ] {
+        let found = crate::util::json_lookup_found(paste);
+        assert_eq!(
+            found["matches"][0]["code"], "APIG.0303",
+            "{paste:?}: {found}"
+        );
+    }
 }
 
 #[test]
