@@ -32,16 +32,21 @@ pub(super) fn json_safe(json: String) -> String {
         return json;
     }
     let mut out = String::with_capacity(json.len() + 16);
-    push_json_safe(&mut out, &json);
+    push_escaped_chars(&mut out, &json);
     out
 }
 
 /// `json_safe(json)` appended to `out`; `json` may be any piece of JSON text cut between characters.
 pub(super) fn push_json_safe(out: &mut String, json: &str) {
-    if !crate::template::wide_needs_escape(json) {
+    if crate::template::wide_needs_escape(json) {
+        push_escaped_chars(out, json);
+    } else {
         out.push_str(json);
-        return;
     }
+}
+
+/// `json`'s characters appended to `out`, those `json_safe` escapes as `\uXXXX`.
+fn push_escaped_chars(out: &mut String, json: &str) {
     for c in json.chars() {
         // C0 controls are serde's (as `\n`, `\u001b`): inside strings none is left raw.
         if crate::template::needs_escape(c) && c >= '\u{7f}' {
