@@ -46,7 +46,10 @@ struct Claim {
     /// The code as filled in (`Missing{param}` → `MissingGroupId`), if the entry has one.
     code: Option<String>,
     status: u16,
+    /// The message as filled in from the paste, and as the vendor's table writes it (placeholders and
+    /// all), which a label may give instead (`No credentials found for given '{claim}'`).
     message: String,
+    template: String,
 }
 
 fn parse_expected(line: &str) -> Option<Expected> {
@@ -100,6 +103,7 @@ fn claims(matcher: &Matcher<'_>, paste: &str) -> Vec<Claim> {
             // the vendor's table (the card's `Status` line, JSON's `stated_status`).
             status: m.stated_status.unwrap_or(m.entry.status),
             message: fill_text(m.entry.message.source(), &m.captures),
+            template: m.entry.message.source().to_string(),
         })
         .collect();
     claims.extend(outcome.referrals.iter().map(|r| Claim {
@@ -107,6 +111,7 @@ fn claims(matcher: &Matcher<'_>, paste: &str) -> Vec<Claim> {
         code: Some(r.code.clone()),
         status: 0,
         message: String::new(),
+        template: String::new(),
     }));
     claims
 }
@@ -121,7 +126,8 @@ fn fold(text: &str) -> String {
 }
 
 /// Whether a claim names an expected error: its vendor, its code (any case), or for an error without a
-/// code its message (either containing the other); and its status where the case states one.
+/// code its message (either containing the other; the message filled in from the paste, or as the table
+/// writes it, where the label gives the vendor's template); and its status where the case states one.
 fn names(claim: &Claim, expected: &Expected) -> bool {
     if claim.vendor != expected.vendor {
         return false;
@@ -130,8 +136,11 @@ fn names(claim: &Claim, expected: &Expected) -> bool {
         (Some(code), Some(claimed)) => code.eq_ignore_ascii_case(claimed),
         (Some(_), None) => false,
         (None, _) => expected.message.as_ref().is_some_and(|message| {
-            let (a, b) = (fold(message), fold(&claim.message));
-            !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+            let a = fold(message);
+            [&claim.message, &claim.template].into_iter().any(|claimed| {
+                let b = fold(claimed);
+                !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+            })
         }),
     };
     same && expected
@@ -241,8 +250,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 88.6%, precision 95.9% on the 2,034 pastes, the nineteen earlier
-/// held-out sets included: 1,171 of 1,321 errors, 1,333 of 1,390 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 88.8%, precision 96.0% on the 2,034 pastes, the nineteen earlier
+/// held-out sets included: 1,173 of 1,321 errors, 1,335 of 1,390 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -270,7 +279,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8864 && precision >= 0.9589,
+        recall >= 0.8879 && precision >= 0.9604,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
