@@ -137,10 +137,12 @@ fn names(claim: &Claim, expected: &Expected) -> bool {
         (Some(_), None) => false,
         (None, _) => expected.message.as_ref().is_some_and(|message| {
             let a = fold(message);
-            [&claim.message, &claim.template].into_iter().any(|claimed| {
-                let b = fold(claimed);
-                !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
-            })
+            [&claim.message, &claim.template]
+                .into_iter()
+                .any(|claimed| {
+                    let b = fold(claimed);
+                    !a.is_empty() && !b.is_empty() && (a.contains(&b) || b.contains(&a))
+                })
         }),
     };
     same && expected
