@@ -101,6 +101,11 @@ fn store_host(lower: &str) -> Option<Found<OtherProduct>> {
                 "Huawei Cloud OBS endpoint (the error body's HostId)",
                 "huawei",
             )
+        } else if is_s3_host_id(host) {
+            (
+                "Amazon S3's extended request ID (the error body's HostId)",
+                "aws",
+            )
         } else {
             return None;
         };
@@ -114,6 +119,13 @@ fn store_host(lower: &str) -> Option<Found<OtherProduct>> {
             source: what.to_string(),
         })
     })
+}
+
+/// Whether a `HostId` value is Amazon S3's (its `x-amz-id-2`, base64: `2Vx6n3irRvPH5hlUKRmwPYUGX...=`), which
+/// names no host; Alibaba Cloud's bodies name the API's host there (`ecs.aliyuncs.com`). Read lowered.
+fn is_s3_host_id(value: &str) -> bool {
+    value.len() >= 40
+        && (value.bytes()).all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
 }
 
 /// Application servers that name themselves in a response's `Server` header: a response with one was made
@@ -404,7 +416,8 @@ static OBJECT_STORAGE_WORDS: Words = Words::new(
 /// A service of AWS other than API Gateway that the paste names: in a host
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
-/// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), or a JSON-protocol service's error body
+/// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), an IAM denial of its action
+/// (`not authorized to perform: lambda:ListLayers`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have). A host API Gateway's execution log says it calls
 /// (`Sending request to https://lambda.us-east-1.amazonaws.com/...`, the Knowledge Center's example) is
 /// the integration behind the API, not another service answering.
@@ -458,6 +471,9 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
         if start < at && !is_api_gateway(&lower[start..at]) {
             return Some(service("SigV4 scope of another AWS service", start..at));
         }
+    }
+    if let Some(span) = denied_action_service(lower) {
+        return Some(service("IAM denial of another AWS service's action", span));
     }
     if let Some(span) = rest_json_error_type(lower) {
         return Some(service(
@@ -527,6 +543,32 @@ fn rest_json_error_type(lower: &str) -> Option<std::ops::Range<usize>> {
         let body = &lower[from..to];
         let coded = body.contains("\"code\"") || body.contains("code:") || body.contains("'code'");
         coded.then_some(at..at + form.len())
+    })
+}
+
+/// The service of the action an IAM denial names (`User: arn:... is not authorized to perform:
+/// lambda:ListLayers on resource: ...`), where it is not API Gateway's (`apigateway:GET`,
+/// `execute-api:Invoke`): the service that was called and answered. (`iam:PassRole` is checked by the service
+/// a role is handed to, API Gateway among them: it names no other service.) Its range.
+fn denied_action_service(lower: &str) -> Option<std::ops::Range<usize>> {
+    const LEAD: &str = "not authorized to perform: ";
+    lower.match_indices(LEAD).find_map(|(at, _)| {
+        let start = at + LEAD.len();
+        let rest = &lower[start..];
+        // (A service's name is short: the search for its end is bounded.)
+        let end = rest.bytes().take(41).position(|b| b == b':')?;
+        let service = &rest[..end];
+        let action = rest[end + 1..]
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .next()?;
+        let named = !service.is_empty()
+            && service
+                .bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !action.is_empty()
+            && !is_api_gateway(service)
+            && (service, action) != ("iam", "passrole");
+        named.then_some(start..start + end)
     })
 }
 
@@ -705,6 +747,22 @@ mod tests {
             vendors("<Error><StringToSignBytes>50</StringToSignBytes></Error>"),
             [None]
         );
+    }
+
+    #[test]
+    fn an_iam_denial_names_the_service_it_denies() {
+        let denial = |action: &str| {
+            format!(
+                "User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: {action} on resource: *"
+            )
+        };
+        assert_eq!(
+            marks(&denial("lambda:ListLayers")),
+            ["IAM denial of another AWS service's action"]
+        );
+        for action in ["apigateway:GET", "execute-api:Invoke", "iam:PassRole"] {
+            assert!(marks(&denial(action)).is_empty(), "{action}");
+        }
     }
 
     #[test]

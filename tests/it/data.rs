@@ -106,7 +106,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("jdcloud-apigateway-dataplane", 19),
             ("jdcloud-apigateway", 57),
             ("jdcloud-openapi", 1),
-            ("kong-gateway", 101),
+            ("kong-gateway", 102),
             ("tencent-api3-common", 41),
             ("tencent-apigateway-api3", 172),
             ("tencent-apigateway", 62),

@@ -1,6 +1,7 @@
 //! errcode's integration tests: one binary, so the crate and the executable are built once.
 
 mod accuracy;
+mod admin_errors;
 mod authored;
 mod catalog_check;
 mod cli;

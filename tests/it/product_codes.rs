@@ -211,3 +211,23 @@ fn tencents_error_body_without_its_wrapper_is_tencents() {
     let aws = r#"{"Error": {"Code": "InvalidParameter.ResourceError", "Message": "resource error", "Type": "Sender"}, "RequestId": "fae4"}"#;
     assert_eq!(referrals(aws), (vec![], 1));
 }
+
+/// Another product's code in the error body beside a catalogued message (ROMA Connect's `APIC.0301` after an
+/// `error_msg` of several hundred characters, API Gateway's words) says the message is that product's: the
+/// code is referred to its service, and API Gateway's rows of the message are not claimed, however long
+/// the message's line is.
+#[test]
+fn another_products_code_after_a_long_message_line_is_that_products() {
+    let long = "x-sdk-date:20201117T072119Z|".repeat(30);
+    let paste = format!(
+        "{{\n  \"error_msg\": \"Incorrect IAM authentication information: verify aksk signature fail,canonicalRequest:PUT|/v2/p/instances/i/configs/||{long}\",\n  \"error_code\": \"APIC.0301\",\n  \"request_id\": \"r\"\n}}"
+    );
+    assert_eq!(
+        referrals(&paste),
+        (vec!["huawei APIC.0301 {service}.{number}".to_string()], 1)
+    );
+    // API Gateway's own code there keeps its row.
+    let own = paste.replace("APIC.0301", "APIG.0301");
+    let json = crate::util::json_lookup(&own).0;
+    assert_eq!(json["matches"][0]["code"], "APIG.0301", "{json}");
+}

@@ -60,7 +60,7 @@ pub(super) fn status_for<'e>(
 }
 
 /// Whether a code field or a code in the text (`mentioned`) belongs to the same error as a candidate
-/// found by its message alone: on its line, or within reach, and claimed by no other error. Such a code
+/// found by its message alone: on its line, or within reach of it, and claimed by no other error. Such a code
 /// differs from the candidate's (a matching one would have made it a code clue).
 pub(super) fn other_code_for(
     fields: &[Found<String>],
@@ -83,7 +83,13 @@ pub(super) fn other_code_for(
         .filter(|span| !claimed(span) && !own(span))
         .any(|span| {
             let same_line = span.start >= line.start && span.end <= line.end;
-            let distance = if span.start > candidate.position {
+            // (From the error's line where the code stands past it: a body's long message field, an
+            // `error_msg` of several hundred characters, and its `error_code` on the next line are one error.)
+            let distance = if span.start >= line.end {
+                span.start - line.end
+            } else if span.end <= line.start {
+                line.start - span.end
+            } else if span.start > candidate.position {
                 span.start - candidate.position
             } else {
                 candidate.position - span.end.min(candidate.position)
