@@ -19,6 +19,12 @@ mod words;
 
 pub use hints::Hints;
 pub use products::OtherProduct;
+
+/// How many times one thing a text repeats is read in it (a log line, a paste): a code or a message
+/// (`matcher::finder::MOST_SIGHTINGS`), a status. Each costs memory while the text is weighed, and a text that
+/// repeats one error thousands of times says no more than its first repeats. (Up to 16 MiB of a line are
+/// searched: it could hold millions.)
+pub const MOST_OF_ONE: usize = 1_000;
 pub(crate) use statuses::is_grpc_code;
 use statuses::{
     error_statuses, grpc_code_statuses, leads_with_an_error_status, phrase_statuses, text_statuses,
@@ -655,8 +661,12 @@ fn views(text: &str) -> Vec<View> {
     fn last(views: &[View]) -> &str {
         &views.last().expect("at least the paste").text
     }
-    if terminal::has_terminal_escapes(text) {
-        derive(&mut views, terminal::uncoloured_view);
+    // (Made from the paste itself, its map is already the paste's.)
+    if let Some((text, map)) = terminal::uncoloured_view(text) {
+        views.push(View {
+            text,
+            origin: Some(map),
+        });
     }
     for _ in 0..2 {
         if !escapes_anything(last(&views)) {

@@ -23,10 +23,9 @@ pub struct LiteralHit {
     pub span: Range<usize>,
 }
 
-/// How many times one code or message is read in one text (a log line, a paste): each sighting costs
-/// memory while the text is weighed, and a text that repeats one error thousands of times says no more
-/// than its first repeats. (Up to 16 MiB of a line are searched: it could hold millions.)
-pub const MOST_SIGHTINGS: usize = 1_000;
+/// How many times one code or message is read in one text: `paste::MOST_OF_ONE`, the bound of all a text
+/// repeats.
+pub const MOST_SIGHTINGS: usize = crate::paste::MOST_OF_ONE;
 
 /// Most messages a paste is read for loosely (`Finder::paste_hits`), each a search of the whole text.
 const PARTIAL_TRIES: usize = 64;

@@ -131,7 +131,8 @@ pub(super) fn text_statuses(
 /// them, 90 MB).
 struct Tally([u16; 500]);
 
-const MOST_OF_ONE: u16 = 1_000;
+/// `paste::MOST_OF_ONE`, as a tally counts.
+const MOST_OF_ONE: u16 = super::MOST_OF_ONE as u16;
 
 impl Default for Tally {
     fn default() -> Tally {

@@ -21,24 +21,16 @@ pub fn without_terminal_escapes(text: &str) -> Option<String> {
     found.then_some(out)
 }
 
-/// A paste's view without its terminal escape sequences (`without_terminal_escapes`), and for each of its
-/// bytes the offset in `text` it came from.
-pub(super) fn uncoloured_view(text: &str) -> (String, Vec<usize>) {
-    let mut out = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len());
-    if !each_kept_piece(text, |piece| {
+/// A paste's view without the sequences that colour it (`without_terminal_escapes`), and for each of its
+/// bytes the offset in `text` it came from; `None` where it has none.
+pub(super) fn uncoloured_view(text: &str) -> Option<(String, Vec<usize>)> {
+    let mut out = String::new();
+    let mut map = Vec::new();
+    each_kept_piece(text, |piece| {
         out.push_str(&text[piece.clone()]);
         map.extend(piece);
-    }) {
-        return (text.to_string(), (0..text.len()).collect());
-    }
-    (out, map)
-}
-
-/// Whether `text` holds a terminal escape sequence.
-pub(super) fn has_terminal_escapes(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    memchr::memchr_iter(ESC, bytes).any(|at| sequence_end(bytes, at).is_some())
+    })
+    .then_some((out, map))
 }
 
 /// Hands `keep` the pieces of `text` around its escape sequences, in order, where it has one; whether it
@@ -128,10 +120,9 @@ mod tests {
     #[test]
     fn the_view_maps_each_byte_to_the_paste() {
         let text = "a\x1b[1mBC\x1b[0m d";
-        let (view, map) = super::uncoloured_view(text);
+        let (view, map) = super::uncoloured_view(text).unwrap();
         assert_eq!(view, "aBC d");
         assert_eq!(map, [0, 5, 6, 11, 12]);
-        assert!(super::has_terminal_escapes(text));
-        assert!(!super::has_terminal_escapes("a\x1b b"));
+        assert!(super::uncoloured_view("a\x1b b").is_none());
     }
 }

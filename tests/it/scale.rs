@@ -205,18 +205,10 @@ fn scan_fed(
         .spawn()
         .unwrap();
     let mut stdin = child.stdin.take().unwrap();
-    let status_file = format!("/proc/{}/status", child.id());
-    let peak_now = move || {
-        let status = std::fs::read_to_string(&status_file).ok()?;
-        status
-            .lines()
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
-    };
-    let peak_when_printing = peak_now.clone();
+    let pid = child.id();
     let writer = std::thread::spawn(move || {
         feed(&mut stdin);
-        let peak = peak_now().expect("VmHWM in /proc/PID/status");
+        let peak = peak_kib(pid).expect("VmHWM in /proc/PID/status");
         drop(stdin);
         peak
     });
@@ -232,7 +224,7 @@ fn scan_fed(
                 break;
             }
             out.extend_from_slice(&piece[..read]);
-            peak = peak.max(peak_when_printing().unwrap_or(0));
+            peak = peak.max(peak_kib(pid).unwrap_or(0));
         }
         (String::from_utf8(out).unwrap(), peak)
     });
@@ -241,6 +233,15 @@ fn scan_fed(
     let code = child.wait().unwrap().code().unwrap_or(-1);
     let (out, printed_peak) = out.join().unwrap();
     (code, out, err.join().unwrap(), fed_peak.max(printed_peak))
+}
+
+/// The peak resident memory in KiB of the running process `pid` (the kernel's `VmHWM`), `None` once it has
+/// ended.
+fn peak_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    (status.lines())
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
 }
 
 /// `count` bytes of `byte`, written in pieces.
@@ -426,11 +427,7 @@ fn a_scan_naming_many_entries_keeps_little_for_each() {
                 break;
             }
         }
-        let status = std::fs::read_to_string(format!("/proc/{}/status", child.id())).unwrap();
-        let peak: u64 = (status.lines())
-            .find_map(|l| l.strip_prefix("VmHWM:"))
-            .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-            .expect("VmHWM in /proc/PID/status");
+        let peak = peak_kib(child.id()).expect("VmHWM in /proc/PID/status");
         drop(writer.join().unwrap());
         assert!(child.wait().unwrap().success());
         peak
