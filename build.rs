@@ -101,6 +101,14 @@ fn main() {
         postcard::to_allocvec(&list).expect("packs"),
     )
     .expect("OUT_DIR is writable");
+    // The key of the hash a cache file's body is written with (`src/catalog/cache.rs`): drawn at random
+    // for each build, so that only this build's own cache files carry it.
+    let key = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), &out_dir);
+    fs::write(
+        Path::new(&out_dir).join("cache_key.rs"),
+        format!("{key:#018x}"),
+    )
+    .expect("OUT_DIR is writable");
     let (families, members) = families(&dir.join(FAMILIES));
     fs::write(Path::new(&out_dir).join("builtin_families.rs"), families)
         .expect("OUT_DIR is writable");
@@ -119,7 +127,8 @@ fn literal_index(packed: &[(Vec<u8>, u32, u32)], text: &str) -> Vec<u8> {
             let bytes: &'static [u8] = Box::leak(bytes.clone().into_boxed_slice());
             let pool = &text[*start as usize..*end as usize];
             let pool: &'static str = Box::leak(pool.to_string().into_boxed_str());
-            packed::unpack(bytes, None, Some(pool)).expect("a catalog just packed unpacks")
+            packed::unpack(bytes, None, packed::Known::Builtin(pool))
+                .expect("a catalog just packed unpacks")
         })
         .collect();
     let catalogs: Vec<&packed::Catalog> = catalogs.iter().collect();

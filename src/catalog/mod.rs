@@ -63,7 +63,8 @@ impl Catalogs {
                 .into_iter()
                 .map(|(bytes, start, end)| {
                     let text = &BUILTIN_TEXT[start as usize..end as usize];
-                    packed::unpack(bytes, None, Some(text)).expect("the build packs them")
+                    packed::unpack(bytes, None, packed::Known::Builtin(text))
+                        .expect("the build packs them")
                 })
                 .collect(),
         }

@@ -9,7 +9,9 @@
 //! damaged or crafted behind a valid checksum) is checked whole when it is unpacked (`Store::verify`):
 //! every record decodes and agrees with the catalog, every index says what the records say, and
 //! every text stands where packing puts it; bytes that fail any check are refused as a whole, so that the
-//! cache falls back to the catalog's TOML rather than answering from part of a catalog.
+//! cache falls back to the catalog's TOML rather than answering from part of a catalog. The one exception
+//! is a cache file proven to hold the very bytes this build packed and checked so (`Known::Checked`): its
+//! records are not checked again. Reading an entry never trusts its record (`Entries::get`).
 
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -513,16 +515,30 @@ pub(crate) fn pack(
     .map(|bytes| (bytes, pool.text))
 }
 
+/// What is known of packed bytes before they are unpacked.
+pub(crate) enum Known {
+    /// A built-in catalog, with its text pool (packed with `Keep::Apart`): its tables are the build's, and
+    /// are not checked again.
+    Builtin(&'static str),
+    /// Bytes this build packed and checked whole before, as a cache file's keyed hash proves
+    /// (`cache::decode`): their tables' bounds and their text's UTF-8 are checked, not each record again.
+    Checked,
+    /// Any other bytes (a catalog just packed, a cache file not proven): checked whole (`Store::verify`).
+    Unknown,
+}
+
 /// The catalog packed in `bytes`, or `None` where they do not decode or do not hold together.
 /// `origin`: where it was loaded from, if not built in (a built-in one is named by its file).
-/// `builtin`: the text pool of a built-in catalog, packed with `Keep::Apart`; its tables are the build's,
-/// and are not checked again. Any other bytes are checked whole (`Store::verify`).
 pub(crate) fn unpack(
     bytes: &'static [u8],
     origin: Option<Origin>,
-    builtin: Option<&'static str>,
+    known: Known,
 ) -> Option<Catalog> {
     let (packed, rest) = postcard::take_from_bytes::<Packed<'static>>(bytes).ok()?;
+    let builtin = match known {
+        Known::Builtin(pool) => Some(pool),
+        Known::Checked | Known::Unknown => None,
+    };
     let trusted = builtin.is_some();
     if !trusted && !rest.is_empty() {
         return None;
@@ -569,24 +585,33 @@ pub(crate) fn unpack(
         offsets: packed.offsets,
         records: packed.records,
     };
+    let in_pool = |(start, end): Span| pool.get(start as usize..end as usize);
     let (header, sources) = if trusted {
-        let header = (packed.header).map(|(start, end)| pool.get(start as usize..end as usize))?;
+        let header = (packed.header).map(in_pool)?;
         let sources = Sources {
             packed: Some((packed.sources, pool)),
             decoded: OnceLock::new(),
         };
         (header, sources)
     } else {
-        // The header's texts follow the records' and the codes' in the pool, and end it.
-        let mut layout = store.verify()?;
         let mut header = packed.header;
         header.sources = postcard::from_bytes(packed.sources).ok()?;
-        let header = header.map(|span| match span {
-            (start, end) if start == end => Some(""),
-            span => layout.text(span),
-        })?;
-        if !layout.is_whole()
-            || header.sources.len() != sources
+        let header = match known {
+            Known::Checked => header.map(in_pool)?,
+            _ => {
+                // The header's texts follow the records' and the codes' in the pool, and end it.
+                let mut layout = store.verify()?;
+                let header = header.map(|span| match span {
+                    (start, end) if start == end => Some(""),
+                    span => layout.text(span),
+                })?;
+                if !layout.is_whole() {
+                    return None;
+                }
+                header
+            }
+        };
+        if header.sources.len() != sources
             || !header.referrals.iter().all(|r| sound_template(r.code))
         {
             return None;

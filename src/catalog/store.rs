@@ -9,6 +9,12 @@ use super::model::{Authored, Entry, Text};
 use super::record::{EntryRecord, MAX_TEXT_LEN, MessageForms, Span, text, u32_at};
 use crate::template::{Context, Template};
 
+#[cfg(test)]
+thread_local! {
+    /// For tests: how many stores this thread has checked whole (`Store::verify`).
+    pub(super) static VERIFIED: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
 /// Where `pack` puts a catalog's texts in its pool: one after another, each once, in the order the
 /// records first use them (then the lower-case codes of the code table). Checked as a catalog from outside
 /// is verified, so that no span can point anywhere else.
@@ -131,6 +137,8 @@ impl Store {
     /// pool so far, which the header's texts continue (`packed::unpack`, which also checks the pool is
     /// UTF-8).
     pub(super) fn verify(&self) -> Option<Layout<'static>> {
+        #[cfg(test)]
+        VERIFIED.set(VERIFIED.get() + 1);
         let mut layout = Layout {
             text: self.pool,
             ends: Vec::new(),
@@ -389,14 +397,6 @@ impl Entries {
         }
         let forms: Option<Vec<Template>> = forms.variants.iter().map(|&v| template(v)).collect();
         f(forms.as_deref().unwrap_or_default())
-    }
-}
-
-impl std::ops::Index<usize> for Entries {
-    type Output = Entry;
-
-    fn index(&self, index: usize) -> &Entry {
-        self.get(index).expect("entry index within the catalog")
     }
 }
 

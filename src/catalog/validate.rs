@@ -24,7 +24,10 @@ pub fn parse(text: &str, origin: Origin) -> Result<Catalog> {
         Origin::Builtin(_) => None,
         file => Some(file),
     };
-    Ok(super::packed::unpack(packed, origin, None).expect("a catalog packed here unpacks"))
+    Ok(
+        super::packed::unpack(packed, origin, super::packed::Known::Unknown)
+            .expect("a catalog packed here unpacks"),
+    )
 }
 
 /// Parses and validates one catalog's text, and packs it (see `packed`).

@@ -437,8 +437,10 @@ impl<'c> Matcher<'c> {
     fn status_range(&self, query: &str, (low, high): (u16, u16)) -> Outcome<'c> {
         let mut matches: Vec<Match<'c>> = Vec::new();
         for catalog in self.catalogs() {
-            for i in catalog.entries.with_status(low..=high) {
-                matches.push(plain_match(catalog, &catalog.entries[i], MatchedBy::Status));
+            for entry in (catalog.entries.with_status(low..=high).into_iter())
+                .filter_map(|i| catalog.entries.get(i))
+            {
+                matches.push(plain_match(catalog, entry, MatchedBy::Status));
             }
         }
         // Grouped by vendor, then by status; document order within.
@@ -479,18 +481,17 @@ impl<'c> Matcher<'c> {
                         .with_code_template()
                         .into_iter()
                         .filter(|&i| {
-                            let code = catalog.entries[i].code.as_ref().map(|c| c.source());
+                            let entry = catalog.entries.get(i);
+                            let code = entry.and_then(|e| e.code.as_ref()).map(|c| c.source());
                             *shape == code.and_then(template_shape).unwrap_or_default()
                         }),
                 );
                 found.sort_unstable();
             }
-            exact.extend(found.into_iter().map(|i| {
-                let entry = &catalog.entries[i];
-                Match {
-                    score: SCORE_CODE - edition_penalty(entry),
-                    ..plain_match(catalog, entry, MatchedBy::Code)
-                }
+            let entries = found.into_iter().filter_map(|i| catalog.entries.get(i));
+            exact.extend(entries.map(|entry| Match {
+                score: SCORE_CODE - edition_penalty(entry),
+                ..plain_match(catalog, entry, MatchedBy::Code)
             }));
         }
         // An exact code beats any template that also fits (`MissingSecurityToken` over `Missing{param}`).
@@ -517,7 +518,9 @@ impl<'c> Matcher<'c> {
         let mut fitting = Vec::new();
         for catalog in self.catalogs() {
             for i in catalog.entries.with_code_template() {
-                let entry = &catalog.entries[i];
+                let Some(entry) = catalog.entries.get(i) else {
+                    continue;
+                };
                 let Some(template) = entry.code.as_ref() else {
                     continue;
                 };
@@ -599,10 +602,10 @@ impl<'c> Matcher<'c> {
             .with_message_forms(i, |forms| message_score(forms, query, needle))
             .or_else(|| {
                 explanations
-                    .then(|| explanation_score(&catalog.entries[i], needle))
+                    .then(|| explanation_score(catalog.entries.get(i)?, needle))
                     .flatten()
             })?;
-        let entry = &catalog.entries[i];
+        let entry = catalog.entries.get(i)?;
         let penalty = edition_penalty(entry)
             + if entry.doubtful_message {
                 DOUBTFUL_PENALTY

@@ -220,7 +220,9 @@ pub(super) fn json_match<'a>(m: &'a Match<'a>) -> JsonMatch<'a> {
                 }
             })
             .collect(),
-        edition_of: entry.edition_of.map(|i| &*m.catalog.entries[i].id),
+        edition_of: (entry.edition_of)
+            .and_then(|i| m.catalog.entries.get(i))
+            .map(|newer| &*newer.id),
         doubtful_message: entry.doubtful_message,
         authored: entry.authored.fields(),
         confidence: m.confidence,

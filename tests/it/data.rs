@@ -142,7 +142,7 @@ fn every_entry_is_found_by_its_code_or_message() {
             Some(code) => code,
             None => filled_sample(form),
         };
-        let newer = entry.edition_of.map(|i| &catalog.entries[i]);
+        let newer = entry.edition_of.map(|i| catalog.entries.get(i).unwrap());
         let found_by = |query: &str| {
             matcher.lookup(query).matches.iter().any(|m| {
                 (std::ptr::eq(m.entry, entry) && m.entry.status == entry.status)
@@ -380,7 +380,7 @@ fn editions_that_differ_are_linked_and_identical_rows_merged() {
     assert_eq!(merged, 15, "older-edition rows identical to a 2024 row");
     // Every older row points at a 2024 row with the same code.
     for e in huawei.entries.iter().filter(|e| e.edition_of.is_some()) {
-        let newer = &huawei.entries[e.edition_of.unwrap()];
+        let newer = huawei.entries.get(e.edition_of.unwrap()).unwrap();
         assert_eq!(
             newer.code.as_ref().unwrap().source(),
             e.code.as_ref().unwrap().source(),

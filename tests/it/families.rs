@@ -41,7 +41,7 @@ fn every_member_exists_once_and_families_span_vendors() {
         // An older edition's row is with its newer row.
         for (catalog, entry) in &members {
             if let Some(newer) = entry.edition_of {
-                let newer = &catalog.entries[newer];
+                let newer = catalog.entries.get(newer).unwrap();
                 assert!(
                     f.members().any(|m| m == (catalog.id.as_str(), &*newer.id))
                         || members.iter().any(|(_, e)| e.id == newer.id),

@@ -30,7 +30,7 @@ fn error_of(text: &str) -> String {
 fn minimal_catalog_loads() {
     let c = parse(MINIMAL, Origin::File("acme.toml".into())).unwrap();
     assert_eq!(c.entries.len(), 1);
-    assert_eq!(c.entries[0].sources, vec![0]);
+    assert_eq!(c.entries.get(0).unwrap().sources, vec![0]);
 }
 
 #[test]
