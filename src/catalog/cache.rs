@@ -12,7 +12,10 @@
 //! A cache file is not trusted: `load` (the catalog loader) reads it only if it is a regular file (not a
 //! FIFO, a device or a symlink to one) of a bounded size, the checksum catches damage, and `packed::unpack`
 //! checks the whole of what it decodes, so a file damaged or crafted behind a valid checksum is refused
-//! rather than answered from or panicked on.
+//! rather than answered from or panicked on; but a catalog's body that carries this build's keyed hash of
+//! it (`written_hash`), which is what this build wrote, is not checked record by record again. Another build's file,
+//! checked whole, is used as it is, not written again (two builds of one version would otherwise keep
+//! replacing each other's).
 
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
@@ -109,13 +112,15 @@ pub fn file(cache_dir: &Path, resolved: &Path) -> PathBuf {
 /// The key of `written_hash`, drawn at random when this errcode was built (`build.rs`).
 const WRITTEN_KEY: u64 = include!(concat!(env!("OUT_DIR"), "/cache_key.rs"));
 
-/// The keyed hash a catalog's cache file carries of its body as this build wrote it: bytes packed from a
-/// catalog checked whole (`validate::parse` unpacks what it packs). A body with that hash is those bytes,
-/// read back without each record being checked again (`packed::Known::Checked`: 0.2 µs an entry, most of
-/// a code lookup in a catalog of 50,000); any other (another build's file, a body changed after it was
-/// written, even behind a recomputed checksum) is checked whole. (XXH3 is not a cryptographic MAC: it
-/// tells damage and other writers apart, not a forger who has this binary's key; reading an entry never
-/// trusts its record either way, `Entries::get`.)
+/// The keyed hash a cache file carries of its body as this build wrote it (both kinds of file; only a
+/// catalog's is relied on). A catalog's body with that hash is taken for the bytes this build packed from a
+/// catalog checked whole (`validate::parse` unpacks what it packs), and read back without each record being
+/// checked again (`packed::Known::Checked`: 0.2 µs an entry, most of a code lookup in a catalog of 50,000);
+/// any other (another build's file, a body changed after it was written, even behind a recomputed checksum)
+/// is checked whole. XXH3 is not a cryptographic MAC: it tells damage and other writers apart, not a forger
+/// who has taken this binary's key; what such a file could do is bounded where entries are read (a record
+/// that does not decode, or a code or message form over `MAX_TEXT_LEN`, leaves its entry out,
+/// `Entries::get`; a code table's row is confirmed by its entry, `matcher::has_code`).
 fn written_hash(body: &[u8]) -> [u8; 16] {
     xxhash_rust::xxh3::xxh3_128_with_seed(body, WRITTEN_KEY).to_le_bytes()
 }
@@ -123,7 +128,7 @@ fn written_hash(body: &[u8]) -> [u8; 16] {
 /// The catalog of `source` from the `bytes` of its cache file, if they were written for `stamp` and hold
 /// together (`packed::unpack`).
 pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp) -> Option<Catalog> {
-    let (body, written) = body(bytes, stamp, true)?;
+    let (body, written) = body(bytes, stamp)?;
     let known = if written {
         packed::Known::Checked
     } else {
@@ -136,27 +141,20 @@ pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp) -> Option<Catalog> {
 /// symlink: the name is replaced, not what it points to). Failing to is not an error.
 pub fn store(cache_dir: &Path, resolved: &Path, stamp: &Stamp, catalog: &Catalog) {
     let file = file(cache_dir, resolved);
-    let body = catalog.packed();
-    write(cache_dir, &file, stamp, Some(written_hash(body)), body);
+    write(cache_dir, &file, stamp, catalog.packed());
     prune(cache_dir, &file, "catalog-", KEPT_CATALOGS);
 }
 
-/// Writes `file` in `cache_dir`: `stamp`, a catalog's `written` hash of `body` (`written_hash`), the
+/// Writes `file` in `cache_dir`: `stamp`, this build's written hash of `body` (`written_hash`), the
 /// checksum of `body`, and `body`. Failing to is not an error.
-fn write(
-    cache_dir: &Path,
-    file: &Path,
-    stamp: &impl Serialize,
-    written: Option<[u8; 16]>,
-    body: &[u8],
-) {
+fn write(cache_dir: &Path, file: &Path, stamp: &impl Serialize, body: &[u8]) {
     if std::fs::create_dir_all(cache_dir).is_err() {
         return;
     }
     let Ok(mut bytes) = postcard::to_allocvec(stamp) else {
         return;
     };
-    bytes.extend(written.iter().flatten());
+    bytes.extend(written_hash(body));
     let Ok(sum) = postcard::to_allocvec(&crc32fast::hash(body)) else {
         return;
     };
@@ -172,20 +170,16 @@ fn write(
     }
 }
 
-/// The body of a cache file's `bytes` (after its stamp, a catalog's written hash where `hashed`, and its
-/// checksum), if they were written for `stamp` and the body is undamaged; leaked, as the catalog or index
-/// read from it borrows its texts for as long as the process runs (one read of each file). With whether
-/// the written hash is the body's (`written_hash`), which then stands for the checksum too.
-fn body(bytes: Vec<u8>, stamp: &impl Serialize, hashed: bool) -> Option<(&'static [u8], bool)> {
+/// The body of a cache file's `bytes` (after its stamp, written hash and checksum), if they were written
+/// for `stamp` and the body is undamaged; leaked, as the catalog or index read from it borrows its texts
+/// for as long as the process runs (one read of each file). With whether the written hash is the body's
+/// (`written_hash`), which then stands for the checksum too.
+fn body(bytes: Vec<u8>, stamp: &impl Serialize) -> Option<(&'static [u8], bool)> {
     // (The stamp is written first, as postcard writes it: the same stamp, the same bytes.)
-    let mut rest = bytes.strip_prefix(postcard::to_allocvec(stamp).ok()?.as_slice())?;
-    let mut hash = None;
-    if hashed {
-        let (written, after) = rest.split_first_chunk::<16>()?;
-        (hash, rest) = (Some(*written), after);
-    }
+    let rest = bytes.strip_prefix(postcard::to_allocvec(stamp).ok()?.as_slice())?;
+    let (hash, rest) = rest.split_first_chunk::<16>()?;
     let (sum, body) = postcard::take_from_bytes::<u32>(rest).ok()?;
-    let written = hash.is_some_and(|h| h == written_hash(body));
+    let written = *hash == written_hash(body);
     // A damaged file is found here, rather than when an entry is decoded (as late as the matcher's asking).
     if !written && crc32fast::hash(body) != sum {
         return None;
@@ -287,9 +281,10 @@ pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
 
 /// The index in the `bytes` of a set's index file, if they were written for `stamp`, are undamaged, and
 /// are laid out as an index is (`LiteralIndex::sound_whole`: what they say of entries is checked where it
-/// is used, `finder::indexed`).
+/// is used, `finder::indexed`). Checked so even where the body carries this build's written hash: the
+/// layout is what keeps a scan's prefilter and the hash table's probing sound, and it is a linear check.
 pub fn decode_index(bytes: Vec<u8>, stamp: &SetStamp) -> Option<&'static LiteralIndex<'static>> {
-    let index = LiteralIndex::read(body(bytes, stamp, false)?.0)?;
+    let index = LiteralIndex::read(body(bytes, stamp)?.0)?;
     (index.catalogs() == stamp.catalogs.len() && index.sound_whole())
         .then(|| &*Box::leak(Box::new(index)))
 }
@@ -303,7 +298,7 @@ pub fn build_index(
 ) -> Option<&'static LiteralIndex<'static>> {
     let body = LiteralIndex::build(&catalogs.iter().collect::<Vec<_>>())?;
     let file = set_file(cache_dir, stamp);
-    write(cache_dir, &file, stamp, None, &body);
+    write(cache_dir, &file, stamp, &body);
     prune(cache_dir, &file, "index-", KEPT_INDEXES);
     let body: &'static [u8] = Box::leak(body.into_boxed_slice());
     LiteralIndex::read(body).map(|index| &*Box::leak(Box::new(index)))
@@ -460,7 +455,7 @@ fix = { en = "f", zh = "f" }
     }
 
     /// A cache file's parts: what precedes the written hash (the stamp), the hash, and the body.
-    fn parts(bytes: &[u8], stamp: &Stamp) -> (usize, [u8; 16], Vec<u8>) {
+    fn parts(bytes: &[u8], stamp: &impl Serialize) -> (usize, [u8; 16], Vec<u8>) {
         let head = postcard::to_allocvec(stamp).unwrap().len();
         let hash: [u8; 16] = bytes[head..head + 16].try_into().unwrap();
         let (_, body) = postcard::take_from_bytes::<u32>(&bytes[head + 16..]).unwrap();

@@ -569,6 +569,9 @@ pub(crate) fn unpack(
         || !codes_sound
         || !packed.code_templates.iter().copied().all(in_range)
         || !(packed.editions.iter()).all(|&(a, b)| in_range(a) && in_range(b))
+        // (As `pack` lays them out: a table listing an entry twice would answer with it twice.)
+        || !(trusted || packed.code_templates.is_sorted_by(|a, b| a < b))
+        || !(trusted || (packed.editions.iter()).all(|&(a, b)| a != b))
         || sources == 0
         || u32::try_from(count).is_err()
     {

@@ -81,6 +81,13 @@ impl Store {
         self.pool.get(start as usize..end as usize)
     }
 
+    /// A text a template is made of (a code, a message form), within `MAX_TEXT_LEN`, which bounds the
+    /// regexes and automata built of it: checked here too, as a cache file proven by its keyed hash is not
+    /// verified record by record (`Known::Checked`).
+    fn template_str(&self, span: Span) -> Option<&'static str> {
+        self.str(span).filter(|text| text.len() <= MAX_TEXT_LEN)
+    }
+
     fn bytes(&self, (start, end): Span) -> Option<&'static [u8]> {
         self.pool.as_bytes().get(start as usize..end as usize)
     }
@@ -240,13 +247,13 @@ impl Store {
             index,
             id: Cow::Borrowed(self.str(record.id)?),
             code: match record.code {
-                Some(code) => Some(Template::trusted(self.str(code)?, Context::Code)),
+                Some(code) => Some(Template::trusted(self.template_str(code)?, Context::Code)),
                 None => None,
             },
             status: record.status,
-            message: Template::trusted(self.str(record.message)?, Context::Message),
+            message: Template::trusted(self.template_str(record.message)?, Context::Message),
             variants: (record.variants.iter())
-                .map(|&v| Some(Template::trusted(self.str(v)?, Context::Message)))
+                .map(|&v| Some(Template::trusted(self.template_str(v)?, Context::Message)))
                 .collect::<Option<_>>()?,
             sources: record.sources.iter().map(|&s| s as usize).collect(),
             edition_of: record.edition_of.map(|i| i as usize),
@@ -387,7 +394,12 @@ impl Entries {
         let Some((forms, _)) = forms else {
             return f(&[]);
         };
-        let template = |span| Some(Template::trusted(store.str(span)?, Context::Message));
+        let template = |span| {
+            Some(Template::trusted(
+                store.template_str(span)?,
+                Context::Message,
+            ))
+        };
         if forms.variants.is_empty() {
             // (Most entries have one message: no list made for it.)
             return match template(forms.message) {

@@ -298,7 +298,8 @@ impl<'c> Matcher<'c> {
                 if code != lower.as_slice() {
                     return None;
                 }
-                Some((catalog, catalog.entries.get(index)?))
+                let entry = catalog.entries.get(index)?;
+                has_code(entry, &lower).then_some((catalog, entry))
             })
             .collect()
     }
@@ -473,7 +474,11 @@ impl<'c> Matcher<'c> {
         let query_shape = template_shape(query);
         let mut exact: Vec<Match<'c>> = Vec::new();
         for catalog in self.catalogs() {
-            let mut found = catalog.entries.with_code(query);
+            let mut found: Vec<usize> = (catalog.entries.with_code(query).into_iter())
+                .filter(|&i| {
+                    (catalog.entries.get(i)).is_some_and(|e| has_code(e, query.as_bytes()))
+                })
+                .collect();
             if let Some(shape) = &query_shape {
                 found.extend(
                     catalog
@@ -767,6 +772,15 @@ impl<'c> Matcher<'c> {
             .collect();
         Outcome::of("", QueryKind::List, matches)
     }
+}
+
+/// Whether `entry`'s literal code is `code`, ignoring ASCII case. A catalog's code table is read in place
+/// and its rows are confirmed by the entry they name: a cache file proven by its keyed hash is not checked
+/// whole, so the table is not trusted to agree with the records.
+fn has_code(entry: &Entry, code: &[u8]) -> bool {
+    (entry.code.as_ref())
+        .and_then(Template::literal_str)
+        .is_some_and(|literal| literal.as_bytes().eq_ignore_ascii_case(code))
 }
 
 #[cfg(test)]

@@ -225,6 +225,9 @@ static CACHE: LazyLock<CacheFixture> = LazyLock::new(|| {
     }
 });
 
+/// Held while a test has written its own bytes into the fixture's cache file (two tests damage it).
+static CACHE_IN_USE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
 /// Damage to a cache file's body: a byte changed, the body cut or grown, bytes overwritten or inserted.
 #[derive(Debug, Clone)]
 enum Damage {
@@ -286,6 +289,7 @@ proptest! {
         query in 0..QUERIES.len(),
     ) {
         let fixture = &*CACHE;
+        let _in_use = CACHE_IN_USE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         let mut file = fixture.file.clone();
         for d in &damages {
             d.apply(&mut file.body);
@@ -312,6 +316,35 @@ proptest! {
                 prop_assert!(at < fixture.pool_end || flag, "accepted damage at {} of {}", at, original.len());
             }
             prop_assert!(raw_hidden(&run.stdout()).is_empty());
+        }
+        std::fs::write(&fixture.cached.cache_file, &fixture.good).unwrap();
+    }
+
+    /// A cache file damaged at random behind its keyed hash and checksum both, as only a forger holding
+    /// the build's key could (such a body is not checked whole, `packed::Known::Checked`): no panic, no
+    /// hang, no error; an entry whose record does not hold together is left out, and a code lookup names
+    /// only entries with that code, whatever the code table says.
+    #[test]
+    fn a_cache_forged_behind_its_keyed_hash_never_panics_nor_names_another_code(
+        damages in prop::collection::vec(damage(), 1..4),
+        query in 0..QUERIES.len(),
+    ) {
+        let fixture = &*CACHE;
+        let _in_use = CACHE_IN_USE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        let mut file = fixture.file.clone();
+        for d in &damages {
+            d.apply(&mut file.body);
+        }
+        std::fs::write(&fixture.cached.cache_file, file.sealed_as_written()).unwrap();
+        let run = fixture.cached.run(QUERIES[query]);
+        prop_assert_eq!(run.stderr(), "");
+        prop_assert!([0, 1].contains(&run.code()), "exit {}", run.code());
+        prop_assert!(raw_hidden(&run.stdout()).is_empty());
+        if let [_, code @ ("ACME.0042" | "ACME.LAST")] = QUERIES[query] && run.code() == 0 {
+            for m in run.json()["matches"].as_array().unwrap() {
+                let found = m["code"].as_str().unwrap_or_default();
+                prop_assert!(found.eq_ignore_ascii_case(code), "{} named for {}", found, code);
+            }
         }
         std::fs::write(&fixture.cached.cache_file, &fixture.good).unwrap();
     }

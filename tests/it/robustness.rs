@@ -80,6 +80,19 @@ impl CacheFile {
             .expect("a cache file is a stamp, a CRC-32 and the body it sums")
     }
 
+    /// The file again as this build would have written its (perhaps damaged) body: the keyed hash that
+    /// ends the stamp's part (`src/catalog/cache.rs`, `written_hash`) and the checksum both the body's.
+    /// What only a forger holding the build's key could write.
+    pub fn sealed_as_written(&self) -> Vec<u8> {
+        /// The key of this build's written hashes (`build.rs`).
+        const KEY: u64 = include!(concat!(env!("OUT_DIR"), "/cache_key.rs"));
+        let mut file = self.clone();
+        let at = file.stamp.len() - 16;
+        let hash = xxhash_rust::xxh3::xxh3_128_with_seed(&self.body, KEY).to_le_bytes();
+        file.stamp[at..].copy_from_slice(&hash);
+        file.sealed()
+    }
+
     /// The file again, its checksum that of its (perhaps damaged) body: damage a CRC cannot catch.
     pub fn sealed(&self) -> Vec<u8> {
         let mut bytes = self.stamp.clone();
@@ -170,6 +183,39 @@ fn a_cache_damaged_behind_a_valid_checksum_falls_back_to_the_toml_and_is_replace
         assert_eq!(run.stderr(), "", "{what}");
         assert_eq!(std::fs::read(&cached.cache_file).unwrap(), good, "{what}");
     }
+}
+
+/// A cache file whose body carries this build's keyed hash is not checked whole (its records and tables
+/// are what errcode wrote). One forged behind that hash, by someone holding the build's key, has its code
+/// table say that `ACME.0042` is entry 44's code: a code lookup confirms each row by the entry it names,
+/// and does not answer with `ACME.0044` (it answered so before the rows were confirmed).
+#[test]
+fn a_code_table_forged_behind_the_keyed_hash_names_no_other_code() {
+    let cached = Cached::new(700);
+    let good = std::fs::read(&cached.cache_file).unwrap();
+    let file = CacheFile::split(&good);
+    assert_eq!(
+        file.sealed_as_written(),
+        good,
+        "the test holds the build's key"
+    );
+    let expected = cached.run(&["--json", "ACME.0042"]).expect_code(0).stdout();
+    // The code table's rows are (start, end, entry) as u32s; `acme.0042` is 9 bytes, entry 42.
+    let row = |w: &[u8]| {
+        let u32_at = |i: usize| u32::from_le_bytes(w[i..i + 4].try_into().unwrap());
+        u32_at(4).wrapping_sub(u32_at(0)) == 9 && u32_at(8) == 42
+    };
+    let rows: Vec<usize> = (0..file.body.len().saturating_sub(12))
+        .filter(|&at| row(&file.body[at..at + 12]))
+        .collect();
+    assert_eq!(rows.len(), 1, "one row for entry 42's code: {rows:?}");
+    let mut forged = file.clone();
+    forged.body[rows[0] + 8..rows[0] + 12].copy_from_slice(&44u32.to_le_bytes());
+    std::fs::write(&cached.cache_file, forged.sealed_as_written()).unwrap();
+    let run = cached.run(&["--json", "ACME.0042"]);
+    assert_eq!(run.stderr(), "");
+    assert!(!run.stdout().contains("ACME.0044"), "{}", run.stdout());
+    assert_ne!(run.stdout(), expected, "the forged file was read");
 }
 
 /// The literal index of a set with a user's large catalog, cached beside it, is read in place and checked
