@@ -102,8 +102,9 @@ fn main() {
     )
     .expect("OUT_DIR is writable");
     // The key of the hash a cache file's body is written with (`src/catalog/cache.rs`): drawn at random
-    // for each build, so that only this build's own cache files carry it.
-    let key = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), &out_dir);
+    // (`RandomState`'s keys) each time this script runs, so that only this build's own cache files carry
+    // it. (It makes two builds of one commit differ in these eight bytes.)
+    let key = std::hash::BuildHasher::hash_one(&std::hash::RandomState::new(), 0u8);
     fs::write(
         Path::new(&out_dir).join("cache_key.rs"),
         format!("{key:#018x}"),
