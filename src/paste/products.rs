@@ -417,7 +417,8 @@ static OBJECT_STORAGE_WORDS: Words = Words::new(
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), an IAM denial of its action
-/// (`not authorized to perform: lambda:ListLayers`), or a JSON-protocol service's error body
+/// (`not authorized to perform: lambda:ListLayers`), an ARN of a resource of a service API Gateway has no use
+/// for (`arn:aws:kms:...:key/...`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have). A host API Gateway's execution log says it calls
 /// (`Sending request to https://lambda.us-east-1.amazonaws.com/...`, the Knowledge Center's example) is
 /// the integration behind the API, not another service answering.
@@ -474,6 +475,12 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
     }
     if let Some(span) = denied_action_service(lower) {
         return Some(service("IAM denial of another AWS service's action", span));
+    }
+    if let Some(span) = unrelated_services_arn(lower) {
+        return Some(service(
+            "ARN of a resource of an AWS service API Gateway does not use",
+            span,
+        ));
     }
     if let Some(span) = rest_json_error_type(lower) {
         return Some(service(
@@ -569,6 +576,71 @@ fn denied_action_service(lower: &str) -> Option<std::ops::Range<usize>> {
             && !is_api_gateway(service)
             && (service, action) != ("iam", "passrole");
         named.then_some(start..start + end)
+    })
+}
+
+/// The AWS services whose resources API Gateway's own errors, logs and settings name by their ARNs: its own
+/// (`arn:aws:apigateway:`, `arn:aws:execute-api:`), an integration's or authorizer's backend (Lambda, Step
+/// Functions, SQS, SNS, Kinesis, Firehose, DynamoDB, S3, EventBridge, Cloud Map, a VPC link's load balancer),
+/// the roles and users that call it or that it assumes (IAM, STS), a custom domain's certificate (ACM), a
+/// Cognito user pool, a web ACL (WAF), an access log's destination (CloudWatch Logs) and a private API's VPC
+/// endpoint (EC2).
+const API_GATEWAY_NEIGHBOURS: &[&str] = &[
+    "apigateway",
+    "execute-api",
+    "lambda",
+    "states",
+    "sqs",
+    "sns",
+    "kinesis",
+    "firehose",
+    "dynamodb",
+    "s3",
+    "events",
+    "servicediscovery",
+    "elasticloadbalancing",
+    "iam",
+    "sts",
+    "acm",
+    "cognito-idp",
+    "waf",
+    "wafv2",
+    "waf-regional",
+    "logs",
+    "ec2",
+];
+
+/// The service of an ARN a paste names (`arn:aws:kms:us-east-1:111111111111:key/...`, and LocalStack's
+/// recordings, `arn:<partition>:kms:<region>:...`) where it is none of API Gateway's neighbours: a KMS key, a
+/// secret, a database, whose service answered (`Key '<arn>' does not exist`, KMS's `NotFoundException`). Its
+/// range.
+fn unrelated_services_arn(lower: &str) -> Option<std::ops::Range<usize>> {
+    lower.match_indices("arn:").find_map(|(at, _)| {
+        // (Not a word's end: `warn:`, `yarn:`.)
+        let word = lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        let rest = &lower[at + 4..];
+        // (A partition and a service are short: the search for their ends is bounded.)
+        let partition_end = rest.bytes().take(25).position(|b| b == b':')?;
+        let partition = &rest[..partition_end];
+        let partition_named = (partition == "<partition>" || partition.starts_with("aws"))
+            && !partition.bytes().any(|b| b.is_ascii_whitespace());
+        let service_at = partition_end + 1;
+        let service_end = service_at
+            + rest[service_at..]
+                .bytes()
+                .take(31)
+                .position(|b| b == b':')?;
+        let service = &rest[service_at..service_end];
+        let named = !word
+            && partition_named
+            && !service.is_empty()
+            && (service.bytes()).all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !API_GATEWAY_NEIGHBOURS.contains(&service);
+        let start = at + 4 + service_at;
+        named.then_some(start..start + service.len())
     })
 }
 

@@ -122,3 +122,26 @@ fn api_gateway_named_anywhere_is_api_gateway() {
     assert!(is_region("us-gov-west-1") && is_region("cn-north-1"));
     assert!(!is_region("es") && !is_region("vpc-lattice-svcs"));
 }
+
+#[test]
+fn an_arn_of_a_service_api_gateway_does_not_use_marks_that_service() {
+    assert_eq!(
+        marks(
+            "\"Message\": \"Key 'arn:<partition>:kms:<region>:111111111111:key/<key-id:1>' does not exist\""
+        ),
+        ["ARN of a resource of an AWS service API Gateway does not use"]
+    );
+    assert_eq!(
+        marks("Secrets Manager can't find arn:aws-cn:secretsmanager:cn-north-1:1:secret:x"),
+        ["ARN of a resource of an AWS service API Gateway does not use"]
+    );
+    // API Gateway's neighbours (a Lambda integration, a role, a certificate) and words ending in `arn:`.
+    for text in [
+        "Invalid function ARN: arn:aws:lambda:us-east-1:1:function:f",
+        "User: arn:aws:iam::1:user/u is not authorized",
+        "arn:aws:acm:us-east-1:1:certificate/abc",
+        "WARN: yarn: arn",
+    ] {
+        assert!(marks(text).is_empty(), "{text}");
+    }
+}
