@@ -96,7 +96,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("aws-apigateway-gateway-responses", 21),
             ("aws-apigateway-management", 7),
             ("aws-apigateway", 36),
-            ("google-apis-global-domain", 12),
+            ("google-apis-global-domain", 13),
             ("google-apis-rpc-codes", 16),
             ("google-apis", 33),
             ("google-maps-web-services", 3),

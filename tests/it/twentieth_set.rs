@@ -1,5 +1,6 @@
-//! Rules from the twentieth collection's pastes: another AWS service's resource named by its ARN. The pastes
-//! are written for the tests, each showing one behaviour.
+//! Rules from the twentieth collection's pastes: another AWS service's resource named by its ARN, Google's
+//! `badRequest` reason as its Go client prints it. The pastes are written for the tests, each showing one
+//! behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
@@ -19,6 +20,34 @@ fn another_services_arn_rules_out_api_gateways_generic_names() {
     assert_eq!(code, 0);
     assert!(
         rows(&json).contains(&row("aws", Some("NotFoundException"), 404)),
+        "{json}"
+    );
+}
+
+/// Google's Go client prints the legacy reason after the message (`googleapi: Error 400: <message>,
+/// badRequest`): the catch-all of the global domain's 400 section is a row, found there with its status.
+#[test]
+fn googles_bad_request_reason_is_a_row() {
+    for paste in [
+        "* google_cloudfunctions_function.function: googleapi: Error 400: The request has errors, badRequest",
+        "Error: googleapi: Error 400: Request contains an invalid argument., badRequest",
+    ] {
+        let (json, code) = lookup(paste);
+        assert_eq!(code, 0, "{paste}");
+        assert_eq!(
+            rows(&json),
+            [row("google", Some("badRequest"), 400)],
+            "{paste}"
+        );
+        assert_eq!(json["matches"][0]["catalog"], "google-apis-global-domain");
+    }
+    // A plain word such as `invalid` is no row: prose says it (`... is invalid.`), and a message's own row
+    // stays the paste's error, as the message an API Gateway body gives.
+    let (json, _) =
+        lookup(r#"{"message": "The security token included in the request is invalid."}"#);
+    assert_eq!(
+        rows(&json),
+        [row("aws", Some("AccessDeniedException"), 403)],
         "{json}"
     );
 }
