@@ -107,7 +107,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("jdcloud-apigateway", 57),
             ("jdcloud-openapi", 1),
             ("kong-gateway", 102),
-            ("tencent-api3-common", 41),
+            ("tencent-api3-common", 42),
             ("tencent-apigateway-api3", 172),
             ("tencent-apigateway", 62),
         ]

@@ -1,6 +1,6 @@
 //! Rules from the twentieth collection's pastes: another AWS service's resource named by its ARN, Google's
-//! `badRequest` reason as its Go client prints it. The pastes are written for the tests, each showing one
-//! behaviour.
+//! `badRequest` reason as its Go client prints it, Tencent Cloud CAM's denial quoted without its code. The
+//! pastes are written for the tests, each showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
@@ -50,4 +50,26 @@ fn googles_bad_request_reason_is_a_row() {
         [row("aws", Some("AccessDeniedException"), 403)],
         "{json}"
     );
+}
+
+/// Tencent Cloud CAM's detail of `AuthFailure.UnauthorizedOperation`, quoted without the code or the
+/// documented message (a console's or FAQ's words), is that error.
+#[test]
+fn tencent_cams_denial_detail_is_unauthorized_operation() {
+    for paste in [
+        " [request id:xxxxx]you are not authorized to perform operation (scf:CreateFunction) resource (qcs::scf:gz:uin/1:function/*) has no permission",
+        "跨账号拉取实例列表报错：you are not authorized to perform operation (sts:AssumeRole) ，resource (qcs::cam::uin/1:roleName/x) has no permission",
+    ] {
+        let (json, code) = lookup(paste);
+        assert_eq!(code, 0, "{paste}");
+        assert_eq!(
+            rows(&json),
+            [row(
+                "tencent",
+                Some("AuthFailure.UnauthorizedOperation"),
+                200
+            )],
+            "{paste}"
+        );
+    }
 }
