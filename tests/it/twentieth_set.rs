@@ -1,6 +1,7 @@
 //! Rules from the twentieth collection's pastes: another AWS service's resource named by its ARN, Google's
-//! `badRequest` reason as its Go client prints it, Tencent Cloud CAM's denial quoted without its code. The
-//! pastes are written for the tests, each showing one behaviour.
+//! `badRequest` reason as its Go client prints it, Tencent Cloud CAM's denial quoted without its code,
+//! APISIX's default error pages beside its default ports. The pastes are written for the tests, each
+//! showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
@@ -50,6 +51,25 @@ fn googles_bad_request_reason_is_a_row() {
         [row("aws", Some("AccessDeniedException"), 403)],
         "{json}"
     );
+}
+
+/// OpenResty's default error page is APISIX's where the paste calls APISIX's default ports (9080, 9180);
+/// the same page with nginx's footer, or OpenResty's with no such port, names no APISIX.
+#[test]
+fn openrestys_page_on_apisixs_port_is_apisixs() {
+    let page = |footer: &str| {
+        format!(
+            "curl -i http://127.0.0.1:9080/hello\n<html>\n<head><title>503 Service Temporarily Unavailable</title></head>\n<body>\n<center><h1>503 Service Temporarily Unavailable</h1></center>\n<hr><center>{footer}</center>\n</body>\n</html>\n"
+        )
+    };
+    let (json, code) = lookup(&page("openresty"));
+    assert_eq!(code, 0);
+    assert_eq!(rows(&json), [row("apisix", None, 503)], "{json}");
+    let (json, _) = lookup(&page("nginx"));
+    assert_eq!(rows(&json), [], "{json}");
+    let elsewhere = page("openresty").replace(":9080", ":8080");
+    let (json, _) = lookup(&elsewhere);
+    assert_eq!(rows(&json), [], "{json}");
 }
 
 /// Tencent Cloud CAM's detail of `AuthFailure.UnauthorizedOperation`, quoted without the code or the
