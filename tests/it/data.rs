@@ -95,7 +95,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("apisix-gateway", 69),
             ("aws-apigateway-gateway-responses", 21),
             ("aws-apigateway-management", 7),
-            ("aws-apigateway", 36),
+            ("aws-apigateway", 37),
             ("google-apis-global-domain", 13),
             ("google-apis-rpc-codes", 16),
             ("google-apis", 33),

@@ -93,3 +93,16 @@ fn tencent_cams_denial_detail_is_unauthorized_operation() {
         );
     }
 }
+
+/// API Gateway's execution log line for a key over its usage plan's throttle (the Knowledge Center's "429 Too
+/// Many Requests" section) is the THROTTLED error alone, and that error's line beside the client's 429.
+#[test]
+fn a_usage_plans_key_throttle_line_is_throttled() {
+    let line = "(f277a0b4-2bcd-41b3-8e43-4de770663ffb) Stage rohkz08x02/dev: Key throttle limit exceeded for Usage Plan ID nnpegc, RestApi rohkz08x02, Stage dev, Resource f646q2, HttpMethod GET. Limit: 5.00 Burst: 10";
+    let (json, code) = lookup(line);
+    assert_eq!(code, 0);
+    assert_eq!(rows(&json), [row("aws", Some("THROTTLED"), 429)], "{json}");
+    let beside = format!("HTTP/1.1 429\n{{\"message\":\"Too Many Requests\"}}\n{line}\n");
+    let (json, _) = lookup(&beside);
+    assert_eq!(rows(&json), [row("aws", None, 429)], "{json}");
+}
