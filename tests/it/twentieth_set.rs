@@ -1,7 +1,7 @@
 //! Rules from the twentieth collection's pastes: another AWS service's resource named by its ARN, Google's
 //! `badRequest` reason as its Go client prints it, Tencent Cloud CAM's denial quoted without its code,
-//! APISIX's default error pages beside its default ports. The pastes are written for the tests, each
-//! showing one behaviour.
+//! APISIX's default error pages beside its default ports, API Gateway's key throttle log line. The pastes
+//! are written for the tests, each showing one behaviour.
 
 use crate::util::{json_lookup as lookup, rows};
 
