@@ -24,6 +24,7 @@ impl Vendor {
     pub const Tencent: Vendor = Vendor("tencent");
     pub const Jdcloud: Vendor = Vendor("jdcloud");
     pub const Kong: Vendor = Vendor("kong");
+    pub const Apisix: Vendor = Vendor("apisix");
     pub const Google: Vendor = Vendor("google");
 
     pub fn id(self) -> &'static str {

@@ -62,7 +62,11 @@ impl Envelope {
 /// `error_message` (googlemaps/google-maps-services-js, `src/common.ts`: `ResponseData` and `enum Status`;
 /// catalogs/sources/google-maps-web-services-status.md), `{"error_message": "...", "results": [], "status":
 /// "REQUEST_DENIED"}`: the status is Google's, though its name is as generic as gRPC's.
-static ENVELOPES: [Envelope; 6] = [
+/// APISIX's OpenResty serves nginx's default error page, its footer `openresty`, where APISIX ends a request
+/// with no body (`<hr><center>openresty</center>`; every OpenResty does): beside a request to APISIX's
+/// default ports, 9080 for the proxy and 9180 for the Admin API (`conf/config.yaml`'s `node_listen` and
+/// `admin_listen`), the page is APISIX's. (An nginx page says `nginx`: an ingress in front of APISIX, say.)
+static ENVELOPES: [Envelope; 7] = [
     Envelope {
         vendor: Vendor::Tencent,
         shape: LazyLock::new(|| {
@@ -150,6 +154,16 @@ static ENVELOPES: [Envelope; 6] = [
         }),
         words: &["error_message", "status"],
         what: "Google Maps web services error body (status, error_message)",
+    },
+    Envelope {
+        vendor: Vendor::Apisix,
+        shape: LazyLock::new(|| {
+            let port = r":9[01]80\b";
+            let footer = r"<center>openresty</center>";
+            Regex::new(&format!(r"(?s){port}.*?{footer}|{footer}.*?{port}")).expect("valid regex")
+        }),
+        words: &["<center>openresty</center>", ":9"],
+        what: "OpenResty's default error page beside APISIX's default port (9080, 9180)",
     },
 ];
 

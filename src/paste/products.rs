@@ -417,7 +417,8 @@ static OBJECT_STORAGE_WORDS: Words = Words::new(
 /// (`dynamodb.us-east-1.amazonaws.com`, `search-x.us-east-1.es.amazonaws.com`,
 /// `x.vpc-lattice-svcs.us-west-2.on.aws`: the label nearest the domain that is not a region), in a SigV4
 /// credential scope (`20181128/eu-central-1/cloud9/aws4_request`), an IAM denial of its action
-/// (`not authorized to perform: lambda:ListLayers`), or a JSON-protocol service's error body
+/// (`not authorized to perform: lambda:ListLayers`), an ARN of a resource of a service API Gateway has no use
+/// for (`arn:aws:kms:...:key/...`), or a JSON-protocol service's error body
 /// (`"__type"`, which API Gateway's bodies never have). A host API Gateway's execution log says it calls
 /// (`Sending request to https://lambda.us-east-1.amazonaws.com/...`, the Knowledge Center's example) is
 /// the integration behind the API, not another service answering.
@@ -474,6 +475,12 @@ fn other_aws_service(text: &str, lower: &str) -> Option<Found<OtherProduct>> {
     }
     if let Some(span) = denied_action_service(lower) {
         return Some(service("IAM denial of another AWS service's action", span));
+    }
+    if let Some(span) = unrelated_services_arn(lower) {
+        return Some(service(
+            "ARN of a resource of an AWS service API Gateway does not use",
+            span,
+        ));
     }
     if let Some(span) = rest_json_error_type(lower) {
         return Some(service(
@@ -569,6 +576,71 @@ fn denied_action_service(lower: &str) -> Option<std::ops::Range<usize>> {
             && !is_api_gateway(service)
             && (service, action) != ("iam", "passrole");
         named.then_some(start..start + end)
+    })
+}
+
+/// The AWS services whose resources API Gateway's own errors, logs and settings name by their ARNs: its own
+/// (`arn:aws:apigateway:`, `arn:aws:execute-api:`), an integration's or authorizer's backend (Lambda, Step
+/// Functions, SQS, SNS, Kinesis, Firehose, DynamoDB, S3, EventBridge, Cloud Map, a VPC link's load balancer),
+/// the roles and users that call it or that it assumes (IAM, STS), a custom domain's certificate (ACM), a
+/// Cognito user pool, a web ACL (WAF), an access log's destination (CloudWatch Logs) and a private API's VPC
+/// endpoint (EC2).
+const API_GATEWAY_NEIGHBOURS: &[&str] = &[
+    "apigateway",
+    "execute-api",
+    "lambda",
+    "states",
+    "sqs",
+    "sns",
+    "kinesis",
+    "firehose",
+    "dynamodb",
+    "s3",
+    "events",
+    "servicediscovery",
+    "elasticloadbalancing",
+    "iam",
+    "sts",
+    "acm",
+    "cognito-idp",
+    "waf",
+    "wafv2",
+    "waf-regional",
+    "logs",
+    "ec2",
+];
+
+/// The service of an ARN a paste names (`arn:aws:kms:us-east-1:111111111111:key/...`, and LocalStack's
+/// recordings, `arn:<partition>:kms:<region>:...`) where it is none of API Gateway's neighbours: a KMS key, a
+/// secret, a database, whose service answered (`Key '<arn>' does not exist`, KMS's `NotFoundException`). Its
+/// range.
+fn unrelated_services_arn(lower: &str) -> Option<std::ops::Range<usize>> {
+    lower.match_indices("arn:").find_map(|(at, _)| {
+        // (Not a word's end: `warn:`, `yarn:`.)
+        let word = lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+        let rest = &lower[at + 4..];
+        // (A partition and a service are short: the search for their ends is bounded.)
+        let partition_end = rest.bytes().take(25).position(|b| b == b':')?;
+        let partition = &rest[..partition_end];
+        let partition_named = (partition == "<partition>" || partition.starts_with("aws"))
+            && !partition.bytes().any(|b| b.is_ascii_whitespace());
+        let service_at = partition_end + 1;
+        let service_end = service_at
+            + rest[service_at..]
+                .bytes()
+                .take(31)
+                .position(|b| b == b':')?;
+        let service = &rest[service_at..service_end];
+        let named = !word
+            && partition_named
+            && !service.is_empty()
+            && (service.bytes()).all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !API_GATEWAY_NEIGHBOURS.contains(&service);
+        let start = at + 4 + service_at;
+        named.then_some(start..start + service.len())
     })
 }
 
@@ -671,127 +743,4 @@ fn is_region(label: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// The marks of AWS's other services in `text`, API Gateway told by the built-in catalogs' product marks.
-    fn marks(text: &str) -> Vec<&'static str> {
-        let catalogs = crate::catalog::Catalogs::builtin();
-        let hints = crate::paste::Hints::of(catalogs.catalogs.iter());
-        let lower = text.to_ascii_lowercase();
-        (other_products(text, &lower, &hints.products_named(&lower)).iter())
-            .filter(|f| f.value.vendor_id == Some("aws"))
-            .map(|f| f.value.what)
-            .collect()
-    }
-
-    #[test]
-    fn another_aws_service_is_named_by_host_scope_or_body() {
-        assert_eq!(
-            marks("curl https://search-log-5o7.us-east-1.es.amazonaws.com/_cat"),
-            ["host of another AWS service"]
-        );
-        assert_eq!(
-            marks("Credential=AKIA/20181128/eu-central-1/cloud9/aws4_request"),
-            ["SigV4 scope of another AWS service"]
-        );
-        assert_eq!(
-            marks(r#"{"__type":"IncompleteSignatureException","message":"x"}"#),
-            ["error body of an AWS JSON-protocol service (`__type`)"]
-        );
-        assert_eq!(
-            marks("GET https://svc-0b1.7d67968.vpc-lattice-svcs.us-west-2.on.aws/goodbye"),
-            ["host of another AWS service"]
-        );
-    }
-
-    #[test]
-    fn an_sdk_call_to_another_services_operation_marks_that_service() {
-        for text in [
-            "An error occurred (SignatureDoesNotMatch) when calling the GetCallerIdentity operation: x",
-            "A client error (SignatureDoesNotMatch) occurred when calling the AssumeRole operation: x",
-            "ERROR: An error occurred (UnrecognizedClientException) when calling the DescribeTrails operation",
-        ] {
-            assert_eq!(
-                marks(text),
-                ["AWS SDK call to another AWS service's operation"],
-                "{text}"
-            );
-        }
-        for text in [
-            "An error occurred (NotFoundException) when calling the GetMethod operation: Invalid Method identifier specified",
-            "An error occurred (TooManyRequestsException) when calling the CreateUsagePlanKey operation",
-            "An error occurred (GoneException) when calling the PostToConnection operation",
-            "it failed when calling the service",
-        ] {
-            assert!(marks(text).is_empty(), "{text}");
-        }
-    }
-
-    #[test]
-    fn a_vendors_object_store_marks_that_vendor_too() {
-        let vendors = |text: &str| -> Vec<Option<&'static str>> {
-            (other_products(text, &text.to_ascii_lowercase(), &[]).iter())
-                .map(|f| f.value.vendor_id)
-                .collect()
-        };
-        assert_eq!(
-            vendors("oss: service returned error: StatusCode=403, ErrorCode=AccessDenied"),
-            [None, Some("alibaba")]
-        );
-        assert_eq!(
-            vendors("<Error><Code>AccessDenied</Code><TraceId>x</TraceId></Error>"),
-            [None, Some("tencent")]
-        );
-        assert_eq!(
-            vendors("<Error><StringToSignBytes>50</StringToSignBytes></Error>"),
-            [None]
-        );
-    }
-
-    #[test]
-    fn an_iam_denial_names_the_service_it_denies() {
-        let denial = |action: &str| {
-            format!(
-                "User: arn:aws:sts::1:assumed-role/r/s is not authorized to perform: {action} on resource: *"
-            )
-        };
-        assert_eq!(
-            marks(&denial("lambda:ListLayers")),
-            ["IAM denial of another AWS service's action"]
-        );
-        for action in ["apigateway:GET", "execute-api:Invoke", "iam:PassRole"] {
-            assert!(marks(&denial(action)).is_empty(), "{action}");
-        }
-    }
-
-    #[test]
-    fn an_sdk_debug_log_names_its_service() {
-        assert_eq!(
-            marks(
-                "[aws-sdk-go] DEBUG: Response elastictranscoder/CreatePipeline Details:\nX-Amzn-Errortype: LimitExceededException:"
-            ),
-            ["AWS SDK debug log of another AWS service's call"]
-        );
-        assert!(marks("DEBUG: Response apigateway/GetRestApis Details:").is_empty());
-        assert!(marks("DEBUG: Response received, see Details below").is_empty());
-    }
-
-    #[test]
-    fn api_gateway_named_anywhere_is_api_gateway() {
-        for text in [
-            "https://abc123.execute-api.us-east-1.amazonaws.com/prod",
-            "20181128/us-east-1/execute-api/aws4_request",
-            "x-amz-apigw-id: abc= with a lambda.us-east-1.amazonaws.com call",
-            "https://apigateway.us-east-1.amazonaws.com/restapis",
-        ] {
-            assert!(marks(text).is_empty(), "{text}");
-        }
-        // A region alone before the domain names no service.
-        assert!(marks("https://us-east-1.amazonaws.com/").is_empty());
-        // (The integration an execution log says API Gateway calls is no other service answering.)
-        assert!(marks("Sending request to https://lambda.us-east-1.amazonaws.com/2015-03-31/functions/f/invocations").is_empty());
-        assert!(is_region("us-gov-west-1") && is_region("cn-north-1"));
-        assert!(!is_region("es") && !is_region("vpc-lattice-svcs"));
-    }
-}
+mod tests;

@@ -201,8 +201,8 @@ fn status_lists_every_entry_grouped_by_vendor() {
         vendors,
         [
             "huawei", "huawei", "huawei", "tencent", "tencent", "tencent", "jdcloud", "jdcloud",
-            "jdcloud", "jdcloud", "jdcloud", "aws", "aws", "aws", "aws", "aws", "aws", "kong",
-            "kong", "google", "google", "google", "google", "google", "google"
+            "jdcloud", "jdcloud", "jdcloud", "aws", "aws", "aws", "aws", "aws", "aws", "aws",
+            "kong", "kong", "google", "google", "google", "google", "google", "google"
         ]
     );
 

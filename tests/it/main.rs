@@ -39,6 +39,7 @@ mod scale;
 mod scan;
 mod seeds;
 mod shared;
+mod twentieth_set;
 mod user_catalogs;
 mod util;
 mod vendor_list;
