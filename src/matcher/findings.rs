@@ -25,8 +25,8 @@ use shared::{
 use sighting::{Seen, Sighting, add, clue_of};
 use spans::Spans;
 use standing::{
-    after_status_line_status, as_written, at_status_line_status, continued, inside_a_sentence,
-    leads_a_message, only_field, sole_message_field, standing,
+    a_json_key, after_status_line_status, as_written, at_status_line_status, continued,
+    inside_a_sentence, leads_a_message, only_field, sole_message_field, standing,
 };
 
 /// What a paste yielded.
@@ -401,6 +401,9 @@ impl<'c> Matcher<'c> {
             Target::Code(_)
                 if matches!(place, Place::Text(..))
                     && crate::status::is_reason_phrase(found.value) => {}
+            // Nor is a JSON object's key (`{"badRequest": {...}}`): it names a field.
+            Target::Code(_)
+                if matches!(place, Place::Text(..)) && a_json_key(haystack, &hit.span) => {}
             Target::Code(entry) => {
                 let points = if !hit.generic {
                     CODE_IN_TEXT

@@ -40,6 +40,7 @@ mod scan;
 mod seeds;
 mod shared;
 mod twentieth_set;
+mod twenty_first_set;
 mod user_catalogs;
 mod util;
 mod vendor_list;

@@ -15,6 +15,11 @@ impl<'c> Matcher<'c> {
         found: &Seen<'_>,
         points: i32,
     ) {
+        // A cloud's own name run together (`Error: TencentCloud API error: {...}`, read as the field `Error`)
+        // is none of its codes.
+        if self.names_a_vendor(found.value) {
+            return;
+        }
         for m in self.referrals_for(found.value, vec![found.clue(ClueKind::Code)], Some(points)) {
             // A referral of any name (`{service}.{number}`) answers a code field only, not a word of prose.
             if m.referral.is_open() && points != CODE_FIELD {
@@ -23,6 +28,16 @@ impl<'c> Matcher<'c> {
             // (Repeats are dropped once all are found, `dedup_referrals`: a paste may state thousands.)
             referrals.push(m);
         }
+    }
+
+    /// Whether `word` is a loaded catalog's vendor's English name written without its spaces
+    /// (`TencentCloud`, `AlibabaCloud`, `HuaweiCloud`), ignoring ASCII case.
+    fn names_a_vendor(&self, word: &str) -> bool {
+        (self.catalogs.catalogs.iter()).any(|c| {
+            let name = c.vendor_name.en.bytes().filter(|&b| b != b' ');
+            name.map(|b| b.to_ascii_lowercase())
+                .eq(word.bytes().map(|b| b.to_ascii_lowercase()))
+        })
     }
 
     /// Referrals whose code template fits `code`.

@@ -234,6 +234,14 @@ pub(super) fn leads_a_message(haystack: &str, range: &Range<usize>) -> bool {
             .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()))
 }
 
+/// Whether a code in the text stands as a JSON object's key (`{"badRequest": {"message": "...", "code":
+/// 400}}`, OpenStack's faults): a key names a field of the body, which no vendor's error code is.
+pub(super) fn a_json_key(haystack: &str, range: &Range<usize>) -> bool {
+    haystack[..range.start].ends_with('"')
+        && (haystack[range.end..].strip_prefix('"'))
+            .is_some_and(|rest| rest.trim_start_matches([' ', '\t']).starts_with(':'))
+}
+
 /// Whether the text before `at` on its line is a status line's version alone (`HTTP/1.1 `), or ends with one
 /// after a blank, a status line run into the text around it on one line (httpie's output pasted flat: `http
 /// :9080/ HTTP/1.1 404 Not Found Connection: keep-alive ...`): what stands at `at` is the line's status.
