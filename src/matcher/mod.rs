@@ -778,9 +778,11 @@ impl<'c> Matcher<'c> {
 /// and its rows are confirmed by the entry they name: a cache file proven by its keyed hash is not checked
 /// whole, so the table is not trusted to agree with the records.
 fn has_code(entry: &Entry, code: &[u8]) -> bool {
-    (entry.code.as_ref())
-        .and_then(Template::literal_str)
-        .is_some_and(|literal| literal.as_bytes().eq_ignore_ascii_case(code))
+    entry.code.as_ref().is_some_and(|template| {
+        // (Most codes are their own literal: compared as written first, the escapes resolved only if not.)
+        let same = |text: &str| text.as_bytes().eq_ignore_ascii_case(code);
+        same(template.source()) || template.literal_str().is_some_and(same)
+    })
 }
 
 #[cfg(test)]
