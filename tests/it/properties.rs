@@ -225,6 +225,17 @@ static CACHE: LazyLock<CacheFixture> = LazyLock::new(|| {
     }
 });
 
+impl CacheFixture {
+    /// The good cache file with `damages` done to its body.
+    fn damaged(&self, damages: &[Damage]) -> CacheFile {
+        let mut file = self.file.clone();
+        for d in damages {
+            d.apply(&mut file.body);
+        }
+        file
+    }
+}
+
 /// Held while a test has written its own bytes into the fixture's cache file (two tests damage it).
 static CACHE_IN_USE: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
@@ -290,10 +301,7 @@ proptest! {
     ) {
         let fixture = &*CACHE;
         let _in_use = CACHE_IN_USE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut file = fixture.file.clone();
-        for d in &damages {
-            d.apply(&mut file.body);
-        }
+        let file = fixture.damaged(&damages);
         let damaged = file.sealed();
         std::fs::write(&fixture.cached.cache_file, &damaged).unwrap();
         let run = fixture.cached.run(QUERIES[query]);
@@ -331,10 +339,7 @@ proptest! {
     ) {
         let fixture = &*CACHE;
         let _in_use = CACHE_IN_USE.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        let mut file = fixture.file.clone();
-        for d in &damages {
-            d.apply(&mut file.body);
-        }
+        let file = fixture.damaged(&damages);
         std::fs::write(&fixture.cached.cache_file, file.sealed_as_written()).unwrap();
         let run = fixture.cached.run(QUERIES[query]);
         prop_assert_eq!(run.stderr(), "");
