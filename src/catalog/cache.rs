@@ -120,7 +120,7 @@ const WRITTEN_KEY: u64 = include!(concat!(env!("OUT_DIR"), "/cache_key.rs"));
 /// is checked whole. XXH3 is not a cryptographic MAC: it tells damage and other writers apart, not a forger
 /// who has taken this binary's key; what such a file could do is bounded where entries are read (a record
 /// that does not decode, or a code or message form over `MAX_TEXT_LEN`, leaves its entry out,
-/// `Entries::get`; a code table's row is confirmed by its entry, `matcher::has_code`).
+/// `Entries::get`; a code table's row is confirmed by its entry, `Entries::row_entry`).
 fn written_hash(body: &[u8]) -> [u8; 16] {
     xxhash_rust::xxh3::xxh3_128_with_seed(body, WRITTEN_KEY).to_le_bytes()
 }

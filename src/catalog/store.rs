@@ -71,6 +71,10 @@ pub(super) struct Store {
     pub(super) statuses: &'static [u8],
     pub(super) offsets: &'static [u8],
     pub(super) records: &'static [u8],
+    /// Whether the code table is known to agree with the records (a built-in catalog, or bytes checked
+    /// whole, `verify`); else, bytes a cache file's keyed hash vouches for (`Known::Checked`), each row is
+    /// confirmed by the entry it names as it is read (`Entries::row_entry`).
+    pub(super) rows_checked: bool,
     /// Boxed: an `Entry` is some 400 bytes, and slots for every entry, touched at start-up, would cost
     /// page faults for rows a lookup never reads. `None`: the record is damaged.
     pub(super) decoded: Box<[OnceLock<Option<Box<Entry>>>]>,
@@ -315,7 +319,8 @@ impl Entries {
         self.get(index)
     }
 
-    /// The entries whose literal code is `code`, ignoring ASCII case, in document order.
+    /// The entries whose literal code is `code`, ignoring ASCII case, in document order (each decoded,
+    /// `row_entry`).
     pub(crate) fn with_code(&self, code: &str) -> Vec<usize> {
         let key = code.to_ascii_lowercase();
         let store = &*self.0;
@@ -332,10 +337,18 @@ impl Entries {
             }
         }
         (low..count)
-            .map(|i| store.code(i))
-            .take_while(|&(k, _)| k == key.as_bytes())
-            .map(|(_, index)| index)
+            .take_while(|&row| store.code(row).0 == key.as_bytes())
+            .filter(|&row| self.row_entry(row).is_some())
+            .map(|row| store.code(row).1)
             .collect()
+    }
+
+    /// The entry row `row` of the code table names, where its record decodes and, in a catalog whose table
+    /// is not known to agree with its records (`Store::rows_checked`), the entry has the row's code.
+    pub(crate) fn row_entry(&self, row: usize) -> Option<&Entry> {
+        let (code, index) = self.0.code(row);
+        let entry = self.get(index)?;
+        (self.0.rows_checked || has_code(entry, code)).then_some(entry)
     }
 
     /// The rows of the code table: each entry with a literal code, by its code in lower case, sorted by
@@ -410,6 +423,15 @@ impl Entries {
         let forms: Option<Vec<Template>> = forms.variants.iter().map(|&v| template(v)).collect();
         f(forms.as_deref().unwrap_or_default())
     }
+}
+
+/// Whether `entry`'s literal code is `code` (lower case), ignoring ASCII case.
+fn has_code(entry: &Entry, code: &[u8]) -> bool {
+    entry.code.as_ref().is_some_and(|template| {
+        // (Most codes are their own literal: compared as written first, the escapes resolved only if not.)
+        let same = |text: &str| text.as_bytes().eq_ignore_ascii_case(code);
+        same(template.source()) || template.literal_str().is_some_and(same)
+    })
 }
 
 impl fmt::Debug for Entries {

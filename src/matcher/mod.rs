@@ -293,13 +293,12 @@ impl<'c> Matcher<'c> {
             .take_while(|&&(h, ..)| h == key)
             .filter_map(|&(_, at, row)| {
                 let catalog = &self.catalogs.catalogs[at as usize];
-                let (code, index) = catalog.entries.code_row(row as usize);
+                let (code, _) = catalog.entries.code_row(row as usize);
                 // (Two codes may share a hash.)
                 if code != lower.as_slice() {
                     return None;
                 }
-                let entry = catalog.entries.get(index)?;
-                has_code(entry, &lower).then_some((catalog, entry))
+                Some((catalog, catalog.entries.row_entry(row as usize)?))
             })
             .collect()
     }
@@ -474,11 +473,7 @@ impl<'c> Matcher<'c> {
         let query_shape = template_shape(query);
         let mut exact: Vec<Match<'c>> = Vec::new();
         for catalog in self.catalogs() {
-            let mut found: Vec<usize> = (catalog.entries.with_code(query).into_iter())
-                .filter(|&i| {
-                    (catalog.entries.get(i)).is_some_and(|e| has_code(e, query.as_bytes()))
-                })
-                .collect();
+            let mut found = catalog.entries.with_code(query);
             if let Some(shape) = &query_shape {
                 found.extend(
                     catalog
@@ -772,17 +767,6 @@ impl<'c> Matcher<'c> {
             .collect();
         Outcome::of("", QueryKind::List, matches)
     }
-}
-
-/// Whether `entry`'s literal code is `code`, ignoring ASCII case. A catalog's code table is read in place
-/// and its rows are confirmed by the entry they name: a cache file proven by its keyed hash is not checked
-/// whole, so the table is not trusted to agree with the records.
-fn has_code(entry: &Entry, code: &[u8]) -> bool {
-    entry.code.as_ref().is_some_and(|template| {
-        // (Most codes are their own literal: compared as written first, the escapes resolved only if not.)
-        let same = |text: &str| text.as_bytes().eq_ignore_ascii_case(code);
-        same(template.source()) || template.literal_str().is_some_and(same)
-    })
 }
 
 #[cfg(test)]
