@@ -4,7 +4,8 @@
 //! The pipeline: `catalog` loads and validates catalogs, `matcher` resolves a query to ranked entries,
 //! `render` prints them as cards, tables or JSON, and `cli` ties those to the command line.
 
-// The one unsafe module is the SIMD kernel (`matcher/teddy/simd.rs`), which allows it for itself.
+// The two unsafe modules, the SIMD kernel (`matcher/teddy/simd.rs`) and the cache files' mapping
+// (`catalog/mapped.rs`), allow it for themselves.
 #![deny(unsafe_code)]
 
 pub mod catalog;

@@ -127,7 +127,7 @@ fn written_hash(body: &[u8]) -> [u8; 16] {
 
 /// The catalog of `source` from the `bytes` of its cache file, if they were written for `stamp` and hold
 /// together (`packed::unpack`).
-pub fn decode(bytes: Vec<u8>, source: &Path, stamp: &Stamp) -> Option<Catalog> {
+pub fn decode(bytes: &'static [u8], source: &Path, stamp: &Stamp) -> Option<Catalog> {
     let (body, written) = body(bytes, stamp)?;
     let known = if written {
         packed::Known::Checked
@@ -171,10 +171,10 @@ fn write(cache_dir: &Path, file: &Path, stamp: &impl Serialize, body: &[u8]) {
 }
 
 /// The body of a cache file's `bytes` (after its stamp, written hash and checksum), if they were written
-/// for `stamp` and the body is undamaged; leaked, as the catalog or index read from it borrows its texts
-/// for as long as the process runs (one read of each file). With whether the written hash is the body's
+/// for `stamp` and the body is undamaged (the bytes are the process's: the catalog or index read from them
+/// borrows its texts for as long as it runs). With whether the written hash is the body's
 /// (`written_hash`), which then stands for the checksum too.
-fn body(bytes: Vec<u8>, stamp: &impl Serialize) -> Option<(&'static [u8], bool)> {
+fn body(bytes: &'static [u8], stamp: &impl Serialize) -> Option<(&'static [u8], bool)> {
     // (The stamp is written first, as postcard writes it: the same stamp, the same bytes.)
     let rest = bytes.strip_prefix(postcard::to_allocvec(stamp).ok()?.as_slice())?;
     let (hash, rest) = rest.split_first_chunk::<16>()?;
@@ -184,9 +184,7 @@ fn body(bytes: Vec<u8>, stamp: &impl Serialize) -> Option<(&'static [u8], bool)>
     if !written && crc32fast::hash(body) != sum {
         return None;
     }
-    let start = bytes.len() - body.len();
-    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
-    Some((&bytes[start..], written))
+    Some((body, written))
 }
 
 /// A user's catalog file as it was just before it was read: the file (its path resolved), size and
@@ -283,7 +281,10 @@ pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
 /// are laid out as an index is (`LiteralIndex::sound_whole`: what they say of entries is checked where it
 /// is used, `finder::indexed`). Checked so even where the body carries this build's written hash: the
 /// layout is what keeps a scan's prefilter and the hash table's probing sound, and it is a linear check.
-pub fn decode_index(bytes: Vec<u8>, stamp: &SetStamp) -> Option<&'static LiteralIndex<'static>> {
+pub fn decode_index(
+    bytes: &'static [u8],
+    stamp: &SetStamp,
+) -> Option<&'static LiteralIndex<'static>> {
     let index = LiteralIndex::read(body(bytes, stamp)?.0)?;
     (index.catalogs() == stamp.catalogs.len() && index.sound_whole())
         .then(|| &*Box::leak(Box::new(index)))
@@ -378,7 +379,8 @@ mod tests {
     use crate::template::Template;
 
     fn load(dir: &Path, source: &Path, stamp: &Stamp) -> Option<Catalog> {
-        decode(std::fs::read(file(dir, source)).ok()?, source, stamp)
+        let bytes = std::fs::read(file(dir, source)).ok()?;
+        decode(Box::leak(bytes.into_boxed_slice()), source, stamp)
     }
 
     fn test_stamp() -> Stamp {

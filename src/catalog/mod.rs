@@ -7,6 +7,7 @@ mod cache;
 mod grams;
 mod literals;
 mod load;
+mod mapped;
 mod model;
 mod packed;
 mod record;

@@ -1,6 +1,7 @@
-//! The prefilter's SIMD kernel, and all of errcode's `unsafe` code: the AVX2 search over a text for the
-//! places some bucket accepts (loads, shuffles, the loop over whole chunks and over the padded tail).
-//! `teddy` builds the tables and checks the places; nothing outside this file is `unsafe`.
+//! The prefilter's SIMD kernel, one of errcode's two `unsafe` places (the other maps cache files,
+//! `catalog/mapped.rs`): the AVX2 search over a text for the places some bucket accepts (loads, shuffles,
+//! the loop over whole chunks and over the padded tail). `teddy` builds the tables and checks the places;
+//! nothing else of the matcher is `unsafe`.
 //!
 //! # Safety conditions
 //!
