@@ -11,6 +11,7 @@ use super::text::{escape, push_escaped, truncate};
 use crate::catalog::Vendor;
 use crate::matcher::{Clue, ClueKind, Match, MatchedBy};
 use crate::report::{LineReport, Summary};
+use crate::template::Captures;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
@@ -22,9 +23,19 @@ use std::fmt::Write as _;
 pub struct ScanNotes {
     /// By the entry's address: entries stay where they are for as long as the scan's catalogs live.
     written: HashMap<usize, String>,
+    /// The notes of matches that filled placeholders in, by entry and what filled them: a log repeats its
+    /// errors with the same values more often than not (`MAX_FILLED` of them, short values only, so that
+    /// a log whose every line fills in another value holds no more than that).
+    filled: HashMap<usize, HashMap<Captures, String>>,
+    filled_count: usize,
     /// The same for `scan_line_json`: what an entry's JSON object says whatever the line.
     json: HashMap<usize, EntryJson>,
 }
+
+/// How many notes of matches with placeholders filled in a scan keeps (`ScanNotes::filled`), and how
+/// long the values filling one may be in all.
+const MAX_FILLED: usize = 4096;
+const MAX_FILLED_LEN: usize = 256;
 
 /// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning;
 /// appended to `out`.
@@ -67,11 +78,20 @@ pub fn scan_line_human(
     push_escaped(out, &report.text[at..]);
     out.push('\n');
     for m in report.matches {
+        let key = std::ptr::from_ref(m.entry) as usize;
         if m.captures.is_empty() {
-            let key = std::ptr::from_ref(m.entry) as usize;
             out.push_str(notes.written.entry(key).or_insert_with(|| note(m, look)));
+        } else if let Some(written) = notes.filled.get(&key).and_then(|f| f.get(&m.captures)) {
+            out.push_str(written);
         } else {
-            out.push_str(&note(m, look));
+            let written = note(m, look);
+            out.push_str(&written);
+            let short = m.captures.values().map(String::len).sum::<usize>() <= MAX_FILLED_LEN;
+            if short && notes.filled_count < MAX_FILLED {
+                notes.filled_count += 1;
+                let by_entry = notes.filled.entry(key).or_default();
+                by_entry.insert(m.captures.clone(), written);
+            }
         }
     }
     for r in report.referrals {

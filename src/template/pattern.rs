@@ -307,6 +307,13 @@ fn pattern_of(
                 let next = segments.get(i + 1);
                 let class = value_class(context, name, previous, next);
                 let _ = write!(pattern, "(?P<{}>{class})", group_name(index));
+                // A value that opens the message may be quoted (`"AccessKeyId" is mandatory`, in JSON
+                // `\"AccessKeyId\"`): its token stops before the quotation mark, which the pattern then
+                // passes over.
+                if opens_message(context, name, previous, next) {
+                    // (No group: a pattern's only groups are placeholders'.)
+                    let _ = write!(pattern, r"\\?{QUOTE_CLASS}?");
+                }
                 index += 1;
             }
         }
@@ -318,6 +325,21 @@ fn pattern_of(
         pattern.push_str(")?");
     }
     pattern
+}
+
+/// Whether a placeholder opens a message and literal text follows it (`{param} is mandatory for this
+/// action.`), a display name's aside (`{service_title}`, words).
+fn opens_message(
+    context: Context,
+    name: &str,
+    previous: Option<&Segment>,
+    next: Option<&Segment>,
+) -> bool {
+    context == Context::Message
+        && previous.is_none()
+        && next.is_some()
+        && name != "number"
+        && !name.ends_with("_title")
 }
 
 /// What a placeholder's value may be, given the literal text around it.
@@ -339,6 +361,12 @@ pub(super) fn value_class(
     // it, blanks at its start aside. (No group: a pattern's only groups are placeholders'.)
     if name.ends_with("_title") && next.is_some() {
         return r#"[^\s"'`:;,.!?=<>|{}\[\]][^\n"'`:;,.!?=<>|{}\[\]]*?"#.to_string();
+    }
+    // A message that opens with its value (`{param} is mandatory for this action.`) is found in a whole
+    // log line: the value is the token before the literal text, not the run of JSON or `key=` before it
+    // (`"Message":"AccessKeyId is ...` fills in `AccessKeyId`).
+    if opens_message(context, name, previous, next) {
+        return r#"[^\s"'`‘’“”\\:;,=]+?"#.to_string();
     }
     let opener = match previous {
         Some(Segment::Literal(text)) => text.chars().last(),

@@ -608,3 +608,56 @@ fn thread_counts_are_checked() {
     );
     scan(&["-j", "0", "--count"], &[Path::new("/dev/null")]).expect_code(1);
 }
+
+/// A message that opens with its value (`{param} is mandatory for this action.`) found in a whole log line
+/// fills in the token before its words, not the JSON or `key=` run before them, quoted or not; the note's
+/// code is filled in with it, and a line that fills in another value gets its own note.
+#[test]
+fn a_value_opening_a_message_is_the_token_before_its_words() {
+    let lines = [
+        r#"{"Code":"MissingAccessKeyId","Message":"AccessKeyId is mandatory for this action."}"#,
+        r#"level=error msg=RegionId is mandatory for this action."#,
+        r#"{"Message":"\"Version\" is mandatory for this action."}"#,
+        r#"{"Code":"MissingAccessKeyId","Message":"AccessKeyId is mandatory for this action."}"#,
+    ];
+    let run = TestCommand::new()
+        .args(["scan", "--json"])
+        .stdin(log(&lines))
+        .output()
+        .expect_code(0);
+    let params: Vec<String> = run
+        .stdout()
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            assert_eq!(v["matches"][0]["code"], "Missing{param}", "{l}");
+            v["matches"][0]["captures"]["param"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(
+        params,
+        ["AccessKeyId", "RegionId", "Version", "AccessKeyId"]
+    );
+    let run = TestCommand::new()
+        .args(["scan", "--color", "never"])
+        .stdin(log(&lines))
+        .output()
+        .expect_code(0);
+    let stdout = run.stdout();
+    let notes: Vec<&str> = (stdout.lines())
+        .filter(|l| l.starts_with("  ↳"))
+        .map(|l| l.split(" · ").next().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            "  ↳ MissingAccessKeyId",
+            "  ↳ MissingRegionId",
+            "  ↳ MissingVersion",
+            "  ↳ MissingAccessKeyId"
+        ]
+    );
+}
