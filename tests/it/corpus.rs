@@ -252,8 +252,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 87.7%, precision 96.3% on the 2,268 pastes, the twenty-one earlier
-/// held-out sets included: 1,293 of 1,474 errors, 1,478 of 1,535 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 88.2%, precision 96.4% on the 2,268 pastes, the twenty-one earlier
+/// held-out sets included: 1,300 of 1,474 errors, 1,485 of 1,540 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -281,7 +281,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8772 && precision >= 0.9628,
+        recall >= 0.8819 && precision >= 0.9642,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
