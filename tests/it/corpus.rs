@@ -1,8 +1,7 @@
 //! The evaluation corpus: real pastes from public sources (`tests/corpus/`), collected by helpers who had
 //! not read the matcher. `tune/` may be tuned on: the first collection (split by a hash of each file before
 //! anyone looked), with its held-out part added once it had been measured and reported, and the second to
-//! eighteenth collections (123, 127, 126, 136, 130, 92, 74, 90, 92, 41, 74, 98, 51, 84, 76, 90 and 116
-//! pastes), added likewise: 1,918 pastes.
+//! twenty-second collections, added likewise: 2,427 pastes.
 //! `heldout/` is for the next collection, from sources none of them used, never tuned on: only measured
 //! (precision and recall per vendor, printed by `cargo test corpus -- --nocapture`); it is empty until one
 //! comes.
@@ -252,8 +251,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 88.2%, precision 96.4% on the 2,268 pastes, the twenty-one earlier
-/// held-out sets included: 1,300 of 1,474 errors, 1,485 of 1,540 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 86.9%, precision 96.2% on the 2,427 pastes, the twenty-two earlier
+/// held-out sets included: 1,368 of 1,574 errors, 1,565 of 1,627 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -281,7 +280,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8819 && precision >= 0.9642,
+        recall >= 0.8691 && precision >= 0.9618,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );
