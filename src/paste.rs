@@ -90,7 +90,16 @@ impl Evidence {
 pub struct View {
     pub text: String,
     /// `origin[i]` is the offset in the paste of byte `i` of `text`; `None` for the paste itself.
-    origin: Option<Vec<usize>>,
+    origin: Option<Origins>,
+}
+
+/// For each byte of a view, the offset of the paste's byte it came from: 32 bits each, as a paste is at most
+/// 16 MiB (a word each made a 15 MiB paste's two unescaped views cost 240 MB).
+pub(super) type Origins = Vec<u32>;
+
+/// `offset` as an `Origins` entry (a paste is far below 4 GiB: saturating, never wrapping).
+pub(super) fn origin(offset: usize) -> u32 {
+    u32::try_from(offset).unwrap_or(u32::MAX)
 }
 
 impl View {
@@ -101,8 +110,8 @@ impl View {
             Some(map) => {
                 let at = |i: usize| {
                     map.get(i)
-                        .copied()
-                        .unwrap_or_else(|| map.last().map_or(0, |l| l + 1))
+                        .map(|&o| o as usize)
+                        .unwrap_or_else(|| map.last().map_or(0, |&l| l as usize + 1))
                 };
                 at(span.start)..at(span.end.saturating_sub(1)) + 1
             }
@@ -616,13 +625,13 @@ fn views(text: &str) -> Vec<View> {
 
 /// Pushes a view made from the last one by `make` (its text, and for each byte the offset in the last
 /// view's text it came from), its offsets carried through to the paste's.
-fn derive(views: &mut Vec<View>, make: fn(&str) -> (String, Vec<usize>)) {
+fn derive(views: &mut Vec<View>, make: fn(&str) -> (String, Origins)) {
     let last = views.last().expect("at least the paste");
     let (text, map) = make(&last.text);
     let origin = match &last.origin {
         None => map,
         Some(previous) => (map.iter())
-            .map(|&i| previous.get(i).copied().unwrap_or(i))
+            .map(|&i| previous.get(i as usize).copied().unwrap_or(i))
             .collect(),
     };
     views.push(View {
@@ -642,7 +651,7 @@ const TYPOGRAPHIC_QUOTES: [char; 4] = ['“', '”', '‘', '’'];
 
 /// The text with typographic quotes made straight (`“` `”` to `"`, `‘` `’` to `'`), and for each output byte
 /// the offset of the input byte it came from.
-fn straighten_quotes(text: &str) -> (String, Vec<usize>) {
+fn straighten_quotes(text: &str) -> (String, Origins) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -651,18 +660,18 @@ fn straighten_quotes(text: &str) -> (String, Vec<usize>) {
             '‘' | '’' => out.push('\''),
             c => {
                 out.push(c);
-                map.extend(i..i + c.len_utf8());
+                map.extend((i..i + c.len_utf8()).map(origin));
                 continue;
             }
         }
-        map.push(i);
+        map.push(origin(i));
     }
     (out, map)
 }
 
 /// Undoes one level of JSON-style string escaping, returning the text and, for each output byte, the
 /// offset of the input byte it came from.
-fn unescape_once(text: &str) -> (String, Vec<usize>) {
+fn unescape_once(text: &str) -> (String, Origins) {
     let mut out = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
     let mut chars = text.char_indices().peekable();
@@ -693,7 +702,7 @@ fn unescape_once(text: &str) -> (String, Vec<usize>) {
         let c = replaced.unwrap_or(c);
         let before = out.len();
         out.push(c);
-        map.extend(std::iter::repeat_n(i, out.len() - before));
+        map.extend(std::iter::repeat_n(origin(i), out.len() - before));
     }
     (out, map)
 }

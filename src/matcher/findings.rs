@@ -205,12 +205,22 @@ impl<'c> Matcher<'c> {
         // body's `OperationDenied` is also a Tencent code): said where nothing else is the answer.
         let mut if_unclaimed: Vec<ReferralMatch<'c>> = Vec::new();
 
+        // A code's referrals are looked for at its first field only: later ones would be dropped as repeats
+        // (`dedup_referrals`), and a paste that states one code ten thousand times made as many matches first
+        // (a 15 MiB paste of one log line over and over peaked at half a gigabyte).
+        let mut referred: std::collections::HashSet<(&str, bool)> =
+            std::collections::HashSet::new();
         for field in &evidence.code_fields {
-            if !self.code_candidates(&mut candidates, field) {
-                self.add_referrals(&mut referrals, &Seen::of(field), CODE_FIELD);
-            } else {
-                self.add_referrals(&mut if_unclaimed, &Seen::of(field), CODE_FIELD);
+            let claimed = self.code_candidates(&mut candidates, field);
+            if !referred.insert((field.value.as_str(), claimed)) {
+                continue;
             }
+            let list = if claimed {
+                &mut if_unclaimed
+            } else {
+                &mut referrals
+            };
+            self.add_referrals(list, &Seen::of(field), CODE_FIELD);
         }
         if_unclaimed.retain(|r| r.referral.is_open());
         // (A message read loosely needs its vendor named, unless `paste_hits` finds it can stand alone.)

@@ -43,7 +43,7 @@ fn tag_end(bytes: &[u8], at: usize) -> Option<usize> {
 
 /// The text without the tags of inline elements (their words kept), and for each output byte the offset of
 /// the input byte it came from.
-pub(super) fn strip_inline_tags(text: &str) -> (String, Vec<usize>) {
+pub(super) fn strip_inline_tags(text: &str) -> (String, super::Origins) {
     let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(bytes.len());
     let mut map = Vec::with_capacity(bytes.len());
@@ -56,7 +56,7 @@ pub(super) fn strip_inline_tags(text: &str) -> (String, Vec<usize>) {
             continue;
         }
         out.push(bytes[at]);
-        map.push(at);
+        map.push(super::origin(at));
         at += 1;
     }
     // Only ASCII tags were taken out, whole: what is left is as valid UTF-8 as the text was.
@@ -75,7 +75,8 @@ mod tests {
         let (plain, map) = strip_inline_tags(text);
         assert_eq!(plain, "exceeded your quota.");
         assert_eq!(map.len(), plain.len());
-        assert_eq!(&text[map[14]..map[14] + 5], "quota");
+        let at = map[14] as usize;
+        assert_eq!(&text[at..at + 5], "quota");
         let (plain, _) = strip_inline_tags("a <B>bold</B> <code>x</code> é");
         assert_eq!(plain, "a bold x é");
     }

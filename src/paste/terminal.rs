@@ -23,12 +23,12 @@ pub fn without_terminal_escapes(text: &str) -> Option<String> {
 
 /// A paste's view without the sequences that colour it (`without_terminal_escapes`), and for each of its
 /// bytes the offset in `text` it came from; `None` where it has none.
-pub(super) fn uncoloured_view(text: &str) -> Option<(String, Vec<usize>)> {
+pub(super) fn uncoloured_view(text: &str) -> Option<(String, super::Origins)> {
     let mut out = String::new();
     let mut map = Vec::new();
     each_kept_piece(text, |piece| {
         out.push_str(&text[piece.clone()]);
-        map.extend(piece);
+        map.extend(piece.map(super::origin));
     })
     .then_some((out, map))
 }
