@@ -26,13 +26,8 @@ pub use products::OtherProduct;
 /// repeats one error thousands of times says no more than its first repeats. (Up to 16 MiB of a line are
 /// searched: it could hold millions.)
 pub const MOST_OF_ONE: usize = 1_000;
-
-/// The source of a status a line opens with before a code (`429 Throttling.User ...`): the status of the
-/// error that code names, not a status the paste says alone (a short line of one, `HTTP/1.1 429`, is a
-/// lookup of that status).
-pub const BEFORE_A_CODE: &str = "status before a code";
 pub(crate) use statuses::is_grpc_code;
-use statuses::{code_statuses, error_statuses, grpc_code_statuses, phrase_statuses, text_statuses};
+use statuses::{error_statuses, grpc_code_statuses, phrase_statuses, text_statuses};
 pub use terminal::without_terminal_escapes;
 use values::{code_value, is_error_info_reason, leads_an_error_line, starts_a_sentence};
 use words::Words;
@@ -414,14 +409,6 @@ pub fn read(text: &str, reading: Reading, hints: &Hints) -> Evidence {
                     status,
                     view.to_paste(&range),
                     "text",
-                );
-            }
-            for (status, range) in code_statuses(&view.text) {
-                push(
-                    &mut evidence.statuses,
-                    status,
-                    view.to_paste(&range),
-                    BEFORE_A_CODE,
                 );
             }
         }

@@ -303,11 +303,7 @@ impl<'c> Matcher<'c> {
             .collect();
         referrals.retain(|r| !r.referral.is_open() || !prefixed.contains(&r.code));
 
-        // (A status before a code is that error's, not one the paste states alone.)
-        let mut statuses: Vec<u16> = (evidence.statuses.iter())
-            .filter(|s| s.source != crate::paste::BEFORE_A_CODE)
-            .map(|s| s.value)
-            .collect();
+        let mut statuses: Vec<u16> = evidence.statuses.iter().map(|s| s.value).collect();
         statuses.sort_unstable();
         statuses.dedup();
         // (A reason phrase says no more than its status: `{"code": 404, "msg": "Not Found"}`.)

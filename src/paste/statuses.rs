@@ -259,60 +259,6 @@ pub(super) fn grpc_code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
     found
 }
 
-/// Statuses a line opens with before the error's code, as a client's summary line prints them (`429
-/// Throttling.User Request was denied ...`, `403 insufficientPermissions: Request had ...`): an error status at
-/// the line's start (after blanks), a space, and a word shaped as a code, not a word of prose: letters and
-/// digits in camel case or joined by dots (`Throttling.User`, `insufficientPermissions`), ending at a blank, a
-/// colon or the line's end. A reason phrase's words (`502 Bad Gateway`) are plain words; names in capitals
-/// are google.rpc.Code's, read by `grpc_code_statuses`.
-pub(super) fn code_statuses(text: &str) -> Vec<(u16, Range<usize>)> {
-    let bytes = text.as_bytes();
-    let mut found = Vec::new();
-    let mut tally = Tally::default();
-    let line_starts = std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1));
-    for line in line_starts {
-        let start = line
-            + bytes[line..]
-                .iter()
-                .take_while(|&&b| b == b' ' || b == b'\t')
-                .count();
-        let Some(status) = error_status(bytes, start) else {
-            continue;
-        };
-        let Some(word) = bytes[start + 3..].strip_prefix(b" ") else {
-            continue;
-        };
-        let len = word
-            .iter()
-            .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'.')
-            .count();
-        let code = &word[..len];
-        let ends = word
-            .get(len)
-            .is_none_or(|&b| matches!(b, b' ' | b'\t' | b':' | b'\r' | b'\n'));
-        if ends && is_code_shaped(code) && tally.admits(status) {
-            found.push((status, start..start + 3));
-        }
-    }
-    found
-}
-
-/// Whether a word is shaped as a code rather than a word of prose: a letter first, a lower-case letter in
-/// it, and either a capital after its first letter (`insufficientPermissions`, `InvalidParameter`) or a dot
-/// between letters (`Throttling.User`).
-fn is_code_shaped(word: &[u8]) -> bool {
-    let Some((first, rest)) = word.split_first() else {
-        return false;
-    };
-    let dotted = word
-        .windows(3)
-        .any(|w| w[0].is_ascii_alphanumeric() && w[1] == b'.' && w[2].is_ascii_alphabetic());
-    first.is_ascii_alphabetic()
-        && word.iter().any(u8::is_ascii_lowercase)
-        && (rest.iter().any(u8::is_ascii_uppercase) || dotted)
-        && word.last().is_some_and(u8::is_ascii_alphanumeric)
-}
-
 /// Statuses stated with their reason phrase in a paste's prose (`responds with 403 Forbidden.`, `429 Too
 /// Many Requests`): an error status (4xx, 5xx) standing alone, then a space and its phrase, any case, ending
 /// there. Said in passing, without `HTTP` or `status` before it, a number is a status only so.
