@@ -17,7 +17,9 @@ pub(super) fn map(file: &File, len: u64) -> Option<&'static [u8]> {
     // place while it is mapped. errcode never does either to a cache file: it writes one beside and
     // renames it over the old (`cache::write`), and prunes by unlinking, and a mapping of a renamed or
     // unlinked file keeps its bytes. Only another program writing into errcode's own cache folder, in
-    // place, during a run could; ripgrep takes the same risk for the files it maps.
+    // place, during a run could: cutting a file short ends the run (SIGBUS), and bytes changed after they
+    // were checked are read as they are (a scan may then find nothing). On a network file system (NFS) a
+    // file replaced from another machine may do the same. ripgrep takes these risks for the files it maps.
     let map = unsafe { memmap2::MmapOptions::new().len(len).populate().map(file) }.ok()?;
     let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
     Some(&map[..])

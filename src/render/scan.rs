@@ -24,17 +24,18 @@ pub struct ScanNotes {
     /// By the entry's address: entries stay where they are for as long as the scan's catalogs live.
     written: HashMap<usize, String>,
     /// The notes of matches that filled placeholders in, by entry and what filled them: a log repeats its
-    /// errors with the same values more often than not (`MAX_FILLED` of them, short values only, so that
-    /// a log whose every line fills in another value holds no more than that).
+    /// errors with the same values more often than not (short values only, and `FILLED_BYTES` of notes in
+    /// all: a user's meaning may repeat a value in 8 KiB of text, so that a log whose every line fills in
+    /// another value holds no more than that).
     filled: HashMap<usize, HashMap<Captures, String>>,
-    filled_count: usize,
+    filled_bytes: usize,
     /// The same for `scan_line_json`: what an entry's JSON object says whatever the line.
     json: HashMap<usize, EntryJson>,
 }
 
-/// How many notes of matches with placeholders filled in a scan keeps (`ScanNotes::filled`), and how
+/// How many bytes of notes of matches with placeholders filled a scan keeps (`ScanNotes::filled`), and how
 /// long the values filling one may be in all.
-const MAX_FILLED: usize = 4096;
+const FILLED_BYTES: usize = 4 << 20;
 const MAX_FILLED_LEN: usize = 256;
 
 /// `path:line:text` with what matched highlighted, then a note per error: code, status, vendor, meaning;
@@ -87,8 +88,9 @@ pub fn scan_line_human(
             let written = note(m, look);
             out.push_str(&written);
             let short = m.captures.values().map(String::len).sum::<usize>() <= MAX_FILLED_LEN;
-            if short && notes.filled_count < MAX_FILLED {
-                notes.filled_count += 1;
+            let cost = written.len() + m.captures.values().map(String::len).sum::<usize>();
+            if short && notes.filled_bytes + cost <= FILLED_BYTES {
+                notes.filled_bytes += cost;
                 let by_entry = notes.filled.entry(key).or_default();
                 by_entry.insert(m.captures.clone(), written);
             }

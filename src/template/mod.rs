@@ -401,6 +401,8 @@ impl Template {
             .replace("*?", "*")
             // `\n` inside a bracket class is a newline to ripgrep but `\` and `n` to grep: lines hold none.
             .replace("\\n]", "]")
+            // `\s` inside one is `\` and `s` to grep -E: the POSIX class is read alike by all.
+            .replace("[^\\s", "[^[:space:]")
             .split("(?P<")
             .enumerate()
             .map(|(i, piece)| {

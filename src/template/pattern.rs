@@ -307,12 +307,12 @@ fn pattern_of(
                 let next = segments.get(i + 1);
                 let class = value_class(context, name, previous, next);
                 let _ = write!(pattern, "(?P<{}>{class})", group_name(index));
-                // A value that opens the message may be quoted (`"AccessKeyId" is mandatory`, in JSON
-                // `\"AccessKeyId\"`): its token stops before the quotation mark, which the pattern then
-                // passes over.
+                // A value that opens the message may be quoted (`"AccessKeyId" is mandatory`, `“AccessKeyId”`,
+                // in JSON `\"AccessKeyId\"`, escaped twice `\\\"`): its token stops before the quotation
+                // mark, which the pattern then passes over.
                 if opens_message(context, name, previous, next) {
                     // (No group: a pattern's only groups are placeholders'.)
-                    let _ = write!(pattern, r"\\?{QUOTE_CLASS}?");
+                    pattern.push_str(r#"\\*[`"'’”]?"#);
                 }
                 index += 1;
             }

@@ -234,3 +234,44 @@ fn dialects_write_regexes_each_engine_reads() {
         run.stderr()
     );
 }
+
+/// The grep dialect is POSIX ERE, where `\s` inside a bracket class is a backslash and an `s`: its classes
+/// use `[:space:]`, and GNU grep finds with them what Rust's regex does (where grep is installed).
+#[test]
+fn grep_dialect_classes_are_read_alike_by_grep() {
+    let value = json(["catalog", "patterns", "--dialect", "grep"], 0);
+    let patterns: Vec<String> = (value["patterns"].as_array().unwrap().iter())
+        .map(|p| p["pattern"].as_str().unwrap().to_string())
+        .collect();
+    for pattern in &patterns {
+        assert!(
+            !pattern.contains("[^\\s") && !pattern.contains("[\\s"),
+            "{pattern}"
+        );
+    }
+    let mandatory = (patterns.iter())
+        .find(|p| p.starts_with('(') && p.contains("is\\s+mandatory\\s+for\\s+this\\s+action"))
+        .expect("the row {param} is mandatory for this action.");
+    let Ok(run) = std::process::Command::new("grep")
+        .args(["-oE", mandatory])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+    else {
+        return; // no grep on this machine
+    };
+    let mut run = run;
+    use std::io::Write;
+    let lines =
+        "AccessKeys is mandatory for this action.\n\"RegionId\" is mandatory for this action.\n";
+    run.stdin
+        .take()
+        .unwrap()
+        .write_all(lines.as_bytes())
+        .unwrap();
+    let out = run.wait_with_output().unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "AccessKeys is mandatory for this action.\nRegionId\" is mandatory for this action.\n"
+    );
+}

@@ -619,6 +619,8 @@ fn a_value_opening_a_message_is_the_token_before_its_words() {
         r#"level=error msg=RegionId is mandatory for this action."#,
         r#"{"Message":"\"Version\" is mandatory for this action."}"#,
         r#"{"Code":"MissingAccessKeyId","Message":"AccessKeyId is mandatory for this action."}"#,
+        "a doc page: “SignatureMethod” is mandatory for this action.",
+        r#"{"log":"{\"Message\":\"\\\"Timestamp\\\" is mandatory for this action.\"}"}"#,
     ];
     let run = TestCommand::new()
         .args(["scan", "--json"])
@@ -639,7 +641,14 @@ fn a_value_opening_a_message_is_the_token_before_its_words() {
         .collect();
     assert_eq!(
         params,
-        ["AccessKeyId", "RegionId", "Version", "AccessKeyId"]
+        [
+            "AccessKeyId",
+            "RegionId",
+            "Version",
+            "AccessKeyId",
+            "SignatureMethod",
+            "Timestamp"
+        ]
     );
     let run = TestCommand::new()
         .args(["scan", "--color", "never"])
@@ -657,7 +666,9 @@ fn a_value_opening_a_message_is_the_token_before_its_words() {
             "  ↳ MissingAccessKeyId",
             "  ↳ MissingRegionId",
             "  ↳ MissingVersion",
-            "  ↳ MissingAccessKeyId"
+            "  ↳ MissingAccessKeyId",
+            "  ↳ MissingSignatureMethod",
+            "  ↳ MissingTimestamp"
         ]
     );
 }
