@@ -141,11 +141,15 @@ static ENVELOPES: [Envelope; 7] = [
     Envelope {
         vendor: Vendor::Google,
         shape: LazyLock::new(|| {
-            // The two fields of one object, in either order, other fields (empty results) between.
+            // The two fields of one object, in either order, other fields (empty results) between. The
+            // keys quoted (JSON, a Python dict) or not, as Node.js prints an object (`util.inspect`:
+            // `{ error_message: '...', results: [], status: 'REQUEST_DENIED' }`).
             let q = r#"\\*["']"#;
-            let message = format!(r#"{q}error_message{q}\s*:"#);
+            let key = |name: &str| format!(r#"(?:{q}|\b){name}(?:{q}|\b)"#);
+            let message = format!(r#"{}\s*:"#, key("error_message"));
             let status = format!(
-                r#"{q}status{q}\s*:\s*{q}(?:REQUEST_DENIED|OVER_QUERY_LIMIT|OVER_DAILY_LIMIT|INVALID_REQUEST|UNKNOWN_ERROR|MAX_WAYPOINTS_EXCEEDED|MAX_ROUTE_LENGTH_EXCEEDED){q}"#
+                r#"{}\s*:\s*{q}(?:REQUEST_DENIED|OVER_QUERY_LIMIT|OVER_DAILY_LIMIT|INVALID_REQUEST|UNKNOWN_ERROR|MAX_WAYPOINTS_EXCEEDED|MAX_ROUTE_LENGTH_EXCEEDED){q}"#,
+                key("status")
             );
             Regex::new(&format!(
                 r#"{message}[^{{}}]{{0,1000}}?{status}|{status}[^{{}}]{{0,1000}}?{message}"#

@@ -251,8 +251,8 @@ static CATALOGS: std::sync::LazyLock<Catalogs> = std::sync::LazyLock::new(Catalo
 
 /// The tuning part, scored as the held-out one is: each expected error found (vendor, code or message,
 /// status) counts for recall, each claim that names one for precision; a look-alike's claims are wrong.
-/// The floors are today's figures (recall 86.8%, precision 96.1% on the 2,427 pastes, the twenty-two earlier
-/// held-out sets included: 1,367 of 1,574 errors, 1,564 of 1,627 claims; eight pastes of a cloud service's own
+/// The floors are today's figures (recall 87.1%, precision 96.1% on the 2,427 pastes, the twenty-two earlier
+/// held-out sets included: 1,371 of 1,574 errors, 1,568 of 1,631 claims; eight pastes of a cloud service's own
 /// error code, once labelled look-alikes, are that vendor's, as the later sets label such pastes: their
 /// `#! relabelled:` lines say so), so that a change that loses accuracy
 /// fails here; the goal (every case named
@@ -280,7 +280,7 @@ fn the_tuning_corpus_keeps_its_accuracy() {
     let recall = f64::from(all.recalled) / f64::from(all.expected);
     let precision = f64::from(all.right) / f64::from(all.claimed);
     assert!(
-        recall >= 0.8684 && precision >= 0.9612,
+        recall >= 0.8710 && precision >= 0.9613,
         "recall {recall:.4}, precision {precision:.4}; cases wrong:\n{}",
         scored.wrong.join("\n")
     );

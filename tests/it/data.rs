@@ -92,7 +92,7 @@ fn catalogs_of_every_vendor_with_names_and_sources() {
             ("alibaba-apigateway-messages", 30),
             ("alibaba-apigateway", 48),
             ("alibaba-openapi", 53),
-            ("apisix-gateway", 77),
+            ("apisix-gateway", 81),
             ("aws-apigateway-gateway-responses", 21),
             ("aws-apigateway-management", 7),
             ("aws-apigateway", 37),

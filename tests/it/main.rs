@@ -41,6 +41,7 @@ mod seeds;
 mod shared;
 mod twentieth_set;
 mod twenty_first_set;
+mod twenty_fourth_set;
 mod twenty_third_set;
 mod user_catalogs;
 mod util;
