@@ -23,6 +23,7 @@ use std::time::UNIX_EPOCH;
 use serde::{Deserialize, Serialize};
 
 use super::literals::LiteralIndex;
+use super::mapped::CacheBytes;
 use super::model::Origin;
 use super::packed::{self, Catalog};
 
@@ -127,7 +128,7 @@ fn written_hash(body: &[u8]) -> [u8; 16] {
 
 /// The catalog of `source` from the `bytes` of its cache file, if they were written for `stamp` and hold
 /// together (`packed::unpack`).
-pub fn decode(bytes: &'static [u8], source: &Path, stamp: &Stamp) -> Option<Catalog> {
+pub fn decode(bytes: CacheBytes, source: &Path, stamp: &Stamp) -> Option<Catalog> {
     let (body, written) = body(bytes, stamp)?;
     let known = if written {
         packed::Known::Checked
@@ -171,12 +172,14 @@ fn write(cache_dir: &Path, file: &Path, stamp: &impl Serialize, body: &[u8]) {
 }
 
 /// The body of a cache file's `bytes` (after its stamp, written hash and checksum), if they were written
-/// for `stamp` and the body is undamaged (the bytes are the process's: the catalog or index read from them
-/// borrows its texts for as long as it runs). With whether the written hash is the body's
-/// (`written_hash`), which then stands for the checksum too.
-fn body(bytes: &'static [u8], stamp: &impl Serialize) -> Option<(&'static [u8], bool)> {
+/// for `stamp` and the body is undamaged; kept for the rest of the process then (the catalog or index read
+/// from it borrows its texts), dropped otherwise (a stale or damaged file mapped whole stayed in memory
+/// while the catalog was read again). With whether the written hash is the body's (`written_hash`), which
+/// then stands for the checksum too.
+fn body(bytes: CacheBytes, stamp: &impl Serialize) -> Option<(&'static [u8], bool)> {
+    let all = bytes.bytes();
     // (The stamp is written first, as postcard writes it: the same stamp, the same bytes.)
-    let rest = bytes.strip_prefix(postcard::to_allocvec(stamp).ok()?.as_slice())?;
+    let rest = all.strip_prefix(postcard::to_allocvec(stamp).ok()?.as_slice())?;
     let (hash, rest) = rest.split_first_chunk::<16>()?;
     let (sum, body) = postcard::take_from_bytes::<u32>(rest).ok()?;
     let written = *hash == written_hash(body);
@@ -184,7 +187,8 @@ fn body(bytes: &'static [u8], stamp: &impl Serialize) -> Option<(&'static [u8], 
     if !written && crc32fast::hash(body) != sum {
         return None;
     }
-    Some((body, written))
+    let start = all.len() - body.len();
+    Some((&bytes.keep()[start..], written))
 }
 
 /// A user's catalog file as it was just before it was read: the file (its path resolved), size and
@@ -281,10 +285,7 @@ pub fn set_file(cache_dir: &Path, stamp: &SetStamp) -> PathBuf {
 /// are laid out as an index is (`LiteralIndex::sound_whole`: what they say of entries is checked where it
 /// is used, `finder::indexed`). Checked so even where the body carries this build's written hash: the
 /// layout is what keeps a scan's prefilter and the hash table's probing sound, and it is a linear check.
-pub fn decode_index(
-    bytes: &'static [u8],
-    stamp: &SetStamp,
-) -> Option<&'static LiteralIndex<'static>> {
+pub fn decode_index(bytes: CacheBytes, stamp: &SetStamp) -> Option<&'static LiteralIndex<'static>> {
     let index = LiteralIndex::read(body(bytes, stamp)?.0)?;
     (index.catalogs() == stamp.catalogs.len() && index.sound_whole())
         .then(|| &*Box::leak(Box::new(index)))
@@ -380,7 +381,7 @@ mod tests {
 
     fn load(dir: &Path, source: &Path, stamp: &Stamp) -> Option<Catalog> {
         let bytes = std::fs::read(file(dir, source)).ok()?;
-        decode(Box::leak(bytes.into_boxed_slice()), source, stamp)
+        decode(CacheBytes::Read(bytes), source, stamp)
     }
 
     fn test_stamp() -> Stamp {

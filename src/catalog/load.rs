@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use super::mapped::CacheBytes;
 use super::model::Origin;
 use super::{Catalog, Catalogs, LiteralIndex, cache, validate};
 use crate::error::{Error, Result};
@@ -243,17 +244,15 @@ fn read_regular(path: &Path, limit: u64, follow: bool) -> std::io::Result<Vec<u8
     Ok(bytes)
 }
 
-/// A cache file's bytes for the rest of the process (the catalog or index read from it borrows them),
-/// as `read_regular` takes them: mapped where the system allows, else read. (Reading a 50,000-entry
+/// A cache file's bytes, as `read_regular` takes them: mapped where the system allows, else read. (Reading a 50,000-entry
 /// catalog's two cache files, 18 MB, copied them into fresh memory: most of such a run's time, in the
 /// kernel.)
-fn cache_bytes(path: &Path, limit: u64) -> std::io::Result<&'static [u8]> {
+fn cache_bytes(path: &Path, limit: u64) -> std::io::Result<CacheBytes> {
     let (file, len) = open_regular(path, limit, false)?;
     if let Some(mapped) = super::mapped::map(&file, len) {
         return Ok(mapped);
     }
-    let bytes = read_regular(path, limit, false)?;
-    Ok(Box::leak(bytes.into_boxed_slice()))
+    read_regular(path, limit, false).map(CacheBytes::Read)
 }
 
 /// `path` opened, if it is a regular file of at most `limit` bytes, with its length. It is opened

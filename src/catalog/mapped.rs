@@ -8,10 +8,33 @@
 
 use std::fs::File;
 
-/// The first `len` bytes of `file`, mapped for the rest of the process (a catalog or index read from a
-/// cache file borrows its texts for as long as it runs); `None` where the system will not map it (an
-/// empty file, a file system without mappings), and the caller reads it instead.
-pub(super) fn map(file: &File, len: u64) -> Option<&'static [u8]> {
+/// A cache file's bytes, mapped or (where the system would not map it) read: dropped with the file refused,
+/// kept for the rest of the process (`keep`) once the catalog or index read from them will borrow them.
+pub(super) enum CacheBytes {
+    Mapped(memmap2::Mmap),
+    Read(Vec<u8>),
+}
+
+impl CacheBytes {
+    pub(super) fn bytes(&self) -> &[u8] {
+        match self {
+            CacheBytes::Mapped(map) => map,
+            CacheBytes::Read(bytes) => bytes,
+        }
+    }
+
+    /// The bytes, for as long as the process runs.
+    pub(super) fn keep(self) -> &'static [u8] {
+        match self {
+            CacheBytes::Mapped(map) => &Box::leak(Box::new(map))[..],
+            CacheBytes::Read(bytes) => Box::leak(bytes.into_boxed_slice()),
+        }
+    }
+}
+
+/// The first `len` bytes of `file`, mapped; `None` where the system will not map it (an empty file, a
+/// file system without mappings), and the caller reads it instead.
+pub(super) fn map(file: &File, len: u64) -> Option<CacheBytes> {
     let len = usize::try_from(len).ok().filter(|&len| len > 0)?;
     // SAFETY: a mapping's bytes may change, or vanish (SIGBUS), if the file is written or truncated in
     // place while it is mapped. errcode never does either to a cache file: it writes one beside and
@@ -21,6 +44,5 @@ pub(super) fn map(file: &File, len: u64) -> Option<&'static [u8]> {
     // were checked are read as they are (a scan may then find nothing). On a network file system (NFS) a
     // file replaced from another machine may do the same. ripgrep takes these risks for the files it maps.
     let map = unsafe { memmap2::MmapOptions::new().len(len).populate().map(file) }.ok()?;
-    let map: &'static memmap2::Mmap = Box::leak(Box::new(map));
-    Some(&map[..])
+    Some(CacheBytes::Mapped(map))
 }
