@@ -234,8 +234,13 @@ fn read_file(path: &Path, size: u64) -> Result<Catalog> {
 
 /// The bytes of `path`, if it is a regular file of at most `limit` bytes (`open_regular`).
 fn read_regular(path: &Path, limit: u64, follow: bool) -> std::io::Result<Vec<u8>> {
-    use std::io::Read;
     let (file, len) = open_regular(path, limit, follow)?;
+    read_opened(file, len, limit)
+}
+
+/// What `open_regular` opened, `len` bytes long by its metadata, read no further than `limit`.
+fn read_opened(file: std::fs::File, len: u64, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
     let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
     file.take(limit.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > limit {
@@ -244,15 +249,15 @@ fn read_regular(path: &Path, limit: u64, follow: bool) -> std::io::Result<Vec<u8
     Ok(bytes)
 }
 
-/// A cache file's bytes, as `read_regular` takes them: mapped where the system allows, else read. (Reading a 50,000-entry
-/// catalog's two cache files, 18 MB, copied them into fresh memory: most of such a run's time, in the
-/// kernel.)
+/// A cache file's bytes, opened as `read_regular` opens a file: mapped where the system allows, else read.
+/// (Reading a 50,000-entry catalog's two cache files, 18 MB, copied them into fresh memory: most of such a
+/// run's time, in the kernel.)
 fn cache_bytes(path: &Path, limit: u64) -> std::io::Result<CacheBytes> {
     let (file, len) = open_regular(path, limit, false)?;
-    if let Some(mapped) = super::mapped::map(&file, len) {
-        return Ok(mapped);
+    match super::mapped::map(&file, len) {
+        Some(mapped) => Ok(mapped),
+        None => read_opened(file, len, limit).map(CacheBytes::Read),
     }
-    read_regular(path, limit, false).map(CacheBytes::Read)
 }
 
 /// `path` opened, if it is a regular file of at most `limit` bytes, with its length. It is opened

@@ -87,9 +87,9 @@ pub fn scan_line_human(
         } else {
             let written = note(m, look);
             out.push_str(&written);
-            let short = m.captures.values().map(String::len).sum::<usize>() <= MAX_FILLED_LEN;
-            let cost = written.len() + m.captures.values().map(String::len).sum::<usize>();
-            if short && notes.filled_bytes + cost <= FILLED_BYTES {
+            let values: usize = m.captures.values().map(String::len).sum();
+            let cost = written.len() + values;
+            if values <= MAX_FILLED_LEN && notes.filled_bytes + cost <= FILLED_BYTES {
                 notes.filled_bytes += cost;
                 let by_entry = notes.filled.entry(key).or_default();
                 by_entry.insert(m.captures.clone(), written);

@@ -305,15 +305,18 @@ fn pattern_of(
             Segment::Placeholder(name) => {
                 let previous = i.checked_sub(1).and_then(|p| segments.get(p));
                 let next = segments.get(i + 1);
-                let class = value_class(context, name, previous, next);
-                let _ = write!(pattern, "(?P<{}>{class})", group_name(index));
-                // A value that opens the message may be quoted (`"AccessKeyId" is mandatory`, `“AccessKeyId”`,
-                // in JSON `\"AccessKeyId\"`, escaped twice `\\\"`): its token stops before the quotation
-                // mark, which the pattern then passes over.
-                if opens_message(context, name, previous, next) {
-                    // (No group: a pattern's only groups are placeholders'.)
-                    pattern.push_str(r#"\\*[`"'’”]?"#);
-                }
+                // A message that opens with its value (`{param} is mandatory for this action.`) is
+                // found in a whole log line: the value is the token before the literal text, not the run
+                // of JSON or `key=` before it (`"Message":"AccessKeyId is ...` fills in `AccessKeyId`). It
+                // may be quoted (`"AccessKeyId"`, `“AccessKeyId”`, in JSON `\"AccessKeyId\"`, escaped twice
+                // `\\\"`): the token stops before the quotation mark, which the pattern passes over (no
+                // group: a pattern's only groups are placeholders').
+                let (class, after) = if opens_message(context, name, previous, next) {
+                    (OPENING_VALUE.to_string(), r#"\\*[`"'’”]?"#)
+                } else {
+                    (value_class(context, name, previous, next), "")
+                };
+                let _ = write!(pattern, "(?P<{}>{class}){after}", group_name(index));
                 index += 1;
             }
         }
@@ -326,6 +329,10 @@ fn pattern_of(
     }
     pattern
 }
+
+/// The value of a placeholder that opens a message (`opens_message`): a token without blanks, quotation
+/// marks, backslashes or the punctuation between a key and its value.
+const OPENING_VALUE: &str = r#"[^\s"'`‘’“”\\:;,=]+?"#;
 
 /// Whether a placeholder opens a message and literal text follows it (`{param} is mandatory for this
 /// action.`), a display name's aside (`{service_title}`, words).
@@ -361,12 +368,6 @@ pub(super) fn value_class(
     // it, blanks at its start aside. (No group: a pattern's only groups are placeholders'.)
     if name.ends_with("_title") && next.is_some() {
         return r#"[^\s"'`:;,.!?=<>|{}\[\]][^\n"'`:;,.!?=<>|{}\[\]]*?"#.to_string();
-    }
-    // A message that opens with its value (`{param} is mandatory for this action.`) is found in a whole
-    // log line: the value is the token before the literal text, not the run of JSON or `key=` before it
-    // (`"Message":"AccessKeyId is ...` fills in `AccessKeyId`).
-    if opens_message(context, name, previous, next) {
-        return r#"[^\s"'`‘’“”\\:;,=]+?"#.to_string();
     }
     let opener = match previous {
         Some(Segment::Literal(text)) => text.chars().last(),

@@ -528,18 +528,10 @@ fn a_long_paste_of_one_escaped_line_is_looked_up_in_bounded_memory() {
 fn notes_of_filled_placeholders_are_kept_in_bounded_memory() {
     let dir = tempfile::tempdir().unwrap();
     let meaning = "{v} ".repeat(2000);
-    let catalog = format!(
-        r#"id = "frob"
-vendor = "huawei"
-vendor_name = {{ en = "Frob", zh = "弗罗布" }}
-product = {{ en = "Widget", zh = "部件" }}
-authored = ["meaning.en", "meaning.zh", "fix.en", "fix.zh"]
-
-[[sources]]
-id = "internal"
-title = "Frob internal error list"
-
-[[entries]]
+    let catalog = crate::util::acme_catalog(
+        "",
+        &format!(
+            r#"[[entries]]
 id = "frob-1"
 code = "FROB.0001"
 status = 500
@@ -547,6 +539,7 @@ message = "Widget {{v}} exploded inside the frobnicator"
 meaning = {{ en = "{meaning}", zh = "{meaning}" }}
 fix = {{ en = "Replace it.", zh = "换掉它" }}
 "#
+        ),
     );
     let file = crate::util::write(dir.path(), "frob.toml", catalog);
     const LINES: usize = 150;

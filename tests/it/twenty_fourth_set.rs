@@ -3,26 +3,7 @@
 //! prints a Google Maps web service's body with its keys unquoted. The pastes are written for the tests, each
 //! showing one behaviour.
 
-use crate::util::json_lookup as lookup;
-
-/// Each match's vendor, code, status and message (as the catalog writes it).
-fn claims(json: &serde_json::Value) -> Vec<(String, Option<String>, u64, String)> {
-    (json["matches"].as_array().expect("matches"))
-        .iter()
-        .map(|m| {
-            (
-                m["vendor"].as_str().expect("vendor").to_string(),
-                m["code"].as_str().map(str::to_string),
-                m["status"].as_u64().expect("status"),
-                m["message"].as_str().expect("message").to_string(),
-            )
-        })
-        .collect()
-}
-
-fn apisix(status: u64, message: &str) -> (String, Option<String>, u64, String) {
-    ("apisix".to_string(), None, status, message.to_string())
-}
+use crate::util::{apisix_row as apisix, json_lookup as lookup, rows_with_message as claims};
 
 /// The router's upstream failures (apisix/init.lua's `failed to set upstream: ...`, `failed to pick server:
 /// ...`; apisix/upstream.lua's `failed to find upstream by id: ...`) are the error, with the status APISIX

@@ -2,26 +2,7 @@
 //! plugin runner fails, and writes why in its error log; APISIX's Admin API refuses a configuration with its
 //! check's words. The pastes are written for the tests, each showing one behaviour.
 
-use crate::util::json_lookup as lookup;
-
-/// Each match's vendor, code, status and message (as the catalog writes it).
-fn claims(json: &serde_json::Value) -> Vec<(String, Option<String>, u64, String)> {
-    (json["matches"].as_array().expect("matches"))
-        .iter()
-        .map(|m| {
-            (
-                m["vendor"].as_str().expect("vendor").to_string(),
-                m["code"].as_str().map(str::to_string),
-                m["status"].as_u64().expect("status"),
-                m["message"].as_str().expect("message").to_string(),
-            )
-        })
-        .collect()
-}
-
-fn apisix(status: u64, message: &str) -> (String, Option<String>, u64, String) {
-    ("apisix".to_string(), None, status, message.to_string())
-}
+use crate::util::{apisix_row as apisix, json_lookup as lookup, rows_with_message as claims};
 
 /// The ext-plugin's failed RPC (`failed to receive RPC_HTTP_REQ_CALL: closed`, apisix/plugins/ext-plugin/
 /// init.lua) is the error, with the 503 APISIX answers; the next line (`ext-plugin-pre-req exits with http

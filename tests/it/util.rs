@@ -182,6 +182,22 @@ pub fn rows(value: &serde_json::Value) -> Vec<(String, Option<String>, u64)> {
         .collect()
 }
 
+/// The `(vendor, code, status, message)` of each match, in order (the message as the catalog writes it).
+pub fn rows_with_message(value: &serde_json::Value) -> Vec<(String, Option<String>, u64, String)> {
+    (rows(value).into_iter())
+        .zip(value["matches"].as_array().expect("matches is an array"))
+        .map(|((vendor, code, status), m)| {
+            let message = m["message"].as_str().expect("message").to_string();
+            (vendor, code, status, message)
+        })
+        .collect()
+}
+
+/// An APISIX match's row, as `rows_with_message` gives it: APISIX's messages have no code.
+pub fn apisix_row(status: u64, message: &str) -> (String, Option<String>, u64, String) {
+    ("apisix".to_string(), None, status, message.to_string())
+}
+
 /// `errcode --json lookup` on `paste` (stdin): the JSON, and the exit status.
 pub fn json_lookup(paste: &str) -> (serde_json::Value, i32) {
     let run = TestCommand::new()
